@@ -1,0 +1,122 @@
+package dev.supergraph.starter.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain HTTP client for GraphQL endpoints, as a client app would call them: real
+ * sockets, real headers, raw status codes and bodies.
+ */
+public final class GraphQlHttpClient {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final URI endpoint;
+
+	public GraphQlHttpClient(URI endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	public static GraphQlHttpClient forPort(int port) {
+		return new GraphQlHttpClient(URI.create("http://127.0.0.1:" + port + "/graphql"));
+	}
+
+	/**
+	 * Send an operation as JSON.
+	 * @param document the GraphQL document
+	 * @param variables the variables, may be empty
+	 * @param token a bearer token, or {@code null} for anonymous
+	 * @return the response
+	 */
+	public Response post(String document, Map<String, ?> variables, @Nullable String token) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("query", document);
+		body.put("variables", variables);
+		HttpRequest.Builder request = request("application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
+	}
+
+	public Response post(String document) {
+		return post(document, Map.of(), null);
+	}
+
+	/**
+	 * Send raw bytes, for malformed and hostile requests.
+	 * @param contentType the content type header
+	 * @param body the body bytes
+	 * @param headers extra header name/value pairs
+	 * @return the response
+	 */
+	public Response postRaw(String contentType, byte[] body, String... headers) {
+		HttpRequest.Builder request = request(contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.build());
+	}
+
+	private HttpRequest.Builder request(String contentType) {
+		return HttpRequest.newBuilder(this.endpoint)
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", contentType)
+			.header("Accept", "application/graphql-response+json, application/json");
+	}
+
+	private Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Request to " + this.endpoint + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A raw HTTP response.
+	 *
+	 * @param status the HTTP status
+	 * @param body the body text
+	 */
+	public record Response(int status, String body) {
+
+		public JsonNode json() {
+			return json.readTree(this.body);
+		}
+
+		/**
+		 * The {@code extensions.code} of the first error, or {@code null} without errors.
+		 * @return the code
+		 */
+		public @Nullable String firstErrorCode() {
+			JsonNode errors = json().path("errors");
+			return errors.isEmpty() ? null : errors.get(0).path("extensions").path("code").asString();
+		}
+
+		public JsonNode data() {
+			return json().path("data");
+		}
+
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.supergraph.starter.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded PostgreSQL used when no {@code spring.datasource.url} is configured.
+ *
+ * @param enabled whether to start one; production profiles set {@code false} so a missing
+ * URL fails at startup instead of running on a throwaway database
+ * @param port the port to listen on, {@code 0} for a free one
+ */
+@ConfigurationProperties("subgraph.database.embedded")
+public record EmbeddedDatabaseProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port) {
+
+}

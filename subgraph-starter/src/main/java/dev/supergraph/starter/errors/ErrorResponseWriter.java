@@ -1,0 +1,73 @@
+package dev.supergraph.starter.errors;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import dev.supergraph.starter.observability.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+
+/**
+ * Writes the GraphQL-shaped error body ({@code {"errors":[...]}}) for requests refused
+ * before GraphQL execution: bad tokens, oversized or malformed bodies, unknown routes.
+ */
+public final class ErrorResponseWriter {
+
+	private final ErrorMessages messages;
+
+	private final JsonMapper json;
+
+	public ErrorResponseWriter(ErrorMessages messages, JsonMapper json) {
+		this.messages = messages;
+		this.json = json;
+	}
+
+	/**
+	 * Write an error response with the code's HTTP status and default message.
+	 * @param request the refused request
+	 * @param response the response to write
+	 * @param code the error code
+	 * @throws IOException when the response cannot be written
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
+		write(request, response, code, this.messages.get(code, request.getLocale()));
+	}
+
+	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)
+			throws IOException {
+		write(request, response, code.httpStatus().value(), code, message);
+	}
+
+	/**
+	 * Write an error response with an explicit HTTP status, e.g. 413 for an oversized
+	 * body.
+	 * @param request the refused request
+	 * @param response the response to write
+	 * @param status the HTTP status
+	 * @param code the error code
+	 * @param message the client message
+	 * @throws IOException when the response cannot be written
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code,
+			String message) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		this.json.writeValue(response.getOutputStream(), body(request, code, message));
+	}
+
+	Map<String, Object> body(HttpServletRequest request, ErrorCode code, String message) {
+		Object id = request.getAttribute(RequestIds.KEY);
+		String requestId = (id instanceof String value) ? value : RequestIds.choose(null, null);
+		return Map.of("errors", List.of(Map.of("message", message, "extensions", ErrorExtensions.of(code, requestId))));
+	}
+
+	public ErrorMessages messages() {
+		return this.messages;
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.supergraph.starter.errors;
+
+import jakarta.validation.Validator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * The error model: documented codes, bundle messages, request ids, no leaked internals.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+public final class ErrorsAutoConfiguration {
+
+	@Bean
+	ErrorMessages errorMessages() {
+		return new ErrorMessages();
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SubgraphExceptionResolver subgraphExceptionResolver(ErrorMessages messages) {
+		return new SubgraphExceptionResolver(messages);
+	}
+
+	@Bean
+	ErrorShapingInterceptor errorShapingInterceptor(ErrorMessages messages) {
+		return new ErrorShapingInterceptor(messages);
+	}
+
+	@Bean
+	InputValidator inputValidator(Validator validator) {
+		return new InputValidator(validator);
+	}
+
+	@Bean
+	ErrorResponseWriter errorResponseWriter(ErrorMessages messages, JsonMapper json) {
+		return new ErrorResponseWriter(messages, json);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication
+	GraphQlErrorController graphQlErrorController(ErrorResponseWriter writer) {
+		return new GraphQlErrorController(writer);
+	}
+
+}

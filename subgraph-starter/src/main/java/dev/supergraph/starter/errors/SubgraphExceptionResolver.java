@@ -1,0 +1,82 @@
+package dev.supergraph.starter.errors;
+
+import java.util.Locale;
+
+import dev.supergraph.starter.observability.RequestIds;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.graphql.data.federation.RepresentationException;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+
+/**
+ * Turns every exception a resolver or an {@code @EntityMapping} method throws into a
+ * GraphQL error with a documented code and a bundle message. It handles every exception,
+ * so no raw exception message ever reaches a client; unexpected ones become
+ * {@code INTERNAL} and are logged with their stack trace under the request id.
+ */
+class SubgraphExceptionResolver extends DataFetcherExceptionResolverAdapter {
+
+	private static final Logger logger = LoggerFactory.getLogger(SubgraphExceptionResolver.class);
+
+	private final ErrorMessages messages;
+
+	SubgraphExceptionResolver(ErrorMessages messages) {
+		this.messages = messages;
+		setThreadLocalContextAware(true);
+	}
+
+	@Override
+	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		Locale locale = (env.getLocale() != null) ? env.getLocale() : Locale.ENGLISH;
+		String requestId = RequestIds.of(env.getGraphQlContext());
+		if (ex instanceof SubgraphException known) {
+			String message = this.messages.get(known.getCode(), known.getMessageKey(), known.getMessageArguments(),
+					locale);
+			return error(env, known.getCode(), message, requestId);
+		}
+		ErrorCode code = classify(ex);
+		if (code == ErrorCode.INTERNAL) {
+			logger.error("Unexpected failure of {} [requestId={}]", env.getExecutionStepInfo().getPath(), requestId,
+					ex);
+		}
+		return error(env, code, this.messages.get(code, locale), requestId);
+	}
+
+	private static ErrorCode classify(Throwable ex) {
+		if (ex instanceof ConstraintViolationException || ex instanceof BindException
+				|| ex instanceof RepresentationException) {
+			return ErrorCode.BAD_USER_INPUT;
+		}
+		if (ex instanceof AuthenticationCredentialsNotFoundException || ex instanceof AuthenticationException) {
+			return ErrorCode.UNAUTHENTICATED;
+		}
+		if (ex instanceof AccessDeniedException) {
+			return ErrorCode.FORBIDDEN;
+		}
+		if (ex instanceof DataAccessResourceFailureException || ex instanceof QueryTimeoutException
+				|| ex instanceof TransientDataAccessException) {
+			return ErrorCode.SERVICE_UNAVAILABLE;
+		}
+		return ErrorCode.INTERNAL;
+	}
+
+	static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, String requestId) {
+		return GraphqlErrorBuilder.newError(env)
+			.message(message)
+			.extensions(ErrorExtensions.of(code, requestId))
+			.build();
+	}
+
+}

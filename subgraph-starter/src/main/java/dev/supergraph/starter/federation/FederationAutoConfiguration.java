@@ -1,0 +1,29 @@
+package dev.supergraph.starter.federation;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.federation.FederationSchemaFactory;
+
+/**
+ * Builds every subgraph schema as a Federation 2 schema ({@code _service},
+ * {@code _entities}) with entity resolution by {@code @EntityMapping} methods.
+ * <p>
+ * Apollo's {@code ftv1} tracing instrumentation is deliberately not registered: it copies
+ * raw exception messages into the trace it returns to any caller.
+ */
+@AutoConfiguration(before = GraphQlAutoConfiguration.class)
+public final class FederationAutoConfiguration {
+
+	@Bean
+	FederationSchemaFactory federationSchemaFactory() {
+		return new FederationSchemaFactory();
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer federationSchemaCustomizer(FederationSchemaFactory factory) {
+		return (builder) -> builder.schemaFactory(factory::createGraphQLSchema);
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.supergraph.starter.limits;
+
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.execution.AbortExecutionException;
+
+/**
+ * graphql-java's complexity limit with a cost model for paginated lists: a field costs 1
+ * plus its selections, multiplied by its {@code first} argument when it has one, so
+ * {@code products(first: 100) { category { name } }} costs what it will fetch.
+ */
+class ComplexityLimitInstrumentation extends MaxQueryComplexityInstrumentation {
+
+	static final FieldComplexityCalculator PAGE_WEIGHTED = (environment, childComplexity) -> {
+		Object first = environment.getArguments().get("first");
+		int multiplier = (first instanceof Integer size && size > 1) ? size : 1;
+		return 1 + childComplexity * multiplier;
+	};
+
+	ComplexityLimitInstrumentation(int maxComplexity) {
+		super(maxComplexity, PAGE_WEIGHTED);
+	}
+
+	@Override
+	protected AbortExecutionException mkAbortException(int totalComplexity, int maxComplexity) {
+		return new QueryTooComplexException(
+				"The operation has complexity " + totalComplexity + "; the maximum is " + maxComplexity + ".");
+	}
+
+}

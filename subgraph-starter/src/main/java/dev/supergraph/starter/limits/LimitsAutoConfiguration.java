@@ -1,0 +1,63 @@
+package dev.supergraph.starter.limits;
+
+import dev.supergraph.starter.errors.ErrorResponseWriter;
+import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
+import graphql.parser.ParserOptions;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * Request guards built on graphql-java's own mechanisms: parser token limit, depth and
+ * complexity instrumentations, a per-request timeout, a body size limit and a cache of
+ * parsed and validated documents.
+ */
+@AutoConfiguration(before = GraphQlAutoConfiguration.class, after = ErrorsAutoConfiguration.class)
+@EnableConfigurationProperties(LimitsProperties.class)
+public final class LimitsAutoConfiguration {
+
+	@Bean
+	DepthLimitInstrumentation depthLimitInstrumentation(LimitsProperties limits) {
+		return new DepthLimitInstrumentation(limits.maxDepth());
+	}
+
+	@Bean
+	ComplexityLimitInstrumentation complexityLimitInstrumentation(LimitsProperties limits) {
+		return new ComplexityLimitInstrumentation(limits.maxComplexity());
+	}
+
+	@Bean
+	TimeoutInstrumentation timeoutInstrumentation(LimitsProperties limits) {
+		return new TimeoutInstrumentation(limits.timeout());
+	}
+
+	@Bean
+	DocumentCache documentCache(LimitsProperties limits) {
+		return new DocumentCache(limits.documentCacheSize());
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer parserAndCacheCustomizer(LimitsProperties limits, DocumentCache cache) {
+		// graphql-java reads parser limits from a JVM-wide default
+		ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
+			.transform((options) -> options.maxTokens(limits.maxTokens())));
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(cache));
+	}
+
+	@Bean
+	@ConditionalOnWebApplication
+	FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(LimitsProperties limits,
+			ErrorResponseWriter errors) {
+		FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+				new BodySizeLimitFilter(limits.maxBodySize().toBytes(), errors));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+}

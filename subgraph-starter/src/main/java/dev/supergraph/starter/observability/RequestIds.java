@@ -1,0 +1,61 @@
+package dev.supergraph.starter.observability;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The correlation id of a request: taken from {@code X-Request-Id} or {@code traceparent}
+ * when the caller sends a well-formed one, otherwise generated. Every error carries it
+ * and every log line of the request has it in the MDC under {@code requestId}.
+ */
+public final class RequestIds {
+
+	/** Request header carrying the correlation id in and out. */
+	public static final String HEADER = "X-Request-Id";
+
+	/**
+	 * Key of the id in the servlet request attributes, the GraphQL context and the MDC.
+	 */
+	public static final String KEY = "requestId";
+
+	private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+
+	private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+
+	private RequestIds() {
+	}
+
+	/**
+	 * Choose the id of a request: a caller's id only if it cannot inject anything into
+	 * logs.
+	 * @param requestId the {@code X-Request-Id} header, if any
+	 * @param traceparent the W3C {@code traceparent} header, if any
+	 * @return the id to use
+	 */
+	public static String choose(@Nullable String requestId, @Nullable String traceparent) {
+		if (requestId != null && SAFE_ID.matcher(requestId).matches()) {
+			return requestId;
+		}
+		if (traceparent != null) {
+			var matcher = TRACEPARENT.matcher(traceparent);
+			if (matcher.matches()) {
+				return matcher.group(1);
+			}
+		}
+		return UUID.randomUUID().toString();
+	}
+
+	/**
+	 * The id of the request a GraphQL execution belongs to.
+	 * @param context the GraphQL context of the execution
+	 * @return the id, or a fresh one when the execution did not come over HTTP
+	 */
+	public static String of(GraphQLContext context) {
+		String id = context.get(KEY);
+		return (id != null) ? id : UUID.randomUUID().toString();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Observability support of the subgraph starter.
+ */
+@NullMarked
+package dev.supergraph.starter.observability;
+
+import org.jspecify.annotations.NullMarked;

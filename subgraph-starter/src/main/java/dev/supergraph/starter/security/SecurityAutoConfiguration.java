@@ -1,0 +1,60 @@
+package dev.supergraph.starter.security;
+
+import dev.supergraph.starter.errors.ErrorCode;
+import dev.supergraph.starter.errors.ErrorResponseWriter;
+import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Authentication of every subgraph: stateless OAuth2 bearer tokens. Requests without a
+ * token run as anonymous (resolvers decide what anonymous may see); a bad or expired
+ * token is refused with {@code UNAUTHENTICATED} before any GraphQL work.
+ */
+@AutoConfiguration(after = ErrorsAutoConfiguration.class,
+		beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+@ConditionalOnWebApplication
+@EnableConfigurationProperties(SecurityProperties.class)
+public final class SecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+		return JwtDecoders.create(properties, environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityFilterChain subgraphSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, ErrorResponseWriter errors)
+			throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(decoder))
+				.authenticationEntryPoint(
+						(request, response, ex) -> errors.write(request, response, ErrorCode.UNAUTHENTICATED))
+				.accessDeniedHandler((request, response, ex) -> errors.write(request, response, ErrorCode.FORBIDDEN)));
+		return http.build();
+	}
+
+	@Bean
+	ViewerInterceptor viewerInterceptor() {
+		return new ViewerInterceptor();
+	}
+
+	@Bean
+	ViewerArgumentResolver viewerArgumentResolver() {
+		return new ViewerArgumentResolver();
+	}
+
+}

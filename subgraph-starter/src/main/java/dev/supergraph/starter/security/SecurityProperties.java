@@ -1,0 +1,23 @@
+package dev.supergraph.starter.security;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * How a subgraph validates bearer tokens.
+ *
+ * @param jwkSetUri the JWKS endpoint of the identity provider (production)
+ * @param publicKeyLocation a PEM RSA public key instead of a JWKS
+ * @param issuer the expected {@code iss} claim, if any
+ * @param clockSkew tolerated clock difference when checking {@code exp} and {@code nbf}
+ */
+@ConfigurationProperties("subgraph.security.jwt")
+public record SecurityProperties(@Nullable String jwkSetUri, @Nullable Resource publicKeyLocation,
+		@Nullable String issuer, @DefaultValue("30s") Duration clockSkew) {
+
+}
