@@ -1,0 +1,108 @@
+// Hive Gateway configuration: `npx hive-gateway supergraph supergraph.graphql` picks this file up.
+// Everything is driven by the environment (see README.md); GATEWAY_MODE=production locks it down.
+import { readFileSync } from 'node:fs';
+import {
+  createInlineSigningKeyProvider,
+  createRemoteJwksSigningKeyProvider,
+  defineConfig,
+  extractFromHeader,
+} from '@graphql-hive/gateway';
+import { routerSettings } from './router/settings.mjs';
+import { useBodySizeLimit, useOperationLimits, useTrustedDocumentText } from './router/plugins.mjs';
+import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
+import { extractScopes, validateUser } from './router/authorization.mjs';
+import { maskError } from './router/errors.mjs';
+
+const settings = routerSettings();
+const production = settings.mode === 'production';
+const limits = settings.limits;
+const trustedDocuments = loadTrustedDocuments(settings.trustedDocumentsFile ?? defaultManifestFile);
+const signingKeyProvider = jwtSigningKeyProvider();
+
+if (production && !signingKeyProvider) {
+  throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
+}
+
+export const gatewayConfig = defineConfig({
+  supergraph: './supergraph.graphql',
+  // Routing URLs in the supergraph are local defaults; the environment decides where subgraphs live.
+  transportEntries: Object.fromEntries(
+    Object.entries(settings.subgraphs).map(([name, subgraph]) => [name, { location: subgraph.url }]),
+  ),
+  upstreamTimeout: ({ subgraphName }) => (subgraphName ? settings.subgraphs[subgraphName]?.timeoutMs : undefined),
+  requestDeadline: settings.requestDeadlineMs,
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers, ['authorization', 'x-request-id']),
+  },
+  requestId: { headerName: 'x-request-id' },
+  cors: settings.corsOrigins.length
+    ? {
+        origin: settings.corsOrigins,
+        credentials: true,
+        methods: ['GET', 'POST', 'OPTIONS'],
+        allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'x-graphql-csrf'],
+      }
+    : false,
+  healthCheckEndpoint: '/healthcheck',
+  readinessCheckEndpoint: '/readiness',
+  graphiql: !production,
+  landingPage: !production,
+  disableIntrospection: production ? true : undefined,
+  blockFieldSuggestions: production,
+  maskedErrors: { maskError },
+  batching: false,
+  maxDepth: production ? limits.maxDepth : false,
+  maxTokens: production ? limits.maxTokens : false,
+  csrfPrevention: production ? { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] } : undefined,
+  // Trusted documents by hash (`documentId` or Apollo's persistedQuery extension); dev also takes any text.
+  persistedDocuments: {
+    getPersistedOperation: (documentId: string) => trustedDocuments.get(documentId) ?? null,
+    allowArbitraryDocuments: !production,
+  },
+  jwt: signingKeyProvider
+    ? {
+        signingKeyProviders: [signingKeyProvider],
+        tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],
+        tokenVerification: {
+          algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
+          issuer: settings.jwt.issuer,
+          audience: settings.jwt.audience,
+        },
+        // Anonymous requests pass (subgraphs and @authenticated decide); a bad token is refused.
+        reject: { missingToken: false, invalidToken: true },
+        forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
+      }
+    : undefined,
+  // Enforces @authenticated / @requiresScopes from the supergraph; scopes come from the `scope` claim.
+  genericAuth: {
+    mode: 'protect-granular',
+    resolveUserFn: (context: { jwt?: { payload?: Record<string, unknown> } }) => context.jwt?.payload ?? null,
+    rejectUnauthenticated: false,
+    validateUser,
+    extractScopes,
+  },
+  hmacSignature: settings.hmacSecret ? { secret: settings.hmacSecret } : undefined,
+  prometheus: { endpoint: '/metrics' },
+  plugins: () => [
+    useTrustedDocumentText(trustedDocuments),
+    ...(production
+      ? [useBodySizeLimit(limits.maxBodyBytes), useOperationLimits(limits)]
+      : []),
+  ],
+});
+
+function jwtSigningKeyProvider() {
+  if (settings.jwt.jwksUrl) {
+    return createRemoteJwksSigningKeyProvider({ jwksUri: settings.jwt.jwksUrl });
+  }
+  if (settings.jwt.publicKeyFile) {
+    return createInlineSigningKeyProvider(readFileSync(settings.jwt.publicKeyFile, 'utf8'));
+  }
+  return undefined;
+}
+
+function pickHeaders(headers: Headers, names: string[]) {
+  return Object.fromEntries(
+    names.flatMap((name) => (headers.get(name) ? [[name, headers.get(name) as string]] : [])),
+  );
+}

@@ -1,0 +1,93 @@
+// Small router plugins for what Hive Gateway has no option for: a request body size limit, alias and
+// directive limits, and accepting the identical text of a trusted document as well as its hash.
+import { createHash } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+
+/** Rejects POST bodies over `maxBytes` (413) and POST bodies of unknown length (411) before parsing. */
+export function useBodySizeLimit(maxBytes) {
+  return {
+    onRequest({ request, fetchAPI, endResponse }) {
+      if (request.method !== 'POST') {
+        return;
+      }
+      const length = request.headers.get('content-length');
+      if (length === null) {
+        endResponse(errorResponse(fetchAPI, 411, 'A Content-Length header is required'));
+      } else if (!(Number(length) <= maxBytes)) {
+        endResponse(errorResponse(fetchAPI, 413, `Request body exceeds ${maxBytes} bytes`));
+      }
+    },
+  };
+}
+
+/** Counts aliases and directives in the whole document (graphql-armor's max-depth/tokens cover the rest). */
+export function useOperationLimits(limits) {
+  const rule = operationLimitsRule(limits);
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(rule);
+    },
+  };
+}
+
+/** The validation rule behind useOperationLimits, also run by the manifest script. */
+export function operationLimitsRule({ maxAliases, maxDirectives }) {
+  return (context) => {
+    let aliases = 0;
+    let directives = 0;
+    return {
+      Field(node) {
+        aliases += node.alias ? 1 : 0;
+      },
+      Directive() {
+        directives += 1;
+      },
+      Document: {
+        leave() {
+          if (aliases > maxAliases) {
+            context.reportError(limitError(`Operation has ${aliases} aliases; at most ${maxAliases} are allowed`));
+          }
+          if (directives > maxDirectives) {
+            context.reportError(limitError(`Operation has ${directives} directives; at most ${maxDirectives} are allowed`));
+          }
+        },
+      },
+    };
+  };
+}
+
+/**
+ * A request carrying the exact text of a trusted document is turned into a request by its hash, so
+ * the persisted documents check (which runs later) accepts it; any other text is still rejected.
+ */
+export function useTrustedDocumentText(documents) {
+  return {
+    onRequestParse() {
+      return {
+        onRequestParseDone({ requestParserResult, setRequestParserResult }) {
+          if (Array.isArray(requestParserResult) || typeof requestParserResult.query !== 'string') {
+            return;
+          }
+          const documentId = sha256(requestParserResult.query);
+          if (documents.has(documentId)) {
+            const { query, ...params } = requestParserResult;
+            setRequestParserResult({ ...params, documentId });
+          }
+        },
+      };
+    },
+  };
+}
+
+export function sha256(text) {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function limitError(message) {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+}
+
+function errorResponse(fetchAPI, status, message) {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  return new fetchAPI.Response(body, { status, headers: { 'content-type': 'application/json' } });
+}

@@ -1,0 +1,71 @@
+// Router settings from the environment, with local defaults. Pure functions of `env`, so the
+// manifest script can check the reference operations against the same production limits.
+
+const SUBGRAPHS = {
+  users: { urlVar: 'USERS_URL', url: 'http://localhost:4001/graphql', timeoutMs: 5000 },
+  orders: { urlVar: 'ORDERS_URL', url: 'http://localhost:4002/graphql', timeoutMs: 10000 },
+  catalog: { urlVar: 'CATALOG_URL', url: 'http://localhost:4003/graphql', timeoutMs: 5000 },
+};
+
+/** Production limits; dev uses none of them so GraphiQL exploration is not hindered. */
+export const PRODUCTION_LIMIT_DEFAULTS = {
+  maxDepth: 10,
+  maxTokens: 1000,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxBodyBytes: 102400,
+};
+
+export function routerSettings(env = process.env) {
+  const mode = env.GATEWAY_MODE ?? 'dev';
+  if (mode !== 'dev' && mode !== 'production') {
+    throw new Error(`GATEWAY_MODE must be 'dev' or 'production', not '${mode}'`);
+  }
+  return {
+    mode,
+    subgraphs: subgraphSettings(env),
+    limits: mode === 'production' ? productionLimits(env) : null,
+    corsOrigins: list(env.CORS_ORIGINS) ?? (mode === 'dev' ? ['*'] : []),
+    jwt: { jwksUrl: env.JWT_JWKS_URL || null, publicKeyFile: env.JWT_PUBLIC_KEY_FILE || null,
+      issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined },
+    hmacSecret: env.ROUTER_HMAC_SECRET || null,
+    trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
+    requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),
+  };
+}
+
+export function productionLimits(env = process.env) {
+  return Object.fromEntries(
+    Object.entries(PRODUCTION_LIMIT_DEFAULTS).map(([name, value]) => [name, int(env, envName(name), value)]),
+  );
+}
+
+function subgraphSettings(env) {
+  return Object.fromEntries(
+    Object.entries(SUBGRAPHS).map(([name, subgraph]) => [name, {
+      url: env[subgraph.urlVar] || subgraph.url,
+      timeoutMs: int(env, `${name.toUpperCase()}_TIMEOUT_MS`, subgraph.timeoutMs),
+    }]),
+  );
+}
+
+// maxBodyBytes -> MAX_BODY_BYTES
+function envName(name) {
+  return name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+}
+
+function int(env, name, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, not '${raw}'`);
+  }
+  return value;
+}
+
+function list(raw) {
+  return raw ? raw.split(',').map((item) => item.trim()).filter(Boolean) : null;
+}
