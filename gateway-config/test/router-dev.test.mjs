@@ -1,0 +1,102 @@
+// The router in dev mode against fake subgraphs on loopback: routing from the environment, header
+// propagation, HMAC signing, JWT and @authenticated/@requiresScopes, timeouts and a subgraph down.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
+import { startGateway } from './support/gateway.mjs';
+import { createSigner } from './support/tokens.mjs';
+import { codes, post } from './support/http.mjs';
+
+describe('router in dev mode', () => {
+  let fakes;
+  let gateway;
+  let sign;
+  const publicKeyFile = join(mkdtempSync(join(tmpdir(), 'router-dev-')), 'jwt.pem');
+
+  before(async () => {
+    sign = createSigner(publicKeyFile);
+    fakes = await startFakeSubgraphs();
+    gateway = await startGateway({
+      GATEWAY_MODE: 'dev',
+      USERS_URL: fakes.urls.users,
+      CATALOG_URL: fakes.urls.catalog,
+      ORDERS_URL: 'http://127.0.0.1:9/graphql', // nothing listens there: the orders subgraph is down
+      USERS_TIMEOUT_MS: '500',
+      JWT_PUBLIC_KEY_FILE: publicKeyFile,
+      ROUTER_HMAC_SECRET: 'test-only-secret',
+    });
+  });
+
+  after(async () => {
+    await gateway?.stop();
+    await fakes?.close();
+  });
+
+  it('serves the health and readiness checks', async () => {
+    assert.equal((await fetch(`${gateway.url}/healthcheck`)).status, 200);
+    assert.equal((await fetch(`${gateway.url}/readiness`)).status, 200);
+  });
+
+  it('routes to the subgraph URL from the environment and forwards token, request id and claims, signed', async () => {
+    const token = sign({ sub: 'u1', scope: 'orders:read' });
+    const { json } = await post(gateway.url, { query: '{ categories { id name } }' },
+      { authorization: `Bearer ${token}`, 'x-request-id': 'req-123' });
+    assert.deepEqual(json, { data: { categories: [{ id: 'c1', name: 'Books' }] } });
+    const upstream = fakes.requests.findLast((request) => request.path === '/catalog');
+    assert.equal(upstream.headers.authorization, `Bearer ${token}`);
+    assert.equal(upstream.headers['x-request-id'], 'req-123');
+    assert.equal(upstream.body.extensions.jwt.payload.sub, 'u1');
+    assert.match(upstream.body.extensions['hmac-signature'], /^[A-Za-z0-9+/=]{20,}$/);
+  });
+
+  it('answers an anonymous @authenticated field with UNAUTHENTICATED without asking the subgraph', async () => {
+    const before = fakes.requests.length;
+    const { json } = await post(gateway.url, { query: '{ me { id name } }' });
+    assert.deepEqual(json.data, { me: null });
+    assert.deepEqual(codes(json), ['UNAUTHENTICATED']);
+    assert.equal(fakes.requests.length, before);
+  });
+
+  it('lets a valid token through to an @authenticated field', async () => {
+    const { json } = await post(gateway.url, { query: '{ me { id name } }' },
+      { authorization: `Bearer ${sign({ sub: 'u1' })}` });
+    assert.deepEqual(json, { data: { me: { id: 'u1', name: 'Ada' } } });
+  });
+
+  it('answers a missing @requiresScopes scope with FORBIDDEN', async () => {
+    const query = 'mutation { createProduct(input: {sku: "s", name: "n", price: {amount: "1.00", currency: "EUR"}, categoryId: "c1", weightGrams: 1}) { product { id } } }';
+    const { json } = await post(gateway.url, { query }, { authorization: `Bearer ${sign({ sub: 'u1', scope: 'orders:read' })}` });
+    assert.deepEqual(codes(json), ['FORBIDDEN']);
+  });
+
+  it('refuses a token signed by another key', async () => {
+    const forged = createSigner()({ sub: 'u1', scope: 'catalog:write' });
+    const { status, json } = await post(gateway.url, { query: '{ categories { id } }' }, { authorization: `Bearer ${forged}` });
+    assert.equal(status, 401);
+    assert.equal(json.data ?? null, null);
+  });
+
+  it('reports a subgraph that is down as SERVICE_UNAVAILABLE and still answers the rest', async () => {
+    const query = '{ categories { id } order(id: "o1") { id } }';
+    const { json } = await post(gateway.url, { query }, { authorization: `Bearer ${sign({ sub: 'u1' })}` });
+    assert.deepEqual(json.data?.categories, [{ id: 'c1' }]);
+    assert.deepEqual(json.errors.map((e) => [e.extensions.code, e.extensions.serviceName]), [['SERVICE_UNAVAILABLE', 'orders']]);
+  });
+
+  it('gives up on a slow subgraph after its own timeout', async () => {
+    const started = Date.now();
+    const { json } = await post(gateway.url, { query: '{ user(id: "slow") { id } }' });
+    assert.deepEqual(codes(json), ['SERVICE_UNAVAILABLE']);
+    assert.ok(Date.now() - started < 2500, 'USERS_TIMEOUT_MS=500 should cut the 3 s answer short');
+  });
+
+  it('offers GraphiQL and introspection', async () => {
+    const page = await fetch(`${gateway.url}/graphql`, { headers: { accept: 'text/html' } });
+    assert.match(await page.text(), /<html/i);
+    const { json } = await post(gateway.url, { query: '{ __schema { queryType { name } } }' });
+    assert.deepEqual(json, { data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+});

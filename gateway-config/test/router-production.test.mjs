@@ -1,0 +1,137 @@
+// The router in production mode: trusted documents only (by hash or identical text), no GraphiQL or
+// introspection, depth/alias/body limits, CSRF prevention, no batching, and a JWT key required.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
+import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { createSigner } from './support/tokens.mjs';
+import { codes, post } from './support/http.mjs';
+import { sha256 } from '../router/plugins.mjs';
+
+const operationsDir = resolve(gatewayDir, 'operations');
+const productPage = readFileSync(resolve(operationsDir, 'ProductPage.graphql'), 'utf8');
+const tooDeep = '{ products { edges { node { category { products { edges { node { category { products { edges { node { id } } } } } } } } } } } }';
+const tooManyAliases = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: categories { id }`).join(' ')} }`;
+
+describe('router in production mode', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'router-prod-'));
+  let fakes;
+  let gateway;
+
+  before(async () => {
+    createSigner(join(dir, 'jwt.pem'));
+    // The committed manifest plus two over-limit documents, to show the limits apply to trusted documents too.
+    const manifest = JSON.parse(readFileSync(resolve(gatewayDir, 'trusted-documents.json'), 'utf8'));
+    for (const text of [tooDeep, tooManyAliases]) {
+      manifest[sha256(text)] = text;
+    }
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    fakes = await startFakeSubgraphs();
+    gateway = await startGateway({
+      GATEWAY_MODE: 'production',
+      USERS_URL: fakes.urls.users,
+      ORDERS_URL: fakes.urls.orders,
+      CATALOG_URL: fakes.urls.catalog,
+      JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
+      TRUSTED_DOCUMENTS_FILE: join(dir, 'manifest.json'),
+    });
+  });
+
+  after(async () => {
+    await gateway?.stop();
+    await fakes?.close();
+  });
+
+  const expectedPage = { data: { products: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } };
+
+  it('runs a trusted document by its hash', async () => {
+    const { json } = await post(gateway.url, { documentId: sha256(productPage), variables: { first: 5 } });
+    assert.deepEqual(json, expectedPage);
+  });
+
+  it("runs a trusted document by Apollo's persisted query extension", async () => {
+    const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(productPage) } };
+    const { json } = await post(gateway.url, { extensions, variables: { first: 5 } });
+    assert.deepEqual(json, expectedPage);
+  });
+
+  it('runs the identical text of a trusted document', async () => {
+    const { json } = await post(gateway.url, { query: productPage, variables: { first: 5 } });
+    assert.deepEqual(json, expectedPage);
+  });
+
+  it('refuses any other document and unknown hashes', async () => {
+    const arbitrary = await post(gateway.url, { query: '{ categories { id } }' });
+    assert.equal(arbitrary.json.data ?? null, null);
+    assert.ok(arbitrary.json.errors.length > 0);
+    const unknown = await post(gateway.url, { documentId: sha256('nope') });
+    assert.deepEqual(codes(unknown.json), ['PERSISTED_QUERY_NOT_IN_LIST']);
+  });
+
+  it('keeps every reference operation within the production limits', async () => {
+    for (const file of readdirSync(operationsDir)) {
+      const text = readFileSync(resolve(operationsDir, file), 'utf8');
+      // No variables are sent, so operations with required variables answer 400; any limit error fails.
+      const { status, json } = await post(gateway.url, { documentId: sha256(text), variables: {} });
+      assert.ok(status === 200 || status === 400, `${file}: ${status} ${JSON.stringify(json)}`);
+      const limitErrors = (json.errors ?? []).filter((e) => /depth|token|alias|directive|persisted/i.test(e.message));
+      assert.deepEqual(limitErrors, [], file);
+    }
+  });
+
+  it('refuses a trusted document deeper than MAX_DEPTH', async () => {
+    const { json } = await post(gateway.url, { documentId: sha256(tooDeep) });
+    assert.equal(json.data ?? null, null);
+    assert.match(json.errors[0].message, /depth/i);
+  });
+
+  it('refuses a trusted document with more aliases than MAX_ALIASES', async () => {
+    const { json } = await post(gateway.url, { documentId: sha256(tooManyAliases) });
+    assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+  });
+
+  it('refuses introspection and serves no GraphiQL', async () => {
+    const { json } = await post(gateway.url, { query: '{ __schema { queryType { name } } }' });
+    assert.equal(json.data?.__schema ?? null, null);
+    const page = await fetch(`${gateway.url}/graphql`, { headers: { accept: 'text/html' } });
+    assert.doesNotMatch(await page.text(), /<html/i);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const { status } = await post(gateway.url, { documentId: sha256(productPage), padding: 'x'.repeat(200_000) });
+    assert.equal(status, 413);
+  });
+
+  it('refuses batched requests', async () => {
+    const body = [{ documentId: sha256(productPage) }, { documentId: sha256(productPage) }];
+    const { status, json } = await post(gateway.url, body);
+    assert.ok(status >= 400, `status ${status}`);
+    assert.equal(json?.data ?? null, null);
+  });
+
+  it('refuses a simple (non-preflighted) request without the CSRF header', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ documentId: sha256(productPage) }),
+    });
+    assert.equal(response.status, 403);
+  });
+
+  it('refuses a mutation over GET', async () => {
+    const text = readFileSync(resolve(operationsDir, 'CancelOrder.graphql'), 'utf8');
+    const response = await fetch(`${gateway.url}/graphql?documentId=${sha256(text)}`, { headers: { 'x-graphql-csrf': '1' } });
+    assert.equal(response.status, 405);
+  });
+
+  it('does not start without a JWT key source', async () => {
+    const broken = await startGateway({ GATEWAY_MODE: 'production' }, { expectExit: true });
+    const exitCode = await Promise.race([broken.exited, new Promise((r) => setTimeout(() => r('running'), 15000))]);
+    await broken.stop();
+    assert.notEqual(exitCode, 0);
+    assert.match(broken.output(), /JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE/);
+  });
+});

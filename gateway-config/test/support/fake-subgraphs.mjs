@@ -1,0 +1,39 @@
+// One loopback HTTP server standing in for the three subgraphs (/users, /orders, /catalog): it records
+// every request the router sends and answers the few root fields the router tests ask for.
+import { createServer } from 'node:http';
+
+const ANSWERS = [
+  [/\bcategories\b/, { categories: [{ id: 'c1', name: 'Books' }] }],
+  [/\bproducts\b/, { products: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } }],
+  [/\bme\b/, { me: { id: 'u1', name: 'Ada' } }],
+];
+
+export async function startFakeSubgraphs({ slowMs = 3000 } = {}) {
+  const requests = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const json = JSON.parse(body || '{}');
+      requests.push({ path: req.url, headers: req.headers, body: json });
+      const reply = () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer(json.query ?? '')));
+      };
+      // A query mentioning "slow" answers late, to exercise the router's per-subgraph timeout.
+      return body.includes('slow') ? setTimeout(reply, slowMs) : reply();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    requests,
+    urls: { users: `${base}/users`, orders: `${base}/orders`, catalog: `${base}/catalog` },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+function answer(query) {
+  const found = ANSWERS.find(([pattern]) => pattern.test(query));
+  return found ? { data: found[1] } : { data: null, errors: [{ message: 'not faked' }] };
+}

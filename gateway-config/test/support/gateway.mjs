@@ -1,0 +1,62 @@
+// Starts the real router (the pinned Hive Gateway CLI with gateway.config.ts) as a child process on a
+// free loopback port, and stops exactly that process.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const gatewayDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = resolve(dirname(createRequire(import.meta.url).resolve('@graphql-hive/gateway/package.json')), 'dist', 'bin.js');
+
+export async function startGateway(env, { expectExit = false } = {}) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [bin, 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: gatewayDir,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const gateway = { url, output: () => output, exited, stop: () => stop(child, exited) };
+  if (!expectExit) {
+    await waitForHealth(url, exited, () => output);
+  }
+  return gateway;
+}
+
+async function waitForHealth(url, exited, output) {
+  let stopped = false;
+  exited.then(() => (stopped = true));
+  for (let attempt = 0; attempt < 80 && !stopped; attempt++) {
+    const ok = await fetch(`${url}/healthcheck`).then((r) => r.ok, () => false);
+    if (ok) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`router did not become healthy:\n${output()}`);
+}
+
+async function stop(child, exited) {
+  if (child.exitCode === null) {
+    child.kill('SIGTERM');
+  }
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
