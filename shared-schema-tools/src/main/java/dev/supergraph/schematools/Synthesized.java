@@ -1,0 +1,30 @@
+package dev.supergraph.schematools;
+
+/**
+ * Names and markers of the definitions that the tools add to lenient SDL so that it
+ * builds; diffs and lint skip them.
+ */
+public final class Synthesized {
+
+	/** Description of a directive definition that the tools synthesized. */
+	public static final String MARKER = "synthesized by schema-tools";
+
+	/** Scalar that accepts any argument value of a synthesized directive. */
+	public static final String ANY_SCALAR = "_SchemaToolsAny";
+
+	/** Field of the {@code Query} type added to a subgraph that defines none. */
+	public static final String PLACEHOLDER_FIELD = "_schemaToolsPlaceholder";
+
+	private Synthesized() {
+	}
+
+	/**
+	 * Whether a type or field name belongs to federation or tool machinery rather than to
+	 * the domain ({@code _service}, {@code _Entity}, {@code __Type}, synthesized names).
+	 */
+	public static boolean isMachinery(String name) {
+		return name.startsWith("_") || name.startsWith("link__") || name.startsWith("join__")
+				|| name.startsWith("federation__");
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.supergraph.schematools.changelog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import dev.supergraph.schematools.SchemaToolsException;
+
+/**
+ * Appends entries to the schema changelog, creating it with a heading when it does not
+ * exist.
+ */
+public final class ChangelogFile {
+
+	static final String HEADING = "# Schema changelog\n\nOne entry per schema change set, newest last, written by"
+			+ " `schema-tools changelog`.\n";
+
+	private ChangelogFile() {
+	}
+
+	public static void append(Path file, String entry) {
+		try {
+			if (!Files.exists(file)) {
+				Path parent = file.toAbsolutePath().getParent();
+				Files.createDirectories(parent);
+				Files.writeString(file, HEADING);
+			}
+			Files.writeString(file, "\n" + entry, StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new SchemaToolsException("cannot write changelog " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.supergraph.schematools.check;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import dev.supergraph.schematools.deprecation.DeprecationLookup;
+import dev.supergraph.schematools.deprecation.RemovalDate;
+import dev.supergraph.schematools.deprecation.TypeDeprecation;
+import dev.supergraph.schematools.diff.Change;
+import dev.supergraph.schematools.diff.ChangeKind;
+import dev.supergraph.schematools.rules.Classification;
+import graphql.schema.GraphQLSchema;
+
+/**
+ * Decides whether a classified change passes: breaking changes fail unless the element
+ * was deprecated past its removal date and no known operation uses it; deprecations must
+ * carry a removal date.
+ */
+final class PolicyEvaluator {
+
+	private final CheckPolicy policy;
+
+	PolicyEvaluator(CheckPolicy policy) {
+		this.policy = policy;
+	}
+
+	Finding evaluate(Change change, Classification classification, GraphQLSchema before, List<String> operations) {
+		if (this.policy.deprecationPolicy() && (change.kind() == ChangeKind.DEPRECATION_ADDED
+				|| change.kind() == ChangeKind.DEPRECATION_REASON_CHANGED)) {
+			return deprecation(change, classification, operations);
+		}
+		return switch (classification.criticality()) {
+			case SAFE -> new Finding(change, classification, Verdict.PASS, "safe", operations);
+			case DANGEROUS -> this.policy.failOnDangerous()
+					? new Finding(change, classification, Verdict.FAIL, "dangerous changes fail (--fail-on-dangerous)",
+							operations)
+					: new Finding(change, classification, Verdict.PASS, "dangerous: review it", operations);
+			case BREAKING -> breaking(change, classification, before, operations);
+		};
+	}
+
+	private Finding breaking(Change change, Classification classification, GraphQLSchema before,
+			List<String> operations) {
+		if (!operations.isEmpty()) {
+			return fail(change, classification, "breaks known operations: " + String.join(", ", operations),
+					operations);
+		}
+		if (!this.policy.deprecationPolicy()) {
+			return fail(change, classification, "breaking change (deprecation policy off)", operations);
+		}
+		Optional<String> reason = deprecationOf(before, change);
+		if (reason.isEmpty()) {
+			return fail(change, classification, "breaking change to an element that was not deprecated first",
+					operations);
+		}
+		Optional<LocalDate> date = RemovalDate.parse(reason.get());
+		if (date.isEmpty()) {
+			return fail(change, classification, "deprecated without a removal date ('" + RemovalDate.FORMAT + "')",
+					operations);
+		}
+		if (!RemovalDate.isRemovable(date.get(), this.policy.today())) {
+			return fail(change, classification, "removal before the announced date: removal after " + date.get(),
+					operations);
+		}
+		return new Finding(change, classification, Verdict.ALLOWED,
+				"deprecated with removal after " + date.get() + " and used by no known operation", operations);
+	}
+
+	private Finding deprecation(Change change, Classification classification, List<String> operations) {
+		Optional<LocalDate> date = RemovalDate.parse(change.after());
+		if (date.isEmpty()) {
+			return fail(change, classification, "deprecation reason lacks '" + RemovalDate.FORMAT + "'", operations);
+		}
+		Optional<LocalDate> previous = RemovalDate.parse(change.before());
+		if (previous.isPresent() && date.get().isBefore(previous.get())) {
+			return fail(change, classification, "removal date moved earlier than the announced " + previous.get(),
+					operations);
+		}
+		return new Finding(change, classification, Verdict.PASS, "removal after " + date.get(), operations);
+	}
+
+	private static Optional<String> deprecationOf(GraphQLSchema before, Change change) {
+		if (change.kind() == ChangeKind.TYPE_REMOVED) {
+			return TypeDeprecation.reason(before, change.coordinate());
+		}
+		return DeprecationLookup.reason(before, change.coordinate())
+			.or(() -> DeprecationLookup.reason(before, change.usage()));
+	}
+
+	private static Finding fail(Change change, Classification classification, String why, List<String> operations) {
+		return new Finding(change, classification, Verdict.FAIL, why, operations);
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.supergraph.schematools.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.supergraph.schematools.diff.Change;
+import dev.supergraph.schematools.diff.SchemaDiff;
+import dev.supergraph.schematools.federation.FederationDiff;
+import dev.supergraph.schematools.operations.Operation;
+import dev.supergraph.schematools.operations.OperationValidator;
+import dev.supergraph.schematools.operations.UsageCollector;
+import dev.supergraph.schematools.rules.Rules;
+import graphql.schema.GraphQLSchema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The check CI runs on a schema change: finds and classifies the changes of every schema,
+ * applies the policy, validates the known operations against the new API schema and lists
+ * deprecated elements they still use.
+ */
+public final class SchemaCheck {
+
+	private final CheckPolicy policy;
+
+	public SchemaCheck(CheckPolicy policy) {
+		this.policy = policy;
+	}
+
+	/**
+	 * Runs the check.
+	 * @param pairs the subgraph schemas and the supergraph's API schema, each with its
+	 * baseline
+	 * @param api the new API schema to validate operations against, {@code null} if
+	 * unknown
+	 * @param operations the known client operations
+	 * @return the report
+	 */
+	public CheckReport run(List<SchemaPair> pairs, @Nullable GraphQLSchema api, List<Operation> operations) {
+		List<TargetReport> targets = pairs.stream().map((pair) -> target(pair, operations)).toList();
+		List<String> notes = new ArrayList<>();
+		List<InvalidOperation> invalid = new ArrayList<>();
+		if (api != null) {
+			for (Operation operation : operations) {
+				List<String> errors = OperationValidator.validate(api, operation);
+				if (!errors.isEmpty()) {
+					invalid.add(new InvalidOperation(operation.name(), operation.file().toString(), errors));
+				}
+			}
+		}
+		else if (!operations.isEmpty()) {
+			notes.add("operations were not validated: no supergraph given");
+		}
+		List<GraphQLSchema> current = (api != null) ? List.of(api) : pairs.stream().map(SchemaPair::after).toList();
+		return new CheckReport(targets, invalid, DeprecatedUsages.find(current, operations), notes);
+	}
+
+	/** The classified changes of one schema, without operations. */
+	public TargetReport target(SchemaPair pair, List<Operation> operations) {
+		GraphQLSchema before = pair.before();
+		if (before == null) {
+			return new TargetReport(pair.name(), List.of(), pair.note());
+		}
+		List<Change> changes = new ArrayList<>(SchemaDiff.compare(before, pair.after()));
+		if (pair.federated()) {
+			changes.addAll(FederationDiff.compare(before, pair.after()));
+		}
+		Map<Operation, Set<String>> usage = new LinkedHashMap<>();
+		operations.forEach((operation) -> usage.put(operation, UsageCollector.collect(before, operation)));
+		PolicyEvaluator evaluator = new PolicyEvaluator(this.policy);
+		List<Finding> findings = changes.stream()
+			.map((change) -> evaluator.evaluate(change, Rules.classify(change), before, affected(change, usage)))
+			.toList();
+		return new TargetReport(pair.name(), findings, pair.note());
+	}
+
+	private static List<String> affected(Change change, Map<Operation, Set<String>> usage) {
+		return usage.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().contains(change.usage()))
+			.map((entry) -> entry.getKey().name())
+			.toList();
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.supergraph.schematools.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.supergraph.schematools.Synthesized;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import org.jspecify.annotations.Nullable;
+
+import static dev.supergraph.schematools.diff.ChangeKind.ROOT_TYPE_CHANGED;
+import static dev.supergraph.schematools.diff.ChangeKind.TYPE_ADDED;
+import static dev.supergraph.schematools.diff.ChangeKind.TYPE_REMOVED;
+
+/**
+ * The diff engine: lists every change between two schemas, leaving classification to the
+ * rules. Federation machinery and names starting with an underscore are ignored.
+ */
+public final class SchemaDiff {
+
+	private SchemaDiff() {
+	}
+
+	public static List<Change> compare(GraphQLSchema before, GraphQLSchema after) {
+		List<Change> changes = new ArrayList<>();
+		compareRoot("query", before.getQueryType(), after.getQueryType(), changes);
+		compareRoot("mutation", before.getMutationType(), after.getMutationType(), changes);
+		compareRoot("subscription", before.getSubscriptionType(), after.getSubscriptionType(), changes);
+		Members.match(domainTypes(before), domainTypes(after), GraphQLNamedType::getName,
+				(type) -> changes.add(Change.of(TYPE_REMOVED, type.getName())),
+				(type) -> changes.add(Change.of(TYPE_ADDED, type.getName())),
+				(old, current) -> TypeDiff.compare(old, current, changes));
+		DirectiveDiff.compare(before.getDirectives(), after.getDirectives(), changes);
+		return changes;
+	}
+
+	private static void compareRoot(String operation, @Nullable GraphQLObjectType before,
+			@Nullable GraphQLObjectType after, List<Change> changes) {
+		String old = (before != null) ? before.getName() : null;
+		String current = (after != null) ? after.getName() : null;
+		if (old != null && current != null && !Objects.equals(old, current)) {
+			changes.add(new Change(ROOT_TYPE_CHANGED, "schema." + operation, old, old, current));
+		}
+	}
+
+	private static List<GraphQLNamedType> domainTypes(GraphQLSchema schema) {
+		return schema.getAllTypesAsList().stream().filter((type) -> !Synthesized.isMachinery(type.getName())).toList();
+	}
+
+}

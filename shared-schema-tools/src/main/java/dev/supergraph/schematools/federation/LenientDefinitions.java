@@ -1,0 +1,110 @@
+package dev.supergraph.schematools.federation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.supergraph.schematools.Synthesized;
+
+import graphql.language.Definition;
+import graphql.language.Directive;
+import graphql.language.DirectiveDefinition;
+import graphql.language.Document;
+import graphql.language.NamedNode;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.TypeDefinition;
+import graphql.language.TypeName;
+import graphql.parser.Parser;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+
+/**
+ * Adds definitions for directives and scalars that an SDL uses but does not declare.
+ * Federation SDL printed by {@code _service { sdl }} imports {@code @key},
+ * {@code @shareable} and friends through {@code @link} without defining them; the
+ * synthesized definitions accept any argument value, so such SDL builds into a schema
+ * whose applied directives can still be read.
+ */
+public final class LenientDefinitions {
+
+	/** Description that marks a synthesized directive so that diffs can ignore it. */
+	public static final String SYNTHESIZED = Synthesized.MARKER;
+
+	static final String ANY_SCALAR = Synthesized.ANY_SCALAR;
+
+	private static final Set<String> BUILT_IN_DIRECTIVES = Set.of("skip", "include", "deprecated", "specifiedBy",
+			"oneOf", "defer", "experimental_disableErrorPropagation");
+
+	private static final Set<String> BUILT_IN_SCALARS = Set.of("Int", "Float", "String", "Boolean", "ID");
+
+	private static final String LOCATIONS = "SCHEMA | SCALAR | OBJECT | FIELD_DEFINITION | ARGUMENT_DEFINITION"
+			+ " | INTERFACE | UNION | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION";
+
+	private LenientDefinitions() {
+	}
+
+	public static Document complete(Document document) {
+		Usages usages = new Usages();
+		new NodeTraverser().depthFirst(usages, document.getDefinitions());
+		StringBuilder sdl = new StringBuilder("scalar " + ANY_SCALAR + "\n");
+		usages.directives.forEach((name, arguments) -> {
+			if (!BUILT_IN_DIRECTIVES.contains(name) && !usages.declaredDirectives.contains(name)) {
+				sdl.append(directiveDefinition(name, arguments));
+			}
+		});
+		usages.typeNames.stream()
+			.filter((name) -> !BUILT_IN_SCALARS.contains(name) && !usages.declaredTypes.contains(name))
+			.forEach((name) -> sdl.append("scalar ").append(name).append('\n'));
+		List<Definition> definitions = new ArrayList<>(document.getDefinitions());
+		definitions.addAll(Parser.parse(sdl.toString()).getDefinitions());
+		return document.transform((builder) -> builder.definitions(definitions));
+	}
+
+	private static String directiveDefinition(String name, Set<String> arguments) {
+		List<String> declared = arguments.stream().map((argument) -> argument + ": " + ANY_SCALAR).toList();
+		String argumentList = declared.isEmpty() ? "" : "(" + String.join(", ", declared) + ")";
+		return "\"" + SYNTHESIZED + "\" directive @" + name + argumentList + " repeatable on " + LOCATIONS + "\n";
+	}
+
+	private static final class Usages extends NodeVisitorStub {
+
+		final Map<String, Set<String>> directives = new LinkedHashMap<>();
+
+		final Set<String> typeNames = new LinkedHashSet<>();
+
+		final Set<String> declaredDirectives = new LinkedHashSet<>();
+
+		final Set<String> declaredTypes = new LinkedHashSet<>();
+
+		@Override
+		public TraversalControl visitDirective(Directive node, TraverserContext<Node> context) {
+			Set<String> arguments = this.directives.computeIfAbsent(node.getName(), (name) -> new LinkedHashSet<>());
+			node.getArguments().forEach((argument) -> arguments.add(argument.getName()));
+			return super.visitDirective(node, context);
+		}
+
+		@Override
+		public TraversalControl visitTypeName(TypeName node, TraverserContext<Node> context) {
+			this.typeNames.add(node.getName());
+			return super.visitTypeName(node, context);
+		}
+
+		@Override
+		protected TraversalControl visitNode(Node node, TraverserContext<Node> context) {
+			if (node instanceof DirectiveDefinition definition) {
+				this.declaredDirectives.add(definition.getName());
+			}
+			else if (node instanceof TypeDefinition<?> definition) {
+				this.declaredTypes.add(((NamedNode<?>) definition).getName());
+			}
+			return super.visitNode(node, context);
+		}
+
+	}
+
+}

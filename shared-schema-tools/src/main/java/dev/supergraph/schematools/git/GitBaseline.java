@@ -1,0 +1,57 @@
+package dev.supergraph.schematools.git;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.supergraph.schematools.SchemaToolsException;
+import dev.supergraph.schematools.baseline.Baseline;
+
+/**
+ * The schema files as they are at a git revision (a commit, branch, tag or
+ * {@code HEAD~1}) of the repository that contains the working directory.
+ */
+public final class GitBaseline implements Baseline {
+
+	private final Git git;
+
+	private final Path root;
+
+	private final String revision;
+
+	private GitBaseline(Git git, Path root, String revision) {
+		this.git = git;
+		this.root = root;
+		this.revision = revision;
+	}
+
+	/**
+	 * Opens the revision, failing with a clear message if it is unknown or not in a
+	 * repository.
+	 */
+	public static GitBaseline open(Path workingDirectory, String revision) {
+		Git git = new Git(workingDirectory);
+		Git.Result toplevel = git.run("rev-parse", "--show-toplevel");
+		if (!toplevel.ok()) {
+			throw new SchemaToolsException("baseline '" + revision + "' is neither a file nor a directory, and "
+					+ workingDirectory + " is not inside a git repository");
+		}
+		if (!git.run("rev-parse", "--verify", "--quiet", revision + "^{commit}").ok()) {
+			throw new SchemaToolsException("unknown git revision '" + revision + "' (and no such file or directory)");
+		}
+		Path root = RealPaths.of(Path.of(toplevel.output().strip()));
+		return new GitBaseline(new Git(root), root, revision);
+	}
+
+	@Override
+	public Optional<String> read(Path current) {
+		String relative = this.root.relativize(RealPaths.of(current)).toString().replace('\\', '/');
+		Git.Result shown = this.git.run("show", this.revision + ":" + relative);
+		return shown.ok() ? Optional.of(shown.output()) : Optional.empty();
+	}
+
+	@Override
+	public String describe() {
+		return "git " + this.revision;
+	}
+
+}
