@@ -35,14 +35,7 @@ export const gatewayConfig = defineConfig({
     fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers, ['authorization', 'x-request-id']),
   },
   requestId: { headerName: 'x-request-id' },
-  cors: settings.corsOrigins.length
-    ? {
-        origin: settings.corsOrigins,
-        credentials: true,
-        methods: ['GET', 'POST', 'OPTIONS'],
-        allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'x-graphql-csrf'],
-      }
-    : false,
+  cors: corsOptions(settings.corsOrigins),
   healthCheckEndpoint: '/healthcheck',
   readinessCheckEndpoint: '/readiness',
   graphiql: !production,
@@ -99,6 +92,21 @@ function jwtSigningKeyProvider() {
     return createInlineSigningKeyProvider(readFileSync(settings.jwt.publicKeyFile, 'utf8'));
   }
   return undefined;
+}
+
+function corsOptions(origins: string[] | null) {
+  if (origins === null) {
+    return undefined;
+  }
+  if (origins.length === 0) {
+    return false;
+  }
+  return {
+    origin: origins,
+    credentials: true,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'x-graphql-csrf'],
+  };
 }
 
 function pickHeaders(headers: Headers, names: string[]) {

@@ -1,5 +1,12 @@
-// Router settings from the environment, with local defaults. Pure functions of `env`, so the
-// manifest script can check the reference operations against the same production limits.
+// Router settings from the environment, with local defaults. Functions of `env`, so the manifest
+// script can check the reference operations against the same production limits.
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The starter's development key pair: dev mode verifies the local run's tokens with it by default.
+const DEV_PUBLIC_KEY = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..',
+  'subgraph-starter', 'src', 'main', 'resources', 'dev-keys', 'dev-public.pem');
 
 const SUBGRAPHS = {
   users: { urlVar: 'USERS_URL', url: 'http://localhost:4001/graphql', timeoutMs: 5000 },
@@ -25,9 +32,14 @@ export function routerSettings(env = process.env) {
     mode,
     subgraphs: subgraphSettings(env),
     limits: mode === 'production' ? productionLimits(env) : null,
-    corsOrigins: list(env.CORS_ORIGINS) ?? (mode === 'dev' ? ['*'] : []),
-    jwt: { jwksUrl: env.JWT_JWKS_URL || null, publicKeyFile: env.JWT_PUBLIC_KEY_FILE || null,
-      issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined },
+    // null: Yoga's default (reflects any origin), for dev only; production allows only listed origins.
+    corsOrigins: list(env.CORS_ORIGINS) ?? (mode === 'dev' ? null : []),
+    jwt: {
+      jwksUrl: env.JWT_JWKS_URL || null,
+      publicKeyFile: env.JWT_PUBLIC_KEY_FILE || (mode === 'dev' && existsSync(DEV_PUBLIC_KEY) ? DEV_PUBLIC_KEY : null),
+      issuer: env.JWT_ISSUER || undefined,
+      audience: env.JWT_AUDIENCE || undefined,
+    },
     hmacSecret: env.ROUTER_HMAC_SECRET || null,
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
     requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),

@@ -37,6 +37,7 @@ describe('router in production mode', () => {
       CATALOG_URL: fakes.urls.catalog,
       JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
       TRUSTED_DOCUMENTS_FILE: join(dir, 'manifest.json'),
+      CORS_ORIGINS: 'https://app.example.com',
     });
   });
 
@@ -125,6 +126,18 @@ describe('router in production mode', () => {
     const text = readFileSync(resolve(operationsDir, 'CancelOrder.graphql'), 'utf8');
     const response = await fetch(`${gateway.url}/graphql?documentId=${sha256(text)}`, { headers: { 'x-graphql-csrf': '1' } });
     assert.equal(response.status, 405);
+  });
+
+  it('answers CORS preflights only for CORS_ORIGINS', async () => {
+    const preflight = (origin) => fetch(`${gateway.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    const allowed = await preflight('https://app.example.com');
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://app.example.com');
+    const other = await preflight('https://elsewhere.example.com');
+    assert.notEqual(other.headers.get('access-control-allow-origin'), 'https://elsewhere.example.com');
+    assert.notEqual(other.headers.get('access-control-allow-origin'), '*');
   });
 
   it('does not start without a JWT key source', async () => {
