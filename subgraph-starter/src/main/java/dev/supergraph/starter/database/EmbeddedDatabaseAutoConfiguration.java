@@ -11,8 +11,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Conditional;
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "subgraph.database.embedded.enabled", matchIfMissing = true)
 @Conditional(OnNoDataSourceUrlCondition.class)
-@EnableConfigurationProperties({ EmbeddedDatabaseProperties.class, DataSourceProperties.class })
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 public final class EmbeddedDatabaseAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedDatabaseAutoConfiguration.class);
@@ -39,9 +39,10 @@ public final class EmbeddedDatabaseAutoConfiguration {
 
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(DataSourceProperties properties, EmbeddedPostgres postgres) {
-		return properties.initializeDataSourceBuilder()
+	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+		return DataSourceBuilder.create()
 			.type(HikariDataSource.class)
+			.driverClassName("org.postgresql.Driver")
 			.url(postgres.getJdbcUrl("postgres", "postgres"))
 			.username("postgres")
 			.build();

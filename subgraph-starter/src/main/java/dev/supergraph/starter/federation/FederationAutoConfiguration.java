@@ -23,7 +23,8 @@ public final class FederationAutoConfiguration {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer federationSchemaCustomizer(FederationSchemaFactory factory) {
-		return (builder) -> builder.schemaFactory(factory::createGraphQLSchema);
+		return (builder) -> builder.configureTypeDefinitions(new SharedPageInfoConfigurer())
+			.schemaFactory(factory::createGraphQLSchema);
 	}
 
 }

@@ -1,0 +1,7 @@
+/**
+ * Catalog categorys.
+ */
+@NullMarked
+package dev.supergraph.catalog.category;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,90 @@
+package dev.supergraph.catalog.product;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.supergraph.catalog.category.CategoryRepository;
+import dev.supergraph.starter.errors.ErrorCode;
+import dev.supergraph.starter.errors.ErrorMessages;
+import dev.supergraph.starter.errors.InputValidator;
+import dev.supergraph.starter.errors.UserError;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creating products and changing prices: validation, the category check and the unique
+ * SKU, with database constraints as the final word on races.
+ */
+@Service
+class ProductService {
+
+	private final ProductRepository products;
+
+	private final CategoryRepository categories;
+
+	private final InputValidator validator;
+
+	private final ErrorMessages messages;
+
+	private final TransactionTemplate transactions;
+
+	ProductService(ProductRepository products, CategoryRepository categories, InputValidator validator,
+			ErrorMessages messages, TransactionTemplate transactions) {
+		this.products = products;
+		this.categories = categories;
+		this.validator = validator;
+		this.messages = messages;
+		this.transactions = transactions;
+	}
+
+	ProductPayload create(CreateProductInput input, Locale locale) {
+		List<UserError> errors = this.validator.validate(input);
+		if (!errors.isEmpty()) {
+			return ProductPayload.failed(errors);
+		}
+		Long categoryId = Long.valueOf(input.categoryId());
+		if (!this.categories.existsById(categoryId)) {
+			return ProductPayload.failed(
+					error("CATEGORY_NOT_FOUND", "catalog.categoryNotFound", locale, input.categoryId(), "categoryId"));
+		}
+		int stock = (input.stockQuantity() != null) ? input.stockQuantity() : 0;
+		Product product = new Product(input.sku(), input.name(), input.description(), input.price().toMoney(),
+				categoryId, input.weightGrams(), stock);
+		try {
+			return ProductPayload.of(this.products.saveAndFlush(product));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!String.valueOf(ex.getMostSpecificCause().getMessage()).contains("product_sku_unique")) {
+				throw ex;
+			}
+			return ProductPayload.failed(error("SKU_TAKEN", "catalog.skuTaken", locale, input.sku(), "sku"));
+		}
+	}
+
+	ProductPayload updatePrice(UpdateProductPriceInput input, Locale locale) {
+		List<UserError> errors = this.validator.validate(input);
+		if (!errors.isEmpty()) {
+			return ProductPayload.failed(errors);
+		}
+		Optional<Product> updated = this.transactions
+			.execute((status) -> this.products.findForUpdateById(Long.valueOf(input.productId())).map((product) -> {
+				product.changePrice(input.price().toMoney());
+				return this.products.saveAndFlush(product);
+			}));
+		return updated.map(ProductPayload::of)
+			.orElseGet(() -> ProductPayload
+				.failed(error("PRODUCT_NOT_FOUND", "catalog.productNotFound", locale, input.productId(), "productId")));
+	}
+
+	private UserError error(String code, String key, Locale locale, String value, String... field) {
+		String message = this.messages.get(ErrorCode.BAD_USER_INPUT, key, new Object[] { value }, locale);
+		String[] path = new String[field.length + 1];
+		path[0] = "input";
+		System.arraycopy(field, 0, path, 1, field.length);
+		return UserError.of(code, message, path);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Catalog products.
+ */
+@NullMarked
+package dev.supergraph.catalog.product;
+
+import org.jspecify.annotations.NullMarked;

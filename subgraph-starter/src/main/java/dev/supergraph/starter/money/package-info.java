@@ -1,0 +1,7 @@
+/**
+ * Money as exact decimals, shared by every subgraph as the {@code @shareable Money} type.
+ */
+@NullMarked
+package dev.supergraph.starter.money;
+
+import org.jspecify.annotations.NullMarked;
