@@ -15,6 +15,13 @@ public final class Synthesized {
 	/** Field of the {@code Query} type added to a subgraph that defines none. */
 	public static final String PLACEHOLDER_FIELD = "_schemaToolsPlaceholder";
 
+	/**
+	 * Scalars that federation's directive definitions declare; they come and go with
+	 * those definitions.
+	 */
+	public static final java.util.Set<String> FEDERATION_SCALARS = java.util.Set.of("FieldSet", "Scope", "Policy",
+			"ContextFieldValue", "Import", "Purpose");
+
 	private Synthesized() {
 	}
 

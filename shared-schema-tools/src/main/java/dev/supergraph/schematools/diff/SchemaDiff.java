@@ -7,6 +7,7 @@ import java.util.Objects;
 import dev.supergraph.schematools.Synthesized;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +30,8 @@ public final class SchemaDiff {
 		compareRoot("mutation", before.getMutationType(), after.getMutationType(), changes);
 		compareRoot("subscription", before.getSubscriptionType(), after.getSubscriptionType(), changes);
 		Members.match(domainTypes(before), domainTypes(after), GraphQLNamedType::getName,
-				(type) -> changes.add(Change.of(TYPE_REMOVED, type.getName())),
-				(type) -> changes.add(Change.of(TYPE_ADDED, type.getName())),
+				(type) -> addIfAbsent(after, type, Change.of(TYPE_REMOVED, type.getName()), changes),
+				(type) -> addIfAbsent(before, type, Change.of(TYPE_ADDED, type.getName()), changes),
 				(old, current) -> TypeDiff.compare(old, current, changes));
 		DirectiveDiff.compare(before.getDirectives(), after.getDirectives(), changes);
 		return changes;
@@ -45,8 +46,24 @@ public final class SchemaDiff {
 		}
 	}
 
+	/**
+	 * Synthesized types stand in for declarations that the other version may have: not a
+	 * change.
+	 */
+	private static void addIfAbsent(GraphQLSchema other, GraphQLNamedType type, Change change, List<Change> changes) {
+		if (other.getType(type.getName()) == null) {
+			changes.add(change);
+		}
+	}
+
 	private static List<GraphQLNamedType> domainTypes(GraphQLSchema schema) {
-		return schema.getAllTypesAsList().stream().filter((type) -> !Synthesized.isMachinery(type.getName())).toList();
+		return schema.getAllTypesAsList()
+			.stream()
+			.filter((type) -> !Synthesized.isMachinery(type.getName()))
+			.filter((type) -> !Synthesized.MARKER.equals(type.getDescription()))
+			.filter((type) -> !(type instanceof GraphQLScalarType
+					&& Synthesized.FEDERATION_SCALARS.contains(type.getName())))
+			.toList();
 	}
 
 }

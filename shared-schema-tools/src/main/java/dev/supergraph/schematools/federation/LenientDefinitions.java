@@ -59,7 +59,7 @@ public final class LenientDefinitions {
 		});
 		usages.typeNames.stream()
 			.filter((name) -> !BUILT_IN_SCALARS.contains(name) && !usages.declaredTypes.contains(name))
-			.forEach((name) -> sdl.append("scalar ").append(name).append('\n'));
+			.forEach((name) -> sdl.append("\"" + SYNTHESIZED + "\" scalar ").append(name).append('\n'));
 		List<Definition> definitions = new ArrayList<>(document.getDefinitions());
 		definitions.addAll(Parser.parse(sdl.toString()).getDefinitions());
 		return document.transform((builder) -> builder.definitions(definitions));
