@@ -53,6 +53,11 @@ public final class SecurityAutoConfiguration {
 	}
 
 	@Bean
+	SchemaAuthorizationInstrumentation schemaAuthorizationInstrumentation() {
+		return new SchemaAuthorizationInstrumentation(new AuditLog());
+	}
+
+	@Bean
 	ViewerArgumentResolver viewerArgumentResolver() {
 		return new ViewerArgumentResolver();
 	}

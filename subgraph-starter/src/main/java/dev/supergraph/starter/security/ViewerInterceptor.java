@@ -3,6 +3,9 @@ package dev.supergraph.starter.security;
 import java.util.HashSet;
 import java.util.Set;
 
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -21,14 +24,25 @@ class ViewerInterceptor implements WebGraphQlInterceptor {
 
 	private static final String SCOPE_PREFIX = "SCOPE_";
 
+	/** The client name header Apollo's clients and routers send. */
+	private static final String CLIENT_HEADER = "apollographql-client-name";
+
+	private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		Viewer viewer = currentViewer();
+		String client = clientName(request.getHeaders().getFirst(CLIENT_HEADER));
 		request.configureExecutionInput((input, builder) -> {
 			input.getGraphQLContext().put(Viewer.class, viewer);
+			input.getGraphQLContext().put(AuditLog.CLIENT, client);
 			return input;
 		});
 		return chain.next(request);
+	}
+
+	private static String clientName(@Nullable String header) {
+		return (header != null && CLIENT_NAME.matcher(header).matches()) ? header : "-";
 	}
 
 	static Viewer currentViewer() {

@@ -1,0 +1,71 @@
+package dev.supergraph.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.supergraph.starter.test.SqlStatementCounter;
+import dev.supergraph.starter.test.SubgraphTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The performance rules of the design, proven by counting SQL round trips: the cost of an
+ * operation depends on its shape, never on how many objects it touches.
+ */
+@SubgraphTest
+class CatalogBatchingTests {
+
+	@Autowired
+	GraphQlTester graphQl;
+
+	@Autowired
+	SqlStatementCounter statements;
+
+	@Test
+	void entitiesForHundredProductsOfMixedKeysCostTheSameAsForOne() {
+		int one = statementsFor("productEntities", Map.of("representations", representations(1)));
+		int hundred = statementsFor("productEntities", Map.of("representations", representations(100)));
+		assertThat(one).isEqualTo(1);
+		assertThat(hundred).isEqualTo(2);
+	}
+
+	@Test
+	void productsWithTheirCategoriesCostTwoStatementsWhateverThePageSize() {
+		int one = statementsFor("productPage", Map.of("first", 1));
+		int fifty = statementsFor("productPage", Map.of("first", 50));
+		assertThat(one).isEqualTo(2);
+		assertThat(fifty).isEqualTo(one);
+	}
+
+	@Test
+	void categoryProductsForAllCategoriesCostOneStatementForThePages() {
+		String document = "{ categories { name products(first: 5) { edges { node { sku category { name } } } } } }";
+		this.statements.reset();
+		this.graphQl.document(document).execute().path("categories").entityList(Object.class).hasSize(36);
+		assertThat(this.statements.statements()).isEqualTo(3);
+	}
+
+	private int statementsFor(String documentName, Map<String, Object> variables) {
+		GraphQlTester.Request<?> request = this.graphQl.documentName(documentName);
+		variables.forEach(request::variable);
+		this.statements.reset();
+		request.execute().errors().verify();
+		return this.statements.statements();
+	}
+
+	/** Alternating {@code id} and {@code sku} keys, as a router would send them. */
+	private static List<Map<String, Object>> representations(int count) {
+		List<Map<String, Object>> representations = new ArrayList<>();
+		for (int n = 1; n <= count; n++) {
+			representations.add((n % 2 == 1) ? Map.of("__typename", "Product", "id", String.valueOf(n))
+					: Map.of("__typename", "Product", "sku", "SKU-%05d".formatted(n)));
+		}
+		return representations;
+	}
+
+}
