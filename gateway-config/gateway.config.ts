@@ -51,6 +51,12 @@ export const gatewayConfig = defineConfig({
   persistedDocuments: {
     getPersistedOperation: (documentId: string) => trustedDocuments.get(documentId) ?? null,
     allowArbitraryDocuments: !production,
+    customErrors: {
+      persistedQueryOnly: {
+        message: 'Only trusted documents are accepted',
+        extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+      },
+    },
   },
   jwt: signingKeyProvider
     ? {

@@ -52,6 +52,12 @@ describe('router in dev mode', () => {
     assert.match(upstream.body.extensions['hmac-signature'], /^[A-Za-z0-9+/=]{20,}$/);
   });
 
+  it('sends subgraphs a generated request id when the client sent none', async () => {
+    await post(gateway.url, { query: '{ categories { id } }' });
+    const upstream = fakes.requests.findLast((request) => request.path === '/catalog');
+    assert.match(upstream.headers['x-request-id'] ?? '', /^[0-9a-f-]{16,}$/i);
+  });
+
   it('answers an anonymous @authenticated field with UNAUTHENTICATED without asking the subgraph', async () => {
     const before = fakes.requests.length;
     const { json } = await post(gateway.url, { query: '{ me { id name } }' });

@@ -14,6 +14,7 @@ import { sha256 } from '../router/plugins.mjs';
 const operationsDir = resolve(gatewayDir, 'operations');
 const productPage = readFileSync(resolve(operationsDir, 'ProductPage.graphql'), 'utf8');
 const tooDeep = '{ products { edges { node { category { products { edges { node { category { products { edges { node { id } } } } } } } } } } } }';
+const misspelt = '{ categries { id } }';
 const tooManyAliases = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: categories { id }`).join(' ')} }`;
 
 describe('router in production mode', () => {
@@ -23,9 +24,9 @@ describe('router in production mode', () => {
 
   before(async () => {
     createSigner(join(dir, 'jwt.pem'));
-    // The committed manifest plus two over-limit documents, to show the limits apply to trusted documents too.
+    // The committed manifest plus bad documents, to show that limits and validation apply to trusted documents too.
     const manifest = JSON.parse(readFileSync(resolve(gatewayDir, 'trusted-documents.json'), 'utf8'));
-    for (const text of [tooDeep, tooManyAliases]) {
+    for (const text of [tooDeep, tooManyAliases, misspelt]) {
       manifest[sha256(text)] = text;
     }
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -66,8 +67,9 @@ describe('router in production mode', () => {
 
   it('refuses any other document and unknown hashes', async () => {
     const arbitrary = await post(gateway.url, { query: '{ categories { id } }' });
+    assert.equal(arbitrary.status, 400);
     assert.equal(arbitrary.json.data ?? null, null);
-    assert.ok(arbitrary.json.errors.length > 0);
+    assert.deepEqual(codes(arbitrary.json), ['PERSISTED_QUERY_ONLY']);
     const unknown = await post(gateway.url, { documentId: sha256('nope') });
     assert.deepEqual(codes(unknown.json), ['PERSISTED_QUERY_NOT_IN_LIST']);
   });
@@ -104,6 +106,12 @@ describe('router in production mode', () => {
   it('refuses an oversized body with 413', async () => {
     const { status } = await post(gateway.url, { documentId: sha256(productPage), padding: 'x'.repeat(200_000) });
     assert.equal(status, 413);
+  });
+
+  it('refuses a misspelt field without suggesting the right one', async () => {
+    const { json, text } = await post(gateway.url, { documentId: sha256(misspelt) });
+    assert.match(json.errors[0].message, /categries/);
+    assert.doesNotMatch(text, /categories|did you mean/i);
   });
 
   it('refuses batched requests', async () => {
