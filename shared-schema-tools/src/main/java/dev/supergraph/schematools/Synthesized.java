@@ -27,11 +27,11 @@ public final class Synthesized {
 
 	/**
 	 * Whether a type or field name belongs to federation or tool machinery rather than to
-	 * the domain ({@code _service}, {@code _Entity}, {@code __Type}, synthesized names).
+	 * the domain ({@code _service}, {@code _Entity}, {@code __Type}, namespaced imports
+	 * such as {@code join__Graph} or {@code requiresScopes__Scope}, synthesized names).
 	 */
 	public static boolean isMachinery(String name) {
-		return name.startsWith("_") || name.startsWith("link__") || name.startsWith("join__")
-				|| name.startsWith("federation__");
+		return name.startsWith("_") || name.contains("__");
 	}
 
 }

@@ -24,8 +24,9 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
 /**
- * Adds definitions for directives and scalars that an SDL uses but does not declare.
- * Federation SDL printed by {@code _service { sdl }} imports {@code @key},
+ * Adds definitions for directives, and for federation's scalars ({@code FieldSet},
+ * {@code link__Import}), that an SDL uses but does not declare; other unknown types stay
+ * errors. Federation SDL printed by {@code _service { sdl }} imports {@code @key},
  * {@code @shareable} and friends through {@code @link} without defining them; the
  * synthesized definitions accept any argument value, so such SDL builds into a schema
  * whose applied directives can still be read.
@@ -59,6 +60,7 @@ public final class LenientDefinitions {
 		});
 		usages.typeNames.stream()
 			.filter((name) -> !BUILT_IN_SCALARS.contains(name) && !usages.declaredTypes.contains(name))
+			.filter((name) -> Synthesized.FEDERATION_SCALARS.contains(name) || Synthesized.isMachinery(name))
 			.forEach((name) -> sdl.append("\"" + SYNTHESIZED + "\" scalar ").append(name).append('\n'));
 		List<Definition> definitions = new ArrayList<>(document.getDefinitions());
 		definitions.addAll(Parser.parse(sdl.toString()).getDefinitions());

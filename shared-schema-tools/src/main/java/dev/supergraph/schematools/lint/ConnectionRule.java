@@ -9,10 +9,10 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * Relay connections: {@code XConnection} has {@code edges: [XEdge!]!} and
- * {@code pageInfo: PageInfo!}, {@code XEdge} has {@code cursor: String!} and
- * {@code node}, and a field returning a connection takes {@code first: Int} and
- * {@code after: String}.
+ * Relay connections: {@code XConnection} has {@code edges: [XEdge!]!} (or
+ * {@code [XEdge]!}, as Spring for GraphQL generates it) and {@code pageInfo: PageInfo!},
+ * {@code XEdge} has {@code cursor: String!} and {@code node}, and a field returning a
+ * connection takes {@code first: Int} and {@code after: String}.
  */
 final class ConnectionRule implements LintRule {
 
@@ -28,11 +28,11 @@ final class ConnectionRule implements LintRule {
 			String name = type.getName();
 			if (name.endsWith("Connection")) {
 				String edge = name.substring(0, name.length() - "Connection".length()) + "Edge";
-				expectField(type, "edges", "[" + edge + "!]!", problems);
-				expectField(type, "pageInfo", "PageInfo!", problems);
+				expectField(type, "edges", List.of("[" + edge + "!]!", "[" + edge + "]!"), problems);
+				expectField(type, "pageInfo", List.of("PageInfo!"), problems);
 			}
 			if (name.endsWith("Edge")) {
-				expectField(type, "cursor", "String!", problems);
+				expectField(type, "cursor", List.of("String!"), problems);
 				if (type.getFieldDefinition("node") == null) {
 					problem(name + ".node", "edges have a 'node' field", problems);
 				}
@@ -47,10 +47,10 @@ final class ConnectionRule implements LintRule {
 		return problems;
 	}
 
-	private void expectField(GraphQLObjectType type, String field, String expected, List<LintProblem> problems) {
+	private void expectField(GraphQLObjectType type, String field, List<String> expected, List<LintProblem> problems) {
 		GraphQLFieldDefinition definition = type.getFieldDefinition(field);
-		if (definition == null || !GraphQLTypeUtil.simplePrint(definition.getType()).equals(expected)) {
-			problem(type.getName() + "." + field, "expected '" + field + ": " + expected + "'", problems);
+		if (definition == null || !expected.contains(GraphQLTypeUtil.simplePrint(definition.getType()))) {
+			problem(type.getName() + "." + field, "expected '" + field + ": " + expected.get(0) + "'", problems);
 		}
 	}
 

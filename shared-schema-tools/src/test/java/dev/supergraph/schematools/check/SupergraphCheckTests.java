@@ -1,0 +1,79 @@
+package dev.supergraph.schematools.check;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.supergraph.schematools.Fixtures;
+import dev.supergraph.schematools.diff.ChangeKind;
+import dev.supergraph.schematools.operations.Operation;
+import dev.supergraph.schematools.operations.OperationLoader;
+import dev.supergraph.schematools.schema.SchemaLoader;
+import graphql.schema.GraphQLSchema;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The check on the composed API schema with the platform's reference operations. */
+class SupergraphCheckTests {
+
+	private static final String SUPERGRAPH = Fixtures.read("supergraph.graphql");
+
+	private static final List<Operation> OPERATIONS = OperationLoader.load(Fixtures.path("operations"));
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+
+	@Test
+	void unchangedSupergraphPassesAndEveryReferenceOperationValidates() {
+		CheckReport report = check(SUPERGRAPH, CheckPolicy.defaults(TODAY));
+		assertThat(report.passed()).isTrue();
+		assertThat(report.targets().get(0).findings()).isEmpty();
+		assertThat(report.invalidOperations()).isEmpty();
+	}
+
+	@Test
+	void removingAFieldNamesTheOperationsItBreaks() {
+		String changed = Fixtures.edit(SUPERGRAPH, "  sku: String! @join__field(graph: CATALOG)\n", "");
+		CheckReport report = check(changed, CheckPolicy.defaults(TODAY));
+		assertThat(report.passed()).isFalse();
+		assertThat(report.targets().get(0).findings())
+			.extracting((f) -> f.change().kind(), (f) -> f.change().coordinate(), Finding::verdict, Finding::operations)
+			.containsExactly(tuple(ChangeKind.FIELD_REMOVED, "Product.sku", Verdict.FAIL,
+					List.of("OrderDetail", "ProductBySku", "ProductPage", "UserOrders")));
+		assertThat(report.invalidOperations()).extracting(InvalidOperation::operation)
+			.containsExactly("OrderDetail", "ProductBySku", "ProductPage", "UserOrders");
+	}
+
+	@Test
+	void deprecatedFieldsStillUsedAreReportedWithTheirRemovalDate() {
+		String changed = Fixtures.edit(SUPERGRAPH, "  weightGrams: Int! @join__field(graph: CATALOG)",
+				"  weightGrams: Int! @deprecated(reason: \"Use weight. Removal after 2027-03-01\") @join__field(graph: CATALOG)");
+		CheckReport report = check(changed, CheckPolicy.defaults(TODAY));
+		assertThat(report.passed()).isTrue();
+		assertThat(report.deprecatedUsages()).containsExactly(new DeprecatedUsage("Product.weightGrams",
+				"Use weight. Removal after 2027-03-01", "2027-03-01", List.of("ProductPage", "ProductShipping")));
+	}
+
+	@Test
+	void expiredUnusedFieldMayGoButOnlyWithThePolicyOn() {
+		String before = Fixtures.edit(SUPERGRAPH, "  inStock: Boolean! @join__field(graph: CATALOG)\n",
+				"  inStock: Boolean! @join__field(graph: CATALOG)\n  legacyCode: String @deprecated(reason: \"Use sku. Removal after 2026-03-01\") @join__field(graph: CATALOG)\n");
+		GraphQLSchema old = SchemaLoader.supergraphApi(before, "old");
+		GraphQLSchema current = SchemaLoader.supergraphApi(SUPERGRAPH, "new");
+		SchemaPair pair = new SchemaPair("supergraph", old, current, false, "");
+		CheckReport on = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair), current, OPERATIONS);
+		CheckReport off = new SchemaCheck(new CheckPolicy(false, false, TODAY)).run(List.of(pair), current, OPERATIONS);
+		assertThat(on.passed()).isTrue();
+		assertThat(on.targets().get(0).findings()).extracting(Finding::verdict).containsExactly(Verdict.ALLOWED);
+		assertThat(off.passed()).isFalse();
+		assertThat(off.targets().get(0).findings()).extracting(Finding::verdict).containsExactly(Verdict.FAIL);
+	}
+
+	private static CheckReport check(String newSupergraph, CheckPolicy policy) {
+		GraphQLSchema current = SchemaLoader.supergraphApi(newSupergraph, "new");
+		SchemaPair pair = new SchemaPair("supergraph", SchemaLoader.supergraphApi(SUPERGRAPH, "old"), current, false,
+				"");
+		return new SchemaCheck(policy).run(List.of(pair), current, OPERATIONS);
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.supergraph.schematools.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.supergraph.schematools.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckCommandTests {
+
+	@TempDir
+	Path work;
+
+	Path baseline;
+
+	Path current;
+
+	@BeforeEach
+	void copyFixtures() throws IOException {
+		this.baseline = Files.createDirectories(this.work.resolve("baseline"));
+		this.current = Files.createDirectories(this.work.resolve("current"));
+		for (String name : new String[] { "subgraphs/catalog.graphql", "supergraph.graphql" }) {
+			String file = Path.of(name).getFileName().toString();
+			Files.writeString(this.baseline.resolve(file), Fixtures.read(name));
+			Files.writeString(this.current.resolve(file), Fixtures.read(name));
+		}
+	}
+
+	@Test
+	void unchangedSchemasPassWithExitZero() {
+		CliRun run = check();
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("catalog: no changes", "supergraph: no changes").endsWith("check passed\n");
+		assertThat(run.err()).isEmpty();
+	}
+
+	@Test
+	void breakingChangeUsedByOperationsFailsWithExitOneAndNamesThem() throws IOException {
+		edit("catalog.graphql", "  inStock: Boolean!\n", "");
+		edit("supergraph.graphql", "  inStock: Boolean! @join__field(graph: CATALOG)\n", "");
+		CliRun run = check();
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).contains("FAIL    BREAKING  FIELD_REMOVED Product.inStock",
+				"breaks known operations: CategoryProducts, ProductBySku, ProductPage",
+				"Operations that no longer validate against the new API schema:", "check FAILED");
+	}
+
+	@Test
+	void jsonFormatCarriesTheWholeReport() throws IOException {
+		edit("catalog.graphql", "  inStock: Boolean!\n", "");
+		CliRun run = check("--format", "json");
+		JsonNode json = JsonMapper.builder().build().readTree(run.out());
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(json.get("passed").asBoolean()).isFalse();
+		JsonNode finding = json.at("/report/targets/0/findings/0");
+		assertThat(finding.at("/change/kind").asString()).isEqualTo("FIELD_REMOVED");
+		assertThat(finding.at("/change/coordinate").asString()).isEqualTo("Product.inStock");
+		assertThat(finding.at("/classification/criticality").asString()).isEqualTo("BREAKING");
+		assertThat(finding.at("/verdict").asString()).isEqualTo("FAIL");
+		assertThat(finding.at("/operations/0").asString()).isEqualTo("CategoryProducts");
+	}
+
+	@Test
+	void expiredDeprecationRemovalIsAllowedOnlyWithThePolicyOn() throws IOException {
+		edit("catalog.graphql", "  sku: String!\n",
+				"  sku: String!\n  code: String @deprecated(reason: \"Use sku. Removal after 2026-01-01\")\n");
+		Files.writeString(this.baseline.resolve("catalog.graphql"),
+				Files.readString(this.current.resolve("catalog.graphql")));
+		edit("catalog.graphql", "  code: String @deprecated(reason: \"Use sku. Removal after 2026-01-01\")\n", "");
+		assertThat(check("--today", "2026-06-01").exitCode()).isZero();
+		assertThat(check("--today", "2025-12-01").out())
+			.contains("removal before the announced date: removal after 2026-01-01");
+		assertThat(check("--today", "2026-06-01", "--deprecation-policy", "off").exitCode()).isEqualTo(1);
+	}
+
+	@Test
+	void missingSchemaFileIsExitTwoWithOneLine() {
+		CliRun run = CliRun.of("check", "--subgraph", "catalog=" + this.work.resolve("nope.graphql"), "--baseline",
+				this.baseline.toString());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err())
+			.isEqualTo("schema-tools: error: schema file not found: " + this.work.resolve("nope.graphql") + "\n");
+	}
+
+	@Test
+	void invalidSdlIsExitTwoWithoutStackTrace() throws IOException {
+		Files.writeString(this.current.resolve("catalog.graphql"), "type Query { broken: }");
+		CliRun run = check();
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).startsWith("schema-tools: error: invalid SDL in ").doesNotContain("\tat ");
+		assertThat(run.err().lines()).hasSize(1);
+	}
+
+	@Test
+	void missingOperationsDirectoryIsExitTwo() {
+		CliRun run = CliRun.of("check", "--subgraph", "catalog=" + this.current.resolve("catalog.graphql"),
+				"--baseline", this.baseline.toString(), "--operations", this.work.resolve("ops").toString());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("operations directory not found");
+	}
+
+	@Test
+	void usageErrorsAreExitTwo() {
+		assertThat(CliRun.of("check", "--baseline", "HEAD").err()).contains("nothing to check");
+		assertThat(CliRun.of("check", "--baseline", "HEAD").exitCode()).isEqualTo(2);
+		assertThat(CliRun.of("check", "--subgraph", "x=y.graphql").exitCode()).isEqualTo(2);
+		assertThat(check("--today", "tomorrow").exitCode()).isEqualTo(2);
+		assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(2);
+	}
+
+	@Test
+	void aBaselineFileComparesOnlyOneSchema() {
+		CliRun run = CliRun.of("check", "--subgraph", "catalog=" + this.current.resolve("catalog.graphql"),
+				"--supergraph", this.current.resolve("supergraph.graphql").toString(), "--baseline",
+				this.baseline.resolve("catalog.graphql").toString());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("a baseline file compares exactly one schema");
+	}
+
+	private CliRun check(String... extra) {
+		String[] base = { "check", "--subgraph", "catalog=" + this.current.resolve("catalog.graphql"), "--supergraph",
+				this.current.resolve("supergraph.graphql").toString(), "--baseline", this.baseline.toString(),
+				"--operations", Fixtures.path("operations").toString() };
+		String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+			.toArray(String[]::new);
+		return CliRun.of(args);
+	}
+
+	private void edit(String file, String from, String to) throws IOException {
+		Path path = this.current.resolve(file);
+		Files.writeString(path, Fixtures.edit(Files.readString(path), from, to));
+	}
+
+}
