@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Schema checks for CI: `check` of the working tree's subgraph schemas (and the composed supergraph,
+# with the trusted operations) against a baseline git revision, then `lint` of every subgraph.
+#
+#   shared-schema-tools/ci-checks.sh [BASELINE_REF]     (default: HEAD~1)
+#
+# The baseline falls back gracefully while the repository is young: when the revision does not
+# exist, or holds none of the schema files, the check is skipped with a note (exit 0); lint still runs.
+# Exit codes: 0 ok, 1 breaking change or lint failure, 2 usage or input error.
+set -uo pipefail
+
+module_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_dir="$(dirname "$module_dir")"
+cd "$repo_dir" || exit 2
+baseline="${1:-HEAD~1}"
+tools="$module_dir/schema-tools"
+gateway="gateway-config"
+
+shopt -s nullglob
+subgraph_files=("$gateway"/subgraphs/*.graphql)
+if [[ ${#subgraph_files[@]} -eq 0 ]]; then
+	echo "schema checks: no $gateway/subgraphs/*.graphql yet, nothing to check"
+	exit 0
+fi
+
+check_args=()
+baseline_has_files=false
+for file in "${subgraph_files[@]}"; do
+	check_args+=(--subgraph "$(basename "$file" .graphql)=$file")
+	if git cat-file -e "$baseline:$file" 2>/dev/null; then
+		baseline_has_files=true
+	fi
+done
+[[ -f "$gateway/supergraph.graphql" ]] && check_args+=(--supergraph "$gateway/supergraph.graphql")
+[[ -d "$gateway/operations" ]] && check_args+=(--operations "$gateway/operations")
+
+status=0
+if ! git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null; then
+	echo "schema checks: note: no baseline commit '$baseline' (young repository?), breaking-change check skipped"
+elif [[ "$baseline_has_files" != true ]]; then
+	echo "schema checks: note: baseline '$baseline' has none of the subgraph schemas, breaking-change check skipped"
+else
+	echo "schema checks: check against $baseline"
+	"$tools" check "${check_args[@]}" --baseline "$baseline" || status=$?
+fi
+
+echo "schema checks: lint"
+lint_status=0
+"$tools" lint "${subgraph_files[@]}" || lint_status=$?
+# the more serious outcome wins: 2 (input error) over 1 (failure) over 0
+if [[ $lint_status -gt $status ]]; then
+	status=$lint_status
+fi
+exit "$status"
