@@ -1,8 +1,10 @@
 package dev.supergraph.schematools.check;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.supergraph.schematools.deprecation.DeprecationLookup;
 import dev.supergraph.schematools.deprecation.RemovalDate;
@@ -10,7 +12,9 @@ import dev.supergraph.schematools.deprecation.TypeDeprecation;
 import dev.supergraph.schematools.diff.Change;
 import dev.supergraph.schematools.diff.ChangeKind;
 import dev.supergraph.schematools.rules.Classification;
+import dev.supergraph.schematools.schema.Coordinates;
 import graphql.schema.GraphQLSchema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a classified change passes: breaking changes fail unless the element
@@ -19,10 +23,22 @@ import graphql.schema.GraphQLSchema;
  */
 final class PolicyEvaluator {
 
+	private static final Set<ChangeKind> REMOVALS = EnumSet.of(ChangeKind.TYPE_REMOVED, ChangeKind.FIELD_REMOVED,
+			ChangeKind.ARGUMENT_REMOVED, ChangeKind.INPUT_FIELD_REMOVED, ChangeKind.ENUM_VALUE_REMOVED);
+
 	private final CheckPolicy policy;
 
-	PolicyEvaluator(CheckPolicy policy) {
+	private final @Nullable GraphQLSchema api;
+
+	/**
+	 * An evaluator.
+	 * @param policy the switches
+	 * @param api the new API schema when judging a subgraph, so that an element another
+	 * subgraph still serves does not count as removed; {@code null} otherwise
+	 */
+	PolicyEvaluator(CheckPolicy policy, @Nullable GraphQLSchema api) {
 		this.policy = policy;
+		this.api = api;
 	}
 
 	Finding evaluate(Change change, Classification classification, GraphQLSchema before, List<String> operations) {
@@ -42,6 +58,10 @@ final class PolicyEvaluator {
 
 	private Finding breaking(Change change, Classification classification, GraphQLSchema before,
 			List<String> operations) {
+		if (this.api != null && REMOVALS.contains(change.kind()) && Coordinates.exists(this.api, change.coordinate())) {
+			return new Finding(change, classification, Verdict.ALLOWED,
+					"the API schema still has it: another subgraph serves it", operations);
+		}
 		if (!operations.isEmpty()) {
 			return fail(change, classification, "breaks known operations: " + String.join(", ", operations),
 					operations);

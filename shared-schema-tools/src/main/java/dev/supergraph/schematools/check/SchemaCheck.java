@@ -39,7 +39,9 @@ public final class SchemaCheck {
 	 * @return the report
 	 */
 	public CheckReport run(List<SchemaPair> pairs, @Nullable GraphQLSchema api, List<Operation> operations) {
-		List<TargetReport> targets = pairs.stream().map((pair) -> target(pair, operations)).toList();
+		List<TargetReport> targets = pairs.stream()
+			.map((pair) -> target(pair, operations, pair.federated() ? api : null))
+			.toList();
 		List<String> notes = new ArrayList<>();
 		List<InvalidOperation> invalid = new ArrayList<>();
 		if (api != null) {
@@ -57,8 +59,12 @@ public final class SchemaCheck {
 		return new CheckReport(targets, invalid, DeprecatedUsages.find(current, operations), notes);
 	}
 
-	/** The classified changes of one schema, without operations. */
+	/** The classified changes of one schema, judged on its own. */
 	public TargetReport target(SchemaPair pair, List<Operation> operations) {
+		return target(pair, operations, null);
+	}
+
+	private TargetReport target(SchemaPair pair, List<Operation> operations, @Nullable GraphQLSchema api) {
 		GraphQLSchema before = pair.before();
 		if (before == null) {
 			return new TargetReport(pair.name(), List.of(), pair.note());
@@ -69,7 +75,7 @@ public final class SchemaCheck {
 		}
 		Map<Operation, Set<String>> usage = new LinkedHashMap<>();
 		operations.forEach((operation) -> usage.put(operation, UsageCollector.collect(before, operation)));
-		PolicyEvaluator evaluator = new PolicyEvaluator(this.policy);
+		PolicyEvaluator evaluator = new PolicyEvaluator(this.policy, api);
 		List<Finding> findings = changes.stream()
 			.map((change) -> evaluator.evaluate(change, Rules.classify(change), before, affected(change, usage)))
 			.toList();

@@ -69,6 +69,23 @@ class SupergraphCheckTests {
 		assertThat(off.targets().get(0).findings()).extracting(Finding::verdict).containsExactly(Verdict.FAIL);
 	}
 
+	@Test
+	void subgraphDroppingAFieldAnotherSubgraphStillServesBreaksNoClient() {
+		String orders = Fixtures.read("subgraphs/orders.graphql");
+		String withoutCurrency = Fixtures.edit(orders,
+				"type Money @shareable {\n  amount: String!\n  currency: String!\n",
+				"type Money @shareable {\n  amount: String!\n");
+		GraphQLSchema api = SchemaLoader.supergraphApi(SUPERGRAPH, "api");
+		SchemaPair pair = new SchemaPair("orders", SchemaLoader.subgraph(orders, "old"),
+				SchemaLoader.subgraph(withoutCurrency, "new"), true, "");
+		CheckReport withApi = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair), api, OPERATIONS);
+		TargetReport alone = new SchemaCheck(CheckPolicy.defaults(TODAY)).target(pair, OPERATIONS);
+		assertThat(withApi.passed()).isTrue();
+		assertThat(withApi.targets().get(0).findings()).extracting(Finding::verdict, Finding::explanation)
+			.containsExactly(tuple(Verdict.ALLOWED, "the API schema still has it: another subgraph serves it"));
+		assertThat(alone.findings()).extracting(Finding::verdict).containsExactly(Verdict.FAIL);
+	}
+
 	private static CheckReport check(String newSupergraph, CheckPolicy policy) {
 		GraphQLSchema current = SchemaLoader.supergraphApi(newSupergraph, "new");
 		SchemaPair pair = new SchemaPair("supergraph", SchemaLoader.supergraphApi(SUPERGRAPH, "old"), current, false,
