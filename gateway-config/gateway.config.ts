@@ -8,7 +8,13 @@ import {
   extractFromHeader,
 } from '@graphql-hive/gateway';
 import { routerSettings } from './router/settings.mjs';
-import { useBodySizeLimit, useOperationLimits, useTrustedDocumentText } from './router/plugins.mjs';
+import {
+  rateLimitRules,
+  useBodySizeLimit,
+  useOperationLimits,
+  useRateLimitErrors,
+  useTrustedDocumentText,
+} from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
 import { extractScopes, validateUser } from './router/authorization.mjs';
 import { maskError } from './router/errors.mjs';
@@ -80,12 +86,13 @@ export const gatewayConfig = defineConfig({
     validateUser,
     extractScopes,
   },
+  rateLimiting: production ? rateLimitRules(limits) : undefined,
   hmacSignature: settings.hmacSecret ? { secret: settings.hmacSecret } : undefined,
   prometheus: { endpoint: '/metrics' },
   plugins: () => [
     useTrustedDocumentText(trustedDocuments),
     ...(production
-      ? [useBodySizeLimit(limits.maxBodyBytes), useOperationLimits(limits)]
+      ? [useBodySizeLimit(limits.maxBodyBytes), useOperationLimits(limits), useRateLimitErrors(limits)]
       : []),
   ],
 });

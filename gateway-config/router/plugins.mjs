@@ -79,6 +79,34 @@ export function useTrustedDocumentText(documents) {
   };
 }
 
+/**
+ * Hive Gateway rate limiting rules: every root field, per client. The client is the token's subject,
+ * or the connection's address for anonymous callers (never the raw Authorization header, which the
+ * rate limiter would otherwise use and echo in its error message).
+ */
+export function rateLimitRules({ rateLimitMax, rateLimitWindowMs }) {
+  const identifyFn = (context) => {
+    const subject = context.jwt?.payload?.sub;
+    return subject ? `sub:${subject}` : `addr:${context.req?.socket?.remoteAddress ?? 'unknown'}`;
+  };
+  return ['Query', 'Mutation'].map((type) => ({ type, field: '*', max: rateLimitMax, ttl: rateLimitWindowMs, identifyFn }));
+}
+
+/** Gives the rate limiter's errors (which skip error masking) the RATE_LIMITED code and a retry hint. */
+export function useRateLimitErrors({ rateLimitWindowMs }) {
+  const retryAfterSeconds = Math.ceil(rateLimitWindowMs / 1000);
+  const recode = (error) => (String(error.message).startsWith('Rate limit of ')
+    ? { message: 'Too many requests, retry later', path: error.path, extensions: { code: 'RATE_LIMITED', retryAfterSeconds } }
+    : error);
+  return {
+    onExecutionResult({ result, setResult }) {
+      if (result && !(Symbol.asyncIterator in result) && result.errors?.length) {
+        setResult({ ...result, errors: result.errors.map(recode) });
+      }
+    },
+  };
+}
+
 export function sha256(text) {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -21,6 +21,9 @@ export const PRODUCTION_LIMIT_DEFAULTS = {
   maxAliases: 15,
   maxDirectives: 10,
   maxBodyBytes: 102400,
+  // Per client (token subject, else address) and root field.
+  rateLimitMax: 300,
+  rateLimitWindowMs: 60000,
 };
 
 export function routerSettings(env = process.env) {

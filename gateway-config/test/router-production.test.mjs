@@ -31,16 +31,19 @@ describe('router in production mode', () => {
     }
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     fakes = await startFakeSubgraphs();
-    gateway = await startGateway({
+    gateway = await startGateway({ ...productionEnv(), CORS_ORIGINS: 'https://app.example.com' });
+  });
+
+  function productionEnv() {
+    return {
       GATEWAY_MODE: 'production',
       USERS_URL: fakes.urls.users,
       ORDERS_URL: fakes.urls.orders,
       CATALOG_URL: fakes.urls.catalog,
       JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
       TRUSTED_DOCUMENTS_FILE: join(dir, 'manifest.json'),
-      CORS_ORIGINS: 'https://app.example.com',
-    });
-  });
+    };
+  }
 
   after(async () => {
     await gateway?.stop();
@@ -146,6 +149,20 @@ describe('router in production mode', () => {
     const other = await preflight('https://elsewhere.example.com');
     assert.notEqual(other.headers.get('access-control-allow-origin'), 'https://elsewhere.example.com');
     assert.notEqual(other.headers.get('access-control-allow-origin'), '*');
+  });
+
+  it('answers RATE_LIMITED with a retry hint past RATE_LIMIT_MAX per client', async () => {
+    const limited = await startGateway({ ...productionEnv(), RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW_MS: '60000' });
+    try {
+      const send = () => post(limited.url, { documentId: sha256(productPage) });
+      assert.deepEqual((await send()).json, expectedPage);
+      assert.deepEqual((await send()).json, expectedPage);
+      const { json } = await send();
+      assert.deepEqual(codes(json), ['RATE_LIMITED']);
+      assert.equal(json.errors[0].extensions.retryAfterSeconds, 60);
+    } finally {
+      await limited.stop();
+    }
   });
 
   it('does not start without a JWT key source', async () => {

@@ -31,7 +31,8 @@ export async function startGateway(env, { expectExit = false } = {}) {
 async function waitForHealth(url, exited, output) {
   let stopped = false;
   exited.then(() => (stopped = true));
-  for (let attempt = 0; attempt < 80 && !stopped; attempt++) {
+  // Bounded: at most 60 s, generous for a busy 2-core machine.
+  for (let attempt = 0; attempt < 240 && !stopped; attempt++) {
     const ok = await fetch(`${url}/healthcheck`).then((r) => r.ok, () => false);
     if (ok) {
       return;
