@@ -1,0 +1,93 @@
+package dev.supergraph.orders.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import dev.supergraph.starter.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An order. Its items are held apart and loaded in batches; the buyer is a users-subgraph
+ * id. The version guards concurrent status changes.
+ */
+@Entity
+@Table(name = "orders")
+public class Order {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private long buyerId;
+
+	@Enumerated(EnumType.STRING)
+	private OrderStatus status;
+
+	@Column(name = "total_amount")
+	private BigDecimal totalAmount;
+
+	@Column(name = "total_currency")
+	private String totalCurrency;
+
+	private Instant placedAt;
+
+	private String idempotencyKey;
+
+	private String itemsDigest;
+
+	@Version
+	private long version;
+
+	protected Order() {
+	}
+
+	Order(long buyerId, PlacementRequest request, Money total, Instant placedAt) {
+		this.buyerId = buyerId;
+		this.status = OrderStatus.PLACED;
+		this.totalAmount = total.decimal();
+		this.totalCurrency = total.currency();
+		this.placedAt = placedAt;
+		this.idempotencyKey = request.idempotencyKey();
+		this.itemsDigest = request.itemsDigest();
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public long getBuyerId() {
+		return this.buyerId;
+	}
+
+	public OrderStatus getStatus() {
+		return this.status;
+	}
+
+	public Money getTotal() {
+		return Money.of(this.totalAmount, this.totalCurrency);
+	}
+
+	public Instant getPlacedAt() {
+		return this.placedAt;
+	}
+
+	String getItemsDigest() {
+		return this.itemsDigest;
+	}
+
+	void cancel() {
+		if (!this.status.isCancellable()) {
+			throw new IllegalStateException("Cannot cancel an order in status " + this.status);
+		}
+		this.status = OrderStatus.CANCELLED;
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.supergraph.orders.order;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.supergraph.orders.shipping.Product;
+import dev.supergraph.starter.ids.Ids;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The {@code order} query, {@code Order} entities and the fields of orders and their
+ * items. Who may see an order is declared in {@link OrderAccessRules}.
+ */
+@Controller
+class OrderController {
+
+	private final OrderRepository orders;
+
+	private final OrderItemRepository items;
+
+	OrderController(OrderRepository orders, OrderItemRepository items, BatchLoaderRegistry loaders) {
+		this.orders = orders;
+		this.items = items;
+		loaders.forTypePair(Long.class, OrderLines.class)
+			.registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> linesOf(ids)));
+	}
+
+	@QueryMapping
+	@Nullable Order order(@Argument String id) {
+		return this.orders.findOneById(Ids.parse(id)).orElse(null);
+	}
+
+	@EntityMapping
+	List<@Nullable Order> order(@Argument List<Long> idList) {
+		Map<Long, Order> found = this.orders.findByIdIn(idList)
+			.stream()
+			.collect(Collectors.toMap(Order::getId, Function.identity()));
+		return idList.stream().map(found::get).toList();
+	}
+
+	@SchemaMapping
+	UserRef buyer(Order order) {
+		return new UserRef(String.valueOf(order.getBuyerId()));
+	}
+
+	@SchemaMapping
+	CompletableFuture<List<OrderItem>> items(Order order, DataLoader<Long, OrderLines> orderLines) {
+		return orderLines.load(order.getId()).thenApply(OrderLines::items);
+	}
+
+	@SchemaMapping
+	Product product(OrderItem item) {
+		return Product.reference(item.getProductId());
+	}
+
+	private Map<Long, OrderLines> linesOf(Collection<Long> orderIds) {
+		Map<Long, List<OrderItem>> byOrder = new HashMap<>();
+		for (OrderItem item : this.items.findByOrderIdInOrderByOrderIdAscLineNoAsc(orderIds)) {
+			byOrder.computeIfAbsent(item.getOrderId(), (id) -> new ArrayList<>()).add(item);
+		}
+		Map<Long, OrderLines> result = new HashMap<>();
+		orderIds.forEach((id) -> result.put(id, new OrderLines(byOrder.getOrDefault(id, List.of()))));
+		return result;
+	}
+
+	/**
+	 * The items of one order, in line order.
+	 *
+	 * @param items the items
+	 */
+	record OrderLines(List<OrderItem> items) {
+
+	}
+
+}

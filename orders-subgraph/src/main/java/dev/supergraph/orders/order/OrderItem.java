@@ -1,0 +1,67 @@
+package dev.supergraph.orders.order;
+
+import java.math.BigDecimal;
+
+import dev.supergraph.starter.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One line of an order with the unit price quoted by the catalog at placement time. The
+ * order is held by id: items are loaded for many orders at once, never lazily.
+ */
+@Entity
+@Table(name = "order_item")
+public class OrderItem {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private Long orderId;
+
+	private int lineNo;
+
+	private long productId;
+
+	private int quantity;
+
+	@Column(name = "unit_price_amount")
+	private BigDecimal unitPriceAmount;
+
+	@Column(name = "unit_price_currency")
+	private String unitPriceCurrency;
+
+	protected OrderItem() {
+	}
+
+	OrderItem(Long orderId, int lineNo, long productId, int quantity, Money unitPrice) {
+		this.orderId = orderId;
+		this.lineNo = lineNo;
+		this.productId = productId;
+		this.quantity = quantity;
+		this.unitPriceAmount = unitPrice.decimal();
+		this.unitPriceCurrency = unitPrice.currency();
+	}
+
+	public Long getOrderId() {
+		return this.orderId;
+	}
+
+	public long getProductId() {
+		return this.productId;
+	}
+
+	public int getQuantity() {
+		return this.quantity;
+	}
+
+	public Money getUnitPrice() {
+		return Money.of(this.unitPriceAmount, this.unitPriceCurrency);
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.supergraph.orders.order;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.supergraph.orders.pricing.CatalogPrices;
+import dev.supergraph.starter.errors.UserError;
+import dev.supergraph.starter.money.Money;
+import graphql.GraphQLContext;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places orders: validated input, prices from the catalog at placement time, the order
+ * and its items in one transaction, and idempotency by the unique (buyer, key)
+ * constraint, so replays, also concurrent ones, return the first order.
+ */
+@Service
+class OrderPlacement {
+
+	private static final String IDEMPOTENCY_CONSTRAINT = "orders_idempotency_unique";
+
+	private final OrderRepository orders;
+
+	private final OrderItemRepository items;
+
+	private final CatalogPrices catalog;
+
+	private final PlacementChecks checks;
+
+	private final TransactionTemplate transactions;
+
+	OrderPlacement(OrderRepository orders, OrderItemRepository items, CatalogPrices catalog, PlacementChecks checks,
+			TransactionTemplate transactions) {
+		this.orders = orders;
+		this.items = items;
+		this.catalog = catalog;
+		this.checks = checks;
+		this.transactions = transactions;
+	}
+
+	OrderPayload place(long buyerId, PlaceOrderInput input, GraphQLContext context, Locale locale) {
+		List<UserError> invalid = this.checks.validate(input, locale);
+		if (!invalid.isEmpty()) {
+			return OrderPayload.failed(invalid);
+		}
+		PlacementRequest request = PlacementRequest.of(input);
+		Optional<Order> first = this.orders.findOneByBuyerIdAndIdempotencyKey(buyerId, request.idempotencyKey());
+		if (first.isPresent()) {
+			return replay(first.get(), request, locale);
+		}
+		Map<Long, Money> prices = this.catalog.currentPrices(request.productIds(), context);
+		List<UserError> unpriced = this.checks.checkPrices(request, prices, locale);
+		if (!unpriced.isEmpty()) {
+			return OrderPayload.failed(unpriced);
+		}
+		try {
+			return OrderPayload.of(this.transactions.execute((status) -> write(buyerId, request, prices)));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!String.valueOf(ex.getMostSpecificCause().getMessage()).contains(IDEMPOTENCY_CONSTRAINT)) {
+				throw ex;
+			}
+			Order winner = this.orders.findOneByBuyerIdAndIdempotencyKey(buyerId, request.idempotencyKey())
+				.orElseThrow(() -> ex);
+			return replay(winner, request, locale);
+		}
+	}
+
+	private OrderPayload replay(Order first, PlacementRequest request, Locale locale) {
+		if (first.getItemsDigest().equals(request.itemsDigest())) {
+			return OrderPayload.of(first);
+		}
+		return OrderPayload.failed(this.checks.keyReused(request, locale));
+	}
+
+	private Order write(long buyerId, PlacementRequest request, Map<Long, Money> prices) {
+		Money total = PlacementChecks.total(request, prices);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Order order = this.orders.saveAndFlush(new Order(buyerId, request, total, now));
+		List<OrderItem> lines = new ArrayList<>();
+		for (int lineNo = 0; lineNo < request.lines().size(); lineNo++) {
+			PlacementRequest.Line line = request.lines().get(lineNo);
+			lines.add(new OrderItem(order.getId(), lineNo, line.productId(), line.quantity(),
+					prices.get(line.productId())));
+		}
+		this.items.saveAll(lines);
+		return order;
+	}
+
+}

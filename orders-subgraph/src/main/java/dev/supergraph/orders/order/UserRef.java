@@ -1,0 +1,10 @@
+package dev.supergraph.orders.order;
+
+/**
+ * A {@code User} as this subgraph knows it: only the key, resolved by the users subgraph.
+ *
+ * @param id the user's id
+ */
+public record UserRef(String id) {
+
+}

@@ -1,0 +1,52 @@
+package dev.supergraph.orders.shipping;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import dev.supergraph.starter.errors.SubgraphException;
+import dev.supergraph.starter.ids.Ids;
+import dev.supergraph.starter.money.Money;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * {@code Product} entities and their {@code shippingEstimate}, computed from the weight
+ * the router passes in the representation ({@code @requires}), without any SQL.
+ */
+@Controller
+class ProductShippingController {
+
+	@EntityMapping
+	List<@Nullable Product> product(List<Map<String, Object>> representations) {
+		return representations.stream().map(ProductShippingController::fromRepresentation).toList();
+	}
+
+	@SchemaMapping
+	Money shippingEstimate(Product product) {
+		Integer weight = product.weightGrams();
+		if (weight == null) {
+			throw SubgraphException.badInput("orders.weightRequired");
+		}
+		return ShippingRate.estimate(weight);
+	}
+
+	private static @Nullable Product fromRepresentation(Map<String, Object> representation) {
+		OptionalLong id = Ids.tryParse(representation.get("id"));
+		if (id.isEmpty()) {
+			return null;
+		}
+		Object weight = representation.get("weightGrams");
+		if (weight == null) {
+			return Product.reference(id.getAsLong());
+		}
+		if (!(weight instanceof Number number) || number.intValue() < 0 || number.doubleValue() != number.intValue()) {
+			throw SubgraphException.badInput("orders.invalidWeight", String.valueOf(weight));
+		}
+		return new Product(String.valueOf(id.getAsLong()), number.intValue());
+	}
+
+}

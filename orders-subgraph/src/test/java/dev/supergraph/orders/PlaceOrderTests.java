@@ -1,0 +1,292 @@
+package dev.supergraph.orders;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import dev.supergraph.starter.test.GraphQlHttpClient;
+import dev.supergraph.starter.test.SubgraphTest;
+import dev.supergraph.starter.test.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code placeOrder} over HTTP against a real catalog subgraph with its seed catalog
+ * (product {@code n} costs {@code 499 + n * 7919 % 20000} euro cents). Every test has its
+ * own buyer.
+ */
+@SubgraphTest
+class PlaceOrderTests {
+
+	@DynamicPropertySource
+	static void catalog(DynamicPropertyRegistry registry) {
+		registry.add("orders.catalog.url", RunningCatalog::url);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	GraphQlHttpClient http;
+
+	@BeforeEach
+	void client() {
+		this.http = GraphQlHttpClient.forPort(this.port);
+	}
+
+	@Test
+	void placesAnOrderForTheCallerAtTheCatalogsCurrentPrices() {
+		JsonNode payload = place("10001", "first-order-1", item(1, 2), item(42, 1)).data().path("placeOrder");
+		assertThat(payload.path("userErrors").isEmpty()).isTrue();
+		JsonNode order = payload.path("order");
+		assertThat(order.path("buyer").path("id").asString()).isEqualTo("10001");
+		assertThat(order.path("status").asString()).isEqualTo("PLACED");
+		assertThat(order.path("total").path("amount").asString()).isEqualTo("299.33");
+		assertThat(order.path("total").path("currency").asString()).isEqualTo("EUR");
+		assertThat(order.path("placedAt").asString()).matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+		assertThat(lines(order)).containsExactly("1x2@84.18EUR", "42x1@130.97EUR");
+		assertThat(seedPrice(1)).isEqualByComparingTo("84.18");
+		assertThat(seedPrice(42)).isEqualByComparingTo("130.97");
+		assertThat(ordersOf(10001)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from order_item i join orders o on o.id = i.order_id " + "where o.buyer_id = 10001",
+				Integer.class))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void thePriceSnapshotIsTheCatalogsPriceAtPlacementTime() {
+		String before = place("10002", "snapshot-before", item(77, 1)).data()
+			.path("placeOrder")
+			.path("order")
+			.path("id")
+			.asString();
+		GraphQlHttpClient catalog = new GraphQlHttpClient(java.net.URI.create(RunningCatalog.url()));
+		GraphQlHttpClient.Response changed = catalog.post(
+				"mutation { updateProductPrice(input: { productId: \"77\", price: { amount: \"9.99\", currency: \"EUR\" } }) "
+						+ "{ userErrors { code } } }",
+				Map.of(), TestTokens.forUser("1", "catalog:write"));
+		assertThat(changed.data().path("updateProductPrice").path("userErrors").isEmpty()).isTrue();
+		JsonNode after = place("10002", "snapshot-after", item(77, 3)).data().path("placeOrder").path("order");
+		assertThat(after.path("total").path("amount").asString()).isEqualTo("29.97");
+		JsonNode first = orderById("10002", before);
+		assertThat(first.path("items").get(0).path("unitPrice").path("amount").asString())
+			.isEqualTo(seedPrice(77).toPlainString());
+	}
+
+	@Test
+	void everyInvalidInputIsAUserErrorWithItsFieldAndNothingIsWritten() {
+		List<Map<String, Object>> fiftyOne = IntStream.rangeClosed(1, 51).mapToObj((n) -> item(n, 1)).toList();
+		assertUserError(input("valid-key-1", List.of()), "INVALID_LENGTH", "input", "items");
+		assertUserError(input("valid-key-2", fiftyOne), "INVALID_LENGTH", "input", "items");
+		assertUserError(input("valid-key-3", List.of(item(1, 0))), "OUT_OF_RANGE", "input", "items", "0", "quantity");
+		assertUserError(input("valid-key-4", List.of(item(1, 1), item(2, 101))), "OUT_OF_RANGE", "input", "items", "1",
+				"quantity");
+		assertUserError(input("valid-key-5", List.of(Map.of("productId", "abc", "quantity", 1))), "INVALID_FORMAT",
+				"input", "items", "0", "productId");
+		assertUserError(input("short", List.of(item(1, 1))), "INVALID_FORMAT", "input", "idempotencyKey");
+		assertUserError(input("has spaces in it", List.of(item(1, 1))), "INVALID_FORMAT", "input", "idempotencyKey");
+		assertUserError(input("k".repeat(65), List.of(item(1, 1))), "INVALID_FORMAT", "input", "idempotencyKey");
+		assertUserError(input("valid-key-6", List.of(item(3, 1), item(4, 1), item(3, 2))), "DUPLICATE_PRODUCT", "input",
+				"items", "2", "productId");
+		assertUserError(input("valid-key-7", List.of(item(3, 1), item(999999, 1))), "PRODUCT_NOT_FOUND", "input",
+				"items", "1", "productId");
+		assertThat(ordersOf(10003)).isZero();
+	}
+
+	@Test
+	void fiftyLinesAreAccepted() {
+		List<Map<String, Object>> fifty = IntStream.rangeClosed(101, 150).mapToObj((n) -> item(n, 100)).toList();
+		JsonNode order = post("10004", input("fifty-lines", fifty)).data().path("placeOrder").path("order");
+		assertThat(order.path("items")).hasSize(50);
+		BigDecimal expected = IntStream.rangeClosed(101, 150)
+			.mapToObj((n) -> seedPrice(n).multiply(BigDecimal.valueOf(100)))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		assertThat(new BigDecimal(order.path("total").path("amount").asString())).isEqualByComparingTo(expected);
+	}
+
+	@Test
+	void replayedIdempotencyKeyReturnsTheFirstOrder() {
+		JsonNode first = place("10005", "replay-key-1", item(5, 1), item(6, 2)).data().path("placeOrder");
+		JsonNode replay = place("10005", "replay-key-1", item(6, 2), item(5, 1)).data().path("placeOrder");
+		assertThat(replay.path("userErrors").isEmpty()).isTrue();
+		assertThat(replay.path("order")).isEqualTo(first.path("order"));
+		assertThat(ordersOf(10005)).isEqualTo(1);
+	}
+
+	@Test
+	void reusingAnIdempotencyKeyForOtherItemsIsAUserError() {
+		place("10006", "reused-key-1", item(5, 1));
+		JsonNode reuse = place("10006", "reused-key-1", item(5, 2)).data().path("placeOrder");
+		assertThat(reuse.path("order").isNull()).isTrue();
+		assertThat(reuse.path("userErrors").get(0).path("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertThat(field(reuse.path("userErrors").get(0))).containsExactly("input", "idempotencyKey");
+		assertThat(ordersOf(10006)).isEqualTo(1);
+	}
+
+	@Test
+	void idempotencyKeysArePerBuyer() {
+		String a = place("10007", "shared-key-1", item(8, 1)).data()
+			.path("placeOrder")
+			.path("order")
+			.path("id")
+			.asString();
+		String b = place("10008", "shared-key-1", item(8, 1)).data()
+			.path("placeOrder")
+			.path("order")
+			.path("id")
+			.asString();
+		assertThat(a).isNotEqualTo(b);
+		assertThat(ordersOf(10007) + ordersOf(10008)).isEqualTo(2);
+	}
+
+	@Test
+	void concurrentReplaysOfOneKeyCreateExactlyOneOrder() throws Exception {
+		int threads = 8;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Callable<String>> calls = new ArrayList<>();
+		for (int n = 0; n < threads; n++) {
+			calls.add(() -> {
+				start.await();
+				GraphQlHttpClient.Response response = place("10009", "concurrent-key", item(9, 1), item(10, 1));
+				assertThat(response.firstErrorCode()).isNull();
+				return response.data().path("placeOrder").path("order").path("id").asString();
+			});
+		}
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<String>> results = calls.stream().map(executor::submit).toList();
+			start.countDown();
+			Set<String> ids = new java.util.HashSet<>();
+			for (Future<String> result : results) {
+				ids.add(result.get());
+			}
+			assertThat(ids).hasSize(1).doesNotContain("");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(ordersOf(10009)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from order_item i join orders o on o.id = i.order_id " + "where o.buyer_id = 10009",
+				Integer.class))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aFailureHalfwayThroughWritingLeavesNoOrder() {
+		this.jdbc.execute("alter table order_item add constraint test_refuses_product_4242 "
+				+ "check (product_id <> 4242) not valid");
+		try {
+			GraphQlHttpClient.Response response = place("10010", "halfway-key", item(1, 1), item(4242, 1));
+			assertThat(response.firstErrorCode()).isEqualTo("INTERNAL");
+			assertThat(response.body()).doesNotContain("test_refuses_product_4242")
+				.doesNotContain("order_item")
+				.doesNotContain("PSQL");
+			assertThat(response.data().path("placeOrder").isMissingNode()).isTrue();
+		}
+		finally {
+			this.jdbc.execute("alter table order_item drop constraint test_refuses_product_4242");
+		}
+		assertThat(ordersOf(10010)).isZero();
+		JsonNode retry = place("10010", "halfway-key", item(1, 1), item(4242, 1)).data().path("placeOrder");
+		assertThat(retry.path("order").path("items")).hasSize(2);
+	}
+
+	@Test
+	void anonymousCallersCannotPlaceOrders() {
+		GraphQlHttpClient.Response response = this.http.post(Documents.named("placeOrder"),
+				Map.of("input", input("anonymous-key", List.of(item(1, 1)))), null);
+		assertThat(response.firstErrorCode()).isEqualTo("UNAUTHENTICATED");
+		assertThat(response.data().path("placeOrder").isMissingNode()).isTrue();
+		assertThat(response.json().path("errors").get(0).path("path").get(0).asString()).isEqualTo("placeOrder");
+	}
+
+	@Test
+	void theCatalogRunsOnItsOwnDatabase() {
+		String catalogUrl = RunningCatalog.context().getEnvironment().getProperty("spring.datasource.url");
+		String ordersUrl = this.jdbc.queryForObject("select current_database()", String.class);
+		assertThat(catalogUrl).contains("sg_catalog_").doesNotContain(ordersUrl);
+		assertThat(ordersUrl).startsWith("sg_orders_");
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from information_schema.tables where table_name = 'product'", Integer.class))
+			.isZero();
+	}
+
+	private GraphQlHttpClient.Response place(String userId, String key, Map<String, Object>... items) {
+		return post(userId, input(key, List.of(items)));
+	}
+
+	private GraphQlHttpClient.Response post(String userId, Map<String, Object> input) {
+		return this.http.post(Documents.named("placeOrder"), Map.of("input", input), TestTokens.forUser(userId));
+	}
+
+	private JsonNode orderById(String userId, String id) {
+		return this.http.post(Documents.named("orderDetail"), Map.of("id", id), TestTokens.forUser(userId))
+			.data()
+			.path("order");
+	}
+
+	private void assertUserError(Map<String, Object> input, String code, String... field) {
+		GraphQlHttpClient.Response response = post("10003", input);
+		assertThat(response.firstErrorCode()).as(response.body()).isNull();
+		JsonNode payload = response.data().path("placeOrder");
+		assertThat(payload.path("order").isNull()).isTrue();
+		JsonNode error = payload.path("userErrors").get(0);
+		assertThat(error.path("code").asString()).as(response.body()).isEqualTo(code);
+		assertThat(error.path("message").asString()).isNotBlank();
+		assertThat(field(error)).containsExactly(field);
+	}
+
+	private int ordersOf(long buyerId) {
+		return this.jdbc.queryForObject("select count(*) from orders where buyer_id = ?", Integer.class, buyerId);
+	}
+
+	static Map<String, Object> input(String key, List<Map<String, Object>> items) {
+		return Map.of("idempotencyKey", key, "items", items);
+	}
+
+	static Map<String, Object> item(long productId, int quantity) {
+		return Map.of("productId", String.valueOf(productId), "quantity", quantity);
+	}
+
+	static BigDecimal seedPrice(long productId) {
+		return BigDecimal.valueOf(499 + (productId * 7919) % 20000, 2);
+	}
+
+	private static List<String> field(JsonNode error) {
+		List<String> field = new ArrayList<>();
+		error.path("field").forEach((name) -> field.add(name.asString()));
+		return field;
+	}
+
+	private static List<String> lines(JsonNode order) {
+		List<String> lines = new ArrayList<>();
+		order.path("items")
+			.forEach((item) -> lines.add(item.path("product").path("id").asString() + "x"
+					+ item.path("quantity").asInt() + "@" + item.path("unitPrice").path("amount").asString()
+					+ item.path("unitPrice").path("currency").asString()));
+		return lines.stream().collect(Collectors.toList());
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.supergraph.orders;
+
+import java.net.URL;
+
+import dev.supergraph.catalog.CatalogApplication;
+import dev.supergraph.starter.test.TestDatabaseInitializer;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real catalog subgraph for the placeOrder tests, started once per JVM on a free port
+ * with its own fresh database and its seed catalog, closed when the JVM exits.
+ * <p>
+ * It shares the classpath with the orders subgraph, whose resources come first: so its
+ * name, port and seed switch are command-line arguments (they beat the orders'
+ * {@code application.yaml}), its schema is read from its own jar, and its migrations from
+ * the default location (the orders' live elsewhere for this reason).
+ */
+final class RunningCatalog {
+
+	private static ConfigurableApplicationContext catalog;
+
+	private RunningCatalog() {
+	}
+
+	/**
+	 * The GraphQL endpoint of the running catalog, started on first use.
+	 * @return the URL
+	 */
+	static synchronized String url() {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) context()).getWebServer().getPort() + "/graphql";
+	}
+
+	static synchronized ConfigurableApplicationContext context() {
+		if (catalog == null) {
+			catalog = new SpringApplicationBuilder(CatalogApplication.class).profiles("test")
+				.initializers(new TestDatabaseInitializer())
+				.run("--server.port=0", "--spring.application.name=catalog", "--catalog.seed.enabled=true",
+						"--spring.flyway.locations=classpath:db/migration",
+						"--spring.graphql.schema.locations=" + schemaLocation(),
+						"--spring.datasource.hikari.minimum-idle=1");
+			Runtime.getRuntime().addShutdownHook(new Thread(catalog::close));
+		}
+		return catalog;
+	}
+
+	private static String schemaLocation() {
+		URL code = CatalogApplication.class.getProtectionDomain().getCodeSource().getLocation();
+		String location = code.toExternalForm();
+		return location.endsWith(".jar") ? "jar:" + location + "!/graphql/" : location + "graphql/";
+	}
+
+}
