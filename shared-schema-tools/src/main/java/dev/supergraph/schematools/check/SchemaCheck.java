@@ -1,6 +1,7 @@
 package dev.supergraph.schematools.check;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import dev.supergraph.schematools.diff.Change;
 import dev.supergraph.schematools.diff.SchemaDiff;
 import dev.supergraph.schematools.federation.FederationDiff;
 import dev.supergraph.schematools.operations.Operation;
-import dev.supergraph.schematools.operations.OperationValidator;
 import dev.supergraph.schematools.operations.UsageCollector;
 import dev.supergraph.schematools.rules.Rules;
 import graphql.schema.GraphQLSchema;
@@ -39,32 +39,34 @@ public final class SchemaCheck {
 	 * @return the report
 	 */
 	public CheckReport run(List<SchemaPair> pairs, @Nullable GraphQLSchema api, List<Operation> operations) {
+		GraphQLSchema previousApi = pairs.stream()
+			.filter((pair) -> !pair.federated() && pair.before() != null)
+			.map(SchemaPair::before)
+			.findFirst()
+			.orElse(api);
 		List<TargetReport> targets = pairs.stream()
-			.map((pair) -> target(pair, operations, pair.federated() ? api : null))
+			.map((pair) -> target(pair, operations, pair.federated() ? api : null, previousApi))
 			.toList();
 		List<String> notes = new ArrayList<>();
-		List<InvalidOperation> invalid = new ArrayList<>();
-		if (api != null) {
-			for (Operation operation : operations) {
-				List<String> errors = OperationValidator.validate(api, operation);
-				if (!errors.isEmpty()) {
-					invalid.add(new InvalidOperation(operation.name(), operation.file().toString(), errors));
-				}
-			}
-		}
-		else if (!operations.isEmpty()) {
+		if (api == null && !operations.isEmpty()) {
 			notes.add("operations were not validated: no supergraph given");
 		}
+		List<InvalidOperation> invalid = (api != null) ? InvalidOperations.find(api, operations) : List.of();
 		List<GraphQLSchema> current = (api != null) ? List.of(api) : pairs.stream().map(SchemaPair::after).toList();
 		return new CheckReport(targets, invalid, DeprecatedUsages.find(current, operations), notes);
 	}
 
 	/** The classified changes of one schema, judged on its own. */
 	public TargetReport target(SchemaPair pair, List<Operation> operations) {
-		return target(pair, operations, null);
+		return target(pair, operations, null, null);
 	}
 
-	private TargetReport target(SchemaPair pair, List<Operation> operations, @Nullable GraphQLSchema api) {
+	/**
+	 * Operations reach a subgraph's types through other subgraphs' fields, so their usage
+	 * is read from the previous API schema too, when there is one.
+	 */
+	private TargetReport target(SchemaPair pair, List<Operation> operations, @Nullable GraphQLSchema api,
+			@Nullable GraphQLSchema previousApi) {
 		GraphQLSchema before = pair.before();
 		if (before == null) {
 			return new TargetReport(pair.name(), List.of(), pair.note());
@@ -74,7 +76,13 @@ public final class SchemaCheck {
 			changes.addAll(FederationDiff.compare(before, pair.after()));
 		}
 		Map<Operation, Set<String>> usage = new LinkedHashMap<>();
-		operations.forEach((operation) -> usage.put(operation, UsageCollector.collect(before, operation)));
+		for (Operation operation : operations) {
+			Set<String> used = new HashSet<>(UsageCollector.collect(before, operation));
+			if (previousApi != null) {
+				used.addAll(UsageCollector.collect(previousApi, operation));
+			}
+			usage.put(operation, used);
+		}
 		PolicyEvaluator evaluator = new PolicyEvaluator(this.policy, api);
 		List<Finding> findings = changes.stream()
 			.map((change) -> evaluator.evaluate(change, Rules.classify(change), before, affected(change, usage)))

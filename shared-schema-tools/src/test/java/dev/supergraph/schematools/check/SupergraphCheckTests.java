@@ -86,6 +86,36 @@ class SupergraphCheckTests {
 		assertThat(alone.findings()).extracting(Finding::verdict).containsExactly(Verdict.FAIL);
 	}
 
+	@Test
+	void subgraphChangesAreMatchedToOperationsThatReachThemThroughOtherSubgraphs() {
+		String orders = Fixtures.read("subgraphs/orders.graphql");
+		String deprecated = Fixtures.edit(orders, "  orders(first: Int, after: String): OrderConnection!",
+				"  orders(first: Int, after: String): OrderConnection! @deprecated(reason: \"Removal after 2026-01-01\")");
+		String removed = Fixtures.edit(orders,
+				"  \"The user themself, or a caller with scope orders:read (checked in the subgraph).\"\n"
+						+ "  orders(first: Int, after: String): OrderConnection! @authenticated\n",
+				"");
+		SchemaPair pair = new SchemaPair("orders", SchemaLoader.subgraph(deprecated, "old"),
+				SchemaLoader.subgraph(removed, "new"), true, "");
+		String recomposed = Fixtures.edit(SUPERGRAPH, """
+				  \"""
+				  The user themself, or a caller with scope orders:read (checked in the subgraph).
+				  \"""
+				  orders(first: Int, after: String): OrderConnection! @join__field(graph: ORDERS) @authenticated
+				""", "");
+		GraphQLSchema api = SchemaLoader.supergraphApi(recomposed, "api");
+		assertThat(api.getObjectType("User").getFieldDefinition("orders")).isNull();
+		SchemaPair supergraph = new SchemaPair("supergraph", SchemaLoader.supergraphApi(SUPERGRAPH, "old"), api, false,
+				"");
+		CheckReport report = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair, supergraph), api,
+				OPERATIONS);
+		assertThat(report.targets()).allSatisfy((target) -> assertThat(target.findings())
+			.extracting((f) -> f.change().coordinate(), Finding::verdict, Finding::operations)
+			.containsExactly(tuple("User.orders", Verdict.FAIL, List.of("MyOrders", "UserOrders"))));
+		assertThat(report.invalidOperations()).extracting(InvalidOperation::operation)
+			.containsExactly("MyOrders", "UserOrders");
+	}
+
 	private static CheckReport check(String newSupergraph, CheckPolicy policy) {
 		GraphQLSchema current = SchemaLoader.supergraphApi(newSupergraph, "new");
 		SchemaPair pair = new SchemaPair("supergraph", SchemaLoader.supergraphApi(SUPERGRAPH, "old"), current, false,
