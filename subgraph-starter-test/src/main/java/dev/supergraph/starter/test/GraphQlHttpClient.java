@@ -71,6 +71,15 @@ public final class GraphQlHttpClient {
 		return send(request.build());
 	}
 
+	/**
+	 * Send a GET, which the endpoint must refuse.
+	 * @param query the query string, starting with {@code ?}
+	 * @return the response
+	 */
+	public Response get(String query) {
+		return send(HttpRequest.newBuilder(URI.create(this.endpoint + query)).GET().build());
+	}
+
 	private HttpRequest.Builder request(String contentType) {
 		return HttpRequest.newBuilder(this.endpoint)
 			.timeout(Duration.ofSeconds(30))

@@ -66,7 +66,9 @@ class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 		Map<String, Object> shapedExtensions = ErrorExtensions.of(code, requestId);
 		extensions.forEach(shapedExtensions::putIfAbsent);
 		shapedExtensions.put(ErrorExtensions.CODE, code.name());
+		// the classification mirrors the code: graphql-java's own names are not API
 		return GraphqlErrorBuilder.newError()
+			.errorType(ErrorClassification.errorClassification(code.name()))
 			.message(message)
 			.locations(error.getLocations())
 			.path(error.getParsedPath().isEmpty() ? null : error.getParsedPath())

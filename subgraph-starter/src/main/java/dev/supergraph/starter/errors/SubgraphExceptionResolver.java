@@ -1,8 +1,10 @@
 package dev.supergraph.starter.errors;
 
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 
 import dev.supergraph.starter.observability.RequestIds;
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -38,7 +40,9 @@ class SubgraphExceptionResolver extends DataFetcherExceptionResolverAdapter {
 	}
 
 	@Override
-	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+	protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
+		Throwable ex = (thrown instanceof CompletionException && thrown.getCause() != null) ? thrown.getCause()
+				: thrown;
 		Locale locale = (env.getLocale() != null) ? env.getLocale() : Locale.ENGLISH;
 		String requestId = RequestIds.of(env.getGraphQlContext());
 		if (ex instanceof SubgraphException known) {
@@ -74,6 +78,7 @@ class SubgraphExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
 	static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, String requestId) {
 		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorClassification.errorClassification(code.name()))
 			.message(message)
 			.extensions(ErrorExtensions.of(code, requestId))
 			.build();

@@ -4,6 +4,7 @@ import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
 import graphql.parser.ParserOptions;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,6 +49,16 @@ public final class LimitsAutoConfiguration {
 		ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
 			.transform((options) -> options.maxTokens(limits.maxTokens())));
 		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(cache));
+	}
+
+	@Bean
+	@ConditionalOnWebApplication
+	FilterRegistrationBean<RequestShapeFilter> requestShapeFilter(
+			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, ErrorResponseWriter errors) {
+		FilterRegistrationBean<RequestShapeFilter> registration = new FilterRegistrationBean<>(
+				new RequestShapeFilter(graphQlPath, errors));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
 	}
 
 	@Bean

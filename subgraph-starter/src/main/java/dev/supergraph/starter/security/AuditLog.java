@@ -17,7 +17,7 @@ class AuditLog {
 
 	private static final Logger audit = LoggerFactory.getLogger("audit");
 
-	void denied(DataFetchingEnvironment environment, Viewer viewer, AccessRule rule) {
+	void denied(DataFetchingEnvironment environment, Viewer viewer, String rule) {
 		OperationDefinition operation = environment.getOperationDefinition();
 		String operationName = (operation != null && operation.getName() != null) ? operation.getName() : "-";
 		String client = environment.getGraphQlContext().getOrDefault(CLIENT, "-");

@@ -1,9 +1,9 @@
 package dev.supergraph.starter.security;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.supergraph.starter.errors.SubgraphException;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -19,49 +19,48 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one place where a subgraph enforces the access its schema declares: before a field
  * is fetched, the {@code @authenticated}/{@code @requiresScopes} of the field, of the
- * type it belongs to and of the type it returns must be satisfied by the caller. A denial
- * nulls the field with {@code UNAUTHENTICATED} or {@code FORBIDDEN} (the rest of the
- * response survives) and is written to the audit log. The router enforces the same
- * directives; this second check means a misconfigured router or a direct call cannot open
- * data.
+ * type it belongs to and of the type it returns, and the ownership rules declared as
+ * {@link OwnershipRule} beans, must be satisfied by the caller. A denial nulls the field
+ * with {@code UNAUTHENTICATED} or {@code FORBIDDEN} (the rest of the response survives)
+ * and is written to the audit log. The router enforces the same directives; this second
+ * check means a misconfigured router or a direct call cannot open data.
  */
 class SchemaAuthorizationInstrumentation extends SimplePerformantInstrumentation {
 
-	private final Map<GraphQLFieldDefinition, Map<String, AccessRule>> rules = new ConcurrentHashMap<>();
+	private final Map<GraphQLFieldDefinition, Map<String, FieldGuard>> guards = new ConcurrentHashMap<>();
+
+	private final List<OwnershipRule> ownershipRules;
 
 	private final AuditLog audit;
 
-	SchemaAuthorizationInstrumentation(AuditLog audit) {
+	SchemaAuthorizationInstrumentation(List<OwnershipRule> ownershipRules, AuditLog audit) {
+		this.ownershipRules = List.copyOf(ownershipRules);
 		this.audit = audit;
 	}
 
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
 			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-		DataFetchingEnvironment environment = parameters.getEnvironment();
-		AccessRule rule = ruleOf(environment);
-		if (rule.isNone()) {
-			return dataFetcher;
-		}
-		return (env) -> {
-			Viewer viewer = env.getGraphQlContext().getOrDefault(Viewer.class, Viewer.ANONYMOUS);
-			if (!rule.allows(viewer)) {
-				this.audit.denied(env, viewer, rule);
-				throw viewer.isAuthenticated() ? SubgraphException.forbidden() : SubgraphException.unauthenticated();
-			}
-			return dataFetcher.get(env);
-		};
+		FieldGuard guard = guardOf(parameters.getEnvironment());
+		return guard.isNone() ? dataFetcher : guard.guard(dataFetcher, this.audit);
 	}
 
-	private AccessRule ruleOf(DataFetchingEnvironment environment) {
+	private FieldGuard guardOf(DataFetchingEnvironment environment) {
 		GraphQLFieldDefinition field = environment.getFieldDefinition();
 		GraphQLType parent = environment.getParentType();
 		String parentName = (parent instanceof GraphQLNamedType named) ? named.getName() : "";
-		return this.rules.computeIfAbsent(field, (key) -> new ConcurrentHashMap<>())
-			.computeIfAbsent(parentName,
-					(key) -> AccessRule.of(field)
-						.and(AccessRule.of((parent instanceof GraphQLNamedType named) ? directives(named) : null))
-						.and(AccessRule.of(directives(GraphQLTypeUtil.unwrapAll(field.getType())))));
+		return this.guards.computeIfAbsent(field, (key) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(parentName, (key) -> createGuard(field, parent, parentName));
+	}
+
+	private FieldGuard createGuard(GraphQLFieldDefinition field, GraphQLType parent, String parentName) {
+		AccessRule directives = AccessRule.of(field)
+			.and(AccessRule.of(directives(parent)))
+			.and(AccessRule.of(directives(GraphQLTypeUtil.unwrapAll(field.getType()))));
+		List<OwnershipRule> ownership = this.ownershipRules.stream()
+			.filter((rule) -> rule.appliesTo(parentName, field.getName()))
+			.toList();
+		return new FieldGuard(directives, ownership);
 	}
 
 	private static @Nullable GraphQLDirectiveContainer directives(GraphQLType type) {

@@ -4,6 +4,7 @@ import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -53,8 +54,8 @@ public final class SecurityAutoConfiguration {
 	}
 
 	@Bean
-	SchemaAuthorizationInstrumentation schemaAuthorizationInstrumentation() {
-		return new SchemaAuthorizationInstrumentation(new AuditLog());
+	SchemaAuthorizationInstrumentation schemaAuthorizationInstrumentation(ObjectProvider<OwnershipRule> rules) {
+		return new SchemaAuthorizationInstrumentation(rules.orderedStream().toList(), new AuditLog());
 	}
 
 	@Bean

@@ -1,0 +1,132 @@
+package dev.supergraph.catalog;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.supergraph.starter.test.GraphQlHttpClient;
+import dev.supergraph.starter.test.GraphQlHttpClient.Response;
+import dev.supergraph.starter.test.SubgraphTest;
+import dev.supergraph.starter.test.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code createProduct} and {@code updateProductPrice} over HTTP with real tokens: scope
+ * {@code catalog:write} enforced from the schema, input problems as {@code userErrors}.
+ */
+@SubgraphTest
+class CatalogMutationTests {
+
+	private static final String CREATE = """
+			mutation($input: CreateProductInput!) {
+			  createProduct(input: $input) {
+			    product { id sku name price { amount currency } category { name } inStock weightGrams }
+			    userErrors { code message field }
+			  }
+			}""";
+
+	private static final String UPDATE_PRICE = """
+			mutation($input: UpdateProductPriceInput!) {
+			  updateProductPrice(input: $input) { product { id price { amount currency } } userErrors { code field } }
+			}""";
+
+	@LocalServerPort
+	int port;
+
+	GraphQlHttpClient client;
+
+	String writer = TestTokens.forUser("900", "catalog:write");
+
+	@BeforeEach
+	void client() {
+		this.client = GraphQlHttpClient.forPort(this.port);
+	}
+
+	@Test
+	void createProductWithCatalogWriteScopeStoresTheProduct() {
+		String sku = uniqueSku();
+		Response response = this.client.post(CREATE, Map.of("input", input(sku, "19.90", "3")), this.writer);
+		JsonNode product = response.data().path("createProduct").path("product");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(product.path("sku").asString()).isEqualTo(sku);
+		assertThat(product.path("price").path("amount").asString()).isEqualTo("19.90");
+		assertThat(product.path("category").path("name").asString()).isEqualTo("Bikes");
+		assertThat(product.path("inStock").asBoolean()).isTrue();
+		Response lookup = this.client.post("{ productBySku(sku: \"" + sku + "\") { id } }");
+		assertThat(lookup.data().path("productBySku").path("id").asString()).isEqualTo(product.path("id").asString());
+	}
+
+	@Test
+	void createProductWithoutTokenIsUnauthenticatedAndWithoutScopeForbidden() {
+		String sku = uniqueSku();
+		Response anonymous = this.client.post(CREATE, Map.of("input", input(sku, "1.00", "3")), null);
+		assertThat(anonymous.firstErrorCode()).isEqualTo("UNAUTHENTICATED");
+		assertThat(anonymous.json().path("data").isNull()).isTrue();
+		Response reader = this.client.post(CREATE, Map.of("input", input(sku, "1.00", "3")),
+				TestTokens.forUser("901", "catalog:read"));
+		assertThat(reader.firstErrorCode()).isEqualTo("FORBIDDEN");
+		assertThat(
+				this.client.post("{ productBySku(sku: \"" + sku + "\") { id } }").data().path("productBySku").isNull())
+			.isTrue();
+	}
+
+	@Test
+	void invalidInputIsReportedFieldByFieldAsUserErrors() {
+		Map<String, Object> input = Map.of("sku", "bad sku", "name", "  ", "price",
+				Map.of("amount", "-1.5", "currency", "euro"), "categoryId", "3", "weightGrams", -5);
+		JsonNode payload = this.client.post(CREATE, Map.of("input", input), this.writer).data().path("createProduct");
+		assertThat(payload.path("product").isNull()).isTrue();
+		assertThat(payload.path("userErrors").findValuesAsString("code")).containsExactly("REQUIRED", "INVALID_FORMAT",
+				"INVALID_FORMAT", "INVALID_FORMAT", "OUT_OF_RANGE");
+		assertThat(payload.path("userErrors").get(1).path("field").toString())
+			.isEqualTo("[\"input\",\"price\",\"amount\"]");
+	}
+
+	@Test
+	void unknownCategoryAndTakenSkuAreUserErrors() {
+		JsonNode unknown = this.client.post(CREATE, Map.of("input", input(uniqueSku(), "2.00", "999")), this.writer)
+			.data()
+			.path("createProduct");
+		assertThat(unknown.path("userErrors").get(0).path("code").asString()).isEqualTo("CATEGORY_NOT_FOUND");
+		JsonNode taken = this.client.post(CREATE, Map.of("input", input("SKU-00001", "2.00", "3")), this.writer)
+			.data()
+			.path("createProduct");
+		assertThat(taken.path("userErrors").get(0).path("code").asString()).isEqualTo("SKU_TAKEN");
+		assertThat(taken.path("userErrors").get(0).path("field").toString()).isEqualTo("[\"input\",\"sku\"]");
+	}
+
+	@Test
+	void updateProductPriceChangesTheCurrentPriceExactly() {
+		String id = this.client.post(CREATE, Map.of("input", input(uniqueSku(), "10.00", "5")), this.writer)
+			.data()
+			.path("createProduct")
+			.path("product")
+			.path("id")
+			.asString();
+		Response updated = this.client.post(UPDATE_PRICE,
+				Map.of("input", Map.of("productId", id, "price", Map.of("amount", "0.10", "currency", "EUR"))),
+				this.writer);
+		assertThat(updated.data().path("updateProductPrice").path("product").path("price").path("amount").asString())
+			.isEqualTo("0.10");
+		Response missing = this.client.post(UPDATE_PRICE,
+				Map.of("input", Map.of("productId", "987654", "price", Map.of("amount", "1", "currency", "EUR"))),
+				this.writer);
+		assertThat(missing.data().path("updateProductPrice").path("userErrors").get(0).path("code").asString())
+			.isEqualTo("PRODUCT_NOT_FOUND");
+	}
+
+	private static Map<String, Object> input(String sku, String amount, String categoryId) {
+		return Map.of("sku", sku, "name", "Test product " + sku, "price", Map.of("amount", amount, "currency", "EUR"),
+				"categoryId", categoryId, "weightGrams", 250, "stockQuantity", 4);
+	}
+
+	private static String uniqueSku() {
+		return "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+	}
+
+}
