@@ -24,7 +24,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code changelog}: appends a Markdown entry for the changes since a baseline. */
-@Command(name = "changelog", mixinStandardHelpOptions = true,
+@Command(footer = { "", "Exit codes: 0 ok, 1 breaking change or lint failure, 2 usage or input error." },
+		name = "changelog", mixinStandardHelpOptions = true,
 		description = "Append a Markdown entry (by subgraph and category, with the implied semver bump) to the schema changelog.")
 class ChangelogCommand implements Callable<Integer> {
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code check}: classifies every change against a baseline and applies the policy. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(footer = { "", "Exit codes: 0 ok, 1 breaking change or lint failure, 2 usage or input error." },
+		name = "check", mixinStandardHelpOptions = true,
 		description = "Compare subgraph schemas and the supergraph's API schema with a baseline; fail on breaking changes the policy does not allow.")
 class CheckCommand implements Callable<Integer> {
 

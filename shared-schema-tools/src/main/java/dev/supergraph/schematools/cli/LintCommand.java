@@ -23,7 +23,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code lint}: checks the platform's schema conventions. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(footer = { "", "Exit codes: 0 ok, 1 breaking change or lint failure, 2 usage or input error." }, name = "lint",
+		mixinStandardHelpOptions = true,
 		description = "Check naming, descriptions, input/payload naming, connection shape, userErrors and deprecation reasons.")
 class LintCommand implements Callable<Integer> {
 

@@ -55,6 +55,7 @@ class CheckCommandTests {
 	@Test
 	void jsonFormatCarriesTheWholeReport() throws IOException {
 		edit("catalog.graphql", "  inStock: Boolean!\n", "");
+		edit("supergraph.graphql", "  inStock: Boolean! @join__field(graph: CATALOG)\n", "");
 		CliRun run = check("--format", "json");
 		JsonNode json = JsonMapper.builder().build().readTree(run.out());
 		assertThat(run.exitCode()).isEqualTo(1);
