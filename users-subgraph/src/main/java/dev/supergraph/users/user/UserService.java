@@ -1,0 +1,115 @@
+package dev.supergraph.users.user;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import dev.supergraph.starter.errors.ErrorCode;
+import dev.supergraph.starter.errors.ErrorMessages;
+import dev.supergraph.starter.errors.InputValidator;
+import dev.supergraph.starter.errors.UserError;
+import dev.supergraph.starter.ids.Ids;
+import dev.supergraph.starter.security.Viewer;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registration and profile changes: validation, then the database's primary key and
+ * unique email index as the final word on races (never a check before writing).
+ * <p>
+ * Identities live in the identity provider that issues the tokens; this subgraph cannot
+ * mint tokens. So {@code registerUser} is not an anonymous sign-up (it would create users
+ * nobody can ever log in as, and let anyone squat email addresses): it creates the
+ * profile of the authenticated caller, with the caller's token subject as the user id,
+ * once.
+ */
+@Service
+class UserService {
+
+	private final UserRepository users;
+
+	private final InputValidator validator;
+
+	private final ErrorMessages messages;
+
+	private final TransactionTemplate transactions;
+
+	UserService(UserRepository users, InputValidator validator, ErrorMessages messages,
+			TransactionTemplate transactions) {
+		this.users = users;
+		this.validator = validator;
+		this.messages = messages;
+		this.transactions = transactions;
+	}
+
+	UserPayload register(Viewer viewer, RegisterUserInput input, Locale locale) {
+		List<UserError> errors = this.validator.validate(input);
+		if (!errors.isEmpty()) {
+			return UserPayload.failed(errors);
+		}
+		String subject = viewer.requireUserId();
+		OptionalLong id = Ids.tryParse(subject);
+		if (id.isEmpty()) {
+			return UserPayload.failed(error("UNSUPPORTED_SUBJECT", "users.unsupportedSubject", locale, subject));
+		}
+		User user = new User(id.getAsLong(), input.name(), input.email(), now());
+		try {
+			return UserPayload.of(this.users.saveAndFlush(user));
+		}
+		catch (DataIntegrityViolationException ex) {
+			return UserPayload.failed(conflict(ex, input.email(), subject, locale));
+		}
+	}
+
+	UserPayload updateProfile(Viewer viewer, UpdateProfileInput input, Locale locale) {
+		List<UserError> errors = this.validator.validate(input);
+		if (!errors.isEmpty()) {
+			return UserPayload.failed(errors);
+		}
+		OptionalLong id = Ids.tryParse(viewer.requireUserId());
+		try {
+			Optional<User> updated = id.isEmpty() ? Optional.empty()
+					: this.transactions.execute((status) -> this.users.findForUpdateById(id.getAsLong()).map((user) -> {
+						user.changeProfile(input.name(), input.email());
+						return this.users.saveAndFlush(user);
+					}));
+			return updated.map(UserPayload::of)
+				.orElseGet(() -> UserPayload.failed(error("NOT_REGISTERED", "users.notRegistered", locale, "")));
+		}
+		catch (DataIntegrityViolationException ex) {
+			return UserPayload.failed(conflict(ex, String.valueOf(input.email()), "", locale));
+		}
+	}
+
+	private UserError conflict(DataIntegrityViolationException ex, String email, String subject, Locale locale) {
+		String constraint = String.valueOf(ex.getMostSpecificCause().getMessage());
+		if (constraint.contains("users_email_unique")) {
+			return error("EMAIL_TAKEN", "users.emailTaken", locale, email, "email");
+		}
+		if (constraint.contains("users_pkey")) {
+			return error("ALREADY_REGISTERED", "users.alreadyRegistered", locale, subject);
+		}
+		throw ex;
+	}
+
+	/**
+	 * Microseconds: what PostgreSQL stores, so the payload shows what a later read shows.
+	 */
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private UserError error(String code, String key, Locale locale, String value, String... field) {
+		String message = this.messages.get(ErrorCode.BAD_USER_INPUT, key, new Object[] { value }, locale);
+		String[] path = new String[field.length + 1];
+		path[0] = "input";
+		System.arraycopy(field, 0, path, 1, field.length);
+		return UserError.of(code, message, (field.length > 0) ? path : new String[0]);
+	}
+
+}

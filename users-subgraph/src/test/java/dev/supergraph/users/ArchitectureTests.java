@@ -1,0 +1,29 @@
+package dev.supergraph.users;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The module's layout rules: no imports of other subgraphs, and the seed writes rows
+ * through SQL only, never through the features' code.
+ */
+@AnalyzeClasses(packages = "dev.supergraph.users", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule noOtherSubgraphIsImported = noClasses().should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.supergraph.catalog..", "dev.supergraph.orders..");
+
+	@ArchTest
+	static final ArchRule seedDoesNotUseTheFeatures = noClasses().that()
+		.resideInAPackage("dev.supergraph.users.seed..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.supergraph.users.user..");
+
+}

@@ -1,0 +1,166 @@
+package dev.supergraph.users;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import dev.supergraph.starter.test.GraphQlHttpClient.Response;
+import dev.supergraph.starter.test.SubgraphTest;
+import dev.supergraph.starter.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code registerUser} over real HTTP: the authenticated caller registers their own
+ * profile, once, under their token subject. Test users have ids from 1000 on.
+ */
+@SubgraphTest
+class RegisterUserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void registerUserCreatesTheCallersUserWithTrimmedInputAndLowerCaseEmail() {
+		Instant before = Instant.now().minusSeconds(1);
+		String token = TestTokens.forUser("1001");
+		JsonNode payload = api().register(token, "  Ada Lovelace ", " Ada.Lovelace@Example.COM ")
+			.data()
+			.path("registerUser");
+		assertThat(UsersApi.userErrors(payload)).isEmpty();
+		JsonNode user = payload.path("user");
+		assertThat(user.path("id").asString()).isEqualTo("1001");
+		assertThat(user.path("name").asString()).isEqualTo("Ada Lovelace");
+		assertThat(user.path("email").asString()).isEqualTo("ada.lovelace@example.com");
+		assertThat(Instant.parse(user.path("createdAt").asString())).isBetween(before, Instant.now());
+		assertThat(api().me(token).data().path("me")).isEqualTo(user);
+	}
+
+	@Test
+	void secondRegistrationOfTheSameSubjectIsAlreadyRegisteredAndChangesNothing() {
+		String token = TestTokens.forUser("1002");
+		api().register(token, "First", "first1002@example.com");
+		JsonNode payload = api().register(token, "Second", "second1002@example.com").data().path("registerUser");
+		assertThat(UsersApi.userErrors(payload)).containsExactly("ALREADY_REGISTERED");
+		assertThat(payload.path("user").isNull()).isTrue();
+		assertThat(api().me(token).data().path("me").path("name").asString()).isEqualTo("First");
+	}
+
+	@Test
+	void emailOfAnotherUserIsTakenWhateverItsCase() {
+		for (String email : List.of("user7@example.com", "USER7@Example.Com")) {
+			JsonNode payload = api().register(TestTokens.forUser("1003"), "Copycat", email).data().path("registerUser");
+			assertThat(UsersApi.userErrors(payload)).containsExactly("EMAIL_TAKEN input.email");
+			assertThat(payload.path("userErrors").get(0).path("message").asString()).contains("user7@example.com");
+			assertThat(payload.path("user").isNull()).isTrue();
+		}
+		assertThat(api().me(TestTokens.forUser("1003")).data().path("me").isNull()).isTrue();
+	}
+
+	@ParameterizedTest(name = "[{index}] name=''{0}'' email=''{1}'' -> {2}")
+	@MethodSource("invalidInputs")
+	void invalidInputIsReportedAsUserErrorsWithStableCodes(String name, String email, List<String> expected) {
+		JsonNode payload = api().register(TestTokens.forUser("1004"), name, email).data().path("registerUser");
+		assertThat(UsersApi.userErrors(payload)).containsExactlyElementsOf(expected);
+		assertThat(payload.path("user").isNull()).isTrue();
+		payload.path("userErrors").forEach((error) -> assertThat(error.path("message").asString()).isNotBlank());
+	}
+
+	static Stream<Arguments> invalidInputs() {
+		String valid = "valid1004@example.com";
+		return Stream.of(Arguments.of("", valid, List.of("REQUIRED input.name")),
+				Arguments.of("   ", valid, List.of("REQUIRED input.name")),
+				Arguments.of("x".repeat(101), valid, List.of("INVALID_LENGTH input.name")),
+				Arguments.of("Ann", "", List.of("REQUIRED input.email")),
+				Arguments.of("Ann", "  ", List.of("REQUIRED input.email")),
+				Arguments.of("Ann", "not-an-email", List.of("INVALID_EMAIL input.email")),
+				Arguments.of("Ann", "ann@localhost", List.of("INVALID_EMAIL input.email")),
+				Arguments.of("Ann", "ann smith@example.com", List.of("INVALID_EMAIL input.email")),
+				Arguments.of("Ann", "ann@@example.com", List.of("INVALID_EMAIL input.email")),
+				Arguments.of("Ann", "a".repeat(60) + "@" + "b".repeat(60).concat(".").repeat(4) + "com",
+						List.of("INVALID_LENGTH input.email")),
+				Arguments.of("", "nope", List.of("INVALID_EMAIL input.email", "REQUIRED input.name")));
+	}
+
+	@Test
+	void limitsApplyToTheTrimmedInput() {
+		String name = "  " + "x".repeat(100) + "  ";
+		JsonNode payload = api().register(TestTokens.forUser("1005"), name, "long1005@example.com")
+			.data()
+			.path("registerUser");
+		assertThat(UsersApi.userErrors(payload)).isEmpty();
+		assertThat(payload.path("user").path("name").asString()).isEqualTo("x".repeat(100));
+	}
+
+	@Test
+	void anonymousCallersCannotRegister() {
+		Response response = api().register(null, "Nobody", "nobody@example.com");
+		assertThat(response.firstErrorCode()).isEqualTo("UNAUTHENTICATED");
+		assertThat(response.data().isNull()).isTrue();
+	}
+
+	@Test
+	void aNonNumericTokenSubjectCannotBeRegistered() {
+		JsonNode payload = api().register(TestTokens.forUser("auth0|abc"), "Ext", "ext@example.com")
+			.data()
+			.path("registerUser");
+		assertThat(UsersApi.userErrors(payload)).containsExactly("UNSUPPORTED_SUBJECT");
+	}
+
+	@Test
+	void concurrentRegistrationsWithOneEmailCreateExactlyOneUser() throws Exception {
+		List<JsonNode> payloads = concurrently(8,
+				(n) -> api().register(TestTokens.forUser(String.valueOf(1100 + n)), "Racer " + n, "race@example.com"));
+		assertThat(payloads.stream().filter((payload) -> payload.path("user").isObject())).hasSize(1);
+		assertThat(payloads.stream().flatMap((payload) -> UsersApi.userErrors(payload).stream()))
+			.containsOnly("EMAIL_TAKEN input.email")
+			.hasSize(7);
+	}
+
+	@Test
+	void concurrentRegistrationsOfOneSubjectCreateExactlyOneUser() throws Exception {
+		String token = TestTokens.forUser("1200");
+		List<JsonNode> payloads = concurrently(8,
+				(n) -> api().register(token, "Twin " + n, "twin" + n + "@example.com"));
+		assertThat(payloads.stream().filter((payload) -> payload.path("user").isObject())).hasSize(1);
+		assertThat(payloads.stream().flatMap((payload) -> UsersApi.userErrors(payload).stream()))
+			.containsOnly("ALREADY_REGISTERED")
+			.hasSize(7);
+	}
+
+	private List<JsonNode> concurrently(int count, IntFunction<Response> call) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(count);
+		try {
+			List<Callable<JsonNode>> calls = IntStream.range(0, count)
+				.<Callable<JsonNode>>mapToObj((n) -> () -> call.apply(n).data().path("registerUser"))
+				.toList();
+			List<JsonNode> payloads = new ArrayList<>();
+			for (Future<JsonNode> future : executor.invokeAll(calls)) {
+				payloads.add(future.get());
+			}
+			return payloads;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private UsersApi api() {
+		return UsersApi.forPort(this.port);
+	}
+
+}
