@@ -1,6 +1,9 @@
 package dev.supergraph.schematools.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The top-level command; it only groups the subcommands. */
 @Command(name = "schema-tools", mixinStandardHelpOptions = true, version = "schema-tools 0.1.0",
@@ -9,13 +12,12 @@ import picocli.CommandLine.Command;
 		footer = { "", "Exit codes: 0 ok, 1 breaking change or lint failure, 2 usage or input error." })
 class SchemaToolsCommand implements Runnable {
 
-	@picocli.CommandLine.Spec
-	picocli.CommandLine.Model.CommandSpec spec;
+	@Spec
+	CommandSpec spec;
 
 	@Override
 	public void run() {
-		throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
-				"missing command: check, lint or changelog");
+		throw new ParameterException(this.spec.commandLine(), "missing command: check, lint or changelog");
 	}
 
 }
