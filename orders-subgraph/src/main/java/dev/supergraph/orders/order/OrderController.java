@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,17 +46,26 @@ class OrderController {
 		return this.orders.findOneById(Ids.parse(id)).orElse(null);
 	}
 
+	/**
+	 * Resolves N representations with one statement, in their order, with {@code null}
+	 * for unknown or malformed ids.
+	 * @param representations the {@code _entities} representations of {@code Order}
+	 * @return one order or {@code null} per representation
+	 */
 	@EntityMapping
-	List<@Nullable Order> order(@Argument List<Long> idList) {
-		Map<Long, Order> found = this.orders.findByIdIn(idList)
-			.stream()
-			.collect(Collectors.toMap(Order::getId, Function.identity()));
-		return idList.stream().map(found::get).toList();
+	List<@Nullable Order> order(List<Map<String, Object>> representations) {
+		List<OptionalLong> ids = representations.stream()
+			.map((representation) -> Ids.tryParse(representation.get("id")))
+			.toList();
+		List<Long> known = ids.stream().filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).toList();
+		Map<Long, Order> found = known.isEmpty() ? Map.of()
+				: this.orders.findByIdIn(known).stream().collect(Collectors.toMap(Order::getId, Function.identity()));
+		return ids.stream().map((id) -> id.isPresent() ? found.get(id.getAsLong()) : null).toList();
 	}
 
 	@SchemaMapping
-	UserRef buyer(Order order) {
-		return new UserRef(String.valueOf(order.getBuyerId()));
+	User buyer(Order order) {
+		return new User(String.valueOf(order.getBuyerId()));
 	}
 
 	@SchemaMapping

@@ -47,15 +47,15 @@ class UserOrdersController {
 	 * @return one user per representation, {@code null} for a malformed id
 	 */
 	@EntityMapping
-	List<@Nullable UserRef> user(List<Map<String, Object>> representations) {
+	List<@Nullable User> user(List<Map<String, Object>> representations) {
 		return representations.stream()
 			.map((representation) -> Ids.tryParse(representation.get("id")))
-			.map((id) -> id.isPresent() ? new UserRef(String.valueOf(id.getAsLong())) : null)
+			.map((id) -> id.isPresent() ? new User(String.valueOf(id.getAsLong())) : null)
 			.toList();
 	}
 
 	@SchemaMapping(typeName = "User")
-	CompletableFuture<Window<Order>> orders(UserRef user, @Argument @Nullable Integer first,
+	CompletableFuture<Window<Order>> orders(User user, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataLoader<UserPage, UserRows> userPages) {
 		PageRequest page = this.pages.request(first, after);
 		OptionalLong userId = Ids.tryParse(user.id());

@@ -5,6 +5,6 @@ package dev.supergraph.orders.order;
  *
  * @param id the user's id
  */
-public record UserRef(String id) {
+public record User(String id) {
 
 }
