@@ -51,6 +51,15 @@ class RegisterUserTests {
 	}
 
 	@Test
+	void internationalEmailAddressesAreAcceptedAndLowerCased() {
+		JsonNode payload = api().register(TestTokens.forUser("1006"), "Jürgen Müller", "Jürgen.MÜLLER@Example.de")
+			.data()
+			.path("registerUser");
+		assertThat(UsersApi.userErrors(payload)).isEmpty();
+		assertThat(payload.path("user").path("email").asString()).isEqualTo("jürgen.müller@example.de");
+	}
+
+	@Test
 	void secondRegistrationOfTheSameSubjectIsAlreadyRegisteredAndChangesNothing() {
 		String token = TestTokens.forUser("1002");
 		api().register(token, "First", "first1002@example.com");
