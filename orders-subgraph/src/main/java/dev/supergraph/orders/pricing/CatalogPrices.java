@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.GraphQlClientException;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.stereotype.Component;
@@ -65,12 +66,16 @@ public class CatalogPrices {
 		HttpSyncGraphQlClient client = (authorization != null)
 				? this.catalog.mutate().header("Authorization", authorization).build() : this.catalog;
 		try {
-			return client.document(DOCUMENT)
+			ClientGraphQlResponse response = client.document(DOCUMENT)
 				.variable("representations", representations)
-				.retrieveSync("_entities")
-				.toEntityList(CatalogProduct.class);
+				.executeSync();
+			if (!response.isValid() || !response.getErrors().isEmpty()) {
+				// a partial answer is no answer: a placement never guesses a price
+				throw new IllegalStateException("Catalog errors: " + response.getErrors());
+			}
+			return response.field("_entities").toEntityList(CatalogProduct.class);
 		}
-		catch (GraphQlClientException | RestClientException ex) {
+		catch (GraphQlClientException | RestClientException | IllegalStateException ex) {
 			logger.warn("Catalog call failed: {}", ex.toString());
 			throw SubgraphException.unavailable("orders.catalogUnavailable");
 		}

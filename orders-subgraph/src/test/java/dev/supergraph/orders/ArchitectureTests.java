@@ -1,0 +1,38 @@
+package dev.supergraph.orders;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The module's layout rules: no imports of other subgraphs (the catalog is reached over
+ * GraphQL only), and the shipping and pricing features know nothing of orders.
+ */
+@AnalyzeClasses(packages = "dev.supergraph.orders", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule noOtherSubgraphIsImported = noClasses().should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.supergraph.catalog..", "dev.supergraph.users..");
+
+	@ArchTest
+	static final ArchRule shippingAndPricingDoNotDependOnOrders = noClasses().that()
+		.resideInAnyPackage("dev.supergraph.orders.shipping..", "dev.supergraph.orders.pricing..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("dev.supergraph.orders.order..");
+
+	@ArchTest
+	static final ArchRule seedUsesOnlyTheItemsDigestOfTheOrderFeature = noClasses().that()
+		.resideInAPackage("dev.supergraph.orders.seed..")
+		.should()
+		.dependOnClassesThat(resideInAPackage("dev.supergraph.orders.order..").and(not(simpleName("ItemsDigest"))));
+
+}

@@ -1,0 +1,126 @@
+package dev.supergraph.orders.pricing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.supergraph.starter.errors.ErrorCode;
+import dev.supergraph.starter.errors.SubgraphException;
+import dev.supergraph.starter.money.Money;
+import graphql.GraphQLContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The catalog client on its own, against loopback servers that answer, stall or fail.
+ */
+class CatalogPricesTests {
+
+	@Test
+	void asksForAllProductsInOneCallOnTheCallersBehalf() throws IOException {
+		AtomicReference<String> authorization = new AtomicReference<>();
+		AtomicReference<String> body = new AtomicReference<>();
+		HttpServer server = server(200, """
+				{"data":{"_entities":[{"id":"1","price":{"amount":"84.18","currency":"EUR"}},null]}}""", (exchange) -> {
+			authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+			body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		});
+		try {
+			GraphQLContext context = GraphQLContext.newContext()
+				.of(CallerAuthorization.CONTEXT_KEY, "Bearer abc")
+				.build();
+			Map<Long, Money> prices = prices(server.getAddress().getPort(), Duration.ofSeconds(2))
+				.currentPrices(List.of(1L, 999L), context);
+			assertThat(prices).containsExactly(Map.entry(1L, new Money("84.18", "EUR")));
+			assertThat(authorization.get()).isEqualTo("Bearer abc");
+			assertThat(body.get()).contains("_entities", "\"id\":\"1\"", "\"id\":\"999\"",
+					"\"__typename\":\"Product\"");
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
+	void aCatalogSlowerThanTheTimeoutIsServiceUnavailable() throws IOException {
+		try (ServerSocket stalling = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			Thread acceptor = new Thread(() -> accept(stalling));
+			acceptor.setDaemon(true);
+			acceptor.start();
+			long start = System.nanoTime();
+			assertUnavailable(prices(stalling.getLocalPort(), Duration.ofMillis(300)));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+			acceptor.interrupt();
+		}
+	}
+
+	@Test
+	void aFailingOrErroringCatalogIsServiceUnavailable() throws IOException {
+		HttpServer failing = server(503, "{}", (exchange) -> {
+		});
+		HttpServer erroring = server(200, """
+				{"errors":[{"message":"boom"}],"data":{"_entities":null}}""", (exchange) -> {
+		});
+		try {
+			assertUnavailable(prices(failing.getAddress().getPort(), Duration.ofSeconds(2)));
+			assertUnavailable(prices(erroring.getAddress().getPort(), Duration.ofSeconds(2)));
+		}
+		finally {
+			failing.stop(0);
+			erroring.stop(0);
+		}
+	}
+
+	private static void assertUnavailable(CatalogPrices prices) {
+		assertThatExceptionOfType(SubgraphException.class)
+			.isThrownBy(() -> prices.currentPrices(List.of(1L), GraphQLContext.getDefault()))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE))
+			.satisfies((ex) -> assertThat(ex.getMessageKey()).isEqualTo("orders.catalogUnavailable"));
+	}
+
+	private static CatalogPrices prices(int port, Duration timeout) {
+		CatalogProperties properties = new CatalogProperties(URI.create("http://127.0.0.1:" + port + "/graphql"),
+				timeout);
+		return new CatalogPrices(new CatalogClientConfiguration().catalogGraphQlClient(properties));
+	}
+
+	private static HttpServer server(int status, String response, Recorder recorder) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/graphql", (exchange) -> {
+			recorder.record(exchange);
+			byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(status, bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+		});
+		server.start();
+		return server;
+	}
+
+	private static void accept(ServerSocket socket) {
+		try (Socket connection = socket.accept()) {
+			Thread.sleep(10_000);
+		}
+		catch (IOException | InterruptedException ex) {
+			// the test is over
+		}
+	}
+
+	private interface Recorder {
+
+		void record(com.sun.net.httpserver.HttpExchange exchange) throws IOException;
+
+	}
+
+}
