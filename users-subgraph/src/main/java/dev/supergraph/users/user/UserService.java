@@ -72,18 +72,25 @@ class UserService {
 			return UserPayload.failed(errors);
 		}
 		OptionalLong id = Ids.tryParse(viewer.requireUserId());
+		UserPayload notRegistered = UserPayload.failed(error("NOT_REGISTERED", "users.notRegistered", locale, ""));
+		if (id.isEmpty()) {
+			return notRegistered;
+		}
 		try {
-			Optional<User> updated = id.isEmpty() ? Optional.empty()
-					: this.transactions.execute((status) -> this.users.findForUpdateById(id.getAsLong()).map((user) -> {
-						user.changeProfile(input.name(), input.email());
-						return this.users.saveAndFlush(user);
-					}));
-			return updated.map(UserPayload::of)
-				.orElseGet(() -> UserPayload.failed(error("NOT_REGISTERED", "users.notRegistered", locale, "")));
+			Optional<User> updated = this.transactions.execute((status) -> change(id.getAsLong(), input));
+			return updated.map(UserPayload::of).orElse(notRegistered);
 		}
 		catch (DataIntegrityViolationException ex) {
 			return UserPayload.failed(conflict(ex, String.valueOf(input.email()), "", locale));
 		}
+	}
+
+	/** Locks the row so that two concurrent changes of different fields both survive. */
+	private Optional<User> change(long id, UpdateProfileInput input) {
+		return this.users.findForUpdateById(id).map((user) -> {
+			user.changeProfile(input.name(), input.email());
+			return this.users.saveAndFlush(user);
+		});
 	}
 
 	private UserError conflict(DataIntegrityViolationException ex, String email, String subject, Locale locale) {
@@ -106,10 +113,7 @@ class UserService {
 
 	private UserError error(String code, String key, Locale locale, String value, String... field) {
 		String message = this.messages.get(ErrorCode.BAD_USER_INPUT, key, new Object[] { value }, locale);
-		String[] path = new String[field.length + 1];
-		path[0] = "input";
-		System.arraycopy(field, 0, path, 1, field.length);
-		return UserError.of(code, message, (field.length > 0) ? path : new String[0]);
+		return (field.length == 0) ? UserError.of(code, message) : UserError.of(code, message, "input", field[0]);
 	}
 
 }
