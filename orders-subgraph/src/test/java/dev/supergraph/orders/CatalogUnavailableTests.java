@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
+import dev.supergraph.orders.order.ItemsDigest;
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.SubgraphTest;
 import dev.supergraph.starter.test.TestTokens;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code placeOrder} when the catalog cannot be reached: a clear
- * {@code SERVICE_UNAVAILABLE} and no order written.
+ * {@code SERVICE_UNAVAILABLE} and no order written, while replays of orders placed before
+ * still answer.
  */
 @SubgraphTest
 class CatalogUnavailableTests {
@@ -51,6 +53,19 @@ class CatalogUnavailableTests {
 		assertThat(response.data().path("placeOrder").isMissingNode()).isTrue();
 		assertThat(this.jdbc.queryForObject("select count(*) from orders where buyer_id = 30001", Integer.class))
 			.isZero();
+	}
+
+	@Test
+	void aReplayIsAnsweredWithoutTheCatalog() {
+		Long id = this.jdbc.queryForObject("insert into orders (buyer_id, status, total_amount, total_currency, "
+				+ "placed_at, idempotency_key, items_digest) values (30002, 'PLACED', 84.18, 'EUR', now(), "
+				+ "'placed-before-outage', ?) returning id", Long.class, ItemsDigest.of(Map.of(1L, 1)));
+		GraphQlHttpClient.Response response = GraphQlHttpClient.forPort(this.port)
+			.post(Documents.named("placeOrder"), Map.of("input", Map.of("idempotencyKey", "placed-before-outage",
+					"items", List.of(Map.of("productId", "1", "quantity", 1)))), TestTokens.forUser("30002"));
+		assertThat(response.firstErrorCode()).as(response.body()).isNull();
+		assertThat(response.data().path("placeOrder").path("order").path("id").asString())
+			.isEqualTo(String.valueOf(id));
 	}
 
 }

@@ -52,6 +52,7 @@ class OrderPlacement {
 			return OrderPayload.failed(invalid);
 		}
 		PlacementRequest request = PlacementRequest.of(input);
+		// a replay is answered without the catalog: it works while the catalog is down
 		Optional<Order> first = this.orders.findOneByBuyerIdAndIdempotencyKey(buyerId, request.idempotencyKey());
 		if (first.isPresent()) {
 			return replay(first.get(), request, locale);
@@ -61,6 +62,14 @@ class OrderPlacement {
 		if (!unpriced.isEmpty()) {
 			return OrderPayload.failed(unpriced);
 		}
+		return insert(buyerId, request, prices, locale);
+	}
+
+	/**
+	 * Writes the order, or, when a concurrent request with the same key won the race to
+	 * the unique constraint, answers with the winner's order.
+	 */
+	private OrderPayload insert(long buyerId, PlacementRequest request, Map<Long, Money> prices, Locale locale) {
 		try {
 			return OrderPayload.of(this.transactions.execute((status) -> write(buyerId, request, prices)));
 		}
