@@ -21,7 +21,11 @@ public final class GraphQlHttpClient {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	// HTTP/1.1: some servers mishandle the h2c upgrade the JDK client offers by default
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	private final URI endpoint;
 
