@@ -1,0 +1,148 @@
+package dev.supergraph.gateway.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server started as a separate operating system process on a loopback port, with its
+ * output in {@code target/e2e-logs/<name>.log}. Started and stopped by the tests only,
+ * and destroyed when the test JVM exits.
+ */
+public final class ManagedProcess {
+
+	private static final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
+
+	private final String name;
+
+	private final List<String> command;
+
+	private final Map<String, String> environment;
+
+	private final File directory;
+
+	private final int port;
+
+	private final String readyPath;
+
+	private Process process;
+
+	ManagedProcess(String name, List<String> command, Map<String, String> environment, File directory, int port,
+			String readyPath) {
+		this.name = name;
+		this.command = command;
+		this.environment = environment;
+		this.directory = directory;
+		this.port = port;
+		this.readyPath = readyPath;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	/** Start the process; {@link #awaitReady()} waits until it serves. */
+	public synchronized void start() {
+		try {
+			Path log = Path.of("target", "e2e-logs", this.name + ".log");
+			Files.createDirectories(log.getParent());
+			ProcessBuilder builder = new ProcessBuilder(this.command).directory(this.directory)
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			builder.environment().putAll(this.environment);
+			this.process = builder.start();
+			Process started = this.process;
+			Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + this.name, ex);
+		}
+	}
+
+	/** Wait (at most three minutes) until the ready path answers 200. */
+	public void awaitReady() {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue()
+						+ "; see target/e2e-logs/" + this.name + ".log");
+			}
+			if (answers()) {
+				return;
+			}
+			sleep(Duration.ofMillis(300));
+		}
+		throw new IllegalStateException(this.name + " not ready within 3 minutes");
+	}
+
+	/** Stop the process and wait until it is gone. */
+	public synchronized void stop() {
+		if (this.process == null) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private boolean answers() {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(uri(this.readyPath)).timeout(Duration.ofSeconds(2)).build();
+			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

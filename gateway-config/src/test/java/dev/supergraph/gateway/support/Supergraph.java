@@ -1,0 +1,161 @@
+package dev.supergraph.gateway.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.supergraph.starter.test.GraphQlHttpClient;
+import dev.supergraph.starter.test.TestDatabases;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole supergraph as a client sees it: the three subgraphs' runnable jars as
+ * separate processes, each on a fresh real PostgreSQL database with the seed data, and
+ * the real router (Hive Gateway, from this module's pinned {@code node_modules}) in front
+ * of them. Started once per test JVM and shared by the end-to-end tests.
+ */
+public final class Supergraph {
+
+	private static Supergraph instance;
+
+	private static RuntimeException startFailure;
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final Map<String, ManagedProcess> subgraphs = new LinkedHashMap<>();
+
+	private final ManagedProcess router;
+
+	private Supergraph() {
+		int catalogPort = ManagedProcess.freePort();
+		this.subgraphs.put("catalog", subgraph("catalog", catalogPort));
+		this.subgraphs.put("users", subgraph("users", ManagedProcess.freePort()));
+		this.subgraphs.put("orders", subgraph("orders", ManagedProcess.freePort(),
+				"--orders.catalog.url=http://127.0.0.1:" + catalogPort + "/graphql"));
+		this.router = routerProcess();
+	}
+
+	/**
+	 * The running supergraph, started on first use.
+	 * @return the supergraph
+	 */
+	public static synchronized Supergraph get() {
+		if (startFailure != null) {
+			throw new IllegalStateException("The supergraph did not start", startFailure);
+		}
+		if (instance == null) {
+			try {
+				instance = start();
+			}
+			catch (RuntimeException ex) {
+				startFailure = ex;
+				throw ex;
+			}
+		}
+		return instance;
+	}
+
+	private static Supergraph start() {
+		Supergraph supergraph = new Supergraph();
+		supergraph.subgraphs.values().forEach(ManagedProcess::start);
+		supergraph.subgraphs.values().forEach(ManagedProcess::awaitReady);
+		supergraph.router.start();
+		supergraph.router.awaitReady();
+		return supergraph;
+	}
+
+	/** A client of the router's GraphQL endpoint. */
+	public GraphQlHttpClient router() {
+		return new GraphQlHttpClient(this.router.uri("/graphql"));
+	}
+
+	public GraphQlHttpClient subgraphClient(String name) {
+		return new GraphQlHttpClient(this.subgraphs.get(name).uri("/graphql"));
+	}
+
+	public ManagedProcess subgraph(String name) {
+		return this.subgraphs.get(name);
+	}
+
+	/**
+	 * SQL round trips (statements, commits, rollbacks) of each subgraph since it started,
+	 * read from its {@code subgraph.sql.statements} metric.
+	 * @return the count per subgraph
+	 */
+	public Map<String, Integer> sqlStatements() {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		this.subgraphs.forEach((name, process) -> counts.put(name, metric(process)));
+		return counts;
+	}
+
+	private static int metric(ManagedProcess process) {
+		HttpRequest request = HttpRequest.newBuilder(process.uri("/actuator/metrics/subgraph.sql.statements")).build();
+		try {
+			String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+			JsonNode measurements = json.readTree(body).path("measurements");
+			return (int) measurements.get(0).path("value").asDouble();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static ManagedProcess subgraph(String name, int port, String... extraArguments) {
+		TestDatabases.TestDatabase database = TestDatabases.forName("e2e_" + name);
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xss512k", "-XX:TieredStopAtLevel=1", "-jar",
+				runnableJar(name).toString(), "--spring.profiles.active=dev", "--server.port=" + port,
+				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(),
+				"--management.endpoints.web.exposure.include=health,metrics"));
+		command.addAll(List.of(extraArguments));
+		return new ManagedProcess(name, command, Map.of(), new File("."), port, "/actuator/health/readiness");
+	}
+
+	private ManagedProcess routerProcess() {
+		int port = ManagedProcess.freePort();
+		Path bin = Path.of("node_modules", "@graphql-hive", "gateway", "dist", "bin.js");
+		List<String> command = List.of("node", bin.toString(), "supergraph", "supergraph.graphql", "--host",
+				"127.0.0.1", "--port", String.valueOf(port));
+		Map<String, String> environment = Map.of("GATEWAY_MODE", "dev", "USERS_URL", graphQlUrl("users"), "ORDERS_URL",
+				graphQlUrl("orders"), "CATALOG_URL", graphQlUrl("catalog"));
+		return new ManagedProcess("router", command, environment, new File("."), port, "/healthcheck");
+	}
+
+	private String graphQlUrl(String name) {
+		return this.subgraphs.get(name).uri("/graphql").toString();
+	}
+
+	private static Path runnableJar(String name) {
+		Path target = Path.of("..", name + "-subgraph", "target");
+		try (Stream<Path> files = Files.list(target)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No runnable jar in " + target + ": run ./mvnw package"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String javaExecutable() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+}
