@@ -154,6 +154,19 @@ class CatalogQueryTests {
 	}
 
 	@Test
+	void entityLookupFailuresGetADocumentedCodeNotTheRawMessage() {
+		this.graphQl.document("query($r: [_Any!]!) { _entities(representations: $r) { ... on Category { id name } } }")
+			.variable("r", List.of(Map.of("__typename", "Category", "id", "not-a-number")))
+			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).isNotEmpty();
+				assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT");
+				assertThat(errors.get(0).getMessage()).doesNotContain("not-a-number", "Exception", "Long");
+			});
+	}
+
+	@Test
 	void badPaginationArgumentsAndMalformedIdsAreBadUserInput() {
 		for (String document : List.of("{ products(first: 101) { edges { cursor } } }",
 				"{ products(first: -1) { edges { cursor } } }",

@@ -27,6 +27,11 @@ public final class ErrorsAutoConfiguration {
 	}
 
 	@Bean
+	EntityMappingExceptionAdvice entityMappingExceptionAdvice(SubgraphExceptionResolver resolver) {
+		return new EntityMappingExceptionAdvice(resolver);
+	}
+
+	@Bean
 	ErrorShapingInterceptor errorShapingInterceptor(ErrorMessages messages) {
 		return new ErrorShapingInterceptor(messages);
 	}

@@ -41,6 +41,10 @@ class SubgraphExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment env) {
+		return toError(thrown, env);
+	}
+
+	GraphQLError toError(Throwable thrown, DataFetchingEnvironment env) {
 		Throwable ex = (thrown instanceof CompletionException && thrown.getCause() != null) ? thrown.getCause()
 				: thrown;
 		Locale locale = (env.getLocale() != null) ? env.getLocale() : Locale.ENGLISH;

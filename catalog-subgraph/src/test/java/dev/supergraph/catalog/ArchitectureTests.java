@@ -1,0 +1,36 @@
+package dev.supergraph.catalog;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The catalog's layout rules: no other subgraph is imported, controllers do not reach
+ * another feature's repository, and the seed writes rows through SQL only.
+ */
+@AnalyzeClasses(packages = "dev.supergraph.catalog", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule noOtherSubgraphIsImported = noClasses().should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.supergraph.users..", "dev.supergraph.orders..");
+
+	@ArchTest
+	static final ArchRule categoryCodeDoesNotUseProductRepositories = noClasses().that()
+		.resideInAPackage("dev.supergraph.catalog.category..")
+		.should()
+		.dependOnClassesThat()
+		.haveSimpleNameEndingWith("ProductRepository");
+
+	@ArchTest
+	static final ArchRule seedDoesNotUseTheFeatures = noClasses().that()
+		.resideInAPackage("dev.supergraph.catalog.seed..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("dev.supergraph.catalog.product..", "dev.supergraph.catalog.category..");
+
+}
