@@ -9,10 +9,11 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * Relay connections: {@code XConnection} has {@code edges: [XEdge!]!} (or
- * {@code [XEdge]!}, as Spring for GraphQL generates it) and {@code pageInfo: PageInfo!},
- * {@code XEdge} has {@code cursor: String!} and {@code node}, and a field returning a
- * connection takes {@code first: Int} and {@code after: String}.
+ * Relay connections: {@code XConnection} has {@code edges: [XEdge!]!} (or the nullable
+ * forms the Relay spec allows, such as {@code [XEdge]} that Spring for GraphQL generates)
+ * and {@code pageInfo: PageInfo!}, {@code XEdge} has {@code cursor: String!} and
+ * {@code node}, and a field returning a connection takes {@code first: Int} and
+ * {@code after: String}.
  */
 final class ConnectionRule implements LintRule {
 
@@ -28,7 +29,7 @@ final class ConnectionRule implements LintRule {
 			String name = type.getName();
 			if (name.endsWith("Connection")) {
 				String edge = name.substring(0, name.length() - "Connection".length()) + "Edge";
-				expectField(type, "edges", List.of("[" + edge + "!]!", "[" + edge + "]!"), problems);
+				expectField(type, "edges", List.of("[" + edge + "!]!", "[" + edge + "]!", "[" + edge + "]"), problems);
 				expectField(type, "pageInfo", List.of("PageInfo!"), problems);
 			}
 			if (name.endsWith("Edge")) {

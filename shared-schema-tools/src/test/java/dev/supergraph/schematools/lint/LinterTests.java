@@ -74,6 +74,14 @@ class LinterTests {
 	}
 
 	@Test
+	void springGeneratedNullableEdgesAreAConformingConnection() {
+		assertThat(lint(CONFORMING.replace("edges: [ProductEdge!]!", "edges: [ProductEdge]"))).isEmpty();
+		assertThat(lint(CONFORMING.replace("edges: [ProductEdge!]!", "edges: ProductEdge")))
+			.extracting(LintProblem::coordinate)
+			.containsExactly("ProductConnection.edges");
+	}
+
+	@Test
 	void connectionsHaveEdgesPageInfoAndPagingArguments() {
 		String schema = CONFORMING.replace("pageInfo: PageInfo! }", "}")
 			.replace("products(first: Int, after: String,", "products(");
