@@ -33,6 +33,9 @@ public final class Supergraph {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	/** The router signs upstream requests with it; subgraphs refuse anything unsigned. */
+	static final String ROUTER_SECRET = java.util.UUID.randomUUID().toString();
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final Map<String, ManagedProcess> subgraphs = new LinkedHashMap<>();
@@ -82,8 +85,13 @@ public final class Supergraph {
 		return new GraphQlHttpClient(this.router.uri("/graphql"));
 	}
 
+	/**
+	 * A client calling a subgraph directly, signing like the router.
+	 * @param name the subgraph
+	 * @return the client
+	 */
 	public GraphQlHttpClient subgraphClient(String name) {
-		return new GraphQlHttpClient(this.subgraphs.get(name).uri("/graphql"));
+		return new GraphQlHttpClient(this.subgraphs.get(name).uri("/graphql")).signedWith(ROUTER_SECRET);
 	}
 
 	public ManagedProcess subgraph(String name) {
@@ -125,7 +133,8 @@ public final class Supergraph {
 				"--spring.datasource.password=" + database.password(),
 				"--management.endpoints.web.exposure.include=health,metrics"));
 		command.addAll(List.of(extraArguments));
-		return new ManagedProcess(name, command, Map.of(), new File("."), port, "/actuator/health/readiness");
+		return new ManagedProcess(name, command, Map.of("SUBGRAPH_SECURITY_ROUTER_SECRET", ROUTER_SECRET),
+				new File("."), port, "/actuator/health/readiness");
 	}
 
 	private ManagedProcess routerProcess() {
@@ -134,7 +143,7 @@ public final class Supergraph {
 		List<String> command = List.of("node", bin.toString(), "supergraph", "supergraph.graphql", "--host",
 				"127.0.0.1", "--port", String.valueOf(port));
 		Map<String, String> environment = Map.of("GATEWAY_MODE", "dev", "USERS_URL", graphQlUrl("users"), "ORDERS_URL",
-				graphQlUrl("orders"), "CATALOG_URL", graphQlUrl("catalog"));
+				graphQlUrl("orders"), "CATALOG_URL", graphQlUrl("catalog"), "ROUTER_HMAC_SECRET", ROUTER_SECRET);
 		return new ManagedProcess("router", command, environment, new File("."), port, "/healthcheck");
 	}
 

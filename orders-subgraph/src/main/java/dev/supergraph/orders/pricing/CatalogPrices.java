@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.supergraph.starter.errors.SubgraphException;
+import dev.supergraph.starter.security.RouterSignature;
 import dev.supergraph.starter.money.Money;
 import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.GraphQlClient;
 import org.springframework.graphql.client.GraphQlClientException;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.stereotype.Component;
@@ -36,8 +38,11 @@ public class CatalogPrices {
 
 	private final HttpSyncGraphQlClient catalog;
 
-	CatalogPrices(HttpSyncGraphQlClient catalog) {
+	private final RouterSignature signature;
+
+	CatalogPrices(HttpSyncGraphQlClient catalog, RouterSignature signature) {
 		this.catalog = catalog;
+		this.signature = signature;
 	}
 
 	/**
@@ -66,9 +71,14 @@ public class CatalogPrices {
 		HttpSyncGraphQlClient client = (authorization != null)
 				? this.catalog.mutate().header("Authorization", authorization).build() : this.catalog;
 		try {
-			ClientGraphQlResponse response = client.document(DOCUMENT)
-				.variable("representations", representations)
-				.executeSync();
+			// signed like the router's requests: the catalog accepts nothing else when
+			// signing is on
+			String signed = this.signature.sign(DOCUMENT, Map.of("representations", representations));
+			GraphQlClient.RequestSpec request = client.document(DOCUMENT).variable("representations", representations);
+			if (signed != null) {
+				request.extension(RouterSignature.EXTENSION, signed);
+			}
+			ClientGraphQlResponse response = request.executeSync();
 			if (!response.isValid() || !response.getErrors().isEmpty()) {
 				// a partial answer is no answer: a placement never guesses a price
 				throw new IllegalStateException("Catalog errors: " + response.getErrors());

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.sun.net.httpserver.HttpServer;
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.SubgraphException;
+import dev.supergraph.starter.security.RouterSignature;
 import dev.supergraph.starter.money.Money;
 import graphql.GraphQLContext;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class CatalogPricesTests {
 				.currentPrices(List.of(1L, 999L), context);
 			assertThat(prices).containsExactly(Map.entry(1L, new Money("84.18", "EUR")));
 			assertThat(authorization.get()).isEqualTo("Bearer abc");
-			assertThat(body.get()).contains("_entities", "\"id\":\"1\"", "\"id\":\"999\"",
-					"\"__typename\":\"Product\"");
+			assertThat(body.get()).contains("_entities", "\"id\":\"1\"", "\"id\":\"999\"", "\"__typename\":\"Product\"",
+					"\"hmac-signature\":\"");
 		}
 		finally {
 			server.stop(0);
@@ -91,7 +92,8 @@ class CatalogPricesTests {
 	private static CatalogPrices prices(int port, Duration timeout) {
 		CatalogProperties properties = new CatalogProperties(URI.create("http://127.0.0.1:" + port + "/graphql"),
 				timeout);
-		return new CatalogPrices(new CatalogClientConfiguration().catalogGraphQlClient(properties));
+		return new CatalogPrices(new CatalogClientConfiguration().catalogGraphQlClient(properties),
+				RouterSignature.withSecret("pricing-test-secret"));
 	}
 
 	private static HttpServer server(int status, String response, Recorder recorder) throws IOException {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.supergraph.starter.security.RouterSignature;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +30,24 @@ public final class GraphQlHttpClient {
 
 	private final URI endpoint;
 
+	private final RouterSignature signature;
+
 	public GraphQlHttpClient(URI endpoint) {
+		this(endpoint, RouterSignature.withSecret(null));
+	}
+
+	private GraphQlHttpClient(URI endpoint, RouterSignature signature) {
 		this.endpoint = endpoint;
+		this.signature = signature;
+	}
+
+	/**
+	 * A client that signs its operations as the router does, to call a subgraph directly.
+	 * @param secret the router secret of the subgraph
+	 * @return the signing client
+	 */
+	public GraphQlHttpClient signedWith(String secret) {
+		return new GraphQlHttpClient(this.endpoint, RouterSignature.withSecret(secret));
 	}
 
 	public static GraphQlHttpClient forPort(int port) {
@@ -48,6 +65,10 @@ public final class GraphQlHttpClient {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", document);
 		body.put("variables", variables);
+		String signed = this.signature.sign(document, variables);
+		if (signed != null) {
+			body.put("extensions", Map.of(RouterSignature.EXTENSION, signed));
+		}
 		HttpRequest.Builder request = request("application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
 		if (token != null) {

@@ -1,16 +1,12 @@
 package dev.supergraph.starter.limits;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -48,67 +44,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			refuse(request, response);
 			return;
 		}
-		chain.doFilter(new ReplayedBodyRequest(request, body), response);
+		chain.doFilter(new BufferedBodyRequest(request, body), response);
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String message = this.errors.messages()
 			.get(ErrorCode.BAD_USER_INPUT, "input.bodyTooLarge", new Object[] { this.maxBytes }, request.getLocale());
 		this.errors.write(request, response, HttpStatus.CONTENT_TOO_LARGE.value(), ErrorCode.BAD_USER_INPUT, message);
-	}
-
-	private static final class ReplayedBodyRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReplayedBodyRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("Replayed bodies are read synchronously");
-				}
-
-			};
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
 	}
 
 }

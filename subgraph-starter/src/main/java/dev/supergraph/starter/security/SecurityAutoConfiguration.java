@@ -5,7 +5,14 @@ import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Profiles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,6 +53,30 @@ public final class SecurityAutoConfiguration {
 						(request, response, ex) -> errors.write(request, response, ErrorCode.UNAUTHENTICATED))
 				.accessDeniedHandler((request, response, ex) -> errors.write(request, response, ErrorCode.FORBIDDEN)));
 		return http.build();
+	}
+
+	@Bean
+	RouterSignature routerSignature(@Value("${subgraph.security.router-secret:}") String secret,
+			Environment environment) {
+		RouterSignature signature = new RouterSignature(secret);
+		if (!signature.enabled() && environment.acceptsProfiles(Profiles.of("prod"))) {
+			throw new IllegalStateException(
+					"Set subgraph.security.router-secret: in production a subgraph accepts only signed router requests");
+		}
+		return signature;
+	}
+
+	@Bean
+	@ConditionalOnProperty("subgraph.security.router-secret")
+	FilterRegistrationBean<RouterSignatureFilter> routerSignatureFilter(
+			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, RouterSignature signature,
+			JsonMapper json, ErrorResponseWriter errors) {
+		FilterRegistrationBean<RouterSignatureFilter> registration = new FilterRegistrationBean<>(
+				new RouterSignatureFilter(graphQlPath, signature, json, errors));
+		// after the body size limit and the request shape check, before security and
+		// GraphQL
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+		return registration;
 	}
 
 	@Bean

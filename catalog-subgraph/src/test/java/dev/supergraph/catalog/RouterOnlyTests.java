@@ -1,0 +1,71 @@
+package dev.supergraph.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import dev.supergraph.starter.test.GraphQlHttpClient;
+import dev.supergraph.starter.test.GraphQlHttpClient.Response;
+import dev.supergraph.starter.test.SubgraphTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With a router secret configured, the catalog answers only requests signed by the
+ * router: {@code _service} and {@code _entities} cannot be reached around the router's
+ * checks.
+ */
+@SubgraphTest
+@TestPropertySource(properties = "subgraph.security.router-secret=" + RouterOnlyTests.SECRET)
+class RouterOnlyTests {
+
+	static final String SECRET = "catalog-test-router-secret";
+
+	static final String ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { sku } } }";
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void unsignedServiceAndEntitiesRequestsAreForbidden() {
+		GraphQlHttpClient unsigned = GraphQlHttpClient.forPort(this.port);
+		Response service = unsigned.post("{ _service { sdl } }");
+		assertThat(service.status()).isEqualTo(403);
+		assertThat(service.firstErrorCode()).isEqualTo("FORBIDDEN");
+		assertThat(service.body()).doesNotContain("type Product");
+		Response entities = unsigned.post(ENTITIES, representations(), null);
+		assertThat(entities.status()).isEqualTo(403);
+		assertThat(entities.body()).doesNotContain("SKU-");
+	}
+
+	@Test
+	void requestsSignedWithAnotherSecretOrForAnotherQueryAreForbidden() {
+		Response forged = GraphQlHttpClient.forPort(this.port)
+			.signedWith("guessed")
+			.post(ENTITIES, representations(), null);
+		assertThat(forged.status()).isEqualTo(403);
+		String replayed = "{\"query\":\"{ _service { sdl } }\",\"extensions\":{\"hmac-signature\":\"%s\"}}".formatted(
+				dev.supergraph.starter.security.RouterSignature.withSecret(SECRET).sign("{ categories { id } }", null));
+		Response reused = GraphQlHttpClient.forPort(this.port)
+			.postRaw("application/json", replayed.getBytes(StandardCharsets.UTF_8));
+		assertThat(reused.status()).isEqualTo(403);
+	}
+
+	@Test
+	void signedRequestsAreServed() {
+		Response response = GraphQlHttpClient.forPort(this.port)
+			.signedWith(SECRET)
+			.post(ENTITIES, representations(), null);
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.data().path("_entities").get(0).path("sku").asString()).isEqualTo("SKU-00005");
+	}
+
+	private static Map<String, Object> representations() {
+		return Map.of("r", List.of(Map.of("__typename", "Product", "id", "5")));
+	}
+
+}
