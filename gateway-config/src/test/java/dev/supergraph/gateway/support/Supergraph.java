@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.supergraph.starter.security.RouterSignature;
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.TestDatabases;
 import tools.jackson.databind.JsonNode;
@@ -36,11 +37,16 @@ public final class Supergraph {
 	/** The router signs upstream requests with it; subgraphs refuse anything unsigned. */
 	static final String ROUTER_SECRET = java.util.UUID.randomUUID().toString();
 
+	/** Requests per root field, client and minute the production router allows. */
+	public static final int PRODUCTION_RATE_LIMIT = 20;
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final Map<String, ManagedProcess> subgraphs = new LinkedHashMap<>();
 
 	private final ManagedProcess router;
+
+	private ManagedProcess productionRouter;
 
 	private Supergraph() {
 		int catalogPort = ManagedProcess.freePort();
@@ -94,6 +100,46 @@ public final class Supergraph {
 		return new GraphQlHttpClient(this.subgraphs.get(name).uri("/graphql")).signedWith(ROUTER_SECRET);
 	}
 
+	/**
+	 * A client calling a subgraph directly without the router's signature, as someone on
+	 * the internal network would.
+	 * @param name the subgraph
+	 * @return the unsigned client
+	 */
+	public GraphQlHttpClient unsignedSubgraphClient(String name) {
+		return new GraphQlHttpClient(this.subgraphs.get(name).uri("/graphql"));
+	}
+
+	/**
+	 * The router's signature of an operation, for tests that build raw or replayed
+	 * bodies.
+	 * @param query the document
+	 * @param variables the variables, or {@code null}
+	 * @return the base64 signature
+	 */
+	public String routerSignature(String query, Map<String, ?> variables) {
+		return RouterSignature.withSecret(ROUTER_SECRET).sign(query, variables);
+	}
+
+	/**
+	 * A second router in production mode (trusted documents only, limits, CSRF, rate
+	 * limit of {@value #PRODUCTION_RATE_LIMIT} requests per root field and client and
+	 * minute) in front of the same subgraphs, started on first use.
+	 * @return the running router process
+	 */
+	public synchronized ManagedProcess productionRouter() {
+		if (this.productionRouter == null) {
+			ManagedProcess process = routerProcess("router-production",
+					Map.of("GATEWAY_MODE", "production", "JWT_PUBLIC_KEY_FILE",
+							"../subgraph-starter/src/main/resources/dev-keys/dev-public.pem", "RATE_LIMIT_MAX",
+							String.valueOf(PRODUCTION_RATE_LIMIT)));
+			process.start();
+			process.awaitReady();
+			this.productionRouter = process;
+		}
+		return this.productionRouter;
+	}
+
 	public ManagedProcess subgraph(String name) {
 		return this.subgraphs.get(name);
 	}
@@ -138,13 +184,18 @@ public final class Supergraph {
 	}
 
 	private ManagedProcess routerProcess() {
+		return routerProcess("router", Map.of("GATEWAY_MODE", "dev"));
+	}
+
+	private ManagedProcess routerProcess(String name, Map<String, String> mode) {
 		int port = ManagedProcess.freePort();
 		Path bin = Path.of("node_modules", "@graphql-hive", "gateway", "dist", "bin.js");
 		List<String> command = List.of("node", bin.toString(), "supergraph", "supergraph.graphql", "--host",
 				"127.0.0.1", "--port", String.valueOf(port));
-		Map<String, String> environment = Map.of("GATEWAY_MODE", "dev", "USERS_URL", graphQlUrl("users"), "ORDERS_URL",
-				graphQlUrl("orders"), "CATALOG_URL", graphQlUrl("catalog"), "ROUTER_HMAC_SECRET", ROUTER_SECRET);
-		return new ManagedProcess("router", command, environment, new File("."), port, "/healthcheck");
+		Map<String, String> environment = new LinkedHashMap<>(Map.of("USERS_URL", graphQlUrl("users"), "ORDERS_URL",
+				graphQlUrl("orders"), "CATALOG_URL", graphQlUrl("catalog"), "ROUTER_HMAC_SECRET", ROUTER_SECRET));
+		environment.putAll(mode);
+		return new ManagedProcess(name, command, environment, new File("."), port, "/healthcheck");
 	}
 
 	private String graphQlUrl(String name) {

@@ -1,0 +1,122 @@
+package dev.supergraph.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import dev.supergraph.starter.test.GraphQlHttpClient.Response;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile documents and bodies shared by the adversarial tests, and the assertions every
+ * refusal must pass: the documented status and code, and nothing internal in the body.
+ */
+final class Hostile {
+
+	/**
+	 * What must never reach a client: stack frames, class and package names, SQL and
+	 * driver messages, field suggestions.
+	 */
+	static final String[] LEAKS = { "Exception", "at dev.", "at org.", "at java.", ".java:", "org.postgresql",
+			"org.hibernate", "PSQL", "SQLState", "select ", "syntax error at", "Did you mean", "stackTrace",
+			"stacktrace" };
+
+	/** Fourteen levels of category → products → category, over every depth limit. */
+	static final String DEEP = "{ categories { products { edges { node { category { products { edges { node { "
+			+ "category { products { edges { node { category { name } } } } } } } } } } } } } }";
+
+	static final String CIRCULAR_FRAGMENTS = "query Loop { ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
+
+	static final String HUGE_PAGE = "{ products(first: 100000) { edges { node { id sku } } } }";
+
+	static final String INTROSPECTION = "{ __schema { types { name fields { name } } } }";
+
+	static final String MISSPELT = "{ prodcts { id } }";
+
+	private Hostile() {
+	}
+
+	/** {@code count} aliases of the same field: {@code { a0: field a1: field … }}. */
+	static String aliases(int count, String field) {
+		return IntStream.range(0, count)
+			.mapToObj((i) -> "a" + i + ": " + field)
+			.collect(Collectors.joining(" ", "{ ", " }"));
+	}
+
+	/** {@code count} aliased {@code __typename}s, each with two directives. */
+	static String directives(int count) {
+		return aliases(count, "__typename @include(if: true) @skip(if: false)");
+	}
+
+	/**
+	 * A JSON request body with {@code padding} bytes of ignorable whitespace in the
+	 * document.
+	 */
+	static byte[] oversized(int padding) {
+		return ("{\"query\":\"{ categories { id } }" + " ".repeat(padding) + "\"}").getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A JSON body whose string value {@code INVALID} is replaced by bytes that are not
+	 * UTF-8.
+	 */
+	static byte[] invalidUtf8(String json) {
+		String marker = "INVALID";
+		int at = json.indexOf(marker);
+		byte[] head = json.substring(0, at).getBytes(StandardCharsets.UTF_8);
+		byte[] tail = json.substring(at + marker.length()).getBytes(StandardCharsets.UTF_8);
+		byte[] bad = { (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE };
+		byte[] body = new byte[head.length + bad.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(bad, 0, body, head.length, bad.length);
+		System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
+		return body;
+	}
+
+	/** The trusted documents' id: SHA-256 hex of the exact text. */
+	static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Refused with this HTTP status and first error code, without leaking anything. */
+	static void assertRefused(Response response, int status, @Nullable String code) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(code(response)).as(response.body()).isEqualTo(code);
+		assertNoLeak(response);
+	}
+
+	static void assertNoLeak(Response response) {
+		assertThat(response.body()).doesNotContain(LEAKS);
+	}
+
+	/**
+	 * The {@code extensions.code} of the first error; {@code null} when there is none.
+	 */
+	static @Nullable String code(Response response) {
+		if (response.body().isBlank()) {
+			return null;
+		}
+		JsonNode code = response.json().path("errors").path(0).path("extensions").path("code");
+		return code.isString() ? code.asString() : null;
+	}
+
+	/** Every error's code, e.g. to check that all aliases were refused alike. */
+	static java.util.List<String> codes(Response response) {
+		return response.json()
+			.path("errors")
+			.valueStream()
+			.map((error) -> error.path("extensions").path("code").asString())
+			.toList();
+	}
+
+}

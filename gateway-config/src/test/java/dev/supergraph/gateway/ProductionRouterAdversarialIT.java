@@ -1,0 +1,272 @@
+package dev.supergraph.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.supergraph.gateway.support.Supergraph;
+import dev.supergraph.starter.test.GraphQlHttpClient;
+import dev.supergraph.starter.test.GraphQlHttpClient.Response;
+import dev.supergraph.starter.test.TestTokens;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import static dev.supergraph.gateway.Hostile.assertNoLeak;
+import static dev.supergraph.gateway.Hostile.assertRefused;
+import static dev.supergraph.gateway.Hostile.code;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile requests to the router in production mode, as the internet sends them: only
+ * trusted documents run, so every crafted document is refused before planning; what
+ * remains is hostile variables, bodies, headers and tokens. Clients that reach execution
+ * use their own token subject, so the rate limit of one case never throttles another.
+ */
+class ProductionRouterAdversarialIT {
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	static final AtomicInteger subjects = new AtomicInteger(900_000);
+
+	static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	static GraphQlHttpClient router;
+
+	static URI routerUri;
+
+	@BeforeAll
+	static void router() {
+		routerUri = Supergraph.get().productionRouter().uri("/graphql");
+		router = new GraphQlHttpClient(routerUri);
+	}
+
+	@AfterEach
+	void routerKeepsServing() {
+		Response response = trusted("ProductBySku", Map.of("sku", "SKU-00001"), freshClient());
+		assertThat(response.data().path("productBySku").path("id").asString()).as(response.body()).isEqualTo("1");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("craftedDocuments")
+	void craftedDocumentsAreRefusedAsUntrusted(String attack, String document) {
+		Response response = router.post(document, Map.of(), freshClient());
+		assertRefused(response, 400, "PERSISTED_QUERY_ONLY");
+		assertThat(response.json().path("data").isMissingNode()).isTrue();
+	}
+
+	static List<Arguments> craftedDocuments() {
+		return List.of(Arguments.of("alias overloading", Hostile.aliases(200, "product(id: \"1\") { id }")),
+				Arguments.of("directive overloading", Hostile.directives(500)),
+				Arguments.of("deep nesting", Hostile.DEEP),
+				Arguments.of("circular fragments", Hostile.CIRCULAR_FRAGMENTS),
+				Arguments.of("introspection", Hostile.INTROSPECTION),
+				Arguments.of("field suggestion probe", Hostile.MISSPELT),
+				Arguments.of("type probe", "{ __type(name: \"User\") { fields { name } } }"),
+				Arguments.of("trusted text plus one space", document("ProductBySku") + " "));
+	}
+
+	@Test
+	void unknownDocumentIdIsRefused() {
+		Response response = post(Map.of("documentId", "0".repeat(64)), freshClient());
+		// NOTE: HTTP 200, and a code outside the documented list
+		assertRefused(response, 200, "PERSISTED_QUERY_NOT_IN_LIST");
+	}
+
+	@Test
+	void hundredThousandItemPageOfATrustedDocumentIsTooComplex() {
+		Response response = trusted("ProductPage", Map.of("first", 100_000), freshClient());
+		assertRefused(response, 200, "QUERY_TOO_COMPLEX");
+		assertThat(response.body()).doesNotContain("SKU-");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("injections")
+	void sqlInjectionVariablesOfTrustedDocumentsAreData(String operation, Map<String, Object> variables,
+			@Nullable String expectedCode) {
+		Response response = trusted(operation, variables, TestTokens.forUser("5"));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(code(response)).as(response.body()).isEqualTo(expectedCode);
+		assertNoLeak(response);
+	}
+
+	static List<Arguments> injections() {
+		return List.of(
+				Arguments.of("ProductPage", Map.of("first", 5, "filter", Map.of("search", "' OR '1'='1' --")), null),
+				Arguments.of("ProductBySku", Map.of("sku", "SKU-00001' OR '1'='1"), null),
+				Arguments.of("OrderDetail", Map.of("id", "1 UNION SELECT password FROM users"), "BAD_USER_INPUT"),
+				Arguments.of("UserOrders", Map.of("userId", "5; DROP TABLE orders", "first", 5), "BAD_USER_INPUT"));
+	}
+
+	@Test
+	void misspeltInputFieldInVariablesIsRefusedButSuggestsTheRightOne() {
+		Response response = trusted("ProductPage", Map.of("first", 1, "filter", Map.of("serch", "x")), freshClient());
+		assertThat(response.status()).isEqualTo(400);
+		// GAP: variable coercion errors carry no code and bypass blockFieldSuggestions
+		assertThat(code(response)).isNull();
+		assertThat(response.body()).contains("Did you mean");
+	}
+
+	@Test
+	void batchedRequestArraysAreRefused() {
+		String id = documentId("ProductBySku");
+		byte[] batch = ("[{\"documentId\":\"" + id + "\"},{\"documentId\":\"" + id + "\"}]").getBytes();
+		assertRefused(router.postRaw("application/json", batch), 400, "BAD_REQUEST");
+	}
+
+	@Test
+	void oversizedBodyIsRefusedWithStatus413() {
+		assertRefused(router.postRaw("application/json", Hostile.oversized(150 * 1024)), 413, "BAD_REQUEST");
+	}
+
+	@Test
+	void malformedJsonIsRefusedButTheParserErrorIsEchoed() {
+		Response response = router.postRaw("application/json", "{\"documentId\": \"dc17".getBytes());
+		assertRefused(response, 400, "BAD_REQUEST");
+		// GAP: the JavaScript parser error (name, message, input excerpt) reaches the
+		// client
+		assertThat(response.body()).contains("originalError", "SyntaxError");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("simpleRequests")
+	void simpleRequestsWithoutTheCsrfHeaderAreRefused(String contentType, String body, int status) {
+		Response response = router.postRaw(contentType, body.getBytes(StandardCharsets.UTF_8));
+		// GAP: the CSRF refusal and the 415 carry no code
+		assertRefused(response, status, null);
+	}
+
+	static List<Arguments> simpleRequests() {
+		String byId = "{\"documentId\":\"" + documentId("ProductBySku") + "\",\"variables\":{\"sku\":\"SKU-00001\"}}";
+		return List.of(Arguments.of("text/plain", byId, 403),
+				Arguments.of("application/x-www-form-urlencoded", "documentId=" + documentId("ProductBySku"), 403),
+				Arguments.of("multipart/form-data; boundary=x", byId, 403), Arguments.of("application/xml", byId, 415));
+	}
+
+	@Test
+	void getRequestsNeedTheCsrfHeaderAndNeverRunMutations() {
+		String mutation = "?documentId=" + documentId("CancelOrder");
+		// GAP: neither refusal carries a code
+		assertRefused(get(mutation, "application/json", false), 403, null);
+		assertRefused(get(mutation, "application/json", true), 405, "BAD_REQUEST");
+	}
+
+	@Test
+	void invalidUtf8InVariablesIsDecodedAsReplacementCharactersAndMatchesNothing() {
+		String body = "{\"documentId\":\"" + documentId("ProductBySku") + "\",\"variables\":{\"sku\":\"SKU-INVALID\"}}";
+		Response response = router.postRaw("application/json", Hostile.invalidUtf8(body), "Authorization",
+				"Bearer " + freshClient());
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.data().path("productBySku").isNull()).isTrue();
+		assertNoLeak(response);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("dev.supergraph.gateway.RouterAdversarialIT#badTokens")
+	void badTokensAreRefusedBeforeExecution(String kind, String token, int status) {
+		Response response = trusted("MyOrders", Map.of(), token);
+		// GAP: no UNAUTHENTICATED code on the router's refusal
+		assertRefused(response, status, null);
+		assertThat(response.body()).doesNotContain("\"data\"");
+	}
+
+	@Test
+	void anotherBuyersOrderIsForbiddenAndAnonymousHistoryUnauthenticated() {
+		String orderId = RouterAdversarialIT.placeOrderThrough(router, "83");
+		Response foreign = trusted("OrderDetail", Map.of("id", orderId), TestTokens.forUser("84"));
+		assertRefused(foreign, 200, "FORBIDDEN");
+		assertThat(foreign.data().path("order").isNull()).isTrue();
+		Response anonymous = trusted("MyOrders", Map.of(), null);
+		assertRefused(anonymous, 200, "UNAUTHENTICATED");
+		assertThat(anonymous.data().path("me").isNull()).isTrue();
+	}
+
+	@Test
+	void clientOverTheRateLimitIsRateLimitedWithARetryHintWhileOthersAreServed() {
+		String greedy = freshClient();
+		for (int i = 0; i < Supergraph.PRODUCTION_RATE_LIMIT; i++) {
+			Response allowed = trusted("ProductBySku", Map.of("sku", "SKU-00002"), greedy);
+			assertThat(code(allowed)).as(allowed.body()).isNull();
+		}
+		Response limited = trusted("ProductBySku", Map.of("sku", "SKU-00002"), greedy);
+		// GAP: HTTP 500 instead of 429
+		assertThat(limited.status()).isEqualTo(500);
+		assertThat(code(limited)).isEqualTo("RATE_LIMITED");
+		assertThat(limited.json().path("errors").path(0).path("extensions").path("retryAfterSeconds").asInt())
+			.isEqualTo(60);
+		assertThat(limited.body()).doesNotContain("SKU-");
+		assertNoLeak(limited);
+	}
+
+	@Test
+	void noGraphiQlPageIsServed() {
+		Response page = get("", "text/html", true);
+		assertThat(page.status()).isEqualTo(406);
+		assertThat(page.body()).doesNotContainIgnoringCase("<html");
+	}
+
+	static Response trusted(String operation, Map<String, ?> variables, @Nullable String token) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("documentId", documentId(operation));
+		body.put("variables", variables);
+		return post(body, token);
+	}
+
+	static Response post(Map<String, ?> body, @Nullable String token) {
+		byte[] bytes = json.writeValueAsBytes(body);
+		return (token != null) ? router.postRaw("application/json", bytes, "Authorization", "Bearer " + token)
+				: router.postRaw("application/json", bytes);
+	}
+
+	static Response get(String query, String accept, boolean csrfHeader) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(routerUri + query)).header("Accept", accept);
+		if (csrfHeader) {
+			request.header("x-graphql-csrf", "1");
+		}
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A token of a subject no other request uses, so rate limits never carry over. */
+	static String freshClient() {
+		return TestTokens.forUser(String.valueOf(subjects.incrementAndGet()));
+	}
+
+	static String documentId(String operation) {
+		return Hostile.sha256(document(operation));
+	}
+
+	static String document(String operation) {
+		try {
+			return Files.readString(Path.of("operations", operation + ".graphql"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
