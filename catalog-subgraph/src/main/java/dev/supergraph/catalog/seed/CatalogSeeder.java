@@ -3,6 +3,7 @@ package dev.supergraph.catalog.seed;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.supergraph.starter.database.SeedGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +11,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +44,7 @@ class CatalogSeeder implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (this.environment.acceptsProfiles(Profiles.of("prod"))) {
-			throw new IllegalStateException("Seed data is never loaded in production");
-		}
-		Integer existing = this.jdbc.queryForObject("select count(*) from product", Integer.class);
-		if (existing != null && existing > 0) {
+		if (!SeedGuard.shouldLoad(this.jdbc, this.environment, "product")) {
 			return;
 		}
 		List<Object[]> categories = new ArrayList<>();

@@ -15,15 +15,18 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Profile;
 
 /**
  * Runs a subgraph on an embedded PostgreSQL (real PostgreSQL binaries from Maven Central)
- * when no database URL is configured, so the local run needs nothing but a JDK and uses
- * the same SQL and migrations as production. Each start gets a fresh, empty database.
+ * when no database URL is configured (never with the {@code prod} profile, where a
+ * missing URL fails at startup), so the local run needs nothing but a JDK and uses the
+ * same SQL and migrations as production. Each start gets a fresh, empty database.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "subgraph.database.embedded.enabled", matchIfMissing = true)
 @Conditional(OnNoDataSourceUrlCondition.class)
+@Profile("!prod")
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 public final class EmbeddedDatabaseAutoConfiguration {
 

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.supergraph.starter.database.SeedGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,11 +42,7 @@ class UsersSeeder implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		if (this.environment.acceptsProfiles(Profiles.of("prod"))) {
-			throw new IllegalStateException("Seed data is never loaded in production");
-		}
-		Integer existing = this.jdbc.queryForObject("select count(*) from users", Integer.class);
-		if (existing != null && existing > 0) {
+		if (!SeedGuard.shouldLoad(this.jdbc, this.environment, "users")) {
 			return;
 		}
 		List<Object[]> users = new ArrayList<>();

@@ -1,0 +1,31 @@
+package dev.supergraph.starter.database;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The rules every subgraph's seed data follows: never with the {@code prod} profile, and
+ * only into an empty table, so a restart keeps what the local run changed.
+ */
+public final class SeedGuard {
+
+	private SeedGuard() {
+	}
+
+	/**
+	 * Whether seed rows should be loaded now.
+	 * @param jdbc the subgraph's database
+	 * @param environment the environment, for its active profiles
+	 * @param table the seed's main table (a constant, never user input)
+	 * @return {@code true} when the table is empty
+	 * @throws IllegalStateException with the {@code prod} profile
+	 */
+	public static boolean shouldLoad(JdbcTemplate jdbc, Environment environment, String table) {
+		if (environment.acceptsProfiles(Profiles.of("prod"))) {
+			throw new IllegalStateException("Seed data is never loaded in production");
+		}
+		return !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + table + ")", Boolean.class));
+	}
+
+}
