@@ -1,6 +1,10 @@
 package dev.supergraph.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -21,8 +25,7 @@ final class Hostile {
 	 * driver messages, field suggestions.
 	 */
 	static final String[] LEAKS = { "Exception", "at dev.", "at org.", "at java.", ".java:", "org.postgresql",
-			"org.hibernate", "PSQL", "SQLState", "select ", "syntax error at", "Did you mean", "stackTrace",
-			"stacktrace" };
+			"org.hibernate", "SQLState", "select ", "syntax error at", "Did you mean", "stackTrace", "stacktrace" };
 
 	/** Fourteen levels of category → products → category, over every depth limit. */
 	static final String DEEP = "{ categories { products { edges { node { category { products { edges { node { "
@@ -79,11 +82,10 @@ final class Hostile {
 	/** The trusted documents' id: SHA-256 hex of the exact text. */
 	static String sha256(String text) {
 		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (java.security.NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -111,7 +113,7 @@ final class Hostile {
 	}
 
 	/** Every error's code, e.g. to check that all aliases were refused alike. */
-	static java.util.List<String> codes(Response response) {
+	static List<String> codes(Response response) {
 		return response.json()
 			.path("errors")
 			.valueStream()
