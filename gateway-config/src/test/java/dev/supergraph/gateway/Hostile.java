@@ -1,5 +1,12 @@
 package dev.supergraph.gateway;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +46,8 @@ final class Hostile {
 
 	static final String MISSPELT = "{ prodcts { id } }";
 
+	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
 	private Hostile() {
 	}
 
@@ -77,6 +86,38 @@ final class Hostile {
 		System.arraycopy(bad, 0, body, head.length, bad.length);
 		System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
 		return body;
+	}
+
+	/**
+	 * A valid operation whose unused variable is an array nested {@code depth} levels
+	 * deep: a JSON parser bomb.
+	 */
+	static byte[] nestedJson(int depth) {
+		return ("{\"query\":\"{ categories { id } }\",\"variables\":{\"x\":" + "[".repeat(depth) + "]".repeat(depth)
+				+ "}}")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * POST a body without {@code Content-Length}, chunked, as a streaming client would.
+	 */
+	static Response postChunked(URI endpoint, byte[] body) {
+		HttpRequest request = HttpRequest.newBuilder(endpoint)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/graphql-response+json, application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build();
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The trusted documents' id: SHA-256 hex of the exact text. */

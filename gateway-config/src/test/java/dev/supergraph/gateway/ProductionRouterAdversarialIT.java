@@ -135,6 +135,13 @@ class ProductionRouterAdversarialIT {
 	}
 
 	@Test
+	void bodyWithoutContentLengthIsRefusedWithStatus411() {
+		byte[] body = ("{\"documentId\":\"" + documentId("ProductBySku") + "\",\"variables\":{\"sku\":\"SKU-00001\"}}")
+			.getBytes(StandardCharsets.UTF_8);
+		assertRefused(Hostile.postChunked(routerUri, body), 411, "BAD_REQUEST");
+	}
+
+	@Test
 	void malformedJsonIsRefusedButTheParserErrorIsEchoed() {
 		Response response = router.postRaw("application/json", "{\"documentId\": \"dc17".getBytes());
 		assertRefused(response, 400, "BAD_REQUEST");
@@ -211,6 +218,8 @@ class ProductionRouterAdversarialIT {
 			.isEqualTo(60);
 		assertThat(limited.body()).doesNotContain("SKU-");
 		assertNoLeak(limited);
+		Response other = trusted("ProductBySku", Map.of("sku", "SKU-00002"), freshClient());
+		assertThat(other.data().path("productBySku").path("id").asString()).as(other.body()).isEqualTo("2");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.supergraph.gateway;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,17 @@ class SubgraphAdversarialIT {
 	@Test
 	void oversizedBodyIsRefusedWithStatus413() {
 		assertRefused(catalog.postRaw("application/json", Hostile.oversized(70 * 1024)), 413, "BAD_USER_INPUT");
+	}
+
+	@Test
+	void oversizedChunkedBodyIsRefusedWithStatus413() {
+		URI endpoint = supergraph.subgraph("catalog").uri("/graphql");
+		assertRefused(Hostile.postChunked(endpoint, Hostile.oversized(70 * 1024)), 413, "BAD_USER_INPUT");
+	}
+
+	@Test
+	void deeplyNestedJsonIsBadUserInput() {
+		assertRefused(catalog.postRaw("application/json", Hostile.nestedJson(5000)), 400, "BAD_USER_INPUT");
 	}
 
 	@Test
