@@ -1,15 +1,21 @@
 # syntax=docker/dockerfile:1
-# The orders subgraph. Build from the repository root (the Maven reactor needs the parent POM and the
-# starter):  docker build -f orders-subgraph/Dockerfile -t supergraph/orders-subgraph .
+# Any subgraph, chosen by build arguments. Build from the repository root (the Maven reactor needs the
+# parent POM and the starter), e.g.:
+#   docker build -f subgraph.Dockerfile --build-arg MODULE=catalog-subgraph --build-arg PORT=4003 \
+#     -t supergraph/catalog-subgraph .
+ARG MODULE
 
 FROM eclipse-temurin:17-jdk AS build
+ARG MODULE
 WORKDIR /workspace
 COPY . .
+# The runnable jar is the -exec one (the parent POM classifies it so); the plain jar matches *.jar too.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp -pl orders-subgraph -am package -DskipTests \
-    && cp orders-subgraph/target/orders-subgraph-*-exec.jar /workspace/app.jar
+    ./mvnw -B -ntp -pl "${MODULE}" -am package -DskipTests \
+    && cp "${MODULE}"/target/"${MODULE}"-*-exec.jar /workspace/app.jar
 
 FROM eclipse-temurin:17-jre
+ARG PORT
 # curl only serves the container health check.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
@@ -18,8 +24,9 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build --chown=subgraph:subgraph /workspace/app.jar app.jar
 USER subgraph
-EXPOSE 4002
+ENV SERVER_PORT=${PORT}
+EXPOSE ${PORT}
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-    CMD curl -fsS http://localhost:4002/actuator/health/readiness || exit 1
+    CMD curl -fsS "http://localhost:${SERVER_PORT}/actuator/health/readiness" || exit 1
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
