@@ -26,7 +26,10 @@ public enum ErrorCode {
 	/** Too many requests from this client; retry later. */
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
 
-	/** The operation exceeds a depth, complexity, token or size limit. */
+	/**
+	 * The operation exceeds the depth or complexity limit (token and body limits answer
+	 * BAD_USER_INPUT).
+	 */
 	QUERY_TOO_COMPLEX(HttpStatus.BAD_REQUEST),
 
 	/**

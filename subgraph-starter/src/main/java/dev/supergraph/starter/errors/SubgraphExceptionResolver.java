@@ -59,7 +59,13 @@ class SubgraphExceptionResolver extends DataFetcherExceptionResolverAdapter {
 			logger.error("Unexpected failure of {} [requestId={}]", env.getExecutionStepInfo().getPath(), requestId,
 					ex);
 		}
-		return error(env, code, this.messages.get(code, locale), requestId);
+		String key = switch (code) {
+			case SERVICE_UNAVAILABLE -> "database.unavailable";
+			case BAD_USER_INPUT ->
+				(ex instanceof RepresentationException) ? "entity.representation" : code.messageKey();
+			default -> code.messageKey();
+		};
+		return error(env, code, this.messages.get(code, key, new Object[0], locale), requestId);
 	}
 
 	private static ErrorCode classify(Throwable ex) {

@@ -1,5 +1,9 @@
 package dev.supergraph.starter.limits;
 
+import java.util.Locale;
+
+import dev.supergraph.starter.errors.ErrorCode;
+import dev.supergraph.starter.errors.ErrorMessages;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.AbortExecutionException;
@@ -17,14 +21,17 @@ class ComplexityLimitInstrumentation extends MaxQueryComplexityInstrumentation {
 		return 1 + childComplexity * multiplier;
 	};
 
-	ComplexityLimitInstrumentation(int maxComplexity) {
+	private final ErrorMessages messages;
+
+	ComplexityLimitInstrumentation(int maxComplexity, ErrorMessages messages) {
 		super(maxComplexity, PAGE_WEIGHTED);
+		this.messages = messages;
 	}
 
 	@Override
 	protected AbortExecutionException mkAbortException(int totalComplexity, int maxComplexity) {
-		return new QueryTooComplexException(
-				"The operation has complexity " + totalComplexity + "; the maximum is " + maxComplexity + ".");
+		return new QueryTooComplexException(this.messages.get(ErrorCode.QUERY_TOO_COMPLEX, "limits.complexity",
+				new Object[] { totalComplexity, maxComplexity }, Locale.ENGLISH));
 	}
 
 }

@@ -1,5 +1,9 @@
 package dev.supergraph.starter.limits;
 
+import java.util.Locale;
+
+import dev.supergraph.starter.errors.ErrorCode;
+import dev.supergraph.starter.errors.ErrorMessages;
 import graphql.execution.AbortExecutionException;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 
@@ -8,14 +12,19 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
  */
 class DepthLimitInstrumentation extends MaxQueryDepthInstrumentation {
 
-	DepthLimitInstrumentation(int maxDepth) {
+	private final ErrorMessages messages;
+
+	DepthLimitInstrumentation(int maxDepth, ErrorMessages messages) {
 		super(maxDepth);
+		this.messages = messages;
 	}
 
 	@Override
 	protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-		return new QueryTooComplexException(
-				"The operation is nested " + depth + " levels deep; the maximum is " + maxDepth + ".");
+		// the instrumentation does not see the request's locale: the bundle's default
+		// language
+		return new QueryTooComplexException(this.messages.get(ErrorCode.QUERY_TOO_COMPLEX, "limits.depth",
+				new Object[] { depth, maxDepth }, Locale.ENGLISH));
 	}
 
 }

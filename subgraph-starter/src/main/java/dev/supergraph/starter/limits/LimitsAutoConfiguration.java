@@ -1,5 +1,6 @@
 package dev.supergraph.starter.limits;
 
+import dev.supergraph.starter.errors.ErrorMessages;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
 import graphql.parser.ParserOptions;
@@ -24,13 +25,13 @@ import org.springframework.core.Ordered;
 public final class LimitsAutoConfiguration {
 
 	@Bean
-	DepthLimitInstrumentation depthLimitInstrumentation(LimitsProperties limits) {
-		return new DepthLimitInstrumentation(limits.maxDepth());
+	DepthLimitInstrumentation depthLimitInstrumentation(LimitsProperties limits, ErrorMessages messages) {
+		return new DepthLimitInstrumentation(limits.maxDepth(), messages);
 	}
 
 	@Bean
-	ComplexityLimitInstrumentation complexityLimitInstrumentation(LimitsProperties limits) {
-		return new ComplexityLimitInstrumentation(limits.maxComplexity());
+	ComplexityLimitInstrumentation complexityLimitInstrumentation(LimitsProperties limits, ErrorMessages messages) {
+		return new ComplexityLimitInstrumentation(limits.maxComplexity(), messages);
 	}
 
 	@Bean

@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxDepth deepest selection nesting accepted
  * @param maxComplexity highest cost accepted; each field costs 1, multiplied by the
  * {@code first} argument of its parent list fields
- * @param maxTokens most lexical tokens the parser reads before giving up
+ * @param maxTokens most lexical tokens the parser reads before giving up (a syntax error,
+ * {@code BAD_USER_INPUT})
  * @param maxBodySize largest request body accepted
  * @param timeout longest a request may run; fields not started by then are refused
  * @param documentCacheSize how many parsed and validated documents are kept
