@@ -92,11 +92,22 @@ export function rateLimitRules({ rateLimitMax, rateLimitWindowMs }) {
   return ['Query', 'Mutation'].map((type) => ({ type, field: '*', max: rateLimitMax, ttl: rateLimitWindowMs, identifyFn }));
 }
 
-/** Gives the rate limiter's errors (which skip error masking) the RATE_LIMITED code and a retry hint. */
+/**
+ * Gives the rate limiter's errors (which skip error masking) the RATE_LIMITED code, a retry hint in
+ * `extensions.retryAfterSeconds`, HTTP 429 and a `Retry-After` header. The `http` extension is read
+ * by GraphQL Yoga for the response status and headers and left out of the response body.
+ */
 export function useRateLimitErrors({ rateLimitWindowMs }) {
   const retryAfterSeconds = Math.ceil(rateLimitWindowMs / 1000);
   const recode = (error) => (String(error.message).startsWith('Rate limit of ')
-    ? { message: 'Too many requests, retry later', path: error.path, extensions: { code: 'RATE_LIMITED', retryAfterSeconds } }
+    ? new GraphQLError('Too many requests, retry later', {
+      path: error.path,
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds,
+        http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+      },
+    })
     : error);
   return {
     onExecutionResult({ result, setResult }) {

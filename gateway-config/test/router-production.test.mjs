@@ -157,9 +157,12 @@ describe('router in production mode', () => {
       const send = () => post(limited.url, { documentId: sha256(productPage) });
       assert.deepEqual((await send()).json, expectedPage);
       assert.deepEqual((await send()).json, expectedPage);
-      const { json } = await send();
+      const { status, headers, json } = await send();
+      assert.equal(status, 429);
+      assert.equal(headers.get('retry-after'), '60');
       assert.deepEqual(codes(json), ['RATE_LIMITED']);
       assert.equal(json.errors[0].extensions.retryAfterSeconds, 60);
+      assert.equal(json.errors[0].extensions.http, undefined);
     } finally {
       await limited.stop();
     }
