@@ -17,7 +17,7 @@ import {
 } from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
 import { extractScopes, validateUser } from './router/authorization.mjs';
-import { maskError } from './router/errors.mjs';
+import { maskError, useErrorCodes } from './router/errors.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -90,6 +90,7 @@ export const gatewayConfig = defineConfig({
   hmacSignature: settings.hmacSecret ? { secret: settings.hmacSecret } : undefined,
   prometheus: { endpoint: '/metrics' },
   plugins: () => [
+    useErrorCodes({ production }),
     useTrustedDocumentText(trustedDocuments),
     ...(production
       ? [useBodySizeLimit(limits.maxBodyBytes), useOperationLimits(limits), useRateLimitErrors(limits)]

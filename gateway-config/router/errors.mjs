@@ -38,3 +38,73 @@ function isOriginalGraphQLError(error) {
   }
   return error.originalError == null || isOriginalGraphQLError(error.originalError);
 }
+
+// Messages of the JWT plugin's refusals (@graphql-yoga/plugin-jwt), which carry no code.
+const TOKEN_REFUSALS = new Set([
+  'Unauthenticated',
+  'Invalid authentication token provided',
+  'Invalid JWT authentication token prefix.',
+  'Authentication header was set, but token is missing.',
+]);
+
+/**
+ * The last word on every error a client sees, request-level refusals included (they skip execution,
+ * and some skip masking): runs on the final result just before it is serialized.
+ * - token refusals: HTTP 401, `UNAUTHENTICATED`, `WWW-Authenticate: Bearer`;
+ * - malformed JSON: HTTP 400, `BAD_USER_INPUT`, without the parser's error;
+ * - variable values that do not fit their type: `BAD_USER_INPUT`;
+ * - `extensions.originalError` never leaves the router;
+ * - production: "Did you mean …?" is cut from every message (`blockFieldSuggestions` covers only
+ *   validation, not variable coercion).
+ */
+export function useErrorCodes({ production }) {
+  const normalizeResult = (result) => (result?.errors?.length
+    ? { ...result, errors: result.errors.map((error) => normalizeError(error, production)) }
+    : result);
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result)) {
+        setResult(result.map(normalizeResult));
+      } else if (result && !(Symbol.asyncIterator in result)) {
+        setResult(normalizeResult(result));
+      }
+    },
+  };
+}
+
+export function normalizeError(error, production) {
+  const { originalError, ...extensions } = error.extensions ?? {};
+  let message = String(error.message);
+  if (extensions.code == null && TOKEN_REFUSALS.has(message)) {
+    extensions.code = 'UNAUTHENTICATED';
+    extensions.http = { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } };
+  } else if (message === 'POST body sent invalid JSON.') {
+    message = 'The request body is not valid JSON';
+    extensions.code = 'BAD_USER_INPUT';
+    extensions.http = { status: 400 };
+  } else if (extensions.code == null && message.startsWith('Variable "$')) {
+    extensions.code = 'BAD_USER_INPUT';
+  }
+  if (production) {
+    message = withoutSuggestions(message);
+  }
+  if (message === error.message && originalError === undefined && extensions.code === error.extensions?.code) {
+    return error;
+  }
+  if (!(error instanceof Error)) {
+    const { http, ...visible } = extensions;
+    return { ...error, message, extensions: visible };
+  }
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions,
+  });
+}
+
+/** Cuts "Did you mean …?" (graphql-js and graphql-tools phrase suggestions only this way). */
+export function withoutSuggestions(message) {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '').trim();
+}

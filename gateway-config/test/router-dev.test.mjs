@@ -80,9 +80,28 @@ describe('router in dev mode', () => {
 
   it('refuses a token signed by another key', async () => {
     const forged = createSigner()({ sub: 'u1', scope: 'catalog:write' });
-    const { status, json } = await post(gateway.url, { query: '{ categories { id } }' }, { authorization: `Bearer ${forged}` });
+    const { status, headers, json } = await post(gateway.url, { query: '{ categories { id } }' }, { authorization: `Bearer ${forged}` });
     assert.equal(status, 401);
+    assert.match(headers.get('www-authenticate'), /^Bearer/);
     assert.equal(json.data ?? null, null);
+    assert.deepEqual(codes(json), ['UNAUTHENTICATED']);
+  });
+
+  it('refuses an expired token, a value that is not a JWT and another scheme with 401 UNAUTHENTICATED', async () => {
+    const expired = sign({ sub: 'u1', exp: Math.floor(Date.now() / 1000) - 60 });
+    for (const authorization of [`Bearer ${expired}`, 'Bearer not-a-jwt', 'Basic dTE6cHc=']) {
+      const { status, json } = await post(gateway.url, { query: '{ categories { id } }' }, { authorization });
+      assert.equal(status, 401, authorization);
+      assert.equal(json.data ?? null, null);
+      assert.deepEqual(codes(json), ['UNAUTHENTICATED'], authorization);
+    }
+  });
+
+  it('refuses malformed JSON with BAD_USER_INPUT and without the parser error', async () => {
+    const { status, json, text } = await post(gateway.url, '{"query": "{ categories ');
+    assert.equal(status, 400);
+    assert.deepEqual(codes(json), ['BAD_USER_INPUT']);
+    assert.doesNotMatch(text, /originalError|SyntaxError|categories/);
   });
 
   it('reports a subgraph that is down as SERVICE_UNAVAILABLE and still answers the rest', async () => {

@@ -117,6 +117,14 @@ describe('router in production mode', () => {
     assert.doesNotMatch(text, /categories|did you mean/i);
   });
 
+  it('refuses a misspelt input field in variables with BAD_USER_INPUT, without suggesting the right one', async () => {
+    const { status, json, text } = await post(gateway.url, { documentId: sha256(productPage), variables: { first: 1, filter: { serch: 'x' } } });
+    assert.equal(status, 400);
+    assert.deepEqual(codes(json), ['BAD_USER_INPUT']);
+    assert.match(json.errors[0].message, /serch/);
+    assert.doesNotMatch(text, /did you mean|"search"/i);
+  });
+
   it('refuses batched requests', async () => {
     const body = [{ documentId: sha256(productPage) }, { documentId: sha256(productPage) }];
     const { status, json } = await post(gateway.url, body);
