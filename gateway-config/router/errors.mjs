@@ -47,12 +47,30 @@ const TOKEN_REFUSALS = new Set([
   'Authentication header was set, but token is missing.',
 ]);
 
+// The router's own request-level codes, outside the documented list: answered as BAD_USER_INPUT,
+// with the specific code kept in `extensions.reason`.
+const REQUEST_REFUSALS = new Set([
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_ONLY',
+  'PERSISTED_QUERY_NOT_IN_LIST',
+  'GRAPHQL_VALIDATION_FAILED',
+]);
+
+// A more precise reason for GraphQL Yoga's BAD_REQUEST refusals.
+const BAD_REQUEST_REASONS = new Map([
+  ['Batching is not supported.', 'BATCHING_NOT_SUPPORTED'],
+  ['Can only perform a mutation operation from a POST request.', 'MUTATION_OVER_GET'],
+]);
+
 /**
  * The last word on every error a client sees, request-level refusals included (they skip execution,
  * and some skip masking): runs on the final result just before it is serialized.
  * - token refusals: HTTP 401, `UNAUTHENTICATED`, `WWW-Authenticate: Bearer`;
  * - malformed JSON: HTTP 400, `BAD_USER_INPUT`, without the parser's error;
  * - variable values that do not fit their type: `BAD_USER_INPUT`;
+ * - the router's `BAD_REQUEST` (batching, mutation over GET), `PERSISTED_QUERY_ONLY`,
+ *   `PERSISTED_QUERY_NOT_IN_LIST` and `GRAPHQL_VALIDATION_FAILED`: `BAD_USER_INPUT` with the original
+ *   code as `extensions.reason` (the HTTP status is kept);
  * - `extensions.originalError` never leaves the router;
  * - production: "Did you mean …?" is cut from every message (`blockFieldSuggestions` covers only
  *   validation, not variable coercion).
@@ -81,8 +99,12 @@ export function normalizeError(error, production) {
   } else if (message === 'POST body sent invalid JSON.') {
     message = 'The request body is not valid JSON';
     extensions.code = 'BAD_USER_INPUT';
+    extensions.reason = 'MALFORMED_JSON';
     extensions.http = { status: 400 };
   } else if (extensions.code == null && message.startsWith('Variable "$')) {
+    extensions.code = 'BAD_USER_INPUT';
+  } else if (REQUEST_REFUSALS.has(extensions.code)) {
+    extensions.reason = BAD_REQUEST_REASONS.get(message) ?? extensions.code;
     extensions.code = 'BAD_USER_INPUT';
   }
   if (production) {

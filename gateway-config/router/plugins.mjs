@@ -12,9 +12,9 @@ export function useBodySizeLimit(maxBytes) {
       }
       const length = request.headers.get('content-length');
       if (length === null) {
-        endResponse(errorResponse(fetchAPI, 411, 'A Content-Length header is required'));
+        endResponse(errorResponse(fetchAPI, 411, 'LENGTH_REQUIRED', 'A Content-Length header is required'));
       } else if (!(Number(length) <= maxBytes)) {
-        endResponse(errorResponse(fetchAPI, 413, `Request body exceeds ${maxBytes} bytes`));
+        endResponse(errorResponse(fetchAPI, 413, 'BODY_TOO_LARGE', `Request body exceeds ${maxBytes} bytes`));
       }
     },
   };
@@ -126,7 +126,7 @@ function limitError(message) {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
 }
 
-function errorResponse(fetchAPI, status, message) {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+function errorResponse(fetchAPI, status, reason, message) {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason } }] });
   return new fetchAPI.Response(body, { status, headers: { 'content-type': 'application/json' } });
 }

@@ -72,9 +72,11 @@ describe('router in production mode', () => {
     const arbitrary = await post(gateway.url, { query: '{ categories { id } }' });
     assert.equal(arbitrary.status, 400);
     assert.equal(arbitrary.json.data ?? null, null);
-    assert.deepEqual(codes(arbitrary.json), ['PERSISTED_QUERY_ONLY']);
+    assert.deepEqual(codes(arbitrary.json), ['BAD_USER_INPUT']);
+    assert.equal(arbitrary.json.errors[0].extensions.reason, 'PERSISTED_QUERY_ONLY');
     const unknown = await post(gateway.url, { documentId: sha256('nope') });
-    assert.deepEqual(codes(unknown.json), ['PERSISTED_QUERY_NOT_IN_LIST']);
+    assert.deepEqual(codes(unknown.json), ['BAD_USER_INPUT']);
+    assert.equal(unknown.json.errors[0].extensions.reason, 'PERSISTED_QUERY_NOT_IN_LIST');
   });
 
   it('keeps every reference operation within the production limits', async () => {
@@ -107,8 +109,10 @@ describe('router in production mode', () => {
   });
 
   it('refuses an oversized body with 413', async () => {
-    const { status } = await post(gateway.url, { documentId: sha256(productPage), padding: 'x'.repeat(200_000) });
+    const { status, json } = await post(gateway.url, { documentId: sha256(productPage), padding: 'x'.repeat(200_000) });
     assert.equal(status, 413);
+    assert.deepEqual(codes(json), ['BAD_USER_INPUT']);
+    assert.equal(json.errors[0].extensions.reason, 'BODY_TOO_LARGE');
   });
 
   it('refuses a misspelt field without suggesting the right one', async () => {
@@ -130,6 +134,7 @@ describe('router in production mode', () => {
     const { status, json } = await post(gateway.url, body);
     assert.ok(status >= 400, `status ${status}`);
     assert.equal(json?.data ?? null, null);
+    assert.deepEqual(codes(json), ['BAD_USER_INPUT']);
   });
 
   it('refuses a simple (non-preflighted) request without the CSRF header', async () => {

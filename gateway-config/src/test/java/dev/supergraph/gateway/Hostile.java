@@ -153,6 +153,14 @@ final class Hostile {
 		return code.isString() ? code.asString() : null;
 	}
 
+	/**
+	 * The {@code extensions.reason} of the first error: the router's specific reason for
+	 * a {@code BAD_USER_INPUT} refusal.
+	 */
+	static String reason(Response response) {
+		return response.json().path("errors").path(0).path("extensions").path("reason").asString();
+	}
+
 	/** Every error's code, e.g. to check that all aliases were refused alike. */
 	static List<String> codes(Response response) {
 		return response.json()

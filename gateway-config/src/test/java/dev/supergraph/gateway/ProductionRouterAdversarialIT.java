@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static dev.supergraph.gateway.Hostile.assertNoLeak;
 import static dev.supergraph.gateway.Hostile.assertRefused;
 import static dev.supergraph.gateway.Hostile.code;
+import static dev.supergraph.gateway.Hostile.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,7 +67,8 @@ class ProductionRouterAdversarialIT {
 	@MethodSource("craftedDocuments")
 	void craftedDocumentsAreRefusedAsUntrusted(String attack, String document) {
 		Response response = router.post(document, Map.of(), freshClient());
-		assertRefused(response, 400, "PERSISTED_QUERY_ONLY");
+		assertRefused(response, 400, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo("PERSISTED_QUERY_ONLY");
 		assertThat(response.json().path("data").isMissingNode()).isTrue();
 	}
 
@@ -84,8 +86,9 @@ class ProductionRouterAdversarialIT {
 	@Test
 	void unknownDocumentIdIsRefused() {
 		Response response = post(Map.of("documentId", "0".repeat(64)), freshClient());
-		// NOTE: HTTP 200, and a code outside the documented list
-		assertRefused(response, 200, "PERSISTED_QUERY_NOT_IN_LIST");
+		// NOTE: HTTP 200 (Hive Gateway's status, kept)
+		assertRefused(response, 200, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo("PERSISTED_QUERY_NOT_IN_LIST");
 	}
 
 	@Test
@@ -127,19 +130,25 @@ class ProductionRouterAdversarialIT {
 	void batchedRequestArraysAreRefused() {
 		String id = documentId("ProductBySku");
 		byte[] batch = ("[{\"documentId\":\"" + id + "\"},{\"documentId\":\"" + id + "\"}]").getBytes();
-		assertRefused(router.postRaw("application/json", batch), 400, "BAD_REQUEST");
+		Response response = router.postRaw("application/json", batch);
+		assertRefused(response, 400, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo("BATCHING_NOT_SUPPORTED");
 	}
 
 	@Test
 	void oversizedBodyIsRefusedWithStatus413() {
-		assertRefused(router.postRaw("application/json", Hostile.oversized(150 * 1024)), 413, "BAD_REQUEST");
+		Response response = router.postRaw("application/json", Hostile.oversized(150 * 1024));
+		assertRefused(response, 413, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo("BODY_TOO_LARGE");
 	}
 
 	@Test
 	void bodyWithoutContentLengthIsRefusedWithStatus411() {
 		byte[] body = ("{\"documentId\":\"" + documentId("ProductBySku") + "\",\"variables\":{\"sku\":\"SKU-00001\"}}")
 			.getBytes(StandardCharsets.UTF_8);
-		assertRefused(Hostile.postChunked(routerUri, body), 411, "BAD_REQUEST");
+		Response response = Hostile.postChunked(routerUri, body);
+		assertRefused(response, 411, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo("LENGTH_REQUIRED");
 	}
 
 	@Test
@@ -167,9 +176,11 @@ class ProductionRouterAdversarialIT {
 	@Test
 	void getRequestsNeedTheCsrfHeaderAndNeverRunMutations() {
 		String mutation = "?documentId=" + documentId("CancelOrder");
-		// GAP: neither refusal carries a code
+		// GAP: the CSRF refusal carries no code
 		assertRefused(get(mutation, "application/json", false), 403, null);
-		assertRefused(get(mutation, "application/json", true), 405, "BAD_REQUEST");
+		Response overGet = get(mutation, "application/json", true);
+		assertRefused(overGet, 405, "BAD_USER_INPUT");
+		assertThat(reason(overGet)).isEqualTo("MUTATION_OVER_GET");
 	}
 
 	@Test

@@ -76,17 +76,18 @@ class RouterAdversarialIT {
 
 	@Test
 	void circularFragmentsAreRefusedByValidation() {
-		// GAP: the router answers GRAPHQL_VALIDATION_FAILED, not the documented
-		// BAD_USER_INPUT
-		assertRefused(router.post(Hostile.CIRCULAR_FRAGMENTS), 400, "GRAPHQL_VALIDATION_FAILED");
+		Response response = router.post(Hostile.CIRCULAR_FRAGMENTS);
+		assertRefused(response, 400, "BAD_USER_INPUT");
+		assertThat(Hostile.reason(response)).isEqualTo("GRAPHQL_VALIDATION_FAILED");
 	}
 
 	@Test
 	void batchedRequestArraysAreRefused() {
 		byte[] batch = "[{\"query\":\"{ categories { id } }\"},{\"query\":\"{ categories { id } }\"}]"
 			.getBytes(StandardCharsets.UTF_8);
-		// GAP: BAD_REQUEST is not one of the documented codes
-		assertRefused(router.postRaw("application/json", batch), 400, "BAD_REQUEST");
+		Response response = router.postRaw("application/json", batch);
+		assertRefused(response, 400, "BAD_USER_INPUT");
+		assertThat(Hostile.reason(response)).isEqualTo("BATCHING_NOT_SUPPORTED");
 	}
 
 	@Test
