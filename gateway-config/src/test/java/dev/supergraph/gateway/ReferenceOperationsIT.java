@@ -1,6 +1,7 @@
 package dev.supergraph.gateway;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +66,8 @@ class ReferenceOperationsIT {
 		assertThat(placed.data().path("placeOrder").path("userErrors")).isEmpty();
 		assertThat(order.path("status").asString()).isEqualTo("PLACED");
 		String orderId = order.path("id").asString();
-		String expectedTotal = new java.math.BigDecimal("84.18").multiply(java.math.BigDecimal.valueOf(2))
-			.add(new java.math.BigDecimal(order.path("items").get(1).path("unitPrice").path("amount").asString()))
+		String expectedTotal = new BigDecimal("84.18").multiply(BigDecimal.valueOf(2))
+			.add(new BigDecimal(order.path("items").get(1).path("unitPrice").path("amount").asString()))
 			.toPlainString();
 		assertThat(order.path("total").path("amount").asString()).isEqualTo(expectedTotal);
 

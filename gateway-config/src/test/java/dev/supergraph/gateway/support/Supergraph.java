@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.supergraph.starter.security.RouterSignature;
@@ -35,7 +36,7 @@ public final class Supergraph {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	/** The router signs upstream requests with it; subgraphs refuse anything unsigned. */
-	static final String ROUTER_SECRET = java.util.UUID.randomUUID().toString();
+	static final String ROUTER_SECRET = UUID.randomUUID().toString();
 
 	/** Requests per root field, client and minute the production router allows. */
 	public static final int PRODUCTION_RATE_LIMIT = 20;

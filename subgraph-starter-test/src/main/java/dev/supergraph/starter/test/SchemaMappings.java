@@ -1,6 +1,7 @@
 package dev.supergraph.starter.test;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import graphql.schema.idl.RuntimeWiring;
 
@@ -44,7 +45,7 @@ public final class SchemaMappings {
 			.stream()
 			.map((argument) -> "unmapped argument of " + argument)
 			.toList();
-		return java.util.stream.Stream.of(fields, registrations, arguments).flatMap(List::stream).toList();
+		return Stream.of(fields, registrations, arguments).flatMap(List::stream).toList();
 	}
 
 }

@@ -1,29 +1,30 @@
 package dev.supergraph.starter.test;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.MethodExecutionContext;
-import net.ttddyy.dsproxy.listener.MethodExecutionListener;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts database round trips of an application: every executed SQL statement (a JDBC
- * batch counts once) plus every {@code COMMIT} and {@code ROLLBACK}, since a transaction
- * around a read costs round trips too.
+ * Counts database round trips of an application in tests: every executed SQL statement (a
+ * JDBC batch counts once) plus every {@code COMMIT} and {@code ROLLBACK}, since a
+ * transaction around a read costs round trips too. Reads the starter's own
+ * {@code subgraph.sql.statements} metric, so tests measure exactly what production
+ * reports.
  */
-public final class SqlStatementCounter implements QueryExecutionListener, MethodExecutionListener {
+public final class SqlStatementCounter {
 
-	private final AtomicInteger queries = new AtomicInteger();
+	private static final String METRIC = "subgraph.sql.statements";
 
-	private final AtomicInteger transactionEnds = new AtomicInteger();
+	private final MeterRegistry registry;
+
+	private double baseline;
+
+	SqlStatementCounter(MeterRegistry registry) {
+		this.registry = registry;
+	}
 
 	/** Start counting from zero. */
 	public void reset() {
-		this.queries.set(0);
-		this.transactionEnds.set(0);
+		this.baseline = total();
 	}
 
 	/**
@@ -31,36 +32,11 @@ public final class SqlStatementCounter implements QueryExecutionListener, Method
 	 * @return SQL statements plus commits and rollbacks
 	 */
 	public int statements() {
-		return this.queries.get() + this.transactionEnds.get();
+		return (int) (total() - this.baseline);
 	}
 
-	/**
-	 * SQL statements since the last reset, without transaction control.
-	 * @return the number of executed statements
-	 */
-	public int queries() {
-		return this.queries.get();
-	}
-
-	@Override
-	public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-	}
-
-	@Override
-	public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-		this.queries.incrementAndGet();
-	}
-
-	@Override
-	public void beforeMethod(MethodExecutionContext executionContext) {
-	}
-
-	@Override
-	public void afterMethod(MethodExecutionContext executionContext) {
-		String method = executionContext.getMethod().getName();
-		if (method.equals("commit") || method.equals("rollback")) {
-			this.transactionEnds.incrementAndGet();
-		}
+	private double total() {
+		return this.registry.find(METRIC).counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 }
