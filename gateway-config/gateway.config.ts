@@ -16,7 +16,8 @@ import {
   useTrustedDocumentText,
 } from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
-import { extractScopes, validateUser } from './router/authorization.mjs';
+import { extractScopes, resolveUser, validateUser } from './router/authorization.mjs';
+import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
 
 const settings = routerSettings();
@@ -24,6 +25,7 @@ const production = settings.mode === 'production';
 const limits = settings.limits;
 const trustedDocuments = loadTrustedDocuments(settings.trustedDocumentsFile ?? defaultManifestFile);
 const signingKeyProvider = jwtSigningKeyProvider();
+const apiKeys = settings.apiKeysFile ? apiKeyStore(settings.apiKeysFile) : null;
 
 if (production && !signingKeyProvider) {
   throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
@@ -38,7 +40,7 @@ export const gatewayConfig = defineConfig({
   upstreamTimeout: ({ subgraphName }) => (subgraphName ? settings.subgraphs[subgraphName]?.timeoutMs : undefined),
   requestDeadline: settings.requestDeadlineMs,
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers, ['authorization', 'x-request-id']),
+    fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers, ['authorization', API_KEY_HEADER, 'x-request-id']),
   },
   requestId: { headerName: 'x-request-id' },
   cors: corsOptions(settings.corsOrigins),
@@ -78,10 +80,11 @@ export const gatewayConfig = defineConfig({
         forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
       }
     : undefined,
-  // Enforces @authenticated / @requiresScopes from the supergraph; scopes come from the `scope` claim.
+  // Enforces @authenticated / @requiresScopes from the supergraph; scopes come from the `scope` claim
+  // of a JWT or from an API key's record. Subgraphs check the forwarded token or key again.
   genericAuth: {
     mode: 'protect-granular',
-    resolveUserFn: (context: { jwt?: { payload?: Record<string, unknown> } }) => context.jwt?.payload ?? null,
+    resolveUserFn: (context: Parameters<typeof resolveUser>[0]) => resolveUser(context, apiKeys),
     rejectUnauthenticated: false,
     validateUser,
     extractScopes,
@@ -119,7 +122,7 @@ function corsOptions(origins: string[] | null) {
     origin: origins,
     credentials: true,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'x-graphql-csrf'],
+    allowedHeaders: ['authorization', API_KEY_HEADER, 'content-type', 'x-request-id', 'x-graphql-csrf'],
   };
 }
 

@@ -2,6 +2,27 @@
 // codes of the platform's documented list: no token -> UNAUTHENTICATED, missing scope -> FORBIDDEN.
 // The denied field is removed from the operation and answered with null plus that error.
 import { GraphQLError } from 'graphql';
+import { API_KEY_HEADER } from './api-keys.mjs';
+
+/**
+ * The caller for generic auth: the verified JWT payload, or a machine client presenting an API key
+ * (`{ sub: 'apikey:<id>', client, scope }`). A bad key, or a key together with a bearer token, is
+ * refused with 401 before any GraphQL work; neither is ever echoed.
+ */
+export function resolveUser(context, apiKeys) {
+  const key = context.request?.headers.get(API_KEY_HEADER);
+  if (key === null || key === undefined) {
+    return context.jwt?.payload ?? null;
+  }
+  if (context.request.headers.get('authorization')) {
+    throw unauthenticated('Send either a bearer token or an API key, not both');
+  }
+  const client = apiKeys?.verify(key);
+  if (!client) {
+    throw unauthenticated('Invalid API key');
+  }
+  return { sub: `apikey:${client.id}`, client: client.client, scope: client.scopes };
+}
 
 export function validateUser({ user, typeAuthArgs, fieldAuthArgs, typeScopes, fieldScopes, userScopes, fieldNode, path }) {
   const requiresAuthentication = Boolean(typeAuthArgs || fieldAuthArgs || typeScopes || fieldScopes);
@@ -27,6 +48,10 @@ export function extractScopes(user) {
 // @requiresScopes(scopes: [["a", "b"], ["c"]]) means (a AND b) OR c.
 function hasScopes(required, userScopes) {
   return required.some((all) => all.every((scope) => userScopes.includes(scope)));
+}
+
+function unauthenticated(message) {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
 function denial(code, message, fieldNode, path) {

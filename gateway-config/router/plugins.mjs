@@ -80,13 +80,13 @@ export function useTrustedDocumentText(documents) {
 }
 
 /**
- * Hive Gateway rate limiting rules: every root field, per client. The client is the token's subject,
- * or the connection's address for anonymous callers (never the raw Authorization header, which the
- * rate limiter would otherwise use and echo in its error message).
+ * Hive Gateway rate limiting rules: every root field, per client. The client is the token's subject or
+ * the API key's id (`apikey:<id>`), else the connection's address for anonymous callers (never the raw
+ * Authorization header, which the rate limiter would otherwise use and echo in its error message).
  */
 export function rateLimitRules({ rateLimitMax, rateLimitWindowMs }) {
   const identifyFn = (context) => {
-    const subject = context.jwt?.payload?.sub;
+    const subject = context.currentUser?.sub ?? context.jwt?.payload?.sub;
     return subject ? `sub:${subject}` : `addr:${context.req?.socket?.remoteAddress ?? 'unknown'}`;
   };
   return ['Query', 'Mutation'].map((type) => ({ type, field: '*', max: rateLimitMax, ttl: rateLimitWindowMs, identifyFn }));

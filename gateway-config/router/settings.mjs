@@ -44,6 +44,8 @@ export function routerSettings(env = process.env) {
       audience: env.JWT_AUDIENCE || undefined,
     },
     hmacSecret: env.ROUTER_HMAC_SECRET || null,
+    // Hashed API keys of machine clients (scripts/api-keys.mjs); unset: API keys are refused.
+    apiKeysFile: env.API_KEYS_FILE || null,
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
     requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),
   };

@@ -1,0 +1,145 @@
+// API keys for machine clients at the real router: scopes from the key file, refusal of unknown,
+// revoked and ambiguous credentials, revocation without restart, and the key file tool.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { apiKeyStore, newApiKey, readKeyFile } from '../router/api-keys.mjs';
+import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
+import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { createSigner } from './support/tokens.mjs';
+import { codes, post } from './support/http.mjs';
+
+const CREATE_PRODUCT = 'mutation { createProduct(input: {sku: "s", name: "n", price: {amount: "1.00", currency: "EUR"}, categoryId: "c1", weightGrams: 1}) { product { id } } }';
+
+describe('API keys at the router', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'router-api-keys-'));
+  const keyFile = join(directory, 'api-keys.json');
+  const publicKeyFile = join(directory, 'jwt.pem');
+  let fakes;
+  let gateway;
+  let sign;
+  let writer;
+  let reader;
+
+  before(async () => {
+    sign = createSigner(publicKeyFile);
+    writer = cli('create', '--client', 'catalog-sync', '--scope', 'catalog:write');
+    reader = cli('create', '--client', 'reporting', '--scope', 'orders:read');
+    fakes = await startFakeSubgraphs();
+    gateway = await startGateway({
+      GATEWAY_MODE: 'dev',
+      USERS_URL: fakes.urls.users,
+      CATALOG_URL: fakes.urls.catalog,
+      ORDERS_URL: fakes.urls.orders,
+      JWT_PUBLIC_KEY_FILE: publicKeyFile,
+      API_KEYS_FILE: keyFile,
+    });
+  });
+
+  after(async () => {
+    await gateway?.stop();
+    await fakes?.close();
+  });
+
+  function cli(...args) {
+    return execFileSync(process.execPath, ['scripts/api-keys.mjs', ...args, '--file', keyFile],
+      { cwd: gatewayDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  }
+
+  it('stores only the hash of a key, never the key', () => {
+    const stored = readFileSync(keyFile, 'utf8');
+    assert.equal(stored.includes(writer), false);
+    assert.equal(stored.includes(writer.split('_')[2]), false);
+    assert.deepEqual(readKeyFile(keyFile).map((record) => record.client), ['catalog-sync', 'reporting']);
+  });
+
+  it('grants the scopes of the key and forwards the key to the subgraph', async () => {
+    const before = fakes.requests.length;
+    await post(gateway.url, { query: CREATE_PRODUCT }, { 'x-api-key': writer });
+    const upstream = fakes.requests.slice(before).find((request) => request.path === '/catalog');
+    assert.ok(upstream, 'the router asked the catalog');
+    assert.equal(upstream.headers['x-api-key'], writer);
+    assert.match(upstream.body.query, /createProduct/);
+  });
+
+  it('answers FORBIDDEN when the key lacks the scope, without asking the subgraph', async () => {
+    const before = fakes.requests.length;
+    const { json } = await post(gateway.url, { query: CREATE_PRODUCT }, { 'x-api-key': reader });
+    assert.deepEqual(codes(json), ['FORBIDDEN']);
+    assert.equal(fakes.requests.length, before);
+  });
+
+  it('counts a machine client as authenticated for @authenticated fields', async () => {
+    const { json } = await post(gateway.url, { query: '{ me { id } }' }, { 'x-api-key': reader });
+    assert.deepEqual(json, { data: { me: { id: 'u1' } } });
+  });
+
+  it('refuses an unknown key, a wrong secret for a known id and garbage with 401, echoing none', async () => {
+    const [, id] = reader.split('_');
+    const candidates = [newApiKey('stranger', ['catalog:write']).key, `sgk_${id}_${'A'.repeat(43)}`, 'x'.repeat(2000), 'sgk_'];
+    for (const key of candidates) {
+      const { status, json, text } = await post(gateway.url, { query: '{ categories { id } }' }, { 'x-api-key': key });
+      assert.equal(status, 401, key);
+      assert.equal(json.data ?? null, null);
+      assert.deepEqual(codes(json), ['UNAUTHENTICATED'], key);
+      assert.equal(text.includes(key), false);
+    }
+  });
+
+  it('refuses a key sent together with a bearer token', async () => {
+    const { status, json } = await post(gateway.url, { query: '{ categories { id } }' },
+      { 'x-api-key': reader, authorization: `Bearer ${sign({ sub: 'u1' })}` });
+    assert.equal(status, 401);
+    assert.deepEqual(codes(json), ['UNAUTHENTICATED']);
+  });
+
+  it('stops accepting a revoked key within seconds, without a restart', async () => {
+    const victim = cli('create', '--client', 'leaked', '--scope', 'catalog:write');
+    await waitFor(async () => (await post(gateway.url, { query: '{ categories { id } }' }, { 'x-api-key': victim })).status === 200);
+    cli('revoke', victim.split('_')[1]);
+    await waitFor(async () => (await post(gateway.url, { query: '{ categories { id } }' }, { 'x-api-key': victim })).status === 401);
+    const { status } = await post(gateway.url, { query: '{ categories { id } }' }, { 'x-api-key': reader });
+    assert.equal(status, 200, 'other keys keep working');
+    assert.match(cli('list'), /leaked\tcatalog:write\t\S+\trevoked /);
+  });
+
+  it('refuses every key while the key file is broken, and recovers when it is fixed', () => {
+    const file = join(directory, 'broken.json');
+    const { key, record } = newApiKey('batch', ['orders:read']);
+    writeFileSync(file, JSON.stringify({ keys: [record] }));
+    let now = 0;
+    const store = apiKeyStore(file, { clock: () => now, log: { error: () => {} } });
+    assert.equal(store.verify(key)?.client, 'batch');
+    writeFileSync(file, '{ "keys": [ { "id": "truncated');
+    now += 5000;
+    assert.equal(store.verify(key), null);
+    writeFileSync(file, JSON.stringify({ keys: [record] }));
+    now += 5000;
+    assert.equal(store.verify(key)?.client, 'batch');
+  });
+
+  it('tells the operator what is wrong with a bad key file or command, with exit code 2', () => {
+    const file = join(directory, 'invalid.json');
+    writeFileSync(file, JSON.stringify({ keys: [{ id: 'nothex', client: 'a b', scopes: 'orders:read', sha256: 'x' }] }));
+    const listed = spawnSync(process.execPath, ['scripts/api-keys.mjs', 'list', '--file', file], { cwd: gatewayDir, encoding: 'utf8' });
+    assert.equal(listed.status, 2);
+    assert.match(listed.stderr, /key #1: id must be 12 hex digits; client must be .*; scopes must be .*; sha256 must be/);
+    const revoked = spawnSync(process.execPath, ['scripts/api-keys.mjs', 'revoke', 'abcdefabcdef', '--file', keyFile], { cwd: gatewayDir, encoding: 'utf8' });
+    assert.equal(revoked.status, 2);
+    assert.match(revoked.stderr, /No key with id 'abcdefabcdef'/);
+  });
+});
+
+// Bounded: the key file is re-read at most once a second; give it up to 10 s on a busy machine.
+async function waitFor(condition) {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    if (await condition()) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail('condition not met within 10 s');
+}
