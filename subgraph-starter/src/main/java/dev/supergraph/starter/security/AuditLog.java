@@ -21,9 +21,9 @@ class AuditLog {
 		OperationDefinition operation = environment.getOperationDefinition();
 		String operationName = (operation != null && operation.getName() != null) ? operation.getName() : "-";
 		String client = environment.getGraphQlContext().getOrDefault(CLIENT, "-");
-		audit.warn("access denied subject={} client={} operation={} path={} rule={} requestId={}",
-				(viewer.userId() != null) ? viewer.userId() : "anonymous", client, operationName,
-				environment.getExecutionStepInfo().getPath(), rule, RequestIds.of(environment.getGraphQlContext()));
+		audit.warn("access denied subject={} client={} operation={} path={} rule={} requestId={}", viewer.subject(),
+				client, operationName, environment.getExecutionStepInfo().getPath(), rule,
+				RequestIds.of(environment.getGraphQlContext()));
 	}
 
 }

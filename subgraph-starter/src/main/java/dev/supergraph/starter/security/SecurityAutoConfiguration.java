@@ -22,6 +22,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.authentication.ProviderManager;
+import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Authentication of every subgraph: stateless OAuth2 bearer tokens. Requests without a
@@ -31,7 +36,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @AutoConfiguration(after = ErrorsAutoConfiguration.class,
 		beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({ SecurityProperties.class, ApiKeyProperties.class })
 public final class SecurityAutoConfiguration {
 
 	@Bean
@@ -41,9 +46,25 @@ public final class SecurityAutoConfiguration {
 	}
 
 	@Bean
+	ApiKeyAuthenticationProvider apiKeyAuthenticationProvider(ApiKeyProperties properties, JsonMapper json) {
+		Path file = properties.file();
+		return new ApiKeyAuthenticationProvider(
+				(file != null) ? new ApiKeyStore(file, properties.reloadInterval(), Clock.systemUTC(), json) : null);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	SecurityFilterChain subgraphSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, ErrorResponseWriter errors)
-			throws Exception {
+	SecurityFilterChain subgraphSecurityFilterChain(HttpSecurity http, JwtDecoder decoder, ErrorResponseWriter errors,
+			ApiKeyAuthenticationProvider apiKeys) throws Exception {
+		// API keys of machine clients, forwarded by the router; checked before bearer
+		// tokens
+		AuthenticationFilter apiKeyFilter = new AuthenticationFilter(new ProviderManager(apiKeys),
+				new ApiKeyAuthenticationConverter());
+		apiKeyFilter.setSuccessHandler((request, response, authentication) -> {
+		});
+		apiKeyFilter
+			.setFailureHandler((request, response, ex) -> errors.write(request, response, ErrorCode.UNAUTHENTICATED));
+		http.addFilterBefore(apiKeyFilter, BearerTokenAuthenticationFilter.class);
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())

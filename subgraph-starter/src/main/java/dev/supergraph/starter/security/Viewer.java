@@ -6,13 +6,18 @@ import dev.supergraph.starter.errors.SubgraphException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is calling: the user id ({@code sub} of the JWT) and the granted scopes, or
- * anonymous. Declare it as a parameter of a controller method to receive it.
+ * Who is calling: a user (the {@code sub} of a JWT), a machine client (an API key), or
+ * anonymous, with the granted scopes. Declare it as a parameter of a controller method to
+ * receive it.
  *
- * @param userId the authenticated user's id, {@code null} when anonymous
- * @param scopes the scopes of the token, empty when anonymous
+ * @param userId the authenticated user's id, {@code null} for a machine client or
+ * anonymous
+ * @param scopes the scopes of the token or key, empty when anonymous
+ * @param apiKeyId the API key's id for a machine client, else {@code null}
+ * @param apiKeyClient the machine client's name, else {@code null}
  */
-public record Viewer(@Nullable String userId, Set<String> scopes) {
+public record Viewer(@Nullable String userId, Set<String> scopes, @Nullable String apiKeyId,
+		@Nullable String apiKeyClient) {
 
 	/** The anonymous caller. */
 	public static final Viewer ANONYMOUS = new Viewer(null, Set.of());
@@ -21,8 +26,28 @@ public record Viewer(@Nullable String userId, Set<String> scopes) {
 		scopes = Set.copyOf(scopes);
 	}
 
+	/**
+	 * A user.
+	 * @param userId the user's id, {@code null} for anonymous
+	 * @param scopes the token's scopes
+	 */
+	public Viewer(@Nullable String userId, Set<String> scopes) {
+		this(userId, scopes, null, null);
+	}
+
+	/**
+	 * A machine client authenticated by an API key; it is no user, so it owns nothing.
+	 * @param keyId the key's id
+	 * @param client the client's name
+	 * @param scopes the key's scopes
+	 * @return the viewer
+	 */
+	public static Viewer machine(String keyId, String client, Set<String> scopes) {
+		return new Viewer(null, scopes, keyId, client);
+	}
+
 	public boolean isAuthenticated() {
-		return this.userId != null;
+		return this.userId != null || this.apiKeyId != null;
 	}
 
 	public boolean hasScope(String scope) {
@@ -30,13 +55,25 @@ public record Viewer(@Nullable String userId, Set<String> scopes) {
 	}
 
 	/**
-	 * The user id of an authenticated caller.
+	 * Who this is, for logs: the user id, {@code apikey:<id>} or {@code anonymous}.
+	 * @return the subject
+	 */
+	public String subject() {
+		if (this.userId != null) {
+			return this.userId;
+		}
+		return (this.apiKeyId != null) ? "apikey:" + this.apiKeyId : "anonymous";
+	}
+
+	/**
+	 * The user id of an authenticated user.
 	 * @return the user id
-	 * @throws SubgraphException with {@code UNAUTHENTICATED} for an anonymous caller
+	 * @throws SubgraphException with {@code UNAUTHENTICATED} for an anonymous caller and
+	 * {@code FORBIDDEN} for a machine client, which acts for no user
 	 */
 	public String requireUserId() {
 		if (this.userId == null) {
-			throw SubgraphException.unauthenticated();
+			throw (this.apiKeyId != null) ? SubgraphException.forbidden() : SubgraphException.unauthenticated();
 		}
 		return this.userId;
 	}

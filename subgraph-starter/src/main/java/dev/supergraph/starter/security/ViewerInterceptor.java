@@ -32,7 +32,8 @@ class ViewerInterceptor implements WebGraphQlInterceptor {
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		Viewer viewer = currentViewer();
-		String client = clientName(request.getHeaders().getFirst(CLIENT_HEADER));
+		String client = (viewer.apiKeyClient() != null) ? viewer.apiKeyClient()
+				: clientName(request.getHeaders().getFirst(CLIENT_HEADER));
 		request.configureExecutionInput((input, builder) -> {
 			input.getGraphQLContext().put(Viewer.class, viewer);
 			input.getGraphQLContext().put(AuditLog.CLIENT, client);
@@ -47,6 +48,10 @@ class ViewerInterceptor implements WebGraphQlInterceptor {
 
 	static Viewer currentViewer() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof ApiKeyAuthentication apiKey && apiKey.client() != null) {
+			ApiKeyClient client = apiKey.client();
+			return Viewer.machine(client.keyId(), client.client(), client.scopes());
+		}
 		if (!(authentication instanceof JwtAuthenticationToken jwt) || !jwt.isAuthenticated()) {
 			return Viewer.ANONYMOUS;
 		}
