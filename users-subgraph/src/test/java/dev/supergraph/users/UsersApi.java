@@ -34,6 +34,10 @@ final class UsersApi {
 		return this.http.post(document(documentName), variables, token);
 	}
 
+	Response callWithApiKey(String documentName, Map<String, ?> variables, String apiKey) {
+		return this.http.postWithApiKey(document(documentName), variables, apiKey);
+	}
+
 	Response me(@Nullable String token) {
 		return call("me", Map.of(), token);
 	}

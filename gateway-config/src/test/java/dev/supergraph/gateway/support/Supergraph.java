@@ -49,11 +49,14 @@ public final class Supergraph {
 
 	private ManagedProcess productionRouter;
 
+	/** The key file shared by router and subgraphs, written by the real key tool. */
+	private final Path apiKeyFile = ApiKeyTool.newKeyFile();
+
 	private Supergraph() {
 		int catalogPort = ManagedProcess.freePort();
-		this.subgraphs.put("catalog", subgraph("catalog", catalogPort));
-		this.subgraphs.put("users", subgraph("users", ManagedProcess.freePort()));
-		this.subgraphs.put("orders", subgraph("orders", ManagedProcess.freePort(),
+		this.subgraphs.put("catalog", subgraph("catalog", catalogPort, this.apiKeyFile));
+		this.subgraphs.put("users", subgraph("users", ManagedProcess.freePort(), this.apiKeyFile));
+		this.subgraphs.put("orders", subgraph("orders", ManagedProcess.freePort(), this.apiKeyFile,
 				"--orders.catalog.url=http://127.0.0.1:" + catalogPort + "/graphql"));
 		this.router = routerProcess();
 	}
@@ -141,6 +144,14 @@ public final class Supergraph {
 		return this.productionRouter;
 	}
 
+	/**
+	 * The API key tool on the key file of router and subgraphs, for machine clients.
+	 * @return the tool
+	 */
+	public ApiKeyTool apiKeys() {
+		return new ApiKeyTool(this.apiKeyFile);
+	}
+
 	public ManagedProcess subgraph(String name) {
 		return this.subgraphs.get(name);
 	}
@@ -172,13 +183,14 @@ public final class Supergraph {
 		}
 	}
 
-	private static ManagedProcess subgraph(String name, int port, String... extraArguments) {
+	private static ManagedProcess subgraph(String name, int port, Path apiKeyFile, String... extraArguments) {
 		TestDatabases.TestDatabase database = TestDatabases.forName("e2e_" + name);
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xss512k", "-XX:TieredStopAtLevel=1", "-jar",
 				runnableJar(name).toString(), "--spring.profiles.active=dev", "--server.port=" + port,
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
-				"--management.endpoints.web.exposure.include=health,metrics"));
+				"--management.endpoints.web.exposure.include=health,metrics",
+				"--subgraph.security.api-keys.file=" + apiKeyFile.toAbsolutePath()));
 		command.addAll(List.of(extraArguments));
 		return new ManagedProcess(name, command, Map.of("SUBGRAPH_SECURITY_ROUTER_SECRET", ROUTER_SECRET),
 				new File("."), port, "/actuator/health/readiness");
@@ -194,7 +206,8 @@ public final class Supergraph {
 		List<String> command = List.of("node", bin.toString(), "supergraph", "supergraph.graphql", "--host",
 				"127.0.0.1", "--port", String.valueOf(port));
 		Map<String, String> environment = new LinkedHashMap<>(Map.of("USERS_URL", graphQlUrl("users"), "ORDERS_URL",
-				graphQlUrl("orders"), "CATALOG_URL", graphQlUrl("catalog"), "ROUTER_HMAC_SECRET", ROUTER_SECRET));
+				graphQlUrl("orders"), "CATALOG_URL", graphQlUrl("catalog"), "ROUTER_HMAC_SECRET", ROUTER_SECRET,
+				"API_KEYS_FILE", this.apiKeyFile.toAbsolutePath().toString()));
 		environment.putAll(mode);
 		return new ManagedProcess(name, command, environment, new File("."), port, "/healthcheck");
 	}

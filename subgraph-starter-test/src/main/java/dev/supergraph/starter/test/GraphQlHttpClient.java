@@ -62,6 +62,29 @@ public final class GraphQlHttpClient {
 	 * @return the response
 	 */
 	public Response post(String document, Map<String, ?> variables, @Nullable String token) {
+		return postWithHeaders(document, variables,
+				(token != null) ? Map.of("Authorization", "Bearer " + token) : Map.of());
+	}
+
+	/**
+	 * Send an operation as JSON with an API key, as a machine client.
+	 * @param document the GraphQL document
+	 * @param variables the variables, may be empty
+	 * @param apiKey the API key
+	 * @return the response
+	 */
+	public Response postWithApiKey(String document, Map<String, ?> variables, String apiKey) {
+		return postWithHeaders(document, variables, Map.of("X-Api-Key", apiKey));
+	}
+
+	/**
+	 * Send an operation as JSON with extra headers.
+	 * @param document the GraphQL document
+	 * @param variables the variables, may be empty
+	 * @param headers header names and values
+	 * @return the response
+	 */
+	public Response postWithHeaders(String document, Map<String, ?> variables, Map<String, String> headers) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", document);
 		body.put("variables", variables);
@@ -71,9 +94,7 @@ public final class GraphQlHttpClient {
 		}
 		HttpRequest.Builder request = request("application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
+		headers.forEach(request::header);
 		return send(request.build());
 	}
 

@@ -1,12 +1,14 @@
 package dev.supergraph.starter.test;
 
+import java.util.Map;
+
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points an application context at its fresh test database, named after
- * {@code spring.application.name}.
+ * {@code spring.application.name}, and at the run's API key file ({@link TestApiKeys}).
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -17,6 +19,12 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("testDatabase", database.properties()));
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("testApiKeys",
+					Map.of("subgraph.security.api-keys.file", TestApiKeys.file().toString(),
+							// a key created by a test works at once
+							"subgraph.security.api-keys.reload-interval", "0s")));
 	}
 
 }
