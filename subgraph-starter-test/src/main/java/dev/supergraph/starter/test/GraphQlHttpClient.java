@@ -3,6 +3,7 @@ package dev.supergraph.starter.test;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -136,7 +137,7 @@ public final class GraphQlHttpClient {
 	private Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body());
+			return new Response(response.statusCode(), response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Request to " + this.endpoint + " failed", ex);
@@ -152,8 +153,17 @@ public final class GraphQlHttpClient {
 	 *
 	 * @param status the HTTP status
 	 * @param body the body text
+	 * @param headers the response headers
 	 */
-	public record Response(int status, String body) {
+	public record Response(int status, String body, HttpHeaders headers) {
+
+		public Response(int status, String body) {
+			this(status, body, HttpHeaders.of(Map.of(), (name, value) -> true));
+		}
+
+		public @Nullable String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
 
 		public JsonNode json() {
 			return json.readTree(this.body);

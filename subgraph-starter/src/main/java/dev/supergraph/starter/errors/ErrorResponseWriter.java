@@ -54,16 +54,35 @@ public final class ErrorResponseWriter {
 	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code,
 			String message) throws IOException {
+		write(request, response, status, code, message, Map.of());
+	}
+
+	/**
+	 * Write an error response with an explicit HTTP status and further extensions, e.g.
+	 * {@code retryAfterSeconds} for {@code RATE_LIMITED}.
+	 * @param request the refused request
+	 * @param response the response to write
+	 * @param status the HTTP status
+	 * @param code the error code
+	 * @param message the client message
+	 * @param extensions extensions beside the code and request id
+	 * @throws IOException when the response cannot be written
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, int status, ErrorCode code,
+			String message, Map<String, Object> extensions) throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), body(request, code, message));
+		this.json.writeValue(response.getOutputStream(), body(request, code, message, extensions));
 	}
 
-	Map<String, Object> body(HttpServletRequest request, ErrorCode code, String message) {
+	Map<String, Object> body(HttpServletRequest request, ErrorCode code, String message,
+			Map<String, Object> extensions) {
 		Object id = request.getAttribute(RequestIds.KEY);
 		String requestId = (id instanceof String value) ? value : RequestIds.choose(null, null);
-		return Map.of("errors", List.of(Map.of("message", message, "extensions", ErrorExtensions.of(code, requestId))));
+		Map<String, Object> all = ErrorExtensions.of(code, requestId);
+		all.putAll(extensions);
+		return Map.of("errors", List.of(Map.of("message", message, "extensions", all)));
 	}
 
 	public ErrorMessages messages() {

@@ -33,7 +33,7 @@ class GraphQlErrorController implements ErrorController {
 		if (httpStatus == 400) {
 			message = this.writer.messages().get(code, "input.malformedRequest", new Object[0], request.getLocale());
 		}
-		return ResponseEntity.status(httpStatus).body(this.writer.body(request, code, message));
+		return ResponseEntity.status(httpStatus).body(this.writer.body(request, code, message, Map.of()));
 	}
 
 }

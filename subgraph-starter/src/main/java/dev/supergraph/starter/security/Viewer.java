@@ -46,6 +46,15 @@ public record Viewer(@Nullable String userId, Set<String> scopes, @Nullable Stri
 		return new Viewer(null, scopes, keyId, client);
 	}
 
+	/**
+	 * The caller of the request on this thread, as Spring Security authenticated it: for
+	 * servlet filters that run before GraphQL, where no controller argument exists.
+	 * @return the viewer, {@link #ANONYMOUS} when nobody is authenticated
+	 */
+	public static Viewer current() {
+		return ViewerInterceptor.currentViewer();
+	}
+
 	public boolean isAuthenticated() {
 		return this.userId != null || this.apiKeyId != null;
 	}

@@ -46,6 +46,10 @@ class ViewerInterceptor implements WebGraphQlInterceptor {
 		return (header != null && CLIENT_NAME.matcher(header).matches()) ? header : "-";
 	}
 
+	/**
+	 * The caller of the current request, from Spring Security's context.
+	 * @return the viewer, {@link Viewer#ANONYMOUS} when there is none
+	 */
 	static Viewer currentViewer() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof ApiKeyAuthentication apiKey && apiKey.client() != null) {

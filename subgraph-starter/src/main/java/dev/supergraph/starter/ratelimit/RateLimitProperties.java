@@ -1,0 +1,19 @@
+package dev.supergraph.starter.ratelimit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The subgraph's own rate limit per authenticated client (user or API key), a backstop
+ * behind the router's per root field limit: generous enough that the router's limit
+ * answers first, so it only bites when the router is bypassed or misconfigured. Anonymous
+ * requests are not limited here: behind the router they all come from the router's
+ * address, and the router limits them by theirs.
+ *
+ * @param requestsPerMinute requests per client and minute; 0 turns the limit off
+ * @param maxClients most clients tracked at once (least recently seen ones are dropped)
+ */
+@ConfigurationProperties("subgraph.rate-limit")
+public record RateLimitProperties(@DefaultValue("1200") int requestsPerMinute, @DefaultValue("100000") int maxClients) {
+
+}
