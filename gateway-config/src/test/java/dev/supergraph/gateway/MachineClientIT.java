@@ -1,9 +1,6 @@
 package dev.supergraph.gateway;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import dev.supergraph.gateway.support.Supergraph;
 import dev.supergraph.starter.test.GraphQlHttpClient;
@@ -11,7 +8,7 @@ import dev.supergraph.starter.test.GraphQlHttpClient.Response;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static dev.supergraph.gateway.support.ApiKeyTool.eventually;
 
 /**
  * Machine clients with API keys made by the real key tool, through the real router and
@@ -87,34 +84,8 @@ class MachineClientIT {
 			.status()).isEqualTo(401);
 	}
 
-	/**
-	 * A new key, once router and subgraphs have re-read the key file (about a second).
-	 */
 	private String createdAndAccepted(String client, String... scopes) {
-		String key = this.supergraph.apiKeys().create(client, scopes);
-		eventually(() -> this.supergraph.router().postWithApiKey("{ __typename }", Map.of(), key).status() == 200);
-		for (String subgraph : new String[] { "users", "orders", "catalog" }) {
-			GraphQlHttpClient direct = this.supergraph.subgraphClient(subgraph);
-			eventually(() -> direct.postWithApiKey("{ __typename }", Map.of(), key).status() == 200);
-		}
-		return key;
-	}
-
-	/** Bounded: the key file is re-read once a second; allow 15 s on a busy machine. */
-	private static void eventually(BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-		while (!condition.getAsBoolean()) {
-			if (Instant.now().isAfter(deadline)) {
-				fail("not within 15 s");
-			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				fail("interrupted");
-			}
-		}
+		return this.supergraph.apiKeys().createAccepted(this.supergraph, client, scopes);
 	}
 
 }

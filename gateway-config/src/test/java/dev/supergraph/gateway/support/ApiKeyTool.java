@@ -7,7 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import dev.supergraph.starter.test.GraphQlHttpClient;
 
 /**
  * Runs the real key tool ({@code scripts/api-keys.mjs}) on the supergraph's key file, so
@@ -47,6 +53,44 @@ public final class ApiKeyTool {
 			arguments.addAll(List.of("--scope", scope));
 		}
 		return run(arguments);
+	}
+
+	/**
+	 * Create a key and wait until the router and every subgraph accept it: they re-read
+	 * the key file about once a second.
+	 * @param supergraph the running supergraph
+	 * @param client the machine client's name
+	 * @param scopes its scopes
+	 * @return the key
+	 */
+	public String createAccepted(Supergraph supergraph, String client, String... scopes) {
+		String key = create(client, scopes);
+		eventually(() -> supergraph.router().postWithApiKey("{ __typename }", Map.of(), key).status() == 200);
+		for (String subgraph : new String[] { "users", "orders", "catalog" }) {
+			GraphQlHttpClient direct = supergraph.subgraphClient(subgraph);
+			eventually(() -> direct.postWithApiKey("{ __typename }", Map.of(), key).status() == 200);
+		}
+		return key;
+	}
+
+	/**
+	 * Wait for a condition, bounded: 15 s, generous for a busy machine.
+	 * @param condition the condition
+	 */
+	public static void eventually(BooleanSupplier condition) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("not within 15 s");
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	/**

@@ -145,6 +145,14 @@ public final class Supergraph {
 	}
 
 	/**
+	 * The secret router and subgraphs share, for tests that check it never leaks.
+	 * @return the secret
+	 */
+	public String routerSecret() {
+		return ROUTER_SECRET;
+	}
+
+	/**
 	 * The API key tool on the key file of router and subgraphs, for machine clients.
 	 * @return the tool
 	 */
