@@ -86,6 +86,10 @@ export const gatewayConfig = defineConfig({
     validateUser,
     extractScopes,
   },
+  // Estimated cost from the supergraph's @listSize (the `first` argument, or an assumed size): every
+  // object costs 1, times the sizes of the lists around it. Summed over the subgraph requests of the
+  // query plan and checked before each one; over MAX_COST, useErrorCodes answers 400 QUERY_TOO_COMPLEX.
+  demandControl: production ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
   rateLimiting: production ? rateLimitRules(limits) : undefined,
   hmacSignature: settings.hmacSecret ? { secret: settings.hmacSecret } : undefined,
   prometheus: { endpoint: '/metrics' },

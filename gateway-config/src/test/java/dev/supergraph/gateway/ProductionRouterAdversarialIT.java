@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static dev.supergraph.gateway.Hostile.assertNoLeak;
@@ -94,8 +95,35 @@ class ProductionRouterAdversarialIT {
 	@Test
 	void hundredThousandItemPageOfATrustedDocumentIsTooComplex() {
 		Response response = trusted("ProductPage", Map.of("first", 100_000), freshClient());
-		assertRefused(response, 200, "QUERY_TOO_COMPLEX");
+		// the router's cost limit (demandControl), before the catalog is asked
+		assertRefused(response, 400, "QUERY_TOO_COMPLEX");
 		assertThat(response.body()).doesNotContain("SKU-");
+	}
+
+	@Test
+	void nestedListsOverTheCostLimitAreTooComplex() {
+		// 1000 orders with up to 50 items each: refused at the orders subgraph request
+		Response response = trusted("UserOrders", Map.of("userId", "5", "first", 1000), TestTokens.forUser("5"));
+		assertRefused(response, 400, "QUERY_TOO_COMPLEX");
+		JsonNode cost = response.json().path("errors").path(0).path("extensions").path("cost");
+		assertThat(cost.path("max").asInt()).isPositive();
+		assertThat(cost.path("estimated").asInt()).isGreaterThan(cost.path("max").asInt());
+		assertThat(response.body()).doesNotContain("SKU-", "\"edges\"");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("largestPages")
+	void referenceOperationsAtTheLargestPageFitTheCostLimit(String operation, Map<String, Object> variables) {
+		Response response = trusted(operation, variables, TestTokens.forUser("5"));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(code(response)).as(response.body()).isNull();
+		assertNoLeak(response);
+	}
+
+	static List<Arguments> largestPages() {
+		return List.of(Arguments.of("ProductPage", Map.of("first", 100)),
+				Arguments.of("CategoryProducts", Map.of("first", 100)), Arguments.of("MyOrders", Map.of("first", 100)),
+				Arguments.of("UserOrders", Map.of("userId", "5", "first", 100)));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
