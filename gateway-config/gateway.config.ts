@@ -14,6 +14,7 @@ import {
   useOperationLimits,
   useRateLimitErrors,
   useTrustedDocumentText,
+  useUnsupportedMediaType,
 } from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
 import { extractScopes, validateUser } from './router/authorization.mjs';
@@ -62,6 +63,10 @@ export const gatewayConfig = defineConfig({
         message: 'Only trusted documents are accepted',
         extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
       },
+      notFound: {
+        message: 'Unknown trusted document',
+        extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } },
+      },
     },
   },
   jwt: signingKeyProvider
@@ -95,6 +100,7 @@ export const gatewayConfig = defineConfig({
   prometheus: { endpoint: '/metrics' },
   plugins: () => [
     useErrorCodes({ production }),
+    useUnsupportedMediaType(),
     useTrustedDocumentText(trustedDocuments),
     ...(production
       ? [useBodySizeLimit(limits.maxBodyBytes), useOperationLimits(limits), useRateLimitErrors(limits)]

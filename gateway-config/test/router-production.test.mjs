@@ -80,6 +80,7 @@ describe('router in production mode', () => {
     assert.deepEqual(codes(arbitrary.json), ['BAD_USER_INPUT']);
     assert.equal(arbitrary.json.errors[0].extensions.reason, 'PERSISTED_QUERY_ONLY');
     const unknown = await post(gateway.url, { documentId: sha256('nope') });
+    assert.equal(unknown.status, 400);
     assert.deepEqual(codes(unknown.json), ['BAD_USER_INPUT']);
     assert.equal(unknown.json.errors[0].extensions.reason, 'PERSISTED_QUERY_NOT_IN_LIST');
   });
@@ -170,6 +171,23 @@ describe('router in production mode', () => {
       body: JSON.stringify({ documentId: sha256(productPage) }),
     });
     assert.equal(response.status, 403);
+    const json = await response.json();
+    assert.deepEqual(codes(json), ['BAD_USER_INPUT']);
+    assert.equal(json.errors[0].extensions.reason, 'CSRF_HEADER_REQUIRED');
+    assert.equal(json.errors[0].extensions.http, undefined);
+  });
+
+  it('refuses an unsupported content type with 415 and a code', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', 'x-graphql-csrf': '1' },
+      body: `<query>${productPage}</query>`,
+    });
+    assert.equal(response.status, 415);
+    const json = await response.json();
+    assert.deepEqual(codes(json), ['BAD_USER_INPUT']);
+    assert.equal(json.errors[0].extensions.reason, 'UNSUPPORTED_MEDIA_TYPE');
+    assert.equal(json.data ?? null, null);
   });
 
   it('refuses a mutation over GET', async () => {

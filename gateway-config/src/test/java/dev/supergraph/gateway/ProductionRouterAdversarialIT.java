@@ -87,8 +87,7 @@ class ProductionRouterAdversarialIT {
 	@Test
 	void unknownDocumentIdIsRefused() {
 		Response response = post(Map.of("documentId", "0".repeat(64)), freshClient());
-		// NOTE: HTTP 200 (Hive Gateway's status, kept)
-		assertRefused(response, 200, "BAD_USER_INPUT");
+		assertRefused(response, 400, "BAD_USER_INPUT");
 		assertThat(reason(response)).isEqualTo("PERSISTED_QUERY_NOT_IN_LIST");
 	}
 
@@ -188,24 +187,28 @@ class ProductionRouterAdversarialIT {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("simpleRequests")
-	void simpleRequestsWithoutTheCsrfHeaderAreRefused(String contentType, String body, int status) {
+	void simpleRequestsWithoutTheCsrfHeaderAreRefused(String contentType, String body, int status, String reason) {
 		Response response = router.postRaw(contentType, body.getBytes(StandardCharsets.UTF_8));
-		// GAP: the CSRF refusal and the 415 carry no code
-		assertRefused(response, status, null);
+		assertRefused(response, status, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo(reason);
+		assertThat(response.body()).doesNotContain("\"data\"", "SKU-");
 	}
 
 	static List<Arguments> simpleRequests() {
 		String byId = "{\"documentId\":\"" + documentId("ProductBySku") + "\",\"variables\":{\"sku\":\"SKU-00001\"}}";
-		return List.of(Arguments.of("text/plain", byId, 403),
-				Arguments.of("application/x-www-form-urlencoded", "documentId=" + documentId("ProductBySku"), 403),
-				Arguments.of("multipart/form-data; boundary=x", byId, 403), Arguments.of("application/xml", byId, 415));
+		return List.of(Arguments.of("text/plain", byId, 403, "CSRF_HEADER_REQUIRED"),
+				Arguments.of("application/x-www-form-urlencoded", "documentId=" + documentId("ProductBySku"), 403,
+						"CSRF_HEADER_REQUIRED"),
+				Arguments.of("multipart/form-data; boundary=x", byId, 403, "CSRF_HEADER_REQUIRED"),
+				Arguments.of("application/xml", byId, 415, "UNSUPPORTED_MEDIA_TYPE"));
 	}
 
 	@Test
 	void getRequestsNeedTheCsrfHeaderAndNeverRunMutations() {
 		String mutation = "?documentId=" + documentId("CancelOrder");
-		// GAP: the CSRF refusal carries no code
-		assertRefused(get(mutation, "application/json", false), 403, null);
+		Response withoutHeader = get(mutation, "application/json", false);
+		assertRefused(withoutHeader, 403, "BAD_USER_INPUT");
+		assertThat(reason(withoutHeader)).isEqualTo("CSRF_HEADER_REQUIRED");
 		Response overGet = get(mutation, "application/json", true);
 		assertRefused(overGet, 405, "BAD_USER_INPUT");
 		assertThat(reason(overGet)).isEqualTo("MUTATION_OVER_GET");
