@@ -14,6 +14,7 @@ import {
   useOperationLimits,
   useRateLimitErrors,
   useTrustedDocumentText,
+  useUnsupportedMediaType,
 } from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
 import { extractScopes, resolveUser, validateUser } from './router/authorization.mjs';
@@ -64,6 +65,10 @@ export const gatewayConfig = defineConfig({
         message: 'Only trusted documents are accepted',
         extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
       },
+      notFound: {
+        message: 'Unknown trusted document',
+        extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } },
+      },
     },
   },
   jwt: signingKeyProvider
@@ -89,11 +94,16 @@ export const gatewayConfig = defineConfig({
     validateUser,
     extractScopes,
   },
+  // Estimated cost from the supergraph's @listSize (the `first` argument, or an assumed size): every
+  // object costs 1, times the sizes of the lists around it. Summed over the subgraph requests of the
+  // query plan and checked before each one; over MAX_COST, useErrorCodes answers 400 QUERY_TOO_COMPLEX.
+  demandControl: production ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
   rateLimiting: production ? rateLimitRules(limits) : undefined,
   hmacSignature: settings.hmacSecret ? { secret: settings.hmacSecret } : undefined,
   prometheus: { endpoint: '/metrics' },
   plugins: () => [
     useErrorCodes({ production }),
+    useUnsupportedMediaType(),
     useTrustedDocumentText(trustedDocuments),
     ...(production
       ? [useBodySizeLimit(limits.maxBodyBytes), useOperationLimits(limits), useRateLimitErrors(limits)]

@@ -56,6 +56,12 @@ const REQUEST_REFUSALS = new Set([
   'GRAPHQL_VALIDATION_FAILED',
 ]);
 
+// GraphQL Yoga's CSRF refusal (HTTP 403), which carries no code.
+const CSRF_REFUSAL = 'Required CSRF header(s) not present';
+
+// The demand control plugin's refusal of an operation whose estimated cost is over MAX_COST.
+const COST_REFUSAL = 'COST_ESTIMATED_TOO_EXPENSIVE';
+
 // A more precise reason for GraphQL Yoga's BAD_REQUEST refusals.
 const BAD_REQUEST_REASONS = new Map([
   ['Batching is not supported.', 'BATCHING_NOT_SUPPORTED'],
@@ -71,6 +77,9 @@ const BAD_REQUEST_REASONS = new Map([
  * - the router's `BAD_REQUEST` (batching, mutation over GET), `PERSISTED_QUERY_ONLY`,
  *   `PERSISTED_QUERY_NOT_IN_LIST` and `GRAPHQL_VALIDATION_FAILED`: `BAD_USER_INPUT` with the original
  *   code as `extensions.reason` (the HTTP status is kept);
+ * - the CSRF refusal: `BAD_USER_INPUT` with `reason` `CSRF_HEADER_REQUIRED`, HTTP 403 kept;
+ * - an operation over the cost limit (`demandControl`): HTTP 400, `QUERY_TOO_COMPLEX` with the
+ *   estimate and the maximum in `extensions.cost`;
  * - `extensions.originalError` never leaves the router;
  * - production: "Did you mean …?" is cut from every message (`blockFieldSuggestions` covers only
  *   validation, not variable coercion).
@@ -103,6 +112,13 @@ export function normalizeError(error, production) {
     extensions.http = { status: 400 };
   } else if (extensions.code == null && message.startsWith('Variable "$')) {
     extensions.code = 'BAD_USER_INPUT';
+  } else if (extensions.code == null && message === CSRF_REFUSAL) {
+    message = 'A request with this content type needs an x-graphql-csrf header';
+    extensions.code = 'BAD_USER_INPUT';
+    extensions.reason = 'CSRF_HEADER_REQUIRED';
+  } else if (extensions.code === COST_REFUSAL) {
+    extensions.code = 'QUERY_TOO_COMPLEX';
+    extensions.http = { status: 400 };
   } else if (REQUEST_REFUSALS.has(extensions.code)) {
     extensions.reason = BAD_REQUEST_REASONS.get(message) ?? extensions.code;
     extensions.code = 'BAD_USER_INPUT';

@@ -1,5 +1,5 @@
 // Small router plugins for what Hive Gateway has no option for: a request body size limit, alias and
-// directive limits, and accepting the identical text of a trusted document as well as its hash.
+// directive limits, a coded 415, and accepting the identical text of a trusted document as well as its hash.
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 
@@ -15,6 +15,22 @@ export function useBodySizeLimit(maxBytes) {
         endResponse(errorResponse(fetchAPI, 411, 'LENGTH_REQUIRED', 'A Content-Length header is required'));
       } else if (!(Number(length) <= maxBytes)) {
         endResponse(errorResponse(fetchAPI, 413, 'BODY_TOO_LARGE', `Request body exceeds ${maxBytes} bytes`));
+      }
+    },
+  };
+}
+
+/**
+ * Answers a POST whose content type no request parser reads (GraphQL Yoga's bare 415 without a body)
+ * with 415 and `BAD_USER_INPUT`. Registered after the built-in parsers, so `requestParser` is set
+ * whenever one of them accepts the request.
+ */
+export function useUnsupportedMediaType() {
+  return {
+    onRequestParse({ requestParser, fetchAPI, endResponse }) {
+      if (!requestParser) {
+        endResponse(errorResponse(fetchAPI, 415, 'UNSUPPORTED_MEDIA_TYPE',
+          'Unsupported content type: send application/json'));
       }
     },
   };

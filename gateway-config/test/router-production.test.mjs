@@ -1,21 +1,26 @@
 // The router in production mode: trusted documents only (by hash or identical text), no GraphiQL or
-// introspection, depth/alias/body limits, CSRF prevention, no batching, and a JWT key required.
+// introspection, depth/alias/body/cost limits, CSRF prevention, no batching, and a JWT key required.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
+import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
 import { gatewayDir, startGateway } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
 import { sha256 } from '../router/plugins.mjs';
+import { PRODUCTION_LIMIT_DEFAULTS } from '../router/settings.mjs';
 
 const operationsDir = resolve(gatewayDir, 'operations');
 const productPage = readFileSync(resolve(operationsDir, 'ProductPage.graphql'), 'utf8');
 const tooDeep = '{ products { edges { node { category { products { edges { node { category { products { edges { node { id } } } } } } } } } } } }';
 const misspelt = '{ categries { id } }';
 const tooManyAliases = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: categories { id }`).join(' ')} }`;
+// Within the depth limit, but 50 assumed categories x 100 products x 100 products of their category.
+const tooCostly = '{ categories { products(first: 100) { edges { node { category { products(first: 100) { edges { node { id } } } } } } } } }';
+const LEAKS = /\bat .*\.m?[jt]s|stack|SELECT|did you mean|originalError/i;
 
 describe('router in production mode', () => {
   const dir = mkdtempSync(join(tmpdir(), 'router-prod-'));
@@ -26,7 +31,7 @@ describe('router in production mode', () => {
     createSigner(join(dir, 'jwt.pem'));
     // The committed manifest plus bad documents, to show that limits and validation apply to trusted documents too.
     const manifest = JSON.parse(readFileSync(resolve(gatewayDir, 'trusted-documents.json'), 'utf8'));
-    for (const text of [tooDeep, tooManyAliases, misspelt]) {
+    for (const text of [tooDeep, tooManyAliases, misspelt, tooCostly]) {
       manifest[sha256(text)] = text;
     }
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -75,6 +80,7 @@ describe('router in production mode', () => {
     assert.deepEqual(codes(arbitrary.json), ['BAD_USER_INPUT']);
     assert.equal(arbitrary.json.errors[0].extensions.reason, 'PERSISTED_QUERY_ONLY');
     const unknown = await post(gateway.url, { documentId: sha256('nope') });
+    assert.equal(unknown.status, 400);
     assert.deepEqual(codes(unknown.json), ['BAD_USER_INPUT']);
     assert.equal(unknown.json.errors[0].extensions.reason, 'PERSISTED_QUERY_NOT_IN_LIST');
   });
@@ -99,6 +105,27 @@ describe('router in production mode', () => {
   it('refuses a trusted document with more aliases than MAX_ALIASES', async () => {
     const { json } = await post(gateway.url, { documentId: sha256(tooManyAliases) });
     assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+  });
+
+  it('refuses a trusted document over MAX_COST with 400 QUERY_TOO_COMPLEX before any subgraph request', async () => {
+    const before = fakes.requests.length;
+    const { status, json, text } = await post(gateway.url, { documentId: sha256(tooCostly) });
+    assert.equal(status, 400);
+    assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+    assert.equal(json.data ?? null, null);
+    assert.ok(json.errors[0].extensions.cost.estimated > PRODUCTION_LIMIT_DEFAULTS.maxCost, text);
+    assert.doesNotMatch(text, LEAKS);
+    assert.equal(fakes.requests.length, before, 'no subgraph was asked');
+    assert.deepEqual((await post(gateway.url, { documentId: sha256(productPage) })).json, expectedPage);
+  });
+
+  it('refuses a huge page of a trusted document as QUERY_TOO_COMPLEX before any subgraph request', async () => {
+    const before = fakes.requests.length;
+    const { status, json, text } = await post(gateway.url, { documentId: sha256(productPage), variables: { first: 100_000 } });
+    assert.equal(status, 400);
+    assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+    assert.doesNotMatch(text, LEAKS);
+    assert.equal(fakes.requests.length, before, 'no subgraph was asked');
   });
 
   it('refuses introspection and serves no GraphiQL', async () => {
@@ -144,6 +171,23 @@ describe('router in production mode', () => {
       body: JSON.stringify({ documentId: sha256(productPage) }),
     });
     assert.equal(response.status, 403);
+    const json = await response.json();
+    assert.deepEqual(codes(json), ['BAD_USER_INPUT']);
+    assert.equal(json.errors[0].extensions.reason, 'CSRF_HEADER_REQUIRED');
+    assert.equal(json.errors[0].extensions.http, undefined);
+  });
+
+  it('refuses an unsupported content type with 415 and a code', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', 'x-graphql-csrf': '1' },
+      body: `<query>${productPage}</query>`,
+    });
+    assert.equal(response.status, 415);
+    const json = await response.json();
+    assert.deepEqual(codes(json), ['BAD_USER_INPUT']);
+    assert.equal(json.errors[0].extensions.reason, 'UNSUPPORTED_MEDIA_TYPE');
+    assert.equal(json.data ?? null, null);
   });
 
   it('refuses a mutation over GET', async () => {
@@ -187,5 +231,81 @@ describe('router in production mode', () => {
     await broken.stop();
     assert.notEqual(exitCode, 0);
     assert.match(broken.output(), /JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE/);
+  });
+});
+
+// The cost of an operation is summed over the subgraph requests of its query plan, so these tests run
+// whole plans (entity fetches included) against subgraphs that answer from the golden SDL.
+describe('router in production mode: cost of the reference operations', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'router-cost-'));
+  const sign = createSigner(join(dir, 'jwt.pem'));
+  const token = sign({ sub: '7', scope: 'orders:read users:read:email' });
+  const variables = {
+    CancelOrder: { input: { orderId: '1' } },
+    OrderDetail: { id: '1' },
+    PlaceOrder: { input: { idempotencyKey: 'cost-test-1', items: [{ productId: '1', quantity: 1 }] } },
+    ProductBySku: { sku: 'SKU-00001' },
+    ProductShipping: { id: '1' },
+    RegisterUser: { input: { name: 'Ada', email: 'ada@example.com' } },
+    UserOrders: { userId: '7' },
+  };
+  let subgraphs;
+
+  before(async () => {
+    subgraphs = await startSchemaSubgraphs();
+  });
+
+  after(async () => {
+    await subgraphs?.close();
+  });
+
+  async function withGateway(env, use) {
+    const gateway = await startGateway({
+      GATEWAY_MODE: 'production',
+      USERS_URL: subgraphs.urls.users,
+      ORDERS_URL: subgraphs.urls.orders,
+      CATALOG_URL: subgraphs.urls.catalog,
+      JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
+      ...env,
+    });
+    try {
+      await use(gateway);
+    } finally {
+      await gateway.stop();
+    }
+  }
+
+  async function runReferenceOperations(gateway, extraVariables) {
+    for (const file of readdirSync(operationsDir)) {
+      const name = file.replace(/\.graphql$/, '');
+      const text = readFileSync(resolve(operationsDir, file), 'utf8');
+      const sent = { ...variables[name], ...(text.includes('$first') ? extraVariables : {}) };
+      const { status, json } = await post(gateway.url, { documentId: sha256(text), variables: sent }, { authorization: `Bearer ${token}` });
+      assert.equal(status, 200, `${name}: ${JSON.stringify(json)}`);
+      assert.deepEqual(json.errors ?? [], [], name);
+    }
+  }
+
+  it('runs every reference operation at the largest page (first: 100) within MAX_COST', async () => {
+    await withGateway({}, (gateway) => runReferenceOperations(gateway, { first: 100 }));
+  });
+
+  it('runs every reference operation with its default variables within a fifth of MAX_COST', async () => {
+    const fifth = String(Math.floor(PRODUCTION_LIMIT_DEFAULTS.maxCost / 5));
+    await withGateway({ MAX_COST: fifth }, (gateway) => runReferenceOperations(gateway, {}));
+  });
+
+  it('refuses nested lists over MAX_COST across subgraphs with 400 QUERY_TOO_COMPLEX', async () => {
+    await withGateway({}, async (gateway) => {
+      const text = readFileSync(resolve(operationsDir, 'UserOrders.graphql'), 'utf8');
+      // 1000 orders x 50 assumed items: refused at the orders subgraph request
+      const { status, json, text: body } = await post(gateway.url, { documentId: sha256(text), variables: { userId: '7', first: 1000 } },
+        { authorization: `Bearer ${token}` });
+      assert.equal(status, 400);
+      assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+      assert.equal(json.data?.user ?? null, null);
+      assert.doesNotMatch(body, LEAKS);
+      await runReferenceOperations(gateway, {});
+    });
   });
 });

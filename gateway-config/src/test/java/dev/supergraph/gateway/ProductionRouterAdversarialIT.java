@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static dev.supergraph.gateway.Hostile.assertNoLeak;
@@ -86,16 +87,42 @@ class ProductionRouterAdversarialIT {
 	@Test
 	void unknownDocumentIdIsRefused() {
 		Response response = post(Map.of("documentId", "0".repeat(64)), freshClient());
-		// NOTE: HTTP 200 (Hive Gateway's status, kept)
-		assertRefused(response, 200, "BAD_USER_INPUT");
+		assertRefused(response, 400, "BAD_USER_INPUT");
 		assertThat(reason(response)).isEqualTo("PERSISTED_QUERY_NOT_IN_LIST");
 	}
 
 	@Test
 	void hundredThousandItemPageOfATrustedDocumentIsTooComplex() {
 		Response response = trusted("ProductPage", Map.of("first", 100_000), freshClient());
-		assertRefused(response, 200, "QUERY_TOO_COMPLEX");
+		// the router's cost limit (demandControl), before the catalog is asked
+		assertRefused(response, 400, "QUERY_TOO_COMPLEX");
 		assertThat(response.body()).doesNotContain("SKU-");
+	}
+
+	@Test
+	void nestedListsOverTheCostLimitAreTooComplex() {
+		// 1000 orders with up to 50 items each: refused at the orders subgraph request
+		Response response = trusted("UserOrders", Map.of("userId", "5", "first", 1000), TestTokens.forUser("5"));
+		assertRefused(response, 400, "QUERY_TOO_COMPLEX");
+		JsonNode cost = response.json().path("errors").path(0).path("extensions").path("cost");
+		assertThat(cost.path("max").asInt()).isPositive();
+		assertThat(cost.path("estimated").asInt()).isGreaterThan(cost.path("max").asInt());
+		assertThat(response.body()).doesNotContain("SKU-", "\"edges\"");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("largestPages")
+	void referenceOperationsAtTheLargestPageFitTheCostLimit(String operation, Map<String, Object> variables) {
+		Response response = trusted(operation, variables, TestTokens.forUser("5"));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(code(response)).as(response.body()).isNull();
+		assertNoLeak(response);
+	}
+
+	static List<Arguments> largestPages() {
+		return List.of(Arguments.of("ProductPage", Map.of("first", 100)),
+				Arguments.of("CategoryProducts", Map.of("first", 100)), Arguments.of("MyOrders", Map.of("first", 100)),
+				Arguments.of("UserOrders", Map.of("userId", "5", "first", 100)));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -160,24 +187,28 @@ class ProductionRouterAdversarialIT {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("simpleRequests")
-	void simpleRequestsWithoutTheCsrfHeaderAreRefused(String contentType, String body, int status) {
+	void simpleRequestsWithoutTheCsrfHeaderAreRefused(String contentType, String body, int status, String reason) {
 		Response response = router.postRaw(contentType, body.getBytes(StandardCharsets.UTF_8));
-		// GAP: the CSRF refusal and the 415 carry no code
-		assertRefused(response, status, null);
+		assertRefused(response, status, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo(reason);
+		assertThat(response.body()).doesNotContain("\"data\"", "SKU-");
 	}
 
 	static List<Arguments> simpleRequests() {
 		String byId = "{\"documentId\":\"" + documentId("ProductBySku") + "\",\"variables\":{\"sku\":\"SKU-00001\"}}";
-		return List.of(Arguments.of("text/plain", byId, 403),
-				Arguments.of("application/x-www-form-urlencoded", "documentId=" + documentId("ProductBySku"), 403),
-				Arguments.of("multipart/form-data; boundary=x", byId, 403), Arguments.of("application/xml", byId, 415));
+		return List.of(Arguments.of("text/plain", byId, 403, "CSRF_HEADER_REQUIRED"),
+				Arguments.of("application/x-www-form-urlencoded", "documentId=" + documentId("ProductBySku"), 403,
+						"CSRF_HEADER_REQUIRED"),
+				Arguments.of("multipart/form-data; boundary=x", byId, 403, "CSRF_HEADER_REQUIRED"),
+				Arguments.of("application/xml", byId, 415, "UNSUPPORTED_MEDIA_TYPE"));
 	}
 
 	@Test
 	void getRequestsNeedTheCsrfHeaderAndNeverRunMutations() {
 		String mutation = "?documentId=" + documentId("CancelOrder");
-		// GAP: the CSRF refusal carries no code
-		assertRefused(get(mutation, "application/json", false), 403, null);
+		Response withoutHeader = get(mutation, "application/json", false);
+		assertRefused(withoutHeader, 403, "BAD_USER_INPUT");
+		assertThat(reason(withoutHeader)).isEqualTo("CSRF_HEADER_REQUIRED");
 		Response overGet = get(mutation, "application/json", true);
 		assertRefused(overGet, 405, "BAD_USER_INPUT");
 		assertThat(reason(overGet)).isEqualTo("MUTATION_OVER_GET");

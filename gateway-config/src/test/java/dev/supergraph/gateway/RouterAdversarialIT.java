@@ -21,6 +21,7 @@ import static dev.supergraph.gateway.Hostile.assertNoLeak;
 import static dev.supergraph.gateway.Hostile.assertRefused;
 import static dev.supergraph.gateway.Hostile.code;
 import static dev.supergraph.gateway.Hostile.codes;
+import static dev.supergraph.gateway.Hostile.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -113,8 +114,8 @@ class RouterAdversarialIT {
 	@ValueSource(strings = { "text/plain", "application/xml", "application/octet-stream" })
 	void unknownContentTypesAreUnsupported(String contentType) {
 		Response response = router.postRaw(contentType, "{\"query\":\"{ categories { id } }\"}".getBytes());
-		// GAP: 415 with an empty body, no error code
-		assertRefused(response, 415, null);
+		assertRefused(response, 415, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
 	}
 
 	@Test

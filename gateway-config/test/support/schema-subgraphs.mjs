@@ -1,0 +1,56 @@
+// One loopback HTTP server standing in for the three subgraphs (/users, /orders, /catalog) that
+// executes every request against the golden SDL (subgraphs/*.graphql) with made-up values: two
+// elements per list, every entity representation resolved. So the router runs whole query plans,
+// entity fetches included, as it does in front of the real subgraphs.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildASTSchema, execute, getNullableType, isEnumType, isListType, isScalarType, parse } from 'graphql';
+import { gatewayDir } from './gateway.mjs';
+
+const SCALARS = { ID: '1', Int: 1, Boolean: true, DateTime: '2026-01-01T00:00:00Z' };
+
+export async function startSchemaSubgraphs() {
+  const schemas = Object.fromEntries(['users', 'orders', 'catalog'].map((name) => [name, buildASTSchema(
+    parse(readFileSync(resolve(gatewayDir, 'subgraphs', `${name}.graphql`), 'utf8')), { assumeValidSDL: true })]));
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', async () => {
+      const { query, variables } = JSON.parse(body);
+      const result = await execute({
+        schema: schemas[req.url.slice(1)],
+        document: parse(query),
+        variableValues: variables,
+        fieldResolver,
+        typeResolver: (value) => value.__typename,
+      });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(result));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    urls: { users: `${base}/users`, orders: `${base}/orders`, catalog: `${base}/catalog` },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+function fieldResolver(source, args, context, info) {
+  if (info.fieldName === '_entities') {
+    return args.representations.map((representation) => ({ ...representation }));
+  }
+  return source && info.fieldName in source ? source[info.fieldName] : madeUp(info.returnType);
+}
+
+function madeUp(type) {
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    return [madeUp(nullable.ofType), madeUp(nullable.ofType)];
+  }
+  if (isEnumType(nullable)) {
+    return nullable.getValues()[0].value;
+  }
+  return isScalarType(nullable) ? SCALARS[nullable.name] ?? 'text' : {};
+}
