@@ -79,7 +79,8 @@ const BAD_REQUEST_REASONS = new Map([
  *   code as `extensions.reason` (the HTTP status is kept);
  * - the CSRF refusal: `BAD_USER_INPUT` with `reason` `CSRF_HEADER_REQUIRED`, HTTP 403 kept;
  * - an operation over the cost limit (`demandControl`): HTTP 400, `QUERY_TOO_COMPLEX` with the
- *   estimate and the maximum in `extensions.cost`;
+ *   estimate and the maximum in `extensions.cost`; over the alias, directive or root field limit
+ *   (`useOperationLimits`): HTTP 400 `QUERY_TOO_COMPLEX`;
  * - `extensions.originalError` never leaves the router;
  * - production: "Did you mean …?" is cut from every message (`blockFieldSuggestions` covers only
  *   validation, not variable coercion).
@@ -116,7 +117,8 @@ export function normalizeError(error, production) {
     message = 'A request with this content type needs an x-graphql-csrf header';
     extensions.code = 'BAD_USER_INPUT';
     extensions.reason = 'CSRF_HEADER_REQUIRED';
-  } else if (extensions.code === COST_REFUSAL) {
+  } else if (extensions.code === COST_REFUSAL || extensions.code === 'QUERY_TOO_COMPLEX') {
+    // The operation limits are validation errors, which Yoga answers with 200 to plain JSON clients.
     extensions.code = 'QUERY_TOO_COMPLEX';
     extensions.http = { status: 400 };
   } else if (REQUEST_REFUSALS.has(extensions.code)) {
@@ -126,7 +128,8 @@ export function normalizeError(error, production) {
   if (production) {
     message = withoutSuggestions(message);
   }
-  if (message === error.message && originalError === undefined && extensions.code === error.extensions?.code) {
+  if (message === error.message && originalError === undefined && extensions.code === error.extensions?.code
+    && extensions.http === error.extensions?.http) {
     return error;
   }
   if (!(error instanceof Error)) {

@@ -36,7 +36,7 @@ export function useUnsupportedMediaType() {
   };
 }
 
-/** Counts aliases and directives in the whole document (graphql-armor's max-depth/tokens cover the rest). */
+/** Counts aliases, directives and root fields in the whole document (graphql-armor's max-depth/tokens cover the rest). */
 export function useOperationLimits(limits) {
   const rule = operationLimitsRule(limits);
   return {
@@ -47,13 +47,18 @@ export function useOperationLimits(limits) {
 }
 
 /** The validation rule behind useOperationLimits, also run by the manifest script. */
-export function operationLimitsRule({ maxAliases, maxDirectives }) {
+export function operationLimitsRule({ maxAliases, maxDirectives, maxRootFields }) {
   return (context) => {
+    const schema = context.getSchema();
+    const rootTypes = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
     let aliases = 0;
     let directives = 0;
+    let rootFields = 0;
     return {
       Field(node) {
         aliases += node.alias ? 1 : 0;
+        // Fields selected on a root type, also through fragments: each is a separate resolver fan-out.
+        rootFields += rootTypes.has(context.getParentType()) ? 1 : 0;
       },
       Directive() {
         directives += 1;
@@ -65,6 +70,9 @@ export function operationLimitsRule({ maxAliases, maxDirectives }) {
           }
           if (directives > maxDirectives) {
             context.reportError(limitError(`Operation has ${directives} directives; at most ${maxDirectives} are allowed`));
+          }
+          if (rootFields > maxRootFields) {
+            context.reportError(limitError(`Operation has ${rootFields} root fields; at most ${maxRootFields} are allowed`));
           }
         },
       },
@@ -138,6 +146,7 @@ export function sha256(text) {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+// useErrorCodes gives it HTTP 400, like the cost limit and the subgraphs' QUERY_TOO_COMPLEX.
 function limitError(message) {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
 }

@@ -20,11 +20,12 @@ export const PRODUCTION_LIMIT_DEFAULTS = {
   maxTokens: 1000,
   maxAliases: 15,
   maxDirectives: 10,
+  maxRootFields: 5,
   maxBodyBytes: 102400,
   // Estimated cost (demandControl). The reference operations cost at most 3150 with their default
   // variables and 15306 with `first: 100`, the subgraphs' largest page (router-production.test.mjs).
   maxCost: 20000,
-  // Per client (token subject, else address) and root field.
+  // Per client (token subject or API key, else address) and root field.
   rateLimitMax: 300,
   rateLimitWindowMs: 60000,
 };

@@ -17,7 +17,9 @@ const operationsDir = resolve(gatewayDir, 'operations');
 const productPage = readFileSync(resolve(operationsDir, 'ProductPage.graphql'), 'utf8');
 const tooDeep = '{ products { edges { node { category { products { edges { node { category { products { edges { node { id } } } } } } } } } } } }';
 const misspelt = '{ categries { id } }';
-const tooManyAliases = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: categories { id }`).join(' ')} }`;
+const tooManyAliases = `{ categories { ${Array.from({ length: 16 }, (_, i) => `a${i}: id`).join(' ')} } }`;
+// Six root fields without aliases, through a fragment: over MAX_ROOT_FIELDS (5), under MAX_ALIASES.
+const tooManyRootFields = 'query { ...Roots categories { id } } fragment Roots on Query { me { id } __typename products(first: 1) { edges { cursor } } node: user(id: "1") { id } users(first: 1) { edges { cursor } } }';
 // Within the depth limit, but 50 assumed categories x 100 products x 100 products of their category.
 const tooCostly = '{ categories { products(first: 100) { edges { node { category { products(first: 100) { edges { node { id } } } } } } } } }';
 const LEAKS = /\bat .*\.m?[jt]s|stack|SELECT|did you mean|originalError/i;
@@ -31,7 +33,7 @@ describe('router in production mode', () => {
     createSigner(join(dir, 'jwt.pem'));
     // The committed manifest plus bad documents, to show that limits and validation apply to trusted documents too.
     const manifest = JSON.parse(readFileSync(resolve(gatewayDir, 'trusted-documents.json'), 'utf8'));
-    for (const text of [tooDeep, tooManyAliases, misspelt, tooCostly]) {
+    for (const text of [tooDeep, tooManyAliases, tooManyRootFields, misspelt, tooCostly]) {
       manifest[sha256(text)] = text;
     }
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -103,8 +105,18 @@ describe('router in production mode', () => {
   });
 
   it('refuses a trusted document with more aliases than MAX_ALIASES', async () => {
-    const { json } = await post(gateway.url, { documentId: sha256(tooManyAliases) });
+    const { status, json } = await post(gateway.url, { documentId: sha256(tooManyAliases) });
+    assert.equal(status, 400);
     assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+  });
+
+  it('refuses a trusted document with more root fields than MAX_ROOT_FIELDS, before any subgraph request', async () => {
+    const before = fakes.requests.length;
+    const { status, json } = await post(gateway.url, { documentId: sha256(tooManyRootFields) });
+    assert.equal(status, 400);
+    assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+    assert.match(json.errors[0].message, /6 root fields; at most 5/);
+    assert.equal(fakes.requests.length, before);
   });
 
   it('refuses a trusted document over MAX_COST with 400 QUERY_TOO_COMPLEX before any subgraph request', async () => {
