@@ -1,10 +1,18 @@
 package dev.supergraph.starter.limits;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import graphql.parser.Parser;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +82,24 @@ class OperationShapesTests {
 			.collect(Collectors.joining(" "));
 		String document = "{ ...F200 } fragment F0 on Query { a: __typename } " + fragments;
 		assertThat(shape(document).aliases()).isEqualTo(Integer.MAX_VALUE);
+	}
+
+	@Test
+	void referenceOperationsStayFarBelowTheDefaultLimits() throws IOException {
+		LimitsProperties defaults = new Binder(new MapConfigurationPropertySource()).bindOrCreate("subgraph.limits",
+				LimitsProperties.class);
+		List<Path> operations;
+		try (Stream<Path> files = Files.list(Path.of("../gateway-config/operations"))) {
+			operations = files.filter((file) -> file.toString().endsWith(".graphql")).toList();
+		}
+		assertThat(operations).hasSizeGreaterThanOrEqualTo(6);
+		for (Path operation : operations) {
+			OperationShape shape = shape(Files.readString(operation));
+			assertThat(shape.aliases() * 10).as(operation.toString()).isLessThanOrEqualTo(defaults.maxAliases());
+			assertThat(shape.rootFields() * 10).as(operation.toString()).isLessThanOrEqualTo(defaults.maxRootFields());
+			assertThat(shape.directives() * 5).as(operation.toString())
+				.isLessThanOrEqualTo(defaults.maxDirectivesPerField());
+		}
 	}
 
 	private static OperationShape shape(String document) {
