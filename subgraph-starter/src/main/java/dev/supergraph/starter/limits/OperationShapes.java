@@ -1,7 +1,13 @@
 package dev.supergraph.starter.limits;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,24 +19,30 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.SelectionSetContainer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Measures the operations of a parsed, not yet validated document. Each fragment is
- * measured once and then counted once per spread, so nested spreads cannot make the walk
- * exponential; unknown and circular spreads count nothing (validation refuses them).
+ * measured once, after the fragments it spreads, and then counted once per spread: nested
+ * spreads cannot make the walk exponential, and a long chain of fragments does not deepen
+ * the call stack. Unknown and circular spreads count nothing (validation refuses them).
  */
 final class OperationShapes {
 
-	private final Map<String, FragmentDefinition> fragments = new HashMap<>();
+	private final Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
 
 	private final Map<String, OperationShape> measured = new HashMap<>();
-
-	private final Set<String> measuring = new HashSet<>();
 
 	private OperationShapes(Document document) {
 		for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
 			this.fragments.putIfAbsent(fragment.getName(), fragment);
+		}
+		Set<String> started = new HashSet<>();
+		for (String name : this.fragments.keySet()) {
+			if (started.add(name)) {
+				measureFrom(name, started);
+			}
 		}
 	}
 
@@ -48,6 +60,27 @@ final class OperationShapes {
 			largest = largest.max(shape);
 		}
 		return largest;
+	}
+
+	// depth-first over spreads with an explicit stack: each fragment after those it
+	// spreads
+	private void measureFrom(String root, Set<String> started) {
+		Deque<Pending> stack = new ArrayDeque<>();
+		stack.push(new Pending(this.fragments.get(root)));
+		while (!stack.isEmpty()) {
+			Pending top = stack.peek();
+			if (!top.spreads().hasNext()) {
+				stack.pop();
+				FragmentDefinition fragment = top.fragment();
+				this.measured.put(fragment.getName(),
+						of(fragment.getSelectionSet()).withDirectives(fragment.getDirectives().size()));
+				continue;
+			}
+			FragmentDefinition next = this.fragments.get(top.spreads().next());
+			if (next != null && started.add(next.getName())) {
+				stack.push(new Pending(next));
+			}
+		}
 	}
 
 	private OperationShape of(@Nullable SelectionSet selectionSet) {
@@ -68,24 +101,40 @@ final class OperationShapes {
 			return of(inline.getSelectionSet()).withDirectives(inline.getDirectives().size());
 		}
 		if (selection instanceof FragmentSpread spread) {
-			return fragment(spread.getName()).withDirectives(spread.getDirectives().size());
+			// not measured yet means circular: the fragment is still on the stack
+			return this.measured.getOrDefault(spread.getName(), OperationShape.EMPTY)
+				.withDirectives(spread.getDirectives().size());
 		}
 		return OperationShape.EMPTY;
 	}
 
-	private OperationShape fragment(String name) {
-		OperationShape known = this.measured.get(name);
-		if (known != null) {
-			return known;
+	private static void collectSpreads(@Nullable SelectionSet selectionSet, List<String> names) {
+		if (selectionSet == null) {
+			return;
 		}
-		FragmentDefinition fragment = this.fragments.get(name);
-		if (fragment == null || !this.measuring.add(name)) {
-			return OperationShape.EMPTY;
+		for (Selection<?> selection : selectionSet.getSelections()) {
+			if (selection instanceof FragmentSpread spread) {
+				names.add(spread.getName());
+			}
+			else if (selection instanceof SelectionSetContainer<?> container) {
+				collectSpreads(container.getSelectionSet(), names);
+			}
 		}
-		OperationShape shape = of(fragment.getSelectionSet()).withDirectives(fragment.getDirectives().size());
-		this.measuring.remove(name);
-		this.measured.put(name, shape);
-		return shape;
+	}
+
+	/** A fragment on the stack and the spreads of it still to visit. */
+	private record Pending(FragmentDefinition fragment, Iterator<String> spreads) {
+
+		Pending(FragmentDefinition fragment) {
+			this(fragment, spreadsOf(fragment));
+		}
+
+		private static Iterator<String> spreadsOf(FragmentDefinition fragment) {
+			List<String> names = new ArrayList<>();
+			collectSpreads(fragment.getSelectionSet(), names);
+			return names.iterator();
+		}
+
 	}
 
 }

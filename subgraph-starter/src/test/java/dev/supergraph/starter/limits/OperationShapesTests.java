@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import graphql.language.Document;
 import graphql.parser.Parser;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,33 @@ class OperationShapesTests {
 			.collect(Collectors.joining(" "));
 		String document = "{ ...F200 } fragment F0 on Query { a: __typename } " + fragments;
 		assertThat(shape(document).aliases()).isEqualTo(Integer.MAX_VALUE);
+	}
+
+	@Test
+	void theLongestFragmentChainTheTokenLimitAllowsNeedsLittleStack() throws InterruptedException {
+		// 5000 tokens allow ~700 chained fragments; the subgraphs run with -Xss512k
+		String chain = IntStream.rangeClosed(1, 800)
+			.mapToObj((n) -> "fragment F" + n + " on Query { ...F" + (n - 1) + " }")
+			.collect(Collectors.joining(" "));
+		String document = "{ ...F800 } fragment F0 on Query { a: __typename } " + chain;
+		assertThat(shapeOnASmallStack(document)).isEqualTo(new OperationShape(1, 1, 0));
+	}
+
+	@Test
+	void theDeepestNestingTheParserAllowsNeedsLittleStack() throws InterruptedException {
+		String document = "{ a ".repeat(160) + "{ b: c }" + " }".repeat(160);
+		assertThat(shapeOnASmallStack(document)).isEqualTo(new OperationShape(1, 1, 0));
+	}
+
+	private static OperationShape shapeOnASmallStack(String document) throws InterruptedException {
+		Parser parser = new Parser();
+		OperationShape[] measured = new OperationShape[1];
+		Document parsed = parser.parseDocument(document);
+		Thread thread = new Thread(null, () -> measured[0] = OperationShapes.largest(parsed), "small-stack",
+				256 * 1024);
+		thread.start();
+		thread.join();
+		return measured[0];
 	}
 
 	@Test
