@@ -4,9 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,8 +62,8 @@ final class OperationShapes {
 		return largest;
 	}
 
-	// depth-first over spreads with an explicit stack: each fragment after those it
-	// spreads
+	// depth first over the spreads with an explicit stack, so each fragment is measured
+	// after the fragments it spreads
 	private void measureFrom(String root, Set<String> started) {
 		Deque<Pending> stack = new ArrayDeque<>();
 		stack.push(new Pending(this.fragments.get(root)));
