@@ -86,11 +86,19 @@ class CatalogHttpGuardTests {
 	}
 
 	@Test
-	void tooManyTokensIsRefused() {
+	void tooManyTokensIsTooComplexWithStatus400() {
 		String aliases = "{ " + "a: __typename ".repeat(3000) + "}";
 		Response response = this.client.post(aliases);
-		assertThat(response.firstErrorCode()).isIn("QUERY_TOO_COMPLEX", "BAD_USER_INPUT");
-		assertNoLeak(response);
+		assertRefused(response, 400, "QUERY_TOO_COMPLEX");
+		assertThat(response.json().path("errors").get(0).path("message").asString())
+			.isEqualTo("The operation has more than 5000 tokens.");
+		assertThat(response.json().has("data")).isFalse();
+	}
+
+	@Test
+	void ordinarySyntaxErrorsStayBadUserInput() {
+		Response response = this.client.post("{ categories { id ");
+		assertRefused(response, 400, "BAD_USER_INPUT");
 	}
 
 	@Test

@@ -62,8 +62,8 @@ class RouterAdversarialIT {
 	@Test
 	void aliasOverloadingIsStoppedByTheSubgraphsTokenLimit() {
 		Response response = router.post(Hostile.aliases(500, "product(id: \"1\") { id name }"));
-		assertRefused(response, 200, "BAD_USER_INPUT");
-		assertThat(codes(response)).hasSize(500).containsOnly("BAD_USER_INPUT");
+		assertRefused(response, 200, "QUERY_TOO_COMPLEX");
+		assertThat(codes(response)).hasSize(500).containsOnly("QUERY_TOO_COMPLEX");
 		assertThat(response.body()).doesNotContain("Classic Audio");
 	}
 

@@ -89,7 +89,17 @@ class SubgraphAdversarialIT {
 	@Test
 	void aliasOverloadingIsStoppedByTheTokenLimit() {
 		Response response = catalog.post(Hostile.aliases(500, "product(id: \"1\") { id name }"));
-		assertRefused(response, 400, "BAD_USER_INPUT");
+		assertRefused(response, 400, "QUERY_TOO_COMPLEX");
+		assertThat(response.json().has("data")).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "NESTED_ALIASES", "ROOT_FIELDS" })
+	void aliasesAndRootFieldsWithinTheTokenLimitAreTooComplex(String kind) {
+		String query = kind.equals("NESTED_ALIASES") ? "{ product(id: \"1\") " + Hostile.aliases(200, "sku") + " }"
+				: "{ " + "categories { id } ".repeat(60) + "}";
+		Response response = catalog.post(query);
+		assertRefused(response, 400, "QUERY_TOO_COMPLEX");
 		assertThat(response.json().has("data")).isFalse();
 	}
 
@@ -100,13 +110,21 @@ class SubgraphAdversarialIT {
 		assertThat(response.body()).doesNotContain("SKU-");
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "{ categories { id @include(if: true) @include(if: true) @include(if: true) } }",
-			"MANY_DIRECTIVES" })
-	void directiveOverloadingIsRefused(String document) {
-		String query = document.equals("MANY_DIRECTIVES") ? Hostile.directives(1000) : document;
-		Response response = catalog.post(query);
+	@Test
+	void duplicateDirectivesAreAValidationError() {
+		Response response = catalog
+			.post("{ categories { id @include(if: true) @include(if: true) @include(if: true) } }");
 		assertRefused(response, 400, "BAD_USER_INPUT");
+		assertThat(response.json().has("data")).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "REPEATED_ON_ONE_FIELD", "MANY_DIRECTIVES" })
+	void directiveOverloadingIsTooComplex(String kind) {
+		String query = kind.equals("MANY_DIRECTIVES") ? Hostile.directives(1000)
+				: "{ categories { id " + "@include(if: true) ".repeat(500) + "} }";
+		Response response = catalog.post(query);
+		assertRefused(response, 400, "QUERY_TOO_COMPLEX");
 		assertThat(response.json().has("data")).isFalse();
 	}
 

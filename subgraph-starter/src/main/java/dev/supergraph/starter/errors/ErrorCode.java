@@ -27,7 +27,8 @@ public enum ErrorCode {
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
 
 	/**
-	 * The operation exceeds the depth or complexity limit (token and body limits answer
+	 * The operation exceeds a limit of its shape: tokens, aliases, root fields,
+	 * directives per field, depth or complexity (the body size limit answers
 	 * BAD_USER_INPUT).
 	 */
 	QUERY_TOO_COMPLEX(HttpStatus.BAD_REQUEST),

@@ -16,9 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 /**
- * Request guards built on graphql-java's own mechanisms: parser token limit, depth and
- * complexity instrumentations, a per-request timeout, a body size limit and a cache of
- * parsed and validated documents.
+ * Request guards built on graphql-java's own mechanisms: parser token limit, operation
+ * shape (aliases, root fields, directives), depth and complexity instrumentations, a
+ * per-request timeout, a body size limit and a cache of parsed and validated documents.
+ * Every limit of the operation answers {@code QUERY_TOO_COMPLEX}.
  */
 @AutoConfiguration(before = GraphQlAutoConfiguration.class, after = ErrorsAutoConfiguration.class)
 @EnableConfigurationProperties(LimitsProperties.class)
@@ -32,6 +33,16 @@ public final class LimitsAutoConfiguration {
 	@Bean
 	ComplexityLimitInstrumentation complexityLimitInstrumentation(LimitsProperties limits, ErrorMessages messages) {
 		return new ComplexityLimitInstrumentation(limits.maxComplexity(), messages);
+	}
+
+	@Bean
+	OperationShapeInstrumentation operationShapeInstrumentation(LimitsProperties limits, ErrorMessages messages) {
+		return new OperationShapeInstrumentation(limits, messages);
+	}
+
+	@Bean
+	ParserLimitInstrumentation parserLimitInstrumentation(LimitsProperties limits, ErrorMessages messages) {
+		return new ParserLimitInstrumentation(limits.maxTokens(), messages);
 	}
 
 	@Bean

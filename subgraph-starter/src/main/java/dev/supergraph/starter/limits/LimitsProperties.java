@@ -13,15 +13,26 @@ import org.springframework.util.unit.DataSize;
  * @param maxDepth deepest selection nesting accepted
  * @param maxComplexity highest cost accepted; each field costs 1, multiplied by the
  * {@code first} argument of its parent list fields
- * @param maxTokens most lexical tokens the parser reads before giving up (a syntax error,
- * {@code BAD_USER_INPUT})
+ * @param maxTokens most lexical tokens the parser reads before giving up
+ * ({@code QUERY_TOO_COMPLEX}, like the parser's other denial-of-service cancellations;
+ * ordinary syntax errors stay {@code BAD_USER_INPUT})
  * @param maxBodySize largest request body accepted
  * @param timeout longest a request may run; fields not started by then are refused
  * @param documentCacheSize how many parsed and validated documents are kept
+ * @param maxAliases most aliased fields in one operation, fragments counted once per
+ * spread; the router's query plans alias little ({@code _0: _entities(…)} when it batches
+ * fetches), so 100 leaves ample room
+ * @param maxRootFields most fields in the top-level selection set of one operation; a
+ * router plan selects the client's root fields of this subgraph or one {@code _entities}
+ * per batched fetch
+ * @param maxDirectivesPerField most directives on one field, fragment spread or inline
+ * fragment; legitimate selections carry at most {@code @include} and {@code @skip}
  */
 @ConfigurationProperties("subgraph.limits")
 public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("5000") int maxComplexity,
 		@DefaultValue("5000") int maxTokens, @DefaultValue("64KB") DataSize maxBodySize,
-		@DefaultValue("10s") Duration timeout, @DefaultValue("1000") int documentCacheSize) {
+		@DefaultValue("10s") Duration timeout, @DefaultValue("1000") int documentCacheSize,
+		@DefaultValue("100") int maxAliases, @DefaultValue("50") int maxRootFields,
+		@DefaultValue("10") int maxDirectivesPerField) {
 
 }

@@ -7,7 +7,7 @@ import dev.supergraph.starter.errors.ErrorExtensions;
 import graphql.execution.AbortExecutionException;
 
 /**
- * Aborts an operation over a depth or complexity limit with {@code QUERY_TOO_COMPLEX}.
+ * Aborts an operation over a limit of its shape with {@code QUERY_TOO_COMPLEX}.
  */
 class QueryTooComplexException extends AbortExecutionException {
 

@@ -1,14 +1,12 @@
 package dev.supergraph.starter.security;
 
-import dev.supergraph.starter.observability.RequestIds;
-import graphql.language.OperationDefinition;
-import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes every access denial to the {@code audit} logger as one structured line: subject,
- * client, operation, field path, rule and request id. Never token contents.
+ * Writes access denials to the {@code audit} logger, one structured line per request,
+ * field path and rule: subject, client, operation, path (list indices as {@code [*]}),
+ * rule, how many times it was denied, and the request id. Never token contents.
  */
 class AuditLog {
 
@@ -17,13 +15,9 @@ class AuditLog {
 
 	private static final Logger audit = LoggerFactory.getLogger("audit");
 
-	void denied(DataFetchingEnvironment environment, Viewer viewer, String rule) {
-		OperationDefinition operation = environment.getOperationDefinition();
-		String operationName = (operation != null && operation.getName() != null) ? operation.getName() : "-";
-		String client = environment.getGraphQlContext().getOrDefault(CLIENT, "-");
-		audit.warn("access denied subject={} client={} operation={} path={} rule={} requestId={}", viewer.subject(),
-				client, operationName, environment.getExecutionStepInfo().getPath(), rule,
-				RequestIds.of(environment.getGraphQlContext()));
+	void denied(AuditTrail.Caller caller, String path, String rule, int count) {
+		audit.warn("access denied subject={} client={} operation={} path={} rule={} count={} requestId={}",
+				caller.subject(), caller.client(), caller.operation(), path, rule, count, caller.requestId());
 	}
 
 }

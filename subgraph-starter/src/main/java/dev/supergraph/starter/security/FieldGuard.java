@@ -21,42 +21,42 @@ record FieldGuard(AccessRule directives, List<OwnershipRule> ownership) {
 		return this.directives.isNone() && this.ownership.isEmpty();
 	}
 
-	DataFetcher<?> guard(DataFetcher<?> fetcher, AuditLog audit) {
+	DataFetcher<?> guard(DataFetcher<?> fetcher, AuditTrail trail) {
 		return (env) -> {
 			Viewer viewer = env.getGraphQlContext().getOrDefault(Viewer.class, Viewer.ANONYMOUS);
 			if (!this.directives.allows(viewer)) {
-				throw denied(env, viewer, this.directives.toString(), audit);
+				throw denied(env, viewer, this.directives.toString(), trail);
 			}
-			check(OwnershipRule.Target.SOURCE, env.getSource(), env, viewer, audit);
+			check(OwnershipRule.Target.SOURCE, env.getSource(), env, viewer, trail);
 			Object result = fetcher.get(env);
 			if (this.ownership.stream().noneMatch((rule) -> rule.target() == OwnershipRule.Target.RESULT)) {
 				return result;
 			}
 			if (result instanceof CompletionStage<?> stage) {
-				return stage.thenApply((value) -> checkResult(value, env, viewer, audit));
+				return stage.thenApply((value) -> checkResult(value, env, viewer, trail));
 			}
-			return checkResult(result, env, viewer, audit);
+			return checkResult(result, env, viewer, trail);
 		};
 	}
 
 	private @Nullable Object checkResult(@Nullable Object result, DataFetchingEnvironment env, Viewer viewer,
-			AuditLog audit) {
+			AuditTrail trail) {
 		Object value = (result instanceof DataFetcherResult<?> wrapped) ? wrapped.getData() : result;
-		check(OwnershipRule.Target.RESULT, value, env, viewer, audit);
+		check(OwnershipRule.Target.RESULT, value, env, viewer, trail);
 		return result;
 	}
 
 	private void check(OwnershipRule.Target target, @Nullable Object value, DataFetchingEnvironment env, Viewer viewer,
-			AuditLog audit) {
+			AuditTrail trail) {
 		for (OwnershipRule rule : this.ownership) {
 			if (rule.target() == target && !rule.allows(viewer, value)) {
-				throw denied(env, viewer, rule.toString(), audit);
+				throw denied(env, viewer, rule.toString(), trail);
 			}
 		}
 	}
 
-	private static SubgraphException denied(DataFetchingEnvironment env, Viewer viewer, String rule, AuditLog audit) {
-		audit.denied(env, viewer, rule);
+	private static SubgraphException denied(DataFetchingEnvironment env, Viewer viewer, String rule, AuditTrail trail) {
+		trail.denied(env, viewer, rule);
 		return viewer.isAuthenticated() ? SubgraphException.forbidden() : SubgraphException.unauthenticated();
 	}
 

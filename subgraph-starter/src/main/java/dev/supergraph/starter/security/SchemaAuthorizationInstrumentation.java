@@ -2,10 +2,14 @@ package dev.supergraph.starter.security;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -21,9 +25,11 @@ import org.jspecify.annotations.Nullable;
  * is fetched, the {@code @authenticated}/{@code @requiresScopes} of the field, of the
  * type it belongs to and of the type it returns, and the ownership rules declared as
  * {@link OwnershipRule} beans, must be satisfied by the caller. A denial nulls the field
- * with {@code UNAUTHENTICATED} or {@code FORBIDDEN} (the rest of the response survives)
- * and is written to the audit log. The router enforces the same directives; this second
- * check means a misconfigured router or a direct call cannot open data.
+ * with {@code UNAUTHENTICATED} or {@code FORBIDDEN} (the rest of the response survives);
+ * the denials of a request are counted per field path and rule and written to the audit
+ * log as one line each when the execution completes. The router enforces the same
+ * directives; this second check means a misconfigured router or a direct call cannot open
+ * data.
  */
 class SchemaAuthorizationInstrumentation extends SimplePerformantInstrumentation {
 
@@ -39,10 +45,28 @@ class SchemaAuthorizationInstrumentation extends SimplePerformantInstrumentation
 	}
 
 	@Override
+	public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+		return AuditTrail.perRequest();
+	}
+
+	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
 			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
 		FieldGuard guard = guardOf(parameters.getEnvironment());
-		return guard.isNone() ? dataFetcher : guard.guard(dataFetcher, this.audit);
+		if (guard.isNone()) {
+			return dataFetcher;
+		}
+		AuditTrail trail = (state instanceof AuditTrail perRequest) ? perRequest : AuditTrail.unbuffered(this.audit);
+		return guard.guard(dataFetcher, trail);
+	}
+
+	@Override
+	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult executionResult,
+			InstrumentationExecutionParameters parameters, InstrumentationState state) {
+		if (state instanceof AuditTrail trail) {
+			trail.flush(this.audit);
+		}
+		return CompletableFuture.completedFuture(executionResult);
 	}
 
 	private FieldGuard guardOf(DataFetchingEnvironment environment) {

@@ -1,0 +1,50 @@
+package dev.supergraph.starter.limits;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.supergraph.starter.errors.ErrorCode;
+import dev.supergraph.starter.errors.ErrorMessages;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.validation.ValidationError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Refuses operations with too many aliases, root fields or directives on one selection
+ * with {@code QUERY_TOO_COMPLEX}. It runs before validation, so a hostile document (a
+ * field with hundreds of {@code @include}) never reaches the validation rules, and only
+ * for documents that are not cached yet: an accepted document is measured once.
+ */
+class OperationShapeInstrumentation extends SimplePerformantInstrumentation {
+
+	private final LimitsProperties limits;
+
+	private final ErrorMessages messages;
+
+	OperationShapeInstrumentation(LimitsProperties limits, ErrorMessages messages) {
+		this.limits = limits;
+		this.messages = messages;
+	}
+
+	@Override
+	public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
+			InstrumentationValidationParameters parameters, InstrumentationState state) {
+		OperationShape shape = OperationShapes.largest(parameters.getDocument());
+		check(shape.aliases(), this.limits.maxAliases(), "limits.aliases");
+		check(shape.rootFields(), this.limits.maxRootFields(), "limits.rootFields");
+		check(shape.directives(), this.limits.maxDirectivesPerField(), "limits.directives");
+		return null;
+	}
+
+	private void check(long count, int max, String messageKey) {
+		if (count > max) {
+			// like the depth limit: no request locale here, the bundle's default language
+			throw new QueryTooComplexException(this.messages.get(ErrorCode.QUERY_TOO_COMPLEX, messageKey,
+					new Object[] { count, max }, Locale.ENGLISH));
+		}
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.supergraph.starter.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.supergraph.starter.observability.RequestIds;
+import graphql.execution.ResultPath;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.language.OperationDefinition;
+import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The access denials of one request, counted per field path and rule, so that
+ * {@code users(first: 100) { email }} writes one audit line with {@code count=99} instead
+ * of 99 lines. Fields may be fetched concurrently, hence the synchronization; denials are
+ * rare, so it costs nothing on allowed fields.
+ */
+final class AuditTrail implements InstrumentationState {
+
+	private final Map<Denial, Integer> counts = new LinkedHashMap<>();
+
+	private final @Nullable AuditLog unbuffered;
+
+	private @Nullable Caller caller;
+
+	private AuditTrail(@Nullable AuditLog unbuffered) {
+		this.unbuffered = unbuffered;
+	}
+
+	/** A trail kept for the whole execution and written by {@link #flush}. */
+	static AuditTrail perRequest() {
+		return new AuditTrail(null);
+	}
+
+	/**
+	 * A trail that writes each denial at once, for an execution without instrumentation
+	 * state.
+	 * @param log the audit log
+	 * @return the trail
+	 */
+	static AuditTrail unbuffered(AuditLog log) {
+		return new AuditTrail(log);
+	}
+
+	synchronized void denied(DataFetchingEnvironment environment, Viewer viewer, String rule) {
+		Denial denial = new Denial(pattern(environment.getExecutionStepInfo().getPath()), rule);
+		if (this.unbuffered != null) {
+			this.unbuffered.denied(Caller.of(environment, viewer), denial.path(), denial.rule(), 1);
+			return;
+		}
+		if (this.caller == null) {
+			this.caller = Caller.of(environment, viewer);
+		}
+		this.counts.merge(denial, 1, Integer::sum);
+	}
+
+	synchronized void flush(AuditLog log) {
+		Caller current = this.caller;
+		if (current != null) {
+			this.counts.forEach((denial, count) -> log.denied(current, denial.path(), denial.rule(), count));
+		}
+		this.counts.clear();
+	}
+
+	/** {@code /users/edges[*]/node/email}: the path with every list index as [*]. */
+	static String pattern(ResultPath path) {
+		StringBuilder pattern = new StringBuilder();
+		for (Object segment : path.toList()) {
+			pattern.append((segment instanceof Integer) ? "[*]" : "/" + segment);
+		}
+		return pattern.isEmpty() ? "/" : pattern.toString();
+	}
+
+	private record Denial(String path, String rule) {
+	}
+
+	/**
+	 * Who made the request; the same for every denial of it.
+	 *
+	 * @param subject the user id, {@code apikey:<id>} for a machine client, or
+	 * {@code anonymous}
+	 * @param client the API key's client, else the client name header, or {@code -}
+	 * @param operation the operation name or {@code -}
+	 * @param requestId the request id
+	 */
+	record Caller(String subject, String client, String operation, String requestId) {
+
+		static Caller of(DataFetchingEnvironment environment, Viewer viewer) {
+			OperationDefinition operation = environment.getOperationDefinition();
+			String operationName = (operation != null && operation.getName() != null) ? operation.getName() : "-";
+			String client = environment.getGraphQlContext().getOrDefault(AuditLog.CLIENT, "-");
+			String subject = viewer.subject();
+			return new Caller(subject, client, operationName, RequestIds.of(environment.getGraphQlContext()));
+		}
+
+	}
+
+}
