@@ -62,6 +62,8 @@ const CSRF_REFUSAL = 'Required CSRF header(s) not present';
 // The demand control plugin's refusal of an operation whose estimated cost is over MAX_COST.
 const COST_REFUSAL = 'COST_ESTIMATED_TOO_EXPENSIVE';
 
+const MISSING_ARGUMENT = /^Argument "[^"]+" of (required|non-null) type "[^"]+" (was provided the variable "\$[^"]+" which was not provided a runtime value|must not be null)\.$/;
+
 // A more precise reason for GraphQL Yoga's BAD_REQUEST refusals.
 const BAD_REQUEST_REASONS = new Map([
   ['Batching is not supported.', 'BATCHING_NOT_SUPPORTED'],
@@ -73,7 +75,8 @@ const BAD_REQUEST_REASONS = new Map([
  * and some skip masking): runs on the final result just before it is serialized.
  * - token refusals: HTTP 401, `UNAUTHENTICATED`, `WWW-Authenticate: Bearer`;
  * - malformed JSON: HTTP 400, `BAD_USER_INPUT`, without the parser's error;
- * - variable values that do not fit their type: `BAD_USER_INPUT`;
+ * - variable values that do not fit their type, and required variables left out or null: HTTP 400
+ *   `BAD_USER_INPUT`;
  * - the router's `BAD_REQUEST` (batching, mutation over GET), `PERSISTED_QUERY_ONLY`,
  *   `PERSISTED_QUERY_NOT_IN_LIST` and `GRAPHQL_VALIDATION_FAILED`: `BAD_USER_INPUT` with the original
  *   code as `extensions.reason` (the HTTP status is kept);
@@ -111,8 +114,11 @@ export function normalizeError(error, production) {
     extensions.code = 'BAD_USER_INPUT';
     extensions.reason = 'MALFORMED_JSON';
     extensions.http = { status: 400 };
-  } else if (extensions.code == null && message.startsWith('Variable "$')) {
+  } else if (extensions.code == null && (message.startsWith('Variable "$') || MISSING_ARGUMENT.test(message))) {
+    // Variables that do not fit their type, or a required one left out (the planner reports that
+    // as an argument error): the request is wrong, nothing ran.
     extensions.code = 'BAD_USER_INPUT';
+    extensions.http = { status: 400 };
   } else if (extensions.code == null && message === CSRF_REFUSAL) {
     message = 'A request with this content type needs an x-graphql-csrf header';
     extensions.code = 'BAD_USER_INPUT';

@@ -64,6 +64,15 @@ describe('router in production mode', () => {
     assert.deepEqual(json, expectedPage);
   });
 
+  it('refuses a trusted document without its required variable with 400 BAD_USER_INPUT', async () => {
+    const productBySku = readFileSync(resolve(operationsDir, 'ProductBySku.graphql'), 'utf8');
+    for (const variables of [undefined, {}, { sku: null }, { sku: 7 }]) {
+      const { status, json } = await post(gateway.url, { documentId: sha256(productBySku), variables });
+      assert.deepEqual(codes(json), ['BAD_USER_INPUT'], JSON.stringify(json));
+      assert.equal(status, 400, JSON.stringify(variables));
+    }
+  });
+
   it("runs a trusted document by Apollo's persisted query extension", async () => {
     const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(productPage) } };
     const { json } = await post(gateway.url, { extensions, variables: { first: 5 } });
