@@ -123,8 +123,10 @@ export function normalizeError(error, production) {
     message = 'A request with this content type needs an x-graphql-csrf header';
     extensions.code = 'BAD_USER_INPUT';
     extensions.reason = 'CSRF_HEADER_REQUIRED';
-  } else if (extensions.code === COST_REFUSAL || extensions.code === 'QUERY_TOO_COMPLEX') {
-    // The operation limits are validation errors, which Yoga answers with 200 to plain JSON clients.
+  } else if (extensions.code === COST_REFUSAL
+    || (extensions.code === 'QUERY_TOO_COMPLEX' && extensions.serviceName === undefined)) {
+    // The router's own operation limits are validation errors, which Yoga answers with 200 to plain
+    // JSON clients; a subgraph's refusal (with serviceName) stays part of a 200 response.
     extensions.code = 'QUERY_TOO_COMPLEX';
     extensions.http = { status: 400 };
   } else if (REQUEST_REFUSALS.has(extensions.code)) {
