@@ -19,6 +19,7 @@ import {
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
 import { extractScopes, resolveUser, validateUser } from './router/authorization.mjs';
 import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
+import { useFreshnessStamps } from './router/freshness.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
 
 const settings = routerSettings();
@@ -103,6 +104,7 @@ export const gatewayConfig = defineConfig({
   prometheus: { endpoint: '/metrics' },
   plugins: () => [
     useErrorCodes({ production }),
+    ...(settings.hmacSecret ? [useFreshnessStamps(settings.hmacSecret)] : []),
     useUnsupportedMediaType(),
     useTrustedDocumentText(trustedDocuments),
     ...(production

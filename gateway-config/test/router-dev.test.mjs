@@ -9,6 +9,7 @@ import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
 import { startGateway } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
+import { freshnessStamp } from '../router/freshness.mjs';
 
 describe('router in dev mode', () => {
   let fakes;
@@ -50,6 +51,19 @@ describe('router in dev mode', () => {
     assert.equal(upstream.headers['x-request-id'], 'req-123');
     assert.equal(upstream.body.extensions.jwt.payload.sub, 'u1');
     assert.match(upstream.body.extensions['hmac-signature'], /^[A-Za-z0-9+/=]{20,}$/);
+  });
+
+  it('stamps every subgraph request with a fresh, single-use MAC over the exact body', async () => {
+    await post(gateway.url, { query: '{ categories { id } }' });
+    await post(gateway.url, { query: '{ categories { id } }' });
+    const [first, second] = fakes.requests.filter((request) => request.path === '/catalog').slice(-2);
+    const stamps = [first, second].map((request) => {
+      const [, t, n] = /^t=(\d+),n=([A-Za-z0-9_-]+),s=[A-Za-z0-9_-]{43}$/.exec(request.headers['x-router-freshness']);
+      assert.equal(request.headers['x-router-freshness'], freshnessStamp('test-only-secret', request.raw, Number(t), n));
+      assert.ok(Math.abs(Date.now() - Number(t)) < 10000, 'stamped now');
+      return n;
+    });
+    assert.notEqual(stamps[0], stamps[1], 'a nonce per request');
   });
 
   it('sends subgraphs a generated request id when the client sent none', async () => {

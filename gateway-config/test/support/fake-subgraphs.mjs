@@ -15,7 +15,7 @@ export async function startFakeSubgraphs({ slowMs = 3000 } = {}) {
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       const json = JSON.parse(body || '{}');
-      requests.push({ path: req.url, headers: req.headers, body: json });
+      requests.push({ path: req.url, headers: req.headers, body: json, raw: body });
       const reply = () => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer(json.query ?? '')));

@@ -1,10 +1,13 @@
 package dev.supergraph.gateway;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.supergraph.gateway.support.Supergraph;
+import dev.supergraph.starter.security.RouterSignature;
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
 import dev.supergraph.starter.test.TestTokens;
@@ -30,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Someone on the internal network calling the subgraphs directly, around the router:
  * without the router's signature nothing reaches GraphQL, {@code _entities} and
  * {@code _service} included, whatever token comes along; a signature cannot be guessed or
- * re-used for another operation; and even a signed {@code _entities} call (a compromised
- * router) opens no one else's data. After every case all three subgraphs still serve.
+ * re-used for another operation, and a captured request cannot be replayed; and even a
+ * signed {@code _entities} call (a compromised router) opens no one else's data. After
+ * every case all three subgraphs still serve.
  */
 class DirectSubgraphAdversarialIT {
 
@@ -80,6 +84,36 @@ class DirectSubgraphAdversarialIT {
 	}
 
 	@Test
+	void capturedRouterRequestIsServedOnceAndItsReplayRefused() {
+		Map<String, Object> variables = representations("Product", "7");
+		byte[] body = signedBody(PRODUCT_ENTITIES, variables, supergraph.routerSignature(PRODUCT_ENTITIES, variables));
+		String stamp = supergraph.freshnessStamp(body, Instant.now(), nonce());
+		Response original = sendStamped("catalog", body, stamp);
+		assertThat(original.status()).as(original.body()).isEqualTo(200);
+		assertThat(original.body()).contains("SKU-00007");
+		Response replayed = sendStamped("catalog", body, stamp);
+		assertRefused(replayed, 403, "FORBIDDEN");
+		assertThat(replayed.body()).doesNotContain("SKU-");
+	}
+
+	@Test
+	void signedRequestWithoutAFreshStampOfItsOwnIsRefused() {
+		Map<String, Object> variables = representations("Product", "8");
+		byte[] body = signedBody(PRODUCT_ENTITIES, variables, supergraph.routerSignature(PRODUCT_ENTITIES, variables));
+		byte[] other = signedBody(PRODUCT_ENTITIES, representations("Product", "9"), "x");
+		String stale = supergraph.freshnessStamp(body, Instant.now().minusSeconds(300), nonce());
+		String early = supergraph.freshnessStamp(body, Instant.now().plusSeconds(300), nonce());
+		String ofAnotherBody = supergraph.freshnessStamp(other, Instant.now(), nonce());
+		String forged = supergraph.freshnessStamp(body, Instant.now(), nonce())
+			.replaceAll("s=.*", "s=" + "A".repeat(43));
+		for (String stamp : new String[] { null, stale, early, ofAnotherBody, forged, "t=1,n=x,s=y" }) {
+			Response response = sendStamped("catalog", body, stamp);
+			assertRefused(response, 403, "FORBIDDEN");
+			assertThat(response.body()).as(String.valueOf(stamp)).doesNotContain("SKU-");
+		}
+	}
+
+	@Test
 	void signatureOfAnotherOperationIsNotReusable() {
 		String harmless = "{ categories { id } }";
 		Response response = sendSigned("users", USER_EMAIL_ENTITIES, representations("User", "6"),
@@ -120,12 +154,31 @@ class DirectSubgraphAdversarialIT {
 	}
 
 	/** Send a body with a given signature, as a replaying attacker would. */
+	/**
+	 * A body with the given signature and a valid fresh stamp, so only the signature
+	 * decides.
+	 */
 	static Response sendSigned(String subgraph, String query, Map<String, ?> variables, @Nullable String signature) {
+		byte[] body = signedBody(query, variables, signature);
+		return sendStamped(subgraph, body, supergraph.freshnessStamp(body, Instant.now(), nonce()));
+	}
+
+	static byte[] signedBody(String query, Map<String, ?> variables, @Nullable String signature) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query);
 		body.put("variables", variables);
 		body.put("extensions", Map.of("hmac-signature", String.valueOf(signature)));
-		return supergraph.unsignedSubgraphClient(subgraph).postRaw("application/json", json.writeValueAsBytes(body));
+		return json.writeValueAsBytes(body);
+	}
+
+	static Response sendStamped(String subgraph, byte[] body, @Nullable String stamp) {
+		GraphQlHttpClient client = supergraph.unsignedSubgraphClient(subgraph);
+		return (stamp != null) ? client.postRaw("application/json", body, RouterSignature.FRESHNESS_HEADER, stamp)
+				: client.postRaw("application/json", body);
+	}
+
+	static String nonce() {
+		return UUID.randomUUID().toString();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,6 +124,18 @@ public final class Supergraph {
 	 */
 	public String routerSignature(String query, Map<String, ?> variables) {
 		return RouterSignature.withSecret(ROUTER_SECRET).sign(query, variables);
+	}
+
+	/**
+	 * The router's freshness stamp of a body, for tests that build raw, stale or replayed
+	 * requests.
+	 * @param body the exact body
+	 * @param at the time to stamp
+	 * @param nonce the nonce
+	 * @return the {@code X-Router-Freshness} value
+	 */
+	public String freshnessStamp(byte[] body, Instant at, String nonce) {
+		return RouterSignature.withSecret(ROUTER_SECRET).freshness(body, at, nonce);
 	}
 
 	/**

@@ -31,9 +31,11 @@ class CatalogPricesTests {
 	void asksForAllProductsInOneCallOnTheCallersBehalf() throws IOException {
 		AtomicReference<String> authorization = new AtomicReference<>();
 		AtomicReference<String> body = new AtomicReference<>();
+		AtomicReference<String> stamp = new AtomicReference<>();
 		HttpServer server = server(200, """
 				{"data":{"_entities":[{"id":"1","price":{"amount":"84.18","currency":"EUR"}},null]}}""", (exchange) -> {
 			authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+			stamp.set(exchange.getRequestHeaders().getFirst(RouterSignature.FRESHNESS_HEADER));
 			body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		});
 		try {
@@ -46,6 +48,10 @@ class CatalogPricesTests {
 			assertThat(authorization.get()).isEqualTo("Bearer abc");
 			assertThat(body.get()).contains("_entities", "\"id\":\"1\"", "\"id\":\"999\"", "\"__typename\":\"Product\"",
 					"\"hmac-signature\":\"");
+			// stamped over the exact bytes the catalog received, as the router stamps its
+			// calls
+			assertThat(RouterSignature.withSecret("pricing-test-secret")
+				.verifiedStamp(stamp.get(), body.get().getBytes(StandardCharsets.UTF_8))).isNotNull();
 		}
 		finally {
 			server.stop(0);
@@ -92,8 +98,9 @@ class CatalogPricesTests {
 	private static CatalogPrices prices(int port, Duration timeout) {
 		CatalogProperties properties = new CatalogProperties(URI.create("http://127.0.0.1:" + port + "/graphql"),
 				timeout);
-		return new CatalogPrices(new CatalogClientConfiguration().catalogGraphQlClient(properties),
-				RouterSignature.withSecret("pricing-test-secret"));
+		RouterSignature signature = RouterSignature.withSecret("pricing-test-secret");
+		return new CatalogPrices(new CatalogClientConfiguration().catalogGraphQlClient(properties, signature),
+				signature);
 	}
 
 	private static HttpServer server(int status, String response, Recorder recorder) throws IOException {

@@ -93,8 +93,9 @@ public final class GraphQlHttpClient {
 		if (signed != null) {
 			body.put("extensions", Map.of(RouterSignature.EXTENSION, signed));
 		}
-		HttpRequest.Builder request = request("application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+		byte[] bytes = json.writeValueAsBytes(body);
+		HttpRequest.Builder request = stamped(request("application/json"), bytes)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
 		headers.forEach(request::header);
 		return send(request.build());
 	}
@@ -111,7 +112,8 @@ public final class GraphQlHttpClient {
 	 * @return the response
 	 */
 	public Response postRaw(String contentType, byte[] body, String... headers) {
-		HttpRequest.Builder request = request(contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		HttpRequest.Builder request = stamped(request(contentType), body)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
@@ -125,6 +127,14 @@ public final class GraphQlHttpClient {
 	 */
 	public Response get(String query) {
 		return send(HttpRequest.newBuilder(URI.create(this.endpoint + query)).GET().build());
+	}
+
+	/**
+	 * A signing client stamps every body like the router; see {@link RouterSignature}.
+	 */
+	private HttpRequest.Builder stamped(HttpRequest.Builder request, byte[] body) {
+		String stamp = this.signature.freshness(body);
+		return (stamp != null) ? request.header(RouterSignature.FRESHNESS_HEADER, stamp) : request;
 	}
 
 	private HttpRequest.Builder request(String contentType) {

@@ -3,9 +3,14 @@ package dev.supergraph.starter.security;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,11 +22,26 @@ import org.jspecify.annotations.Nullable;
  * secret, over the stable JSON of {@code {query, variables}} (variables left out when
  * empty), carried in {@code extensions["hmac-signature"]}. Subgraphs verify it; a
  * subgraph calling another one signs its request the same way.
+ * <p>
+ * Hive Gateway's signature has no time and no nonce, so a captured request could be
+ * replayed. The router therefore also stamps each request with the
+ * {@value #FRESHNESS_HEADER} header, {@code t=<epoch ms>,n=<nonce>,s=<mac>}: base64url
+ * HMAC-SHA256 over {@code t.n.<hex SHA-256 of the exact body>}
+ * ({@code gateway-config/router/freshness.mjs}); {@link ReplayGuard} accepts each stamp
+ * once, while it is recent.
  */
 public final class RouterSignature {
 
 	/** The request extension carrying the signature. */
 	public static final String EXTENSION = "hmac-signature";
+
+	/** The request header carrying the freshness stamp. */
+	public static final String FRESHNESS_HEADER = "X-Router-Freshness";
+
+	private static final Pattern STAMP = Pattern
+		.compile("t=(\\d{1,15}),n=([A-Za-z0-9_-]{16,64}),s=([A-Za-z0-9_-]{43})");
+
+	private static final SecureRandom random = new SecureRandom();
 
 	private final byte @Nullable [] secret;
 
@@ -78,6 +98,74 @@ public final class RouterSignature {
 		Map<String, Object> copy = new LinkedHashMap<>();
 		map.forEach((key, value) -> copy.put(String.valueOf(key), value));
 		return copy;
+	}
+
+	/**
+	 * The freshness stamp of a request body, sent as {@value #FRESHNESS_HEADER}.
+	 * @param body the exact request body
+	 * @return the header value, or {@code null} when signing is not configured
+	 */
+	public @Nullable String freshness(byte[] body) {
+		byte[] nonce = new byte[16];
+		random.nextBytes(nonce);
+		return freshness(body, Instant.now(), Base64.getUrlEncoder().withoutPadding().encodeToString(nonce));
+	}
+
+	/**
+	 * The freshness stamp of a request body for a given time and nonce, for tests and
+	 * tools that need a stale or repeated stamp.
+	 * @param body the exact request body
+	 * @param at the time to stamp
+	 * @param nonce the nonce, 16-64 base64url characters
+	 * @return the header value, or {@code null} when signing is not configured
+	 */
+	public @Nullable String freshness(byte[] body, Instant at, String nonce) {
+		if (this.secret == null) {
+			return null;
+		}
+		String time = Long.toString(at.toEpochMilli());
+		return "t=" + time + ",n=" + nonce + ",s=" + stampMac(time, nonce, body);
+	}
+
+	/**
+	 * The time and nonce of a stamp whose MAC matches the body.
+	 * @param header the {@value #FRESHNESS_HEADER} header, may be {@code null}
+	 * @param body the exact request body
+	 * @return the stamp, or {@code null} when it is missing, malformed or forged
+	 */
+	public @Nullable Stamp verifiedStamp(@Nullable String header, byte[] body) {
+		Matcher matcher = (header != null && this.secret != null) ? STAMP.matcher(header) : null;
+		if (matcher == null || !matcher.matches()) {
+			return null;
+		}
+		String expected = stampMac(matcher.group(1), matcher.group(2), body);
+		boolean equal = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+				matcher.group(3).getBytes(StandardCharsets.US_ASCII));
+		return equal ? new Stamp(Instant.ofEpochMilli(Long.parseLong(matcher.group(1))), matcher.group(2)) : null;
+	}
+
+	private String stampMac(String time, String nonce, byte[] body) {
+		String content = time + "." + nonce + "." + HexFormat.of().formatHex(sha256(body));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static byte[] sha256(byte[] content) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(content);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	/**
+	 * A verified freshness stamp.
+	 *
+	 * @param sentAt when the router sent the request
+	 * @param nonce the request's one-time value
+	 */
+	public record Stamp(Instant sentAt, String nonce) {
+
 	}
 
 	private byte[] hmac(byte[] content) {

@@ -20,8 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets only requests signed by the router reach GraphQL, so nobody on the network can
  * skip the router's checks by calling a subgraph directly, {@code _entities} and
- * {@code _service} included. Runs after the body size limit, before any GraphQL work. The
- * signature does not cover the bearer token, which the subgraph still validates.
+ * {@code _service} included, and only once: the freshness stamp must be recent and new
+ * ({@link ReplayGuard}), so a captured request cannot be replayed. Runs after the body
+ * size limit, before any GraphQL work. Neither covers the bearer token, which the
+ * subgraph still validates.
  */
 class RouterSignatureFilter extends OncePerRequestFilter {
 
@@ -33,11 +35,15 @@ class RouterSignatureFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
+	private final ReplayGuard replays;
+
 	private final ErrorResponseWriter errors;
 
-	RouterSignatureFilter(String graphQlPath, RouterSignature signature, JsonMapper json, ErrorResponseWriter errors) {
+	RouterSignatureFilter(String graphQlPath, RouterSignature signature, ReplayGuard replays, JsonMapper json,
+			ErrorResponseWriter errors) {
 		this.graphQlPath = graphQlPath;
 		this.signature = signature;
+		this.replays = replays;
 		this.json = json;
 		this.errors = errors;
 	}
@@ -66,11 +72,23 @@ class RouterSignatureFilter extends OncePerRequestFilter {
 		if (!this.signature.verify(payload.get("query"), payload.get("variables"), claimed)) {
 			audit.warn("refused unsigned request remote={} signed={} requestId={}", request.getRemoteAddr(),
 					claimed != null, request.getAttribute("requestId"));
-			this.errors.write(request, response, ErrorCode.FORBIDDEN, this.errors.messages()
-				.get(ErrorCode.FORBIDDEN, "security.routerOnly", new Object[0], request.getLocale()));
+			refuse(request, response);
+			return;
+		}
+		RouterSignature.Stamp stamp = this.signature.verifiedStamp(request.getHeader(RouterSignature.FRESHNESS_HEADER),
+				body);
+		if (stamp == null || !this.replays.firstUse(stamp)) {
+			audit.warn("refused stale or replayed router request remote={} stamped={} requestId={}",
+					request.getRemoteAddr(), stamp != null, request.getAttribute("requestId"));
+			refuse(request, response);
 			return;
 		}
 		chain.doFilter(new BufferedBodyRequest(request, body), response);
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		this.errors.write(request, response, ErrorCode.FORBIDDEN, this.errors.messages()
+			.get(ErrorCode.FORBIDDEN, "security.routerOnly", new Object[0], request.getLocale()));
 	}
 
 }

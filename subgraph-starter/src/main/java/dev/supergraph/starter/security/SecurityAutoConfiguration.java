@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.authentication.ProviderManager;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Authentication of every subgraph: stateless OAuth2 bearer tokens. Requests without a
@@ -91,9 +92,11 @@ public final class SecurityAutoConfiguration {
 	@ConditionalOnProperty("subgraph.security.router-secret")
 	FilterRegistrationBean<RouterSignatureFilter> routerSignatureFilter(
 			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, RouterSignature signature,
-			JsonMapper json, ErrorResponseWriter errors) {
+			@Value("${subgraph.security.router-freshness:60s}") Duration freshness, JsonMapper json,
+			ErrorResponseWriter errors) {
+		ReplayGuard replays = new ReplayGuard(freshness, Clock.systemUTC());
 		FilterRegistrationBean<RouterSignatureFilter> registration = new FilterRegistrationBean<>(
-				new RouterSignatureFilter(graphQlPath, signature, json, errors));
+				new RouterSignatureFilter(graphQlPath, signature, replays, json, errors));
 		// after the body size limit and the request shape check, before security and
 		// GraphQL
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
