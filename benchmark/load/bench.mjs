@@ -1,0 +1,186 @@
+// The benchmark: node benchmark/load/bench.mjs [--quick] [--soak <minutes>] (see benchmark/README.md).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closedLoop, openModel } from './load.mjs';
+import { cpuMeter, rssMiB, stopAll } from './processes.mjs';
+import { sqlStatements, startSupergraph } from './supergraph.mjs';
+import { entitiesRequest, mixed, workload } from './workload.mjs';
+import { markdownReport } from './report.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const soakMinutes = args.includes('--soak') ? Number(args[args.indexOf('--soak') + 1]) : 0;
+const timing = quick ? { warmMs: 5000, saturateMs: 5000, measureMs: 10000, rounds: 2 }
+  : { warmMs: 15000, saturateMs: 10000, measureMs: 20000, rounds: 3 };
+const SATURATION_CONCURRENCY = 16;
+const JAVA = ['catalog', 'users', 'orders'];
+
+const supergraph = await startSupergraph(root, resolve(root, '.run', 'bench-logs'));
+const stop = () => stopAll(supergraph.processes).then(() => process.exit(1));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
+try {
+  const results = soakMinutes > 0 ? await soak(soakMinutes) : await fullRun();
+  const outDir = resolve(root, 'benchmark', 'results');
+  mkdirSync(outDir, { recursive: true });
+  const name = soakMinutes > 0 ? 'soak' : 'latest';
+  writeFileSync(resolve(outDir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = markdownReport(results);
+  writeFileSync(resolve(outDir, `${name}.md`), markdown);
+  console.log(markdown);
+} finally {
+  await stopAll(supergraph.processes);
+}
+
+async function fullRun() {
+  const { operations, request } = workload(root);
+  const router = supergraph.url('router');
+  const scenarios = [
+    ...operations.map((operation) => ({ name: operation, next: () => request(router, operation) })),
+    { name: 'mix', next: mixed(request, router) },
+  ];
+  for (const scenario of scenarios) {
+    log(`warming up ${scenario.name}`);
+    await closedLoop(scenario.next, { concurrency: 4, durationMs: timing.warmMs / scenarios.length + 1000 });
+  }
+  const operationResults = [];
+  for (const scenario of scenarios) {
+    operationResults.push(await measure(scenario));
+  }
+  return {
+    commit: commit(),
+    date: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version, java: javaVersion() },
+    timing,
+    operations: operationResults,
+    entities: await entitiesSideBySide(),
+    rssMiB: Object.fromEntries(supergraph.processes.map((proc) => [proc.name, Math.round(rssMiB(proc.pid))])),
+  };
+}
+
+/** Saturating rate with a closed loop, then an open-model measurement at half of it. */
+async function measure({ name, next }) {
+  const saturation = await closedLoop(next, { concurrency: SATURATION_CONCURRENCY, durationMs: timing.saturateMs });
+  const rate = Math.max(1, Math.floor(saturation.rps / 2));
+  log(`${name}: saturates at ${saturation.rps.toFixed(0)} rps; measuring at ${rate} rps`);
+  const sqlBefore = await sqlCounts();
+  const meter = cpuMeter(supergraph.processes.filter((proc) => proc.name !== 'raw'));
+  const run = await openModel(next, { rate, durationMs: timing.measureMs });
+  const cpu = meter();
+  const sqlAfter = await sqlCounts();
+  return {
+    name,
+    saturatingRps: round(saturation.rps),
+    saturationErrors: saturation.failed,
+    rate,
+    ...summary(run),
+    cpuMsPerRequest: perRequest(cpu, run.requests),
+    // The metric counts the reads of the metrics endpoint itself too: none here (it is HTTP, not SQL).
+    sqlPerRequest: Object.fromEntries(JAVA.map((sub) => [sub, round3((sqlAfter[sub] - sqlBefore[sub]) / run.requests, 2)])),
+  };
+}
+
+/**
+ * `_entities` for 100 Products at the catalog subgraph and at the raw JDBC + Jackson baseline, in
+ * interleaved rounds at the same rate (half the subgraph's saturating rate in that round), so both
+ * see the same machine; the ratio of CPU per request is the result.
+ */
+async function entitiesSideBySide() {
+  const catalog = { name: 'catalog', next: entitiesRequest(supergraph.url('catalog'), supergraph.secret), pid: supergraph.byName.catalog };
+  const raw = { name: 'raw', next: entitiesRequest(`http://127.0.0.1:${supergraph.ports.raw}/graphql`, supergraph.secret), pid: supergraph.byName.raw };
+  for (const side of [catalog, raw]) {
+    await closedLoop(side.next, { concurrency: 4, durationMs: timing.warmMs });
+  }
+  const rounds = [];
+  for (let round = 0; round < timing.rounds; round += 1) {
+    const row = {};
+    for (const side of [catalog, raw]) {
+      const saturation = await closedLoop(side.next, { concurrency: 8, durationMs: timing.saturateMs / 2 });
+      row[side.name] = { saturatingRps: saturation.rps, failed: saturation.failed };
+    }
+    const rate = Math.max(1, Math.floor(row.catalog.saturatingRps / 2));
+    for (const side of [catalog, raw]) {
+      const meter = cpuMeter([side.pid]);
+      const run = await openModel(side.next, { rate, durationMs: timing.measureMs / 2 });
+      const cpu = meter();
+      Object.assign(row[side.name], { rate, ...summary(run), cpuMsPerRequest: round3((cpu[side.name] * 1000) / run.requests),
+        postgresCpuMsPerRequest: round3((cpu.postgres * 1000) / run.requests) });
+    }
+    log(`entities round ${round + 1}: catalog ${row.catalog.cpuMsPerRequest} ms CPU/request, raw ${row.raw.cpuMsPerRequest}`);
+    rounds.push(row);
+  }
+  const median = (side, key) => medianOf(rounds.map((row) => row[side][key]));
+  return {
+    rounds,
+    catalogCpuMs: median('catalog', 'cpuMsPerRequest'),
+    rawCpuMs: median('raw', 'cpuMsPerRequest'),
+    // The subgraph's efficiency against the floor: 1.0 would be as cheap as raw JDBC + Jackson.
+    cpuRatio: round3(median('raw', 'cpuMsPerRequest') / median('catalog', 'cpuMsPerRequest')),
+    saturationRatio: round3(median('catalog', 'saturatingRps') / median('raw', 'saturatingRps')),
+  };
+}
+
+/** The mix at half its saturating rate for `minutes`, sampling every process's RSS. */
+async function soak(minutes) {
+  const { request } = workload(root);
+  const next = mixed(request, supergraph.url('router'));
+  await closedLoop(next, { concurrency: 4, durationMs: timing.warmMs });
+  const saturation = await closedLoop(next, { concurrency: SATURATION_CONCURRENCY, durationMs: timing.saturateMs });
+  const rate = Math.max(1, Math.floor(saturation.rps / 2));
+  log(`soak: mix saturates at ${saturation.rps.toFixed(0)} rps; ${minutes} min at ${rate} rps`);
+  const samples = [];
+  const sample = () => samples.push({ atSeconds: samples.length * 10,
+    ...Object.fromEntries(supergraph.processes.map((proc) => [proc.name, Math.round(rssMiB(proc.pid))])) });
+  sample();
+  const timer = setInterval(sample, 10000);
+  const run = await openModel(next, { rate, durationMs: minutes * 60000 });
+  clearInterval(timer);
+  sample();
+  return { commit: commit(), date: new Date().toISOString(), soakMinutes: minutes, rate, ...summary(run), rssSamples: samples };
+}
+
+async function sqlCounts() {
+  return Object.fromEntries(await Promise.all(JAVA.map(async (name) => [name, await sqlStatements(supergraph.ports[name])])));
+}
+
+function summary(run) {
+  return { rps: round(run.rps), requests: run.requests, dropped: run.dropped, failures: run.failures,
+    p50: round(run.p50), p95: round(run.p95), p99: round(run.p99) };
+}
+
+function perRequest(cpu, requests) {
+  return Object.fromEntries(Object.entries(cpu).map(([name, seconds]) => [name, round3((seconds * 1000) / requests)]));
+}
+
+function medianOf(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function commit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function javaVersion() {
+  return spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr.split('\n')[0];
+}
+
+function round(value) {
+  return Math.round(value * 10) / 10;
+}
+
+function round3(value, digits = 3) {
+  return Number(value.toFixed(digits));
+}
+
+function log(message) {
+  console.error(`▶ ${message}`);
+}

@@ -1,0 +1,117 @@
+// The processes under test: started, awaited, measured from /proc (CPU time and RSS), stopped.
+import { spawn } from 'node:child_process';
+import { openSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a command with its output in `logFile`; `ready` is the URL that answers 200 once it serves. */
+export function startProcess({ name, command, args, env = {}, cwd, logFile, ready }) {
+  const log = openSync(logFile, 'a');
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
+  return { name, child, pid: child.pid, ready, logFile };
+}
+
+export async function awaitReady(proc, timeoutMs = 240_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) {
+      throw new Error(`${proc.name} exited with ${proc.child.exitCode}; see ${proc.logFile}`);
+    }
+    try {
+      const response = await fetch(proc.ready);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${proc.name} was not ready in ${timeoutMs / 1000} s; see ${proc.logFile}`);
+}
+
+export async function stopAll(procs) {
+  for (const proc of procs) {
+    if (proc.child.exitCode === null) {
+      proc.child.kill('SIGTERM');
+    }
+  }
+  await Promise.all(procs.map((proc) => (proc.child.exitCode !== null ? null
+    : new Promise((resolve) => { proc.child.once('exit', resolve); setTimeout(resolve, 15_000); }))));
+}
+
+/** CPU seconds (user + system) a process has used so far, its finished children included. */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[11..14] = utime, stime, cutime, cstime (stat fields 14-17)
+    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+export function rssMiB(pid) {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every PostgreSQL server process on the machine (the benchmark's own embedded servers and any other). */
+export function postgresPids() {
+  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+function descendants(pid) {
+  const children = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((child) => {
+    try {
+      const stat = readFileSync(`/proc/${child}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid
+        && !readFileSync(`/proc/${child}/comm`, 'utf8').startsWith('postgres');
+    } catch {
+      return false;
+    }
+  }).map(Number);
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** CPU seconds of a process and its live descendants (a forking router's workers), PostgreSQL left out. */
+export function treeCpuSeconds(pid) {
+  return [pid, ...descendants(pid)].reduce((sum, each) => sum + cpuSeconds(each), 0);
+}
+
+/** CPU used by named processes (and all PostgreSQL processes) between two calls of the returned function. */
+export function cpuMeter(procs) {
+  const read = () => {
+    const now = Object.fromEntries(procs.map((proc) => [proc.name, treeCpuSeconds(proc.pid)]));
+    now.postgres = postgresPids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    return now;
+  };
+  const start = read();
+  return () => {
+    const end = read();
+    return Object.fromEntries(Object.keys(end).map((name) => [name, Math.max(0, end[name] - (start[name] ?? 0))]));
+  };
+}

@@ -1,0 +1,87 @@
+// The supergraph as production runs it: the three subgraphs (each on its own embedded PostgreSQL
+// with the seed data), signing, API keys, authorization, limits and trusted documents on, behind the
+// production router; plus the raw JDBC baseline on the catalog's database. Only the load-test
+// settings differ: rate limits raised so the load is measured, not refused.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { awaitReady, freePort, startProcess } from './processes.mjs';
+
+const SUBGRAPHS = ['catalog', 'users', 'orders'];
+
+export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
+  mkdirSync(logDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'router', 'raw', 'catalogDb']
+    .map(async (name) => [name, await freePort()])));
+  const url = (name) => `http://127.0.0.1:${ports[name]}/graphql`;
+  const subgraphs = SUBGRAPHS.map((name) => startProcess({
+    name,
+    command: 'java',
+    args: ['-jar', jar(root, `${name}-subgraph`), '--spring.profiles.active=dev', `--server.port=${ports[name]}`,
+      '--spring.graphql.schema.introspection.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
+      '--management.endpoints.web.exposure.include=health,metrics',
+      ...(name === 'catalog' ? [`--subgraph.database.embedded.port=${ports.catalogDb}`] : []),
+      ...(name === 'orders' ? [`--orders.catalog.url=${url('catalog')}`] : [])],
+    env: { SUBGRAPH_SECURITY_ROUTER_SECRET: secret },
+    cwd: root,
+    logFile: resolve(logDir, `${name}.log`),
+    ready: `http://127.0.0.1:${ports[name]}/actuator/health/readiness`,
+  }));
+  const started = [...subgraphs];
+  try {
+    await Promise.all(subgraphs.map((proc) => awaitReady(proc)));
+    const router = startProcess({
+      name: 'router',
+      command: 'node',
+      args: ['node_modules/@graphql-hive/gateway/dist/bin.js', 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1',
+        '--port', String(ports.router)],
+      env: {
+        GATEWAY_MODE: 'production',
+        NODE_ENV: 'production',
+        JWT_PUBLIC_KEY_FILE: resolve(root, 'subgraph-starter/src/main/resources/dev-keys/dev-public.pem'),
+        ROUTER_HMAC_SECRET: secret,
+        RATE_LIMIT_MAX: '100000000',
+        USERS_URL: url('users'),
+        ORDERS_URL: url('orders'),
+        CATALOG_URL: url('catalog'),
+        ...routerEnv,
+      },
+      cwd: resolve(root, 'gateway-config'),
+      logFile: resolve(logDir, 'router.log'),
+      ready: `http://127.0.0.1:${ports.router}/readiness`,
+    });
+    started.push(router);
+    const raw = startProcess({
+      name: 'raw',
+      command: 'java',
+      args: ['-jar', jar(root, 'benchmark'), String(ports.raw),
+        `jdbc:postgresql://127.0.0.1:${ports.catalogDb}/postgres?user=postgres`, '8'],
+      cwd: root,
+      logFile: resolve(logDir, 'raw.log'),
+      ready: `http://127.0.0.1:${ports.raw}/ready`,
+    });
+    started.push(raw);
+    await Promise.all([awaitReady(router), awaitReady(raw)]);
+    return { secret, url, processes: started, byName: Object.fromEntries(started.map((proc) => [proc.name, proc])), ports };
+  } catch (error) {
+    started.forEach((proc) => proc.child.kill('SIGKILL'));
+    throw error;
+  }
+}
+
+function jar(root, module) {
+  const target = resolve(root, module, 'target');
+  const file = readdirSync(target).find((name) => name.endsWith('-exec.jar'));
+  if (!file) {
+    throw new Error(`no runnable jar in ${target}: build with ./mvnw -DskipTests package`);
+  }
+  return resolve(target, file);
+}
+
+/** SQL round trips of a subgraph so far (its subgraph.sql.statements metric). */
+export async function sqlStatements(port) {
+  const response = await fetch(`http://127.0.0.1:${port}/actuator/metrics/subgraph.sql.statements`);
+  const body = await response.json();
+  return body.measurements?.[0]?.value ?? 0;
+}

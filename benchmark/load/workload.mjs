@@ -1,0 +1,102 @@
+// What the benchmark sends: the reference operations as trusted document ids, with variables spread
+// over the seed data (500 users with their own orders, 5,000 products), each request as a different
+// user, so neither the router's in-flight request collapsing nor any cache answers for the stack.
+import { createHash, createHmac, createPrivateKey, randomUUID, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const USERS = 500;
+const PRODUCTS = 5000;
+
+export function workload(root) {
+  const manifest = JSON.parse(readFileSync(resolve(root, 'gateway-config', 'trusted-documents.json'), 'utf8'));
+  const ids = Object.fromEntries(Object.entries(manifest).map(([id, text]) => [/^\w+\s+(\w+)/.exec(text)[1], id]));
+  const tokens = mintTokens(resolve(root, 'subgraph-starter-test', 'src', 'main', 'resources', 'dev-keys', 'dev-private.pem'));
+  const firstOrder = firstOrderIds();
+  let counter = 0;
+  const pick = (n) => 1 + Math.floor(Math.random() * n);
+  const variablesOf = {
+    ProductPage: () => ({ first: 20, filter: { categoryId: String(pick(36)) } }),
+    UserOrders: (user) => ({ userId: String(user) }),
+    MyOrders: () => ({}),
+    ProductShipping: () => ({ id: String(pick(PRODUCTS)) }),
+    OrderDetail: (user) => ({ id: String(firstOrder[user]) }),
+    PlaceOrder: () => ({
+      input: {
+        idempotencyKey: `bench-${randomUUID()}`,
+        items: [{ productId: String(pick(PRODUCTS)), quantity: 1 + (counter % 3) }],
+      },
+    }),
+  };
+  /** A request for the named operation through the router, as a random seeded user. */
+  const request = (url, operation) => {
+    counter += 1;
+    const user = pick(USERS);
+    const body = JSON.stringify({ documentId: ids[operation], operationName: operation, variables: variablesOf[operation](user) });
+    return { url, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[user]}` }, body };
+  };
+  return { operations: Object.keys(variablesOf), request };
+}
+
+/** Weighted mix of reads and orders, as a shop's traffic might look. */
+export const MIX = { ProductPage: 30, UserOrders: 20, MyOrders: 15, ProductShipping: 15, OrderDetail: 10, PlaceOrder: 10 };
+
+export function mixed(request, url) {
+  const wheel = Object.entries(MIX).flatMap(([operation, weight]) => Array(weight).fill(operation));
+  return () => request(url, wheel[Math.floor(Math.random() * wheel.length)]);
+}
+
+/** `_entities` for 100 random products, signed and stamped as the router would, straight at a catalog. */
+export function entitiesRequest(url, secret) {
+  const query = 'query Entities($representations: [_Any!]!) { _entities(representations: $representations) '
+    + '{ ... on Product { id sku name price { amount currency } weightGrams inStock } } }';
+  return () => {
+    const representations = Array.from({ length: 100 },
+      () => ({ __typename: 'Product', id: String(1 + Math.floor(Math.random() * PRODUCTS)) }));
+    const variables = { representations };
+    const signature = createHmac('sha256', secret).update(stableJson({ query, variables })).digest('base64');
+    const body = JSON.stringify({ query, variables, extensions: { 'hmac-signature': signature } });
+    return { url, headers: { 'content-type': 'application/json', 'x-router-freshness': freshness(secret, body) }, body };
+  };
+}
+
+function freshness(secret, body) {
+  const now = Date.now();
+  const nonce = randomUUID().replaceAll('-', '');
+  const digest = createHash('sha256').update(body).digest('hex');
+  return `t=${now},n=${nonce},s=${createHmac('sha256', secret).update(`${now}.${nonce}.${digest}`).digest('base64url')}`;
+}
+
+// The JSON the subgraphs verify Hive Gateway's signature over: object keys sorted, no spaces.
+function stableJson(value) {
+  if (Array.isArray(value)) {
+    return `[${value.map(stableJson).join(',')}]`;
+  }
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stableJson(value[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function mintTokens(keyFile) {
+  const key = createPrivateKey(readFileSync(keyFile));
+  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const tokens = [];
+  for (let user = 1; user <= USERS; user += 1) {
+    const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', kid: 'dev' })}.${encode({ sub: String(user), scope: '', iat: now, exp: now + 6 * 3600 })}`;
+    tokens[user] = `${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), key).toString('base64url')}`;
+  }
+  return tokens;
+}
+
+// Seed rule (docs/seed-data.md): user u has 1 + (u * 7) % 10 orders, numbered in user order.
+function firstOrderIds() {
+  const first = [];
+  let next = 1;
+  for (let user = 1; user <= USERS; user += 1) {
+    first[user] = next;
+    next += 1 + ((user * 7) % 10);
+  }
+  return first;
+}
