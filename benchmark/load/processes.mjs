@@ -18,7 +18,7 @@ export async function freePort() {
 
 /** Starts a command with its output in `logFile`; `ready` is the URL that answers 200 once it serves. */
 export function startProcess({ name, command, args, env = {}, cwd, logFile, ready }) {
-  const log = openSync(logFile, 'a');
+  const log = openSync(logFile, 'w');
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
   return { name, child, pid: child.pid, ready, logFile };
 }
