@@ -11,9 +11,9 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 
 /**
- * Refuses to start fetching fields once a request has run longer than its timeout, so a
- * slow request stops growing. Single slow SQL statements are bounded separately by the
- * database's {@code statement_timeout}.
+ * Refuses to start fetching fields (other than plain property reads) once a request has
+ * run longer than its timeout, so a slow request stops growing. Single slow SQL
+ * statements are bounded separately by the database's {@code statement_timeout}.
  */
 class TimeoutInstrumentation extends SimplePerformantInstrumentation {
 
@@ -31,7 +31,9 @@ class TimeoutInstrumentation extends SimplePerformantInstrumentation {
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
 			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-		if (!(state instanceof Deadline deadline)) {
+		// A property read cannot make a request slow; only fetchers that do work are
+		// checked.
+		if (!(state instanceof Deadline deadline) || parameters.isTrivialDataFetcher()) {
 			return dataFetcher;
 		}
 		return (environment) -> {

@@ -6,16 +6,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.ExecutionResult;
+import graphql.execution.ExecutionStepInfo;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLDirectiveContainer;
 import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 class SchemaAuthorizationInstrumentation extends SimplePerformantInstrumentation {
 
-	private final Map<GraphQLFieldDefinition, Map<String, FieldGuard>> guards = new ConcurrentHashMap<>();
+	private final Map<GraphQLFieldDefinition, Map<GraphQLObjectType, FieldGuard>> guards = new ConcurrentHashMap<>();
 
 	private final List<OwnershipRule> ownershipRules;
 
@@ -52,7 +52,11 @@ class SchemaAuthorizationInstrumentation extends SimplePerformantInstrumentation
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
 			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-		FieldGuard guard = guardOf(parameters.getEnvironment());
+		// The step info, not the environment: asking for the environment would build one
+		// for
+		// every trivial property fetch that graphql-java otherwise skips.
+		ExecutionStepInfo step = parameters.getExecutionStepInfo();
+		FieldGuard guard = guardOf(step.getFieldDefinition(), step.getObjectType());
 		if (guard.isNone()) {
 			return dataFetcher;
 		}
@@ -69,12 +73,14 @@ class SchemaAuthorizationInstrumentation extends SimplePerformantInstrumentation
 		return CompletableFuture.completedFuture(executionResult);
 	}
 
-	private FieldGuard guardOf(DataFetchingEnvironment environment) {
-		GraphQLFieldDefinition field = environment.getFieldDefinition();
-		GraphQLType parent = environment.getParentType();
-		String parentName = (parent instanceof GraphQLNamedType named) ? named.getName() : "";
+	private FieldGuard guardOf(GraphQLFieldDefinition field, GraphQLObjectType parent) {
+		Map<GraphQLObjectType, FieldGuard> byParent = this.guards.get(field);
+		FieldGuard guard = (byParent != null) ? byParent.get(parent) : null;
+		if (guard != null) {
+			return guard;
+		}
 		return this.guards.computeIfAbsent(field, (key) -> new ConcurrentHashMap<>())
-			.computeIfAbsent(parentName, (key) -> createGuard(field, parent, parentName));
+			.computeIfAbsent(parent, (key) -> createGuard(field, parent, parent.getName()));
 	}
 
 	private FieldGuard createGuard(GraphQLFieldDefinition field, GraphQLType parent, String parentName) {
