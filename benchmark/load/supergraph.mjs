@@ -45,6 +45,8 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
         USERS_URL: url('users'),
         ORDERS_URL: url('orders'),
         CATALOG_URL: url('catalog'),
+        // Node flags for the router alone (e.g. a heap size to compare), not for the load generator.
+        ...(process.env.BENCH_ROUTER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_ROUTER_NODE_OPTIONS } : {}),
         ...routerEnv,
       },
       cwd: resolve(root, 'gateway-config'),
