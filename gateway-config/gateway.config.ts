@@ -21,6 +21,7 @@ import { extractScopes, resolveUser, validateUser } from './router/authorization
 import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
+import { useRequestShape } from './router/request-shape.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -42,7 +43,9 @@ export const gatewayConfig = defineConfig({
   upstreamTimeout: ({ subgraphName }) => (subgraphName ? settings.subgraphs[subgraphName]?.timeoutMs : undefined),
   requestDeadline: settings.requestDeadlineMs,
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers, ['authorization', API_KEY_HEADER, 'x-request-id']),
+    // Accept-Language too, so the subgraphs' messages follow the client's language like the router's.
+    fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers,
+      ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language']),
   },
   requestId: { headerName: 'x-request-id' },
   cors: corsOptions(settings.corsOrigins),
@@ -61,6 +64,7 @@ export const gatewayConfig = defineConfig({
   persistedDocuments: {
     getPersistedOperation: (documentId: string) => trustedDocuments.get(documentId) ?? null,
     allowArbitraryDocuments: !production,
+    // The messages are replaced by the router's own, in the client's language (router/refusals.mjs).
     customErrors: {
       persistedQueryOnly: {
         message: 'Only trusted documents are accepted',
@@ -105,11 +109,12 @@ export const gatewayConfig = defineConfig({
   plugins: () => [
     useErrorCodes({ production }),
     ...(settings.hmacSecret ? [useFreshnessStamps(settings.hmacSecret)] : []),
+    useBodySizeLimit(limits.maxBodyBytes),
     useUnsupportedMediaType(),
+    // Before useTrustedDocumentText: the shape of what the client sent is checked first.
+    useRequestShape(limits),
     useTrustedDocumentText(trustedDocuments),
-    ...(production
-      ? [useBodySizeLimit(limits.maxBodyBytes), useOperationLimits(limits), useRateLimitErrors(limits)]
-      : []),
+    ...(production ? [useOperationLimits(limits), useRateLimitErrors(limits)] : []),
   ],
 });
 
