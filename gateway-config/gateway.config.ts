@@ -22,6 +22,7 @@ import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
 import { useRequestShape } from './router/request-shape.mjs';
+import { graphiqlOptions } from './router/graphiql.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -51,7 +52,10 @@ export const gatewayConfig = defineConfig({
   cors: corsOptions(settings.corsOrigins),
   healthCheckEndpoint: '/healthcheck',
   readinessCheckEndpoint: '/readiness',
-  graphiql: !production,
+  // Dev: GraphiQL (not the Laboratory, which takes no default tabs or headers) with a tab per
+  // reference operation and a dev token; it loads its scripts from a CDN.
+  graphiql: production ? false : graphiqlOptions({ devTokenKeyFile: settings.devTokenKeyFile }),
+  renderLegacyGraphiQL: !production,
   landingPage: !production,
   disableIntrospection: production ? true : undefined,
   blockFieldSuggestions: production,

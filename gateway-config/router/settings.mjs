@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEV_PRIVATE_KEY } from './dev-token.mjs';
 
 // The starter's development key pair: dev mode verifies the local run's tokens with it by default.
 const DEV_PUBLIC_KEY = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..',
@@ -57,6 +58,10 @@ export function routerSettings(env = process.env) {
     // null: Yoga's default (reflects any origin), for dev only; production allows only listed origins.
     corsOrigins: list(env.CORS_ORIGINS) ?? (mode === 'dev' ? null : []),
     jwt,
+    // GraphiQL's Authorization header: only in dev, and only when the router trusts the dev key pair.
+    devTokenKeyFile: mode === 'dev' && !jwt.jwksUrl && jwt.publicKeyFile === DEV_PUBLIC_KEY && existsSync(DEV_PRIVATE_KEY)
+      ? DEV_PRIVATE_KEY
+      : null,
     hmacSecret: env.ROUTER_HMAC_SECRET || null,
     // Hashed API keys of machine clients (scripts/api-keys.mjs); unset: API keys are refused.
     apiKeysFile: env.API_KEYS_FILE || null,
