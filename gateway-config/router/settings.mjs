@@ -16,8 +16,8 @@ const SUBGRAPHS = {
 };
 
 /**
- * Dev limits: generous, so GraphiQL exploration is not hindered, but bounded, so no request can
- * overflow the parser's stack or the router's memory.
+ * Dev limits: generous, so GraphiQL exploration is not hindered, but bounded: no body is accepted
+ * whatever its size, and no document or variables can overflow a recursive parser's stack.
  */
 export const DEV_LIMIT_DEFAULTS = {
   maxBodyBytes: 1048576,
