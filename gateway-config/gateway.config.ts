@@ -21,6 +21,8 @@ import { extractScopes, resolveUser, validateUser } from './router/authorization
 import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
+import { useRequestShape } from './router/request-shape.mjs';
+import { graphiqlOptions } from './router/graphiql.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -42,13 +44,18 @@ export const gatewayConfig = defineConfig({
   upstreamTimeout: ({ subgraphName }) => (subgraphName ? settings.subgraphs[subgraphName]?.timeoutMs : undefined),
   requestDeadline: settings.requestDeadlineMs,
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers, ['authorization', API_KEY_HEADER, 'x-request-id']),
+    // Accept-Language too, so the subgraphs' messages follow the client's language like the router's.
+    fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers,
+      ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language']),
   },
   requestId: { headerName: 'x-request-id' },
   cors: corsOptions(settings.corsOrigins),
   healthCheckEndpoint: '/healthcheck',
   readinessCheckEndpoint: '/readiness',
-  graphiql: !production,
+  // Dev: GraphiQL (not the Laboratory, which takes no default tabs or headers) with a tab per
+  // reference operation and a dev token; it loads its scripts from a CDN.
+  graphiql: production ? false : graphiqlOptions({ devTokenKeyFile: settings.devTokenKeyFile }),
+  renderLegacyGraphiQL: !production,
   landingPage: !production,
   disableIntrospection: production ? true : undefined,
   blockFieldSuggestions: production,
@@ -61,6 +68,7 @@ export const gatewayConfig = defineConfig({
   persistedDocuments: {
     getPersistedOperation: (documentId: string) => trustedDocuments.get(documentId) ?? null,
     allowArbitraryDocuments: !production,
+    // The messages are replaced by the router's own, in the client's language (router/refusals.mjs).
     customErrors: {
       persistedQueryOnly: {
         message: 'Only trusted documents are accepted',
@@ -105,11 +113,12 @@ export const gatewayConfig = defineConfig({
   plugins: () => [
     useErrorCodes({ production }),
     ...(settings.hmacSecret ? [useFreshnessStamps(settings.hmacSecret)] : []),
+    useBodySizeLimit(limits.maxBodyBytes),
     useUnsupportedMediaType(),
+    // Before useTrustedDocumentText: the shape of what the client sent is checked first.
+    useRequestShape(limits),
     useTrustedDocumentText(trustedDocuments),
-    ...(production
-      ? [useBodySizeLimit(limits.maxBodyBytes), useOperationLimits(limits), useRateLimitErrors(limits)]
-      : []),
+    ...(production ? [useOperationLimits(limits), useRateLimitErrors(limits)] : []),
   ],
 });
 

@@ -1,8 +1,8 @@
 // Decides @authenticated / @requiresScopes for Hive Gateway's generic auth plugin, with the error
 // codes of the platform's documented list: no token -> UNAUTHENTICATED, missing scope -> FORBIDDEN.
 // The denied field is removed from the operation and answered with null plus that error.
-import { GraphQLError } from 'graphql';
 import { API_KEY_HEADER } from './api-keys.mjs';
+import { routerError } from './messages.mjs';
 
 /**
  * The caller for generic auth: the verified JWT payload, or a machine client presenting an API key
@@ -15,11 +15,11 @@ export function resolveUser(context, apiKeys) {
     return context.jwt?.payload ?? null;
   }
   if (context.request.headers.get('authorization')) {
-    throw unauthenticated('Send either a bearer token or an API key, not both');
+    throw unauthenticated('auth.credentialsAmbiguous');
   }
   const client = apiKeys?.verify(key);
   if (!client) {
-    throw unauthenticated('Invalid API key');
+    throw unauthenticated('auth.apiKeyInvalid');
   }
   return { sub: `apikey:${client.id}`, client: client.client, scope: client.scopes };
 }
@@ -30,10 +30,10 @@ export function validateUser({ user, typeAuthArgs, fieldAuthArgs, typeScopes, fi
     return undefined;
   }
   if (user == null) {
-    return denial('UNAUTHENTICATED', 'Authentication is required', fieldNode, path);
+    return denial('UNAUTHENTICATED', 'auth.required', fieldNode, path);
   }
   const granted = [typeScopes, fieldScopes].every((required) => !required?.length || hasScopes(required, userScopes));
-  return granted ? undefined : denial('FORBIDDEN', 'Not allowed', fieldNode, path);
+  return granted ? undefined : denial('FORBIDDEN', 'auth.forbidden', fieldNode, path);
 }
 
 /** `user` is the verified JWT payload; `scope` is space-separated (OAuth2) or a list. */
@@ -50,10 +50,10 @@ function hasScopes(required, userScopes) {
   return required.some((all) => all.every((scope) => userScopes.includes(scope)));
 }
 
-function unauthenticated(message) {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+function unauthenticated(key) {
+  return routerError(key, {}, { code: 'UNAUTHENTICATED', http: { status: 401 } });
 }
 
-function denial(code, message, fieldNode, path) {
-  return new GraphQLError(message, { nodes: fieldNode ? [fieldNode] : undefined, path, extensions: { code } });
+function denial(code, key, fieldNode, path) {
+  return routerError(key, {}, { code }, { nodes: fieldNode ? [fieldNode] : undefined, path });
 }

@@ -2,24 +2,28 @@
 // the subgraph, so clients see which part of the data is missing); any other unexpected error is
 // masked as INTERNAL, and errors that were GraphQL errors from the start pass through unchanged.
 import { GraphQLError } from 'graphql';
+import { messageOf, negotiateLanguage, message as text, withMessage } from './messages.mjs';
+import { refusalOf } from './refusals.mjs';
 
 const UPSTREAM_FAILURES = new Set(['SUBREQUEST_HTTP_ERROR', 'GATEWAY_TIMEOUT']);
 
-export function maskError(error, message) {
+export function maskError(error) {
   const upstream = upstreamFailure(error);
   if (upstream) {
-    return new GraphQLError(`The ${upstream.serviceName ?? 'upstream'} service is unavailable`, {
+    const service = upstream.serviceName ?? 'upstream';
+    return new GraphQLError(text('en', 'upstream.unavailable', { service }), {
       path: error.path,
-      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: upstream.serviceName },
+      extensions: withMessage({ code: 'SERVICE_UNAVAILABLE', serviceName: upstream.serviceName },
+        'upstream.unavailable', { service }),
     });
   }
   if (isOriginalGraphQLError(error)) {
     return error;
   }
-  return new GraphQLError(message, {
+  return new GraphQLError(text('en', 'internal.unexpected'), {
     nodes: error instanceof GraphQLError ? error.nodes : undefined,
     path: error instanceof GraphQLError ? error.path : undefined,
-    extensions: { code: 'INTERNAL' },
+    extensions: withMessage({ code: 'INTERNAL' }, 'internal.unexpected'),
   });
 }
 
@@ -39,61 +43,23 @@ function isOriginalGraphQLError(error) {
   return error.originalError == null || isOriginalGraphQLError(error.originalError);
 }
 
-// Messages of the JWT plugin's refusals (@graphql-yoga/plugin-jwt), which carry no code.
-const TOKEN_REFUSALS = new Set([
-  'Unauthenticated',
-  'Invalid authentication token provided',
-  'Invalid JWT authentication token prefix.',
-  'Authentication header was set, but token is missing.',
-]);
-
-// The router's own request-level codes, outside the documented list: answered as BAD_USER_INPUT,
-// with the specific code kept in `extensions.reason`.
-const REQUEST_REFUSALS = new Set([
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_ONLY',
-  'PERSISTED_QUERY_NOT_IN_LIST',
-  'GRAPHQL_VALIDATION_FAILED',
-]);
-
-// GraphQL Yoga's CSRF refusal (HTTP 403), which carries no code.
-const CSRF_REFUSAL = 'Required CSRF header(s) not present';
-
-// The demand control plugin's refusal of an operation whose estimated cost is over MAX_COST.
-const COST_REFUSAL = 'COST_ESTIMATED_TOO_EXPENSIVE';
-
-const MISSING_ARGUMENT = /^Argument "[^"]+" of (required|non-null) type "[^"]+" (was provided the variable "\$[^"]+" which was not provided a runtime value|must not be null)\.$/;
-
-// A more precise reason for GraphQL Yoga's BAD_REQUEST refusals.
-const BAD_REQUEST_REASONS = new Map([
-  ['Batching is not supported.', 'BATCHING_NOT_SUPPORTED'],
-  ['Can only perform a mutation operation from a POST request.', 'MUTATION_OVER_GET'],
-]);
-
 /**
  * The last word on every error a client sees, request-level refusals included (they skip execution,
  * and some skip masking): runs on the final result just before it is serialized.
- * - token refusals: HTTP 401, `UNAUTHENTICATED`, `WWW-Authenticate: Bearer`;
- * - malformed JSON: HTTP 400, `BAD_USER_INPUT`, without the parser's error;
- * - variable values that do not fit their type, and required variables left out or null: HTTP 400
- *   `BAD_USER_INPUT`;
- * - the router's `BAD_REQUEST` (batching, mutation over GET), `PERSISTED_QUERY_ONLY`,
- *   `PERSISTED_QUERY_NOT_IN_LIST` and `GRAPHQL_VALIDATION_FAILED`: `BAD_USER_INPUT` with the original
- *   code as `extensions.reason` (the HTTP status is kept);
- * - the CSRF refusal: `BAD_USER_INPUT` with `reason` `CSRF_HEADER_REQUIRED`, HTTP 403 kept;
- * - an operation over the cost limit (`demandControl`): HTTP 400, `QUERY_TOO_COMPLEX` with the
- *   estimate and the maximum in `extensions.cost`; over the alias, directive or root field limit
- *   (`useOperationLimits`): HTTP 400 `QUERY_TOO_COMPLEX`;
+ * - every refusal of the router and its libraries gets a code of the documented list, a stable
+ *   `extensions.reason` and its HTTP status (`refusals.mjs` says which);
+ * - the router's own messages are written in the language of the request's Accept-Language;
  * - `extensions.originalError` never leaves the router;
  * - production: "Did you mean …?" is cut from every message (`blockFieldSuggestions` covers only
  *   validation, not variable coercion).
  */
 export function useErrorCodes({ production }) {
-  const normalizeResult = (result) => (result?.errors?.length
-    ? { ...result, errors: result.errors.map((error) => normalizeError(error, production)) }
-    : result);
   return {
-    onResultProcess({ result, setResult }) {
+    onResultProcess({ request, result, setResult }) {
+      const language = negotiateLanguage(request?.headers?.get('accept-language'));
+      const normalizeResult = (single) => (single?.errors?.length
+        ? { ...single, errors: single.errors.map((error) => normalizeError(error, { production, language })) }
+        : single);
       if (Array.isArray(result)) {
         setResult(result.map(normalizeResult));
       } else if (result && !(Symbol.asyncIterator in result)) {
@@ -103,41 +69,18 @@ export function useErrorCodes({ production }) {
   };
 }
 
-export function normalizeError(error, production) {
+export function normalizeError(error, { production = false, language = 'en' } = {}) {
   const { originalError, ...extensions } = error.extensions ?? {};
-  let message = String(error.message);
-  if (extensions.code == null && TOKEN_REFUSALS.has(message)) {
-    extensions.code = 'UNAUTHENTICATED';
-    extensions.http = { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } };
-  } else if (message === 'POST body sent invalid JSON.') {
-    message = 'The request body is not valid JSON';
-    extensions.code = 'BAD_USER_INPUT';
-    extensions.reason = 'MALFORMED_JSON';
-    extensions.http = { status: 400 };
-  } else if (extensions.code == null && (message.startsWith('Variable "$') || MISSING_ARGUMENT.test(message))) {
-    // Variables that do not fit their type, or a required one left out (the planner reports that
-    // as an argument error): the request is wrong, nothing ran.
-    extensions.code = 'BAD_USER_INPUT';
-    extensions.http = { status: 400 };
-  } else if (extensions.code == null && message === CSRF_REFUSAL) {
-    message = 'A request with this content type needs an x-graphql-csrf header';
-    extensions.code = 'BAD_USER_INPUT';
-    extensions.reason = 'CSRF_HEADER_REQUIRED';
-  } else if (extensions.code === COST_REFUSAL
-    || (extensions.code === 'QUERY_TOO_COMPLEX' && extensions.serviceName === undefined)) {
-    // The router's own operation limits are validation errors, which Yoga answers with 200 to plain
-    // JSON clients; a subgraph's refusal (with serviceName) stays part of a 200 response.
-    extensions.code = 'QUERY_TOO_COMPLEX';
-    extensions.http = { status: 400 };
-  } else if (REQUEST_REFUSALS.has(extensions.code)) {
-    extensions.reason = BAD_REQUEST_REASONS.get(message) ?? extensions.code;
-    extensions.code = 'BAD_USER_INPUT';
+  const refusal = refusalOf(String(error.message), extensions);
+  if (refusal) {
+    Object.assign(extensions, refusal.extensions);
   }
+  const localized = refusal?.message ?? messageOf(error);
+  let message = localized ? text(language, localized.key, localized.params) : String(error.message);
   if (production) {
     message = withoutSuggestions(message);
   }
-  if (message === error.message && originalError === undefined && extensions.code === error.extensions?.code
-    && extensions.http === error.extensions?.http) {
+  if (!refusal && message === error.message && originalError === undefined) {
     return error;
   }
   if (!(error instanceof Error)) {

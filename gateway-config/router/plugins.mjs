@@ -1,7 +1,7 @@
 // Small router plugins for what Hive Gateway has no option for: a request body size limit, alias and
 // directive limits, a coded 415, and accepting the identical text of a trusted document as well as its hash.
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import { message, requestLanguage, routerError } from './messages.mjs';
 
 /** Rejects POST bodies over `maxBytes` (413) and POST bodies of unknown length (411) before parsing. */
 export function useBodySizeLimit(maxBytes) {
@@ -12,9 +12,9 @@ export function useBodySizeLimit(maxBytes) {
       }
       const length = request.headers.get('content-length');
       if (length === null) {
-        endResponse(errorResponse(fetchAPI, 411, 'LENGTH_REQUIRED', 'A Content-Length header is required'));
+        endResponse(errorResponse(fetchAPI, request, 411, 'LENGTH_REQUIRED', 'request.lengthRequired'));
       } else if (!(Number(length) <= maxBytes)) {
-        endResponse(errorResponse(fetchAPI, 413, 'BODY_TOO_LARGE', `Request body exceeds ${maxBytes} bytes`));
+        endResponse(errorResponse(fetchAPI, request, 413, 'BODY_TOO_LARGE', 'request.bodyTooLarge', { max: maxBytes }));
       }
     },
   };
@@ -27,10 +27,9 @@ export function useBodySizeLimit(maxBytes) {
  */
 export function useUnsupportedMediaType() {
   return {
-    onRequestParse({ requestParser, fetchAPI, endResponse }) {
+    onRequestParse({ request, requestParser, fetchAPI, endResponse }) {
       if (!requestParser) {
-        endResponse(errorResponse(fetchAPI, 415, 'UNSUPPORTED_MEDIA_TYPE',
-          'Unsupported content type: send application/json'));
+        endResponse(errorResponse(fetchAPI, request, 415, 'UNSUPPORTED_MEDIA_TYPE', 'request.unsupportedMediaType'));
       }
     },
   };
@@ -66,13 +65,13 @@ export function operationLimitsRule({ maxAliases, maxDirectives, maxRootFields }
       Document: {
         leave() {
           if (aliases > maxAliases) {
-            context.reportError(limitError(`Operation has ${aliases} aliases; at most ${maxAliases} are allowed`));
+            context.reportError(limitError('TOO_MANY_ALIASES', 'limits.aliases', aliases, maxAliases));
           }
           if (directives > maxDirectives) {
-            context.reportError(limitError(`Operation has ${directives} directives; at most ${maxDirectives} are allowed`));
+            context.reportError(limitError('TOO_MANY_DIRECTIVES', 'limits.directives', directives, maxDirectives));
           }
           if (rootFields > maxRootFields) {
-            context.reportError(limitError(`Operation has ${rootFields} root fields; at most ${maxRootFields} are allowed`));
+            context.reportError(limitError('TOO_MANY_ROOT_FIELDS', 'limits.rootFields', rootFields, maxRootFields));
           }
         },
       },
@@ -124,14 +123,7 @@ export function rateLimitRules({ rateLimitMax, rateLimitWindowMs }) {
 export function useRateLimitErrors({ rateLimitWindowMs }) {
   const retryAfterSeconds = Math.ceil(rateLimitWindowMs / 1000);
   const recode = (error) => (String(error.message).startsWith('Rate limit of ')
-    ? new GraphQLError('Too many requests, retry later', {
-      path: error.path,
-      extensions: {
-        code: 'RATE_LIMITED',
-        retryAfterSeconds,
-        http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
-      },
-    })
+    ? rateLimited(error.path, retryAfterSeconds)
     : error);
   return {
     onExecutionResult({ result, setResult }) {
@@ -146,12 +138,21 @@ export function sha256(text) {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-// useErrorCodes gives it HTTP 400, like the cost limit and the subgraphs' QUERY_TOO_COMPLEX.
-function limitError(message) {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+function rateLimited(path, retryAfterSeconds) {
+  return routerError('rateLimit.exceeded', {}, {
+    code: 'RATE_LIMITED',
+    retryAfterSeconds,
+    http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+  }, { path });
 }
 
-function errorResponse(fetchAPI, status, reason, message) {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason } }] });
-  return new fetchAPI.Response(body, { status, headers: { 'content-type': 'application/json' } });
+// useErrorCodes gives it HTTP 400, like the cost limit and the subgraphs' QUERY_TOO_COMPLEX.
+function limitError(reason, key, count, max) {
+  return routerError(key, { count, max }, { code: 'QUERY_TOO_COMPLEX', reason });
+}
+
+// A refusal before GraphQL processing starts, so written here in the request's language.
+function errorResponse(fetchAPI, request, status, reason, key, params) {
+  const error = { message: message(requestLanguage(request), key, params), extensions: { code: 'BAD_USER_INPUT', reason } };
+  return new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status, headers: { 'content-type': 'application/json' } });
 }

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEV_PRIVATE_KEY } from './dev-token.mjs';
 
 // The starter's development key pair: dev mode verifies the local run's tokens with it by default.
 const DEV_PUBLIC_KEY = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..',
@@ -14,7 +15,19 @@ const SUBGRAPHS = {
   catalog: { urlVar: 'CATALOG_URL', url: 'http://localhost:4003/graphql', timeoutMs: 5000 },
 };
 
-/** Production limits; dev uses none of them so GraphiQL exploration is not hindered. */
+/**
+ * Dev limits: generous, so GraphiQL exploration is not hindered, but bounded: no body is accepted
+ * whatever its size, and no document or variables can overflow a recursive parser's stack.
+ */
+export const DEV_LIMIT_DEFAULTS = {
+  maxBodyBytes: 1048576,
+  // `{`, `(` and `[` nested in a document; graphql-js's recursive parser overflows at a few thousand.
+  maxNesting: 100,
+  // objects and arrays nested in `variables` and `extensions`
+  maxJsonDepth: 64,
+};
+
+/** Production limits. */
 export const PRODUCTION_LIMIT_DEFAULTS = {
   maxDepth: 10,
   maxTokens: 1000,
@@ -22,6 +35,8 @@ export const PRODUCTION_LIMIT_DEFAULTS = {
   maxDirectives: 10,
   maxRootFields: 5,
   maxBodyBytes: 102400,
+  // The deepest input of the schema (PlaceOrderInput.items) is three levels deep.
+  maxJsonDepth: 16,
   // Estimated cost (demandControl). The reference operations cost at most 3150 with their default
   // variables and 15306 with `first: 100`, the subgraphs' largest page (router-production.test.mjs).
   maxCost: 20000,
@@ -35,18 +50,18 @@ export function routerSettings(env = process.env) {
   if (mode !== 'dev' && mode !== 'production') {
     throw new Error(`GATEWAY_MODE must be 'dev' or 'production', not '${mode}'`);
   }
+  const jwt = jwtSettings(env, mode);
   return {
     mode,
     subgraphs: subgraphSettings(env),
-    limits: mode === 'production' ? productionLimits(env) : null,
+    limits: mode === 'production' ? productionLimits(env) : devLimits(env),
     // null: Yoga's default (reflects any origin), for dev only; production allows only listed origins.
     corsOrigins: list(env.CORS_ORIGINS) ?? (mode === 'dev' ? null : []),
-    jwt: {
-      jwksUrl: env.JWT_JWKS_URL || null,
-      publicKeyFile: env.JWT_PUBLIC_KEY_FILE || (mode === 'dev' && existsSync(DEV_PUBLIC_KEY) ? DEV_PUBLIC_KEY : null),
-      issuer: env.JWT_ISSUER || undefined,
-      audience: env.JWT_AUDIENCE || undefined,
-    },
+    jwt,
+    // GraphiQL's Authorization header: only in dev, and only when the router trusts the dev key pair.
+    devTokenKeyFile: mode === 'dev' && !jwt.jwksUrl && jwt.publicKeyFile === DEV_PUBLIC_KEY && existsSync(DEV_PRIVATE_KEY)
+      ? DEV_PRIVATE_KEY
+      : null,
     hmacSecret: env.ROUTER_HMAC_SECRET || null,
     // Hashed API keys of machine clients (scripts/api-keys.mjs); unset: API keys are refused.
     apiKeysFile: env.API_KEYS_FILE || null,
@@ -55,10 +70,35 @@ export function routerSettings(env = process.env) {
   };
 }
 
+function jwtSettings(env, mode) {
+  return {
+    jwksUrl: env.JWT_JWKS_URL || null,
+    publicKeyFile: env.JWT_PUBLIC_KEY_FILE || (mode === 'dev' && existsSync(DEV_PUBLIC_KEY) ? DEV_PUBLIC_KEY : null),
+    issuer: env.JWT_ISSUER || undefined,
+    audience: env.JWT_AUDIENCE || undefined,
+  };
+}
+
 export function productionLimits(env = process.env) {
-  return Object.fromEntries(
-    Object.entries(PRODUCTION_LIMIT_DEFAULTS).map(([name, value]) => [name, int(env, envName(name), value)]),
-  );
+  const limits = fromEnv(env, PRODUCTION_LIMIT_DEFAULTS);
+  return { ...limits, maxNesting: int(env, 'MAX_NESTING', nestingFor(limits.maxDepth)) };
+}
+
+export function devLimits(env = process.env) {
+  return fromEnv(env, DEV_LIMIT_DEFAULTS);
+}
+
+/**
+ * The bound on `{`, `(` and `[` nesting that a document within `maxDepth` needs: two levels per
+ * field (its selection set and an inline fragment), plus ten for the operation, variable
+ * definitions and argument values (input objects and lists).
+ */
+export function nestingFor(maxDepth) {
+  return 2 * maxDepth + 10;
+}
+
+function fromEnv(env, defaults) {
+  return Object.fromEntries(Object.entries(defaults).map(([name, value]) => [name, int(env, envName(name), value)]));
 }
 
 function subgraphSettings(env) {

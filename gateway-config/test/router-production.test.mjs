@@ -17,6 +17,8 @@ const operationsDir = resolve(gatewayDir, 'operations');
 const productPage = readFileSync(resolve(operationsDir, 'ProductPage.graphql'), 'utf8');
 const tooDeep = '{ products { edges { node { category { products { edges { node { category { products { edges { node { id } } } } } } } } } } } }';
 const misspelt = '{ categries { id } }';
+// Over MAX_TOKENS (1000), within every other limit.
+const tooManyTokens = `{ categories { id ${'__typename '.repeat(1000)}} }`;
 const tooManyAliases = `{ categories { ${Array.from({ length: 16 }, (_, i) => `a${i}: id`).join(' ')} } }`;
 // Six root fields without aliases, through a fragment: over MAX_ROOT_FIELDS (5), under MAX_ALIASES.
 const tooManyRootFields = 'query { ...Roots categories { id } } fragment Roots on Query { me { id } __typename products(first: 1) { edges { cursor } } node: user(id: "1") { id } users(first: 1) { edges { cursor } } }';
@@ -33,7 +35,7 @@ describe('router in production mode', () => {
     createSigner(join(dir, 'jwt.pem'));
     // The committed manifest plus bad documents, to show that limits and validation apply to trusted documents too.
     const manifest = JSON.parse(readFileSync(resolve(gatewayDir, 'trusted-documents.json'), 'utf8'));
-    for (const text of [tooDeep, tooManyAliases, tooManyRootFields, misspelt, tooCostly]) {
+    for (const text of [tooDeep, tooManyTokens, tooManyAliases, tooManyRootFields, misspelt, tooCostly]) {
       manifest[sha256(text)] = text;
     }
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -102,15 +104,26 @@ describe('router in production mode', () => {
       // No variables are sent, so operations with required variables answer 400; any limit error fails.
       const { status, json } = await post(gateway.url, { documentId: sha256(text), variables: {} });
       assert.ok(status === 200 || status === 400, `${file}: ${status} ${JSON.stringify(json)}`);
-      const limitErrors = (json.errors ?? []).filter((e) => /depth|token|alias|directive|persisted/i.test(e.message));
+      const limitErrors = (json.errors ?? []).filter((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX'
+        || /^PERSISTED_QUERY/.test(e.extensions?.reason));
       assert.deepEqual(limitErrors, [], file);
     }
   });
 
-  it('refuses a trusted document deeper than MAX_DEPTH', async () => {
-    const { json } = await post(gateway.url, { documentId: sha256(tooDeep) });
+  it('refuses a trusted document deeper than MAX_DEPTH with 400 QUERY_TOO_COMPLEX', async () => {
+    const { status, json } = await post(gateway.url, { documentId: sha256(tooDeep) });
+    assert.equal(status, 400);
     assert.equal(json.data ?? null, null);
-    assert.match(json.errors[0].message, /depth/i);
+    assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+    assert.equal(json.errors[0].extensions.reason, 'DEPTH_LIMIT');
+    assert.equal(json.errors[0].message, 'The operation is 12 fields deep; at most 10 are allowed');
+  });
+
+  it('refuses a trusted document over MAX_TOKENS with 400 QUERY_TOO_COMPLEX', async () => {
+    const { status, json } = await post(gateway.url, { documentId: sha256(tooManyTokens) });
+    assert.equal(status, 400);
+    assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+    assert.equal(json.errors[0].extensions.reason, 'TOKEN_LIMIT');
   });
 
   it('refuses a trusted document with more aliases than MAX_ALIASES', async () => {

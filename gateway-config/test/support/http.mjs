@@ -20,3 +20,16 @@ function parseOrNull(text) {
     return null;
   }
 }
+
+/** Any HTTP request to the GraphQL endpoint: `search` is appended to the path, `body` sent as is. */
+export async function send(url, { method = 'POST', search = '', contentType, body, headers = {} } = {}) {
+  const response = await fetch(`${url}/graphql${search}`, {
+    method,
+    headers: { ...(contentType === undefined ? {} : { 'content-type': contentType }), ...headers },
+    body,
+    // A stream is sent chunked, without Content-Length.
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, json: parseOrNull(text), text };
+}

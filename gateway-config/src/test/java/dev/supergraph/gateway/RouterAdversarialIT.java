@@ -101,13 +101,36 @@ class RouterAdversarialIT {
 	}
 
 	@Test
-	void deeplyNestedJsonInAnUndeclaredVariableIsParsedAndDropped() {
-		// the router's JSON.parse copes; the variable never reaches a subgraph, whose
-		// parser would refuse it (SubgraphAdversarialIT.deeplyNestedJsonIsBadUserInput)
+	void deeplyNestedJsonInVariablesIsBadUserInputBeforeAnyGraphQlWork() {
+		// bounded like the subgraphs' JSON parser
+		// (SubgraphAdversarialIT.deeplyNestedJsonIsBadUserInput)
 		Response response = router.postRaw("application/json", Hostile.nestedJson(5000));
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.data().path("categories")).isNotEmpty();
-		assertNoLeak(response);
+		assertRefused(response, 400, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo("JSON_TOO_DEEP");
+	}
+
+	@Test
+	void documentNestedThousandsDeepIsTooComplexBeforeRecursiveParsing() {
+		// graphql-js's recursive parser would overflow its stack on it
+		Response response = router.post("{ categories " + "{ id ".repeat(5000) + "}".repeat(5000) + " }");
+		assertRefused(response, 400, "QUERY_TOO_COMPLEX");
+		assertThat(reason(response)).isEqualTo("NESTING_TOO_DEEP");
+	}
+
+	@Test
+	void emptyBodySyntaxErrorsAndUnknownOperationsAreBadUserInput() {
+		assertThat(reason(assertBadInput(router.postRaw("application/json", "{}".getBytes()))))
+			.isEqualTo("DOCUMENT_REQUIRED");
+		assertThat(reason(assertBadInput(router.post("{ categories { id ")))).isEqualTo("GRAPHQL_PARSE_FAILED");
+		byte[] unknownOperation = "{\"query\":\"query A { categories { id } }\",\"operationName\":\"B\"}"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(reason(assertBadInput(router.postRaw("application/json", unknownOperation))))
+			.isEqualTo("OPERATION_RESOLUTION_FAILURE");
+	}
+
+	private static Response assertBadInput(Response response) {
+		assertRefused(response, 400, "BAD_USER_INPUT");
+		return response;
 	}
 
 	@ParameterizedTest

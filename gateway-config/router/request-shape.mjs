@@ -1,0 +1,179 @@
+// Checks the shape of every GraphQL request right after its body or URL is parsed, before any
+// GraphQL work: each request field has its type, there is a document to run, and neither the
+// document nor the JSON of `variables` / `extensions` is nested deeper than a bound. graphql-js
+// parses and coerces recursively, so a document a few thousand levels deep would overflow the stack;
+// the bound is checked with linear scans that do not recurse. Refusals carry a stable `reason`.
+import { GraphQLError } from 'graphql';
+import { routerError } from './messages.mjs';
+
+const STRING_FIELDS = ['query', 'operationName', 'documentId'];
+const OBJECT_FIELDS = ['variables', 'extensions'];
+const KNOWN_FIELDS = new Set([...STRING_FIELDS, ...OBJECT_FIELDS]);
+
+/** The plugin: `maxNesting` for documents, `maxJsonDepth` for `variables` and `extensions`. */
+export function useRequestShape({ maxNesting, maxJsonDepth }) {
+  return {
+    onRequestParse({ request, url, requestParser, setRequestParser }) {
+      if (requestParser) {
+        setRequestParser(withCodedJsonErrors(requestParser));
+      }
+      return {
+        onRequestParseDone({ requestParserResult }) {
+          // Arrays are batches, refused as such by the batching limit.
+          if (!Array.isArray(requestParserResult)) {
+            // GraphQL Yoga's GET parser leaves a trusted document's id in the URL, where Hive Gateway reads it.
+            const urlDocumentId = request.method === 'GET' ? url.searchParams.get('documentId') : null;
+            checkRequest(requestParserResult, { maxNesting, maxJsonDepth, urlDocumentId });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Throws the refusal for the first thing wrong with a parsed request, in the order a client fixes them. */
+export function checkRequest(params, { maxNesting, maxJsonDepth, urlDocumentId = null }) {
+  if (!isObject(params)) {
+    throw badInput('INVALID_REQUEST_BODY', 'request.bodyNotObject');
+  }
+  checkFieldTypes(params);
+  // An empty string is no document either.
+  if (!params.query && !params.documentId && params.extensions?.persistedQuery == null && !urlDocumentId) {
+    throw badInput('DOCUMENT_REQUIRED', 'request.documentRequired');
+  }
+  for (const field of OBJECT_FIELDS) {
+    if (params[field] != null && jsonDeeperThan(params[field], maxJsonDepth)) {
+      throw badInput('JSON_TOO_DEEP', 'request.jsonTooDeep', { parameter: field, max: maxJsonDepth });
+    }
+  }
+  if (typeof params.query === 'string' && documentDeeperThan(params.query, maxNesting)) {
+    throw routerError('limits.nesting', { max: maxNesting },
+      { code: 'QUERY_TOO_COMPLEX', reason: 'NESTING_TOO_DEEP', http: { status: 400 } });
+  }
+}
+
+// A field left out or null is absent (as in GraphQL over HTTP); any other value must have its type.
+function checkFieldTypes(params) {
+  for (const [field, value] of Object.entries(params)) {
+    if (value == null) {
+      continue;
+    }
+    if (!KNOWN_FIELDS.has(field)) {
+      throw invalidParameter('request.parameterUnknown', field);
+    }
+    if (STRING_FIELDS.includes(field) && typeof value !== 'string') {
+      throw invalidParameter('request.parameterNotString', field);
+    }
+    if (OBJECT_FIELDS.includes(field) && !isObject(value)) {
+      throw invalidParameter('request.parameterNotObject', field);
+    }
+  }
+  // Apollo's persisted query extension: `{ "version": 1, "sha256Hash": "<hash>" }`.
+  const persistedQuery = params.extensions?.persistedQuery;
+  if (persistedQuery != null
+    && !(isObject(persistedQuery) && persistedQuery.version === 1 && typeof persistedQuery.sha256Hash === 'string')) {
+    throw invalidParameter('request.parameterNotObject', 'extensions.persistedQuery');
+  }
+}
+
+/**
+ * Whether `{`, `(` or `[` nest deeper than `max` in a GraphQL document, outside strings, block
+ * strings and comments. One pass over the text, no recursion, stops at the first level over `max`.
+ */
+export function documentDeeperThan(text, max) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '#') {
+      i = lineEnd(text, i);
+    } else if (c === '"') {
+      i = text.startsWith('"""', i) ? blockStringEnd(text, i) : stringEnd(text, i);
+    } else if (c === '{' || c === '(' || c === '[') {
+      depth += 1;
+      if (depth > max) {
+        return true;
+      }
+    } else if (c === '}' || c === ')' || c === ']') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return false;
+}
+
+/** Whether a parsed JSON value nests objects and arrays deeper than `max`, with an explicit stack. */
+export function jsonDeeperThan(value, max) {
+  const stack = [[value, 1]];
+  while (stack.length) {
+    const [current, depth] = stack.pop();
+    if (depth > max) {
+      return true;
+    }
+    for (const child of Object.values(current)) {
+      if (child !== null && typeof child === 'object') {
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return false;
+}
+
+// Index of the last character of a comment: the one before the line break, or the text's end.
+function lineEnd(text, start) {
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '\n' || text[i] === '\r') {
+      return i - 1;
+    }
+  }
+  return text.length;
+}
+
+// Index of a string's closing quote; an unterminated string ends at the line break (a syntax error
+// for the parser, which then reports it).
+function stringEnd(text, start) {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') {
+      i += 1;
+    } else if (text[i] === '"' || text[i] === '\n' || text[i] === '\r') {
+      return i;
+    }
+  }
+  return text.length;
+}
+
+// Index of the last quote of a block string's closing `"""`; `\"""` inside does not close it.
+function blockStringEnd(text, start) {
+  for (let i = start + 3; i < text.length; i++) {
+    if (text.startsWith('\\"""', i)) {
+      i += 3;
+    } else if (text.startsWith('"""', i)) {
+      return i + 2;
+    }
+  }
+  return text.length;
+}
+
+// The GET and form parsers JSON.parse the variables and extensions parameters without a code.
+function withCodedJsonErrors(parser) {
+  return async (request) => {
+    try {
+      return await parser(request);
+    } catch (error) {
+      if (error instanceof SyntaxError && !(error instanceof GraphQLError)) {
+        throw badInput('MALFORMED_JSON', 'request.malformedJsonParameter');
+      }
+      throw error;
+    }
+  };
+}
+
+function invalidParameter(key, parameter) {
+  return badInput('INVALID_PARAMETER', key, { parameter }, { parameter });
+}
+
+function badInput(reason, key, params = {}, extra = {}) {
+  return routerError(key, params, { code: 'BAD_USER_INPUT', reason, ...extra, http: { status: 400 } });
+}
+
+function isObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,83 @@
+// The dev router's GraphiQL page: a tab per reference operation and an Authorization header whose
+// dev token the router accepts, when the router trusts the dev key pair; never a token it would
+// refuse; no GraphiQL at all in production.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
+import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { createSigner } from './support/tokens.mjs';
+import { post } from './support/http.mjs';
+
+const operationsDir = resolve(gatewayDir, 'operations');
+const operationTexts = readdirSync(operationsDir).map((file) => readFileSync(resolve(operationsDir, file), 'utf8'));
+
+/** The options GraphQL Yoga's GraphiQL page renders with: `renderYogaGraphiQL(root, <options>)`. */
+async function graphiqlPage(url) {
+  const response = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+  const html = await response.text();
+  const options = /renderYogaGraphiQL\(root,(\{.*\})\)\}\)<\/script>/s.exec(html);
+  return { status: response.status, html, options: options ? JSON.parse(options[1]) : null };
+}
+
+describe('router GraphiQL', () => {
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'router-graphiql-')), 'jwt.pem');
+  let fakes;
+  let devKeyRouter;
+  let otherKeyRouter;
+  let production;
+
+  before(async () => {
+    createSigner(keyFile);
+    fakes = await startFakeSubgraphs();
+    const env = { USERS_URL: fakes.urls.users, ORDERS_URL: fakes.urls.orders, CATALOG_URL: fakes.urls.catalog };
+    // No JWT_PUBLIC_KEY_FILE: dev mode verifies with the repository's dev key pair, as run-supergraph does.
+    devKeyRouter = await startGateway({ ...env, GATEWAY_MODE: 'dev' });
+    otherKeyRouter = await startGateway({ ...env, GATEWAY_MODE: 'dev', JWT_PUBLIC_KEY_FILE: keyFile });
+    production = await startGateway({ ...env, GATEWAY_MODE: 'production', JWT_PUBLIC_KEY_FILE: keyFile });
+  });
+
+  after(async () => {
+    await Promise.all([devKeyRouter?.stop(), otherKeyRouter?.stop(), production?.stop()]);
+    await fakes?.close();
+  });
+
+  it('opens with a tab per reference operation, ProductPage first, each with variables', async () => {
+    const { status, options } = await graphiqlPage(devKeyRouter.url);
+    assert.equal(status, 200);
+    const tabs = options.defaultTabs;
+    assert.deepEqual(tabs.map((tab) => tab.query).sort(), [...operationTexts].sort());
+    assert.match(tabs[0].query, /^query ProductPage\b/);
+    assert.equal(options.defaultQuery, tabs[0].query);
+    for (const tab of tabs) {
+      assert.equal(typeof JSON.parse(tab.variables), 'object', tab.query);
+    }
+  });
+
+  it("carries an Authorization header with a dev token that the router accepts, in every tab", async () => {
+    const { options } = await graphiqlPage(devKeyRouter.url);
+    const { Authorization: authorization } = JSON.parse(options.headers);
+    assert.match(authorization, /^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+    assert.ok(options.defaultTabs.every((tab) => JSON.parse(tab.headers).Authorization === authorization));
+    const { status, json } = await post(devKeyRouter.url, { query: '{ me { id name } }' }, { authorization });
+    assert.equal(status, 200);
+    assert.deepEqual(json, { data: { me: { id: 'u1', name: 'Ada' } } });
+    const upstream = fakes.requests.findLast((request) => request.path === '/users');
+    assert.equal(upstream.body.extensions.jwt.payload.sub, '7');
+  });
+
+  it('mints no token when the router verifies tokens with another key', async () => {
+    const { options } = await graphiqlPage(otherKeyRouter.url);
+    assert.equal(options.defaultTabs.length, operationTexts.length);
+    assert.deepEqual(JSON.parse(options.headers), {});
+    assert.ok(options.defaultTabs.every((tab) => !tab.headers.includes('Bearer')));
+  });
+
+  it('serves no GraphiQL in production', async () => {
+    const { html, options } = await graphiqlPage(production.url);
+    assert.equal(options, null);
+    assert.doesNotMatch(html, /<html|Bearer|ProductPage/i);
+  });
+});

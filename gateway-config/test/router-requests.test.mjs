@@ -1,0 +1,185 @@
+// Malformed requests as a careless or hostile client sends them, against the real router in dev and
+// production mode: every shape of every request field, bodies that are no JSON object, GET
+// parameters, content types, sizes and nesting. Each answers 4xx with a documented code and a
+// stable reason, never 200 without a code, never INTERNAL, never 5xx, and never leaks.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
+import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { createSigner } from './support/tokens.mjs';
+import { codes, post, send } from './support/http.mjs';
+import { sha256 } from '../router/plugins.mjs';
+import { DEV_LIMIT_DEFAULTS, PRODUCTION_LIMIT_DEFAULTS, nestingFor } from '../router/settings.mjs';
+
+const operation = (name) => readFileSync(resolve(gatewayDir, 'operations', `${name}.graphql`), 'utf8');
+const productPage = sha256(operation('ProductPage'));
+const cancelOrder = sha256(operation('CancelOrder'));
+const LEAKS = /\bat .*\.m?[jt]s|stack|originalError|SyntaxError|RangeError|Unexpected error/i;
+const LIMITS = {
+  dev: { ...DEV_LIMIT_DEFAULTS },
+  production: { ...PRODUCTION_LIMIT_DEFAULTS, maxNesting: nestingFor(PRODUCTION_LIMIT_DEFAULTS.maxDepth) },
+};
+
+const json = (body) => ({ contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) });
+const get = (search) => ({ method: 'GET', search, headers: { accept: 'application/json' } });
+const nested = (depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+const deepSelection = (depth) => `{ categories ${'{ id '.repeat(depth)}${'}'.repeat(depth)} }`;
+const paddedBody = (bytes) => {
+  const start = '{"query":"{ categories { id } }';
+  return `${start}${' '.repeat(bytes - start.length - 2)}"}`;
+};
+const chunked = () => new ReadableStream({
+  start(controller) {
+    controller.enqueue(new TextEncoder().encode('{"query":"{ categories { id } }"}'));
+    controller.close();
+  },
+});
+
+const badInput = (reason, status = 400) => ({ status, code: 'BAD_USER_INPUT', reason });
+const untrustedInProduction = (devReason) => ({ dev: badInput(devReason), production: badInput('PERSISTED_QUERY_ONLY') });
+const invalidParameter = (parameter) => ({ ...badInput('INVALID_PARAMETER'), parameter });
+
+// [what is sent, the request (a function of the mode's limits where it depends on them), what it answers]
+const MALFORMED = [
+  ['an empty body', json(''), badInput('MALFORMED_JSON')],
+  ['truncated JSON', json('{"query": "{ categories '), badInput('MALFORMED_JSON')],
+  ['an empty object', json({}), badInput('DOCUMENT_REQUIRED')],
+  ['a top-level array', json('[]'), badInput('BATCHING_NOT_SUPPORTED')],
+  ['a batch of two operations', json([{ query: '{ categories { id } }' }, { documentId: productPage }]), badInput('BATCHING_NOT_SUPPORTED')],
+  ['a top-level string', json('"{ categories { id } }"'), badInput('INVALID_REQUEST_BODY')],
+  ['a top-level number', json('42'), badInput('INVALID_REQUEST_BODY')],
+  ['a top-level null', json('null'), badInput('INVALID_REQUEST_BODY')],
+  ['a top-level boolean', json('true'), badInput('INVALID_REQUEST_BODY')],
+  ['query as a number', json({ query: 1 }), invalidParameter('query')],
+  ['query as an object', json({ query: { text: '{ categories { id } }' } }), invalidParameter('query')],
+  ['query as an array', json({ query: ['{ categories { id } }'] }), invalidParameter('query')],
+  ['query as a boolean', json({ query: true }), invalidParameter('query')],
+  ['query as null', json({ query: null }), badInput('DOCUMENT_REQUIRED')],
+  ['variables as a string', json({ documentId: productPage, variables: '{"first": 1}' }), invalidParameter('variables')],
+  ['variables as an array', json({ documentId: productPage, variables: [1] }), invalidParameter('variables')],
+  ['variables as a number', json({ documentId: productPage, variables: 1 }), invalidParameter('variables')],
+  ['operationName as a number', json({ documentId: productPage, operationName: 1 }), invalidParameter('operationName')],
+  ['operationName as an object', json({ documentId: productPage, operationName: {} }), invalidParameter('operationName')],
+  ['extensions as a string', json({ documentId: productPage, extensions: 'x' }), invalidParameter('extensions')],
+  ['extensions as an array', json({ documentId: productPage, extensions: [] }), invalidParameter('extensions')],
+  ['documentId as a number', json({ documentId: 1 }), invalidParameter('documentId')],
+  ['documentId as an object', json({ documentId: { id: productPage } }), invalidParameter('documentId')],
+  ['persistedQuery as a string', json({ extensions: { persistedQuery: productPage } }), invalidParameter('extensions.persistedQuery')],
+  ['persistedQuery without version', json({ extensions: { persistedQuery: { sha256Hash: productPage } } }), invalidParameter('extensions.persistedQuery')],
+  ['persistedQuery with a numeric hash', json({ extensions: { persistedQuery: { version: 1, sha256Hash: 1 } } }), invalidParameter('extensions.persistedQuery')],
+  ['an unknown request field', json({ documentId: productPage, document: '{ categories { id } }' }), invalidParameter('document')],
+  ['an unknown documentId', json({ documentId: sha256('nope') }), badInput('PERSISTED_QUERY_NOT_IN_LIST')],
+  ['an unknown operationName', json({ documentId: productPage, operationName: 'Nope' }), badInput('OPERATION_RESOLUTION_FAILURE')],
+  ['variables of the wrong type', json({ documentId: productPage, variables: { first: 'many' } }), badInput('INVALID_VARIABLES')],
+  ['a syntax error', json({ query: '{ categories { id ' }), untrustedInProduction('GRAPHQL_PARSE_FAILED')],
+  ['an empty query', json({ query: '' }), badInput('DOCUMENT_REQUIRED')],
+  ['an unknown field', json({ query: '{ nope }' }), untrustedInProduction('GRAPHQL_VALIDATION_FAILED')],
+  ['two operations without operationName', json({ query: 'query A { categories { id } } query B { categories { id } }' }),
+    untrustedInProduction('OPERATION_RESOLUTION_FAILURE')],
+  ['a selection nested 5000 deep', json({ query: deepSelection(5000) }), { status: 400, code: 'QUERY_TOO_COMPLEX', reason: 'NESTING_TOO_DEEP' }],
+  ['argument lists nested 5000 deep', json({ query: `{ categories(x: ${nested(5000)}) { id } }` }),
+    { status: 400, code: 'QUERY_TOO_COMPLEX', reason: 'NESTING_TOO_DEEP' }],
+  ['variables nested 5000 deep', json(`{"documentId":"${productPage}","variables":{"filter":${nested(5000)}}}`), badInput('JSON_TOO_DEEP')],
+  ['input objects nested 5000 deep in variables', json(`{"documentId":"${productPage}","variables":{"filter":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`),
+    badInput('JSON_TOO_DEEP')],
+  ['extensions nested 5000 deep', json(`{"documentId":"${productPage}","extensions":{"x":${nested(5000)}}}`), badInput('JSON_TOO_DEEP')],
+  ['GET without parameters', get(''), badInput('DOCUMENT_REQUIRED')],
+  ['GET with an empty query', get('?query='), badInput('DOCUMENT_REQUIRED')],
+  ['GET with variables that are not JSON', get(`?documentId=${productPage}&variables=first`), badInput('MALFORMED_JSON')],
+  ['GET with extensions that are not JSON', get(`?documentId=${productPage}&extensions={x`), badInput('MALFORMED_JSON')],
+  ['GET with variables as an array', get(`?documentId=${productPage}&variables=[1]`), invalidParameter('variables')],
+  ['GET with variables as a number', get(`?documentId=${productPage}&variables=5`), invalidParameter('variables')],
+  ['GET with an unknown operationName', get(`?documentId=${productPage}&operationName=Nope`), badInput('OPERATION_RESOLUTION_FAILURE')],
+  ['GET with a syntax error', get(`?query=${encodeURIComponent('{ categories {')}`), untrustedInProduction('GRAPHQL_PARSE_FAILED')],
+  ['a mutation over GET', get(`?documentId=${cancelOrder}`), badInput('MUTATION_OVER_GET', 405)],
+  ['no content type', { body: '{"query":"{ categories { id } }"}' }, badInput('UNSUPPORTED_MEDIA_TYPE', 415)],
+  ['application/xml', { contentType: 'application/xml', body: '<query/>' }, badInput('UNSUPPORTED_MEDIA_TYPE', 415)],
+  ['text/plain', { contentType: 'text/plain', body: '{"query":"{ categories { id } }"}' }, badInput('UNSUPPORTED_MEDIA_TYPE', 415)],
+  ['a form without a document', { contentType: 'application/x-www-form-urlencoded', body: 'garbage' }, badInput('DOCUMENT_REQUIRED')],
+  ['a form with variables that are not JSON', { contentType: 'application/x-www-form-urlencoded', body: `documentId=${productPage}&variables={` },
+    badInput('MALFORMED_JSON')],
+  ['application/graphql with a syntax error', { contentType: 'application/graphql', body: 'garbage' }, untrustedInProduction('GRAPHQL_PARSE_FAILED')],
+  ['JSON in another charset', { contentType: 'application/json; charset=utf-16', body: '{' }, badInput('MALFORMED_JSON')],
+  ['a body one byte over the limit', (limits) => json(paddedBody(limits.maxBodyBytes + 1)), badInput('BODY_TOO_LARGE', 413)],
+  ['a chunked body without Content-Length', () => ({ contentType: 'application/json', body: chunked() }), badInput('LENGTH_REQUIRED', 411)],
+];
+
+for (const mode of ['dev', 'production']) {
+  describe(`router in ${mode} mode: malformed requests`, () => {
+    const limits = LIMITS[mode];
+    let fakes;
+    let gateway;
+
+    before(async () => {
+      const keyFile = join(mkdtempSync(join(tmpdir(), 'router-requests-')), 'jwt.pem');
+      createSigner(keyFile);
+      fakes = await startFakeSubgraphs();
+      gateway = await startGateway({
+        GATEWAY_MODE: mode,
+        USERS_URL: fakes.urls.users,
+        ORDERS_URL: fakes.urls.orders,
+        CATALOG_URL: fakes.urls.catalog,
+        JWT_PUBLIC_KEY_FILE: keyFile,
+      });
+    });
+
+    after(async () => {
+      await gateway?.stop();
+      await fakes?.close();
+    });
+
+    for (const [what, request, answer] of MALFORMED) {
+      const expected = answer[mode] ?? answer;
+      it(`answers ${what} with ${expected.status} ${expected.code} (${expected.reason})`, async () => {
+        const sent = typeof request === 'function' ? request(limits) : request;
+        // The CSRF header, so that production judges the request's shape, not the missing header.
+        const { status, json: body, text } = await send(gateway.url, { ...sent, headers: { ...sent.headers, 'x-graphql-csrf': '1' } });
+        assert.equal(status, expected.status, text);
+        assert.deepEqual(codes(body), [expected.code], text);
+        assert.equal(body.errors[0].extensions.reason, expected.reason, text);
+        assert.equal(body.errors[0].extensions.parameter, expected.parameter, text);
+        assert.equal(body.data ?? null, null);
+        assert.doesNotMatch(text, LEAKS);
+      });
+    }
+
+    it('still serves a valid request after all of them', async () => {
+      const { status, json: body } = await post(gateway.url, { documentId: productPage, variables: { first: 1 } });
+      assert.equal(status, 200);
+      assert.deepEqual(body, { data: { products: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+    });
+
+    it('lets a body at the size limit through to GraphQL', async () => {
+      const { status, json: body } = await send(gateway.url, json(paddedBody(limits.maxBodyBytes)));
+      assert.equal(status, mode === 'dev' ? 200 : 400, JSON.stringify(body));
+      assert.notEqual(body.errors?.[0]?.extensions?.reason, 'BODY_TOO_LARGE');
+    });
+
+    it('scans nesting up to the bound, and not inside strings, block strings and comments', async () => {
+      const braces = (depth) => `{ categories(x: ${nested(depth - 2)}) { id } }`;
+      const atBound = await send(gateway.url, json({ query: braces(limits.maxNesting) }));
+      assert.notEqual(atBound.json.errors[0].extensions.reason, 'NESTING_TOO_DEEP', atBound.text);
+      const overBound = await send(gateway.url, json({ query: braces(limits.maxNesting + 1) }));
+      assert.equal(overBound.json.errors[0].extensions.reason, 'NESTING_TOO_DEEP', overBound.text);
+      const opened = '{'.repeat(5000);
+      const quoted = `# ${opened}\n{ productBySku(sku: "${opened}") { id } } # """ ${opened}`;
+      const block = `{ productBySku(sku: """ \\""" ${opened} """) { id } }`;
+      for (const query of [quoted, block]) {
+        const { json: body, text } = await send(gateway.url, json({ query }));
+        assert.ok(!text.includes('NESTING_TOO_DEEP'), text);
+        assert.doesNotMatch(text, LEAKS);
+        assert.ok(body.errors?.length || body.data, text);
+      }
+    });
+
+    it('lets variables nested up to the bound through to GraphQL', async () => {
+      const variables = `{"first":1,"filter":{"x":${nested(limits.maxJsonDepth - 2)}}}`;
+      const { json: body, text } = await send(gateway.url, json(`{"documentId":"${productPage}","variables":${variables}}`));
+      assert.deepEqual(codes(body), ['BAD_USER_INPUT'], text);
+      assert.equal(body.errors[0].extensions.reason, 'INVALID_VARIABLES', text);
+    });
+  });
+}
