@@ -19,8 +19,9 @@ import static dev.supergraph.schematools.diff.ChangeKind.*;
 /**
  * Federation-specific changes of a subgraph: entity keys, {@code @shareable},
  * {@code @external}, {@code @requires}, {@code @provides}, {@code @override},
- * {@code @inaccessible} and access policies on the types and fields both versions have.
- * Each version's directives are read under the names its {@code @link} gives them.
+ * {@code @inaccessible} and access policies on the types and fields both versions have,
+ * and {@code @override} on fields the subgraph adds. Each version's directives are read
+ * under the names its {@code @link} gives them.
  */
 public final class FederationDiff {
 
@@ -48,6 +49,7 @@ public final class FederationDiff {
 				diff.compareType(o, c);
 			}
 		}
+		AddedOverrides.find(before, after, diff.after, diff.changes);
 		return diff.changes;
 	}
 
