@@ -1,10 +1,8 @@
 package dev.supergraph.schematools.check;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.supergraph.schematools.deprecation.DeprecationLookup;
 import dev.supergraph.schematools.deprecation.RemovalDate;
@@ -12,7 +10,6 @@ import dev.supergraph.schematools.deprecation.TypeDeprecation;
 import dev.supergraph.schematools.diff.Change;
 import dev.supergraph.schematools.diff.ChangeKind;
 import dev.supergraph.schematools.rules.Classification;
-import dev.supergraph.schematools.schema.Coordinates;
 import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
 
@@ -23,12 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class PolicyEvaluator {
 
-	private static final Set<ChangeKind> REMOVALS = EnumSet.of(ChangeKind.TYPE_REMOVED, ChangeKind.FIELD_REMOVED,
-			ChangeKind.ARGUMENT_REMOVED, ChangeKind.INPUT_FIELD_REMOVED, ChangeKind.ENUM_VALUE_REMOVED);
-
 	private final CheckPolicy policy;
 
-	private final @Nullable GraphQLSchema api;
+	private final ServedElsewhere servedElsewhere;
 
 	/**
 	 * An evaluator.
@@ -38,7 +32,7 @@ final class PolicyEvaluator {
 	 */
 	PolicyEvaluator(CheckPolicy policy, @Nullable GraphQLSchema api) {
 		this.policy = policy;
-		this.api = api;
+		this.servedElsewhere = new ServedElsewhere(api);
 	}
 
 	Finding evaluate(Change change, Classification classification, GraphQLSchema before, List<String> operations) {
@@ -58,9 +52,9 @@ final class PolicyEvaluator {
 
 	private Finding breaking(Change change, Classification classification, GraphQLSchema before,
 			List<String> operations) {
-		if (this.api != null && REMOVALS.contains(change.kind()) && Coordinates.exists(this.api, change.coordinate())) {
-			return new Finding(change, classification, Verdict.ALLOWED,
-					"the API schema still has it: another subgraph serves it", operations);
+		Optional<Finding> servedElsewhere = this.servedElsewhere.judge(change, classification, before, operations);
+		if (servedElsewhere.isPresent()) {
+			return servedElsewhere.get();
 		}
 		if (!operations.isEmpty()) {
 			return fail(change, classification, "breaks known operations: " + String.join(", ", operations),

@@ -23,6 +23,8 @@ class SupergraphCheckTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
+	private static final GraphQLSchema API = SchemaLoader.supergraphApi(SUPERGRAPH, "api");
+
 	@Test
 	void unchangedSupergraphPassesAndEveryReferenceOperationValidates() {
 		CheckReport report = check(SUPERGRAPH, CheckPolicy.defaults(TODAY));
@@ -70,20 +72,37 @@ class SupergraphCheckTests {
 	}
 
 	@Test
-	void subgraphDroppingAFieldAnotherSubgraphStillServesBreaksNoClient() {
+	void subgraphDroppingAnEntityFieldAnotherSubgraphStillServesBreaksNoClient() {
 		String orders = Fixtures.read("subgraphs/orders.graphql");
-		String withoutCurrency = Fixtures.edit(orders,
-				"type Money @shareable {\n  amount: String!\n  currency: String!\n",
-				"type Money @shareable {\n  amount: String!\n");
-		GraphQLSchema api = SchemaLoader.supergraphApi(SUPERGRAPH, "api");
-		SchemaPair pair = new SchemaPair("orders", SchemaLoader.subgraph(orders, "old"),
-				SchemaLoader.subgraph(withoutCurrency, "new"), true, "");
-		CheckReport withApi = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair), api, OPERATIONS);
+		String servingInStock = Fixtures.edit(orders, "  weightGrams: Int! @external\n",
+				"  weightGrams: Int! @external\n  inStock: Boolean! @shareable\n");
+		SchemaPair pair = new SchemaPair("orders", SchemaLoader.subgraph(servingInStock, "old"),
+				SchemaLoader.subgraph(orders, "new"), true, "");
+		CheckReport withApi = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair), API, OPERATIONS);
 		TargetReport alone = new SchemaCheck(CheckPolicy.defaults(TODAY)).target(pair, OPERATIONS);
 		assertThat(withApi.passed()).isTrue();
 		assertThat(withApi.targets().get(0).findings()).extracting(Finding::verdict, Finding::explanation)
 			.containsExactly(tuple(Verdict.ALLOWED, "the API schema still has it: another subgraph serves it"));
 		assertThat(alone.findings()).extracting(Finding::verdict).containsExactly(Verdict.FAIL);
+	}
+
+	@Test
+	void subgraphDroppingAValueTypeFieldFailsThoughAnotherSubgraphStillServesIt() {
+		String orders = Fixtures.read("subgraphs/orders.graphql");
+		String withoutCurrency = Fixtures.edit(orders,
+				"type Money @shareable {\n  amount: String!\n  currency: String!\n",
+				"type Money @shareable {\n  amount: String!\n");
+		SchemaPair pair = new SchemaPair("orders", SchemaLoader.subgraph(orders, "old"),
+				SchemaLoader.subgraph(withoutCurrency, "new"), true, "");
+		CheckReport report = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair), API, OPERATIONS);
+		assertThat(API.getObjectType("Money").getFieldDefinition("currency")).isNotNull();
+		assertThat(report.passed()).isFalse();
+		assertThat(report.targets().get(0).findings())
+			.extracting((f) -> f.change().coordinate(), Finding::verdict, Finding::explanation)
+			.containsExactly(tuple("Money.currency", Verdict.FAIL,
+					"Money is a value type (no @key): every subgraph that defines it must define the same fields,"
+							+ " else composition cannot resolve it through this subgraph; remove the field from all"
+							+ " of them together"));
 	}
 
 	@Test
