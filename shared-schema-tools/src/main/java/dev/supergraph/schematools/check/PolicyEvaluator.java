@@ -35,7 +35,8 @@ final class PolicyEvaluator {
 		this.servedElsewhere = new ServedElsewhere(api);
 	}
 
-	Finding evaluate(Change change, Classification classification, GraphQLSchema before, List<String> operations) {
+	Finding evaluate(Change change, Classification classification, GraphQLSchema before, Affected affected) {
+		List<String> operations = affected.all();
 		if (this.policy.deprecationPolicy() && (change.kind() == ChangeKind.DEPRECATION_ADDED
 				|| change.kind() == ChangeKind.DEPRECATION_REASON_CHANGED)) {
 			return deprecation(change, classification, operations);
@@ -46,18 +47,18 @@ final class PolicyEvaluator {
 					? new Finding(change, classification, Verdict.FAIL, "dangerous changes fail (--fail-on-dangerous)",
 							operations)
 					: new Finding(change, classification, Verdict.PASS, "dangerous: review it", operations);
-			case BREAKING -> breaking(change, classification, before, operations);
+			case BREAKING -> breaking(change, classification, before, affected);
 		};
 	}
 
-	private Finding breaking(Change change, Classification classification, GraphQLSchema before,
-			List<String> operations) {
+	private Finding breaking(Change change, Classification classification, GraphQLSchema before, Affected affected) {
+		List<String> operations = affected.all();
 		Optional<Finding> servedElsewhere = this.servedElsewhere.judge(change, classification, before, operations);
 		if (servedElsewhere.isPresent()) {
 			return servedElsewhere.get();
 		}
-		if (!operations.isEmpty()) {
-			return fail(change, classification, "breaks known operations: " + String.join(", ", operations),
+		if (!affected.using().isEmpty()) {
+			return fail(change, classification, "breaks known operations: " + String.join(", ", affected.using()),
 					operations);
 		}
 		if (!this.policy.deprecationPolicy()) {
@@ -77,8 +78,11 @@ final class PolicyEvaluator {
 			return fail(change, classification, "removal before the announced date: removal after " + date.get(),
 					operations);
 		}
+		String receivers = affected.seeing().isEmpty() ? ""
+				: "; operations that may still receive it: " + String.join(", ", affected.seeing());
 		return new Finding(change, classification, Verdict.ALLOWED,
-				"deprecated with removal after " + date.get() + " and used by no known operation", operations);
+				"deprecated with removal after " + date.get() + " and used by no known operation" + receivers,
+				operations);
 	}
 
 	private Finding deprecation(Change change, Classification classification, List<String> operations) {
