@@ -32,6 +32,7 @@ final class AffectedOperations {
 				yield new Affected(senders,
 						names(usages, receiving(enumOf(change)).and((usage) -> !senders.contains(usage.name()))));
 			}
+			case ACCESS_POLICY_CHANGED -> AnonymousBreakage.affected(change, usages, after);
 			default -> new Affected(names(usages, (usage) -> usage.uses(change.usage())), List.of());
 		};
 	}

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.supergraph.schematools.federation.AppliedDirectives;
 import dev.supergraph.schematools.operations.Operation;
 import dev.supergraph.schematools.operations.UsageCollector;
 import graphql.schema.GraphQLSchema;
@@ -14,8 +15,9 @@ import graphql.schema.GraphQLSchema;
  * @param name the operation's name
  * @param coordinates the schema coordinates it uses
  * @param receivedEnums the enum types whose values it receives
+ * @param anonymous whether it runs without a token: it selects nothing that requires one
  */
-record OperationUsage(String name, Set<String> coordinates, Set<String> receivedEnums) {
+record OperationUsage(String name, Set<String> coordinates, Set<String> receivedEnums, boolean anonymous) {
 
 	/**
 	 * Reads an operation against the previous versions of the schemas: a subgraph's alone
@@ -24,11 +26,16 @@ record OperationUsage(String name, Set<String> coordinates, Set<String> received
 	static OperationUsage of(Operation operation, List<GraphQLSchema> before) {
 		Set<String> coordinates = new LinkedHashSet<>();
 		Set<String> received = new LinkedHashSet<>();
+		boolean anonymous = true;
 		for (GraphQLSchema schema : before) {
-			coordinates.addAll(UsageCollector.collect(schema, operation));
+			Set<String> used = UsageCollector.collect(schema, operation);
+			coordinates.addAll(used);
 			received.addAll(UsageCollector.receivedEnums(schema, operation));
+			AppliedDirectives directives = AppliedDirectives.of(schema);
+			anonymous &= used.stream()
+				.noneMatch((coordinate) -> AccessPolicies.requiresToken(schema, directives, coordinate));
 		}
-		return new OperationUsage(operation.name(), coordinates, received);
+		return new OperationUsage(operation.name(), coordinates, received, anonymous);
 	}
 
 	boolean uses(String coordinate) {

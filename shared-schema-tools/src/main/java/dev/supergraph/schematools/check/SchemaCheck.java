@@ -9,6 +9,7 @@ import dev.supergraph.schematools.diff.Change;
 import dev.supergraph.schematools.diff.SchemaDiff;
 import dev.supergraph.schematools.federation.FederationDiff;
 import dev.supergraph.schematools.operations.Operation;
+import dev.supergraph.schematools.rules.Classification;
 import dev.supergraph.schematools.rules.Rules;
 import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +81,8 @@ public final class SchemaCheck {
 		PolicyEvaluator evaluator = new PolicyEvaluator(this.policy, api);
 		List<Finding> findings = changes.stream().map((change) -> {
 			Affected affected = AffectedOperations.of(change, usages, current);
-			return evaluator.evaluate(change, Rules.classify(change), before, affected);
+			Classification classification = AnonymousBreakage.classify(change, Rules.classify(change), affected);
+			return evaluator.evaluate(change, classification, before, affected);
 		}).toList();
 		return new TargetReport(pair.name(), findings, pair.note());
 	}

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AppliedDirectives {
 
+	/** The directives that restrict who may read an element. */
+	public static final List<String> ACCESS_POLICY = List.of("authenticated", "requiresScopes", "policy");
+
 	private final FederationNames names;
 
 	private AppliedDirectives(FederationNames names) {
@@ -41,6 +44,15 @@ public final class AppliedDirectives {
 
 	public boolean has(GraphQLDirectiveContainer container, String name) {
 		return !all(container, name).isEmpty();
+	}
+
+	/**
+	 * Whether only a caller with a token may read the element: {@code @authenticated} or
+	 * {@code @requiresScopes}. A {@code @policy} is decided by code the schema does not
+	 * show, so it does not count.
+	 */
+	public boolean requiresToken(GraphQLDirectiveContainer container) {
+		return has(container, "authenticated") || has(container, "requiresScopes");
 	}
 
 	/**

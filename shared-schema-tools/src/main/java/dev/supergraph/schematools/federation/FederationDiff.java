@@ -25,8 +25,6 @@ import static dev.supergraph.schematools.diff.ChangeKind.*;
  */
 public final class FederationDiff {
 
-	static final List<String> ACCESS_POLICY = List.of("authenticated", "requiresScopes", "policy");
-
 	private final AppliedDirectives before;
 
 	private final AppliedDirectives after;
@@ -108,8 +106,8 @@ public final class FederationDiff {
 	}
 
 	private void comparePolicy(String coordinate, GraphQLDirectiveContainer old, GraphQLDirectiveContainer current) {
-		String was = this.before.signature(old, ACCESS_POLICY);
-		String now = this.after.signature(current, ACCESS_POLICY);
+		String was = this.before.signature(old, AppliedDirectives.ACCESS_POLICY);
+		String now = this.after.signature(current, AppliedDirectives.ACCESS_POLICY);
 		if (!was.equals(now)) {
 			this.changes.add(Change.changed(ACCESS_POLICY_CHANGED, coordinate, blankToNull(was), blankToNull(now)));
 		}

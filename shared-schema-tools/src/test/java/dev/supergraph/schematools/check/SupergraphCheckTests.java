@@ -7,6 +7,7 @@ import dev.supergraph.schematools.Fixtures;
 import dev.supergraph.schematools.diff.ChangeKind;
 import dev.supergraph.schematools.operations.Operation;
 import dev.supergraph.schematools.operations.OperationLoader;
+import dev.supergraph.schematools.rules.Criticality;
 import dev.supergraph.schematools.schema.SchemaLoader;
 import graphql.schema.GraphQLSchema;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,26 @@ class SupergraphCheckTests {
 					"Money is a value type (no @key): every subgraph that defines it must define the same fields,"
 							+ " else composition cannot resolve it through this subgraph; remove the field from all"
 							+ " of them together"));
+	}
+
+	@Test
+	void authenticationOnANonNullFieldFailsForTheOperationsThatSelectItWithoutAToken() {
+		String catalog = Fixtures.read("subgraphs/catalog.graphql");
+		String protectedName = Fixtures.edit(catalog, "  name: String!\n  description: String\n",
+				"  name: String! @authenticated\n  description: String\n");
+		SchemaPair pair = new SchemaPair("catalog", SchemaLoader.subgraph(catalog, "old"),
+				SchemaLoader.subgraph(protectedName, "new"), true, "");
+		SchemaPair supergraph = new SchemaPair("supergraph", API, API, false, "");
+		CheckReport report = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair, supergraph), API,
+				OPERATIONS);
+		assertThat(report.passed()).isFalse();
+		assertThat(report.targets().get(0).findings())
+			.extracting((f) -> f.change().coordinate(), (f) -> f.classification().criticality(), Finding::verdict,
+					Finding::explanation, Finding::operations)
+			.containsExactly(tuple("Product.name", Criticality.BREAKING, Verdict.FAIL,
+					"breaks known operations: CategoryProducts, ProductBySku, ProductPage, ProductShipping",
+					List.of("CategoryProducts", "ProductBySku", "ProductPage", "ProductShipping", "OrderDetail",
+							"PlaceOrder", "UserOrders")));
 	}
 
 	@Test
