@@ -43,8 +43,8 @@ final class AnonymousBreakage {
 	static Classification classify(Change change, Classification classification, Affected affected) {
 		if (change.kind() == ChangeKind.ACCESS_POLICY_CHANGED && newlyRequiresToken(change)
 				&& !affected.using().isEmpty()) {
-			return Classification.breaking("Operations that select it without a token get null for its parent: "
-					+ "the field is non-null, so the router's denial nulls the parent.");
+			return Classification.breaking("Operations that select it without a token get null for its parent:"
+					+ " the router denies it, and a null in a non-null field propagates to the parent.");
 		}
 		return classification;
 	}
