@@ -24,8 +24,8 @@ final class AffectedOperations {
 	 */
 	static Affected of(Change change, List<OperationUsage> usages, List<GraphQLSchema> after) {
 		return switch (change.kind()) {
-			// a new value reaches only clients that receive the enum; senders cannot be
-			// sent it
+			// a new value reaches the clients that receive the enum; no operation sends
+			// it yet
 			case ENUM_VALUE_ADDED -> new Affected(List.of(), names(usages, receiving(change.usage())));
 			case ENUM_VALUE_REMOVED -> {
 				List<String> senders = names(usages, (usage) -> usage.uses(change.usage()));
