@@ -1,10 +1,8 @@
 package dev.supergraph.schematools.check;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.supergraph.schematools.deprecation.DeprecationLookup;
 import dev.supergraph.schematools.deprecation.RemovalDate;
@@ -12,7 +10,6 @@ import dev.supergraph.schematools.deprecation.TypeDeprecation;
 import dev.supergraph.schematools.diff.Change;
 import dev.supergraph.schematools.diff.ChangeKind;
 import dev.supergraph.schematools.rules.Classification;
-import dev.supergraph.schematools.schema.Coordinates;
 import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
 
@@ -23,12 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class PolicyEvaluator {
 
-	private static final Set<ChangeKind> REMOVALS = EnumSet.of(ChangeKind.TYPE_REMOVED, ChangeKind.FIELD_REMOVED,
-			ChangeKind.ARGUMENT_REMOVED, ChangeKind.INPUT_FIELD_REMOVED, ChangeKind.ENUM_VALUE_REMOVED);
-
 	private final CheckPolicy policy;
 
-	private final @Nullable GraphQLSchema api;
+	private final ServedElsewhere servedElsewhere;
 
 	/**
 	 * An evaluator.
@@ -38,10 +32,11 @@ final class PolicyEvaluator {
 	 */
 	PolicyEvaluator(CheckPolicy policy, @Nullable GraphQLSchema api) {
 		this.policy = policy;
-		this.api = api;
+		this.servedElsewhere = new ServedElsewhere(api);
 	}
 
-	Finding evaluate(Change change, Classification classification, GraphQLSchema before, List<String> operations) {
+	Finding evaluate(Change change, Classification classification, GraphQLSchema before, Affected affected) {
+		List<String> operations = affected.all();
 		if (this.policy.deprecationPolicy() && (change.kind() == ChangeKind.DEPRECATION_ADDED
 				|| change.kind() == ChangeKind.DEPRECATION_REASON_CHANGED)) {
 			return deprecation(change, classification, operations);
@@ -52,18 +47,18 @@ final class PolicyEvaluator {
 					? new Finding(change, classification, Verdict.FAIL, "dangerous changes fail (--fail-on-dangerous)",
 							operations)
 					: new Finding(change, classification, Verdict.PASS, "dangerous: review it", operations);
-			case BREAKING -> breaking(change, classification, before, operations);
+			case BREAKING -> breaking(change, classification, before, affected);
 		};
 	}
 
-	private Finding breaking(Change change, Classification classification, GraphQLSchema before,
-			List<String> operations) {
-		if (this.api != null && REMOVALS.contains(change.kind()) && Coordinates.exists(this.api, change.coordinate())) {
-			return new Finding(change, classification, Verdict.ALLOWED,
-					"the API schema still has it: another subgraph serves it", operations);
+	private Finding breaking(Change change, Classification classification, GraphQLSchema before, Affected affected) {
+		List<String> operations = affected.all();
+		Optional<Finding> servedElsewhere = this.servedElsewhere.judge(change, classification, before, operations);
+		if (servedElsewhere.isPresent()) {
+			return servedElsewhere.get();
 		}
-		if (!operations.isEmpty()) {
-			return fail(change, classification, "breaks known operations: " + String.join(", ", operations),
+		if (!affected.using().isEmpty()) {
+			return fail(change, classification, "breaks known operations: " + String.join(", ", affected.using()),
 					operations);
 		}
 		if (!this.policy.deprecationPolicy()) {
@@ -83,8 +78,11 @@ final class PolicyEvaluator {
 			return fail(change, classification, "removal before the announced date: removal after " + date.get(),
 					operations);
 		}
+		String receivers = affected.seeing().isEmpty() ? ""
+				: "; operations that may still receive it: " + String.join(", ", affected.seeing());
 		return new Finding(change, classification, Verdict.ALLOWED,
-				"deprecated with removal after " + date.get() + " and used by no known operation", operations);
+				"deprecated with removal after " + date.get() + " and used by no known operation" + receivers,
+				operations);
 	}
 
 	private Finding deprecation(Change change, Classification classification, List<String> operations) {

@@ -1,17 +1,15 @@
 package dev.supergraph.schematools.check;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import dev.supergraph.schematools.diff.Change;
 import dev.supergraph.schematools.diff.SchemaDiff;
 import dev.supergraph.schematools.federation.FederationDiff;
 import dev.supergraph.schematools.operations.Operation;
-import dev.supergraph.schematools.operations.UsageCollector;
+import dev.supergraph.schematools.rules.Classification;
 import dev.supergraph.schematools.rules.Rules;
 import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
@@ -75,27 +73,18 @@ public final class SchemaCheck {
 		if (pair.federated()) {
 			changes.addAll(FederationDiff.compare(before, pair.after()));
 		}
-		Map<Operation, Set<String>> usage = new LinkedHashMap<>();
-		for (Operation operation : operations) {
-			Set<String> used = new HashSet<>(UsageCollector.collect(before, operation));
-			if (previousApi != null) {
-				used.addAll(UsageCollector.collect(previousApi, operation));
-			}
-			usage.put(operation, used);
-		}
+		List<GraphQLSchema> previous = Stream.of(before, previousApi).filter(Objects::nonNull).toList();
+		List<OperationUsage> usages = operations.stream()
+			.map((operation) -> OperationUsage.of(operation, previous))
+			.toList();
+		List<GraphQLSchema> current = Stream.of(pair.after(), api).filter(Objects::nonNull).toList();
 		PolicyEvaluator evaluator = new PolicyEvaluator(this.policy, api);
-		List<Finding> findings = changes.stream()
-			.map((change) -> evaluator.evaluate(change, Rules.classify(change), before, affected(change, usage)))
-			.toList();
+		List<Finding> findings = changes.stream().map((change) -> {
+			Affected affected = AffectedOperations.of(change, usages, current);
+			Classification classification = AnonymousBreakage.classify(change, Rules.classify(change), affected);
+			return evaluator.evaluate(change, classification, before, affected);
+		}).toList();
 		return new TargetReport(pair.name(), findings, pair.note());
-	}
-
-	private static List<String> affected(Change change, Map<Operation, Set<String>> usage) {
-		return usage.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue().contains(change.usage()))
-			.map((entry) -> entry.getKey().name())
-			.toList();
 	}
 
 }

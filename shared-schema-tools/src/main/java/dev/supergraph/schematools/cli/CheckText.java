@@ -28,6 +28,11 @@ final class CheckText {
 						.append(" — ")
 						.append(finding.classification().reason())
 						.append('\n');
+					if (!finding.operations().isEmpty()) {
+						text.append("          operations: ")
+							.append(String.join(", ", finding.operations()))
+							.append('\n');
+					}
 				}
 			}
 		}

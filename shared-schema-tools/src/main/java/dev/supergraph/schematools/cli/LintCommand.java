@@ -37,8 +37,8 @@ class LintCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "FILE", description = "Subgraph SDL files, named after the file.")
 	List<Path> files = new ArrayList<>();
 
-	@Option(names = "--disable", paramLabel = "RULE",
-			description = "Skip a rule (repeatable): naming, descriptions, input-naming, mutation-shape, connection-shape, deprecation-date.")
+	@Option(names = "--disable", paramLabel = "RULE", split = ",",
+			description = "Skip rules (repeatable or comma-separated): naming, descriptions, input-naming, mutation-shape, connection-shape, deprecation-date.")
 	Set<String> disabled = new LinkedHashSet<>();
 
 	@Option(names = "--strict", description = "Warnings fail too.")

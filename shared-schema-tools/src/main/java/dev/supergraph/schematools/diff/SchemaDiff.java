@@ -9,6 +9,7 @@ import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.ScalarInfo;
 import org.jspecify.annotations.Nullable;
 
 import static dev.supergraph.schematools.diff.ChangeKind.ROOT_TYPE_CHANGED;
@@ -17,7 +18,8 @@ import static dev.supergraph.schematools.diff.ChangeKind.TYPE_REMOVED;
 
 /**
  * The diff engine: lists every change between two schemas, leaving classification to the
- * rules. Federation machinery and names starting with an underscore are ignored.
+ * rules. Federation machinery, names starting with an underscore and the built-in scalars
+ * are ignored.
  */
 public final class SchemaDiff {
 
@@ -63,6 +65,9 @@ public final class SchemaDiff {
 			.filter((type) -> !Synthesized.MARKER.equals(type.getDescription()))
 			.filter((type) -> !(type instanceof GraphQLScalarType
 					&& Synthesized.FEDERATION_SCALARS.contains(type.getName())))
+			// every schema has the built-in scalars; graphql-java lists one only once a
+			// field uses it, which is no change of the schema
+			.filter((type) -> !ScalarInfo.isGraphqlSpecifiedScalar(type.getName()))
 			.toList();
 	}
 

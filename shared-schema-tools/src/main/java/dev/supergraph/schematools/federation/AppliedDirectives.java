@@ -6,52 +6,84 @@ import java.util.stream.Collectors;
 import dev.supergraph.schematools.diff.Values;
 import graphql.schema.GraphQLAppliedDirective;
 import graphql.schema.GraphQLDirectiveContainer;
+import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads federation directives applied to a type or field, under their plain name or their
- * {@code federation__} namespaced name, as comparable text.
+ * Reads the federation directives applied to the types and fields of one schema, under
+ * whatever name the schema's {@code @link}s give them ({@link FederationNames}), as
+ * comparable text.
  */
-final class AppliedDirectives {
+public final class AppliedDirectives {
 
-	private AppliedDirectives() {
+	/** The directives that restrict who may read an element. */
+	public static final List<String> ACCESS_POLICY = List.of("authenticated", "requiresScopes", "policy");
+
+	private final FederationNames names;
+
+	private AppliedDirectives(FederationNames names) {
+		this.names = names;
 	}
 
-	static List<GraphQLAppliedDirective> all(GraphQLDirectiveContainer container, String name) {
-		List<GraphQLAppliedDirective> plain = container.getAppliedDirectives(name);
-		return plain.isEmpty() ? container.getAppliedDirectives("federation__" + name) : plain;
+	public static AppliedDirectives of(GraphQLSchema schema) {
+		return new AppliedDirectives(FederationNames.of(schema));
 	}
 
-	static boolean has(GraphQLDirectiveContainer container, String name) {
+	/**
+	 * Every application of a federation directive.
+	 * @param container a type or field
+	 * @param name the directive's federation name, such as {@code key}
+	 * @return the applications, empty when there is none
+	 */
+	public List<GraphQLAppliedDirective> all(GraphQLDirectiveContainer container, String name) {
+		return container.getAppliedDirectives()
+			.stream()
+			.filter((directive) -> this.names.federationName(directive.getName()).filter(name::equals).isPresent())
+			.toList();
+	}
+
+	public boolean has(GraphQLDirectiveContainer container, String name) {
 		return !all(container, name).isEmpty();
+	}
+
+	/**
+	 * Whether only a caller with a token may read the element: {@code @authenticated} or
+	 * {@code @requiresScopes}. A {@code @policy} is decided by code the schema does not
+	 * show, so it does not count.
+	 */
+	public boolean requiresToken(GraphQLDirectiveContainer container) {
+		return has(container, "authenticated") || has(container, "requiresScopes");
 	}
 
 	/**
 	 * The value of one argument of each application, normalized ({@code "id sku"} becomes
 	 * {@code id sku}).
 	 */
-	static List<String> argumentValues(GraphQLDirectiveContainer container, String name, String argument) {
+	List<String> argumentValues(GraphQLDirectiveContainer container, String name, String argument) {
 		return all(container, name).stream().map((directive) -> argumentValue(directive, argument)).toList();
 	}
 
-	static @Nullable String firstArgumentValue(GraphQLDirectiveContainer container, String name, String argument) {
+	@Nullable String firstArgumentValue(GraphQLDirectiveContainer container, String name, String argument) {
 		List<String> values = argumentValues(container, name, argument);
 		return values.isEmpty() ? null : values.get(0);
 	}
 
 	/**
-	 * Every application of the named directives with all arguments, for example
+	 * Every application of the named directives with all arguments, under their
+	 * federation names so that renaming an import is no change, for example
 	 * {@code @requiresScopes(...)}.
 	 */
-	static String signature(GraphQLDirectiveContainer container, List<String> names) {
+	public String signature(GraphQLDirectiveContainer container, List<String> names) {
 		return names.stream()
-			.flatMap((name) -> all(container, name).stream())
-			.map((directive) -> "@" + directive.getName()
-					+ directive.getArguments()
-						.stream()
-						.map((argument) -> argument.getName() + ": " + Values.print(argument.getArgumentValue()))
-						.collect(Collectors.joining(", ", "(", ")")))
+			.flatMap((name) -> all(container, name).stream().map((directive) -> "@" + name + arguments(directive)))
 			.collect(Collectors.joining(" "));
+	}
+
+	private static String arguments(GraphQLAppliedDirective directive) {
+		return directive.getArguments()
+			.stream()
+			.map((argument) -> argument.getName() + ": " + Values.print(argument.getArgumentValue()))
+			.collect(Collectors.joining(", ", "(", ")"));
 	}
 
 	private static String argumentValue(GraphQLAppliedDirective directive, String argument) {

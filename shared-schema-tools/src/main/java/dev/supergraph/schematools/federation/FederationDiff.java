@@ -19,92 +19,97 @@ import static dev.supergraph.schematools.diff.ChangeKind.*;
 /**
  * Federation-specific changes of a subgraph: entity keys, {@code @shareable},
  * {@code @external}, {@code @requires}, {@code @provides}, {@code @override},
- * {@code @inaccessible} and access policies on the types and fields both versions have.
+ * {@code @inaccessible} and access policies on the types and fields both versions have,
+ * and {@code @override} on fields the subgraph adds. Each version's directives are read
+ * under the names its {@code @link} gives them.
  */
 public final class FederationDiff {
 
-	private static final List<String> ACCESS_POLICY = List.of("authenticated", "requiresScopes", "policy");
+	private final AppliedDirectives before;
 
-	private FederationDiff() {
+	private final AppliedDirectives after;
+
+	private final List<Change> changes = new ArrayList<>();
+
+	private FederationDiff(AppliedDirectives before, AppliedDirectives after) {
+		this.before = before;
+		this.after = after;
 	}
 
 	public static List<Change> compare(GraphQLSchema before, GraphQLSchema after) {
-		List<Change> changes = new ArrayList<>();
+		FederationDiff diff = new FederationDiff(AppliedDirectives.of(before), AppliedDirectives.of(after));
 		for (GraphQLNamedType old : before.getAllTypesAsList()) {
 			var current = after.getType(old.getName());
 			if (Synthesized.isMachinery(old.getName()) || current == null) {
 				continue;
 			}
 			if (old instanceof GraphQLImplementingType o && current instanceof GraphQLImplementingType c) {
-				compareType(o, c, changes);
+				diff.compareType(o, c);
 			}
 		}
-		return changes;
+		AddedOverrides.find(before, after, diff.after, diff.changes);
+		return diff.changes;
 	}
 
-	private static void compareType(GraphQLImplementingType beforeType, GraphQLImplementingType afterType,
-			List<Change> changes) {
+	private void compareType(GraphQLImplementingType beforeType, GraphQLImplementingType afterType) {
 		String type = beforeType.getName();
-		GraphQLDirectiveContainer before = (GraphQLDirectiveContainer) beforeType;
-		GraphQLDirectiveContainer after = (GraphQLDirectiveContainer) afterType;
-		Presence.compare(type, AppliedDirectives.argumentValues(before, "key", "fields"),
-				AppliedDirectives.argumentValues(after, "key", "fields"), KEY_REMOVED, KEY_ADDED, changes);
-		compareFlag(type, AppliedDirectives.has(before, "inaccessible"), AppliedDirectives.has(after, "inaccessible"),
-				INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED, changes);
-		comparePolicy(type, AppliedDirectives.signature(before, ACCESS_POLICY),
-				AppliedDirectives.signature(after, ACCESS_POLICY), changes);
-		for (GraphQLFieldDefinition old : beforeType.getFieldDefinitions()) {
-			GraphQLFieldDefinition current = afterType.getFieldDefinition(old.getName());
-			if (current != null && !Synthesized.isMachinery(old.getName())) {
-				compareField(type + "." + old.getName(), before, old, after, current, changes);
+		GraphQLDirectiveContainer old = (GraphQLDirectiveContainer) beforeType;
+		GraphQLDirectiveContainer current = (GraphQLDirectiveContainer) afterType;
+		Presence.compare(type, this.before.argumentValues(old, "key", "fields"),
+				this.after.argumentValues(current, "key", "fields"), KEY_REMOVED, KEY_ADDED, this.changes);
+		compareFlag(type, old, current, "inaccessible", INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
+		comparePolicy(type, old, current);
+		for (GraphQLFieldDefinition field : beforeType.getFieldDefinitions()) {
+			GraphQLFieldDefinition kept = afterType.getFieldDefinition(field.getName());
+			if (kept != null && !Synthesized.isMachinery(field.getName())) {
+				compareField(type + "." + field.getName(), old, field, current, kept);
 			}
 		}
 	}
 
-	private static void compareField(String field, GraphQLDirectiveContainer oldType, GraphQLFieldDefinition before,
-			GraphQLDirectiveContainer newType, GraphQLFieldDefinition after, List<Change> changes) {
-		compareFlag(field, isShareable(oldType, before), isShareable(newType, after), SHAREABLE_ADDED,
-				SHAREABLE_REMOVED, changes);
-		compareFlag(field, AppliedDirectives.has(before, "external"), AppliedDirectives.has(after, "external"),
-				EXTERNAL_ADDED, EXTERNAL_REMOVED, changes);
-		compareFlag(field, AppliedDirectives.has(before, "inaccessible"), AppliedDirectives.has(after, "inaccessible"),
-				INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED, changes);
-		compareValue(field, AppliedDirectives.firstArgumentValue(before, "requires", "fields"),
-				AppliedDirectives.firstArgumentValue(after, "requires", "fields"), REQUIRES_ADDED, REQUIRES_CHANGED,
-				REQUIRES_REMOVED, changes);
-		compareValue(field, AppliedDirectives.firstArgumentValue(before, "provides", "fields"),
-				AppliedDirectives.firstArgumentValue(after, "provides", "fields"), PROVIDES_ADDED, PROVIDES_CHANGED,
-				PROVIDES_REMOVED, changes);
-		compareValue(field, AppliedDirectives.firstArgumentValue(before, "override", "from"),
-				AppliedDirectives.firstArgumentValue(after, "override", "from"), OVERRIDE_ADDED, OVERRIDE_CHANGED,
-				OVERRIDE_REMOVED, changes);
-		comparePolicy(field, AppliedDirectives.signature(before, ACCESS_POLICY),
-				AppliedDirectives.signature(after, ACCESS_POLICY), changes);
+	private void compareField(String field, GraphQLDirectiveContainer oldType, GraphQLFieldDefinition old,
+			GraphQLDirectiveContainer newType, GraphQLFieldDefinition current) {
+		compareFlag(field, isShareable(this.before, oldType, old), isShareable(this.after, newType, current),
+				SHAREABLE_ADDED, SHAREABLE_REMOVED);
+		compareFlag(field, old, current, "external", EXTERNAL_ADDED, EXTERNAL_REMOVED);
+		compareFlag(field, old, current, "inaccessible", INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
+		compareValue(field, old, current, "requires", "fields", REQUIRES_ADDED, REQUIRES_CHANGED, REQUIRES_REMOVED);
+		compareValue(field, old, current, "provides", "fields", PROVIDES_ADDED, PROVIDES_CHANGED, PROVIDES_REMOVED);
+		compareValue(field, old, current, "override", "from", OVERRIDE_ADDED, OVERRIDE_CHANGED, OVERRIDE_REMOVED);
+		comparePolicy(field, old, current);
 	}
 
-	private static boolean isShareable(GraphQLDirectiveContainer type, GraphQLFieldDefinition field) {
-		return AppliedDirectives.has(field, "shareable") || AppliedDirectives.has(type, "shareable");
+	private static boolean isShareable(AppliedDirectives directives, GraphQLDirectiveContainer type,
+			GraphQLFieldDefinition field) {
+		return directives.has(field, "shareable") || directives.has(type, "shareable");
 	}
 
-	private static void compareFlag(String coordinate, boolean before, boolean after, ChangeKind added,
-			ChangeKind removed, List<Change> changes) {
-		if (before != after) {
-			changes.add(Change.of(after ? added : removed, coordinate));
+	private void compareFlag(String coordinate, GraphQLDirectiveContainer old, GraphQLDirectiveContainer current,
+			String directive, ChangeKind added, ChangeKind removed) {
+		compareFlag(coordinate, this.before.has(old, directive), this.after.has(current, directive), added, removed);
+	}
+
+	private void compareFlag(String coordinate, boolean old, boolean current, ChangeKind added, ChangeKind removed) {
+		if (old != current) {
+			this.changes.add(Change.of(current ? added : removed, coordinate));
 		}
 	}
 
-	private static void compareValue(String coordinate, @Nullable String before, @Nullable String after,
-			ChangeKind added, ChangeKind changed, ChangeKind removed, List<Change> changes) {
-		if (Objects.equals(before, after)) {
-			return;
+	private void compareValue(String coordinate, GraphQLDirectiveContainer old, GraphQLDirectiveContainer current,
+			String directive, String argument, ChangeKind added, ChangeKind changed, ChangeKind removed) {
+		String was = this.before.firstArgumentValue(old, directive, argument);
+		String now = this.after.firstArgumentValue(current, directive, argument);
+		if (!Objects.equals(was, now)) {
+			ChangeKind kind = (was == null) ? added : (now == null) ? removed : changed;
+			this.changes.add(Change.changed(kind, coordinate, was, now));
 		}
-		ChangeKind kind = (before == null) ? added : (after == null) ? removed : changed;
-		changes.add(Change.changed(kind, coordinate, before, after));
 	}
 
-	private static void comparePolicy(String coordinate, String before, String after, List<Change> changes) {
-		if (!before.equals(after)) {
-			changes.add(Change.changed(ACCESS_POLICY_CHANGED, coordinate, blankToNull(before), blankToNull(after)));
+	private void comparePolicy(String coordinate, GraphQLDirectiveContainer old, GraphQLDirectiveContainer current) {
+		String was = this.before.signature(old, AppliedDirectives.ACCESS_POLICY);
+		String now = this.after.signature(current, AppliedDirectives.ACCESS_POLICY);
+		if (!was.equals(now)) {
+			this.changes.add(Change.changed(ACCESS_POLICY_CHANGED, coordinate, blankToNull(was), blankToNull(now)));
 		}
 	}
 

@@ -11,7 +11,7 @@ import graphql.schema.GraphQLSchema;
 public final class Linter {
 
 	private static final List<LintRule> RULES = List.of(new NamingRule(), new DescriptionRule(), new InputNamingRule(),
-			new MutationRule(), new ConnectionRule(), new DeprecationRule());
+			new MutationRule(), new ConnectionRule(), new DeprecationRule(), new FederationImportRule());
 
 	private final Set<String> disabled;
 

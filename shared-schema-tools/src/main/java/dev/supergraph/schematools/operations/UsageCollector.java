@@ -13,6 +13,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLNamedType;
@@ -33,6 +34,8 @@ public final class UsageCollector {
 
 	private final Set<String> usage = new LinkedHashSet<>();
 
+	private final Set<String> received = new LinkedHashSet<>();
+
 	private final Set<String> visitedFragments = new HashSet<>();
 
 	private UsageCollector(GraphQLSchema schema, Operation operation) {
@@ -41,11 +44,27 @@ public final class UsageCollector {
 	}
 
 	public static Set<String> collect(GraphQLSchema schema, Operation operation) {
+		return traverse(schema, operation).usage;
+	}
+
+	/**
+	 * The enum types whose values an operation receives: the types of the enum fields it
+	 * selects. It uses none of their values, but sees every value the schema adds or
+	 * drops.
+	 * @param schema the schema
+	 * @param operation the operation
+	 * @return the enum type names
+	 */
+	public static Set<String> receivedEnums(GraphQLSchema schema, Operation operation) {
+		return traverse(schema, operation).received;
+	}
+
+	private static UsageCollector traverse(GraphQLSchema schema, Operation operation) {
 		UsageCollector collector = new UsageCollector(schema, operation);
 		for (OperationDefinition definition : operation.document().getDefinitionsOfType(OperationDefinition.class)) {
 			collector.operation(definition);
 		}
-		return collector.usage;
+		return collector;
 	}
 
 	private void operation(OperationDefinition definition) {
@@ -109,7 +128,11 @@ public final class UsageCollector {
 				inputs.literal(argument.getValue(), declared.getType());
 			}
 		}
-		selections(field.getSelectionSet(), GraphQLTypeUtil.unwrapAll(definition.getType()));
+		GraphQLNamedType type = GraphQLTypeUtil.unwrapAll(definition.getType());
+		if (type instanceof GraphQLEnumType) {
+			this.received.add(type.getName());
+		}
+		selections(field.getSelectionSet(), type);
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import dev.supergraph.schematools.operations.Operation;
 import dev.supergraph.schematools.operations.OperationLoader;
 import dev.supergraph.schematools.schema.SchemaLoader;
+import graphql.schema.GraphQLSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The corpus: one folder per case under {@code src/test/resources/corpus} with
- * {@code old.graphql}, {@code new.graphql}, optional {@code operations/} and
- * {@code check.properties} (today, deprecationPolicy, failOnDangerous) and
+ * {@code old.graphql}, {@code new.graphql} (a subgraph's two versions), optional
+ * {@code operations/}, {@code check.properties} (today, deprecationPolicy,
+ * failOnDangerous) and {@code supergraph.graphql} (the composed supergraph the subgraph
+ * is checked with, whose API schema tells what other subgraphs serve) and
  * {@code expected.txt}: one line per change,
  * {@code VERDICT CRITICALITY KIND coordinate [ops=A,B]}.
  */
@@ -54,7 +57,7 @@ class SchemaChangeCorpusTests {
 				true, "");
 		List<Operation> operations = Files.isDirectory(folder.resolve("operations"))
 				? OperationLoader.load(folder.resolve("operations")) : List.of();
-		List<String> actual = new SchemaCheck(policy).target(pair, operations)
+		List<String> actual = target(new SchemaCheck(policy), pair, operations, folder.resolve("supergraph.graphql"))
 			.findings()
 			.stream()
 			.map(SchemaChangeCorpusTests::line)
@@ -66,13 +69,22 @@ class SchemaChangeCorpusTests {
 		assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
+	private static TargetReport target(SchemaCheck check, SchemaPair pair, List<Operation> operations,
+			Path supergraph) {
+		if (!Files.exists(supergraph)) {
+			return check.target(pair, operations);
+		}
+		GraphQLSchema api = SchemaLoader.supergraphApi(SchemaLoader.read(supergraph), supergraph.toString());
+		return check.run(List.of(pair), api, operations).targets().get(0);
+	}
+
 	private static String line(Finding finding) {
 		String operations = finding.operations().isEmpty() ? "" : " ops=" + String.join(",", finding.operations());
 		return finding.verdict() + " " + finding.classification().criticality() + " " + finding.change().kind() + " "
 				+ finding.change().coordinate() + operations;
 	}
 
-	private static graphql.schema.GraphQLSchema load(Path file) {
+	private static GraphQLSchema load(Path file) {
 		return SchemaLoader.subgraph(SchemaLoader.read(file), file.toString());
 	}
 

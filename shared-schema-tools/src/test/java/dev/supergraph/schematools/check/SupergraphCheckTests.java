@@ -7,6 +7,7 @@ import dev.supergraph.schematools.Fixtures;
 import dev.supergraph.schematools.diff.ChangeKind;
 import dev.supergraph.schematools.operations.Operation;
 import dev.supergraph.schematools.operations.OperationLoader;
+import dev.supergraph.schematools.rules.Criticality;
 import dev.supergraph.schematools.schema.SchemaLoader;
 import graphql.schema.GraphQLSchema;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ class SupergraphCheckTests {
 	private static final List<Operation> OPERATIONS = OperationLoader.load(Fixtures.path("operations"));
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
+
+	private static final GraphQLSchema API = SchemaLoader.supergraphApi(SUPERGRAPH, "api");
 
 	@Test
 	void unchangedSupergraphPassesAndEveryReferenceOperationValidates() {
@@ -70,20 +73,57 @@ class SupergraphCheckTests {
 	}
 
 	@Test
-	void subgraphDroppingAFieldAnotherSubgraphStillServesBreaksNoClient() {
+	void subgraphDroppingAnEntityFieldAnotherSubgraphStillServesBreaksNoClient() {
 		String orders = Fixtures.read("subgraphs/orders.graphql");
-		String withoutCurrency = Fixtures.edit(orders,
-				"type Money @shareable {\n  amount: String!\n  currency: String!\n",
-				"type Money @shareable {\n  amount: String!\n");
-		GraphQLSchema api = SchemaLoader.supergraphApi(SUPERGRAPH, "api");
-		SchemaPair pair = new SchemaPair("orders", SchemaLoader.subgraph(orders, "old"),
-				SchemaLoader.subgraph(withoutCurrency, "new"), true, "");
-		CheckReport withApi = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair), api, OPERATIONS);
+		String servingInStock = Fixtures.edit(orders, "  weightGrams: Int! @external\n",
+				"  weightGrams: Int! @external\n  inStock: Boolean! @shareable\n");
+		SchemaPair pair = new SchemaPair("orders", SchemaLoader.subgraph(servingInStock, "old"),
+				SchemaLoader.subgraph(orders, "new"), true, "");
+		CheckReport withApi = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair), API, OPERATIONS);
 		TargetReport alone = new SchemaCheck(CheckPolicy.defaults(TODAY)).target(pair, OPERATIONS);
 		assertThat(withApi.passed()).isTrue();
 		assertThat(withApi.targets().get(0).findings()).extracting(Finding::verdict, Finding::explanation)
 			.containsExactly(tuple(Verdict.ALLOWED, "the API schema still has it: another subgraph serves it"));
 		assertThat(alone.findings()).extracting(Finding::verdict).containsExactly(Verdict.FAIL);
+	}
+
+	@Test
+	void subgraphDroppingAValueTypeFieldFailsThoughAnotherSubgraphStillServesIt() {
+		String orders = Fixtures.read("subgraphs/orders.graphql");
+		String withoutCurrency = Fixtures.edit(orders,
+				"type Money @shareable {\n  amount: String!\n  currency: String!\n",
+				"type Money @shareable {\n  amount: String!\n");
+		SchemaPair pair = new SchemaPair("orders", SchemaLoader.subgraph(orders, "old"),
+				SchemaLoader.subgraph(withoutCurrency, "new"), true, "");
+		CheckReport report = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair), API, OPERATIONS);
+		assertThat(API.getObjectType("Money").getFieldDefinition("currency")).isNotNull();
+		assertThat(report.passed()).isFalse();
+		assertThat(report.targets().get(0).findings())
+			.extracting((f) -> f.change().coordinate(), Finding::verdict, Finding::explanation)
+			.containsExactly(tuple("Money.currency", Verdict.FAIL,
+					"Money is a value type (no @key): every subgraph that defines it must define the same fields,"
+							+ " else composition cannot resolve it through this subgraph; remove the field from all"
+							+ " of them together"));
+	}
+
+	@Test
+	void authenticationOnANonNullFieldFailsForTheOperationsThatSelectItWithoutAToken() {
+		String catalog = Fixtures.read("subgraphs/catalog.graphql");
+		String protectedName = Fixtures.edit(catalog, "  name: String!\n  description: String\n",
+				"  name: String! @authenticated\n  description: String\n");
+		SchemaPair pair = new SchemaPair("catalog", SchemaLoader.subgraph(catalog, "old"),
+				SchemaLoader.subgraph(protectedName, "new"), true, "");
+		SchemaPair supergraph = new SchemaPair("supergraph", API, API, false, "");
+		CheckReport report = new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair, supergraph), API,
+				OPERATIONS);
+		assertThat(report.passed()).isFalse();
+		assertThat(report.targets().get(0).findings())
+			.extracting((f) -> f.change().coordinate(), (f) -> f.classification().criticality(), Finding::verdict,
+					Finding::explanation, Finding::operations)
+			.containsExactly(tuple("Product.name", Criticality.BREAKING, Verdict.FAIL,
+					"breaks known operations: CategoryProducts, ProductBySku, ProductPage, ProductShipping",
+					List.of("CategoryProducts", "ProductBySku", "ProductPage", "ProductShipping", "OrderDetail",
+							"PlaceOrder", "UserOrders")));
 	}
 
 	@Test

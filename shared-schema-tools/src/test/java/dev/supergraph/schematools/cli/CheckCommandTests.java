@@ -69,6 +69,16 @@ class CheckCommandTests {
 	}
 
 	@Test
+	void dangerousChangeNamesTheOperationsItReaches() throws IOException {
+		edit("supergraph.graphql", "  CANCELLED @join__enumValue(graph: ORDERS)\n",
+				"  CANCELLED @join__enumValue(graph: ORDERS)\n  REFUNDED @join__enumValue(graph: ORDERS)\n");
+		CliRun run = check();
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("PASS    DANGEROUS ENUM_VALUE_ADDED OrderStatus.REFUNDED\n",
+				"\n          operations: CancelOrder, MyOrders, OrderDetail, PlaceOrder, UserOrders\n");
+	}
+
+	@Test
 	void expiredDeprecationRemovalIsAllowedOnlyWithThePolicyOn() throws IOException {
 		edit("catalog.graphql", "  sku: String!\n",
 				"  sku: String!\n  code: String @deprecated(reason: \"Use sku. Removal after 2026-01-01\")\n");

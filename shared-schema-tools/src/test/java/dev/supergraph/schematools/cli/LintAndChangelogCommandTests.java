@@ -44,6 +44,21 @@ class LintAndChangelogCommandTests {
 	}
 
 	@Test
+	void lintDisableTakesACommaSeparatedListAsWellAsRepeatedOptions() throws IOException {
+		Path schema = Files.writeString(this.work.resolve("bad.graphql"),
+				"type Query { Bad_Field: Int old: Int @deprecated(reason: \"gone soon\") }");
+		CliRun both = CliRun.of("lint", schema.toString());
+		CliRun comma = CliRun.of("lint", "--disable", "naming,deprecation-date,descriptions", schema.toString());
+		CliRun repeated = CliRun.of("lint", "--disable", "naming", "--disable", "deprecation-date", "--disable",
+				"descriptions", schema.toString());
+		assertThat(both.exitCode()).isEqualTo(1);
+		assertThat(both.out()).contains("naming", "deprecation-date");
+		assertThat(comma.exitCode()).isZero();
+		assertThat(comma.out()).isEqualTo(repeated.out()).isEqualTo("bad: ok\nlint passed\n");
+		assertThat(repeated.exitCode()).isZero();
+	}
+
+	@Test
 	void lintUnknownRuleIsExitTwo() {
 		CliRun run = CliRun.of("lint", "--disable", "nope", Fixtures.path("subgraphs/users.graphql").toString());
 		assertThat(run.exitCode()).isEqualTo(2);

@@ -105,6 +105,20 @@ class LinterTests {
 	}
 
 	@Test
+	void federationDirectiveUnderAPlainNameNotImportedIsAnErrorBecauseCompositionIgnoresIt() {
+		String link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.9\", import: [%s])\n";
+		String hidden = CONFORMING.replace("type Product { id: ID!  name: String! }",
+				"type Product { id: ID!  name: String! @inaccessible }");
+		String unimported = link.formatted("\"@key\"") + hidden;
+		assertThat(lint(unimported)).extracting(LintProblem::rule, LintProblem::severity, LintProblem::coordinate)
+			.containsExactly(tuple("federation-imports", Severity.ERROR, "Product.name"));
+		assertThat(lint(link.formatted("\"@key\", \"@inaccessible\"") + hidden)).isEmpty();
+		assertThat(lint(link.formatted("\"@key\"") + hidden.replace("@inaccessible", "@federation__inaccessible")))
+			.isEmpty();
+		assertThat(new Linter(Set.of("federation-imports")).lint(SchemaLoader.subgraph(unimported, "test"))).isEmpty();
+	}
+
+	@Test
 	void disabledRulesAreSkipped() {
 		String schema = CONFORMING.replace("Use ACTIVE. Removal after 2027-01-01", "Use ACTIVE.");
 		assertThat(new Linter(Set.of("deprecation-date")).lint(SchemaLoader.subgraph(schema, "test"))).isEmpty();

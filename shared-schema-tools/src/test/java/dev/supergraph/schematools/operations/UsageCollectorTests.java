@@ -55,6 +55,15 @@ class UsageCollectorTests {
 		assertThat(usage).contains("Order", "Order.status", "Order.total", "Money.amount");
 	}
 
+	@Test
+	void selectedEnumFieldsReceiveTheirEnumWithoutUsingItsValues() {
+		Operation operation = operation("query { order(id: \"1\") { status items { quantity } } }");
+		assertThat(UsageCollector.receivedEnums(API, operation)).containsExactly("OrderStatus");
+		assertThat(UsageCollector.collect(API, operation)).contains("Order.status")
+			.doesNotContain("OrderStatus", "OrderStatus.PLACED");
+		assertThat(UsageCollector.receivedEnums(API, operation("query { order(id: \"1\") { id } }"))).isEmpty();
+	}
+
 	private static Operation operation(String text) {
 		return new Operation("Inline", Path.of("inline.graphql"), Parser.parse(text));
 	}
