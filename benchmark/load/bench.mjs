@@ -13,8 +13,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const soakMinutes = args.includes('--soak') ? Number(args[args.indexOf('--soak') + 1]) : 0;
-const timing = quick ? { warmMs: 5000, saturateMs: 5000, measureMs: 10000, rounds: 2 }
-  : { warmMs: 15000, saturateMs: 10000, measureMs: 20000, rounds: 3 };
+// warmMs per scenario: four JVMs compiling on two cores need about a minute before CPU figures settle.
+const timing = quick ? { warmMs: 4000, saturateMs: 5000, measureMs: 10000, rounds: 2 }
+  : { warmMs: 10000, saturateMs: 10000, measureMs: 20000, rounds: 3 };
 const SATURATION_CONCURRENCY = 16;
 const JAVA = ['catalog', 'users', 'orders'];
 
@@ -44,7 +45,7 @@ async function fullRun() {
   ];
   for (const scenario of scenarios) {
     log(`warming up ${scenario.name}`);
-    await closedLoop(scenario.next, { concurrency: 4, durationMs: timing.warmMs / scenarios.length + 1000 });
+    await closedLoop(scenario.next, { concurrency: 4, durationMs: timing.warmMs });
   }
   const operationResults = [];
   for (const scenario of scenarios) {
