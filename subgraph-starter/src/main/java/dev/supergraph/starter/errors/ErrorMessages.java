@@ -12,7 +12,7 @@ public final class ErrorMessages {
 
 	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
-	ErrorMessages() {
+	public ErrorMessages() {
 		this.messages.setBasenames("errors", "subgraph-errors");
 		this.messages.setDefaultEncoding("UTF-8");
 		this.messages.setFallbackToSystemLocale(false);
