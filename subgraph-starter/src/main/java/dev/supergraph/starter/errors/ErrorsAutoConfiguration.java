@@ -37,6 +37,11 @@ public final class ErrorsAutoConfiguration {
 	}
 
 	@Bean
+	FailedConnectionInstrumentation failedConnectionInstrumentation() {
+		return new FailedConnectionInstrumentation();
+	}
+
+	@Bean
 	InputValidator inputValidator(Validator validator) {
 		return new InputValidator(validator);
 	}
