@@ -42,7 +42,7 @@ export const gatewayConfig = defineConfig({
   upstreamTimeout: ({ subgraphName }) => (subgraphName ? settings.subgraphs[subgraphName]?.timeoutMs : undefined),
   requestDeadline: settings.requestDeadlineMs,
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers, ['authorization', API_KEY_HEADER, 'x-request-id']),
+    fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers, ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language']),
   },
   requestId: { headerName: 'x-request-id' },
   cors: corsOptions(settings.corsOrigins),

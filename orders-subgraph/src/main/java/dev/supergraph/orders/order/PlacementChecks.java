@@ -34,7 +34,7 @@ class PlacementChecks {
 	}
 
 	List<UserError> validate(PlaceOrderInput input, Locale locale) {
-		List<UserError> invalid = this.validator.validate(input);
+		List<UserError> invalid = this.validator.validate(input, locale);
 		if (!invalid.isEmpty()) {
 			return invalid;
 		}

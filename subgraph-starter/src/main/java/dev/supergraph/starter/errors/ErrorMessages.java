@@ -2,6 +2,7 @@ package dev.supergraph.starter.errors;
 
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
@@ -34,6 +35,11 @@ public final class ErrorMessages {
 
 	public String get(ErrorCode code, Locale locale) {
 		return get(code, code.messageKey(), new Object[0], locale);
+	}
+
+	/** The bundles, for Bean Validation messages written as {@code {key}}. */
+	MessageSource source() {
+		return this.messages;
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.supergraph.starter.errors;
 
-import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,8 +42,8 @@ public final class ErrorsAutoConfiguration {
 	}
 
 	@Bean
-	InputValidator inputValidator(Validator validator) {
-		return new InputValidator(validator);
+	InputValidator inputValidator(ValidatorFactory validators, ErrorMessages messages) {
+		return new InputValidator(validators, messages);
 	}
 
 	@Bean

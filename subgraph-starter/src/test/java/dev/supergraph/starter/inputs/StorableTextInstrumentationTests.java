@@ -84,6 +84,15 @@ class StorableTextInstrumentationTests {
 		assertRefused(result, List.of("after"));
 	}
 
+	@Test
+	void theMessageFollowsTheRequestsLocale() {
+		ExecutionInput input = ExecutionInput.newExecutionInput("{ find(text: \"\\u0000\") }")
+			.locale(Locale.GERMAN)
+			.build();
+		GraphQLError error = this.graphQl.execute(input).getErrors().get(0);
+		assertThat(error.getMessage()).startsWith("text enthält ein Zeichen, das nicht angenommen wird");
+	}
+
 	private ExecutionResult execute(String document, Map<String, Object> variables) {
 		return this.graphQl
 			.execute(ExecutionInput.newExecutionInput(document).variables(variables).locale(Locale.ENGLISH).build());
