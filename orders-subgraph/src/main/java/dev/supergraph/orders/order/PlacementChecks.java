@@ -71,6 +71,10 @@ class PlacementChecks {
 		return unknown;
 	}
 
+	UserError unregistered(Locale locale) {
+		return this.errors.of("UNREGISTERED_USER", "orders.unregisteredUser", "", locale);
+	}
+
 	UserError keyReused(PlacementRequest request, Locale locale) {
 		return this.errors.of("IDEMPOTENCY_KEY_REUSED", "orders.idempotencyKeyReused", request.idempotencyKey(), locale,
 				"idempotencyKey");
