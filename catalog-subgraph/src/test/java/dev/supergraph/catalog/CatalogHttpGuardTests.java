@@ -1,6 +1,7 @@
 package dev.supergraph.catalog;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import dev.supergraph.starter.test.GraphQlHttpClient;
@@ -115,6 +116,20 @@ class CatalogHttpGuardTests {
 		Response response = this.client.post("{ prodcts { id } }");
 		assertThat(response.firstErrorCode()).isEqualTo("BAD_USER_INPUT");
 		assertThat(response.body()).doesNotContain("Did you mean");
+	}
+
+	@Test
+	void aBadCursorPageSizeOrIdOfAConnectionIsAnErrorNotAnEmptyPage() {
+		for (String document : List.of("{ products(first: 1, after: \"eHl6\") { edges { cursor } } }",
+				"{ products(first: 101) { edges { cursor } } }",
+				"{ products(first: 1, filter: { categoryId: \"x\" }) { edges { cursor } } }",
+				"{ categories { products(first: 1, after: \"eHl6\") { edges { cursor } } } }")) {
+			Response response = this.client.post(document);
+			assertThat(response.json().path("errors").path(0).path("extensions").path("code").asString())
+				.as(response.body())
+				.isEqualTo("BAD_USER_INPUT");
+			assertThat(response.data().isNull()).as(response.body()).isTrue();
+		}
 	}
 
 	@Test

@@ -118,7 +118,7 @@ class CatalogQueryTests {
 	}
 
 	@Test
-	void entitiesResolveMixedKeysInOrderWithNullForUnknownOnes() {
+	void entitiesResolveMixedKeysInOrderWithNullForUnknownOnesAndAnErrorForMalformedOnes() {
 		List<Map<String, Object>> representations = List.of(Map.of("__typename", "Product", "sku", "SKU-00003"),
 				Map.of("__typename", "Product", "id", "7"), Map.of("__typename", "Product", "id", "424242"),
 				Map.of("__typename", "Product", "sku", "SKU-99999"), Map.of("__typename", "Product", "id", "x1"),
@@ -126,6 +126,14 @@ class CatalogQueryTests {
 		this.graphQl.documentName("productEntities")
 			.variable("representations", representations)
 			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).hasSize(1);
+				assertThat(errors.get(0).getPath()).isEqualTo("_entities[4]");
+				assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
+					.containsEntry("reason", "INVALID_REPRESENTATION")
+					.containsEntry("field", List.of("representations", "4", "id"));
+			})
 			.path("_entities[0].id")
 			.entity(String.class)
 			.isEqualTo("3")

@@ -11,8 +11,9 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The module's layout rules: no imports of other subgraphs (the catalog is reached over
- * GraphQL only), and the shipping and pricing features know nothing of orders.
+ * The module's layout rules: no imports of other subgraphs (catalog and users are reached
+ * over GraphQL only), and the shipping, pricing and registration features know nothing of
+ * orders.
  */
 @AnalyzeClasses(packages = "dev.supergraph.orders", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -23,8 +24,9 @@ class ArchitectureTests {
 		.resideInAnyPackage("dev.supergraph.catalog..", "dev.supergraph.users..");
 
 	@ArchTest
-	static final ArchRule shippingAndPricingDoNotDependOnOrders = noClasses().that()
-		.resideInAnyPackage("dev.supergraph.orders.shipping..", "dev.supergraph.orders.pricing..")
+	static final ArchRule shippingPricingAndRegistrationDoNotDependOnOrders = noClasses().that()
+		.resideInAnyPackage("dev.supergraph.orders.shipping..", "dev.supergraph.orders.pricing..",
+				"dev.supergraph.orders.registration..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("dev.supergraph.orders.order..");

@@ -34,6 +34,7 @@ class CatalogUnavailableTests {
 			closedPort = socket.getLocalPort();
 		}
 		registry.add("orders.catalog.url", () -> "http://127.0.0.1:" + closedPort + "/graphql");
+		registry.add("orders.users.url", RunningUsers::url);
 	}
 
 	@LocalServerPort
@@ -44,6 +45,7 @@ class CatalogUnavailableTests {
 
 	@Test
 	void anUnreachableCatalogIsServiceUnavailableAndNoOrderIsWritten() {
+		RunningUsers.register("30001");
 		GraphQlHttpClient.Response response = GraphQlHttpClient.forPort(this.port)
 			.post(Documents.named("placeOrder"), Map.of("input", Map.of("idempotencyKey", "catalog-down-1", "items",
 					List.of(Map.of("productId", "1", "quantity", 1)))), TestTokens.forUser("30001"));

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.SubgraphTest;
 import dev.supergraph.starter.test.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,16 +30,22 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code placeOrder} over HTTP against a real catalog subgraph with its seed catalog
- * (product {@code n} costs {@code 499 + n * 7919 % 20000} euro cents). Every test has its
- * own buyer.
+ * {@code placeOrder} over HTTP against real catalog and users subgraphs with their seed
+ * data (product {@code n} costs {@code 499 + n * 7919 % 20000} euro cents). Every test
+ * has its own buyer, registered with the users subgraph unless the test is about that.
  */
 @SubgraphTest
 class PlaceOrderTests {
 
 	@DynamicPropertySource
-	static void catalog(DynamicPropertyRegistry registry) {
+	static void catalogAndUsers(DynamicPropertyRegistry registry) {
 		registry.add("orders.catalog.url", RunningCatalog::url);
+		registry.add("orders.users.url", RunningUsers::url);
+	}
+
+	@BeforeAll
+	static void registeredBuyers() {
+		IntStream.rangeClosed(10001, 10010).forEach((id) -> RunningUsers.register(String.valueOf(id)));
 	}
 
 	@LocalServerPort
@@ -211,6 +218,23 @@ class PlaceOrderTests {
 		assertThat(ordersOf(10010)).isZero();
 		JsonNode retry = place("10010", "halfway-key", item(1, 1), item(4242, 1)).data().path("placeOrder");
 		assertThat(retry.path("order").path("items")).hasSize(2);
+	}
+
+	@Test
+	void aCallerWithoutAUsersRecordCannotOrderUntilRegistered() {
+		JsonNode refused = place("10011", "unregistered-1", item(1, 1)).data().path("placeOrder");
+		assertThat(refused.path("order").isNull()).isTrue();
+		JsonNode error = refused.path("userErrors").get(0);
+		assertThat(error.path("code").asString()).isEqualTo("UNREGISTERED_USER");
+		assertThat(error.path("message").asString())
+			.isEqualTo("You are not registered yet; call registerUser before placing an order.");
+		assertThat(error.path("field").isNull()).isTrue();
+		assertThat(ordersOf(10011)).isZero();
+		RunningUsers.register("10011");
+		JsonNode placed = place("10011", "unregistered-1", item(1, 1)).data().path("placeOrder");
+		assertThat(placed.path("userErrors").isEmpty()).isTrue();
+		assertThat(placed.path("order").path("buyer").path("id").asString()).isEqualTo("10011");
+		assertThat(ordersOf(10011)).isEqualTo(1);
 	}
 
 	@Test

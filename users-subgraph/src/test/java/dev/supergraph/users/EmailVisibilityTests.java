@@ -83,6 +83,22 @@ class EmailVisibilityTests {
 		assertThat(errors(response)).containsExactly("FORBIDDEN _entities.0.email");
 	}
 
+	@Test
+	void theStandInOfAUserWithoutARecordHasNoEmailButANotFoundForItsOwnerAndAForbiddenForOthers() {
+		List<Map<String, Object>> representations = List.of(Map.of("__typename", "User", "id", "424243"));
+		Response owner = api().call("userEntitiesWithEmail", Map.of("representations", representations),
+				TestTokens.forUser("424243"));
+		JsonNode standIn = owner.data().path("_entities").get(0);
+		assertThat(standIn.path("name").asString()).isEqualTo("Unknown user");
+		assertThat(standIn.path("email").isNull()).isTrue();
+		assertThat(errors(owner)).containsExactly("NOT_FOUND _entities.0.email");
+		assertThat(owner.json().path("errors").get(0).path("message").asString())
+			.isEqualTo("User 424243 is not registered.");
+		Response other = api().call("userEntitiesWithEmail", Map.of("representations", representations),
+				TestTokens.forUser("5"));
+		assertThat(errors(other)).containsExactly("FORBIDDEN _entities.0.email");
+	}
+
 	private Response user(String id, @Nullable String token) {
 		return api().call("userWithEmail", Map.of("id", id), token);
 	}

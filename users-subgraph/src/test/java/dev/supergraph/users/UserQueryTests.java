@@ -75,18 +75,26 @@ class UserQueryTests {
 	}
 
 	@Test
-	void entitiesResolveInOrderWithNullForUnknownAndMalformedIds() {
+	void entitiesResolveInOrderWithStandInsForUnknownIdsAndAnErrorForMalformedOnes() {
 		List<Map<String, Object>> representations = List.of(Map.of("__typename", "User", "id", "3"),
 				Map.of("__typename", "User", "id", "424242"), Map.of("__typename", "User", "id", "x1"),
 				Map.of("__typename", "User", "id", "500"), Map.of("__typename", "User", "id", "3"));
 		this.graphQl.documentName("userEntities")
 			.variable("representations", representations)
 			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).hasSize(1);
+				assertThat(errors.get(0).getPath()).isEqualTo("_entities[2]");
+				assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
+					.containsEntry("field", List.of("representations", "2", "id"));
+			})
 			.path("_entities[*].id")
 			.entityList(String.class)
-			.containsExactly("3", "500", "3")
+			.containsExactly("3", "424242", "500", "3")
 			.path("_entities[1]")
-			.valueIsNull()
+			.entity(Map.class)
+			.isEqualTo(Map.of("id", "424242", "name", "Unknown user", "createdAt", "1970-01-01T00:00:00Z"))
 			.path("_entities[2]")
 			.valueIsNull()
 			.path("_entities[3].name")

@@ -21,11 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @param stockQuantity units in stock, 0 when omitted
  */
 record CreateProductInput(
-		@NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}",
-				message = "must be 3-32 upper-case letters, digits or dashes") String sku,
+		@NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,31}", message = "{catalog.validation.sku}") String sku,
 		@NotBlank @Size(max = 200) String name, @Nullable @Size(max = 2000) String description,
 		@NotNull @Valid MoneyInput price,
-		@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "must be an id") String categoryId,
+		@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "{validation.id}") String categoryId,
 		@NotNull @PositiveOrZero @Max(1_000_000) Integer weightGrams,
 		@Nullable @PositiveOrZero @Max(1_000_000) Integer stockQuantity) {
 

@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Pattern;
  */
 record MoneyInput(
 		@NotNull @Pattern(regexp = "(0|[1-9][0-9]{0,9})(\\.[0-9]{1,2})?",
-				message = "must be a non-negative decimal with at most two fraction digits, e.g. 12.50") String amount,
-		@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code, e.g. EUR") String currency) {
+				message = "{catalog.validation.amount}") String amount,
+		@NotNull @Pattern(regexp = "[A-Z]{3}", message = "{catalog.validation.currency}") String currency) {
 
 	Money toMoney() {
 		return Money.of(new java.math.BigDecimal(this.amount), this.currency);

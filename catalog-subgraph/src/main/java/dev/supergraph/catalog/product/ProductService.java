@@ -41,7 +41,7 @@ class ProductService {
 	}
 
 	ProductPayload create(CreateProductInput input, Locale locale) {
-		List<UserError> errors = this.validator.validate(input);
+		List<UserError> errors = this.validator.validate(input, locale);
 		if (!errors.isEmpty()) {
 			return ProductPayload.failed(errors);
 		}
@@ -65,7 +65,7 @@ class ProductService {
 	}
 
 	ProductPayload updatePrice(UpdateProductPriceInput input, Locale locale) {
-		List<UserError> errors = this.validator.validate(input);
+		List<UserError> errors = this.validator.validate(input, locale);
 		if (!errors.isEmpty()) {
 			return ProductPayload.failed(errors);
 		}

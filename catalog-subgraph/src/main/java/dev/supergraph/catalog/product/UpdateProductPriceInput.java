@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
  * @param productId the product
  * @param price the new unit price
  */
-record UpdateProductPriceInput(@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "must be an id") String productId,
+record UpdateProductPriceInput(@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "{validation.id}") String productId,
 		@NotNull @Valid MoneyInput price) {
 
 }

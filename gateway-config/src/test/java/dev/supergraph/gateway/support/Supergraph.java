@@ -55,10 +55,13 @@ public final class Supergraph {
 
 	private Supergraph() {
 		int catalogPort = ManagedProcess.freePort();
+		int usersPort = ManagedProcess.freePort();
 		this.subgraphs.put("catalog", subgraph("catalog", catalogPort, this.apiKeyFile));
-		this.subgraphs.put("users", subgraph("users", ManagedProcess.freePort(), this.apiKeyFile));
-		this.subgraphs.put("orders", subgraph("orders", ManagedProcess.freePort(), this.apiKeyFile,
-				"--orders.catalog.url=http://127.0.0.1:" + catalogPort + "/graphql"));
+		this.subgraphs.put("users", subgraph("users", usersPort, this.apiKeyFile));
+		this.subgraphs.put("orders",
+				subgraph("orders", ManagedProcess.freePort(), this.apiKeyFile,
+						"--orders.catalog.url=http://127.0.0.1:" + catalogPort + "/graphql",
+						"--orders.users.url=http://127.0.0.1:" + usersPort + "/graphql"));
 		this.router = routerProcess();
 	}
 
@@ -175,6 +178,16 @@ public final class Supergraph {
 
 	public ManagedProcess subgraph(String name) {
 		return this.subgraphs.get(name);
+	}
+
+	/**
+	 * The database of a subgraph, for tests that set up data the API cannot create, such
+	 * as rows written before a rule existed.
+	 * @param name the subgraph
+	 * @return its database
+	 */
+	public TestDatabases.TestDatabase database(String name) {
+		return TestDatabases.forName("e2e_" + name);
 	}
 
 	/**

@@ -8,6 +8,6 @@ import jakarta.validation.constraints.Pattern;
  *
  * @param orderId one of the caller's orders
  */
-record CancelOrderInput(@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "must be an id") String orderId) {
+record CancelOrderInput(@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "{validation.id}") String orderId) {
 
 }

@@ -37,7 +37,7 @@ class OrderCancellation {
 	}
 
 	OrderPayload cancel(long buyerId, CancelOrderInput input, Locale locale) {
-		List<UserError> invalid = this.validator.validate(input);
+		List<UserError> invalid = this.validator.validate(input, locale);
 		if (!invalid.isEmpty()) {
 			return OrderPayload.failed(invalid);
 		}

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
  * @param productId a catalog product
  * @param quantity 1 to 100 units
  */
-record OrderItemInput(@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "must be an id") String productId,
+record OrderItemInput(@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "{validation.id}") String productId,
 		@NotNull @Min(1) @Max(100) Integer quantity) {
 
 	long productNumber() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.supergraph.orders.pricing.CatalogPrices;
+import dev.supergraph.orders.registration.UserRegistrations;
 import dev.supergraph.starter.errors.UserError;
 import dev.supergraph.starter.money.Money;
 import graphql.GraphQLContext;
@@ -18,9 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Places orders: validated input, prices from the catalog at placement time, the order
- * and its items in one transaction, and idempotency by the unique (buyer, key)
- * constraint, so replays, also concurrent ones, return the first order.
+ * Places orders: validated input, a buyer the users subgraph knows, prices from the
+ * catalog at placement time, the order and its items in one transaction, and idempotency
+ * by the unique (buyer, key) constraint, so replays, also concurrent ones, return the
+ * first order.
  */
 @Service
 class OrderPlacement {
@@ -33,15 +35,18 @@ class OrderPlacement {
 
 	private final CatalogPrices catalog;
 
+	private final UserRegistrations registrations;
+
 	private final PlacementChecks checks;
 
 	private final TransactionTemplate transactions;
 
-	OrderPlacement(OrderRepository orders, OrderItemRepository items, CatalogPrices catalog, PlacementChecks checks,
-			TransactionTemplate transactions) {
+	OrderPlacement(OrderRepository orders, OrderItemRepository items, CatalogPrices catalog,
+			UserRegistrations registrations, PlacementChecks checks, TransactionTemplate transactions) {
 		this.orders = orders;
 		this.items = items;
 		this.catalog = catalog;
+		this.registrations = registrations;
 		this.checks = checks;
 		this.transactions = transactions;
 	}
@@ -56,6 +61,10 @@ class OrderPlacement {
 		Optional<Order> first = this.orders.findOneByBuyerIdAndIdempotencyKey(buyerId, request.idempotencyKey());
 		if (first.isPresent()) {
 			return replay(first.get(), request, locale);
+		}
+		// an order's buyer must resolve in the graph (Order.buyer: User!)
+		if (!this.registrations.isRegistered(buyerId)) {
+			return OrderPayload.failed(this.checks.unregistered(locale));
 		}
 		Map<Long, Money> prices = this.catalog.currentPrices(request.productIds(), context);
 		List<UserError> unpriced = this.checks.checkPrices(request, prices, locale);

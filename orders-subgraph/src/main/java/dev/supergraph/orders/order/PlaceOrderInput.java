@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
  */
 record PlaceOrderInput(
 		@NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{8,64}",
-				message = "must be 8-64 letters, digits or . _ : -") String idempotencyKey,
+				message = "{orders.validation.idempotencyKey}") String idempotencyKey,
 		@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid OrderItemInput> items) {
 
 }

@@ -34,7 +34,7 @@ class PlacementChecks {
 	}
 
 	List<UserError> validate(PlaceOrderInput input, Locale locale) {
-		List<UserError> invalid = this.validator.validate(input);
+		List<UserError> invalid = this.validator.validate(input, locale);
 		if (!invalid.isEmpty()) {
 			return invalid;
 		}
@@ -69,6 +69,10 @@ class PlacementChecks {
 					locale, "items"));
 		}
 		return unknown;
+	}
+
+	UserError unregistered(Locale locale) {
+		return this.errors.of("UNREGISTERED_USER", "orders.unregisteredUser", "", locale);
 	}
 
 	UserError keyReused(PlacementRequest request, Locale locale) {

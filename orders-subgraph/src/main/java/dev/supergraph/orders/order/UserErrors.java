@@ -28,11 +28,15 @@ class UserErrors {
 	 * @param key the message key in {@code errors.properties}
 	 * @param argument the message argument
 	 * @param locale the caller's locale
-	 * @param field the path of the offending field below {@code input}
+	 * @param field the path of the offending field below {@code input}; none for a
+	 * problem of the caller rather than of a field
 	 * @return the user error
 	 */
 	UserError of(String code, String key, Object argument, Locale locale, Object... field) {
 		String message = this.messages.get(ErrorCode.BAD_USER_INPUT, key, new Object[] { argument }, locale);
+		if (field.length == 0) {
+			return new UserError(code, message, null);
+		}
 		List<String> path = new ArrayList<>();
 		path.add("input");
 		for (Object name : field) {

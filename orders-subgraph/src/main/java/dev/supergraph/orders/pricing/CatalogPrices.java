@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import dev.supergraph.starter.errors.SubgraphException;
-import dev.supergraph.starter.security.RouterSignature;
 import dev.supergraph.starter.money.Money;
+import dev.supergraph.starter.security.RouterSignature;
+import dev.supergraph.starter.security.SignedSubgraphClient;
 import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.springframework.graphql.client.GraphQlClient;
 import org.springframework.graphql.client.GraphQlClientException;
-import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
 
@@ -36,13 +35,10 @@ public class CatalogPrices {
 
 	private static final Logger logger = LoggerFactory.getLogger(CatalogPrices.class);
 
-	private final HttpSyncGraphQlClient catalog;
+	private final SignedSubgraphClient catalog;
 
-	private final RouterSignature signature;
-
-	CatalogPrices(HttpSyncGraphQlClient catalog, RouterSignature signature) {
-		this.catalog = catalog;
-		this.signature = signature;
+	CatalogPrices(CatalogProperties properties, RouterSignature signature) {
+		this.catalog = SignedSubgraphClient.create(properties.url(), properties.timeout(), signature);
 	}
 
 	/**
@@ -68,17 +64,9 @@ public class CatalogPrices {
 
 	private List<@Nullable CatalogProduct> fetch(List<Map<String, Object>> representations,
 			@Nullable String authorization) {
-		HttpSyncGraphQlClient client = (authorization != null)
-				? this.catalog.mutate().header("Authorization", authorization).build() : this.catalog;
 		try {
-			// signed like the router's requests: the catalog accepts nothing else when
-			// signing is on
-			String signed = this.signature.sign(DOCUMENT, Map.of("representations", representations));
-			GraphQlClient.RequestSpec request = client.document(DOCUMENT).variable("representations", representations);
-			if (signed != null) {
-				request.extension(RouterSignature.EXTENSION, signed);
-			}
-			ClientGraphQlResponse response = request.executeSync();
+			ClientGraphQlResponse response = this.catalog.execute(DOCUMENT, Map.of("representations", representations),
+					authorization);
 			if (!response.isValid() || !response.getErrors().isEmpty()) {
 				// a partial answer is no answer: a placement never guesses a price
 				throw new IllegalStateException("Catalog errors: " + response.getErrors());

@@ -99,8 +99,7 @@ class CatalogPricesTests {
 		CatalogProperties properties = new CatalogProperties(URI.create("http://127.0.0.1:" + port + "/graphql"),
 				timeout);
 		RouterSignature signature = RouterSignature.withSecret("pricing-test-secret");
-		return new CatalogPrices(new CatalogClientConfiguration().catalogGraphQlClient(properties, signature),
-				signature);
+		return new CatalogPrices(properties, signature);
 	}
 
 	private static HttpServer server(int status, String response, Recorder recorder) throws IOException {

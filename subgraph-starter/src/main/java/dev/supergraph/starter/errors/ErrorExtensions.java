@@ -1,6 +1,7 @@
 package dev.supergraph.starter.errors;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,18 @@ public final class ErrorExtensions {
 
 	/** Extension key of the correlation id. */
 	public static final String REQUEST_ID = "requestId";
+
+	/**
+	 * Extension key of the specific cause of a {@code BAD_USER_INPUT} refusal, e.g.
+	 * {@code INVALID_CHARACTERS}.
+	 */
+	public static final String REASON = "reason";
+
+	/**
+	 * Extension key of the path of the offending input value, e.g.
+	 * {@code ["input", "name"]}, named like the {@code field} of a user error.
+	 */
+	public static final String FIELD = "field";
 
 	private ErrorExtensions() {
 	}
@@ -27,6 +40,21 @@ public final class ErrorExtensions {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put(CODE, code.name());
 		extensions.put(REQUEST_ID, requestId);
+		return extensions;
+	}
+
+	/**
+	 * Extensions of a {@code BAD_USER_INPUT} error about one input value; the request id
+	 * is added when the response is shaped.
+	 * @param reason the specific cause
+	 * @param field the path of the offending value, list indices as strings
+	 * @return a mutable map with {@code code}, {@code reason} and {@code field}
+	 */
+	public static Map<String, Object> badInput(String reason, List<String> field) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put(CODE, ErrorCode.BAD_USER_INPUT.name());
+		extensions.put(REASON, reason);
+		extensions.put(FIELD, List.copyOf(field));
 		return extensions;
 	}
 

@@ -2,6 +2,7 @@ package dev.supergraph.starter.errors;
 
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
@@ -12,7 +13,7 @@ public final class ErrorMessages {
 
 	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
-	ErrorMessages() {
+	public ErrorMessages() {
 		this.messages.setBasenames("errors", "subgraph-errors");
 		this.messages.setDefaultEncoding("UTF-8");
 		this.messages.setFallbackToSystemLocale(false);
@@ -34,6 +35,11 @@ public final class ErrorMessages {
 
 	public String get(ErrorCode code, Locale locale) {
 		return get(code, code.messageKey(), new Object[0], locale);
+	}
+
+	/** The bundles, for Bean Validation messages written as {@code {key}}. */
+	MessageSource source() {
+		return this.messages;
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.supergraph.starter.errors;
 
-import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,8 +37,13 @@ public final class ErrorsAutoConfiguration {
 	}
 
 	@Bean
-	InputValidator inputValidator(Validator validator) {
-		return new InputValidator(validator);
+	FailedConnectionInstrumentation failedConnectionInstrumentation() {
+		return new FailedConnectionInstrumentation();
+	}
+
+	@Bean
+	InputValidator inputValidator(ValidatorFactory validators, ErrorMessages messages) {
+		return new InputValidator(validators, messages);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package dev.supergraph.starter.federation;
 
+import dev.supergraph.starter.errors.ErrorMessages;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -11,7 +13,9 @@ import org.springframework.graphql.data.federation.FederationSchemaFactory;
  * {@code _entities}) with entity resolution by {@code @EntityMapping} methods.
  * <p>
  * Apollo's {@code ftv1} tracing instrumentation is deliberately not registered: it copies
- * raw exception messages into the trace it returns to any caller.
+ * raw exception messages into the trace it returns to any caller. Malformed
+ * {@code _entities} representations are refused before any entity method sees them
+ * ({@link CheckedEntitiesFetcher}).
  */
 @AutoConfiguration(before = GraphQlAutoConfiguration.class)
 public final class FederationAutoConfiguration {
@@ -22,9 +26,10 @@ public final class FederationAutoConfiguration {
 	}
 
 	@Bean
-	GraphQlSourceBuilderCustomizer federationSchemaCustomizer(FederationSchemaFactory factory) {
+	GraphQlSourceBuilderCustomizer federationSchemaCustomizer(FederationSchemaFactory factory, ErrorMessages messages) {
 		return (builder) -> builder.configureTypeDefinitions(new SharedPageInfoConfigurer())
-			.schemaFactory(factory::createGraphQLSchema);
+			.schemaFactory((registry, wiring) -> CheckedEntities.install(factory.createGraphQLSchema(registry, wiring),
+					messages));
 	}
 
 }

@@ -2,11 +2,14 @@ package dev.supergraph.starter.limits;
 
 import java.util.Locale;
 
-import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorMessages;
+import graphql.ExecutionResult;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
 /**
  * graphql-java's complexity limit with a cost model for paginated lists: a field costs 1
@@ -29,9 +32,20 @@ class ComplexityLimitInstrumentation extends MaxQueryComplexityInstrumentation {
 	}
 
 	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		try {
+			return super.beginExecuteOperation(parameters, state);
+		}
+		catch (QueryTooComplexException ex) {
+			throw ex.inLocale(this.messages, Locales.of(parameters.getExecutionContext().getLocale()));
+		}
+	}
+
+	@Override
 	protected AbortExecutionException mkAbortException(int totalComplexity, int maxComplexity) {
-		return new QueryTooComplexException(this.messages.get(ErrorCode.QUERY_TOO_COMPLEX, "limits.complexity",
-				new Object[] { totalComplexity, maxComplexity }, Locale.ENGLISH));
+		return new QueryTooComplexException(this.messages, Locale.ENGLISH, "limits.complexity", totalComplexity,
+				maxComplexity);
 	}
 
 }

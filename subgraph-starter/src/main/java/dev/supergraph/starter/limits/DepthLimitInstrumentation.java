@@ -2,10 +2,13 @@ package dev.supergraph.starter.limits;
 
 import java.util.Locale;
 
-import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorMessages;
-import graphql.execution.AbortExecutionException;
+import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
 /**
  * graphql-java's depth limit, answering with {@code QUERY_TOO_COMPLEX}.
@@ -20,11 +23,19 @@ class DepthLimitInstrumentation extends MaxQueryDepthInstrumentation {
 	}
 
 	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		try {
+			return super.beginExecuteOperation(parameters, state);
+		}
+		catch (QueryTooComplexException ex) {
+			throw ex.inLocale(this.messages, Locales.of(parameters.getExecutionContext().getLocale()));
+		}
+	}
+
+	@Override
 	protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-		// the instrumentation does not see the request's locale: the bundle's default
-		// language
-		return new QueryTooComplexException(this.messages.get(ErrorCode.QUERY_TOO_COMPLEX, "limits.depth",
-				new Object[] { depth, maxDepth }, Locale.ENGLISH));
+		return new QueryTooComplexException(this.messages, Locale.ENGLISH, "limits.depth", depth, maxDepth);
 	}
 
 }

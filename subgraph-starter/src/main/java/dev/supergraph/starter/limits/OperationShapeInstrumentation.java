@@ -3,7 +3,6 @@ package dev.supergraph.starter.limits;
 import java.util.List;
 import java.util.Locale;
 
-import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorMessages;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -33,17 +32,16 @@ class OperationShapeInstrumentation extends SimplePerformantInstrumentation {
 	public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
 			InstrumentationValidationParameters parameters, InstrumentationState state) {
 		OperationShape shape = OperationShapes.largest(parameters.getDocument());
-		check(shape.aliases(), this.limits.maxAliases(), "limits.aliases");
-		check(shape.rootFields(), this.limits.maxRootFields(), "limits.rootFields");
-		check(shape.directives(), this.limits.maxDirectivesPerField(), "limits.directives");
+		Locale locale = Locales.of(parameters.getExecutionInput().getLocale());
+		check(shape.aliases(), this.limits.maxAliases(), "limits.aliases", locale);
+		check(shape.rootFields(), this.limits.maxRootFields(), "limits.rootFields", locale);
+		check(shape.directives(), this.limits.maxDirectivesPerField(), "limits.directives", locale);
 		return null;
 	}
 
-	private void check(long count, int max, String messageKey) {
+	private void check(long count, int max, String messageKey, Locale locale) {
 		if (count > max) {
-			// like the depth limit: no request locale here, the bundle's default language
-			throw new QueryTooComplexException(this.messages.get(ErrorCode.QUERY_TOO_COMPLEX, messageKey,
-					new Object[] { count, max }, Locale.ENGLISH));
+			throw new QueryTooComplexException(this.messages, locale, messageKey, count, max);
 		}
 	}
 

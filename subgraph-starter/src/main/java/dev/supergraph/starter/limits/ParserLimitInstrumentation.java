@@ -35,21 +35,17 @@ class ParserLimitInstrumentation extends SimplePerformantInstrumentation {
 	@Override
 	public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters,
 			InstrumentationState state) {
+		Locale locale = Locales.of(parameters.getExecutionInput().getLocale());
+		// thrown while graphql-java parses: it aborts the request like the depth limit
 		return SimpleInstrumentationContext.whenCompleted((document, failure) -> {
 			if (failure instanceof ParseCancelledException) {
-				throw tooComplex("limits.tokens", this.maxTokens);
+				throw new QueryTooComplexException(this.messages, locale, "limits.tokens", this.maxTokens);
 			}
 			if (failure instanceof ParseCancelledTooDeepException
 					|| failure instanceof ParseCancelledTooManyCharsException) {
-				throw tooComplex(ErrorCode.QUERY_TOO_COMPLEX.messageKey());
+				throw new QueryTooComplexException(this.messages, locale, ErrorCode.QUERY_TOO_COMPLEX.messageKey());
 			}
 		});
-	}
-
-	private QueryTooComplexException tooComplex(String messageKey, Object... arguments) {
-		// thrown while graphql-java parses: it aborts the request like the depth limit
-		return new QueryTooComplexException(
-				this.messages.get(ErrorCode.QUERY_TOO_COMPLEX, messageKey, arguments, Locale.ENGLISH));
 	}
 
 }

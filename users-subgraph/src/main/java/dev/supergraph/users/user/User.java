@@ -18,6 +18,10 @@ import org.springframework.data.domain.Persistable;
  * tokens. So that saving a new user is always an {@code INSERT} (and a second
  * registration of the same subject fails on the primary key instead of overwriting the
  * first), the entity tells Spring Data itself whether it is new.
+ * <p>
+ * Another subgraph may refer to a user who has no record here (an order placed before
+ * buyers had to register): such a reference resolves to a {@link #standIn stand-in},
+ * never stored, so that the object holding the reference survives.
  */
 @Entity
 @Table(name = "users")
@@ -28,7 +32,7 @@ public class User implements Persistable<Long> {
 
 	private String name;
 
-	private String email;
+	private @Nullable String email;
 
 	private Instant createdAt;
 
@@ -38,15 +42,36 @@ public class User implements Persistable<Long> {
 	@Transient
 	private boolean fresh;
 
+	@Transient
+	private boolean standIn;
+
 	protected User() {
 	}
 
-	User(long id, String name, String email, Instant createdAt) {
+	User(long id, String name, @Nullable String email, Instant createdAt) {
 		this.id = id;
 		this.name = name;
 		this.email = email;
 		this.createdAt = createdAt;
 		this.fresh = true;
+	}
+
+	/**
+	 * The stand-in of a user without a record: the id of the reference, a display name
+	 * saying the user is unknown, no email and the epoch as {@code createdAt}.
+	 * @param id the referenced id
+	 * @param name the display name of unknown users in the caller's language
+	 * @return the stand-in, never to be saved
+	 */
+	static User standIn(long id, String name) {
+		User user = new User(id, name, null, Instant.EPOCH);
+		user.standIn = true;
+		user.fresh = false;
+		return user;
+	}
+
+	boolean isStandIn() {
+		return this.standIn;
 	}
 
 	@Override
@@ -58,7 +83,7 @@ public class User implements Persistable<Long> {
 		return this.name;
 	}
 
-	public String getEmail() {
+	public @Nullable String getEmail() {
 		return this.email;
 	}
 

@@ -1,10 +1,7 @@
 package dev.supergraph.users.user;
 
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.supergraph.starter.ids.Ids;
 import dev.supergraph.starter.pagination.KeysetPages;
@@ -14,14 +11,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Window;
-import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * User queries and {@code User} entities. Who may see {@code User.email} is declared in
- * {@link UserAccessRules} and enforced by the starter, not here.
+ * User queries. Who may see {@code User.email} is declared in {@link UserAccessRules} and
+ * enforced by the starter, not here.
  */
 @Controller
 class UserController {
@@ -57,23 +53,6 @@ class UserController {
 		PageRequest page = this.pages.request(first, after);
 		List<User> rows = this.users.findByIdGreaterThanOrderById(page.afterId(), Limit.of(page.fetchSize()));
 		return this.pages.window(rows, page, User::getId);
-	}
-
-	/**
-	 * Resolves N representations with one statement, in their order, with {@code null}
-	 * for unknown or malformed ids.
-	 * @param representations the {@code _entities} representations of {@code User}
-	 * @return one user or {@code null} per representation
-	 */
-	@EntityMapping
-	List<@Nullable User> user(List<Map<String, Object>> representations) {
-		List<OptionalLong> ids = representations.stream()
-			.map((representation) -> Ids.tryParse(String.valueOf(representation.get("id"))))
-			.toList();
-		List<Long> known = ids.stream().filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).toList();
-		Map<Long, User> byId = known.isEmpty() ? Map.of()
-				: this.users.findByIdIn(known).stream().collect(Collectors.toMap(User::getId, Function.identity()));
-		return ids.stream().map((id) -> id.isPresent() ? byId.get(id.getAsLong()) : null).toList();
 	}
 
 }

@@ -48,7 +48,7 @@ class UserService {
 	}
 
 	UserPayload register(Viewer viewer, RegisterUserInput input, Locale locale) {
-		List<UserError> errors = this.validator.validate(input);
+		List<UserError> errors = this.validator.validate(input, locale);
 		if (!errors.isEmpty()) {
 			return UserPayload.failed(errors);
 		}
@@ -67,7 +67,7 @@ class UserService {
 	}
 
 	UserPayload updateProfile(Viewer viewer, UpdateProfileInput input, Locale locale) {
-		List<UserError> errors = this.validator.validate(input);
+		List<UserError> errors = this.validator.validate(input, locale);
 		if (!errors.isEmpty()) {
 			return UserPayload.failed(errors);
 		}

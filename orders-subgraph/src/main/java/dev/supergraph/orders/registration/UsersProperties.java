@@ -1,0 +1,21 @@
+package dev.supergraph.orders.registration;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where and how patiently the orders subgraph asks the users subgraph whether a buyer is
+ * registered.
+ *
+ * @param url the users subgraph's GraphQL endpoint
+ * @param timeout the connect timeout and, separately, the read timeout of one call; a
+ * slower users subgraph fails the placement with {@code SERVICE_UNAVAILABLE}
+ */
+@ConfigurationProperties("orders.users")
+public record UsersProperties(@DefaultValue("http://localhost:4001/graphql") URI url,
+		@DefaultValue("2s") Duration timeout) {
+
+}
