@@ -137,10 +137,13 @@ async function soak(minutes) {
     ...Object.fromEntries(supergraph.processes.map((proc) => [proc.name, Math.round(rssMiB(proc.pid))])) });
   sample();
   const timer = setInterval(sample, 10000);
+  const meter = cpuMeter(supergraph.processes.filter((proc) => proc.name !== 'raw'));
   const run = await openModel(next, { rate, durationMs: minutes * 60000 });
+  const cpu = meter();
   clearInterval(timer);
   sample();
-  return { commit: commit(), date: new Date().toISOString(), soakMinutes: minutes, rate, ...summary(run), rssSamples: samples };
+  return { commit: commit(), date: new Date().toISOString(), soakMinutes: minutes, rate, ...summary(run),
+    cpuMsPerRequest: perRequest(cpu, run.requests), rssSamples: samples };
 }
 
 async function sqlCounts() {

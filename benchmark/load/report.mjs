@@ -44,9 +44,10 @@ function soakReport(results) {
       + ` ${results.soakMinutes} minutes: ${results.requests} requests, p50 ${results.p50} ms, p99 ${results.p99} ms,`
       + ` ${Object.values(results.failures).reduce((a, b) => a + b, 0) + results.dropped} failed.`,
     '',
-    '| process | RSS at start MiB | max MiB | at end MiB |',
-    '| --- | ---: | ---: | ---: |',
-    ...names.map((name) => `| ${name} | ${column(name)[0]} | ${Math.max(...column(name))} | ${column(name).at(-1)} |`),
+    '| process | RSS at start MiB | max MiB | at end MiB | CPU ms/request |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...names.map((name) => `| ${name} | ${column(name)[0]} | ${Math.max(...column(name))} | ${column(name).at(-1)} | `
+      + `${results.cpuMsPerRequest[name]?.toFixed(2) ?? '–'} |`),
     '',
   ].join('\n');
 }

@@ -3,7 +3,7 @@
 // production router; plus the raw JDBC baseline on the catalog's database. Only the load-test
 // settings differ: rate limits raised so the load is measured, not refused.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { awaitReady, freePort, startProcess } from './processes.mjs';
 
@@ -37,8 +37,8 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
       args: ['node_modules/@graphql-hive/gateway/dist/bin.js', 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1',
         '--port', String(ports.router)],
       env: {
+        ...imageEnvironment(resolve(root, 'gateway-config', 'Dockerfile')),
         GATEWAY_MODE: 'production',
-        NODE_ENV: 'production',
         JWT_PUBLIC_KEY_FILE: resolve(root, 'subgraph-starter/src/main/resources/dev-keys/dev-public.pem'),
         ROUTER_HMAC_SECRET: secret,
         RATE_LIMIT_MAX: '100000000',
@@ -70,6 +70,12 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
     started.forEach((proc) => proc.child.kill('SIGKILL'));
     throw error;
   }
+}
+
+/** The `ENV` lines of the production image, so the router runs here with the flags it runs with there. */
+function imageEnvironment(dockerfile) {
+  return Object.fromEntries([...readFileSync(dockerfile, 'utf8').matchAll(/^ENV (\w+)=(.*)$/gm)]
+    .map(([, name, value]) => [name, value.replace(/^"(.*)"$/, '$1')]));
 }
 
 function jar(root, module) {
