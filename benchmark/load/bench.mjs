@@ -13,6 +13,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const soakMinutes = args.includes('--soak') ? Number(args[args.indexOf('--soak') + 1]) : 0;
+// A fixed soak rate, to compare a configuration with an earlier soak at the same load.
+const soakRate = args.includes('--rate') ? Number(args[args.indexOf('--rate') + 1]) : 0;
 // warmMs per scenario: four JVMs compiling on two cores need about a minute before CPU figures settle.
 const timing = quick ? { warmMs: 4000, saturateMs: 5000, measureMs: 10000, rounds: 2 }
   : { warmMs: 10000, saturateMs: 10000, measureMs: 20000, rounds: 3 };
@@ -130,7 +132,7 @@ async function soak(minutes) {
   const next = mixed(request, supergraph.url('router'));
   await closedLoop(next, { concurrency: 4, durationMs: timing.warmMs });
   const saturation = await closedLoop(next, { concurrency: SATURATION_CONCURRENCY, durationMs: timing.saturateMs });
-  const rate = Math.max(1, Math.floor(saturation.rps / 2));
+  const rate = soakRate || Math.max(1, Math.floor(saturation.rps / 2));
   log(`soak: mix saturates at ${saturation.rps.toFixed(0)} rps; ${minutes} min at ${rate} rps`);
   const samples = [];
   const sample = () => samples.push({ atSeconds: samples.length * 10,
@@ -142,7 +144,7 @@ async function soak(minutes) {
   const cpu = meter();
   clearInterval(timer);
   sample();
-  return { commit: commit(), date: new Date().toISOString(), soakMinutes: minutes, rate, ...summary(run),
+  return { commit: commit(), date: new Date().toISOString(), soakMinutes: minutes, rate, saturatingRps: round(saturation.rps), ...summary(run),
     cpuMsPerRequest: perRequest(cpu, run.requests), rssSamples: samples };
 }
 

@@ -17,7 +17,8 @@ export function send({ url, headers, body }) {
           resolve({ status: response.statusCode, ok: response.statusCode < 300 && !text.includes('"errors"'), text });
         });
       });
-    request.on('error', () => resolve({ status: 0, ok: false, text: '' }));
+    // No HTTP answer at all (refused, reset): status 0, with the socket error's code as the 'code'.
+    request.on('error', (error) => resolve({ status: 0, ok: false, text: `"code":"${error.code ?? 'NETWORK_ERROR'}"` }));
     request.end(body);
   });
 }

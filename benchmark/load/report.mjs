@@ -40,7 +40,7 @@ function soakReport(results) {
   return [
     `# Soak ${results.date} (commit ${results.commit})`,
     '',
-    `The mix through the production router at ${results.rate} rps (half its saturating rate) for`
+    `The mix through the production router at ${results.rate} rps (it saturated at ${results.saturatingRps} rps) for`
       + ` ${results.soakMinutes} minutes: ${results.requests} requests, p50 ${results.p50} ms, p99 ${results.p99} ms,`
       + ` ${Object.values(results.failures).reduce((a, b) => a + b, 0) + results.dropped} failed.`,
     '',
