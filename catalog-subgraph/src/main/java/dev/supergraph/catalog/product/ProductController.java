@@ -72,9 +72,10 @@ class ProductController {
 			.filter((representation) -> !representation.containsKey("id") && representation.get("sku") != null)
 			.map((representation) -> String.valueOf(representation.get("sku")))
 			.toList();
-		Map<Long, Product> byId = ids.isEmpty() ? Map.of() : index(this.products.findByIdIn(ids), Product::getId);
+		Map<Long, Product> byId = ids.isEmpty() ? Map.of()
+				: index(this.products.findByIdIn(ids.toArray(Long[]::new)), Product::getId);
 		Map<String, Product> bySku = skus.isEmpty() ? Map.of()
-				: index(this.products.findBySkuIn(skus), Product::getSku);
+				: index(this.products.findBySkuIn(skus.toArray(String[]::new)), Product::getSku);
 		return representations.stream().map((representation) -> lookup(representation, byId, bySku)).toList();
 	}
 
