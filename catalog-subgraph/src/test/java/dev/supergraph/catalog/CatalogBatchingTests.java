@@ -50,12 +50,49 @@ class CatalogBatchingTests {
 		assertThat(this.statements.statements()).isEqualTo(3);
 	}
 
+	@Test
+	void entitiesOfTwoOrHundredProductsSendTheSameStatementTexts() {
+		List<String> two = textsFor("productEntities", Map.of("representations", representations(2)));
+		List<String> hundred = textsFor("productEntities", Map.of("representations", representations(100)));
+		assertThat(two).hasSize(2);
+		assertThat(hundred).isEqualTo(two);
+	}
+
+	@Test
+	void categoriesOfOneOrFiftyProductsSendTheSameStatementTexts() {
+		List<String> one = textsFor("productPage", Map.of("first", 1));
+		List<String> fifty = textsFor("productPage", Map.of("first", 50));
+		assertThat(one).hasSize(2);
+		assertThat(fifty).isEqualTo(one);
+	}
+
+	@Test
+	void productPagesOfOneOrAllCategoriesSendTheSameStatementTexts() {
+		List<String> one = textsFor("categoryProducts", Map.of("representations", categories(1), "first", 5));
+		List<String> all = textsFor("categoryProducts", Map.of("representations", categories(36), "first", 5));
+		assertThat(one).hasSize(2);
+		assertThat(all).isEqualTo(one);
+	}
+
 	private int statementsFor(String documentName, Map<String, Object> variables) {
 		GraphQlTester.Request<?> request = this.graphQl.documentName(documentName);
 		variables.forEach(request::variable);
 		this.statements.reset();
 		request.execute().errors().verify();
 		return this.statements.statements();
+	}
+
+	private List<String> textsFor(String documentName, Map<String, Object> variables) {
+		statementsFor(documentName, variables);
+		return this.statements.texts();
+	}
+
+	private static List<Map<String, Object>> categories(int count) {
+		List<Map<String, Object>> representations = new ArrayList<>();
+		for (int n = 1; n <= count; n++) {
+			representations.add(Map.of("__typename", "Category", "id", String.valueOf(n)));
+		}
+		return representations;
 	}
 
 	/** Alternating {@code id} and {@code sku} keys, as a router would send them. */

@@ -39,6 +39,14 @@ class OrdersBatchingTests {
 	}
 
 	@Test
+	void orderEntitiesWithTheirItemsSendTheSameStatementTextsForOneOrFiftyOrders() {
+		List<String> one = textsFor("orderEntities", Map.of("representations", representations("Order", 1)));
+		List<String> fifty = textsFor("orderEntities", Map.of("representations", representations("Order", 50)));
+		assertThat(one).hasSize(2);
+		assertThat(fifty).isEqualTo(one);
+	}
+
+	@Test
 	void orderEntitiesWithoutItemsCostOneStatement() {
 		String document = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id status } } }";
 		assertThat(statementsFor(document, representations("Order", 50), 50)).isEqualTo(1);
@@ -49,6 +57,14 @@ class OrdersBatchingTests {
 		int one = statementsFor("userOrders", Map.of("representations", representations("User", 1), "first", 5));
 		int fifty = statementsFor("userOrders", Map.of("representations", representations("User", 50), "first", 5));
 		assertThat(one).isEqualTo(2);
+		assertThat(fifty).isEqualTo(one);
+	}
+
+	@Test
+	void ordersOfFiftyUsersWithTheirItemsSendTheSameStatementTextsAsThoseOfOne() {
+		List<String> one = textsFor("userOrders", Map.of("representations", representations("User", 1), "first", 5));
+		List<String> fifty = textsFor("userOrders", Map.of("representations", representations("User", 50), "first", 5));
+		assertThat(one).hasSize(2);
 		assertThat(fifty).isEqualTo(one);
 	}
 
@@ -70,6 +86,11 @@ class OrdersBatchingTests {
 		assertThat(entities.isEmpty()).isFalse();
 		entities.forEach((entity) -> assertThat(entity.isNull()).as(response.body()).isFalse());
 		return this.statements.statements();
+	}
+
+	private List<String> textsFor(String documentName, Map<String, Object> variables) {
+		statementsFor(documentName, variables);
+		return this.statements.texts();
 	}
 
 	private int statementsFor(String document, List<Map<String, Object>> representations, int expectedEntities) {

@@ -35,6 +35,15 @@ class UserBatchingTests {
 	}
 
 	@Test
+	void entitiesForOneOrFiftyUsersSendTheSameStatementText() {
+		statementsFor("userEntities", Map.of("representations", representations(1)));
+		List<String> one = this.statements.texts();
+		statementsFor("userEntities", Map.of("representations", representations(50)));
+		assertThat(one).hasSize(1);
+		assertThat(this.statements.texts()).isEqualTo(one);
+	}
+
+	@Test
 	void usersPageCostsOneStatementWhateverItsSize() {
 		int one = statementsFor("userPage", Map.of("first", 1));
 		int hundred = statementsFor("userPage", Map.of("first", 100));

@@ -1,5 +1,6 @@
 package dev.supergraph.catalog.category;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,8 +48,10 @@ class CategoryController {
 		return idList.stream().map(found::get).toList();
 	}
 
-	private Map<Long, Category> byId(java.util.Collection<Long> ids) {
-		return this.categories.findByIdIn(ids).stream().collect(Collectors.toMap(Category::getId, Function.identity()));
+	private Map<Long, Category> byId(Collection<Long> ids) {
+		return this.categories.findByIdIn(ids.toArray(Long[]::new))
+			.stream()
+			.collect(Collectors.toMap(Category::getId, Function.identity()));
 	}
 
 }

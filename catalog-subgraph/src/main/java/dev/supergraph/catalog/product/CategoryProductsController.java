@@ -1,7 +1,6 @@
 package dev.supergraph.catalog.product;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ class CategoryProductsController {
 		Map<PageRequest, List<CategoryPage>> byRequest = keys.stream()
 			.collect(Collectors.groupingBy(CategoryPage::page));
 		byRequest.forEach((page, group) -> {
-			Collection<Long> categoryIds = group.stream().map(CategoryPage::categoryId).toList();
+			Long[] categoryIds = group.stream().map(CategoryPage::categoryId).toArray(Long[]::new);
 			Map<Long, List<Product>> rows = new HashMap<>();
 			for (Product product : this.products.findPagesByCategory(categoryIds, page.afterId(), page.fetchSize())) {
 				rows.computeIfAbsent(product.getCategoryId(), (id) -> new ArrayList<>()).add(product);

@@ -62,18 +62,18 @@ class ProductController {
 	 */
 	@EntityMapping
 	List<@Nullable Product> product(List<Map<String, Object>> representations) {
-		List<Long> ids = representations.stream()
+		Long[] ids = representations.stream()
 			.filter((representation) -> representation.containsKey("id"))
 			.map((representation) -> Ids.tryParse(representation.get("id")))
 			.filter(OptionalLong::isPresent)
 			.map(OptionalLong::getAsLong)
-			.toList();
-		List<String> skus = representations.stream()
+			.toArray(Long[]::new);
+		String[] skus = representations.stream()
 			.filter((representation) -> !representation.containsKey("id") && representation.get("sku") != null)
 			.map((representation) -> String.valueOf(representation.get("sku")))
-			.toList();
-		Map<Long, Product> byId = ids.isEmpty() ? Map.of() : index(this.products.findByIdIn(ids), Product::getId);
-		Map<String, Product> bySku = skus.isEmpty() ? Map.of()
+			.toArray(String[]::new);
+		Map<Long, Product> byId = (ids.length == 0) ? Map.of() : index(this.products.findByIdIn(ids), Product::getId);
+		Map<String, Product> bySku = (skus.length == 0) ? Map.of()
 				: index(this.products.findBySkuIn(skus), Product::getSku);
 		return representations.stream().map((representation) -> lookup(representation, byId, bySku)).toList();
 	}

@@ -1,6 +1,5 @@
 package dev.supergraph.catalog.product;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +14,9 @@ import org.springframework.data.repository.query.Param;
 
 /**
  * Products. Declared query methods run without a surrounding transaction, so a read costs
- * exactly one round trip.
+ * exactly one round trip. Batch reads bind their keys as one array ({@code = any(?)}), so
+ * their statement text, and with it the server's prepared statement, is the same for
+ * every batch size.
  */
 interface ProductRepository extends Repository<Product, Long> {
 
@@ -26,9 +27,11 @@ interface ProductRepository extends Repository<Product, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	Optional<Product> findForUpdateById(Long id);
 
-	List<Product> findByIdIn(Collection<Long> ids);
+	@Query(nativeQuery = true, value = "select p.* from product p where p.id = any(:ids)")
+	List<Product> findByIdIn(@Param("ids") Long[] ids);
 
-	List<Product> findBySkuIn(Collection<String> skus);
+	@Query(nativeQuery = true, value = "select p.* from product p where p.sku = any(:skus)")
+	List<Product> findBySkuIn(@Param("skus") String[] skus);
 
 	@Query("""
 			select p from Product p
@@ -53,12 +56,12 @@ interface ProductRepository extends Repository<Product, Long> {
 			select ranked.* from (
 			  select p.*, row_number() over (partition by p.category_id order by p.id) as position
 			  from product p
-			  where p.category_id in (:categoryIds) and p.id > :afterId
+			  where p.category_id = any(:categoryIds) and p.id > :afterId
 			) ranked
 			where ranked.position <= :size
 			order by ranked.category_id, ranked.id""")
-	List<Product> findPagesByCategory(@Param("categoryIds") Collection<Long> categoryIds,
-			@Param("afterId") long afterId, @Param("size") int size);
+	List<Product> findPagesByCategory(@Param("categoryIds") Long[] categoryIds, @Param("afterId") long afterId,
+			@Param("size") int size);
 
 	Product save(Product product);
 

@@ -57,8 +57,8 @@ class OrderController {
 		List<OptionalLong> ids = representations.stream()
 			.map((representation) -> Ids.tryParse(representation.get("id")))
 			.toList();
-		List<Long> known = ids.stream().filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).toList();
-		Map<Long, Order> found = known.isEmpty() ? Map.of()
+		Long[] known = ids.stream().filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).toArray(Long[]::new);
+		Map<Long, Order> found = (known.length == 0) ? Map.of()
 				: this.orders.findByIdIn(known).stream().collect(Collectors.toMap(Order::getId, Function.identity()));
 		return ids.stream().map((id) -> id.isPresent() ? found.get(id.getAsLong()) : null).toList();
 	}
@@ -80,7 +80,7 @@ class OrderController {
 
 	private Map<Long, OrderLines> linesOf(Collection<Long> orderIds) {
 		Map<Long, List<OrderItem>> byOrder = new HashMap<>();
-		for (OrderItem item : this.items.findByOrderIdInOrderByOrderIdAscLineNoAsc(orderIds)) {
+		for (OrderItem item : this.items.findByOrderIdInOrderByOrderIdAscLineNoAsc(orderIds.toArray(Long[]::new))) {
 			byOrder.computeIfAbsent(item.getOrderId(), (id) -> new ArrayList<>()).add(item);
 		}
 		Map<Long, OrderLines> result = new HashMap<>();

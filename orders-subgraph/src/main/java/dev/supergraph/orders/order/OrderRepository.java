@@ -1,6 +1,5 @@
 package dev.supergraph.orders.order;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,13 +9,16 @@ import org.springframework.data.repository.query.Param;
 
 /**
  * Orders. Declared query methods run without a surrounding transaction, so a read costs
- * exactly one round trip.
+ * exactly one round trip. Batch reads bind their keys as one array ({@code = any(?)}), so
+ * their statement text, and with it the server's prepared statement, is the same for
+ * every batch size.
  */
 interface OrderRepository extends Repository<Order, Long> {
 
 	Optional<Order> findOneById(Long id);
 
-	List<Order> findByIdIn(Collection<Long> ids);
+	@Query(nativeQuery = true, value = "select o.* from orders o where o.id = any(:ids)")
+	List<Order> findByIdIn(@Param("ids") Long[] ids);
 
 	Optional<Order> findOneByIdAndBuyerId(Long id, long buyerId);
 
@@ -33,11 +35,11 @@ interface OrderRepository extends Repository<Order, Long> {
 			select ranked.* from (
 			  select o.*, row_number() over (partition by o.buyer_id order by o.id) as position
 			  from orders o
-			  where o.buyer_id in (:buyerIds) and o.id > :afterId
+			  where o.buyer_id = any(:buyerIds) and o.id > :afterId
 			) ranked
 			where ranked.position <= :size
 			order by ranked.buyer_id, ranked.id""")
-	List<Order> findPagesByBuyer(@Param("buyerIds") Collection<Long> buyerIds, @Param("afterId") long afterId,
+	List<Order> findPagesByBuyer(@Param("buyerIds") Long[] buyerIds, @Param("afterId") long afterId,
 			@Param("size") int size);
 
 	Order saveAndFlush(Order order);

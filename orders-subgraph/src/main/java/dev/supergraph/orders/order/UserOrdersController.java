@@ -70,7 +70,7 @@ class UserOrdersController {
 		Map<UserPage, UserRows> result = new HashMap<>();
 		Map<PageRequest, List<UserPage>> byRequest = keys.stream().collect(Collectors.groupingBy(UserPage::page));
 		byRequest.forEach((page, group) -> {
-			List<Long> buyerIds = group.stream().map(UserPage::userId).toList();
+			Long[] buyerIds = group.stream().map(UserPage::userId).toArray(Long[]::new);
 			Map<Long, List<Order>> rows = new HashMap<>();
 			for (Order order : this.orders.findPagesByBuyer(buyerIds, page.afterId(), page.fetchSize())) {
 				rows.computeIfAbsent(order.getBuyerId(), (id) -> new ArrayList<>()).add(order);

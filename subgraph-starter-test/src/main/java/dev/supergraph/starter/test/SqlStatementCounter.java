@@ -1,5 +1,7 @@
 package dev.supergraph.starter.test;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -8,7 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * JDBC batch counts once) plus every {@code COMMIT} and {@code ROLLBACK}, since a
  * transaction around a read costs round trips too. Reads the starter's own
  * {@code subgraph.sql.statements} metric, so tests measure exactly what production
- * reports.
+ * reports. It also keeps the text of each executed statement, to show that a statement
+ * does not change with the size of its input.
  */
 public final class SqlStatementCounter {
 
@@ -16,15 +19,19 @@ public final class SqlStatementCounter {
 
 	private final MeterRegistry registry;
 
+	private final SqlTextRecorder texts;
+
 	private double baseline;
 
-	SqlStatementCounter(MeterRegistry registry) {
+	SqlStatementCounter(MeterRegistry registry, SqlTextRecorder texts) {
 		this.registry = registry;
+		this.texts = texts;
 	}
 
-	/** Start counting from zero. */
+	/** Start counting from zero and forget the recorded texts. */
 	public void reset() {
 		this.baseline = total();
+		this.texts.clear();
 	}
 
 	/**
@@ -33,6 +40,15 @@ public final class SqlStatementCounter {
 	 */
 	public int statements() {
 		return (int) (total() - this.baseline);
+	}
+
+	/**
+	 * The texts of the SQL statements executed since the last reset, in order, as handed
+	 * to the JDBC driver (with {@code ?} placeholders). Commits and rollbacks have none.
+	 * @return the statement texts
+	 */
+	public List<String> texts() {
+		return this.texts.texts();
 	}
 
 	private double total() {

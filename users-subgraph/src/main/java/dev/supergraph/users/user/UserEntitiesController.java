@@ -47,7 +47,7 @@ class UserEntitiesController {
 		List<Long> ids = representations.stream()
 			.map((representation) -> Ids.tryParse(representation.get("id")).orElseThrow())
 			.toList();
-		Map<Long, User> byId = this.users.findByIdIn(ids)
+		Map<Long, User> byId = this.users.findByIdIn(ids.toArray(Long[]::new))
 			.stream()
 			.collect(Collectors.toMap(User::getId, Function.identity()));
 		String unknown = this.messages.get(ErrorCode.NOT_FOUND, "users.unknownUser", new Object[0], locale);

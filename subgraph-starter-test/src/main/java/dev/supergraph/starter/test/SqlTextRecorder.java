@@ -1,0 +1,49 @@
+package dev.supergraph.starter.test;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Records the text of every executed SQL statement, as the application hands it to the
+ * JDBC driver, by wrapping every {@link DataSource} of the context.
+ */
+final class SqlTextRecorder implements BeanPostProcessor, QueryExecutionListener {
+
+	private final Queue<String> texts = new ConcurrentLinkedQueue<>();
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (!(bean instanceof DataSource dataSource)) {
+			return bean;
+		}
+		return ProxyDataSourceBuilder.create(beanName, dataSource).listener(this).build();
+	}
+
+	@Override
+	public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+	}
+
+	@Override
+	public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+		queryInfoList.forEach((query) -> this.texts.add(query.getQuery()));
+	}
+
+	void clear() {
+		this.texts.clear();
+	}
+
+	List<String> texts() {
+		return List.copyOf(this.texts);
+	}
+
+}
