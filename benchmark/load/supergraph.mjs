@@ -22,7 +22,7 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
       '--spring.graphql.schema.introspection.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
       '--management.endpoints.web.exposure.include=health,metrics',
       ...(name === 'catalog' ? [`--subgraph.database.embedded.port=${ports.catalogDb}`] : []),
-      ...(name === 'orders' ? [`--orders.catalog.url=${url('catalog')}`] : [])],
+      ...(name === 'orders' ? [`--orders.catalog.url=${url('catalog')}`, `--orders.users.url=${url('users')}`] : [])],
     env: { SUBGRAPH_SECURITY_ROUTER_SECRET: secret },
     cwd: root,
     logFile: resolve(logDir, `${name}.log`),
