@@ -1,9 +1,11 @@
 // What the benchmark sends: the reference operations as trusted document ids, with variables spread
 // over the seed data (500 users with their own orders, 5,000 products), each request as a different
 // user, so neither the router's in-flight request collapsing nor any cache answers for the stack.
-import { createHash, createHmac, createPrivateKey, randomUUID, sign } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { mintDevToken } from '../../gateway-config/router/dev-token.mjs';
+import { FRESHNESS_HEADER, freshnessStamp } from '../../gateway-config/router/freshness.mjs';
 
 const USERS = 500;
 const PRODUCTS = 5000;
@@ -11,7 +13,8 @@ const PRODUCTS = 5000;
 export function workload(root) {
   const manifest = JSON.parse(readFileSync(resolve(root, 'gateway-config', 'trusted-documents.json'), 'utf8'));
   const ids = Object.fromEntries(Object.entries(manifest).map(([id, text]) => [/^\w+\s+(\w+)/.exec(text)[1], id]));
-  const tokens = mintTokens(resolve(root, 'subgraph-starter-test', 'src', 'main', 'resources', 'dev-keys', 'dev-private.pem'));
+  // One token per seeded user, signed with the dev key pair the benchmark's router trusts.
+  const tokens = Array.from({ length: USERS + 1 }, (_, user) => (user ? mintDevToken({ sub: String(user), hours: 6 }) : null));
   const firstOrder = firstOrderIds();
   let counter = 0;
   const pick = (n) => 1 + Math.floor(Math.random() * n);
@@ -56,15 +59,8 @@ export function entitiesRequest(url, secret) {
     const variables = { representations };
     const signature = createHmac('sha256', secret).update(stableJson({ query, variables })).digest('base64');
     const body = JSON.stringify({ query, variables, extensions: { 'hmac-signature': signature } });
-    return { url, headers: { 'content-type': 'application/json', 'x-router-freshness': freshness(secret, body) }, body };
+    return { url, headers: { 'content-type': 'application/json', [FRESHNESS_HEADER]: freshnessStamp(secret, body) }, body };
   };
-}
-
-function freshness(secret, body) {
-  const now = Date.now();
-  const nonce = randomUUID().replaceAll('-', '');
-  const digest = createHash('sha256').update(body).digest('hex');
-  return `t=${now},n=${nonce},s=${createHmac('sha256', secret).update(`${now}.${nonce}.${digest}`).digest('base64url')}`;
 }
 
 // The JSON the subgraphs verify Hive Gateway's signature over: object keys sorted, no spaces.
@@ -76,18 +72,6 @@ function stableJson(value) {
     return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stableJson(value[key])}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-function mintTokens(keyFile) {
-  const key = createPrivateKey(readFileSync(keyFile));
-  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const tokens = [];
-  for (let user = 1; user <= USERS; user += 1) {
-    const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', kid: 'dev' })}.${encode({ sub: String(user), scope: '', iat: now, exp: now + 6 * 3600 })}`;
-    tokens[user] = `${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), key).toString('base64url')}`;
-  }
-  return tokens;
 }
 
 // Seed rule (docs/seed-data.md): user u has 1 + (u * 7) % 10 orders, numbered in user order.
