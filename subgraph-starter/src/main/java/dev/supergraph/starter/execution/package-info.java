@@ -1,0 +1,8 @@
+/**
+ * How graphql-java runs a subgraph's operations: the instrumentations of every feature
+ * combined so that per-field hooks cost only where a part does something per field.
+ */
+@NullMarked
+package dev.supergraph.starter.execution;
+
+import org.jspecify.annotations.NullMarked;
