@@ -58,6 +58,16 @@ public class Product {
 		this.stockQuantity = stockQuantity;
 	}
 
+	/**
+	 * A product read by {@link ProductRows}, outside any persistence context.
+	 */
+	static Product read(long id, String sku, String name, @Nullable String description, Money price, long categoryId,
+			int weightGrams, int stockQuantity) {
+		Product product = new Product(sku, name, description, price, categoryId, weightGrams, stockQuantity);
+		product.id = id;
+		return product;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

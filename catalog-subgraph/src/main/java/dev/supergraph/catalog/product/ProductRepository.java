@@ -16,9 +16,9 @@ import org.springframework.data.repository.query.Param;
  * Products. Declared query methods run without a surrounding transaction, so a read costs
  * exactly one round trip. Batch reads bind their keys as one array ({@code = any(?)}), so
  * their statement text, and with it the server's prepared statement, is the same for
- * every batch size.
+ * every batch size; the id and SKU batches come from {@link ProductRows}.
  */
-interface ProductRepository extends Repository<Product, Long> {
+interface ProductRepository extends Repository<Product, Long>, ProductRows {
 
 	Optional<Product> findOneById(Long id);
 
@@ -26,12 +26,6 @@ interface ProductRepository extends Repository<Product, Long> {
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	Optional<Product> findForUpdateById(Long id);
-
-	@Query(nativeQuery = true, value = "select p.* from product p where p.id = any(:ids)")
-	List<Product> findByIdIn(@Param("ids") Long[] ids);
-
-	@Query(nativeQuery = true, value = "select p.* from product p where p.sku = any(:skus)")
-	List<Product> findBySkuIn(@Param("skus") String[] skus);
 
 	@Query("""
 			select p from Product p

@@ -25,7 +25,9 @@ class FailedConnectionInstrumentation extends SimplePerformantInstrumentation {
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
 			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-		if (!isConnection(parameters)) {
+		// Connections are resolved by controllers, never by property reads; asking a
+		// trivial fetcher for its field would build the environment graphql-java skips.
+		if (parameters.isTrivialDataFetcher() || !isConnection(parameters)) {
 			return dataFetcher;
 		}
 		return (environment) -> {

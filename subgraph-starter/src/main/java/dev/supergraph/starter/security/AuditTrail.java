@@ -5,7 +5,7 @@ import java.util.Map;
 
 import dev.supergraph.starter.observability.RequestIds;
 import graphql.execution.ResultPath;
-import graphql.execution.instrumentation.InstrumentationState;
+import graphql.GraphQLContext;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
@@ -16,39 +16,24 @@ import org.jspecify.annotations.Nullable;
  * of 99 lines. Fields may be fetched concurrently, hence the synchronization; denials are
  * rare, so it costs nothing on allowed fields.
  */
-final class AuditTrail implements InstrumentationState {
+final class AuditTrail {
 
 	private final Map<Denial, Integer> counts = new LinkedHashMap<>();
 
-	private final @Nullable AuditLog unbuffered;
-
 	private @Nullable Caller caller;
 
-	private AuditTrail(@Nullable AuditLog unbuffered) {
-		this.unbuffered = unbuffered;
-	}
-
-	/** A trail kept for the whole execution and written by {@link #flush}. */
-	static AuditTrail perRequest() {
-		return new AuditTrail(null);
-	}
-
 	/**
-	 * A trail that writes each denial at once, for an execution without instrumentation
-	 * state.
-	 * @param log the audit log
-	 * @return the trail
+	 * The trail of the request a context belongs to, written by
+	 * {@link AuditTrailInstrumentation} when its execution completes.
+	 * @param context the request's GraphQL context
+	 * @return the request's trail
 	 */
-	static AuditTrail unbuffered(AuditLog log) {
-		return new AuditTrail(log);
+	static AuditTrail of(GraphQLContext context) {
+		return context.computeIfAbsent(AuditTrail.class, (key) -> new AuditTrail());
 	}
 
 	synchronized void denied(DataFetchingEnvironment environment, Viewer viewer, String rule) {
 		Denial denial = new Denial(pattern(environment.getExecutionStepInfo().getPath()), rule);
-		if (this.unbuffered != null) {
-			this.unbuffered.denied(Caller.of(environment, viewer), denial.path(), denial.rule(), 1);
-			return;
-		}
 		if (this.caller == null) {
 			this.caller = Caller.of(environment, viewer);
 		}

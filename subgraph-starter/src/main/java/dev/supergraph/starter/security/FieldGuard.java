@@ -3,6 +3,8 @@ package dev.supergraph.starter.security;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
+import reactor.core.publisher.Mono;
+
 import dev.supergraph.starter.errors.SubgraphException;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
@@ -21,8 +23,9 @@ record FieldGuard(AccessRule directives, List<OwnershipRule> ownership) {
 		return this.directives.isNone() && this.ownership.isEmpty();
 	}
 
-	DataFetcher<?> guard(DataFetcher<?> fetcher, AuditTrail trail) {
+	DataFetcher<?> guard(DataFetcher<?> fetcher) {
 		return (env) -> {
+			AuditTrail trail = AuditTrail.of(env.getGraphQlContext());
 			Viewer viewer = env.getGraphQlContext().getOrDefault(Viewer.class, Viewer.ANONYMOUS);
 			if (!this.directives.allows(viewer)) {
 				throw denied(env, viewer, this.directives.toString(), trail);
@@ -34,6 +37,11 @@ record FieldGuard(AccessRule directives, List<OwnershipRule> ownership) {
 			}
 			if (result instanceof CompletionStage<?> stage) {
 				return stage.thenApply((value) -> checkResult(value, env, viewer, trail));
+			}
+			// Spring's controller fetchers answer a Mono when a method is asynchronous or
+			// its exception was handled; Spring turns it into a future around this guard.
+			if (result instanceof Mono<?> mono) {
+				return mono.map((value) -> checkResult(value, env, viewer, trail));
 			}
 			return checkResult(result, env, viewer, trail);
 		};

@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Profiles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -26,6 +27,7 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.authentication.ProviderManager;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -109,8 +111,13 @@ public final class SecurityAutoConfiguration {
 	}
 
 	@Bean
-	SchemaAuthorizationInstrumentation schemaAuthorizationInstrumentation(ObjectProvider<OwnershipRule> rules) {
-		return new SchemaAuthorizationInstrumentation(rules.orderedStream().toList(), new AuditLog());
+	GraphQlSourceBuilderCustomizer schemaAuthorizationCustomizer(ObjectProvider<OwnershipRule> rules) {
+		return (builder) -> builder.typeVisitors(List.of(new SchemaAuthorization(rules.orderedStream().toList())));
+	}
+
+	@Bean
+	AuditTrailInstrumentation auditTrailInstrumentation() {
+		return new AuditTrailInstrumentation(new AuditLog());
 	}
 
 	@Bean
