@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operation depends on its shape, never on how many objects it touches.
  */
 @SubgraphTest
+// The rules are about the database path; with the cache on, a repeated key costs nothing.
+@TestPropertySource(properties = "catalog.cache.enabled=false")
 class CatalogBatchingTests {
 
 	@Autowired

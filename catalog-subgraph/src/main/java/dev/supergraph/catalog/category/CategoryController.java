@@ -7,7 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.supergraph.catalog.cache.CacheRegion;
+import dev.supergraph.catalog.cache.CatalogCache;
 import dev.supergraph.catalog.product.Product;
+import org.jspecify.annotations.Nullable;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -26,15 +29,19 @@ class CategoryController {
 
 	private final CategoryRepository categories;
 
-	CategoryController(CategoryRepository categories, BatchLoaderRegistry loaders) {
+	private final CatalogCache cache;
+
+	CategoryController(CategoryRepository categories, CatalogCache cache, BatchLoaderRegistry loaders) {
 		this.categories = categories;
+		this.cache = cache;
 		loaders.forTypePair(Long.class, Category.class)
 			.registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> byId(ids)));
 	}
 
 	@QueryMapping
 	List<Category> categories() {
-		return this.categories.findAllByOrderByName();
+		return this.cache.get(CacheRegion.CATEGORIES, AllCategories.KEY,
+				() -> List.copyOf(this.categories.findAllByOrderByName()));
 	}
 
 	@SchemaMapping
@@ -43,15 +50,24 @@ class CategoryController {
 	}
 
 	@EntityMapping
-	List<Category> category(@Argument List<Long> idList) {
+	List<@Nullable Category> category(@Argument List<Long> idList) {
 		Map<Long, Category> found = byId(idList);
 		return idList.stream().map(found::get).toList();
 	}
 
+	/** Categories by id through the cache; the missing ones with one statement. */
 	private Map<Long, Category> byId(Collection<Long> ids) {
-		return this.categories.findByIdIn(ids.toArray(Long[]::new))
-			.stream()
-			.collect(Collectors.toMap(Category::getId, Function.identity()));
+		return this.cache.getAll(CacheRegion.CATEGORIES, ids,
+				(missing) -> this.categories.findByIdIn(missing.toArray(Long[]::new))
+					.stream()
+					.collect(Collectors.toMap(Category::getId, Function.identity())));
+	}
+
+	/** Cache key of the list of all categories (category ids are {@code Long}s). */
+	private enum AllCategories {
+
+		KEY
+
 	}
 
 }

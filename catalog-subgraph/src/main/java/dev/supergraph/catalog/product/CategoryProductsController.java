@@ -1,6 +1,5 @@
 package dev.supergraph.catalog.product;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CategoryProductsController {
 
-	private final ProductRepository products;
+	private final ProductReads products;
 
 	private final KeysetPages pages;
 
-	CategoryProductsController(ProductRepository products, KeysetPages pages, BatchLoaderRegistry loaders) {
+	CategoryProductsController(ProductReads products, KeysetPages pages, BatchLoaderRegistry loaders) {
 		this.products = products;
 		this.pages = pages;
 		loaders.forTypePair(CategoryPage.class, CategoryRows.class)
@@ -52,11 +51,8 @@ class CategoryProductsController {
 		Map<PageRequest, List<CategoryPage>> byRequest = keys.stream()
 			.collect(Collectors.groupingBy(CategoryPage::page));
 		byRequest.forEach((page, group) -> {
-			Long[] categoryIds = group.stream().map(CategoryPage::categoryId).toArray(Long[]::new);
-			Map<Long, List<Product>> rows = new HashMap<>();
-			for (Product product : this.products.findPagesByCategory(categoryIds, page.afterId(), page.fetchSize())) {
-				rows.computeIfAbsent(product.getCategoryId(), (id) -> new ArrayList<>()).add(product);
-			}
+			Map<Long, List<Product>> rows = this.products
+				.categoryPages(group.stream().map(CategoryPage::categoryId).toList(), page);
 			group.forEach((key) -> result.put(key, new CategoryRows(rows.getOrDefault(key.categoryId(), List.of()))));
 		});
 		return result;

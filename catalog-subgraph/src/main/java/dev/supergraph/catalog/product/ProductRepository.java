@@ -20,10 +20,6 @@ import org.springframework.data.repository.query.Param;
  */
 interface ProductRepository extends Repository<Product, Long>, ProductRows {
 
-	Optional<Product> findOneById(Long id);
-
-	Optional<Product> findOneBySku(String sku);
-
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	Optional<Product> findForUpdateById(Long id);
 

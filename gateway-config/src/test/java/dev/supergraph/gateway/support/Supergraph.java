@@ -201,6 +201,29 @@ public final class Supergraph {
 		return counts;
 	}
 
+	/**
+	 * Empties the catalog's read cache (its actuator endpoint, as an operator would), so
+	 * the next reads take the database path.
+	 */
+	public void invalidateCatalogCache() {
+		HttpRequest request = HttpRequest.newBuilder(this.subgraphs.get("catalog").uri("/actuator/catalogcache"))
+			.DELETE()
+			.build();
+		try {
+			int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status != 204 && status != 200) {
+				throw new IllegalStateException("DELETE /actuator/catalogcache answered " + status);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static int metric(ManagedProcess process) {
 		HttpRequest request = HttpRequest.newBuilder(process.uri("/actuator/metrics/subgraph.sql.statements")).build();
 		try {
@@ -223,7 +246,7 @@ public final class Supergraph {
 				runnableJar(name).toString(), "--spring.profiles.active=dev", "--server.port=" + port,
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
-				"--management.endpoints.web.exposure.include=health,metrics",
+				"--management.endpoints.web.exposure.include=health,metrics,catalogcache",
 				"--subgraph.security.api-keys.file=" + apiKeyFile.toAbsolutePath()));
 		command.addAll(List.of(extraArguments));
 		return new ManagedProcess(name, command, Map.of("SUBGRAPH_SECURITY_ROUTER_SECRET", ROUTER_SECRET),

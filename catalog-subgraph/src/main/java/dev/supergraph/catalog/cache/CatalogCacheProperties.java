@@ -1,0 +1,22 @@
+package dev.supergraph.catalog.cache;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the catalog's read cache ({@code catalog.cache.*}).
+ *
+ * @param enabled whether reads are cached at all ({@code CATALOG_CACHE_ENABLED})
+ * @param maximumRows rows (products or categories) each region holds at most; a page of
+ * 20 products counts 20
+ * @param ttl how long an entry is served at most; invalidation does not depend on it, it
+ * bounds memory and the staleness left when Redis cannot be told about a write
+ * @param redisKey the Redis key of the shared generation, when Redis is configured
+ */
+@ConfigurationProperties("catalog.cache")
+public record CatalogCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20000") long maximumRows,
+		@DefaultValue("5m") Duration ttl, @DefaultValue("catalog:cache:generation") String redisKey) {
+
+}

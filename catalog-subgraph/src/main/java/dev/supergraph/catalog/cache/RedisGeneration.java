@@ -1,0 +1,101 @@
+package dev.supergraph.catalog.cache;
+
+import java.util.OptionalLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The generation shared by all replicas, one Redis key: a write on any replica advances
+ * it before its response is sent, and every replica reads it before each cached read, so
+ * no replica serves rows from before the write. The rows themselves stay in each
+ * replica's memory. When Redis does not answer, reads bypass the cache (fail open to the
+ * database, never to old rows).
+ */
+final class RedisGeneration implements CacheGeneration {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisGeneration.class);
+
+	private final StringRedisTemplate redis;
+
+	private final String key;
+
+	private final Counter readFailures;
+
+	private final Counter advanceFailures;
+
+	private volatile boolean failing;
+
+	RedisGeneration(StringRedisTemplate redis, String key, MeterRegistry registry) {
+		this.redis = redis;
+		this.key = key;
+		this.readFailures = failures(registry, "read");
+		this.advanceFailures = failures(registry, "advance");
+	}
+
+	private static Counter failures(MeterRegistry registry, String operation) {
+		return Counter.builder("catalog.cache.generation.failures")
+			.description("Redis calls for the catalog cache's generation that failed")
+			.tag("operation", operation)
+			.register(registry);
+	}
+
+	@Override
+	public OptionalLong current() {
+		try {
+			String value = this.redis.opsForValue().get(this.key);
+			if (value == null) {
+				// A new or restarted Redis: start above every generation used before,
+				// since
+				// replicas may still hold entries of those until their TTL. The clock in
+				// milliseconds is such a number.
+				this.redis.opsForValue().setIfAbsent(this.key, String.valueOf(System.currentTimeMillis()));
+				value = this.redis.opsForValue().get(this.key);
+			}
+			recovered();
+			return (value != null) ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
+		}
+		catch (RuntimeException ex) {
+			failed(this.readFailures, ex);
+			return OptionalLong.empty();
+		}
+	}
+
+	@Override
+	public void advance() {
+		try {
+			current();
+			this.redis.opsForValue().increment(this.key);
+		}
+		catch (RuntimeException ex) {
+			// The write is committed; failing its response would only invite a retry.
+			// Other replicas may serve the old rows until their TTL: the metric shows it.
+			failed(this.advanceFailures, ex);
+		}
+	}
+
+	@Override
+	public String mode() {
+		return "redis";
+	}
+
+	private void failed(Counter counter, RuntimeException ex) {
+		counter.increment();
+		if (!this.failing) {
+			this.failing = true;
+			logger.warn("Catalog cache generation in Redis unavailable, reads bypass the cache: {}", ex.toString());
+		}
+	}
+
+	private void recovered() {
+		if (this.failing) {
+			this.failing = false;
+			logger.info("Catalog cache generation in Redis available again");
+		}
+	}
+
+}
