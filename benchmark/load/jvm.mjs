@@ -3,6 +3,7 @@
 // installed (JAVA25_HOME, else /usr/lib/jvm/temurin-25-jdk-amd64), and the AOT cache is the one
 // benchmark/startup trains (.run/startup/<subgraph>/app.aot on the extracted jar) while it is newer
 // than the subgraph's jar.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -20,13 +21,19 @@ export function execJar(root, module) {
   return resolve(target, file);
 }
 
+/** SHA-256 of a subgraph's runnable jar: what its extraction and AOT cache were made from. */
+export function jarFingerprint(root, subgraph) {
+  return createHash('sha256').update(readFileSync(execJar(root, `${subgraph}-subgraph`))).digest('hex');
+}
+
 /** The extracted jar and AOT cache benchmark/startup made for a subgraph ('catalog'), if still current. */
 export function aotCache(root, subgraph) {
   const dir = resolve(root, '.run', 'startup', subgraph);
   const cache = resolve(dir, 'app.aot');
   const jar = resolve(dir, 'app.jar');
-  if (!existsSync(cache) || !existsSync(jar) || statSync(jar).mtimeMs < statSync(execJar(root, `${subgraph}-subgraph`)).mtimeMs
-    || statSync(cache).mtimeMs < statSync(jar).mtimeMs) {
+  const source = resolve(dir, 'source.sha256');
+  if (!existsSync(cache) || !existsSync(jar) || !existsSync(source) || statSync(cache).mtimeMs < statSync(jar).mtimeMs
+    || readFileSync(source, 'utf8').trim() !== jarFingerprint(root, subgraph)) {
     return null;
   }
   return { jar, cache };

@@ -14,7 +14,7 @@ import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedLoop, openModel, send } from './load.mjs';
-import { execJar as moduleJar, imageEnvironment, java25 } from './jvm.mjs';
+import { execJar as moduleJar, imageEnvironment, jarFingerprint, java25 } from './jvm.mjs';
 import { cpuSeconds, freePort, rssMiB, startProcess, stopAll } from './processes.mjs';
 import { subgraphRequest } from './workload.mjs';
 
@@ -118,7 +118,9 @@ async function seed(subgraph) {
 
 function extract(subgraph) {
   const dir = resolve(work, subgraph);
-  if (existsSync(resolve(dir, 'app.jar')) && statSync(resolve(dir, 'app.jar')).mtimeMs >= statSync(execJar(subgraph)).mtimeMs) {
+  const fingerprint = jarFingerprint(root, subgraph);
+  const source = resolve(dir, 'source.sha256');
+  if (existsSync(resolve(dir, 'app.jar')) && existsSync(source) && readFileSync(source, 'utf8').trim() === fingerprint) {
     return;
   }
   execFileSync('rm', ['-rf', dir]);
@@ -127,6 +129,7 @@ function extract(subgraph) {
   // The same command as the production image: app.jar and lib/ side by side.
   execFileSync('java', ['-Djarmode=tools', '-jar', resolve(work, `${subgraph}-app.jar`), 'extract', '--destination', dir, '--force']);
   execFileSync('mv', [resolve(dir, `${subgraph}-app.jar`), resolve(dir, 'app.jar')]);
+  writeFileSync(source, `${fingerprint}\n`);
 }
 
 /** The AOT cache from the training run (reused while newer than the extracted jar, unless --retrain). */
