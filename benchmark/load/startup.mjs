@@ -52,7 +52,8 @@ const report = { commit: commit(), date: new Date().toISOString(), machine: mach
   postgres: PG, seed: {}, training: {}, starts: [], cpu: {} };
 
 for (const subgraph of SUBGRAPHS) {
-  report.seed[subgraph] = await seed(subgraph);
+  // --keep-databases: reuse a database a previous run seeded (its seed start is not repeated).
+  report.seed[subgraph] = args.includes('--keep-databases') && databaseExists(subgraph) ? { kept: true } : await seed(subgraph);
   if (CONFIGS.some((config) => config !== 'default')) {
     extract(subgraph);
   }
@@ -67,18 +68,26 @@ for (let run = 1; run <= RUNS; run += 1) {
       log(`run ${run} ${subgraph} ${config}: ready ${result.readyMs} ms (CPU ${result.cpuAtReadyS} s), first request `
         + `${result.firstRequestMs} ms, RSS after load ${result.rssAfterLoadMiB} MiB`);
       report.starts.push({ run, subgraph, config, ...result });
+      write();
     }
   }
 }
 for (const subgraph of SUBGRAPHS) {
   report.cpu[subgraph] = await cpuSideBySide(subgraph);
+  write();
 }
-report.summary = summarize();
-const outDir = resolve(root, 'benchmark', 'results');
-mkdirSync(outDir, { recursive: true });
-writeFileSync(resolve(outDir, 'startup.json'), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(resolve(outDir, 'startup.md'), markdown());
-console.log(markdown());
+console.log(write());
+
+/** Writes the results so far (after every start, so an interrupted run keeps what it measured). */
+function write() {
+  report.summary = summarize();
+  const outDir = resolve(root, 'benchmark', 'results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(resolve(outDir, 'startup.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const text = markdown();
+  writeFileSync(resolve(outDir, 'startup.md'), text);
+  return text;
+}
 
 /** The command line of a configuration. */
 function command(subgraph, config, port) {
@@ -284,19 +293,27 @@ function markdown() {
       + `${row.firstRequestMs} | ${row.rssAfterLoadMiB} (${row.rssAnonMiB} + ${row.rssFileMiB}) | ${row.coldCpuMsPerRequest} | `
       + `${row.warmCpuMsPerRequest ?? '–'} | ${row.warmRssMiB ?? '–'} |`),
     '', 'Seeding (a separate start of the default JVM, docker profile, empty database):', '',
-    ...Object.entries(report.seed).map(([subgraph, seedRun]) => `- ${subgraph}: ready after ${seedRun.readyMs} ms, of which seeding ${seedRun.seedingMs} ms`),
+    ...Object.entries(report.seed).map(([subgraph, seedRun]) => `- ${subgraph}: ${seedRun.kept ? 'seeded by an earlier run (--keep-databases)'
+      : `ready after ${seedRun.readyMs} ms, of which seeding ${seedRun.seedingMs} ms`}`),
     '', 'AOT cache training (subgraph-jvm/train-aot-cache):', '',
     ...Object.entries(report.training).map(([subgraph, training]) => `- ${subgraph}: ${training.skipped ?? (training.reused
       ? `reused, ${training.cacheMiB} MiB` : `${training.seconds} s, ${training.cacheMiB} MiB`)}`),
     '', `Warm CPU per request: every configuration up at once, warmed, then ${AB_ROUNDS} rounds at ${AB_RATE} requests a `
     + `second for ${AB_SECONDS} s each, configurations in turn:`, '',
-    ...Object.entries(report.cpu).map(([subgraph, cpu]) => `- ${subgraph}: ${cpu.rounds.map((row, index) => `round ${index + 1} `
+    ...Object.entries(report.cpu).map(([subgraph, cpu]) => `- ${subgraph} (RSS after: ${Object.entries(cpu.rssAfterMiB)
+      .map(([config, mib]) => `${config} ${mib} MiB`).join(', ')}): ${cpu.rounds.map((row, index) => `round ${index + 1} `
       + Object.entries(row).map(([config, value]) => `${config} ${value.cpuMsPerRequest}`).join(' / ')).join('; ')}`), ''];
   return lines.join('\n');
 }
 
 function execJar(subgraph) {
   return moduleJar(root, `${subgraph}-subgraph`);
+}
+
+function databaseExists(subgraph) {
+  const [host, port] = PG.split(':');
+  return execFileSync('psql', ['-h', host, '-p', port, '-U', 'postgres', '-d', 'postgres', '-tAc',
+    `select 1 from pg_database where datname = 'startup_${subgraph}'`], { encoding: 'utf8' }).trim() === '1';
 }
 
 function psql(sql) {
