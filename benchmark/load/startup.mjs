@@ -48,9 +48,21 @@ const env = (subgraph, config = 'default') => ({
   SUBGRAPH_RATE_LIMIT_REQUESTS_PER_MINUTE: '0',
 });
 
-const report = { commit: commit(), date: new Date().toISOString(), machine: machine(), runs: RUNS, loadRequests: LOAD_REQUESTS,
+if (args.includes('--report-only')) {
+  // Rewrites startup.md from startup.json (e.g. after a change to the table's layout).
+  const saved = JSON.parse(readFileSync(resolve(root, 'benchmark', 'results', 'startup.json'), 'utf8'));
+  SUBGRAPHS.splice(0, SUBGRAPHS.length, ...new Set(saved.starts.map((start) => start.subgraph)));
+  CONFIGS.splice(0, CONFIGS.length, ...new Set(saved.starts.map((start) => start.config)));
+  Object.assign(globalThis, { savedReport: saved });
+}
+
+const report = globalThis.savedReport ?? { commit: commit(), date: new Date().toISOString(), machine: machine(), runs: RUNS, loadRequests: LOAD_REQUESTS,
   postgres: PG, seed: {}, training: {}, starts: [], cpu: {} };
 
+if (globalThis.savedReport) {
+  console.log(write());
+  process.exit(0);
+}
 for (const subgraph of SUBGRAPHS) {
   // --keep-databases: reuse a database a previous run seeded (its seed start is not repeated).
   report.seed[subgraph] = args.includes('--keep-databases') && databaseExists(subgraph) ? { kept: true } : await seed(subgraph);
@@ -271,11 +283,15 @@ function summarize() {
   for (const subgraph of SUBGRAPHS) {
     for (const config of CONFIGS) {
       const starts = report.starts.filter((start) => start.subgraph === subgraph && start.config === config);
-      const med = (key) => median(starts.map((start) => start[key]));
-      rows.push({ subgraph, config, readyMs: med('readyMs'), readyMinMs: Math.min(...starts.map((s) => s.readyMs)),
-        cpuAtReadyS: med('cpuAtReadyS'), firstRequestMs: med('firstRequestMs'), coldCpuMsPerRequest: med('coldCpuMsPerRequest'),
+      if (!starts.length) {
+        continue;
+      }
+      const med = (key, digits = 0) => roundTo(median(starts.map((start) => start[key])), digits);
+      rows.push({ subgraph, config, readyMs: med('readyMs'), readyMinMs: Math.min(...starts.map((start) => start.readyMs)),
+        cpuAtReadyS: med('cpuAtReadyS', 2), firstRequestMs: med('firstRequestMs'), coldCpuMsPerRequest: med('coldCpuMsPerRequest', 2),
         rssAfterLoadMiB: med('rssAfterLoadMiB'), rssAnonMiB: med('rssAnonMiB'), rssFileMiB: med('rssFileMiB'),
-        warmCpuMsPerRequest: report.cpu[subgraph]?.medianCpuMsPerRequest?.[config] ?? null,
+        warmCpuMsPerRequest: report.cpu[subgraph]?.medianCpuMsPerRequest?.[config] === undefined ? null
+          : roundTo(report.cpu[subgraph].medianCpuMsPerRequest[config], 2),
         warmRssMiB: report.cpu[subgraph]?.rssAfterMiB?.[config] ?? null });
     }
   }
@@ -286,7 +302,7 @@ function markdown() {
   const lines = [`# Start and memory (commit ${report.commit}, ${report.date.slice(0, 10)})`, '',
     `${report.machine.cpus} cores, load average at start ${report.machine.loadAverage}; default = \`${report.machine.java17}\`, `
     + `options/tuned = \`${report.machine.java25}\`. Production-like: \`prod\` profile, PostgreSQL at ${PG}, databases seeded `
-    + `beforehand. Medians of ${RUNS} interleaved starts per configuration; load = ${LOAD_REQUESTS} requests, 4 at a time.`, '',
+    + `beforehand. Medians of ${report.runs} interleaved starts per configuration; load = ${report.loadRequests} requests, 4 at a time.`, '',
     '| subgraph | JVM | ready ms (min) | CPU s to ready | first request ms | RSS after load MiB (anon + file) | cold CPU ms/request | warm CPU ms/request | warm RSS MiB |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...report.summary.map((row) => `| ${row.subgraph} | ${row.config} | ${row.readyMs} (${row.readyMinMs}) | ${row.cpuAtReadyS} | `
@@ -298,8 +314,9 @@ function markdown() {
     '', 'AOT cache training (subgraph-jvm/train-aot-cache):', '',
     ...Object.entries(report.training).map(([subgraph, training]) => `- ${subgraph}: ${training.skipped ?? (training.reused
       ? `reused, ${training.cacheMiB} MiB` : `${training.seconds} s, ${training.cacheMiB} MiB`)}`),
-    '', `Warm CPU per request: every configuration up at once, warmed, then ${AB_ROUNDS} rounds at ${AB_RATE} requests a `
-    + `second for ${AB_SECONDS} s each, configurations in turn:`, '',
+    '', `Warm CPU per request: every configuration up at once, warmed, then ${Object.values(report.cpu)[0]?.rounds.length ?? AB_ROUNDS} `
+    + `rounds at ${Object.values(report.cpu)[0]?.rate ?? AB_RATE} requests a second for ${Object.values(report.cpu)[0]?.seconds ?? AB_SECONDS} s `
+    + 'each, configurations in turn:', '',
     ...Object.entries(report.cpu).map(([subgraph, cpu]) => `- ${subgraph} (RSS after: ${Object.entries(cpu.rssAfterMiB)
       .map(([config, mib]) => `${config} ${mib} MiB`).join(', ')}): ${cpu.rounds.map((row, index) => `round ${index + 1} `
       + Object.entries(row).map(([config, value]) => `${config} ${value.cpuMsPerRequest}`).join(' / ')).join('; ')}`), ''];
