@@ -3,8 +3,9 @@
 // production router; plus the raw JDBC baseline on the catalog's database. Only the load-test
 // settings differ: rate limits raised so the load is measured, not refused.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { execJar, imageEnvironment as subgraphImageEnvironment, productionJvm } from './jvm.mjs';
 import { awaitReady, freePort, startProcess } from './processes.mjs';
 
 const SUBGRAPHS = ['catalog', 'users', 'orders'];
@@ -15,15 +16,18 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
   const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'router', 'raw', 'catalogDb']
     .map(async (name) => [name, await freePort()])));
   const url = (name) => `http://127.0.0.1:${ports[name]}/graphql`;
+  // The JVM as the production image runs it (subgraph-jvm/options; JDK 25 and AOT cache when there).
+  const jvms = Object.fromEntries(SUBGRAPHS.map((name) => [name, productionJvm(root, name)]));
+  SUBGRAPHS.forEach((name) => console.error(`▶ ${name}: ${jvms[name].describe}`));
   const subgraphs = SUBGRAPHS.map((name) => startProcess({
     name,
-    command: 'java',
-    args: ['-jar', jar(root, `${name}-subgraph`), '--spring.profiles.active=dev', `--server.port=${ports[name]}`,
+    command: jvms[name].command,
+    args: [...jvms[name].args, '--spring.profiles.active=dev', `--server.port=${ports[name]}`,
       '--spring.graphql.schema.introspection.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
       '--management.endpoints.web.exposure.include=health,metrics',
       ...(name === 'catalog' ? [`--subgraph.database.embedded.port=${ports.catalogDb}`] : []),
       ...(name === 'orders' ? [`--orders.catalog.url=${url('catalog')}`, `--orders.users.url=${url('users')}`] : [])],
-    env: { SUBGRAPH_SECURITY_ROUTER_SECRET: secret },
+    env: { ...subgraphImageEnvironment(root), SUBGRAPH_SECURITY_ROUTER_SECRET: secret },
     cwd: root,
     logFile: resolve(logDir, `${name}.log`),
     ready: `http://127.0.0.1:${ports[name]}/actuator/health/readiness`,
@@ -57,7 +61,7 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
     const raw = startProcess({
       name: 'raw',
       command: 'java',
-      args: ['-jar', jar(root, 'benchmark'), String(ports.raw),
+      args: ['-jar', execJar(root, 'benchmark'), String(ports.raw),
         `jdbc:postgresql://127.0.0.1:${ports.catalogDb}/postgres?user=postgres`, '8'],
       cwd: root,
       logFile: resolve(logDir, 'raw.log'),
@@ -76,15 +80,6 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
 function imageEnvironment(dockerfile) {
   return Object.fromEntries([...readFileSync(dockerfile, 'utf8').matchAll(/^ENV (\w+)=(.*)$/gm)]
     .map(([, name, value]) => [name, value.replace(/^"(.*)"$/, '$1')]));
-}
-
-function jar(root, module) {
-  const target = resolve(root, module, 'target');
-  const file = readdirSync(target).find((name) => name.endsWith('-exec.jar'));
-  if (!file) {
-    throw new Error(`no runnable jar in ${target}: build with ./mvnw -DskipTests package`);
-  }
-  return resolve(target, file);
 }
 
 /** SQL round trips of a subgraph so far (its subgraph.sql.statements metric). */

@@ -56,10 +56,35 @@ export function entitiesRequest(url, secret) {
   return () => {
     const representations = Array.from({ length: 100 },
       () => ({ __typename: 'Product', id: String(1 + Math.floor(Math.random() * PRODUCTS)) }));
-    const variables = { representations };
-    const signature = createHmac('sha256', secret).update(stableJson({ query, variables })).digest('base64');
-    const body = JSON.stringify({ query, variables, extensions: { 'hmac-signature': signature } });
-    return { url, headers: { 'content-type': 'application/json', [FRESHNESS_HEADER]: freshnessStamp(secret, body) }, body };
+    return signedRequest(url, secret, query, { representations });
+  };
+}
+
+/** A GraphQL request signed and stamped as the router signs it (`extensions.hmac-signature`, freshness header). */
+export function signedRequest(url, secret, query, variables, headers = {}) {
+  const signature = createHmac('sha256', secret).update(stableJson({ query, variables })).digest('base64');
+  const body = JSON.stringify({ query, variables, extensions: { 'hmac-signature': signature } });
+  return { url, headers: { 'content-type': 'application/json', [FRESHNESS_HEADER]: freshnessStamp(secret, body), ...headers }, body };
+}
+
+/**
+ * One request kind per subgraph, signed like the router's, straight at the subgraph: `_entities` for
+ * 100 products (catalog), `user(id)` (users), an order with its items as its buyer (orders).
+ */
+export function subgraphRequest(subgraph, url, secret) {
+  if (subgraph === 'catalog') {
+    return entitiesRequest(url, secret);
+  }
+  if (subgraph === 'users') {
+    const query = 'query User($id: ID!) { user(id: $id) { id name createdAt } }';
+    return () => signedRequest(url, secret, query, { id: String(1 + Math.floor(Math.random() * USERS)) });
+  }
+  const firstOrder = firstOrderIds();
+  const tokens = Array.from({ length: USERS + 1 }, (_, user) => (user ? mintDevToken({ sub: String(user), hours: 6 }) : null));
+  const query = 'query Order($id: ID!) { order(id: $id) { id status total { amount currency } items { quantity unitPrice { amount } } } }';
+  return () => {
+    const user = 1 + Math.floor(Math.random() * USERS);
+    return signedRequest(url, secret, query, { id: String(firstOrder[user]) }, { authorization: `Bearer ${tokens[user]}` });
   };
 }
 
