@@ -30,6 +30,11 @@ const limits = settings.limits;
 const trustedDocuments = loadTrustedDocuments(settings.trustedDocumentsFile ?? defaultManifestFile);
 const signingKeyProvider = jwtSigningKeyProvider();
 const apiKeys = settings.apiKeysFile ? apiKeyStore(settings.apiKeysFile) : null;
+// Benchmark only (BENCH_ROUTER_OFF, router/settings.mjs): everything is on unless the benchmark turns it off.
+const on = (part: string) => !settings.benchmarkOff.has(part);
+if (settings.benchmarkOff.size) {
+  console.warn(`BENCH_ROUTER_OFF: benchmark only, turned off: ${[...settings.benchmarkOff].join(', ')}`);
+}
 
 if (production && !signingKeyProvider) {
   throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
@@ -65,7 +70,7 @@ export const gatewayConfig = defineConfig({
   maxTokens: production ? limits.maxTokens : false,
   csrfPrevention: production ? { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] } : undefined,
   // Trusted documents by hash (`documentId` or Apollo's persistedQuery extension); dev also takes any text.
-  persistedDocuments: {
+  persistedDocuments: !on('trustedDocuments') ? undefined : {
     getPersistedOperation: (documentId: string) => trustedDocuments.get(documentId) ?? null,
     allowArbitraryDocuments: !production,
     // The messages are replaced by the router's own, in the client's language (router/refusals.mjs).
@@ -80,7 +85,7 @@ export const gatewayConfig = defineConfig({
       },
     },
   },
-  jwt: signingKeyProvider
+  jwt: signingKeyProvider && on('jwt')
     ? {
         signingKeyProviders: [signingKeyProvider],
         tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],
@@ -96,7 +101,7 @@ export const gatewayConfig = defineConfig({
     : undefined,
   // Enforces @authenticated / @requiresScopes from the supergraph; scopes come from the `scope` claim
   // of a JWT or from an API key's record. Subgraphs check the forwarded token or key again.
-  genericAuth: {
+  genericAuth: !on('genericAuth') ? undefined : {
     mode: 'protect-granular',
     resolveUserFn: (context: Parameters<typeof resolveUser>[0]) => resolveUser(context, apiKeys),
     rejectUnauthenticated: false,
@@ -106,19 +111,20 @@ export const gatewayConfig = defineConfig({
   // Estimated cost from the supergraph's @listSize (the `first` argument, or an assumed size): every
   // object costs 1, times the sizes of the lists around it. Summed over the subgraph requests of the
   // query plan and checked before each one; over MAX_COST, useErrorCodes answers 400 QUERY_TOO_COMPLEX.
-  demandControl: production ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
-  rateLimiting: production ? rateLimitRules(limits) : undefined,
-  hmacSignature: settings.hmacSecret ? { secret: settings.hmacSecret } : undefined,
-  prometheus: { endpoint: '/metrics' },
+  demandControl: production && on('demandControl') ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
+  rateLimiting: production && on('rateLimit') ? rateLimitRules(limits) : undefined,
+  hmacSignature: settings.hmacSecret && on('hmacSignature') ? { secret: settings.hmacSecret } : undefined,
+  prometheus: on('prometheus') ? { endpoint: '/metrics' } : undefined,
   plugins: () => [
-    useErrorCodes({ production }),
-    ...(settings.hmacSecret ? [useFreshnessStamps(settings.hmacSecret)] : []),
+    ...(on('errorCodes') ? [useErrorCodes({ production })] : []),
+    ...(settings.hmacSecret && on('freshness') ? [useFreshnessStamps(settings.hmacSecret)] : []),
     useBodySizeLimit(limits.maxBodyBytes),
     useUnsupportedMediaType(),
     // Before useTrustedDocumentText: the shape of what the client sent is checked first.
-    useRequestShape(limits),
-    useTrustedDocumentText(trustedDocuments),
-    ...(production ? [useOperationLimits(limits), useRateLimitErrors(limits)] : []),
+    ...(on('requestShape') ? [useRequestShape(limits)] : []),
+    ...(on('trustedDocuments') ? [useTrustedDocumentText(trustedDocuments)] : []),
+    ...(production && on('operationLimits') ? [useOperationLimits(limits)] : []),
+    ...(production && on('rateLimit') ? [useRateLimitErrors(limits)] : []),
   ],
 });
 

@@ -1,4 +1,4 @@
-// The benchmark: node benchmark/load/bench.mjs [--quick] [--soak <minutes>] (see benchmark/README.md).
+// The benchmark: node benchmark/load/bench.mjs [--quick] [--soak <minutes>] [--compare <name>] (see benchmark/README.md).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { cpuMeter, rssMiB, stopAll } from './processes.mjs';
 import { sqlStatements, startSupergraph } from './supergraph.mjs';
 import { entitiesRequest, mixed, workload } from './workload.mjs';
 import { markdownReport } from './report.mjs';
+import { compare, compareReport } from './compare.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -20,6 +21,13 @@ const timing = quick ? { warmMs: 4000, saturateMs: 5000, measureMs: 10000, round
   : { warmMs: 10000, saturateMs: 10000, measureMs: 20000, rounds: 3 };
 const SATURATION_CONCURRENCY = 16;
 const JAVA = ['catalog', 'users', 'orders'];
+
+// `--compare <name>`: two router configurations side by side (compare.mjs), instead of the full run.
+const compareSpec = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : null;
+if (compareSpec) {
+  await runComparison(compareSpec);
+  process.exit(0);
+}
 
 const supergraph = await startSupergraph(root, resolve(root, '.run', 'bench-logs'));
 const stop = () => stopAll(supergraph.processes).then(() => process.exit(1));
@@ -36,6 +44,25 @@ try {
   console.log(markdown);
 } finally {
   await stopAll(supergraph.processes);
+}
+
+async function runComparison(spec) {
+  const compareTiming = quick ? { subgraphWarmMs: 40000, warmMs: 2000, saturateMs: 3000, measureMs: 5000, rounds: 3 }
+    : { subgraphWarmMs: 90000, warmMs: 8000, saturateMs: 8000, measureMs: 15000, rounds: 3 };
+  // --scenarios UserOrders,mix (default) and --rates UserOrders=20,mix=50 (default: half of A's saturating rate)
+  const scenarios = (args.includes('--scenarios') ? args[args.indexOf('--scenarios') + 1] : 'UserOrders,mix').split(',');
+  const rates = args.includes('--rates') ? Object.fromEntries(args[args.indexOf('--rates') + 1].split(',')
+    .map((pair) => pair.split('=')).map(([scenario, rate]) => [scenario, Number(rate)])) : {};
+  const comparisons = await compare(root, spec, { timing: compareTiming, scenarios, rates, log });
+  const results = { name: spec, commit: commit(), date: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, timing: compareTiming, comparisons };
+  const outDir = resolve(root, 'benchmark', 'results');
+  mkdirSync(outDir, { recursive: true });
+  const file = `compare-${spec.replace(/[^\w-]+/g, '-')}`;
+  writeFileSync(resolve(outDir, `${file}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = compareReport(results);
+  writeFileSync(resolve(outDir, `${file}.md`), markdown);
+  console.log(markdown);
 }
 
 async function fullRun() {

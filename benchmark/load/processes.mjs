@@ -23,7 +23,8 @@ export function startProcess({ name, command, args, env = {}, cwd, logFile, read
   return { name, child, pid: child.pid, ready, logFile };
 }
 
-export async function awaitReady(proc, timeoutMs = 240_000) {
+// Generous: four JVMs starting on a busy two-core machine have taken over four minutes.
+export async function awaitReady(proc, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.child.exitCode !== null) {

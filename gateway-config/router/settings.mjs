@@ -67,7 +67,25 @@ export function routerSettings(env = process.env) {
     apiKeysFile: env.API_KEYS_FILE || null,
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
     requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),
+    benchmarkOff: benchmarkSwitches(env),
   };
+}
+
+/**
+ * Benchmark only: `BENCH_ROUTER_OFF=<name>,…` turns named parts of the router off so that
+ * `benchmark/run --compare` can measure what each one costs. Unset (always, outside the benchmark)
+ * nothing is off; the router logs a warning naming what is off whenever it is set.
+ */
+export const BENCHMARK_SWITCHES = ['hmacSignature', 'freshness', 'jwt', 'genericAuth', 'errorCodes', 'rateLimit',
+  'demandControl', 'prometheus', 'requestShape', 'trustedDocuments', 'operationLimits'];
+
+function benchmarkSwitches(env) {
+  const names = list(env.BENCH_ROUTER_OFF) ?? [];
+  const unknown = names.filter((name) => !BENCHMARK_SWITCHES.includes(name));
+  if (unknown.length) {
+    throw new Error(`BENCH_ROUTER_OFF: unknown ${unknown.join(', ')}; known: ${BENCHMARK_SWITCHES.join(', ')}`);
+  }
+  return new Set(names);
 }
 
 function jwtSettings(env, mode) {
