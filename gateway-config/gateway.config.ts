@@ -7,7 +7,7 @@ import {
   defineConfig,
   extractFromHeader,
 } from '@graphql-hive/gateway';
-import { routerSettings } from './router/settings.mjs';
+import { LEAN_METRICS, routerSettings } from './router/settings.mjs';
 import {
   rateLimitRules,
   useBodySizeLimit,
@@ -114,7 +114,10 @@ export const gatewayConfig = defineConfig({
   demandControl: production && on('demandControl') ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
   rateLimiting: production && on('rateLimit') ? rateLimitRules(limits) : undefined,
   hmacSignature: settings.hmacSecret && on('hmacSignature') ? { secret: settings.hmacSecret } : undefined,
-  prometheus: on('prometheus') ? { endpoint: '/metrics' } : undefined,
+  // ROUTER_METRICS=lean (default) or all: router/settings.mjs says which metrics each keeps.
+  prometheus: on('prometheus')
+    ? { endpoint: '/metrics', metrics: settings.metrics === 'all' ? true : LEAN_METRICS }
+    : undefined,
   plugins: () => [
     ...(on('errorCodes') ? [useErrorCodes({ production })] : []),
     ...(settings.hmacSecret && on('freshness') ? [useFreshnessStamps(settings.hmacSecret)] : []),
