@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedLoop, openModel } from './load.mjs';
-import { cpuMeter, rssMiB, stopAll } from './processes.mjs';
+import { cpuMeter, rssMiB, stopAll, stopAllOnSignal } from './processes.mjs';
 import { sqlStatements, startSupergraph } from './supergraph.mjs';
 import { entitiesRequest, mixed, workload } from './workload.mjs';
 import { markdownReport } from './report.mjs';
@@ -22,6 +22,7 @@ const timing = quick ? { warmMs: 4000, saturateMs: 5000, measureMs: 10000, round
 const SATURATION_CONCURRENCY = 16;
 const JAVA = ['catalog', 'users', 'orders'];
 
+stopAllOnSignal();
 // `--compare <name>`: two router configurations side by side (compare.mjs), instead of the full run.
 const compareSpec = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : null;
 if (compareSpec) {
@@ -30,9 +31,6 @@ if (compareSpec) {
 }
 
 const supergraph = await startSupergraph(root, resolve(root, '.run', 'bench-logs'));
-const stop = () => stopAll(supergraph.processes).then(() => process.exit(1));
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
 try {
   const results = soakMinutes > 0 ? await soak(soakMinutes) : await fullRun();
   const outDir = resolve(root, 'benchmark', 'results');
@@ -53,16 +51,19 @@ async function runComparison(spec) {
   const scenarios = (args.includes('--scenarios') ? args[args.indexOf('--scenarios') + 1] : 'UserOrders,mix').split(',');
   const rates = args.includes('--rates') ? Object.fromEntries(args[args.indexOf('--rates') + 1].split(',')
     .map((pair) => pair.split('=')).map(([scenario, rate]) => [scenario, Number(rate)])) : {};
-  const comparisons = await compare(root, spec, { timing: compareTiming, scenarios, rates, log });
-  const results = { name: spec, commit: commit(), date: new Date().toISOString(),
-    machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, timing: compareTiming, comparisons };
+  const machine = { cpus: (await import('node:os')).cpus().length, node: process.version };
   const outDir = resolve(root, 'benchmark', 'results');
   mkdirSync(outDir, { recursive: true });
   const file = `compare-${spec.replace(/[^\w-]+/g, '-')}`;
-  writeFileSync(resolve(outDir, `${file}.json`), `${JSON.stringify(results, null, 2)}\n`);
-  const markdown = compareReport(results);
-  writeFileSync(resolve(outDir, `${file}.md`), markdown);
-  console.log(markdown);
+  const write = (comparisons) => {
+    const results = { name: spec, commit: commit(), date: new Date().toISOString(), machine, timing: compareTiming, comparisons };
+    writeFileSync(resolve(outDir, `${file}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    const markdown = compareReport(results);
+    writeFileSync(resolve(outDir, `${file}.md`), markdown);
+    return markdown;
+  };
+  const comparisons = await compare(root, spec, { timing: compareTiming, scenarios, rates, log, onResult: write });
+  console.log(write(comparisons));
 }
 
 async function fullRun() {

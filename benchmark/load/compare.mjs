@@ -14,8 +14,9 @@ const PROCESSES = ['router', 'users', 'orders', 'catalog', 'postgres'];
  * Runs the named comparisons; subgraphs are started once per signing setting, the two routers of
  * each comparison beside them and stopped after it. `rates` (scenario -> rps) fixes the rates;
  * otherwise each scenario runs at half of A's saturating rate, measured at the comparison's start.
+ * `onResult` gets the results so far after each comparison (a long run leaves its finished part).
  */
-export async function compare(root, spec, { timing, scenarios: scenarioNames, rates = {}, log }) {
+export async function compare(root, spec, { timing, scenarios: scenarioNames, rates = {}, log, onResult = () => {} }) {
   const comparisons = comparisonsOf(spec);
   const { request } = workload(root);
   const results = [];
@@ -27,17 +28,13 @@ export async function compare(root, spec, { timing, scenarios: scenarioNames, ra
     log(`starting the subgraphs (${signed ? 'signed' : 'unsigned'} requests only)`);
     const supergraph = await startSupergraph(root, resolve(root, '.run', 'bench-logs'), { routers: {}, raw: false, signed });
     const subgraphs = [...supergraph.processes];
-    const stop = () => stopAll(supergraph.processes).then(() => process.exit(1));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     try {
       for (const [index, comparison] of group.entries()) {
         results.push(await compareOne(comparison, index === 0));
+        onResult(results);
       }
     } finally {
       await stopAll(supergraph.processes);
-      process.removeListener('SIGINT', stop);
-      process.removeListener('SIGTERM', stop);
     }
 
     async function compareOne(comparison, first) {

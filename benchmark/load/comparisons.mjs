@@ -72,12 +72,21 @@ export const COMPARISONS = {
     a: { label: 'JavaScript planner', env: { HIVE_ROUTER_RUNTIME: '' } },
     b: { label: 'Rust planner', env: { HIVE_ROUTER_RUNTIME: 'true' } },
   },
+  fork: {
+    about: 'Hive Gateway\'s cluster mode: two router workers instead of one process (FORK=2)',
+    b: { label: 'two workers', env: { FORK: '2' } },
+  },
+  'semi-space': {
+    about: 'a larger V8 young generation (--max-semi-space-size=16, MB per semi-space) on top of the image\'s heap bound',
+    b: { label: '16 MB semi-spaces', env: { NODE_OPTIONS: '--max-old-space-size=224 --max-semi-space-size=16' } },
+  },
 };
 
 /** Shorthands for several comparisons in one run. */
 export const GROUPS = {
   plugins: ['signing', 'freshness', 'jwt', 'generic-auth', 'error-codes', 'rate-limit', 'demand-control', 'prometheus', 'metrics-all',
     'request-shape', 'operation-limits', 'trusted-documents', 'own-plugins'],
+  node: ['fork', 'semi-space'],
 };
 
 /** The comparisons named by `spec` ("a,b" or a group), with their defaults filled in. */

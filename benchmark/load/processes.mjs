@@ -16,11 +16,24 @@ export async function freePort() {
   });
 }
 
+// Every process started and not yet exited, so an interrupted benchmark (even while starting) stops them all.
+const running = new Set();
+
 /** Starts a command with its output in `logFile`; `ready` is the URL that answers 200 once it serves. */
 export function startProcess({ name, command, args, env = {}, cwd, logFile, ready }) {
   const log = openSync(logFile, 'w');
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
-  return { name, child, pid: child.pid, ready, logFile };
+  const proc = { name, child, pid: child.pid, ready, logFile };
+  running.add(proc);
+  child.once('exit', () => running.delete(proc));
+  return proc;
+}
+
+/** On SIGINT or SIGTERM: stops every process this benchmark started, then exits with 1. */
+export function stopAllOnSignal() {
+  const stop = () => stopAll([...running]).then(() => process.exit(1));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 // Generous: four JVMs starting on a busy two-core machine have taken over four minutes.
