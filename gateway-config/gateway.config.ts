@@ -22,6 +22,7 @@ import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
 import { useRequestShape } from './router/request-shape.mjs';
+import { withKeyObjects } from './router/jwt-keys.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
 
 const settings = routerSettings();
@@ -87,7 +88,8 @@ export const gatewayConfig = defineConfig({
   },
   jwt: signingKeyProvider && on('jwt')
     ? {
-        signingKeyProviders: [signingKeyProvider],
+        // Each key parsed once, not on every verification (router/jwt-keys.mjs).
+        signingKeyProviders: [withKeyObjects(signingKeyProvider)],
         tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],
         tokenVerification: {
           algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
