@@ -54,9 +54,11 @@ async function runComparison(spec) {
   const machine = { cpus: (await import('node:os')).cpus().length, node: process.version };
   const outDir = resolve(root, 'benchmark', 'results');
   mkdirSync(outDir, { recursive: true });
-  const file = `compare-${spec.replace(/[^\w-]+/g, '-')}`;
+  // --as <name>: the results' name when a list of comparisons would make an unwieldy file name.
+  const name = args.includes('--as') ? args[args.indexOf('--as') + 1] : spec;
+  const file = `compare-${name.replace(/[^\w-]+/g, '-')}`;
   const write = (comparisons) => {
-    const results = { name: spec, commit: commit(), date: new Date().toISOString(), machine, timing: compareTiming, comparisons };
+    const results = { name, spec, commit: commit(), date: new Date().toISOString(), machine, timing: compareTiming, comparisons };
     writeFileSync(resolve(outDir, `${file}.json`), `${JSON.stringify(results, null, 2)}\n`);
     const markdown = compareReport(results);
     writeFileSync(resolve(outDir, `${file}.md`), markdown);

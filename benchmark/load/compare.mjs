@@ -130,6 +130,8 @@ export function compareReport(results) {
   const lines = [
     `# Comparison ${results.name}, ${results.date} (commit ${results.commit})`,
     '',
+    `\`benchmark/run --compare ${results.spec ?? results.name}\`${results.timing.measureMs < 15000 ? ' --quick' : ''}.`,
+    '',
     `${results.machine.cpus} CPUs, Node ${results.machine.node}. Production subgraphs; routers A and B measured in`
       + ` ${results.timing.rounds} interleaved rounds of ${results.timing.measureMs / 1000} s each at the same open-model rate.`
       + ' Figures are medians over the rounds; ratio = B / A (below 1: B is cheaper or faster).',
