@@ -57,6 +57,8 @@ export async function awaitReady(proc, timeoutMs = 600_000) {
 }
 
 export async function stopAll(procs) {
+  // A process's own children (a forking router's workers), found before it exits and orphans them.
+  const children = procs.map((proc) => (proc.child.exitCode === null ? descendants(proc.pid) : []));
   for (const proc of procs) {
     if (proc.child.exitCode === null) {
       proc.child.kill('SIGTERM');
@@ -64,6 +66,17 @@ export async function stopAll(procs) {
   }
   await Promise.all(procs.map((proc) => (proc.child.exitCode !== null ? null
     : new Promise((resolve) => { proc.child.once('exit', resolve); setTimeout(resolve, 15_000); }))));
+  // Whatever did not stop within 15 s, and every child left behind, is killed.
+  procs.forEach((proc, i) => {
+    const running = proc.child.exitCode === null && proc.child.signalCode === null;
+    for (const pid of [...(running ? [proc.pid] : []), ...children[i]]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
 }
 
 /** CPU seconds (user + system) a process has used so far, its finished children included. */
