@@ -7,7 +7,7 @@ import {
   defineConfig,
   extractFromHeader,
 } from '@graphql-hive/gateway';
-import { routerSettings } from './router/settings.mjs';
+import { LEAN_METRICS, routerSettings } from './router/settings.mjs';
 import {
   rateLimitRules,
   useBodySizeLimit,
@@ -22,6 +22,7 @@ import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
 import { useRequestShape } from './router/request-shape.mjs';
+import { withKeyObjects } from './router/jwt-keys.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
 
 const settings = routerSettings();
@@ -30,6 +31,11 @@ const limits = settings.limits;
 const trustedDocuments = loadTrustedDocuments(settings.trustedDocumentsFile ?? defaultManifestFile);
 const signingKeyProvider = jwtSigningKeyProvider();
 const apiKeys = settings.apiKeysFile ? apiKeyStore(settings.apiKeysFile) : null;
+// Benchmark only (BENCH_ROUTER_OFF, router/settings.mjs): everything is on unless the benchmark turns it off.
+const on = (part: string) => !settings.benchmarkOff.has(part);
+if (settings.benchmarkOff.size) {
+  console.warn(`BENCH_ROUTER_OFF: benchmark only, turned off: ${[...settings.benchmarkOff].join(', ')}`);
+}
 
 if (production && !signingKeyProvider) {
   throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
@@ -65,7 +71,7 @@ export const gatewayConfig = defineConfig({
   maxTokens: production ? limits.maxTokens : false,
   csrfPrevention: production ? { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight'] } : undefined,
   // Trusted documents by hash (`documentId` or Apollo's persistedQuery extension); dev also takes any text.
-  persistedDocuments: {
+  persistedDocuments: !on('trustedDocuments') ? undefined : {
     getPersistedOperation: (documentId: string) => trustedDocuments.get(documentId) ?? null,
     allowArbitraryDocuments: !production,
     // The messages are replaced by the router's own, in the client's language (router/refusals.mjs).
@@ -80,9 +86,10 @@ export const gatewayConfig = defineConfig({
       },
     },
   },
-  jwt: signingKeyProvider
+  jwt: signingKeyProvider && on('jwt')
     ? {
-        signingKeyProviders: [signingKeyProvider],
+        // Each key parsed once, not on every verification (router/jwt-keys.mjs).
+        signingKeyProviders: [withKeyObjects(signingKeyProvider)],
         tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],
         tokenVerification: {
           algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
@@ -96,7 +103,7 @@ export const gatewayConfig = defineConfig({
     : undefined,
   // Enforces @authenticated / @requiresScopes from the supergraph; scopes come from the `scope` claim
   // of a JWT or from an API key's record. Subgraphs check the forwarded token or key again.
-  genericAuth: {
+  genericAuth: !on('genericAuth') ? undefined : {
     mode: 'protect-granular',
     resolveUserFn: (context: Parameters<typeof resolveUser>[0]) => resolveUser(context, apiKeys),
     rejectUnauthenticated: false,
@@ -106,19 +113,23 @@ export const gatewayConfig = defineConfig({
   // Estimated cost from the supergraph's @listSize (the `first` argument, or an assumed size): every
   // object costs 1, times the sizes of the lists around it. Summed over the subgraph requests of the
   // query plan and checked before each one; over MAX_COST, useErrorCodes answers 400 QUERY_TOO_COMPLEX.
-  demandControl: production ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
-  rateLimiting: production ? rateLimitRules(limits) : undefined,
-  hmacSignature: settings.hmacSecret ? { secret: settings.hmacSecret } : undefined,
-  prometheus: { endpoint: '/metrics' },
+  demandControl: production && on('demandControl') ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
+  rateLimiting: production && on('rateLimit') ? rateLimitRules(limits) : undefined,
+  hmacSignature: settings.hmacSecret && on('hmacSignature') ? { secret: settings.hmacSecret } : undefined,
+  // ROUTER_METRICS=lean (default) or all: router/settings.mjs says which metrics each keeps.
+  prometheus: on('prometheus')
+    ? { endpoint: '/metrics', metrics: settings.metrics === 'all' ? true : LEAN_METRICS }
+    : undefined,
   plugins: () => [
-    useErrorCodes({ production }),
-    ...(settings.hmacSecret ? [useFreshnessStamps(settings.hmacSecret)] : []),
+    ...(on('errorCodes') ? [useErrorCodes({ production })] : []),
+    ...(settings.hmacSecret && on('freshness') ? [useFreshnessStamps(settings.hmacSecret)] : []),
     useBodySizeLimit(limits.maxBodyBytes),
     useUnsupportedMediaType(),
     // Before useTrustedDocumentText: the shape of what the client sent is checked first.
-    useRequestShape(limits),
-    useTrustedDocumentText(trustedDocuments),
-    ...(production ? [useOperationLimits(limits), useRateLimitErrors(limits)] : []),
+    ...(on('requestShape') ? [useRequestShape(limits)] : []),
+    ...(on('trustedDocuments') ? [useTrustedDocumentText(trustedDocuments)] : []),
+    ...(production && on('operationLimits') ? [useOperationLimits(limits)] : []),
+    ...(production && on('rateLimit') ? [useRateLimitErrors(limits)] : []),
   ],
 });
 

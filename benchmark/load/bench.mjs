@@ -1,13 +1,14 @@
-// The benchmark: node benchmark/load/bench.mjs [--quick] [--soak <minutes>] (see benchmark/README.md).
+// The benchmark: node benchmark/load/bench.mjs [--quick] [--soak <minutes>] [--compare <name>] (see benchmark/README.md).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedLoop, openModel } from './load.mjs';
-import { cpuMeter, rssMiB, stopAll } from './processes.mjs';
+import { cpuMeter, rssMiB, stopAll, stopAllOnSignal } from './processes.mjs';
 import { sqlStatements, startSupergraph } from './supergraph.mjs';
 import { entitiesRequest, mixed, workload } from './workload.mjs';
 import { markdownReport } from './report.mjs';
+import { compare, compareReport } from './compare.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -21,10 +22,15 @@ const timing = quick ? { warmMs: 4000, saturateMs: 5000, measureMs: 10000, round
 const SATURATION_CONCURRENCY = 16;
 const JAVA = ['catalog', 'users', 'orders'];
 
+stopAllOnSignal();
+// `--compare <name>`: two router configurations side by side (compare.mjs), instead of the full run.
+const compareSpec = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : null;
+if (compareSpec) {
+  await runComparison(compareSpec);
+  process.exit(0);
+}
+
 const supergraph = await startSupergraph(root, resolve(root, '.run', 'bench-logs'));
-const stop = () => stopAll(supergraph.processes).then(() => process.exit(1));
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
 try {
   const results = soakMinutes > 0 ? await soak(soakMinutes) : await fullRun();
   const outDir = resolve(root, 'benchmark', 'results');
@@ -36,6 +42,30 @@ try {
   console.log(markdown);
 } finally {
   await stopAll(supergraph.processes);
+}
+
+async function runComparison(spec) {
+  const compareTiming = quick ? { subgraphWarmMs: 40000, warmMs: 2000, saturateMs: 3000, measureMs: 5000, rounds: 3 }
+    : { subgraphWarmMs: 90000, warmMs: 8000, saturateMs: 8000, measureMs: 15000, rounds: 3 };
+  // --scenarios UserOrders,mix (default) and --rates UserOrders=20,mix=50 (default: half of A's saturating rate)
+  const scenarios = (args.includes('--scenarios') ? args[args.indexOf('--scenarios') + 1] : 'UserOrders,mix').split(',');
+  const rates = args.includes('--rates') ? Object.fromEntries(args[args.indexOf('--rates') + 1].split(',')
+    .map((pair) => pair.split('=')).map(([scenario, rate]) => [scenario, Number(rate)])) : {};
+  const machine = { cpus: (await import('node:os')).cpus().length, node: process.version };
+  const outDir = resolve(root, 'benchmark', 'results');
+  mkdirSync(outDir, { recursive: true });
+  // --as <name>: the results' name when a list of comparisons would make an unwieldy file name.
+  const name = args.includes('--as') ? args[args.indexOf('--as') + 1] : spec;
+  const file = `compare-${name.replace(/[^\w-]+/g, '-')}`;
+  const write = (comparisons) => {
+    const results = { name, spec, commit: commit(), date: new Date().toISOString(), machine, timing: compareTiming, comparisons };
+    writeFileSync(resolve(outDir, `${file}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    const markdown = compareReport(results);
+    writeFileSync(resolve(outDir, `${file}.md`), markdown);
+    return markdown;
+  };
+  const comparisons = await compare(root, spec, { timing: compareTiming, scenarios, rates, log, onResult: write });
+  console.log(write(comparisons));
 }
 
 async function fullRun() {

@@ -16,14 +16,28 @@ export async function freePort() {
   });
 }
 
+// Every process started and not yet exited, so an interrupted benchmark (even while starting) stops them all.
+const running = new Set();
+
 /** Starts a command with its output in `logFile`; `ready` is the URL that answers 200 once it serves. */
 export function startProcess({ name, command, args, env = {}, cwd, logFile, ready }) {
   const log = openSync(logFile, 'w');
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
-  return { name, child, pid: child.pid, ready, logFile };
+  const proc = { name, child, pid: child.pid, ready, logFile };
+  running.add(proc);
+  child.once('exit', () => running.delete(proc));
+  return proc;
 }
 
-export async function awaitReady(proc, timeoutMs = 240_000) {
+/** On SIGINT or SIGTERM: stops every process this benchmark started, then exits with 1. */
+export function stopAllOnSignal() {
+  const stop = () => stopAll([...running]).then(() => process.exit(1));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+// Generous: four JVMs starting on a busy two-core machine have taken over four minutes.
+export async function awaitReady(proc, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.child.exitCode !== null) {
@@ -43,6 +57,8 @@ export async function awaitReady(proc, timeoutMs = 240_000) {
 }
 
 export async function stopAll(procs) {
+  // A process's own children (a forking router's workers), found before it exits and orphans them.
+  const children = procs.map((proc) => (proc.child.exitCode === null ? descendants(proc.pid) : []));
   for (const proc of procs) {
     if (proc.child.exitCode === null) {
       proc.child.kill('SIGTERM');
@@ -50,6 +66,17 @@ export async function stopAll(procs) {
   }
   await Promise.all(procs.map((proc) => (proc.child.exitCode !== null ? null
     : new Promise((resolve) => { proc.child.once('exit', resolve); setTimeout(resolve, 15_000); }))));
+  // Whatever did not stop within 15 s, and every child left behind, is killed.
+  procs.forEach((proc, i) => {
+    const running = proc.child.exitCode === null && proc.child.signalCode === null;
+    for (const pid of [...(running ? [proc.pid] : []), ...children[i]]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
 }
 
 /** CPU seconds (user + system) a process has used so far, its finished children included. */

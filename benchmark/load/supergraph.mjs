@@ -6,14 +6,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { execJar, imageEnvironment as subgraphImageEnvironment, productionJvm } from './jvm.mjs';
-import { awaitReady, freePort, startProcess } from './processes.mjs';
+import { awaitReady, freePort, startProcess, stopAll } from './processes.mjs';
 
 const SUBGRAPHS = ['catalog', 'users', 'orders'];
 
-export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
+/**
+ * Starts the subgraphs, then one router per entry of `routers` (name -> extra environment, default: one
+ * production router named `router`) and, unless `raw` is false, the raw baseline. `signed: false`
+ * starts the subgraphs without the router secret, so they accept unsigned requests (for comparing
+ * routers with and without signing); the routers still sign.
+ */
+export async function startSupergraph(root, logDir, { routers = { router: {} }, raw: withRaw = true, signed = true } = {}) {
   mkdirSync(logDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
-  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'router', 'raw', 'catalogDb']
+  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'raw', 'catalogDb']
     .map(async (name) => [name, await freePort()])));
   const url = (name) => `http://127.0.0.1:${ports[name]}/graphql`;
   // The JVM as the production image runs it (subgraph-jvm/options; JDK 25 and AOT cache when there).
@@ -27,7 +33,7 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
       '--management.endpoints.web.exposure.include=health,metrics',
       ...(name === 'catalog' ? [`--subgraph.database.embedded.port=${ports.catalogDb}`] : []),
       ...(name === 'orders' ? [`--orders.catalog.url=${url('catalog')}`, `--orders.users.url=${url('users')}`] : [])],
-    env: { ...subgraphImageEnvironment(root), SUBGRAPH_SECURITY_ROUTER_SECRET: secret },
+    env: { ...subgraphImageEnvironment(root), ...(signed ? { SUBGRAPH_SECURITY_ROUTER_SECRET: secret } : {}) },
     cwd: root,
     logFile: resolve(logDir, `${name}.log`),
     ready: `http://127.0.0.1:${ports[name]}/actuator/health/readiness`,
@@ -35,11 +41,41 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
   const started = [...subgraphs];
   try {
     await Promise.all(subgraphs.map((proc) => awaitReady(proc)));
-    const router = startProcess({
-      name: 'router',
+    const raw = withRaw ? startRaw() : null;
+    if (raw) {
+      started.push(raw);
+    }
+    await Promise.all([launchRouters(routers), ...(raw ? [awaitReady(raw)] : [])]);
+    return { secret, url, processes: started, byName: Object.fromEntries(started.map((proc) => [proc.name, proc])), ports,
+      launchRouters, stopRouters };
+  } catch (error) {
+    started.forEach((proc) => proc.child.kill('SIGKILL'));
+    throw error;
+  }
+
+  /** Starts routers beside the running subgraphs (name -> extra environment); resolves once all serve. */
+  async function launchRouters(routerEnvs) {
+    const procs = [];
+    for (const [name, routerEnv] of Object.entries(routerEnvs)) {
+      ports[name] = await freePort();
+      procs.push(startRouter(name, routerEnv));
+    }
+    started.push(...procs);
+    await Promise.all(procs.map((proc) => awaitReady(proc)));
+    return Object.fromEntries(procs.map((proc) => [proc.name, proc]));
+  }
+
+  async function stopRouters(procs) {
+    await stopAll(procs);
+    procs.forEach((proc) => started.splice(started.indexOf(proc), 1));
+  }
+
+  function startRouter(name, routerEnv) {
+    return startProcess({
+      name,
       command: 'node',
       args: ['node_modules/@graphql-hive/gateway/dist/bin.js', 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1',
-        '--port', String(ports.router)],
+        '--port', String(ports[name])],
       env: {
         ...imageEnvironment(resolve(root, 'gateway-config', 'Dockerfile')),
         GATEWAY_MODE: 'production',
@@ -54,11 +90,13 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
         ...routerEnv,
       },
       cwd: resolve(root, 'gateway-config'),
-      logFile: resolve(logDir, 'router.log'),
-      ready: `http://127.0.0.1:${ports.router}/readiness`,
+      logFile: resolve(logDir, `${name}.log`),
+      ready: `http://127.0.0.1:${ports[name]}/readiness`,
     });
-    started.push(router);
-    const raw = startProcess({
+  }
+
+  function startRaw() {
+    return startProcess({
       name: 'raw',
       command: 'java',
       args: ['-jar', execJar(root, 'benchmark'), String(ports.raw),
@@ -67,12 +105,6 @@ export async function startSupergraph(root, logDir, { routerEnv = {} } = {}) {
       logFile: resolve(logDir, 'raw.log'),
       ready: `http://127.0.0.1:${ports.raw}/ready`,
     });
-    started.push(raw);
-    await Promise.all([awaitReady(router), awaitReady(raw)]);
-    return { secret, url, processes: started, byName: Object.fromEntries(started.map((proc) => [proc.name, proc])), ports };
-  } catch (error) {
-    started.forEach((proc) => proc.child.kill('SIGKILL'));
-    throw error;
   }
 }
 

@@ -31,11 +31,15 @@ export function workload(root) {
       },
     }),
   };
-  /** A request for the named operation through the router, as a random seeded user. */
-  const request = (url, operation) => {
+  /**
+   * A request for the named operation through the router, as a random seeded user: by its trusted
+   * document id, or with `text` by the document's text (for a router whose trusted documents are off).
+   */
+  const request = (url, operation, { text = false } = {}) => {
     counter += 1;
     const user = pick(USERS);
-    const body = JSON.stringify({ documentId: ids[operation], operationName: operation, variables: variablesOf[operation](user) });
+    const document = text ? { query: manifest[ids[operation]] } : { documentId: ids[operation] };
+    const body = JSON.stringify({ ...document, operationName: operation, variables: variablesOf[operation](user) });
     return { url, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[user]}` }, body };
   };
   return { operations: Object.keys(variablesOf), request };
@@ -44,9 +48,9 @@ export function workload(root) {
 /** Weighted mix of reads and orders, as a shop's traffic might look. */
 export const MIX = { ProductPage: 30, UserOrders: 20, MyOrders: 15, ProductShipping: 15, OrderDetail: 10, PlaceOrder: 10 };
 
-export function mixed(request, url) {
+export function mixed(request, url, options = {}) {
   const wheel = Object.entries(MIX).flatMap(([operation, weight]) => Array(weight).fill(operation));
-  return () => request(url, wheel[Math.floor(Math.random() * wheel.length)]);
+  return () => request(url, wheel[Math.floor(Math.random() * wheel.length)], options);
 }
 
 /** `_entities` for 100 random products, signed and stamped as the router would, straight at a catalog. */

@@ -56,6 +56,10 @@ function isOriginalGraphQLError(error) {
 export function useErrorCodes({ production }) {
   return {
     onResultProcess({ request, result, setResult }) {
+      // Most results carry no error: nothing is computed or copied for them.
+      if (!Array.isArray(result) && !result?.errors?.length) {
+        return;
+      }
       const language = negotiateLanguage(request?.headers?.get('accept-language'));
       const normalizeResult = (single) => (single?.errors?.length
         ? { ...single, errors: single.errors.map((error) => normalizeError(error, { production, language })) }

@@ -67,7 +67,60 @@ export function routerSettings(env = process.env) {
     apiKeysFile: env.API_KEYS_FILE || null,
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
     requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),
+    metrics: metricsSet(env),
+    benchmarkOff: benchmarkSwitches(env),
   };
+}
+
+/**
+ * The router's Prometheus metrics (`ROUTER_METRICS`). `lean` (default): requests by status and
+ * operation with their duration, errors by phase, and every subgraph fetch with its duration and
+ * status. `all`: Hive Gateway's full set on top (a histogram per GraphQL phase, a summary per
+ * request, subgraph execution durations, and deprecated-field counts, which walk every request's
+ * document against the schema): for a closer look, at a measured cost (docs/performance.md).
+ */
+export const LEAN_METRICS = {
+  graphql_yoga_http_duration: true,
+  graphql_envelop_request: true,
+  graphql_envelop_error_result: true,
+  graphql_envelop_schema_change: true,
+  graphql_gateway_fetch_duration: true,
+  graphql_gateway_subgraph_execute_errors: true,
+  graphql_envelop_request_duration: false,
+  graphql_envelop_request_time_summary: false,
+  graphql_envelop_phase_parse: false,
+  graphql_envelop_phase_validate: false,
+  graphql_envelop_phase_context: false,
+  graphql_envelop_phase_execute: false,
+  graphql_envelop_phase_subscribe: false,
+  graphql_envelop_execute_resolver: false,
+  graphql_envelop_deprecated_field: false,
+  graphql_gateway_subgraph_execute_duration: false,
+};
+
+function metricsSet(env) {
+  const value = env.ROUTER_METRICS || 'lean';
+  if (value !== 'lean' && value !== 'all') {
+    throw new Error(`ROUTER_METRICS must be 'lean' or 'all', not '${value}'`);
+  }
+  return value;
+}
+
+/**
+ * Benchmark only: `BENCH_ROUTER_OFF=<name>,…` turns named parts of the router off so that
+ * `benchmark/run --compare` can measure what each one costs. Unset (always, outside the benchmark)
+ * nothing is off; the router logs a warning naming what is off whenever it is set.
+ */
+export const BENCHMARK_SWITCHES = ['hmacSignature', 'freshness', 'jwt', 'genericAuth', 'errorCodes', 'rateLimit',
+  'demandControl', 'prometheus', 'requestShape', 'trustedDocuments', 'operationLimits'];
+
+function benchmarkSwitches(env) {
+  const names = list(env.BENCH_ROUTER_OFF) ?? [];
+  const unknown = names.filter((name) => !BENCHMARK_SWITCHES.includes(name));
+  if (unknown.length) {
+    throw new Error(`BENCH_ROUTER_OFF: unknown ${unknown.join(', ')}; known: ${BENCHMARK_SWITCHES.join(', ')}`);
+  }
+  return new Set(names);
 }
 
 function jwtSettings(env, mode) {

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // Composes the subgraph SDLs named in supergraph.yaml with Apollo's composition (the supergraph we
 // ship) and with The Guild's (a second opinion), and fails when either reports an error or their API
-// schemas differ. Writes supergraph.graphql; with --check, only verifies the committed one is fresh.
+// schemas differ. Writes supergraph.graphql and its derivative for Apollo Gateway; with --check, only
+// verifies the committed ones are fresh.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { composeServices as composeApollo } from '@apollo/composition';
 import { composeServices as composeGuild } from '@theguild/federation-composition';
 import { buildSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { fail, gatewayDir, readSupergraphConfig } from './lib/subgraphs.mjs';
+import { APOLLO_GATEWAY_SUPERGRAPH, apolloGatewaySupergraph } from './lib/apollo-gateway.mjs';
 
 const check = process.argv.includes('--check');
 const supergraphFile = resolve(gatewayDir, 'supergraph.graphql');
+const apolloGatewayFile = resolve(gatewayDir, APOLLO_GATEWAY_SUPERGRAPH);
 const { federationVersion, subgraphs } = readSupergraphConfig();
 
 assertPinnedComposition(federationVersion);
@@ -33,15 +36,20 @@ compareApiSchemas(
 );
 
 const supergraphSdl = `${apollo.supergraphSdl.trimEnd()}\n`;
-if (check) {
-  const committed = existsSync(supergraphFile) ? readFileSync(supergraphFile, 'utf8') : '';
-  if (committed !== supergraphSdl) {
-    fail('supergraph.graphql is stale or missing: run `npm run compose` in gateway-config and commit it');
+// The same supergraph for Apollo Gateway, which refuses features linked for SECURITY (scripts/lib/apollo-gateway.mjs).
+const outputs = [[supergraphFile, supergraphSdl], [apolloGatewayFile, apolloGatewaySupergraph(supergraphSdl)]];
+for (const [file, sdl] of outputs) {
+  const name = basename(file);
+  if (check) {
+    const committed = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (committed !== sdl) {
+      fail(`${name} is stale or missing: run \`npm run compose\` in gateway-config and commit it`);
+    }
+    console.log(`\u2714 ${name} is up to date (${subgraphs.length} subgraphs, both composers agree)`);
+  } else {
+    writeFileSync(file, sdl);
+    console.log(`\u2714 wrote ${name} (${subgraphs.length} subgraphs, both composers agree)`);
   }
-  console.log(`\u2714 supergraph.graphql is up to date (${subgraphs.length} subgraphs, both composers agree)`);
-} else {
-  writeFileSync(supergraphFile, supergraphSdl);
-  console.log(`\u2714 wrote supergraph.graphql (${subgraphs.length} subgraphs, both composers agree)`);
 }
 
 function assertPinnedComposition(configured) {

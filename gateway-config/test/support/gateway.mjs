@@ -13,7 +13,9 @@ export async function startGateway(env, { expectExit = false } = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: gatewayDir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
+    // HIVE_ROUTER_RUNTIME=true npm test: the same tests with Hive's Rust query planner.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production',
+      ...(process.env.HIVE_ROUTER_RUNTIME ? { HIVE_ROUTER_RUNTIME: process.env.HIVE_ROUTER_RUNTIME } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

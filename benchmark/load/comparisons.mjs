@@ -1,0 +1,102 @@
+// Named side-by-side comparisons for `benchmark/run --compare <name>[,<name>…]` (see benchmark/README.md).
+// Each compares two router configurations, A and B, on the same running subgraphs. A is the
+// production router unless said otherwise; B differs by the environment given. `signed: false`
+// starts the subgraphs without the router secret (they then accept unsigned requests), which
+// comparisons of the signing itself need; `text: true` makes B's requests carry the document text
+// instead of its trusted document id. BENCH_ROUTER_OFF is the router's benchmark-only switch
+// (gateway-config/router/settings.mjs).
+
+const off = (...parts) => ({ BENCH_ROUTER_OFF: parts.join(',') });
+
+export const COMPARISONS = {
+  signing: {
+    about: 'Hive Gateway\'s HMAC signature of subgraph requests (hmacSignature)',
+    signed: false,
+    b: { label: 'no HMAC signature', env: off('hmacSignature') },
+  },
+  freshness: {
+    about: 'freshness stamps on subgraph requests (router/freshness.mjs)',
+    signed: false,
+    b: { label: 'no freshness stamps', env: off('freshness') },
+  },
+  jwt: {
+    about: 'JWT verification (jwt); both sides without genericAuth, which needs the verified token',
+    a: { label: 'JWT, no genericAuth', env: off('genericAuth') },
+    b: { label: 'neither', env: off('genericAuth', 'jwt') },
+  },
+  'generic-auth': {
+    about: '@authenticated / @requiresScopes at the router (genericAuth, router/authorization.mjs)',
+    b: { label: 'no genericAuth', env: off('genericAuth') },
+  },
+  'error-codes': {
+    about: 'error codes, reasons and messages on every result (useErrorCodes, router/errors.mjs)',
+    b: { label: 'no useErrorCodes', env: off('errorCodes') },
+  },
+  'rate-limit': {
+    about: 'rate limiting per client and root field (rateLimiting, useRateLimitErrors)',
+    b: { label: 'no rate limit', env: off('rateLimit') },
+  },
+  'demand-control': {
+    about: 'cost estimate from @listSize (demandControl)',
+    b: { label: 'no demandControl', env: off('demandControl') },
+  },
+  prometheus: {
+    about: 'Prometheus metrics, the lean set production uses (prometheus, ROUTER_METRICS=lean)',
+    b: { label: 'no metrics', env: off('prometheus') },
+  },
+  'metrics-all': {
+    about: 'Hive Gateway\'s full metric set (ROUTER_METRICS=all) vs the lean set production uses',
+    a: { label: 'all metrics', env: { ROUTER_METRICS: 'all' } },
+    b: { label: 'lean metrics (production)', env: {} },
+  },
+  'request-shape': {
+    about: 'request shape checks (useRequestShape, router/request-shape.mjs)',
+    b: { label: 'no request shape check', env: off('requestShape') },
+  },
+  'operation-limits': {
+    about: 'alias, directive and root field limits (useOperationLimits)',
+    b: { label: 'no operation limits', env: off('operationLimits') },
+  },
+  'trusted-documents': {
+    about: 'trusted documents only (persistedDocuments, useTrustedDocumentText); B is sent the document text',
+    b: { label: 'any document, sent as text', env: off('trustedDocuments'), text: true },
+  },
+  'own-plugins': {
+    about: 'every part BENCH_ROUTER_OFF can turn off at once: what is left is Hive Gateway planning and executing',
+    signed: false,
+    b: { label: 'all off', env: off('hmacSignature', 'freshness', 'jwt', 'genericAuth', 'errorCodes', 'rateLimit',
+      'demandControl', 'prometheus', 'requestShape', 'operationLimits', 'trustedDocuments'), text: true },
+  },
+  'router-runtime': {
+    about: 'Hive Gateway\'s default JavaScript planner and executor vs the Rust query planner (@graphql-hive/router-runtime)',
+    a: { label: 'JavaScript planner', env: { HIVE_ROUTER_RUNTIME: '' } },
+    b: { label: 'Rust planner', env: { HIVE_ROUTER_RUNTIME: 'true' } },
+  },
+  fork: {
+    about: 'Hive Gateway\'s cluster mode: two router workers instead of one process (FORK=2)',
+    b: { label: 'two workers', env: { FORK: '2' } },
+  },
+  'semi-space': {
+    about: 'a larger V8 young generation (--max-semi-space-size=16, MB per semi-space) on top of the image\'s heap bound',
+    b: { label: '16 MB semi-spaces', env: { NODE_OPTIONS: '--max-old-space-size=224 --max-semi-space-size=16' } },
+  },
+};
+
+/** Shorthands for several comparisons in one run. */
+export const GROUPS = {
+  plugins: ['signing', 'freshness', 'jwt', 'generic-auth', 'error-codes', 'rate-limit', 'demand-control', 'prometheus', 'metrics-all',
+    'request-shape', 'operation-limits', 'trusted-documents', 'own-plugins'],
+  node: ['fork', 'semi-space'],
+};
+
+/** The comparisons named by `spec` ("a,b" or a group), with their defaults filled in. */
+export function comparisonsOf(spec) {
+  const names = spec.split(',').flatMap((name) => GROUPS[name] ?? [name]);
+  return names.map((name) => {
+    const comparison = COMPARISONS[name];
+    if (!comparison) {
+      throw new Error(`unknown comparison '${name}'; known: ${[...Object.keys(COMPARISONS), ...Object.keys(GROUPS)].join(', ')}`);
+    }
+    return { name, signed: true, a: { label: 'production router', env: {} }, ...comparison };
+  });
+}
