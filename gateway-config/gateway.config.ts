@@ -115,7 +115,6 @@ export const gatewayConfig = defineConfig({
   // query plan and checked before each one; over MAX_COST, useErrorCodes answers 400 QUERY_TOO_COMPLEX.
   demandControl: production && on('demandControl') ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
   rateLimiting: production && on('rateLimit') ? rateLimitRules(limits) : undefined,
-  hmacSignature: settings.hmacSecret && on('hmacSignature') ? { secret: settings.hmacSecret } : undefined,
   // ROUTER_METRICS=lean (default) or all: router/settings.mjs says which metrics each keeps.
   prometheus: on('prometheus')
     ? { endpoint: '/metrics', metrics: settings.metrics === 'all' ? true : LEAN_METRICS }

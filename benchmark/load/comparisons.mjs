@@ -9,11 +9,6 @@
 const off = (...parts) => ({ BENCH_ROUTER_OFF: parts.join(',') });
 
 export const COMPARISONS = {
-  signing: {
-    about: 'Hive Gateway\'s HMAC signature of subgraph requests (hmacSignature)',
-    signed: false,
-    b: { label: 'no HMAC signature', env: off('hmacSignature') },
-  },
   freshness: {
     about: 'freshness stamps on subgraph requests (router/freshness.mjs)',
     signed: false,
@@ -64,7 +59,7 @@ export const COMPARISONS = {
   'own-plugins': {
     about: 'every part BENCH_ROUTER_OFF can turn off at once: what is left is Hive Gateway planning and executing',
     signed: false,
-    b: { label: 'all off', env: off('hmacSignature', 'freshness', 'jwt', 'genericAuth', 'errorCodes', 'rateLimit',
+    b: { label: 'all off', env: off('freshness', 'jwt', 'genericAuth', 'errorCodes', 'rateLimit',
       'demandControl', 'prometheus', 'requestShape', 'operationLimits', 'trustedDocuments'), text: true },
   },
   'router-runtime': {
@@ -84,7 +79,7 @@ export const COMPARISONS = {
 
 /** Shorthands for several comparisons in one run. */
 export const GROUPS = {
-  plugins: ['signing', 'freshness', 'jwt', 'generic-auth', 'error-codes', 'rate-limit', 'demand-control', 'prometheus', 'metrics-all',
+  plugins: ['freshness', 'jwt', 'generic-auth', 'error-codes', 'rate-limit', 'demand-control', 'prometheus', 'metrics-all',
     'request-shape', 'operation-limits', 'trusted-documents', 'own-plugins'],
   node: ['fork', 'semi-space'],
 };

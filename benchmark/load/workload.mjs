@@ -1,7 +1,7 @@
 // What the benchmark sends: the reference operations as trusted document ids, with variables spread
 // over the seed data (500 users with their own orders, 5,000 products), each request as a different
 // user, so neither the router's in-flight request collapsing nor any cache answers for the stack.
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mintDevToken } from '../../gateway-config/router/dev-token.mjs';
@@ -64,10 +64,9 @@ export function entitiesRequest(url, secret) {
   };
 }
 
-/** A GraphQL request signed and stamped as the router signs it (`extensions.hmac-signature`, freshness header). */
+/** A GraphQL request signed as the router signs it: the freshness stamp over the exact body. */
 export function signedRequest(url, secret, query, variables, headers = {}) {
-  const signature = createHmac('sha256', secret).update(stableJson({ query, variables })).digest('base64');
-  const body = JSON.stringify({ query, variables, extensions: { 'hmac-signature': signature } });
+  const body = JSON.stringify({ query, variables });
   return { url, headers: { 'content-type': 'application/json', [FRESHNESS_HEADER]: freshnessStamp(secret, body), ...headers }, body };
 }
 
@@ -92,16 +91,6 @@ export function subgraphRequest(subgraph, url, secret) {
   };
 }
 
-// The JSON the subgraphs verify Hive Gateway's signature over: object keys sorted, no spaces.
-function stableJson(value) {
-  if (Array.isArray(value)) {
-    return `[${value.map(stableJson).join(',')}]`;
-  }
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stableJson(value[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 // Seed rule (docs/seed-data.md): user u has 1 + (u * 7) % 10 orders, numbered in user order.
 function firstOrderIds() {

@@ -48,10 +48,12 @@ class RouterOnlyTests {
 			.signedWith("guessed")
 			.post(ENTITIES, representations(), null);
 		assertThat(forged.status()).isEqualTo(403);
-		String replayed = "{\"query\":\"{ _service { sdl } }\",\"extensions\":{\"hmac-signature\":\"%s\"}}".formatted(
-				dev.supergraph.starter.security.RouterSignature.withSecret(SECRET).sign("{ categories { id } }", null));
+		// a stamp of one body does not sign another
+		byte[] signedBody = "{\"query\":\"{ categories { id } }\"}".getBytes(StandardCharsets.UTF_8);
+		String stamp = dev.supergraph.starter.security.RouterSignature.withSecret(SECRET).freshness(signedBody);
 		Response reused = GraphQlHttpClient.forPort(this.port)
-			.postRaw("application/json", replayed.getBytes(StandardCharsets.UTF_8));
+			.postRaw("application/json", "{\"query\":\"{ _service { sdl } }\"}".getBytes(StandardCharsets.UTF_8),
+					dev.supergraph.starter.security.RouterSignature.FRESHNESS_HEADER, stamp);
 		assertThat(reused.status()).isEqualTo(403);
 	}
 

@@ -119,17 +119,6 @@ public final class Supergraph {
 	}
 
 	/**
-	 * The router's signature of an operation, for tests that build raw or replayed
-	 * bodies.
-	 * @param query the document
-	 * @param variables the variables, or {@code null}
-	 * @return the base64 signature
-	 */
-	public String routerSignature(String query, Map<String, ?> variables) {
-		return RouterSignature.withSecret(ROUTER_SECRET).sign(query, variables);
-	}
-
-	/**
 	 * The router's freshness stamp of a body, for tests that build raw, stale or replayed
 	 * requests.
 	 * @param body the exact body

@@ -89,10 +89,6 @@ public final class GraphQlHttpClient {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", document);
 		body.put("variables", variables);
-		String signed = this.signature.sign(document, variables);
-		if (signed != null) {
-			body.put("extensions", Map.of(RouterSignature.EXTENSION, signed));
-		}
 		byte[] bytes = json.writeValueAsBytes(body);
 		HttpRequest.Builder request = stamped(request("application/json"), bytes)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes));

@@ -7,8 +7,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,22 +16,16 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The router's HMAC signature of an upstream request: base64 HMAC-SHA256, with the shared
- * secret, over the stable JSON of {@code {query, variables}} (variables left out when
- * empty), carried in {@code extensions["hmac-signature"]}. Subgraphs verify it; a
- * subgraph calling another one signs its request the same way.
- * <p>
- * Hive Gateway's signature has no time and no nonce, so a captured request could be
- * replayed. The router therefore also stamps each request with the
- * {@value #FRESHNESS_HEADER} header, {@code t=<epoch ms>,n=<nonce>,s=<mac>}: base64url
- * HMAC-SHA256 over {@code t.n.<hex SHA-256 of the exact body>}
- * ({@code gateway-config/router/freshness.mjs}); {@link ReplayGuard} accepts each stamp
- * once, while it is recent.
+ * The router's signature of an upstream request: the freshness stamp, header
+ * {@value #FRESHNESS_HEADER}, {@code t=<epoch ms>,n=<nonce>,s=<mac>}: base64url
+ * HMAC-SHA256, with the secret shared with the router, over
+ * {@code t.n.<hex SHA-256 of the exact body>}
+ * ({@code gateway-config/router/freshness.mjs}). It covers the whole body (document,
+ * variables, extensions) as sent, and {@link ReplayGuard} accepts each stamp once, while
+ * it is recent. A subgraph calling another one stamps its request the same way
+ * ({@link SignedSubgraphClient}).
  */
 public final class RouterSignature {
-
-	/** The request extension carrying the signature. */
-	public static final String EXTENSION = "hmac-signature";
 
 	/** The request header carrying the freshness stamp. */
 	public static final String FRESHNESS_HEADER = "X-Router-Freshness";
@@ -64,40 +56,6 @@ public final class RouterSignature {
 	 */
 	public boolean enabled() {
 		return this.secret != null;
-	}
-
-	/**
-	 * Sign a request.
-	 * @param query the document exactly as sent
-	 * @param variables the variables as sent
-	 * @return the signature, or {@code null} when signing is not configured
-	 */
-	public @Nullable String sign(String query, @Nullable Map<String, ?> variables) {
-		if (this.secret == null) {
-			return null;
-		}
-		Map<String, Object> signed = new LinkedHashMap<>();
-		signed.put("query", query);
-		if (variables != null && !variables.isEmpty()) {
-			signed.put("variables", variables);
-		}
-		return Base64.getEncoder().encodeToString(hmac(StableJson.write(signed).getBytes(StandardCharsets.UTF_8)));
-	}
-
-	boolean verify(@Nullable Object query, @Nullable Object variables, @Nullable Object signature) {
-		if (!(query instanceof String text) || !(signature instanceof String claimed)) {
-			return false;
-		}
-		Map<String, ?> map = (variables instanceof Map<?, ?> given) ? asStringKeys(given) : null;
-		String expected = sign(text, map);
-		return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-				claimed.getBytes(StandardCharsets.US_ASCII));
-	}
-
-	private static Map<String, ?> asStringKeys(Map<?, ?> map) {
-		Map<String, Object> copy = new LinkedHashMap<>();
-		map.forEach((key, value) -> copy.put(String.valueOf(key), value));
-		return copy;
 	}
 
 	/**

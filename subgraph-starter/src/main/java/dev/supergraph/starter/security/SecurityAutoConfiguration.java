@@ -94,11 +94,10 @@ public final class SecurityAutoConfiguration {
 	@ConditionalOnProperty("subgraph.security.router-secret")
 	FilterRegistrationBean<RouterSignatureFilter> routerSignatureFilter(
 			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, RouterSignature signature,
-			@Value("${subgraph.security.router-freshness:60s}") Duration freshness, JsonMapper json,
-			ErrorResponseWriter errors) {
+			@Value("${subgraph.security.router-freshness:60s}") Duration freshness, ErrorResponseWriter errors) {
 		ReplayGuard replays = new ReplayGuard(freshness, Clock.systemUTC());
 		FilterRegistrationBean<RouterSignatureFilter> registration = new FilterRegistrationBean<>(
-				new RouterSignatureFilter(graphQlPath, signature, replays, json, errors));
+				new RouterSignatureFilter(graphQlPath, signature, replays, errors));
 		// after the body size limit and the request shape check, before security and
 		// GraphQL
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);

@@ -15,20 +15,17 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The client of one subgraph calling another: each request is signed and stamped like the
- * router's (the other subgraph accepts nothing else when signing is on), optionally on
- * the caller's behalf, with connect and read timeouts so that a sick subgraph fails the
- * call fast instead of holding it.
+ * The client of one subgraph calling another: each request is stamped like the router's
+ * (the other subgraph accepts nothing else when signing is on), optionally on the
+ * caller's behalf, with connect and read timeouts so that a sick subgraph fails the call
+ * fast instead of holding it.
  */
 public final class SignedSubgraphClient {
 
 	private final HttpSyncGraphQlClient client;
 
-	private final RouterSignature signature;
-
-	private SignedSubgraphClient(HttpSyncGraphQlClient client, RouterSignature signature) {
+	private SignedSubgraphClient(HttpSyncGraphQlClient client) {
 		this.client = client;
-		this.signature = signature;
 	}
 
 	/**
@@ -57,7 +54,7 @@ public final class SignedSubgraphClient {
 				return execution.execute(request, body);
 			})
 			.build();
-		return new SignedSubgraphClient(HttpSyncGraphQlClient.create(rest), signature);
+		return new SignedSubgraphClient(HttpSyncGraphQlClient.create(rest));
 	}
 
 	/**
@@ -72,12 +69,7 @@ public final class SignedSubgraphClient {
 			@Nullable String authorization) {
 		HttpSyncGraphQlClient client = (authorization != null)
 				? this.client.mutate().header(HttpHeaders.AUTHORIZATION, authorization).build() : this.client;
-		GraphQlClient.RequestSpec request = client.document(document).variables(variables);
-		String signed = this.signature.sign(document, variables);
-		if (signed != null) {
-			request.extension(RouterSignature.EXTENSION, signed);
-		}
-		return request.executeSync();
+		return client.document(document).variables(variables).executeSync();
 	}
 
 }
