@@ -9,6 +9,8 @@ import { execJar, imageEnvironment as subgraphImageEnvironment, productionJvm } 
 import { awaitReady, freePort, startProcess, stopAll } from './processes.mjs';
 
 const SUBGRAPHS = ['catalog', 'users', 'orders'];
+/** The catalog the raw baseline is compared with (see startUncachedCatalog). */
+export const UNCACHED_CATALOG = 'catalogUncached';
 
 /**
  * Starts the subgraphs, then one router per entry of `routers` (name -> extra environment, default: one
@@ -19,7 +21,7 @@ const SUBGRAPHS = ['catalog', 'users', 'orders'];
 export async function startSupergraph(root, logDir, { routers = { router: {} }, raw: withRaw = true, signed = true } = {}) {
   mkdirSync(logDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
-  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'raw', 'catalogDb']
+  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'raw', 'catalogDb', UNCACHED_CATALOG]
     .map(async (name) => [name, await freePort()])));
   const url = (name) => `http://127.0.0.1:${ports[name]}/graphql`;
   // The JVM as the production image runs it (subgraph-jvm/options; JDK 25 and AOT cache when there).
@@ -41,11 +43,9 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
   const started = [...subgraphs];
   try {
     await Promise.all(subgraphs.map((proc) => awaitReady(proc)));
-    const raw = withRaw ? startRaw() : null;
-    if (raw) {
-      started.push(raw);
-    }
-    await Promise.all([launchRouters(routers), ...(raw ? [awaitReady(raw)] : [])]);
+    const baselines = withRaw ? [startRaw(), startUncachedCatalog()] : [];
+    started.push(...baselines);
+    await Promise.all([launchRouters(routers), ...baselines.map((proc) => awaitReady(proc))]);
     return { secret, url, processes: started, byName: Object.fromEntries(started.map((proc) => [proc.name, proc])), ports,
       launchRouters, stopRouters };
   } catch (error) {
@@ -92,6 +92,26 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
       cwd: resolve(root, 'gateway-config'),
       logFile: resolve(logDir, `${name}.log`),
       ready: `http://127.0.0.1:${ports[name]}/readiness`,
+    });
+  }
+
+  /**
+   * A second catalog on the first one's database with its read cache off: the raw baseline is
+   * compared with the catalog's code path, not with its cache (the benchmark's 5,000 products fit in it).
+   */
+  function startUncachedCatalog() {
+    const jvm = productionJvm(root, 'catalog');
+    return startProcess({
+      name: UNCACHED_CATALOG,
+      command: jvm.command,
+      args: [...jvm.args, '--spring.profiles.active=dev', `--server.port=${ports[UNCACHED_CATALOG]}`,
+        `--spring.datasource.url=jdbc:postgresql://127.0.0.1:${ports.catalogDb}/postgres?user=postgres`,
+        '--catalog.cache.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
+        '--management.endpoints.web.exposure.include=health,metrics'],
+      env: { ...subgraphImageEnvironment(root), SUBGRAPH_SECURITY_ROUTER_SECRET: secret },
+      cwd: root,
+      logFile: resolve(logDir, `${UNCACHED_CATALOG}.log`),
+      ready: `http://127.0.0.1:${ports[UNCACHED_CATALOG]}/actuator/health/readiness`,
     });
   }
 
