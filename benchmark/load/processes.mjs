@@ -132,7 +132,7 @@ export function treeCpuSeconds(pid) {
 /** CPU used by named processes (and all PostgreSQL processes) between two calls of the returned function. */
 export function cpuMeter(procs) {
   const read = () => {
-    const now = Object.fromEntries(procs.map((proc) => [proc.name, treeCpuSeconds(proc.pid)]));
+    const now = Object.fromEntries(procs.filter((proc) => !proc.unmetered).map((proc) => [proc.name, treeCpuSeconds(proc.pid)]));
     now.postgres = postgresPids().reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     return now;
   };

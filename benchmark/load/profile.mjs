@@ -30,7 +30,7 @@ const router = startProcess({
   env: {
     NODE_ENV: 'production',
     GATEWAY_MODE: 'production',
-    JWT_PUBLIC_KEY_FILE: resolve(root, 'subgraph-starter/src/main/resources/dev-keys/dev-public.pem'),
+    JWT_PUBLIC_KEY_FILE: resolve(root, 'subgraph-starter-dev/src/main/resources/dev-keys/dev-public.pem'),
     ROUTER_HMAC_SECRET: randomBytes(32).toString('hex'),
     RATE_LIMIT_MAX: '100000000',
     USERS_URL: subgraphs.urls.users,

@@ -44,7 +44,7 @@ const env = (subgraph, config = 'default') => ({
   SPRING_DATASOURCE_USERNAME: 'postgres',
   SUBGRAPH_DATABASE_EMBEDDED_ENABLED: 'false',
   SUBGRAPH_SECURITY_ROUTER_SECRET: secret,
-  SUBGRAPH_SECURITY_JWT_PUBLIC_KEY_LOCATION: `file:${resolve(root, 'subgraph-starter/src/main/resources/dev-keys/dev-public.pem')}`,
+  SUBGRAPH_SECURITY_JWT_PUBLIC_KEY_LOCATION: `file:${resolve(root, 'subgraph-starter-dev/src/main/resources/dev-keys/dev-public.pem')}`,
   SUBGRAPH_RATE_LIMIT_REQUESTS_PER_MINUTE: '0',
 });
 
@@ -165,9 +165,10 @@ async function train(subgraph) {
   }
   const port = await freePort();
   const started = performance.now();
-  // Trained on the seeded database (the image trains on an empty embedded one).
+  // Trained on the seeded database (the image trains on an empty embedded one beside the jar).
   const result = spawnSync(resolve(root, 'subgraph-jvm', 'train-aot-cache'), [JAVA25, dir, cache, `${subgraph}-subgraph`, String(port)],
-    { env: { ...process.env, SPRING_DATASOURCE_URL: env(subgraph).SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME: 'postgres' },
+    { env: { ...process.env, SPRING_DATASOURCE_URL: env(subgraph).SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME: 'postgres',
+      SUBGRAPH_SECURITY_JWT_PUBLIC_KEY_LOCATION: env(subgraph).SUBGRAPH_SECURITY_JWT_PUBLIC_KEY_LOCATION },
       encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(`training ${subgraph} failed: ${result.stderr}`);

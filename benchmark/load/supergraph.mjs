@@ -1,14 +1,17 @@
-// The supergraph as production runs it: the three subgraphs (each on its own embedded PostgreSQL
-// with the seed data), signing, API keys, authorization, limits and trusted documents on, behind the
+// The supergraph as production runs it: the three subgraphs' production jars (each on its own
+// embedded PostgreSQL from LocalPostgres, with the seed data), signing, API keys, authorization, limits and trusted documents on, behind the
 // production router; plus the raw JDBC baseline on the catalog's database. Only the load-test
 // settings differ: rate limits raised so the load is measured, not refused.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { execJar, imageEnvironment as subgraphImageEnvironment, productionJvm } from './jvm.mjs';
+import { localPostgresUrl, startLocalPostgres } from './local-postgres.mjs';
 import { awaitReady, freePort, startProcess, stopAll } from './processes.mjs';
 
 const SUBGRAPHS = ['catalog', 'users', 'orders'];
+/** The development public key: the production jars carry none, and the benchmark's tokens are signed with its pair. */
+const DEV_PUBLIC_KEY = (root) => resolve(root, 'subgraph-starter-dev', 'src', 'main', 'resources', 'dev-keys', 'dev-public.pem');
 /** The catalog the raw baseline is compared with (see startUncachedCatalog). */
 export const UNCACHED_CATALOG = 'catalogUncached';
 
@@ -21,8 +24,10 @@ export const UNCACHED_CATALOG = 'catalogUncached';
 export async function startSupergraph(root, logDir, { routers = { router: {} }, raw: withRaw = true, signed = true } = {}) {
   mkdirSync(logDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
-  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'raw', 'catalogDb', UNCACHED_CATALOG]
+  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'raw', UNCACHED_CATALOG]
     .map(async (name) => [name, await freePort()])));
+  const postgres = await startLocalPostgres(root, logDir, SUBGRAPHS);
+  ports.catalogDb = postgres.ports.catalog;
   const url = (name) => `http://127.0.0.1:${ports[name]}/graphql`;
   // The JVM as the production image runs it (subgraph-jvm/options; JDK 25 and AOT cache when there).
   const jvms = Object.fromEntries(SUBGRAPHS.map((name) => [name, productionJvm(root, name)]));
@@ -31,16 +36,16 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
     name,
     command: jvms[name].command,
     args: [...jvms[name].args, '--spring.profiles.active=dev', `--server.port=${ports[name]}`,
+      `--spring.datasource.url=${localPostgresUrl(postgres.ports[name])}`, `--subgraph.security.jwt.public-key-location=file:${DEV_PUBLIC_KEY(root)}`,
       '--spring.graphql.schema.introspection.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
       '--management.endpoints.web.exposure.include=health,metrics',
-      ...(name === 'catalog' ? [`--subgraph.database.embedded.port=${ports.catalogDb}`] : []),
       ...(name === 'orders' ? [`--orders.catalog.url=${url('catalog')}`, `--orders.users.url=${url('users')}`] : [])],
     env: { ...subgraphImageEnvironment(root), ...(signed ? { SUBGRAPH_SECURITY_ROUTER_SECRET: secret } : {}) },
     cwd: root,
     logFile: resolve(logDir, `${name}.log`),
     ready: `http://127.0.0.1:${ports[name]}/actuator/health/readiness`,
   }));
-  const started = [...subgraphs];
+  const started = [postgres.proc, ...subgraphs];
   try {
     await Promise.all(subgraphs.map((proc) => awaitReady(proc)));
     const baselines = withRaw ? [startRaw(), startUncachedCatalog()] : [];
@@ -79,7 +84,7 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
       env: {
         ...imageEnvironment(resolve(root, 'gateway-config', 'Dockerfile')),
         GATEWAY_MODE: 'production',
-        JWT_PUBLIC_KEY_FILE: resolve(root, 'subgraph-starter/src/main/resources/dev-keys/dev-public.pem'),
+        JWT_PUBLIC_KEY_FILE: DEV_PUBLIC_KEY(root),
         ROUTER_HMAC_SECRET: secret,
         RATE_LIMIT_MAX: '100000000',
         USERS_URL: url('users'),
@@ -105,7 +110,7 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
       name: UNCACHED_CATALOG,
       command: jvm.command,
       args: [...jvm.args, '--spring.profiles.active=dev', `--server.port=${ports[UNCACHED_CATALOG]}`,
-        `--spring.datasource.url=jdbc:postgresql://127.0.0.1:${ports.catalogDb}/postgres?user=postgres`,
+        `--spring.datasource.url=${localPostgresUrl(ports.catalogDb)}`, `--subgraph.security.jwt.public-key-location=file:${DEV_PUBLIC_KEY(root)}`,
         '--catalog.cache.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
         '--management.endpoints.web.exposure.include=health,metrics'],
       env: { ...subgraphImageEnvironment(root), SUBGRAPH_SECURITY_ROUTER_SECRET: secret },

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DEV_PRIVATE_KEY = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..',
-  'subgraph-starter-test', 'src', 'main', 'resources', 'dev-keys', 'dev-private.pem');
+  'subgraph-starter-dev', 'src', 'main', 'resources', 'dev-keys', 'dev-private.pem');
 
 /** The user and scopes of the token that run-supergraph prints and GraphiQL sends. */
 export const DEV_USER = { sub: '7', scope: 'users:read:email orders:read' };

@@ -5,9 +5,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_PRIVATE_KEY } from './dev-token.mjs';
 
-// The starter's development key pair: dev mode verifies the local run's tokens with it by default.
+// The development key pair (subgraph-starter-dev): dev mode verifies the local run's tokens with it by default.
 const DEV_PUBLIC_KEY = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..',
-  'subgraph-starter', 'src', 'main', 'resources', 'dev-keys', 'dev-public.pem');
+  'subgraph-starter-dev', 'src', 'main', 'resources', 'dev-keys', 'dev-public.pem');
 
 const SUBGRAPHS = {
   users: { urlVar: 'USERS_URL', url: 'http://localhost:4001/graphql', timeoutMs: 5000 },

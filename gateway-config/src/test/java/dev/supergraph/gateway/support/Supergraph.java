@@ -39,6 +39,13 @@ public final class Supergraph {
 	/** The router signs upstream requests with it; subgraphs refuse anything unsigned. */
 	static final String ROUTER_SECRET = UUID.randomUUID().toString();
 
+	/**
+	 * The development public key: the runnable jars are the production ones and carry no
+	 * key, so the subgraphs get it like the router.
+	 */
+	static final Path DEV_PUBLIC_KEY = Path.of("..", "subgraph-starter-dev", "src", "main", "resources", "dev-keys",
+			"dev-public.pem");
+
 	/** Requests per root field, client and minute the production router allows. */
 	public static final int PRODUCTION_RATE_LIMIT = 20;
 
@@ -139,9 +146,8 @@ public final class Supergraph {
 	public synchronized ManagedProcess productionRouter() {
 		if (this.productionRouter == null) {
 			ManagedProcess process = routerProcess("router-production",
-					Map.of("GATEWAY_MODE", "production", "JWT_PUBLIC_KEY_FILE",
-							"../subgraph-starter/src/main/resources/dev-keys/dev-public.pem", "RATE_LIMIT_MAX",
-							String.valueOf(PRODUCTION_RATE_LIMIT)));
+					Map.of("GATEWAY_MODE", "production", "JWT_PUBLIC_KEY_FILE", DEV_PUBLIC_KEY.toString(),
+							"RATE_LIMIT_MAX", String.valueOf(PRODUCTION_RATE_LIMIT)));
 			process.start();
 			process.awaitReady();
 			this.productionRouter = process;
@@ -236,7 +242,8 @@ public final class Supergraph {
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
 				"--management.endpoints.web.exposure.include=health,metrics,catalogcache",
-				"--subgraph.security.api-keys.file=" + apiKeyFile.toAbsolutePath()));
+				"--subgraph.security.api-keys.file=" + apiKeyFile.toAbsolutePath(),
+				"--subgraph.security.jwt.public-key-location=file:" + DEV_PUBLIC_KEY.toAbsolutePath()));
 		command.addAll(List.of(extraArguments));
 		return new ManagedProcess(name, command, Map.of("SUBGRAPH_SECURITY_ROUTER_SECRET", ROUTER_SECRET),
 				new File("."), port, "/actuator/health/readiness");
@@ -262,7 +269,12 @@ public final class Supergraph {
 		return this.subgraphs.get(name).uri("/graphql").toString();
 	}
 
-	private static Path runnableJar(String name) {
+	/**
+	 * The runnable (production) jar of a subgraph, built by {@code ./mvnw package}.
+	 * @param name the subgraph
+	 * @return the jar
+	 */
+	public static Path runnableJar(String name) {
 		Path target = Path.of("..", name + "-subgraph", "target");
 		try (Stream<Path> files = Files.list(target)) {
 			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))

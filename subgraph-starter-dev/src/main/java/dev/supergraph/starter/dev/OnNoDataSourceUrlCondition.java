@@ -1,4 +1,4 @@
-package dev.supergraph.starter.database;
+package dev.supergraph.starter.dev;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
