@@ -11,6 +11,7 @@ import { closedLoop } from './load.mjs';
 import { awaitReady, freePort, startProcess, stopAll } from './processes.mjs';
 import { workload } from './workload.mjs';
 import { startSchemaSubgraphs } from '../../gateway-config/test/support/schema-subgraphs.mjs';
+import { SUBGRAPHS, urlVariable } from '../../gateway-config/router/subgraphs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [operation = 'UserOrders', seconds = '20', ...extra] = process.argv.slice(2);
@@ -33,9 +34,7 @@ const router = startProcess({
     JWT_PUBLIC_KEY_FILE: resolve(root, 'subgraph-starter-dev/src/main/resources/dev-keys/dev-public.pem'),
     ROUTER_HMAC_SECRET: randomBytes(32).toString('hex'),
     RATE_LIMIT_MAX: '100000000',
-    USERS_URL: subgraphs.urls.users,
-    ORDERS_URL: subgraphs.urls.orders,
-    CATALOG_URL: subgraphs.urls.catalog,
+    ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [urlVariable(name), subgraphs.urls[name]])),
     ...Object.fromEntries(extra.map((pair) => pair.split('='))),
   },
   cwd: resolve(root, 'gateway-config'),

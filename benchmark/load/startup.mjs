@@ -17,12 +17,13 @@ import { closedLoop, openModel, send } from './load.mjs';
 import { execJar as moduleJar, imageEnvironment, jarFingerprint, java25 } from './jvm.mjs';
 import { cpuSeconds, freePort, rssMiB, startProcess, stopAll } from './processes.mjs';
 import { subgraphRequest } from './workload.mjs';
+import { SUBGRAPHS as REGISTRY } from '../../gateway-config/router/subgraphs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const RUNS = Number(option('--runs', '3'));
-const SUBGRAPHS = option('--subgraphs', 'catalog,users,orders').split(',');
+const SUBGRAPHS = option('--subgraphs', REGISTRY.map((subgraph) => subgraph.name).join(',')).split(',');
 const CONFIGS = option('--configs', 'default,options,tuned').split(',');
 const LOAD_REQUESTS = Number(option('--load', '3000')); // the bounded load after each start
 const AB_ROUNDS = Number(option('--rounds', '3'));
@@ -166,7 +167,7 @@ async function train(subgraph) {
   const port = await freePort();
   const started = performance.now();
   // Trained on the seeded database (the image trains on an empty embedded one beside the jar).
-  const result = spawnSync(resolve(root, 'subgraph-jvm', 'train-aot-cache'), [JAVA25, dir, cache, `${subgraph}-subgraph`, String(port)],
+  const result = spawnSync(resolve(root, 'subgraph-jvm', 'train-aot-cache'), [JAVA25, dir, cache, moduleOf(subgraph), String(port)],
     { env: { ...process.env, SPRING_DATASOURCE_URL: env(subgraph).SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME: 'postgres',
       SUBGRAPH_SECURITY_JWT_PUBLIC_KEY_LOCATION: env(subgraph).SUBGRAPH_SECURITY_JWT_PUBLIC_KEY_LOCATION },
       encoding: 'utf8' });
@@ -324,8 +325,13 @@ function markdown() {
   return lines.join('\n');
 }
 
+/** The Maven module of a subgraph, from the registry. */
+function moduleOf(subgraph) {
+  return REGISTRY.find((entry) => entry.name === subgraph).module;
+}
+
 function execJar(subgraph) {
-  return moduleJar(root, `${subgraph}-subgraph`);
+  return moduleJar(root, moduleOf(subgraph));
 }
 
 function databaseExists(subgraph) {

@@ -7,9 +7,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { execJar, imageEnvironment as subgraphImageEnvironment, productionJvm } from './jvm.mjs';
 import { localPostgresUrl, startLocalPostgres } from './local-postgres.mjs';
+import { SUBGRAPHS as REGISTRY, urlVariable } from '../../gateway-config/router/subgraphs.mjs';
 import { awaitReady, freePort, startProcess, stopAll } from './processes.mjs';
 
-const SUBGRAPHS = ['catalog', 'users', 'orders'];
+const SUBGRAPHS = REGISTRY.map((subgraph) => subgraph.name);
 /** The development public key: the production jars carry none, and the benchmark's tokens are signed with its pair. */
 const DEV_PUBLIC_KEY = (root) => resolve(root, 'subgraph-starter-dev', 'src', 'main', 'resources', 'dev-keys', 'dev-public.pem');
 /** The catalog the raw baseline is compared with (see startUncachedCatalog). */
@@ -39,7 +40,8 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
       `--spring.datasource.url=${localPostgresUrl(postgres.ports[name])}`, `--subgraph.security.jwt.public-key-location=file:${DEV_PUBLIC_KEY(root)}`,
       '--spring.graphql.schema.introspection.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
       '--management.endpoints.web.exposure.include=health,metrics',
-      ...(name === 'orders' ? [`--orders.catalog.url=${url('catalog')}`, `--orders.users.url=${url('users')}`] : [])],
+      ...Object.entries(REGISTRY.find((subgraph) => subgraph.name === name).calls)
+        .map(([property, target]) => `--${property}=${url(target)}`)],
     env: { ...subgraphImageEnvironment(root), ...(signed ? { SUBGRAPH_SECURITY_ROUTER_SECRET: secret } : {}) },
     cwd: root,
     logFile: resolve(logDir, `${name}.log`),
@@ -87,9 +89,7 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
         JWT_PUBLIC_KEY_FILE: DEV_PUBLIC_KEY(root),
         ROUTER_HMAC_SECRET: secret,
         RATE_LIMIT_MAX: '100000000',
-        USERS_URL: url('users'),
-        ORDERS_URL: url('orders'),
-        CATALOG_URL: url('catalog'),
+        ...Object.fromEntries(SUBGRAPHS.map((name) => [urlVariable(name), url(name)])),
         // Node flags for the router alone (e.g. a heap size to compare), not for the load generator.
         ...(process.env.BENCH_ROUTER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_ROUTER_NODE_OPTIONS } : {}),
         ...routerEnv,

@@ -4,16 +4,12 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_PRIVATE_KEY } from './dev-token.mjs';
+import { SUBGRAPHS, urlVariable } from './subgraphs.mjs';
 
 // The development key pair (subgraph-starter-dev): dev mode verifies the local run's tokens with it by default.
 const DEV_PUBLIC_KEY = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..',
   'subgraph-starter-dev', 'src', 'main', 'resources', 'dev-keys', 'dev-public.pem');
 
-const SUBGRAPHS = {
-  users: { urlVar: 'USERS_URL', url: 'http://localhost:4001/graphql', timeoutMs: 5000 },
-  orders: { urlVar: 'ORDERS_URL', url: 'http://localhost:4002/graphql', timeoutMs: 10000 },
-  catalog: { urlVar: 'CATALOG_URL', url: 'http://localhost:4003/graphql', timeoutMs: 5000 },
-};
 
 /**
  * Dev limits: generous, so GraphiQL exploration is not hindered, but bounded: no body is accepted
@@ -154,11 +150,13 @@ function fromEnv(env, defaults) {
   return Object.fromEntries(Object.entries(defaults).map(([name, value]) => [name, int(env, envName(name), value)]));
 }
 
+// Each registered subgraph (subgraphs.json): <NAME>_URL, else its local port; <NAME>_TIMEOUT_MS,
+// else its registered timeout.
 function subgraphSettings(env) {
   return Object.fromEntries(
-    Object.entries(SUBGRAPHS).map(([name, subgraph]) => [name, {
-      url: env[subgraph.urlVar] || subgraph.url,
-      timeoutMs: int(env, `${name.toUpperCase()}_TIMEOUT_MS`, subgraph.timeoutMs),
+    SUBGRAPHS.map(({ name, port, routerTimeoutMs }) => [name, {
+      url: env[urlVariable(name)] || `http://localhost:${port}/graphql`,
+      timeoutMs: int(env, `${name.toUpperCase()}_TIMEOUT_MS`, routerTimeoutMs),
     }]),
   );
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one gateway-config check CI calls: installs the pinned Node packages when needed, then checks
-# that supergraph.graphql and trusted-documents.json are fresh, that compose.yaml is valid, and runs
+# that the files generated from subgraphs.json, supergraph.graphql and trusted-documents.json are fresh, that compose.yaml is valid, and runs
 # the router tests (skip them with --no-router-tests). Exits non-zero if any step fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +37,7 @@ step() {
   "$@" || failed+=("$name")
 }
 
+step "subgraph registry (npm run registry:check)" npm run -s registry:check
 step "composition (npm run compose:check)" npm run -s compose:check
 step "trusted documents (npm run manifest:check)" npm run -s manifest:check
 step "compose.yaml (npm run validate:compose)" npm run -s validate:compose

@@ -1,6 +1,7 @@
-// One loopback HTTP server standing in for the three subgraphs (/users, /orders, /catalog): it records
+// One loopback HTTP server standing in for the registered subgraphs (/users, /orders, …): it records
 // every request the router sends and answers the few root fields the router tests ask for.
 import { createServer } from 'node:http';
+import { SUBGRAPHS } from '../../router/subgraphs.mjs';
 
 const ANSWERS = [
   [/\bcategories\b/, { categories: [{ id: 'c1', name: 'Books' }] }],
@@ -28,7 +29,7 @@ export async function startFakeSubgraphs({ slowMs = 3000 } = {}) {
   const base = `http://127.0.0.1:${server.address().port}`;
   return {
     requests,
-    urls: { users: `${base}/users`, orders: `${base}/orders`, catalog: `${base}/catalog` },
+    urls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, `${base}/${name}`])),
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -1,4 +1,4 @@
-// One loopback HTTP server standing in for the three subgraphs (/users, /orders, /catalog) that
+// One loopback HTTP server standing in for the registered subgraphs (/users, /orders, …) that
 // executes every request against the golden SDL (subgraphs/*.graphql) with made-up values: two
 // elements per list, every entity representation resolved. So the router runs whole query plans,
 // entity fetches included, as it does in front of the real subgraphs.
@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildASTSchema, execute, getNullableType, isEnumType, isListType, isScalarType, parse } from 'graphql';
 import { gatewayDir } from './gateway.mjs';
+import { SUBGRAPHS } from '../../router/subgraphs.mjs';
 
 const SCALARS = { ID: '1', Int: 1, Boolean: true, DateTime: '2026-01-01T00:00:00Z' };
 
 export async function startSchemaSubgraphs() {
-  const schemas = Object.fromEntries(['users', 'orders', 'catalog'].map((name) => [name, buildASTSchema(
+  const schemas = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, buildASTSchema(
     parse(readFileSync(resolve(gatewayDir, 'subgraphs', `${name}.graphql`), 'utf8')), { assumeValidSDL: true })]));
   const server = createServer((req, res) => {
     let body = '';
@@ -32,7 +33,7 @@ export async function startSchemaSubgraphs() {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
   return {
-    urls: { users: `${base}/users`, orders: `${base}/orders`, catalog: `${base}/catalog` },
+    urls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, `${base}/${name}`])),
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.supergraph.starter.test.SubgraphArchitecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -19,9 +20,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule noOtherSubgraphIsImported = noClasses().should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("dev.supergraph.catalog..", "dev.supergraph.users..");
+	static final ArchRule ownPackagesAndStarterOnly = SubgraphArchitecture.OWN_PACKAGES_AND_STARTER_ONLY;
 
 	@ArchTest
 	static final ArchRule shippingPricingAndRegistrationDoNotDependOnOrders = noClasses().that()

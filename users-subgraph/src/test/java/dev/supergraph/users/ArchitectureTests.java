@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.supergraph.starter.test.SubgraphArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -15,9 +16,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule noOtherSubgraphIsImported = noClasses().should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("dev.supergraph.catalog..", "dev.supergraph.orders..");
+	static final ArchRule ownPackagesAndStarterOnly = SubgraphArchitecture.OWN_PACKAGES_AND_STARTER_ONLY;
 
 	@ArchTest
 	static final ArchRule seedDoesNotUseTheFeatures = noClasses().that()

@@ -66,7 +66,7 @@ public final class ApiKeyTool {
 	public String createAccepted(Supergraph supergraph, String client, String... scopes) {
 		String key = create(client, scopes);
 		eventually(() -> supergraph.router().postWithApiKey("{ __typename }", Map.of(), key).status() == 200);
-		for (String subgraph : new String[] { "users", "orders", "catalog" }) {
+		for (String subgraph : SubgraphRegistry.names()) {
 			GraphQlHttpClient direct = supergraph.subgraphClient(subgraph);
 			eventually(() -> direct.postWithApiKey("{ __typename }", Map.of(), key).status() == 200);
 		}

@@ -23,10 +23,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole supergraph as a client sees it: the three subgraphs' runnable jars as
- * separate processes, each on a fresh real PostgreSQL database with the seed data, and
- * the real router (Hive Gateway, from this module's pinned {@code node_modules}) in front
- * of them. Started once per test JVM and shared by the end-to-end tests.
+ * The whole supergraph as a client sees it: the runnable jars of the registered subgraphs
+ * ({@link SubgraphRegistry}) as separate processes, each on a fresh real PostgreSQL
+ * database with the seed data, and the real router (Hive Gateway, from this module's
+ * pinned {@code node_modules}) in front of them. Started once per test JVM and shared by
+ * the end-to-end tests.
  */
 public final class Supergraph {
 
@@ -61,14 +62,16 @@ public final class Supergraph {
 	private final Path apiKeyFile = ApiKeyTool.newKeyFile();
 
 	private Supergraph() {
-		int catalogPort = ManagedProcess.freePort();
-		int usersPort = ManagedProcess.freePort();
-		this.subgraphs.put("catalog", subgraph("catalog", catalogPort, this.apiKeyFile));
-		this.subgraphs.put("users", subgraph("users", usersPort, this.apiKeyFile));
-		this.subgraphs.put("orders",
-				subgraph("orders", ManagedProcess.freePort(), this.apiKeyFile,
-						"--orders.catalog.url=http://127.0.0.1:" + catalogPort + "/graphql",
-						"--orders.users.url=http://127.0.0.1:" + usersPort + "/graphql"));
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		SubgraphRegistry.all().forEach((entry) -> ports.put(entry.name(), ManagedProcess.freePort()));
+		for (SubgraphRegistry.Entry entry : SubgraphRegistry.all()) {
+			List<String> calls = entry.calls()
+				.entrySet()
+				.stream()
+				.map((call) -> "--" + call.getKey() + "=http://127.0.0.1:" + ports.get(call.getValue()) + "/graphql")
+				.toList();
+			this.subgraphs.put(entry.name(), subgraph(entry.name(), ports.get(entry.name()), this.apiKeyFile, calls));
+		}
 		this.router = routerProcess();
 	}
 
@@ -235,7 +238,7 @@ public final class Supergraph {
 		}
 	}
 
-	private static ManagedProcess subgraph(String name, int port, Path apiKeyFile, String... extraArguments) {
+	private static ManagedProcess subgraph(String name, int port, Path apiKeyFile, List<String> extraArguments) {
 		TestDatabases.TestDatabase database = TestDatabases.forName("e2e_" + name);
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xss512k", "-XX:TieredStopAtLevel=1", "-jar",
 				runnableJar(name).toString(), "--spring.profiles.active=dev", "--server.port=" + port,
@@ -244,7 +247,7 @@ public final class Supergraph {
 				"--management.endpoints.web.exposure.include=health,metrics,catalogcache",
 				"--subgraph.security.api-keys.file=" + apiKeyFile.toAbsolutePath(),
 				"--subgraph.security.jwt.public-key-location=file:" + DEV_PUBLIC_KEY.toAbsolutePath()));
-		command.addAll(List.of(extraArguments));
+		command.addAll(extraArguments);
 		return new ManagedProcess(name, command, Map.of("SUBGRAPH_SECURITY_ROUTER_SECRET", ROUTER_SECRET),
 				new File("."), port, "/actuator/health/readiness");
 	}
@@ -258,9 +261,9 @@ public final class Supergraph {
 		Path bin = Path.of("node_modules", "@graphql-hive", "gateway", "dist", "bin.js");
 		List<String> command = List.of("node", bin.toString(), "supergraph", "supergraph.graphql", "--host",
 				"127.0.0.1", "--port", String.valueOf(port));
-		Map<String, String> environment = new LinkedHashMap<>(Map.of("USERS_URL", graphQlUrl("users"), "ORDERS_URL",
-				graphQlUrl("orders"), "CATALOG_URL", graphQlUrl("catalog"), "ROUTER_HMAC_SECRET", ROUTER_SECRET,
+		Map<String, String> environment = new LinkedHashMap<>(Map.of("ROUTER_HMAC_SECRET", ROUTER_SECRET,
 				"API_KEYS_FILE", this.apiKeyFile.toAbsolutePath().toString()));
+		SubgraphRegistry.all().forEach((entry) -> environment.put(entry.urlVariable(), graphQlUrl(entry.name())));
 		environment.putAll(mode);
 		return new ManagedProcess(name, command, environment, new File("."), port, "/healthcheck");
 	}
@@ -275,7 +278,7 @@ public final class Supergraph {
 	 * @return the jar
 	 */
 	public static Path runnableJar(String name) {
-		Path target = Path.of("..", name + "-subgraph", "target");
+		Path target = Path.of("..", SubgraphRegistry.get(name).module(), "target");
 		try (Stream<Path> files = Files.list(target)) {
 			return files.filter((file) -> file.getFileName().toString().endsWith("-exec.jar"))
 				.findFirst()

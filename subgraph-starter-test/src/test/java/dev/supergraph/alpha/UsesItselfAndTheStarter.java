@@ -1,0 +1,16 @@
+package dev.supergraph.alpha;
+
+import java.util.List;
+
+import dev.supergraph.starter.test.SubgraphArchitecture;
+
+/**
+ * Fixture of {@code SubgraphArchitectureTests}: its own package, the starter and the JDK.
+ */
+public class UsesItselfAndTheStarter {
+
+	List<UsesAnotherSubgraph> own = List.of();
+
+	Class<?> starter = SubgraphArchitecture.class;
+
+}

@@ -1,0 +1,6 @@
+package dev.supergraph.beta;
+
+/** Fixture of {@code SubgraphArchitectureTests}: a class of another subgraph. */
+public class BetaType {
+
+}

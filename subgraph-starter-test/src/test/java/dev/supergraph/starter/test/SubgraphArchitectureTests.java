@@ -1,0 +1,36 @@
+package dev.supergraph.starter.test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.supergraph.alpha.UsesAnotherSubgraph;
+import dev.supergraph.alpha.UsesItselfAndTheStarter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubgraphArchitectureTests {
+
+	@Test
+	void subgraphUsingAnotherSubgraphViolatesTheRule() {
+		EvaluationResult result = evaluate(UsesAnotherSubgraph.class);
+
+		assertThat(result.hasViolation()).isTrue();
+		assertThat(result.getFailureReport().getDetails())
+			.anyMatch((detail) -> detail.contains("dev.supergraph.alpha.UsesAnotherSubgraph")
+					&& detail.contains("dev.supergraph.beta.BetaType"));
+	}
+
+	@Test
+	void subgraphUsingItselfTheStarterAndLibrariesPasses() {
+		EvaluationResult result = evaluate(UsesItselfAndTheStarter.class);
+
+		assertThat(result.getFailureReport().getDetails()).isEmpty();
+	}
+
+	private static EvaluationResult evaluate(Class<?> type) {
+		JavaClasses classes = new ClassFileImporter().importClasses(type);
+		return SubgraphArchitecture.OWN_PACKAGES_AND_STARTER_ONLY.evaluate(classes);
+	}
+
+}
