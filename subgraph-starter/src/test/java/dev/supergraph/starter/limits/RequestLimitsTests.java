@@ -1,7 +1,7 @@
 package dev.supergraph.starter.limits;
 
 import dev.supergraph.starter.testsubgraph.TestSubgraph;
-import dev.supergraph.starter.testsubgraph.TestSubgraph.Response;
+import dev.supergraph.starter.testsubgraph.TestResponse;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,7 @@ class RequestLimitsTests {
 
 	@Test
 	void aSelectionAtTheMaximumDepthIsAnswered() {
-		Response response = this.subgraph.request("{ node { child { child { name } } } }").send();
+		TestResponse response = this.subgraph.request("{ node { child { child { name } } } }").send();
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body().at("/data/node/child/child/name").asString()).isEqualTo("root.child.child");
 	}
@@ -24,7 +24,7 @@ class RequestLimitsTests {
 	@Test
 	void aSelectionDeeperThanTheMaximumIsTooComplexAndNothingRuns() {
 		// a GraphQL error of a well-formed request: HTTP 200, no data at all
-		Response response = this.subgraph.request("{ node { child { child { child { name } } } } }").send();
+		TestResponse response = this.subgraph.request("{ node { child { child { child { name } } } } }").send();
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
 		assertThat(response.body().has("data")).isFalse();
@@ -32,7 +32,7 @@ class RequestLimitsTests {
 
 	@Test
 	void aBodyOverTheMaximumSizeIsRefusedAsBadInput() {
-		Response response = this.subgraph.request("{ greeting }").paddedTo(3 * 1024).send();
+		TestResponse response = this.subgraph.request("{ greeting }").paddedTo(3 * 1024).send();
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
 	}

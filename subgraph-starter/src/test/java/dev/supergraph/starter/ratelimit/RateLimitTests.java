@@ -1,7 +1,7 @@
 package dev.supergraph.starter.ratelimit;
 
 import dev.supergraph.starter.testsubgraph.TestSubgraph;
-import dev.supergraph.starter.testsubgraph.TestSubgraph.Response;
+import dev.supergraph.starter.testsubgraph.TestResponse;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +20,7 @@ class RateLimitTests {
 		for (int i = 0; i < TestSubgraph.REQUESTS_PER_MINUTE; i++) {
 			assertThat(this.subgraph.request("{ greeting }").apiKey(busy).send().status()).isEqualTo(200);
 		}
-		Response limited = this.subgraph.request("{ greeting }").apiKey(busy).send();
+		TestResponse limited = this.subgraph.request("{ greeting }").apiKey(busy).send();
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.errorCodes()).containsExactly("RATE_LIMITED");
 		String other = this.subgraph.apiKey("other-client");

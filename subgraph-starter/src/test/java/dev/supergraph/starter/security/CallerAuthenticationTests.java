@@ -1,7 +1,7 @@
 package dev.supergraph.starter.security;
 
 import dev.supergraph.starter.testsubgraph.TestSubgraph;
-import dev.supergraph.starter.testsubgraph.TestSubgraph.Response;
+import dev.supergraph.starter.testsubgraph.TestResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +20,9 @@ class CallerAuthenticationTests {
 
 	@Test
 	void aBearerTokenIsTheViewer() {
-		Response response = this.subgraph.request(ME).bearer(this.subgraph.token("user-7", "b:read", "a:read")).send();
+		TestResponse response = this.subgraph.request(ME)
+			.bearer(this.subgraph.token("user-7", "b:read", "a:read"))
+			.send();
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode me = response.body().path("data").path("me");
 		assertThat(me.path("subject").asString()).isEqualTo("user-7");
@@ -31,7 +33,7 @@ class CallerAuthenticationTests {
 	@Test
 	void anApiKeyIsItsMachineClientWithTheKeysScopes() {
 		String key = this.subgraph.apiKey("reporting", "orders:read");
-		Response response = this.subgraph.request(ME).apiKey(key).send();
+		TestResponse response = this.subgraph.request(ME).apiKey(key).send();
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode me = response.body().path("data").path("me");
 		assertThat(me.path("subject").asString()).isEqualTo("apikey:" + key.split("_")[1]);
@@ -42,7 +44,9 @@ class CallerAuthenticationTests {
 	@Test
 	void aForgedTokenIsUnauthenticated() {
 		String token = this.subgraph.token("user-7");
-		Response response = this.subgraph.request(ME).bearer(token.substring(0, token.length() - 4) + "AAAA").send();
+		TestResponse response = this.subgraph.request(ME)
+			.bearer(token.substring(0, token.length() - 4) + "AAAA")
+			.send();
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.errorCodes()).containsExactly("UNAUTHENTICATED");
 	}
@@ -50,14 +54,14 @@ class CallerAuthenticationTests {
 	@Test
 	void anUnknownApiKeyIsUnauthenticated() {
 		String key = this.subgraph.apiKey("reporting");
-		Response response = this.subgraph.request(ME).apiKey(key.substring(0, key.length() - 1) + "x").send();
+		TestResponse response = this.subgraph.request(ME).apiKey(key.substring(0, key.length() - 1) + "x").send();
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.errorCodes()).containsExactly("UNAUTHENTICATED");
 	}
 
 	@Test
 	void withoutCredentialsAGuardedFieldIsUnauthenticatedAndTheRestSurvives() {
-		Response response = this.subgraph.request("{ greeting me { subject } }").send();
+		TestResponse response = this.subgraph.request("{ greeting me { subject } }").send();
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body().path("data").path("greeting").asString()).isEqualTo("hello");
 		assertThat(response.body().path("data").path("me").isNull()).isTrue();
@@ -66,9 +70,11 @@ class CallerAuthenticationTests {
 
 	@Test
 	void aMissingScopeIsForbidden() {
-		Response response = this.subgraph.request("{ secret }").bearer(this.subgraph.token("user-8", "other")).send();
+		TestResponse response = this.subgraph.request("{ secret }")
+			.bearer(this.subgraph.token("user-8", "other"))
+			.send();
 		assertThat(response.errorCodes()).containsExactly("FORBIDDEN");
-		Response granted = this.subgraph.request("{ secret }")
+		TestResponse granted = this.subgraph.request("{ secret }")
 			.bearer(this.subgraph.token("user-8", "secret:read"))
 			.send();
 		assertThat(granted.body().path("data").path("secret").asString()).isEqualTo("s3cret");

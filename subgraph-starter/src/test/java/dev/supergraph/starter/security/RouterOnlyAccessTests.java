@@ -1,8 +1,8 @@
 package dev.supergraph.starter.security;
 
 import dev.supergraph.starter.testsubgraph.TestSubgraph;
-import dev.supergraph.starter.testsubgraph.TestSubgraph.Request;
-import dev.supergraph.starter.testsubgraph.TestSubgraph.Response;
+import dev.supergraph.starter.testsubgraph.TestRequest;
+import dev.supergraph.starter.testsubgraph.TestResponse;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,14 +17,14 @@ class RouterOnlyAccessTests {
 
 	@Test
 	void aStampedRequestIsAnswered() {
-		Response response = this.subgraph.request("{ greeting }").send();
+		TestResponse response = this.subgraph.request("{ greeting }").send();
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body().path("data").path("greeting").asString()).isEqualTo("hello");
 	}
 
 	@Test
 	void anUnstampedRequestIsForbiddenBeforeAnyGraphQlWork() {
-		Response response = this.subgraph.request("{ greeting }").unsigned().send();
+		TestResponse response = this.subgraph.request("{ greeting }").unsigned().send();
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.errorCodes()).containsExactly("FORBIDDEN");
 		assertThat(response.body().has("data")).isFalse();
@@ -32,10 +32,10 @@ class RouterOnlyAccessTests {
 
 	@Test
 	void aStampIsAcceptedOnceOnly() {
-		Request request = this.subgraph.request("{ greeting }");
+		TestRequest request = this.subgraph.request("{ greeting }");
 		String stamp = request.freshStamp();
 		assertThat(this.subgraph.request("{ greeting }").stamp(stamp).send().status()).isEqualTo(200);
-		Response replayed = this.subgraph.request("{ greeting }").stamp(stamp).send();
+		TestResponse replayed = this.subgraph.request("{ greeting }").stamp(stamp).send();
 		assertThat(replayed.status()).isEqualTo(403);
 		assertThat(replayed.errorCodes()).containsExactly("FORBIDDEN");
 	}
@@ -43,7 +43,7 @@ class RouterOnlyAccessTests {
 	@Test
 	void aStampOfAnotherBodyIsForbidden() {
 		String stamp = this.subgraph.request("{ __typename }").freshStamp();
-		Response response = this.subgraph.request("{ greeting }").stamp(stamp).send();
+		TestResponse response = this.subgraph.request("{ greeting }").stamp(stamp).send();
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.errorCodes()).containsExactly("FORBIDDEN");
 	}
