@@ -17,12 +17,13 @@ import {
   useUnsupportedMediaType,
 } from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
-import { extractScopes, resolveUser, validateUser } from './router/authorization.mjs';
+import { genericAuthOptions } from './router/authorization.mjs';
 import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
 import { useRequestShape } from './router/request-shape.mjs';
 import { withKeyObjects } from './router/jwt-keys.mjs';
+import { tokenVerification } from './router/jwt.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
 
 const settings = routerSettings();
@@ -91,11 +92,7 @@ export const gatewayConfig = defineConfig({
         // Each key parsed once, not on every verification (router/jwt-keys.mjs).
         signingKeyProviders: [withKeyObjects(signingKeyProvider)],
         tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],
-        tokenVerification: {
-          algorithms: ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'PS256'],
-          issuer: settings.jwt.issuer,
-          audience: settings.jwt.audience,
-        },
+        tokenVerification: tokenVerification(settings.jwt),
         // Anonymous requests pass (subgraphs and @authenticated decide); a bad token is refused.
         reject: { missingToken: false, invalidToken: true },
         forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
@@ -103,13 +100,7 @@ export const gatewayConfig = defineConfig({
     : undefined,
   // Enforces @authenticated / @requiresScopes from the supergraph; scopes come from the `scope` claim
   // of a JWT or from an API key's record. Subgraphs check the forwarded token or key again.
-  genericAuth: !on('genericAuth') ? undefined : {
-    mode: 'protect-granular',
-    resolveUserFn: (context: Parameters<typeof resolveUser>[0]) => resolveUser(context, apiKeys),
-    rejectUnauthenticated: false,
-    validateUser,
-    extractScopes,
-  },
+  genericAuth: !on('genericAuth') ? undefined : genericAuthOptions(apiKeys),
   // Estimated cost from the supergraph's @listSize (the `first` argument, or an assumed size): every
   // object costs 1, times the sizes of the lists around it. Summed over the subgraph requests of the
   // query plan and checked before each one; over MAX_COST, useErrorCodes answers 400 QUERY_TOO_COMPLEX.

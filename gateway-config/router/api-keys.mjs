@@ -2,6 +2,8 @@
 // subgraphs, which check keys again) holds only its SHA-256, the client's name, its scopes and whether
 // it is revoked. A plain SHA-256 is enough because keys carry 256 random bits: nothing to brute-force.
 // The file is re-read when it changes, so a revocation takes effect within a second, without restart.
+// Its format is contract/api-key-file.schema.json; the subgraphs' ApiKeyStore runs the same cases
+// (contract/api-key-files.json): a file that does not match is refused as a whole.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 
@@ -10,6 +12,11 @@ const KEY_FORMAT = /^sgk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 const ID_FORMAT = /^[0-9a-f]{12}$/;
 const SCOPE_FORMAT = /^[A-Za-z0-9:._-]{1,64}$/;
 const CLIENT_FORMAT = /^[A-Za-z0-9._-]{1,64}$/;
+const SHA256_FORMAT = /^[0-9a-f]{64}$/;
+// RFC 3339 with an explicit offset, as toISOString and Java's Instant.toString write it.
+const TIMESTAMP_FORMAT = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$/;
+const FILE_PROPERTIES = new Set(['keys']);
+const RECORD_PROPERTIES = new Set(['id', 'client', 'scopes', 'sha256', 'created', 'revoked']);
 const RELOAD_INTERVAL_MS = 1000;
 
 /** A new key for `client` with `scopes`: the key to hand out once, and the record to store. */
@@ -29,10 +36,14 @@ export function readKeyFile(file) {
   } catch (error) {
     throw new Error(`API key file ${file} cannot be read: ${error.message}`);
   }
-  if (!parsed || !Array.isArray(parsed.keys)) {
-    throw new Error(`API key file ${file} must be an object with a "keys" array`);
+  if (!isObject(parsed) || !Array.isArray(parsed.keys) || unknownProperties(parsed, FILE_PROPERTIES).length) {
+    throw new Error(`API key file ${file} must be an object with a "keys" array and nothing else`);
   }
-  parsed.keys.forEach(validateRecord);
+  try {
+    parsed.keys.forEach(validateRecord);
+  } catch (error) {
+    throw new Error(`API key file ${file}: ${error.message}`);
+  }
   const ids = new Set(parsed.keys.map((record) => record.id));
   if (ids.size !== parsed.keys.length) {
     throw new Error(`API key file ${file} holds the same id twice`);
@@ -104,19 +115,47 @@ function index(keys) {
 
 function validateRecord(record, position) {
   const where = `key #${position + 1}`;
+  if (!isObject(record)) {
+    throw new Error(`${where}: must be an object`);
+  }
   const problems = [];
-  if (!ID_FORMAT.test(record?.id ?? '')) problems.push('id must be 12 hex digits');
-  if (!CLIENT_FORMAT.test(record?.client ?? '')) problems.push('client must be 1-64 of [A-Za-z0-9._-]');
-  if (!Array.isArray(record?.scopes) || !record.scopes.every((scope) => SCOPE_FORMAT.test(scope))) {
+  if (!matches(ID_FORMAT, record.id)) problems.push('id must be 12 hex digits');
+  if (!matches(CLIENT_FORMAT, record.client)) problems.push('client must be 1-64 of [A-Za-z0-9._-]');
+  if (!Array.isArray(record.scopes) || !record.scopes.every((scope) => matches(SCOPE_FORMAT, scope))) {
     problems.push('scopes must be a list of 1-64 of [A-Za-z0-9:._-]');
   }
-  if (!/^[0-9a-f]{64}$/.test(record?.sha256 ?? '')) problems.push('sha256 must be 64 hex digits');
-  if (record?.revoked !== null && record?.revoked !== undefined && Number.isNaN(Date.parse(record.revoked))) {
-    problems.push('revoked must be null or a timestamp');
+  if (!matches(SHA256_FORMAT, record.sha256)) problems.push('sha256 must be 64 hex digits');
+  for (const field of ['created', 'revoked']) {
+    if (record[field] != null && !isTimestamp(record[field])) {
+      problems.push(`${field} must be null or an RFC 3339 timestamp`);
+    }
   }
+  const unknown = unknownProperties(record, RECORD_PROPERTIES);
+  if (unknown.length) problems.push(`unknown ${unknown.join(', ')}`);
   if (problems.length) {
     throw new Error(`${where}: ${problems.join('; ')}`);
   }
+}
+
+function matches(format, value) {
+  return typeof value === 'string' && format.test(value);
+}
+
+// The pattern bounds each field; the calendar refuses a 30 February, as Java's strict parser does.
+function isTimestamp(value) {
+  if (!matches(TIMESTAMP_FORMAT, value)) {
+    return false;
+  }
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function unknownProperties(object, known) {
+  return Object.keys(object).filter((name) => !known.has(name));
 }
 
 function sha256Hex(text) {

@@ -1,8 +1,23 @@
 // Decides @authenticated / @requiresScopes for Hive Gateway's generic auth plugin, with the error
 // codes of the platform's documented list: no token -> UNAUTHENTICATED, missing scope -> FORBIDDEN.
 // The denied field is removed from the operation and answered with null plus that error.
+// Where a directive counts is contract/directive-placements.json, which the subgraphs'
+// SchemaAuthorization runs too: the field, its parent type, its return type and their interfaces.
+import { getNamedType, isInterfaceType, isObjectType } from 'graphql';
+import { getDirectiveExtensions } from '@graphql-tools/utils';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { routerError } from './messages.mjs';
+
+/** The generic auth options of the router (gateway.config.ts), also run by the contract tests. */
+export function genericAuthOptions(apiKeys) {
+  return {
+    mode: 'protect-granular',
+    resolveUserFn: (context) => resolveUser(context, apiKeys),
+    rejectUnauthenticated: false,
+    validateUser,
+    extractScopes,
+  };
+}
 
 /**
  * The caller for generic auth: the verified JWT payload, or a machine client presenting an API key
@@ -24,16 +39,62 @@ export function resolveUser(context, apiKeys) {
   return { sub: `apikey:${client.id}`, client: client.client, scope: client.scopes };
 }
 
-export function validateUser({ user, typeAuthArgs, fieldAuthArgs, typeScopes, fieldScopes, userScopes, fieldNode, path }) {
-  const requiresAuthentication = Boolean(typeAuthArgs || fieldAuthArgs || typeScopes || fieldScopes);
-  if (!requiresAuthentication) {
+export function validateUser({ user, parentType, field, userScopes, fieldNode, path, executionArgs }) {
+  const requirements = requirementsOf(parentType, field, executionArgs.schema);
+  if (!requirements) {
     return undefined;
   }
   if (user == null) {
     return denial('UNAUTHENTICATED', 'auth.required', fieldNode, path);
   }
-  const granted = [typeScopes, fieldScopes].every((required) => !required?.length || hasScopes(required, userScopes));
+  const granted = requirements.every((required) => !required.length || hasScopes(required, userScopes));
   return granted ? undefined : denial('FORBIDDEN', 'auth.forbidden', fieldNode, path);
+}
+
+// Per schema field, computed once: the scope alternatives of every placement that guards it
+// (an empty list for a bare @authenticated), or null when the field is open.
+const requirementsByField = new WeakMap();
+
+function requirementsOf(parentType, field, schema) {
+  let byParent = requirementsByField.get(field);
+  if (!byParent) {
+    byParent = new WeakMap();
+    requirementsByField.set(field, byParent);
+  }
+  if (!byParent.has(parentType)) {
+    const requirements = placements(parentType, field, schema)
+      .map((element) => requirementOf(element, schema))
+      .filter((requirement) => requirement !== null);
+    byParent.set(parentType, requirements.length ? requirements : null);
+  }
+  return byParent.get(parentType);
+}
+
+// Selected on an interface, a field is guarded as on every implementation.
+function placements(parentType, field, schema) {
+  const owners = isInterfaceType(parentType)
+    ? [parentType, ...schema.getPossibleTypes(parentType)]
+    : [parentType];
+  const elements = [getNamedType(field.type)];
+  for (const owner of owners) {
+    const ownField = owner.getFields()[field.name];
+    elements.push(owner, ownField);
+    if (isObjectType(owner) || isInterfaceType(owner)) {
+      for (const contract of owner.getInterfaces()) {
+        elements.push(contract, contract.getFields()[field.name]);
+      }
+    }
+  }
+  return elements.filter(Boolean);
+}
+
+function requirementOf(element, schema) {
+  const directives = getDirectiveExtensions(element, schema);
+  const scopes = directives.requiresScopes?.[0]?.scopes;
+  if (scopes?.length) {
+    return scopes;
+  }
+  return directives.authenticated ? [] : null;
 }
 
 /** `user` is the verified JWT payload; `scope` is space-separated (OAuth2) or a list. */

@@ -125,6 +125,8 @@ function jwtSettings(env, mode) {
     publicKeyFile: env.JWT_PUBLIC_KEY_FILE || (mode === 'dev' && existsSync(DEV_PUBLIC_KEY) ? DEV_PUBLIC_KEY : null),
     issuer: env.JWT_ISSUER || undefined,
     audience: env.JWT_AUDIENCE || undefined,
+    // The subgraphs' subgraph.security.jwt.clock-skew default, so both refuse the same old tokens.
+    clockSkewSeconds: int(env, 'JWT_CLOCK_SKEW_SECONDS', 30),
   };
 }
 

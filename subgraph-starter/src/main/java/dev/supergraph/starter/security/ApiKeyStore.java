@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * revoked}]}}. Only the SHA-256 of each key is stored; keys carry 256 random bits, so a
  * plain hash leaves nothing to brute-force. The file is re-read when it changes, so a
  * revocation needs no restart. A file that turns unreadable fails closed: no key is
- * accepted until it is fixed.
+ * accepted until it is fixed. The format is {@code contract/api-key-file.schema.json};
+ * the router's loader runs the same cases ({@code contract/api-key-files.json}), so a
+ * file either side refuses is refused by both, as a whole.
  */
 final class ApiKeyStore {
 
@@ -49,6 +53,14 @@ final class ApiKeyStore {
 	private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9:._-]{1,64}");
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+	/** RFC 3339 with an explicit offset, as Instant.toString and toISOString write it. */
+	private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+			+ "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])");
+
+	private static final Set<String> FILE_FIELDS = Set.of("keys");
+
+	private static final Set<String> KEY_FIELDS = Set.of("id", "client", "scopes", "sha256", "created", "revoked");
 
 	private static final byte[] NO_HASH = new byte[32];
 
@@ -146,8 +158,8 @@ final class ApiKeyStore {
 			throw new IllegalArgumentException("not valid JSON", ex);
 		}
 		JsonNode entries = root.path("keys");
-		if (!entries.isArray()) {
-			throw new IllegalArgumentException("it must be an object with a \"keys\" array");
+		if (!root.isObject() || !entries.isArray() || !unknownFields(root, FILE_FIELDS).isEmpty()) {
+			throw new IllegalArgumentException("it must be an object with a \"keys\" array and nothing else");
 		}
 		Map<String, StoredKey> byId = new HashMap<>();
 		int position = 0;
@@ -161,6 +173,9 @@ final class ApiKeyStore {
 	}
 
 	private static StoredKey parse(JsonNode entry, int position) {
+		if (!entry.isObject()) {
+			throw new IllegalArgumentException("key #" + position + ": must be an object");
+		}
 		List<String> problems = new ArrayList<>();
 		String id = text(entry, "id", ID, "id must be 12 hex digits", problems);
 		String client = text(entry, "client", CLIENT, "client must be 1-64 of [A-Za-z0-9._-]", problems);
@@ -178,14 +193,45 @@ final class ApiKeyStore {
 				problems.add("scopes must be 1-64 of [A-Za-z0-9:._-]");
 			}
 		}
-		JsonNode revoked = entry.path("revoked");
-		if (!revoked.isMissingNode() && !revoked.isNull() && !revoked.isString()) {
-			problems.add("revoked must be null or a timestamp");
+		boolean revoked = timestamp(entry, "revoked", problems);
+		timestamp(entry, "created", problems);
+		List<String> unknown = unknownFields(entry, KEY_FIELDS);
+		if (!unknown.isEmpty()) {
+			problems.add("unknown " + String.join(", ", unknown));
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException("key #" + position + ": " + String.join("; ", problems));
 		}
-		return new StoredKey(new ApiKeyClient(id, client, scopes), HexFormat.of().parseHex(sha256), revoked.isString());
+		return new StoredKey(new ApiKeyClient(id, client, scopes), HexFormat.of().parseHex(sha256), revoked);
+	}
+
+	/**
+	 * Whether the field holds a timestamp; absent and {@code null} are no timestamp,
+	 * anything else is a problem: a {@code "revoked": "yes"} must not be read as revoked
+	 * by one side and as a broken file by the other.
+	 */
+	private static boolean timestamp(JsonNode entry, String field, List<String> problems) {
+		JsonNode value = entry.path(field);
+		if (value.isMissingNode() || value.isNull()) {
+			return false;
+		}
+		if (!value.isString() || !isTimestamp(value.asString())) {
+			problems.add(field + " must be null or an RFC 3339 timestamp");
+		}
+		return true;
+	}
+
+	private static boolean isTimestamp(String text) {
+		try {
+			return TIMESTAMP.matcher(text).matches() && DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text) != null;
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
+	}
+
+	private static List<String> unknownFields(JsonNode object, Set<String> known) {
+		return object.propertyNames().stream().filter((name) -> !known.contains(name)).sorted().toList();
 	}
 
 	private static String text(JsonNode entry, String field, Pattern format, String problem, List<String> problems) {

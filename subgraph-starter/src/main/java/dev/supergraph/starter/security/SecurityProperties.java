@@ -14,10 +14,12 @@ import org.springframework.core.io.Resource;
  * @param jwkSetUri the JWKS endpoint of the identity provider (production)
  * @param publicKeyLocation a PEM RSA public key instead of a JWKS
  * @param issuer the expected {@code iss} claim, if any
+ * @param audience a value the {@code aud} claim must contain, if any (the router's
+ * {@code JWT_AUDIENCE})
  * @param clockSkew tolerated clock difference when checking {@code exp} and {@code nbf}
  */
 @ConfigurationProperties("subgraph.security.jwt")
 public record SecurityProperties(@Nullable String jwkSetUri, @Nullable Resource publicKeyLocation,
-		@Nullable String issuer, @DefaultValue("30s") Duration clockSkew) {
+		@Nullable String issuer, @Nullable String audience, @DefaultValue("30s") Duration clockSkew) {
 
 }
