@@ -24,6 +24,7 @@ import { maskError, useErrorCodes } from './router/errors.mjs';
 import { useRequestShape } from './router/request-shape.mjs';
 import { withKeyObjects } from './router/jwt-keys.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
+import { CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -52,7 +53,7 @@ export const gatewayConfig = defineConfig({
   propagateHeaders: {
     // Accept-Language too, so the subgraphs' messages follow the client's language like the router's.
     fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers,
-      ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language']),
+      ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language', CLIENT_HEADER]),
   },
   requestId: { headerName: 'x-request-id' },
   cors: corsOptions(settings.corsOrigins),
@@ -121,6 +122,8 @@ export const gatewayConfig = defineConfig({
     : undefined,
   plugins: () => [
     ...(on('errorCodes') ? [useErrorCodes({ production })] : []),
+    // After useErrorCodes: counts the codes clients receive (router/operation-metrics.mjs).
+    ...(on('prometheus') ? [useOperationMetrics({ production, trustedDocuments })] : []),
     ...(settings.hmacSecret && on('freshness') ? [useFreshnessStamps(settings.hmacSecret)] : []),
     useBodySizeLimit(limits.maxBodyBytes),
     useUnsupportedMediaType(),
@@ -153,7 +156,7 @@ function corsOptions(origins: string[] | null) {
     origin: origins,
     credentials: true,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['authorization', API_KEY_HEADER, 'content-type', 'x-request-id', 'x-graphql-csrf'],
+    allowedHeaders: ['authorization', API_KEY_HEADER, 'content-type', 'x-request-id', 'x-graphql-csrf', CLIENT_HEADER],
   };
 }
 
