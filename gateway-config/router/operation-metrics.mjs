@@ -70,10 +70,24 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
     help: 'Errors in responses, per operation, client and extensions.code',
     labelNames: ['operation', 'client', 'code'],
   });
+  const fetches = metric(registry, Counter, {
+    name: 'router_operation_subgraph_fetches_total',
+    help: 'Subgraph fetches of the query plans, per operation and subgraph',
+    labelNames: ['operation', 'subgraph'],
+  });
   const requests = new WeakMap();
+  const slowest = new SlowestRecent();
   return {
+    /** The slowest request of each operation in the last minute, with its request (= trace) id. */
+    slowestRecent: () => slowest.snapshot(),
     onRequest({ request }) {
-      requests.set(request, { start: performance.now(), operation: 'anonymous', apiKeyClient: null });
+      requests.set(request, { start: performance.now(), operation: 'anonymous', apiKeyClient: null, outcome: null });
+    },
+    onSubgraphExecute({ subgraphName, executionRequest }) {
+      const state = requests.get(executionRequest?.context?.request);
+      if (state && subgraphName) {
+        fetches.inc({ operation: state.operation, subgraph: subgraphName });
+      }
     },
     onParams({ params, request }) {
       const state = requests.get(request);
@@ -94,16 +108,44 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
       if (!state || Array.isArray(result) || (result && Symbol.asyncIterator in result)) {
         return;
       }
-      requests.delete(request);
-      const client = clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER));
+      state.client = clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER));
       const failed = result?.errors ?? [];
       for (const error of failed) {
-        errors.inc({ operation: state.operation, client, code: String(error?.extensions?.code ?? 'INTERNAL') });
+        errors.inc({ operation: state.operation, client: state.client, code: String(error?.extensions?.code ?? 'INTERNAL') });
       }
-      duration.observe({ operation: state.operation, client, outcome: failed.length ? 'error' : 'ok' },
-        (performance.now() - state.start) / 1000);
+      state.outcome = failed.length ? 'error' : 'ok';
+    },
+    // Timed to the response, which carries the request id (Hive Gateway's requestId runs first).
+    onResponse({ request, response }) {
+      const state = requests.get(request);
+      if (!state?.outcome) {
+        return;
+      }
+      requests.delete(request);
+      const seconds = (performance.now() - state.start) / 1000;
+      duration.observe({ operation: state.operation, client: state.client, outcome: state.outcome }, seconds);
+      slowest.offer(state.operation, seconds * 1000, response.headers.get('x-request-id'));
     },
   };
+}
+
+/** Per operation, the slowest request seen within the last WINDOW_MS. */
+class SlowestRecent {
+  static WINDOW_MS = 60000;
+
+  #byOperation = new Map();
+
+  offer(operation, ms, requestId) {
+    const now = Date.now();
+    const current = this.#byOperation.get(operation);
+    if (!current || ms >= current.ms || now - current.at > SlowestRecent.WINDOW_MS) {
+      this.#byOperation.set(operation, { ms, traceId: requestId, at: now });
+    }
+  }
+
+  snapshot() {
+    return Object.fromEntries(this.#byOperation);
+  }
 }
 
 // The config module may be evaluated more than once in one process (tests, workers): reuse a metric.

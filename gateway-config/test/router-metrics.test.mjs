@@ -6,6 +6,8 @@ import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
 import { startGateway } from './support/gateway.mjs';
 import { codes, post } from './support/http.mjs';
 import { clientLabel, firstOperationName, operationLabeller } from '../router/operation-metrics.mjs';
+import { opsAuthorizer } from '../router/ops.mjs';
+import { opsView, parseMetrics, quantile } from '../router/ops-data.mjs';
 
 describe('router metrics per operation and client', () => {
   let fakes;
@@ -50,6 +52,21 @@ describe('router metrics per operation and client', () => {
       { operation: 'Misspelled', client: 'unknown', outcome: 'error' }), 1);
   });
 
+  it('serves the operator page and its data from the router, with no asset from elsewhere', async () => {
+    const page = await fetch(`${gateway.url}/ops`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /Supergraph operations/);
+    assert.deepEqual([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]), ['/ops/ops.css', '/ops/ops.js']);
+    assert.equal((await fetch(`${gateway.url}/ops/ops.js`)).status, 200);
+    const data = await (await fetch(`${gateway.url}/ops/data`)).json();
+    const categoryNames = data.hotOperations.find((row) => row.operation === 'CategoryNames');
+    assert.ok(categoryNames.requests >= 2);
+    assert.deepEqual(categoryNames.subgraphs, ['catalog']);
+    assert.match(categoryNames.recentTraceId, /^[0-9a-f]{32}$/);
+    assert.deepEqual(data.health.map((row) => row.subgraph).sort(), ['catalog', 'orders', 'users']);
+  });
+
   it('passes the client name on to the subgraphs', async () => {
     await post(gateway.url, { query: '{ categories { id } }' }, { 'graphql-client-name': 'ios-app' });
     assert.equal(fakes.requests.at(-1).headers['graphql-client-name'], 'ios-app');
@@ -80,6 +97,61 @@ describe('bounded operation and client labels', () => {
     assert.equal(clientLabel(null, 'web-shop'), 'web-shop');
     assert.equal(clientLabel(null, 'evil"} 1\nfake_metric'), 'unknown');
     assert.equal(clientLabel(null, null), 'unknown');
+  });
+});
+
+describe('operator page data and access', () => {
+  it('estimates quantiles from cumulative buckets', () => {
+    const buckets = [{ le: 0.1, count: 90 }, { le: 0.5, count: 99 }, { le: 1, count: 100 }, { le: Infinity, count: 100 }];
+    assert.equal(quantile(0.5, buckets), 0.1 * (50 / 90));
+    assert.ok(Math.abs(quantile(0.95, buckets) - (0.1 + 0.4 * (5 / 9))) < 1e-9);
+    assert.equal(quantile(0.99, [{ le: 0.1, count: 0 }, { le: Infinity, count: 0 }]), null);
+  });
+
+  it('ranks operations by total time and by p95, and folds the subgraphs metrics into tables', () => {
+    const router = parseMetrics([
+      'router_operation_duration_seconds_bucket{operation="Fast",client="a",outcome="ok",le="0.01"} 100',
+      'router_operation_duration_seconds_bucket{operation="Fast",client="a",outcome="ok",le="+Inf"} 100',
+      'router_operation_duration_seconds_sum{operation="Fast",client="a",outcome="ok"} 0.5',
+      'router_operation_duration_seconds_count{operation="Fast",client="a",outcome="ok"} 100',
+      'router_operation_duration_seconds_bucket{operation="Slow",client="a",outcome="ok",le="0.01"} 0',
+      'router_operation_duration_seconds_bucket{operation="Slow",client="a",outcome="ok",le="1"} 2',
+      'router_operation_duration_seconds_bucket{operation="Slow",client="a",outcome="ok",le="+Inf"} 2',
+      'router_operation_duration_seconds_sum{operation="Slow",client="a",outcome="ok"} 1.6',
+      'router_operation_duration_seconds_count{operation="Slow",client="a",outcome="ok"} 2',
+      'router_operation_errors_total{operation="Slow",client="a",code="FORBIDDEN"} 3',
+    ].join('\n'));
+    const catalog = parseMetrics([
+      'graphql_datafetcher_seconds_count{graphql_field_name="Product.category",graphql_outcome="SUCCESS",error="none"} 10',
+      'graphql_datafetcher_seconds_sum{graphql_field_name="Product.category",graphql_outcome="SUCCESS",error="none"} 0.2',
+      'graphql_operation_sql_statements_count{operation="Slow"} 2',
+      'graphql_operation_sql_statements_sum{operation="Slow"} 6',
+      'cache_gets_total{cache="graphql.documents",result="hit"} 3',
+      'cache_gets_total{cache="graphql.documents",result="miss"} 1',
+      'hikaricp_connections_active{pool="HikariPool-1"} 5',
+      'hikaricp_connections_max{pool="HikariPool-1"} 10',
+      'hikaricp_connections_pending{pool="HikariPool-1"} 0',
+    ].join('\n'));
+    const view = opsView({ router, subgraphs: { catalog: { samples: catalog, up: true } }, recent: { Slow: { traceId: 'abc' } } });
+    assert.deepEqual(view.hotOperations.map((row) => row.operation), ['Slow', 'Fast']);
+    assert.deepEqual(view.slowOperations.map((row) => row.operation), ['Slow', 'Fast']);
+    assert.equal(view.slowOperations[0].recentTraceId, 'abc');
+    assert.deepEqual(view.hotFields.map((row) => [row.field, row.calls]), [['Product.category', 10]]);
+    assert.deepEqual(view.errors, [{ where: 'router', code: 'FORBIDDEN', count: 3 }]);
+    assert.deepEqual(view.sqlPerOperation.map((row) => [row.operation, row.statementsPerRequest]), [['Slow', 3]]);
+    assert.equal(view.caches[0].hitRate, 0.75);
+    assert.equal(view.pools[0].saturation, 0.5);
+  });
+
+  it('lets only a key or token with the scope ops:read in, in production', async () => {
+    const apiKeys = { verify: (key) => ({ ops: { scopes: ['ops:read'] }, orders: { scopes: ['orders:read'] } })[key] ?? null };
+    const authorize = opsAuthorizer({ apiKeys, jwt: null });
+    const request = (headers) => ({ headers: new Headers(headers) });
+    assert.equal(await authorize(request({ 'x-api-key': 'ops' })), null);
+    assert.equal((await authorize(request({ 'x-api-key': 'orders' }))).code, 'FORBIDDEN');
+    assert.equal((await authorize(request({ 'x-api-key': 'nope' }))).code, 'UNAUTHENTICATED');
+    assert.equal((await authorize(request({}))).code, 'UNAUTHENTICATED');
+    assert.equal((await authorize(request({ authorization: 'Bearer a.b.c' }))).code, 'UNAUTHENTICATED');
   });
 });
 
