@@ -139,3 +139,36 @@ function pool(subgraph, samples) {
 }
 
 const ms = (seconds) => (seconds == null ? null : Math.round(seconds * 100000) / 100);
+
+const COUNTER = /_(total|count|sum|bucket)$/;
+const key = (sample) => `${sample.name}${JSON.stringify(sample.labels)}`;
+
+/** Counters as increases since `previous` (both lists of samples); gauges as they are now. */
+export function increase(current, previous) {
+  if (!previous) {
+    return current;
+  }
+  const before = new Map(previous.map((sample) => [key(sample), sample.value]));
+  return current.map((sample) => (COUNTER.test(sample.name)
+    ? { ...sample, value: Math.max(0, sample.value - (before.get(key(sample)) ?? 0)) }
+    : sample));
+}
+
+/**
+ * The last `windowMs` of scrapes: `add(snapshot)` keeps it and answers the oldest snapshot still in
+ * the window, so the page shows what happened recently rather than since the processes started.
+ */
+export class ScrapeWindow {
+  #snapshots = [];
+
+  constructor(windowMs) {
+    this.windowMs = windowMs;
+  }
+
+  add(snapshot, now = Date.now()) {
+    this.#snapshots = this.#snapshots.filter((kept) => now - kept.at <= this.windowMs);
+    const oldest = this.#snapshots[0];
+    this.#snapshots.push({ at: now, snapshot });
+    return oldest?.snapshot ?? null;
+  }
+}

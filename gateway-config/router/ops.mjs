@@ -8,12 +8,14 @@ import { createRemoteJWKSet, importSPKI, jwtVerify } from 'jose';
 import { register } from 'prom-client';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { extractScopes } from './authorization.mjs';
-import { opsView, parseMetrics } from './ops-data.mjs';
+import { increase, opsView, parseMetrics, ScrapeWindow } from './ops-data.mjs';
 
 export const OPS_SCOPE = 'ops:read';
 const ASSETS = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'observability', 'ops');
 const TYPES = { 'index.html': 'text/html; charset=utf-8', 'ops.js': 'text/javascript; charset=utf-8', 'ops.css': 'text/css; charset=utf-8' };
 const SCRAPE_TIMEOUT_MS = 2000;
+/** The page shows the last minute: counters are increases over the oldest scrape of this window. */
+const WINDOW_MS = 60000;
 
 /**
  * The plugin. `subgraphs`: { name: { url } } from the router's settings (their metrics are at
@@ -22,6 +24,7 @@ const SCRAPE_TIMEOUT_MS = 2000;
 export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt, registry = register }) {
   const assets = Object.fromEntries(Object.keys(TYPES).map((file) => [file, readFileSync(resolve(ASSETS, file))]));
   const authorize = production ? opsAuthorizer({ apiKeys, jwt }) : async () => null;
+  const window = new ScrapeWindow(WINDOW_MS);
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/ops' && !url.pathname.startsWith('/ops/')) {
@@ -34,7 +37,7 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt,
       }
       const file = url.pathname === '/ops' || url.pathname === '/ops/' ? 'index.html' : url.pathname.slice('/ops/'.length);
       if (file === 'data') {
-        endResponse(json(fetchAPI, 200, await view({ subgraphs, slowestRecent, registry })));
+        endResponse(json(fetchAPI, 200, await view({ subgraphs, slowestRecent, registry, window })));
       } else if (assets[file]) {
         endResponse(new fetchAPI.Response(assets[file], { status: 200, headers: { 'content-type': TYPES[file], 'cache-control': 'no-store' } }));
       } else {
@@ -44,14 +47,21 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt,
   };
 }
 
-async function view({ subgraphs, slowestRecent, registry }) {
+async function view({ subgraphs, slowestRecent, registry, window }) {
   const router = parseMetrics(await registry.metrics());
-  const scraped = await Promise.all(Object.entries(subgraphs).map(async ([name, { url }]) => {
+  const scraped = Object.fromEntries(await Promise.all(Object.entries(subgraphs).map(async ([name, { url }]) => {
     const base = url.replace(/\/graphql\/?$/, '');
     const [metrics, ready] = await Promise.all([text(`${base}/actuator/prometheus`), text(`${base}/actuator/health/readiness`)]);
     return [name, { samples: metrics ? parseMetrics(metrics) : [], up: ready !== null && ready.includes('"UP"') }];
-  }));
-  return { at: new Date().toISOString(), ...opsView({ router, subgraphs: Object.fromEntries(scraped), recent: slowestRecent() }) };
+  })));
+  const before = window.add({ router, subgraphs: scraped });
+  const recent = Object.fromEntries(Object.entries(scraped).map(([name, { samples, up }]) =>
+    [name, { samples: increase(samples, before?.subgraphs[name]?.samples), up }]));
+  return {
+    at: new Date().toISOString(),
+    windowSeconds: WINDOW_MS / 1000,
+    ...opsView({ router: increase(router, before?.router), subgraphs: recent, recent: slowestRecent() }),
+  };
 }
 
 async function text(url) {

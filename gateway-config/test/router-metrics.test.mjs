@@ -7,7 +7,7 @@ import { startGateway } from './support/gateway.mjs';
 import { codes, post } from './support/http.mjs';
 import { clientLabel, firstOperationName, operationLabeller } from '../router/operation-metrics.mjs';
 import { opsAuthorizer } from '../router/ops.mjs';
-import { opsView, parseMetrics, quantile } from '../router/ops-data.mjs';
+import { increase, opsView, parseMetrics, quantile, ScrapeWindow } from '../router/ops-data.mjs';
 
 describe('router metrics per operation and client', () => {
   let fakes;
@@ -141,6 +141,16 @@ describe('operator page data and access', () => {
     assert.deepEqual(view.sqlPerOperation.map((row) => [row.operation, row.statementsPerRequest]), [['Slow', 3]]);
     assert.equal(view.caches[0].hitRate, 0.75);
     assert.equal(view.pools[0].saturation, 0.5);
+  });
+
+  it('shows the last minute: counters as increases over the oldest scrape in the window, gauges as they are', () => {
+    const window = new ScrapeWindow(60000);
+    const first = parseMetrics('a_total{x="1"} 5\ng_active 3');
+    assert.equal(window.add(first, 0), null);
+    assert.equal(window.add(parseMetrics('a_total{x="1"} 7'), 30000), first);
+    const later = parseMetrics('a_total{x="1"} 12\ng_active 4');
+    const oldest = window.add(later, 70000);
+    assert.deepEqual(increase(later, oldest).map((s) => s.value), [5, 4]);
   });
 
   it('lets only a key or token with the scope ops:read in, in production', async () => {

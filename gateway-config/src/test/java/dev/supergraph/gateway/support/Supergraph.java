@@ -115,6 +115,15 @@ public final class Supergraph {
 				: this.subgraphs.get(name).uri("/actuator/prometheus").toString();
 	}
 
+	/**
+	 * An address on the router.
+	 * @param path the path, e.g. {@code /ops}
+	 * @return the URI
+	 */
+	public java.net.URI routerUri(String path) {
+		return this.router.uri(path);
+	}
+
 	/** A client of the router's GraphQL endpoint. */
 	public GraphQlHttpClient router() {
 		return new GraphQlHttpClient(this.router.uri("/graphql"));
