@@ -31,7 +31,12 @@ public record PrometheusMetrics(List<Sample> samples) {
 	 * @return the samples
 	 */
 	public static PrometheusMetrics scrape(String url) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		// HTTP/1.1: the router answers the h2c upgrade the JDK client offers by default
+		// with 400
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 		try {
 			HttpResponse<String> response = http.send(
 					HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
