@@ -25,6 +25,9 @@ import { useRequestShape } from './router/request-shape.mjs';
 import { withKeyObjects } from './router/jwt-keys.mjs';
 import { tokenVerification } from './router/jwt.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
+import { CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
+import { setUpTracing, traceRequestId } from './router/tracing.mjs';
+import { useOpsPage } from './router/ops.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -32,10 +35,16 @@ const limits = settings.limits;
 const trustedDocuments = loadTrustedDocuments(settings.trustedDocumentsFile ?? defaultManifestFile);
 const signingKeyProvider = jwtSigningKeyProvider();
 const apiKeys = settings.apiKeysFile ? apiKeyStore(settings.apiKeysFile) : null;
+// Per operation and client (router/operation-metrics.mjs); its recent slow requests feed /ops.
+const operationMetrics = useOperationMetrics({ production, trustedDocuments });
 // Benchmark only (BENCH_ROUTER_OFF, router/settings.mjs): everything is on unless the benchmark turns it off.
 const on = (part: string) => !settings.benchmarkOff.has(part);
 if (settings.benchmarkOff.size) {
   console.warn(`BENCH_ROUTER_OFF: benchmark only, turned off: ${[...settings.benchmarkOff].join(', ')}`);
+}
+
+if (settings.tracing) {
+  await setUpTracing(settings.tracing);
 }
 
 if (production && !signingKeyProvider) {
@@ -53,9 +62,12 @@ export const gatewayConfig = defineConfig({
   propagateHeaders: {
     // Accept-Language too, so the subgraphs' messages follow the client's language like the router's.
     fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers,
-      ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language']),
+      ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language', CLIENT_HEADER]),
   },
-  requestId: { headerName: 'x-request-id' },
+  // The request id is the trace id (router/tracing.mjs), unless the client sends its own.
+  requestId: { headerName: 'x-request-id', generateRequestId: traceRequestId },
+  // Spans only when an OTLP endpoint is set (router/settings.mjs); subgraph fetches carry traceparent.
+  openTelemetry: settings.tracing ? { traces: true } : undefined,
   cors: corsOptions(settings.corsOrigins),
   healthCheckEndpoint: '/healthcheck',
   readinessCheckEndpoint: '/readiness',
@@ -112,6 +124,11 @@ export const gatewayConfig = defineConfig({
     : undefined,
   plugins: () => [
     ...(on('errorCodes') ? [useErrorCodes({ production })] : []),
+    // After useErrorCodes: counts the codes clients receive (router/operation-metrics.mjs).
+    ...(on('prometheus') ? [operationMetrics] : []),
+    // The operator page at /ops: open in dev, scope ops:read in production (router/ops.mjs).
+    useOpsPage({ production, subgraphs: settings.subgraphs, slowestRecent: operationMetrics.slowestRecent, apiKeys,
+      jwt: settings.jwt }),
     ...(settings.hmacSecret && on('freshness') ? [useFreshnessStamps(settings.hmacSecret)] : []),
     useBodySizeLimit(limits.maxBodyBytes),
     useUnsupportedMediaType(),
@@ -144,7 +161,7 @@ function corsOptions(origins: string[] | null) {
     origin: origins,
     credentials: true,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['authorization', API_KEY_HEADER, 'content-type', 'x-request-id', 'x-graphql-csrf'],
+    allowedHeaders: ['authorization', API_KEY_HEADER, 'content-type', 'x-request-id', 'x-graphql-csrf', CLIENT_HEADER],
   };
 }
 

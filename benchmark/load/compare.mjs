@@ -39,7 +39,9 @@ export async function compare(root, spec, { timing, scenarios: scenarioNames, ra
 
     async function compareOne(comparison, first) {
       log(`${comparison.name}: A = ${comparison.a.label}, B = ${comparison.b.label}`);
-      const routers = await supergraph.launchRouters({ 'router-a': comparison.a.env, 'router-b': comparison.b.env });
+      // A side may need something running first (the observability comparison's OTLP sink).
+      const envOf = async (side) => ({ ...side.env, ...(await side.prepare?.()) });
+      const routers = await supergraph.launchRouters({ 'router-a': await envOf(comparison.a), 'router-b': await envOf(comparison.b) });
       try {
         const sides = ['a', 'b'].map((side) => {
           const url = `http://127.0.0.1:${supergraph.ports[`router-${side}`]}/graphql`;

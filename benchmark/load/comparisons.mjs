@@ -6,7 +6,20 @@
 // instead of its trusted document id. BENCH_ROUTER_OFF is the router's benchmark-only switch
 // (gateway-config/router/settings.mjs).
 
+import { createServer } from 'node:http';
+
 const off = (...parts) => ({ BENCH_ROUTER_OFF: parts.join(',') });
+
+/** An OTLP/HTTP endpoint on loopback that accepts spans and drops them: export costs, storage does not. */
+async function traceSink() {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.unref();
+  return `http://127.0.0.1:${server.address().port}/v1/traces`;
+}
 
 export const COMPARISONS = {
   freshness: {
@@ -38,6 +51,15 @@ export const COMPARISONS = {
   prometheus: {
     about: 'Prometheus metrics, the lean set production uses (prometheus, ROUTER_METRICS=lean)',
     b: { label: 'no metrics', env: off('prometheus') },
+  },
+  observability: {
+    about: 'the router\'s metrics and 10 % of traces exported over OTLP (production observability) vs neither',
+    a: { label: 'no metrics, no tracing', env: off('prometheus') },
+    b: {
+      label: 'metrics + 10 % tracing',
+      env: {},
+      prepare: async () => ({ TRACE_SAMPLING_RATIO: '0.1', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: await traceSink() }),
+    },
   },
   'metrics-all': {
     about: 'Hive Gateway\'s full metric set (ROUTER_METRICS=all) vs the lean set production uses',

@@ -64,8 +64,28 @@ export function routerSettings(env = process.env) {
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
     requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),
     metrics: metricsSet(env),
+    tracing: tracingSettings(env, mode),
     benchmarkOff: benchmarkSwitches(env),
   };
+}
+
+/**
+ * Traces over OTLP/HTTP (docs/observability.md): only when an endpoint is set, the standard
+ * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (the full URL) or `OTEL_EXPORTER_OTLP_ENDPOINT` (the base,
+ * `/v1/traces` is added). Sampling is parent-based by trace id ratio, `TRACE_SAMPLING_RATIO`:
+ * every trace in dev, 10 % in production by default.
+ */
+export function tracingSettings(env = process.env, mode = env.GATEWAY_MODE ?? 'dev') {
+  const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+    || (env.OTEL_EXPORTER_OTLP_ENDPOINT ? `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces` : null);
+  if (!endpoint) {
+    return null;
+  }
+  const ratio = Number(env.TRACE_SAMPLING_RATIO ?? (mode === 'production' ? 0.1 : 1));
+  if (!(ratio >= 0 && ratio <= 1)) {
+    throw new Error(`TRACE_SAMPLING_RATIO must be between 0 and 1, not '${env.TRACE_SAMPLING_RATIO}'`);
+  }
+  return { endpoint, samplingRatio: ratio, serviceName: env.OTEL_SERVICE_NAME || 'router' };
 }
 
 /**

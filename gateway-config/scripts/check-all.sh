@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The one gateway-config check CI calls: installs the pinned Node packages when needed, then checks
-# that the files generated from subgraphs.json, supergraph.graphql and trusted-documents.json are fresh, that compose.yaml is valid, and runs
+# that the files generated from subgraphs.json, supergraph.graphql and trusted-documents.json are fresh,
+# that compose.yaml is valid, that the Prometheus alert rules load (promtool, from
+# scripts/install-observability-tools.sh), and runs
 # the router tests (skip them with --no-router-tests). Exits non-zero if any step fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +43,14 @@ step "subgraph registry (npm run registry:check)" npm run -s registry:check
 step "composition (npm run compose:check)" npm run -s compose:check
 step "trusted documents (npm run manifest:check)" npm run -s manifest:check
 step "compose.yaml (npm run validate:compose)" npm run -s validate:compose
+if command -v promtool >/dev/null 2>&1; then
+  step "alert rules (promtool check rules)" promtool check rules observability/prometheus/alerts.yml
+elif [[ "${CI:-}" == "true" ]]; then
+  echo "✖ promtool is missing: CI runs scripts/install-observability-tools.sh first" >&2
+  failed+=("alert rules (promtool missing)")
+else
+  echo "⚠ alert rules NOT checked: promtool missing (bash scripts/install-observability-tools.sh installs it)" >&2
+fi
 if $run_router_tests; then
   step "router tests (npm test)" npm test --silent
 fi

@@ -58,6 +58,9 @@ public final class Supergraph {
 
 	private ManagedProcess productionRouter;
 
+	/** Where every part of the supergraph exports its spans. */
+	private static final TraceReceiver traces = TraceReceiver.start();
+
 	/** The key file shared by router and subgraphs, written by the real key tool. */
 	private final Path apiKeyFile = ApiKeyTool.newKeyFile();
 
@@ -102,6 +105,33 @@ public final class Supergraph {
 		supergraph.router.start();
 		supergraph.router.awaitReady();
 		return supergraph;
+	}
+
+	/**
+	 * The spans every part of the supergraph has exported so far.
+	 * @return the receiver
+	 */
+	public TraceReceiver traces() {
+		return traces;
+	}
+
+	/**
+	 * The Prometheus endpoint of a subgraph or, for {@code router}, of the router.
+	 * @param name {@code router}, {@code users}, {@code orders} or {@code catalog}
+	 * @return its URL
+	 */
+	public String metricsUrl(String name) {
+		return "router".equals(name) ? this.router.uri("/metrics").toString()
+				: this.subgraphs.get(name).uri("/actuator/prometheus").toString();
+	}
+
+	/**
+	 * An address on the router.
+	 * @param path the path, e.g. {@code /ops}
+	 * @return the URI
+	 */
+	public java.net.URI routerUri(String path) {
+		return this.router.uri(path);
 	}
 
 	/** A client of the router's GraphQL endpoint. */
@@ -244,7 +274,9 @@ public final class Supergraph {
 				runnableJar(name).toString(), "--spring.profiles.active=dev", "--server.port=" + port,
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(),
-				"--management.endpoints.web.exposure.include=health,metrics,catalogcache",
+				"--management.endpoints.web.exposure.include=health,metrics,prometheus,catalogcache",
+				"--management.opentelemetry.tracing.export.otlp.endpoint=" + traces.endpoint(),
+				"--management.opentelemetry.tracing.export.schedule-delay=200ms",
 				"--subgraph.security.api-keys.file=" + apiKeyFile.toAbsolutePath(),
 				"--subgraph.security.jwt.public-key-location=file:" + DEV_PUBLIC_KEY.toAbsolutePath()));
 		command.addAll(extraArguments);
@@ -264,6 +296,8 @@ public final class Supergraph {
 		Map<String, String> environment = new LinkedHashMap<>(Map.of("ROUTER_HMAC_SECRET", ROUTER_SECRET,
 				"API_KEYS_FILE", this.apiKeyFile.toAbsolutePath().toString()));
 		SubgraphRegistry.all().forEach((entry) -> environment.put(entry.urlVariable(), graphQlUrl(entry.name())));
+		environment.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+		environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
 		environment.putAll(mode);
 		return new ManagedProcess(name, command, environment, new File("."), port, "/healthcheck");
 	}

@@ -10,6 +10,7 @@ import dev.supergraph.starter.money.Money;
 import dev.supergraph.starter.security.RouterSignature;
 import dev.supergraph.starter.security.SignedSubgraphClient;
 import graphql.GraphQLContext;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,8 @@ public class CatalogPrices {
 
 	private final SignedSubgraphClient catalog;
 
-	CatalogPrices(CatalogProperties properties, RouterSignature signature) {
-		this.catalog = SignedSubgraphClient.create(properties.url(), properties.timeout(), signature);
+	CatalogPrices(CatalogProperties properties, RouterSignature signature, ObservationRegistry observations) {
+		this.catalog = SignedSubgraphClient.create(properties.url(), properties.timeout(), signature, observations);
 	}
 
 	/**

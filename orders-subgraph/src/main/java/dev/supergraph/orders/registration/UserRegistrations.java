@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.supergraph.starter.errors.SubgraphException;
 import dev.supergraph.starter.security.RouterSignature;
 import dev.supergraph.starter.security.SignedSubgraphClient;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,8 @@ public class UserRegistrations {
 
 	private final SignedSubgraphClient users;
 
-	UserRegistrations(UsersProperties properties, RouterSignature signature) {
-		this.users = SignedSubgraphClient.create(properties.url(), properties.timeout(), signature);
+	UserRegistrations(UsersProperties properties, RouterSignature signature, ObservationRegistry observations) {
+		this.users = SignedSubgraphClient.create(properties.url(), properties.timeout(), signature, observations);
 	}
 
 	/**

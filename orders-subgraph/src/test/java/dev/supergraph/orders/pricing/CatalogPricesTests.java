@@ -17,6 +17,7 @@ import dev.supergraph.starter.errors.SubgraphException;
 import dev.supergraph.starter.security.RouterSignature;
 import dev.supergraph.starter.money.Money;
 import graphql.GraphQLContext;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,7 +100,7 @@ class CatalogPricesTests {
 		CatalogProperties properties = new CatalogProperties(URI.create("http://127.0.0.1:" + port + "/graphql"),
 				timeout);
 		RouterSignature signature = RouterSignature.withSecret("pricing-test-secret");
-		return new CatalogPrices(properties, signature);
+		return new CatalogPrices(properties, signature, ObservationRegistry.NOOP);
 	}
 
 	private static HttpServer server(int status, String response, Recorder recorder) throws IOException {

@@ -1,23 +1,33 @@
 package dev.supergraph.starter.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.observation.DataFetcherObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
 
 /**
- * Correlation ids for every request, in the log and in every error a client sees, and the
- * SQL round-trip metric.
+ * Correlation ids for every request, in the log and in every error a client sees; the SQL
+ * round-trip metrics; and the GraphQL metrics per operation, client and
+ * {@code Type.field} on top of Spring for GraphQL's observations (docs/observability.md).
  */
-@AutoConfiguration
+@AutoConfiguration(
+		beforeName = "org.springframework.boot.graphql.autoconfigure.observation.GraphQlObservationAutoConfiguration")
 @ConditionalOnWebApplication
+@EnableConfigurationProperties(ObservabilityProperties.class)
 public final class ObservabilityAutoConfiguration {
 
 	@Bean
@@ -30,14 +40,64 @@ public final class ObservabilityAutoConfiguration {
 	@Bean
 	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBooleanProperty(name = "subgraph.observability.sql-metrics", matchIfMissing = true)
-	static SqlStatementMetrics sqlStatementMetrics(ObjectProvider<MeterRegistry> registry) {
-		return new SqlStatementMetrics(registry);
+	static SqlStatementMetrics sqlStatementMetrics(ObjectProvider<MeterRegistry> registry,
+			ObjectProvider<ObservationRegistry> observations, ObjectProvider<Tracer> tracer) {
+		return new SqlStatementMetrics(registry, observations, tracer);
 	}
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RequestIdInterceptor requestIdInterceptor() {
 		return new RequestIdInterceptor();
+	}
+
+	/** The metrics of operations, fields, batches and errors. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class GraphQlMetricsConfiguration {
+
+		private final OperationNames names;
+
+		GraphQlMetricsConfiguration(ObservabilityProperties properties) {
+			this.names = new OperationNames(properties.maxOperationNames());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ExecutionRequestObservationConvention operationObservationConvention() {
+			return new OperationObservationConvention(this.names);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		DataFetcherObservationConvention fieldObservationConvention() {
+			return new FieldObservationConvention();
+		}
+
+		@Bean
+		FieldSampling fieldSampling(ObservabilityProperties properties) {
+			return new FieldSampling(properties.fieldSampleRate());
+		}
+
+		@Bean
+		BatchSizeMetrics batchSizeMetrics(MeterRegistry registry) {
+			return new BatchSizeMetrics(registry);
+		}
+
+		@Bean
+		OperationMetricsInterceptor operationMetricsInterceptor(MeterRegistry registry) {
+			return new OperationMetricsInterceptor(registry, this.names);
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "subgraph.observability.sql-metrics", matchIfMissing = true)
+		FilterRegistrationBean<OperationStatementsFilter> operationStatementsFilter() {
+			FilterRegistrationBean<OperationStatementsFilter> registration = new FilterRegistrationBean<>(
+					new OperationStatementsFilter());
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+			return registration;
+		}
+
 	}
 
 }

@@ -7,9 +7,10 @@ import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The correlation id of a request: taken from {@code X-Request-Id} or {@code traceparent}
- * when the caller sends a well-formed one, otherwise generated. Every error carries it
- * and every log line of the request has it in the MDC under {@code requestId}.
+ * The correlation id of a request: the trace id of its W3C {@code traceparent} (so the id
+ * in an error finds the request's trace), else a well-formed {@code X-Request-Id}, else
+ * generated. Every error carries it and every log line of the request has it in the MDC
+ * under {@code requestId}.
  */
 public final class RequestIds {
 
@@ -36,14 +37,14 @@ public final class RequestIds {
 	 * @return the id to use
 	 */
 	public static String choose(@Nullable String requestId, @Nullable String traceparent) {
-		if (requestId != null && SAFE_ID.matcher(requestId).matches()) {
-			return requestId;
-		}
 		if (traceparent != null) {
 			var matcher = TRACEPARENT.matcher(traceparent);
 			if (matcher.matches()) {
 				return matcher.group(1);
 			}
+		}
+		if (requestId != null && SAFE_ID.matcher(requestId).matches()) {
+			return requestId;
 		}
 		return UUID.randomUUID().toString();
 	}

@@ -1,17 +1,22 @@
 package dev.supergraph.starter.observability;
 
+import java.util.EnumSet;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import net.ttddyy.observation.tracing.DataSourceObservationListener;
+import net.ttddyy.observation.tracing.JdbcObservationDocumentation;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -19,7 +24,10 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Counts database round trips as the metric {@code subgraph.sql.statements} (tag
  * {@code kind}: {@code statement}, {@code commit}, {@code rollback}), so the statement
- * cost of operations is observable in production and measurable end to end.
+ * cost of operations is observable in production and measurable end to end, and per
+ * operation ({@link OperationStatements}). When tracing is on, every connection and
+ * statement is also a span, from datasource-micrometer: the statement's text with its
+ * {@code ?} placeholders, never the parameter values.
  */
 class SqlStatementMetrics implements BeanPostProcessor {
 
@@ -27,8 +35,15 @@ class SqlStatementMetrics implements BeanPostProcessor {
 
 	private final ObjectProvider<MeterRegistry> registry;
 
-	SqlStatementMetrics(ObjectProvider<MeterRegistry> registry) {
+	private final ObjectProvider<ObservationRegistry> observations;
+
+	private final ObjectProvider<Tracer> tracer;
+
+	SqlStatementMetrics(ObjectProvider<MeterRegistry> registry, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<Tracer> tracer) {
 		this.registry = registry;
+		this.observations = observations;
+		this.tracer = tracer;
 	}
 
 	@Override
@@ -37,7 +52,17 @@ class SqlStatementMetrics implements BeanPostProcessor {
 			return bean;
 		}
 		Listener listener = new Listener(this.registry.getObject());
-		return ProxyDataSourceBuilder.create(beanName, dataSource).listener(listener).methodListener(listener).build();
+		ProxyDataSourceBuilder proxy = ProxyDataSourceBuilder.create(beanName, dataSource)
+			.listener(listener)
+			.methodListener(listener);
+		if (this.tracer.getIfAvailable() != null) {
+			DataSourceObservationListener spans = new DataSourceObservationListener(this.observations::getObject);
+			spans.setIncludeParameterValues(false);
+			spans.setSupportedTypes(
+					EnumSet.of(JdbcObservationDocumentation.CONNECTION, JdbcObservationDocumentation.QUERY));
+			proxy.listener(spans).methodListener(spans);
+		}
+		return proxy.build();
 	}
 
 	private static final class Listener implements QueryExecutionListener, MethodExecutionListener {
@@ -61,6 +86,7 @@ class SqlStatementMetrics implements BeanPostProcessor {
 		@Override
 		public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
 			this.statements.increment();
+			OperationStatements.counted();
 		}
 
 		@Override
@@ -70,8 +96,14 @@ class SqlStatementMetrics implements BeanPostProcessor {
 		@Override
 		public void afterMethod(MethodExecutionContext executionContext) {
 			switch (executionContext.getMethod().getName()) {
-				case "commit" -> this.commits.increment();
-				case "rollback" -> this.rollbacks.increment();
+				case "commit" -> {
+					this.commits.increment();
+					OperationStatements.counted();
+				}
+				case "rollback" -> {
+					this.rollbacks.increment();
+					OperationStatements.counted();
+				}
 				default -> {
 				}
 			}

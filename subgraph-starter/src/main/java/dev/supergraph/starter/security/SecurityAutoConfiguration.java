@@ -4,6 +4,8 @@ import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,8 +117,8 @@ public final class SecurityAutoConfiguration {
 	}
 
 	@Bean
-	AuditTrailInstrumentation auditTrailInstrumentation() {
-		return new AuditTrailInstrumentation(new AuditLog());
+	AuditTrailInstrumentation auditTrailInstrumentation(ObjectProvider<MeterRegistry> registry) {
+		return new AuditTrailInstrumentation(new AuditLog(registry.getIfAvailable()));
 	}
 
 	@Bean

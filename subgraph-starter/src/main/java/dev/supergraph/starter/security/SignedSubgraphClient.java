@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.client.ClientGraphQlResponse;
@@ -18,7 +19,8 @@ import org.springframework.web.client.RestClient;
  * The client of one subgraph calling another: each request is stamped like the router's
  * (the other subgraph accepts nothing else when signing is on), optionally on the
  * caller's behalf, with connect and read timeouts so that a sick subgraph fails the call
- * fast instead of holding it.
+ * fast instead of holding it. Observed like Spring's own clients, so the call is a span
+ * of the caller's trace and carries its W3C trace context to the other subgraph.
  */
 public final class SignedSubgraphClient {
 
@@ -36,6 +38,19 @@ public final class SignedSubgraphClient {
 	 * @return the client
 	 */
 	public static SignedSubgraphClient create(URI url, Duration timeout, RouterSignature signature) {
+		return create(url, timeout, signature, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * A client of a subgraph whose calls are observed.
+	 * @param url the subgraph's GraphQL endpoint
+	 * @param timeout the connect timeout and, separately, the read timeout of one call
+	 * @param signature the router signature both subgraphs share
+	 * @param observations the registry of the calling subgraph's observations
+	 * @return the client
+	 */
+	public static SignedSubgraphClient create(URI url, Duration timeout, RouterSignature signature,
+			ObservationRegistry observations) {
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -44,6 +59,7 @@ public final class SignedSubgraphClient {
 		requests.setReadTimeout(timeout);
 		RestClient rest = RestClient.builder()
 			.requestFactory(requests)
+			.observationRegistry(observations)
 			.baseUrl(url.toString())
 			// stamped over the exact body sent
 			.requestInterceptor((request, body, execution) -> {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import java.util.regex.Pattern;
 
+import dev.supergraph.starter.observability.ClientNames;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -34,9 +35,12 @@ class ViewerInterceptor implements WebGraphQlInterceptor {
 		Viewer viewer = currentViewer();
 		String client = (viewer.apiKeyClient() != null) ? viewer.apiKeyClient()
 				: clientName(request.getHeaders().getFirst(CLIENT_HEADER));
+		String clientLabel = ClientNames.choose(viewer.apiKeyClient(),
+				request.getHeaders().getFirst(ClientNames.HEADER), request.getHeaders().getFirst(CLIENT_HEADER));
 		request.configureExecutionInput((input, builder) -> {
 			input.getGraphQLContext().put(Viewer.class, viewer);
 			input.getGraphQLContext().put(AuditLog.CLIENT, client);
+			input.getGraphQLContext().put(ClientNames.KEY, clientLabel);
 			return input;
 		});
 		return chain.next(request);

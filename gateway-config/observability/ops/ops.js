@@ -1,0 +1,59 @@
+// The operator page: fetches /ops/data every two seconds and renders its tables. No framework, no
+// CDN: everything the page needs is served by the router from this folder.
+const REFRESH_MS = 2000;
+const fmt = (value, digits = 1) => (value == null ? '–' : Number(value).toFixed(digits));
+const pct = (value) => (value == null ? '–' : `${(100 * value).toFixed(1)} %`);
+
+function table(id, columns, rows) {
+  const target = document.querySelector(`#${id} .body`);
+  if (!rows.length) {
+    target.innerHTML = '<p class="empty">nothing yet</p>';
+    return;
+  }
+  const head = columns.map(([title]) => `<th>${title}</th>`).join('');
+  const body = rows.map((row, index) => `<tr data-rank="${index + 1}">${columns.map(([, cell, numeric]) =>
+    `<td${numeric ? ' class="num"' : ''}>${cell(row)}</td>`).join('')}</tr>`).join('');
+  target.innerHTML = `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+const text = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function render(data) {
+  document.getElementById('updated').textContent = `updated ${new Date(data.at).toLocaleTimeString()}`;
+  table('health', [['subgraph', (r) => text(r.subgraph)],
+    ['readiness', (r) => (r.up ? '<span class="up">UP</span>' : '<span class="down">DOWN</span>')]], data.health);
+  table('hot', [['operation', (r) => `<code class="operation">${text(r.operation)}</code>`],
+    ['requests', (r) => fmt(r.requests, 0), true], ['total s', (r) => fmt(r.totalSeconds, 2), true],
+    ['mean ms', (r) => fmt(r.meanMs), true], ['subgraphs', (r) => text(r.subgraphs.join(', '))]], data.hotOperations);
+  table('slow', [['operation', (r) => `<code class="operation">${text(r.operation)}</code>`],
+    ['p95 ms', (r) => fmt(r.p95Ms), true], ['p99 ms', (r) => fmt(r.p99Ms), true],
+    ['recent slow trace', (r) => `<code>${text(r.recentTraceId ?? '–')}</code>`]], data.slowOperations);
+  table('fields', [['field', (r) => `<code>${text(r.field)}</code>`], ['subgraph', (r) => text(r.subgraph)],
+    ['calls', (r) => fmt(r.calls, 0), true], ['total s', (r) => fmt(r.totalSeconds, 3), true],
+    ['mean ms', (r) => fmt(r.meanMs, 2), true]], data.hotFields);
+  table('errors', [['code', (r) => `<code>${text(r.code)}</code>`], ['where', (r) => text(r.where)],
+    ['count', (r) => fmt(r.count, 0), true]], data.errors);
+  table('sql', [['operation', (r) => `<code>${text(r.operation)}</code>`], ['subgraph', (r) => text(r.subgraph)],
+    ['statements / request', (r) => fmt(r.statementsPerRequest, 2), true], ['requests', (r) => fmt(r.requests, 0), true]],
+  data.sqlPerOperation);
+  table('caches', [['cache', (r) => `<code>${text(r.cache)}</code>`], ['subgraph', (r) => text(r.subgraph)],
+    ['hit rate', (r) => pct(r.hitRate), true], ['hits', (r) => fmt(r.hits, 0), true]], data.caches);
+  table('pools', [['subgraph', (r) => text(r.subgraph)], ['active / max', (r) => `${fmt(r.active, 0)} / ${fmt(r.max, 0)}`, true],
+    ['pending', (r) => fmt(r.pending, 0), true], ['saturation', (r) => pct(r.saturation), true]], data.pools);
+}
+
+async function refresh() {
+  try {
+    const response = await fetch('/ops/data', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    if (response.ok) {
+      render(await response.json());
+    } else {
+      document.getElementById('updated').textContent = `refused: HTTP ${response.status}`;
+    }
+  } catch (error) {
+    document.getElementById('updated').textContent = `unreachable: ${error.message}`;
+  }
+  setTimeout(refresh, REFRESH_MS);
+}
+
+refresh();

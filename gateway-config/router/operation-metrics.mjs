@@ -1,0 +1,154 @@
+// The router's metrics per operation and client, in Prometheus format on /metrics next to Hive
+// Gateway's own (docs/observability.md): a latency histogram and the errors by the code each
+// client received. Labels are bounded: in production only the names of trusted operations become
+// labels (anything else is `other`), in dev the first MAX_NAMES names; clients are the
+// `graphql-client-name` header or the API key's client, else `unknown`.
+import { Counter, Histogram, register } from 'prom-client';
+
+/** Seconds; the same buckets as the subgraphs' `graphql_request_seconds`. */
+export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+export const CLIENT_HEADER = 'graphql-client-name';
+const MAX_NAMES = 100;
+const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+const CLIENT = /^[A-Za-z0-9._-]{1,64}$/;
+const FIRST_OPERATION = /^(?:[\s,\uFEFF]|#[^\n\r]*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+
+/** The name of a document's first operation, or null (shorthand or unnamed). */
+export function firstOperationName(document) {
+  return typeof document === 'string' ? (FIRST_OPERATION.exec(document)?.[1] ?? null) : null;
+}
+
+/**
+ * Operation name -> label. `trusted`: the names of the trusted documents, the only names production
+ * labels by; without it (dev), any GraphQL name up to MAX_NAMES distinct ones.
+ */
+export function operationLabeller({ trusted = null, maxNames = MAX_NAMES } = {}) {
+  const seen = new Set();
+  return (name) => {
+    if (!name) {
+      return 'anonymous';
+    }
+    if (trusted) {
+      return trusted.has(name) ? name : 'other';
+    }
+    if (seen.has(name)) {
+      return name;
+    }
+    if (!NAME.test(name) || seen.size >= maxNames) {
+      return 'other';
+    }
+    seen.add(name);
+    return name;
+  };
+}
+
+/** The API key's client, else the client name header, else `unknown`. */
+export function clientLabel(apiKeyClient, header) {
+  for (const candidate of [apiKeyClient, header]) {
+    if (typeof candidate === 'string' && CLIENT.test(candidate)) {
+      return candidate;
+    }
+  }
+  return 'unknown';
+}
+
+/**
+ * The plugin. `trustedDocuments` (hash -> text) gives the names production labels by and the name of
+ * a request that sends only a `documentId`.
+ */
+export function useOperationMetrics({ production, trustedDocuments, registry = register }) {
+  const trustedNames = new Set([...trustedDocuments.values()].map(firstOperationName).filter(Boolean));
+  const label = operationLabeller({ trusted: production ? trustedNames : null });
+  const duration = metric(registry, Histogram, {
+    name: 'router_operation_duration_seconds',
+    help: 'Time from request to response, per operation, client and outcome (ok or error)',
+    labelNames: ['operation', 'client', 'outcome'],
+    buckets: LATENCY_BUCKETS,
+  });
+  const errors = metric(registry, Counter, {
+    name: 'router_operation_errors_total',
+    help: 'Errors in responses, per operation, client and extensions.code',
+    labelNames: ['operation', 'client', 'code'],
+  });
+  const fetches = metric(registry, Counter, {
+    name: 'router_operation_subgraph_fetches_total',
+    help: 'Subgraph fetches of the query plans, per operation and subgraph',
+    labelNames: ['operation', 'subgraph'],
+  });
+  const requests = new WeakMap();
+  const slowest = new SlowestRecent();
+  return {
+    /** The slowest request of each operation in the last minute, with its request (= trace) id. */
+    slowestRecent: () => slowest.snapshot(),
+    onRequest({ request }) {
+      requests.set(request, { start: performance.now(), operation: 'anonymous', apiKeyClient: null, outcome: null });
+    },
+    onSubgraphExecute({ subgraphName, executionRequest }) {
+      const state = requests.get(executionRequest?.context?.request);
+      if (state && subgraphName) {
+        fetches.inc({ operation: state.operation, subgraph: subgraphName });
+      }
+    },
+    onParams({ params, request }) {
+      const state = requests.get(request);
+      if (state) {
+        const document = params?.query ?? trustedDocuments.get(params?.documentId ?? params?.extensions?.persistedQuery?.sha256Hash);
+        state.operation = label(params?.operationName || firstOperationName(document));
+      }
+    },
+    onExecute({ args }) {
+      const state = requests.get(args.contextValue?.request);
+      const client = args.contextValue?.currentUser?.client;
+      if (state && client) {
+        state.apiKeyClient = client;
+      }
+    },
+    onResultProcess({ request, result }) {
+      const state = requests.get(request);
+      if (!state || Array.isArray(result) || (result && Symbol.asyncIterator in result)) {
+        return;
+      }
+      state.client = clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER));
+      const failed = result?.errors ?? [];
+      for (const error of failed) {
+        errors.inc({ operation: state.operation, client: state.client, code: String(error?.extensions?.code ?? 'INTERNAL') });
+      }
+      state.outcome = failed.length ? 'error' : 'ok';
+    },
+    // Timed to the response, which carries the request id (Hive Gateway's requestId runs first).
+    onResponse({ request, response }) {
+      const state = requests.get(request);
+      if (!state?.outcome) {
+        return;
+      }
+      requests.delete(request);
+      const seconds = (performance.now() - state.start) / 1000;
+      duration.observe({ operation: state.operation, client: state.client, outcome: state.outcome }, seconds);
+      slowest.offer(state.operation, seconds * 1000, response.headers.get('x-request-id'));
+    },
+  };
+}
+
+/** Per operation, the slowest request seen within the last WINDOW_MS. */
+class SlowestRecent {
+  static WINDOW_MS = 60000;
+
+  #byOperation = new Map();
+
+  offer(operation, ms, requestId) {
+    const now = Date.now();
+    const current = this.#byOperation.get(operation);
+    if (!current || ms >= current.ms || now - current.at > SlowestRecent.WINDOW_MS) {
+      this.#byOperation.set(operation, { ms, traceId: requestId, at: now });
+    }
+  }
+
+  snapshot() {
+    return Object.fromEntries(this.#byOperation);
+  }
+}
+
+// The config module may be evaluated more than once in one process (tests, workers): reuse a metric.
+function metric(registry, Type, options) {
+  return registry.getSingleMetric(options.name) ?? new Type({ ...options, registers: [registry] });
+}

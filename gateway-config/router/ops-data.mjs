@@ -1,0 +1,174 @@
+// The operator page's data (docs/observability.md): the router's and every subgraph's Prometheus
+// metrics, scraped on request and folded into the few tables an operator reads first. Pure functions
+// of the scraped text, so the node tests check them on fixed input.
+
+/** Prometheus text exposition -> [{ name, labels, value }]. */
+export function parseMetrics(text) {
+  const samples = [];
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) {
+      continue;
+    }
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
+    if (!match) {
+      continue;
+    }
+    const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)]
+      .map((m) => [m[1], m[2]]));
+    samples.push({ name: match[1], labels, value: Number(match[3]) });
+  }
+  return samples;
+}
+
+/** The q-quantile (0..1) of a cumulative histogram's buckets [{ le, count }], in the buckets' unit. */
+export function quantile(q, buckets) {
+  const sorted = [...buckets].sort((a, b) => a.le - b.le);
+  const total = sorted.at(-1)?.count ?? 0;
+  if (!total) {
+    return null;
+  }
+  const rank = q * total;
+  let lower = 0;
+  let below = 0;
+  for (const { le, count } of sorted) {
+    if (count >= rank) {
+      if (le === Infinity) {
+        return lower;
+      }
+      return lower + (le - lower) * ((rank - below) / Math.max(count - below, 1));
+    }
+    lower = le;
+    below = count;
+  }
+  return lower;
+}
+
+/** Histogram samples grouped by a label: { [value]: { count, sum, buckets } }. */
+function histograms(samples, family, label, filter = () => true) {
+  const groups = {};
+  for (const sample of samples) {
+    if (!sample.name.startsWith(family) || !filter(sample.labels)) {
+      continue;
+    }
+    const key = sample.labels[label] ?? 'unknown';
+    const group = (groups[key] ??= { count: 0, sum: 0, buckets: new Map() });
+    if (sample.name === `${family}_count`) {
+      group.count += sample.value;
+    } else if (sample.name === `${family}_sum`) {
+      group.sum += sample.value;
+    } else if (sample.name === `${family}_bucket`) {
+      const le = sample.labels.le === '+Inf' ? Infinity : Number(sample.labels.le);
+      group.buckets.set(le, (group.buckets.get(le) ?? 0) + sample.value);
+    }
+  }
+  return groups;
+}
+
+const bucketList = (group) => [...group.buckets].map(([le, count]) => ({ le, count }));
+const sumBy = (samples, name, label) => {
+  const totals = {};
+  for (const s of samples.filter((x) => x.name === name)) {
+    totals[s.labels[label] ?? 'unknown'] = (totals[s.labels[label] ?? 'unknown'] ?? 0) + s.value;
+  }
+  return totals;
+};
+
+/**
+ * The page's tables. `router`: the router's samples; `subgraphs`: { name: { samples, up } };
+ * `recent`: { operation: { traceId, ms } } the slowest recent request of each operation.
+ */
+export function opsView({ router, subgraphs, recent = {} }) {
+  const operations = Object.entries(histograms(router, 'router_operation_duration_seconds', 'operation'))
+    .map(([operation, h]) => ({
+      operation,
+      requests: h.count,
+      totalSeconds: h.sum,
+      meanMs: h.count ? (1000 * h.sum) / h.count : 0,
+      p95Ms: ms(quantile(0.95, bucketList(h))),
+      p99Ms: ms(quantile(0.99, bucketList(h))),
+      recentTraceId: recent[operation]?.traceId ?? null,
+      subgraphs: fetchedSubgraphs(router, operation),
+    }));
+  const entries = Object.entries(subgraphs);
+  return {
+    hotOperations: [...operations].sort((a, b) => b.totalSeconds - a.totalSeconds),
+    slowOperations: [...operations].sort((a, b) => (b.p95Ms ?? 0) - (a.p95Ms ?? 0)),
+    hotFields: entries.flatMap(([subgraph, { samples }]) =>
+      Object.entries(histograms(samples, 'graphql_datafetcher_seconds', 'graphql_field_name'))
+        .map(([field, h]) => ({ subgraph, field, calls: h.count, totalSeconds: h.sum, meanMs: h.count ? (1000 * h.sum) / h.count : 0 })))
+      .sort((a, b) => b.totalSeconds - a.totalSeconds).slice(0, 15),
+    errors: [
+      ...Object.entries(sumBy(router, 'router_operation_errors_total', 'code')).map(([code, count]) => ({ where: 'router', code, count })),
+      ...entries.flatMap(([subgraph, { samples }]) => Object.entries(sumBy(samples, 'graphql_errors_total', 'code'))
+        .map(([code, count]) => ({ where: subgraph, code, count }))),
+    ].sort((a, b) => b.count - a.count),
+    sqlPerOperation: entries.flatMap(([subgraph, { samples }]) =>
+      Object.entries(histograms(samples, 'graphql_operation_sql_statements', 'operation'))
+        .map(([operation, h]) => ({ subgraph, operation, requests: h.count, statementsPerRequest: h.count ? h.sum / h.count : 0 })))
+      .sort((a, b) => b.statementsPerRequest - a.statementsPerRequest),
+    caches: entries.flatMap(([subgraph, { samples }]) => cacheRates(subgraph, samples)),
+    pools: entries.map(([subgraph, { samples }]) => pool(subgraph, samples)).filter(Boolean),
+    health: entries.map(([subgraph, { up }]) => ({ subgraph, up })),
+  };
+}
+
+function fetchedSubgraphs(router, operation) {
+  return [...new Set(router.filter((s) => s.name === 'router_operation_subgraph_fetches_total'
+    && s.labels.operation === operation && s.value > 0).map((s) => s.labels.subgraph))];
+}
+
+function cacheRates(subgraph, samples) {
+  const gets = samples.filter((s) => s.name === 'cache_gets_total');
+  return [...new Set(gets.map((s) => s.labels.cache))].map((cache) => {
+    const of = (result) => gets.filter((s) => s.labels.cache === cache && s.labels.result === result)
+      .reduce((total, s) => total + s.value, 0);
+    const hits = of('hit');
+    const misses = of('miss');
+    return { subgraph, cache, hits, misses, hitRate: hits + misses ? hits / (hits + misses) : null };
+  });
+}
+
+function pool(subgraph, samples) {
+  const value = (name) => samples.filter((s) => s.name === name).reduce((total, s) => total + s.value, 0);
+  const max = value('hikaricp_connections_max');
+  if (!max) {
+    return null;
+  }
+  return { subgraph, active: value('hikaricp_connections_active'), max, pending: value('hikaricp_connections_pending'),
+    saturation: value('hikaricp_connections_active') / max };
+}
+
+const ms = (seconds) => (seconds == null ? null : Math.round(seconds * 100000) / 100);
+
+const COUNTER = /_(total|count|sum|bucket)$/;
+const key = (sample) => `${sample.name}${JSON.stringify(sample.labels)}`;
+
+/** Counters as increases since `previous` (both lists of samples); gauges as they are now. */
+export function increase(current, previous) {
+  if (!previous) {
+    return current;
+  }
+  const before = new Map(previous.map((sample) => [key(sample), sample.value]));
+  return current.map((sample) => (COUNTER.test(sample.name)
+    ? { ...sample, value: Math.max(0, sample.value - (before.get(key(sample)) ?? 0)) }
+    : sample));
+}
+
+/**
+ * The last `windowMs` of scrapes: `add(snapshot)` keeps it and answers the oldest snapshot still in
+ * the window, so the page shows what happened recently rather than since the processes started.
+ */
+export class ScrapeWindow {
+  #snapshots = [];
+
+  constructor(windowMs) {
+    this.windowMs = windowMs;
+  }
+
+  add(snapshot, now = Date.now()) {
+    this.#snapshots = this.#snapshots.filter((kept) => now - kept.at <= this.windowMs);
+    const oldest = this.#snapshots[0];
+    this.#snapshots.push({ at: now, snapshot });
+    return oldest?.snapshot ?? null;
+  }
+}

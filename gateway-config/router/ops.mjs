@@ -1,0 +1,104 @@
+// The operator page at /ops (docs/observability.md): a live view of the whole supergraph from the
+// router's and every subgraph's metrics. Dev: open. Production: a JWT or an API key with the scope
+// `ops:read`. Its assets are files of this repository (observability/ops/), never a CDN.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRemoteJWKSet, importSPKI, jwtVerify } from 'jose';
+import { register } from 'prom-client';
+import { API_KEY_HEADER } from './api-keys.mjs';
+import { extractScopes } from './authorization.mjs';
+import { increase, opsView, parseMetrics, ScrapeWindow } from './ops-data.mjs';
+
+export const OPS_SCOPE = 'ops:read';
+const ASSETS = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'observability', 'ops');
+const TYPES = { 'index.html': 'text/html; charset=utf-8', 'ops.js': 'text/javascript; charset=utf-8', 'ops.css': 'text/css; charset=utf-8' };
+const SCRAPE_TIMEOUT_MS = 2000;
+/** The page shows the last minute: counters are increases over the oldest scrape of this window. */
+const WINDOW_MS = 60000;
+
+/**
+ * The plugin. `subgraphs`: { name: { url } } from the router's settings (their metrics are at
+ * /actuator/prometheus beside /graphql); `slowestRecent`: the operation metrics' recent slow requests.
+ */
+export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt, registry = register }) {
+  const assets = Object.fromEntries(Object.keys(TYPES).map((file) => [file, readFileSync(resolve(ASSETS, file))]));
+  const authorize = production ? opsAuthorizer({ apiKeys, jwt }) : async () => null;
+  const window = new ScrapeWindow(WINDOW_MS);
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/ops' && !url.pathname.startsWith('/ops/')) {
+        return;
+      }
+      const refusal = await authorize(request);
+      if (refusal) {
+        endResponse(json(fetchAPI, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
+        return;
+      }
+      const file = url.pathname === '/ops' || url.pathname === '/ops/' ? 'index.html' : url.pathname.slice('/ops/'.length);
+      if (file === 'data') {
+        endResponse(json(fetchAPI, 200, await view({ subgraphs, slowestRecent, registry, window })));
+      } else if (assets[file]) {
+        endResponse(new fetchAPI.Response(assets[file], { status: 200, headers: { 'content-type': TYPES[file], 'cache-control': 'no-store' } }));
+      } else {
+        endResponse(json(fetchAPI, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }));
+      }
+    },
+  };
+}
+
+async function view({ subgraphs, slowestRecent, registry, window }) {
+  const router = parseMetrics(await registry.metrics());
+  const scraped = Object.fromEntries(await Promise.all(Object.entries(subgraphs).map(async ([name, { url }]) => {
+    const base = url.replace(/\/graphql\/?$/, '');
+    const [metrics, ready] = await Promise.all([text(`${base}/actuator/prometheus`), text(`${base}/actuator/health/readiness`)]);
+    return [name, { samples: metrics ? parseMetrics(metrics) : [], up: ready !== null && ready.includes('"UP"') }];
+  })));
+  const before = window.add({ router, subgraphs: scraped });
+  const recent = Object.fromEntries(Object.entries(scraped).map(([name, { samples, up }]) =>
+    [name, { samples: increase(samples, before?.subgraphs[name]?.samples), up }]));
+  return {
+    at: new Date().toISOString(),
+    windowSeconds: WINDOW_MS / 1000,
+    ...opsView({ router: increase(router, before?.router), subgraphs: recent, recent: slowestRecent() }),
+  };
+}
+
+async function text(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(SCRAPE_TIMEOUT_MS) });
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Production: an API key or a JWT (verified like the router's) that carries the scope ops:read. */
+export function opsAuthorizer({ apiKeys, jwt }) {
+  const key = jwt?.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl))
+    : jwt?.publicKeyFile ? readFileSync(jwt.publicKeyFile, 'utf8') : null;
+  const verifyJwt = async (token) => {
+    const verificationKey = typeof key === 'string' ? await importSPKI(key, 'RS256') : key;
+    const { payload } = await jwtVerify(token, verificationKey, { issuer: jwt.issuer, audience: jwt.audience });
+    return payload;
+  };
+  return async (request) => {
+    const apiKey = request.headers.get(API_KEY_HEADER);
+    const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    let scopes = null;
+    if (apiKey) {
+      scopes = apiKeys?.verify(apiKey)?.scopes ?? null;
+    } else if (bearer && key) {
+      scopes = await verifyJwt(bearer).then(extractScopes, () => null);
+    }
+    if (scopes === null) {
+      return { status: 401, code: 'UNAUTHENTICATED', message: 'The operator page needs a token or an API key' };
+    }
+    return scopes.includes(OPS_SCOPE) ? null
+      : { status: 403, code: 'FORBIDDEN', message: `The operator page needs the scope ${OPS_SCOPE}` };
+  };
+}
+
+function json(fetchAPI, status, body) {
+  return new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+}

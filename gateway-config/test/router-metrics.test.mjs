@@ -1,0 +1,179 @@
+// The router's metrics per operation and client (router/operation-metrics.mjs): scraped from the
+// real router's /metrics after real requests against fake subgraphs, and the bounded labels.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
+import { startGateway } from './support/gateway.mjs';
+import { codes, post } from './support/http.mjs';
+import { clientLabel, firstOperationName, operationLabeller } from '../router/operation-metrics.mjs';
+import { opsAuthorizer } from '../router/ops.mjs';
+import { increase, opsView, parseMetrics, quantile, ScrapeWindow } from '../router/ops-data.mjs';
+
+describe('router metrics per operation and client', () => {
+  let fakes;
+  let gateway;
+
+  before(async () => {
+    fakes = await startFakeSubgraphs();
+    gateway = await startGateway({
+      GATEWAY_MODE: 'dev',
+      USERS_URL: fakes.urls.users,
+      CATALOG_URL: fakes.urls.catalog,
+      ORDERS_URL: fakes.urls.orders,
+    });
+  });
+
+  after(async () => {
+    await gateway?.stop();
+    await fakes?.close();
+  });
+
+  it('times each operation per client in histogram buckets', async () => {
+    for (let i = 0; i < 2; i++) {
+      const response = await post(gateway.url, { query: 'query CategoryNames { categories { id name } }' },
+        { 'graphql-client-name': 'web-shop' });
+      assert.equal(response.status, 200);
+    }
+    const metrics = await scrape(gateway.url);
+    const labels = { operation: 'CategoryNames', client: 'web-shop', outcome: 'ok' };
+    assert.equal(sum(metrics, 'router_operation_duration_seconds_count', labels), 2);
+    assert.equal(sum(metrics, 'router_operation_duration_seconds_bucket', { ...labels, le: '+Inf' }), 2);
+    assert.ok(metrics.filter((s) => s.name === 'router_operation_duration_seconds_bucket'
+      && s.labels.operation === 'CategoryNames').length >= 10);
+  });
+
+  it('counts errors by the code the client received, and a client without a name as unknown', async () => {
+    const response = await post(gateway.url, { query: 'query Misspelled { categorie { id } }' });
+    assert.deepEqual(codes(response.json), ['BAD_USER_INPUT']);
+    const metrics = await scrape(gateway.url);
+    assert.equal(sum(metrics, 'router_operation_errors_total',
+      { operation: 'Misspelled', client: 'unknown', code: 'BAD_USER_INPUT' }), 1);
+    assert.equal(sum(metrics, 'router_operation_duration_seconds_count',
+      { operation: 'Misspelled', client: 'unknown', outcome: 'error' }), 1);
+  });
+
+  it('serves the operator page and its data from the router, with no asset from elsewhere', async () => {
+    const page = await fetch(`${gateway.url}/ops`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /Supergraph operations/);
+    assert.deepEqual([...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]), ['/ops/ops.css', '/ops/ops.js']);
+    assert.equal((await fetch(`${gateway.url}/ops/ops.js`)).status, 200);
+    const data = await (await fetch(`${gateway.url}/ops/data`)).json();
+    const categoryNames = data.hotOperations.find((row) => row.operation === 'CategoryNames');
+    assert.ok(categoryNames.requests >= 2);
+    assert.deepEqual(categoryNames.subgraphs, ['catalog']);
+    assert.match(categoryNames.recentTraceId, /^[0-9a-f]{32}$/);
+    assert.deepEqual(data.health.map((row) => row.subgraph).sort(), ['catalog', 'orders', 'users']);
+  });
+
+  it('passes the client name on to the subgraphs', async () => {
+    await post(gateway.url, { query: '{ categories { id } }' }, { 'graphql-client-name': 'ios-app' });
+    assert.equal(fakes.requests.at(-1).headers['graphql-client-name'], 'ios-app');
+  });
+});
+
+describe('bounded operation and client labels', () => {
+  it('labels production operations by trusted names only', () => {
+    const label = operationLabeller({ trusted: new Set(['UserOrders']) });
+    assert.equal(label('UserOrders'), 'UserOrders');
+    assert.equal(label('Scraper1234'), 'other');
+    assert.equal(label(null), 'anonymous');
+  });
+
+  it('labels dev operations by name up to a bound, and never by a name that is no GraphQL name', () => {
+    const label = operationLabeller({ maxNames: 2 });
+    assert.deepEqual(['A', 'B', 'C', 'A', 'x y'].map(label), ['A', 'B', 'other', 'A', 'other']);
+  });
+
+  it('takes the name of the first operation of a document', () => {
+    assert.equal(firstOperationName('# reference\n query UserOrders($id: ID!) { user(id: $id) { id } }'), 'UserOrders');
+    assert.equal(firstOperationName('{ categories { id } }'), null);
+    assert.equal(firstOperationName(undefined), null);
+  });
+
+  it('prefers the API key client to the header, and refuses names that are no plain names', () => {
+    assert.equal(clientLabel('billing', 'web-shop'), 'billing');
+    assert.equal(clientLabel(null, 'web-shop'), 'web-shop');
+    assert.equal(clientLabel(null, 'evil"} 1\nfake_metric'), 'unknown');
+    assert.equal(clientLabel(null, null), 'unknown');
+  });
+});
+
+describe('operator page data and access', () => {
+  it('estimates quantiles from cumulative buckets', () => {
+    const buckets = [{ le: 0.1, count: 90 }, { le: 0.5, count: 99 }, { le: 1, count: 100 }, { le: Infinity, count: 100 }];
+    assert.equal(quantile(0.5, buckets), 0.1 * (50 / 90));
+    assert.ok(Math.abs(quantile(0.95, buckets) - (0.1 + 0.4 * (5 / 9))) < 1e-9);
+    assert.equal(quantile(0.99, [{ le: 0.1, count: 0 }, { le: Infinity, count: 0 }]), null);
+  });
+
+  it('ranks operations by total time and by p95, and folds the subgraphs metrics into tables', () => {
+    const router = parseMetrics([
+      'router_operation_duration_seconds_bucket{operation="Fast",client="a",outcome="ok",le="0.01"} 100',
+      'router_operation_duration_seconds_bucket{operation="Fast",client="a",outcome="ok",le="+Inf"} 100',
+      'router_operation_duration_seconds_sum{operation="Fast",client="a",outcome="ok"} 0.5',
+      'router_operation_duration_seconds_count{operation="Fast",client="a",outcome="ok"} 100',
+      'router_operation_duration_seconds_bucket{operation="Slow",client="a",outcome="ok",le="0.01"} 0',
+      'router_operation_duration_seconds_bucket{operation="Slow",client="a",outcome="ok",le="1"} 2',
+      'router_operation_duration_seconds_bucket{operation="Slow",client="a",outcome="ok",le="+Inf"} 2',
+      'router_operation_duration_seconds_sum{operation="Slow",client="a",outcome="ok"} 1.6',
+      'router_operation_duration_seconds_count{operation="Slow",client="a",outcome="ok"} 2',
+      'router_operation_errors_total{operation="Slow",client="a",code="FORBIDDEN"} 3',
+    ].join('\n'));
+    const catalog = parseMetrics([
+      'graphql_datafetcher_seconds_count{graphql_field_name="Product.category",graphql_outcome="SUCCESS",error="none"} 10',
+      'graphql_datafetcher_seconds_sum{graphql_field_name="Product.category",graphql_outcome="SUCCESS",error="none"} 0.2',
+      'graphql_operation_sql_statements_count{operation="Slow"} 2',
+      'graphql_operation_sql_statements_sum{operation="Slow"} 6',
+      'cache_gets_total{cache="graphql.documents",result="hit"} 3',
+      'cache_gets_total{cache="graphql.documents",result="miss"} 1',
+      'hikaricp_connections_active{pool="HikariPool-1"} 5',
+      'hikaricp_connections_max{pool="HikariPool-1"} 10',
+      'hikaricp_connections_pending{pool="HikariPool-1"} 0',
+    ].join('\n'));
+    const view = opsView({ router, subgraphs: { catalog: { samples: catalog, up: true } }, recent: { Slow: { traceId: 'abc' } } });
+    assert.deepEqual(view.hotOperations.map((row) => row.operation), ['Slow', 'Fast']);
+    assert.deepEqual(view.slowOperations.map((row) => row.operation), ['Slow', 'Fast']);
+    assert.equal(view.slowOperations[0].recentTraceId, 'abc');
+    assert.deepEqual(view.hotFields.map((row) => [row.field, row.calls]), [['Product.category', 10]]);
+    assert.deepEqual(view.errors, [{ where: 'router', code: 'FORBIDDEN', count: 3 }]);
+    assert.deepEqual(view.sqlPerOperation.map((row) => [row.operation, row.statementsPerRequest]), [['Slow', 3]]);
+    assert.equal(view.caches[0].hitRate, 0.75);
+    assert.equal(view.pools[0].saturation, 0.5);
+  });
+
+  it('shows the last minute: counters as increases over the oldest scrape in the window, gauges as they are', () => {
+    const window = new ScrapeWindow(60000);
+    const first = parseMetrics('a_total{x="1"} 5\ng_active 3');
+    assert.equal(window.add(first, 0), null);
+    assert.equal(window.add(parseMetrics('a_total{x="1"} 7'), 30000), first);
+    const later = parseMetrics('a_total{x="1"} 12\ng_active 4');
+    const oldest = window.add(later, 70000);
+    assert.deepEqual(increase(later, oldest).map((s) => s.value), [5, 4]);
+  });
+
+  it('lets only a key or token with the scope ops:read in, in production', async () => {
+    const apiKeys = { verify: (key) => ({ ops: { scopes: ['ops:read'] }, orders: { scopes: ['orders:read'] } })[key] ?? null };
+    const authorize = opsAuthorizer({ apiKeys, jwt: null });
+    const request = (headers) => ({ headers: new Headers(headers) });
+    assert.equal(await authorize(request({ 'x-api-key': 'ops' })), null);
+    assert.equal((await authorize(request({ 'x-api-key': 'orders' }))).code, 'FORBIDDEN');
+    assert.equal((await authorize(request({ 'x-api-key': 'nope' }))).code, 'UNAUTHENTICATED');
+    assert.equal((await authorize(request({}))).code, 'UNAUTHENTICATED');
+    assert.equal((await authorize(request({ authorization: 'Bearer a.b.c' }))).code, 'UNAUTHENTICATED');
+  });
+});
+
+async function scrape(url) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return text.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => {
+    const [, name, labels = '', value] = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
+    return { name, labels: Object.fromEntries([...labels.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]])), value: Number(value) };
+  });
+}
+
+function sum(samples, name, labels) {
+  return samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+    .reduce((total, s) => total + s.value, 0);
+}

@@ -1,0 +1,68 @@
+package dev.supergraph.starter.observability;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Bounds the operation names that become metric labels: a GraphQL name, and only the
+ * first {@code maxNames} distinct ones; any other is {@code other}. In production only
+ * the router's signed traffic reaches a subgraph, and the router accepts only trusted
+ * operations, so the first names are the trusted ones; the bound keeps a misconfigured or
+ * open subgraph from growing a series per random name.
+ */
+final class OperationNames {
+
+	static final String ANONYMOUS = "anonymous";
+
+	static final String OTHER = "other";
+
+	private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,63}");
+
+	/** The name of a document's first operation, after any whitespace and comments. */
+	private static final Pattern FIRST_OPERATION = Pattern
+		.compile("(?:[\\s,\\uFEFF]|#[^\\n\\r]*)*(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
+
+	private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+	private final int maxNames;
+
+	OperationNames(int maxNames) {
+		this.maxNames = maxNames;
+	}
+
+	/**
+	 * The label of an operation.
+	 * @param operationName the request's {@code operationName}, if any
+	 * @param document the request's document: without an {@code operationName}, its first
+	 * operation is the one executed (a document of several needs the name)
+	 * @return the name, {@code anonymous} or {@code other}
+	 */
+	String label(@Nullable String operationName, @Nullable String document) {
+		String name = (operationName != null && !operationName.isEmpty()) ? operationName : firstOperation(document);
+		return (name != null) ? label(name) : ANONYMOUS;
+	}
+
+	private String label(String operationName) {
+		if (this.known.contains(operationName)) {
+			return operationName;
+		}
+		if (!NAME.matcher(operationName).matches() || this.known.size() >= this.maxNames) {
+			return OTHER;
+		}
+		this.known.add(operationName);
+		return operationName;
+	}
+
+	private static @Nullable String firstOperation(@Nullable String document) {
+		if (document == null) {
+			return null;
+		}
+		Matcher matcher = FIRST_OPERATION.matcher(document);
+		return matcher.lookingAt() ? matcher.group(1) : null;
+	}
+
+}

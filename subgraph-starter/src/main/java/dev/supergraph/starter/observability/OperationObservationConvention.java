@@ -1,0 +1,40 @@
+package dev.supergraph.starter.observability;
+
+import graphql.ExecutionInput;
+import io.micrometer.common.KeyValues;
+
+import org.springframework.graphql.observation.DefaultExecutionRequestObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationContext;
+
+/**
+ * Spring's {@code graphql.request} observation labelled by operation name (bounded by
+ * {@link OperationNames}) and client, so that its timer answers "which operation of which
+ * client is slow" and its span is named after the operation.
+ */
+class OperationObservationConvention extends DefaultExecutionRequestObservationConvention {
+
+	static final String OPERATION_NAME = "graphql.operation.name";
+
+	static final String CLIENT_NAME = "graphql.client.name";
+
+	private final OperationNames names;
+
+	OperationObservationConvention(OperationNames names) {
+		this.names = names;
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(ExecutionRequestObservationContext context) {
+		ExecutionInput input = context.getExecutionInput();
+		return super.getLowCardinalityKeyValues(context)
+			.and(OPERATION_NAME, this.names.label(input.getOperationName(), input.getQuery()))
+			.and(CLIENT_NAME, input.getGraphQLContext().getOrDefault(ClientNames.KEY, ClientNames.UNKNOWN));
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(ExecutionRequestObservationContext context) {
+		// the operation name is a low-cardinality key here, bounded
+		return KeyValues.of(executionId(context));
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.supergraph.starter.observability;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperationNamesTests {
+
+	private final OperationNames names = new OperationNames(2);
+
+	@Test
+	void theRequestsOperationNameIsTheLabel() {
+		assertThat(this.names.label("UserOrders", "query UserOrders { me { id } } query Other { me { id } }"))
+			.isEqualTo("UserOrders");
+	}
+
+	@Test
+	void withoutOperationNameTheDocumentsOperationIsTheLabel() {
+		assertThat(this.names.label(null, "# reference operation\n  query ProductPage($first: Int) { a }"))
+			.isEqualTo("ProductPage");
+		assertThat(this.names.label("", "mutation PlaceOrder { a }")).isEqualTo("PlaceOrder");
+	}
+
+	@Test
+	void shorthandAndUnnamedOperationsAreAnonymous() {
+		assertThat(this.names.label(null, "{ products { edges { cursor } } }")).isEqualTo("anonymous");
+		assertThat(this.names.label(null, "query { a }")).isEqualTo("anonymous");
+		assertThat(this.names.label(null, null)).isEqualTo("anonymous");
+	}
+
+	@Test
+	void namesPastTheBoundAreOther() {
+		assertThat(this.names.label("First", null)).isEqualTo("First");
+		assertThat(this.names.label("Second", null)).isEqualTo("Second");
+		assertThat(this.names.label("Third", null)).isEqualTo("other");
+		assertThat(this.names.label("First", null)).isEqualTo("First");
+	}
+
+	@Test
+	void namesThatAreNotGraphQlNamesAreOther() {
+		assertThat(this.names.label("drop table;--", null)).isEqualTo("other");
+		assertThat(this.names.label("x".repeat(65), null)).isEqualTo("other");
+	}
+
+}
