@@ -24,6 +24,7 @@ import { maskError, useErrorCodes } from './router/errors.mjs';
 import { useRequestShape } from './router/request-shape.mjs';
 import { withKeyObjects } from './router/jwt-keys.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
+import { sharedStateCache } from './router/shared-state.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -40,6 +41,9 @@ if (settings.benchmarkOff.size) {
 if (production && !signingKeyProvider) {
   throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
 }
+
+// Where the rate limiter counts: Redis with REDIS_URL (shared by all router replicas), else this process.
+const cache = production && on('rateLimit') ? sharedStateCache(settings.redis) : undefined;
 
 export const gatewayConfig = defineConfig({
   supergraph: './supergraph.graphql',
@@ -115,6 +119,7 @@ export const gatewayConfig = defineConfig({
   // query plan and checked before each one; over MAX_COST, useErrorCodes answers 400 QUERY_TOO_COMPLEX.
   demandControl: production && on('demandControl') ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
   rateLimiting: production && on('rateLimit') ? rateLimitRules(limits) : undefined,
+  ...(cache ? { cache } : {}),
   // ROUTER_METRICS=lean (default) or all: router/settings.mjs says which metrics each keeps.
   prometheus: on('prometheus')
     ? { endpoint: '/metrics', metrics: settings.metrics === 'all' ? true : LEAN_METRICS }

@@ -67,6 +67,13 @@ export function routerSettings(env = process.env) {
     apiKeysFile: env.API_KEYS_FILE || null,
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
     requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),
+    // Shared by all router replicas (router/shared-state.mjs); unset: in this process only.
+    redis: {
+      url: env.REDIS_URL || null,
+      keyPrefix: env.REDIS_KEY_PREFIX || 'router:',
+      // A Redis slower than this counts as down: the rate limit fails open rather than slow requests.
+      commandTimeoutMs: int(env, 'REDIS_TIMEOUT_MS', 250),
+    },
     metrics: metricsSet(env),
     benchmarkOff: benchmarkSwitches(env),
   };
