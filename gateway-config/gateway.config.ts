@@ -7,7 +7,7 @@ import {
   defineConfig,
   extractFromHeader,
 } from '@graphql-hive/gateway';
-import { LEAN_METRICS, routerSettings } from './router/settings.mjs';
+import { HEALTH_ENDPOINTS, LEAN_METRICS, routerSettings } from './router/settings.mjs';
 import {
   rateLimitRules,
   useBodySizeLimit,
@@ -53,6 +53,7 @@ export const gatewayConfig = defineConfig({
   ),
   upstreamTimeout: ({ subgraphName }) => (subgraphName ? settings.subgraphs[subgraphName]?.timeoutMs : undefined),
   requestDeadline: settings.requestDeadlineMs,
+  gracefulShutdownTimeout: settings.shutdownTimeoutMs,
   propagateHeaders: {
     // Accept-Language too, so the subgraphs' messages follow the client's language like the router's.
     fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers,
@@ -60,8 +61,8 @@ export const gatewayConfig = defineConfig({
   },
   requestId: { headerName: 'x-request-id' },
   cors: corsOptions(settings.corsOrigins),
-  healthCheckEndpoint: '/healthcheck',
-  readinessCheckEndpoint: '/readiness',
+  healthCheckEndpoint: HEALTH_ENDPOINTS.liveness,
+  readinessCheckEndpoint: HEALTH_ENDPOINTS.readiness,
   // Dev: GraphiQL (not the Laboratory, which takes no default tabs or headers) with a tab per
   // reference operation and a dev token; it loads its scripts from a CDN.
   graphiql: production ? false : graphiqlOptions({ devTokenKeyFile: settings.devTokenKeyFile }),

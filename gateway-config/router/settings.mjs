@@ -15,6 +15,9 @@ const SUBGRAPHS = {
   catalog: { urlVar: 'CATALOG_URL', url: 'http://localhost:4003/graphql', timeoutMs: 5000 },
 };
 
+/** The router's health endpoints: the process is up (liveness), the supergraph is loaded (readiness). */
+export const HEALTH_ENDPOINTS = { liveness: '/healthcheck', readiness: '/readiness' };
+
 /**
  * Dev limits: generous, so GraphiQL exploration is not hindered, but bounded: no body is accepted
  * whatever its size, and no document or variables can overflow a recursive parser's stack.
@@ -67,6 +70,9 @@ export function routerSettings(env = process.env) {
     apiKeysFile: env.API_KEYS_FILE || null,
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
     requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),
+    // On SIGTERM the router stops accepting connections and lets requests in flight finish for at most
+    // this long (Hive Gateway's default, 0, cuts them). Longer than REQUEST_DEADLINE_MS is never needed.
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 15000),
     // Shared by all router replicas (router/shared-state.mjs); unset: in this process only.
     redis: {
       url: env.REDIS_URL || null,
