@@ -1,6 +1,7 @@
 package dev.supergraph.starter.sharedstate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -85,6 +86,40 @@ public final class SharedRedis implements DisposableBean {
 		catch (RuntimeException ex) {
 			failed(use, ex);
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Connects, trying again until it succeeds or the patience runs out: the first
+	 * connection of a process (its handshake bound by the command timeout) can take
+	 * longer than later ones. Called before the subgraph reports ready, so its first
+	 * requests find the connection open.
+	 * @param patience the longest time to keep trying
+	 */
+	void connect(Duration patience) {
+		Instant deadline = this.clock.instant().plus(patience);
+		while (true) {
+			try {
+				connection().sync().ping();
+				recovered();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (this.clock.instant().isAfter(deadline)) {
+					failed("connect", ex);
+					return;
+				}
+			}
+			pause();
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

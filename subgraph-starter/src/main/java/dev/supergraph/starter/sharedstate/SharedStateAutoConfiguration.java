@@ -1,6 +1,7 @@
 package dev.supergraph.starter.sharedstate;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -42,14 +43,16 @@ public final class SharedStateAutoConfiguration {
 	}
 
 	/**
-	 * Connects when the application is ready rather than on its first request, which
-	 * would otherwise pay for the connection (and fail open if that took longer than the
-	 * command timeout).
+	 * Connects before the subgraph reports ready (readiness turns to accepting traffic
+	 * after the ready event's listeners), rather than on its first request, which would
+	 * otherwise pay for the connection. At most 10 s: a Redis that is down delays
+	 * readiness by that much, then the subgraph runs without it (fails open) and tries
+	 * again as requests come.
 	 */
 	@Bean
 	@Conditional(OnRedisConfiguredCondition.class)
 	ApplicationListener<ApplicationReadyEvent> sharedRedisConnectOnReady(SharedRedis redis) {
-		return (event) -> redis.call("connect", (connection) -> connection.sync().ping());
+		return (event) -> redis.connect(Duration.ofSeconds(10));
 	}
 
 	/**
