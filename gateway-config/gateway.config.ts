@@ -7,7 +7,7 @@ import {
   defineConfig,
   extractFromHeader,
 } from '@graphql-hive/gateway';
-import { LEAN_METRICS, routerSettings } from './router/settings.mjs';
+import { HEALTH_ENDPOINTS, LEAN_METRICS, routerSettings } from './router/settings.mjs';
 import {
   rateLimitRules,
   useBodySizeLimit,
@@ -28,6 +28,7 @@ import { graphiqlOptions } from './router/graphiql.mjs';
 import { CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
 import { setUpTracing, traceRequestId } from './router/tracing.mjs';
 import { useOpsPage } from './router/ops.mjs';
+import { sharedStateCache } from './router/shared-state.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -51,6 +52,9 @@ if (production && !signingKeyProvider) {
   throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
 }
 
+// Where the rate limiter counts: Redis with REDIS_URL (shared by all router replicas), else this process.
+const cache = production && on('rateLimit') ? sharedStateCache(settings.redis) : undefined;
+
 export const gatewayConfig = defineConfig({
   supergraph: './supergraph.graphql',
   // Routing URLs in the supergraph are local defaults; the environment decides where subgraphs live.
@@ -59,6 +63,7 @@ export const gatewayConfig = defineConfig({
   ),
   upstreamTimeout: ({ subgraphName }) => (subgraphName ? settings.subgraphs[subgraphName]?.timeoutMs : undefined),
   requestDeadline: settings.requestDeadlineMs,
+  gracefulShutdownTimeout: settings.shutdownTimeoutMs,
   propagateHeaders: {
     // Accept-Language too, so the subgraphs' messages follow the client's language like the router's.
     fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers,
@@ -69,8 +74,8 @@ export const gatewayConfig = defineConfig({
   // Spans only when an OTLP endpoint is set (router/settings.mjs); subgraph fetches carry traceparent.
   openTelemetry: settings.tracing ? { traces: true } : undefined,
   cors: corsOptions(settings.corsOrigins),
-  healthCheckEndpoint: '/healthcheck',
-  readinessCheckEndpoint: '/readiness',
+  healthCheckEndpoint: HEALTH_ENDPOINTS.liveness,
+  readinessCheckEndpoint: HEALTH_ENDPOINTS.readiness,
   // Dev: GraphiQL (not the Laboratory, which takes no default tabs or headers) with a tab per
   // reference operation and a dev token; it loads its scripts from a CDN.
   graphiql: production ? false : graphiqlOptions({ devTokenKeyFile: settings.devTokenKeyFile }),
@@ -118,6 +123,7 @@ export const gatewayConfig = defineConfig({
   // query plan and checked before each one; over MAX_COST, useErrorCodes answers 400 QUERY_TOO_COMPLEX.
   demandControl: production && on('demandControl') ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
   rateLimiting: production && on('rateLimit') ? rateLimitRules(limits) : undefined,
+  ...(cache ? { cache } : {}),
   // ROUTER_METRICS=lean (default) or all: router/settings.mjs says which metrics each keeps.
   prometheus: on('prometheus')
     ? { endpoint: '/metrics', metrics: settings.metrics === 'all' ? true : LEAN_METRICS }

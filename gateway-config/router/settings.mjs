@@ -11,6 +11,9 @@ const DEV_PUBLIC_KEY = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.
   'subgraph-starter-dev', 'src', 'main', 'resources', 'dev-keys', 'dev-public.pem');
 
 
+/** The router's health endpoints: the process is up (liveness), the supergraph is loaded (readiness). */
+export const HEALTH_ENDPOINTS = { liveness: '/healthcheck', readiness: '/readiness' };
+
 /**
  * Dev limits: generous, so GraphiQL exploration is not hindered, but bounded: no body is accepted
  * whatever its size, and no document or variables can overflow a recursive parser's stack.
@@ -63,6 +66,16 @@ export function routerSettings(env = process.env) {
     apiKeysFile: env.API_KEYS_FILE || null,
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
     requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),
+    // On SIGTERM the router stops accepting connections and lets requests in flight finish for at most
+    // this long (Hive Gateway's default, 0, cuts them). Longer than REQUEST_DEADLINE_MS is never needed.
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 15000),
+    // Shared by all router replicas (router/shared-state.mjs); unset: in this process only.
+    redis: {
+      url: env.REDIS_URL || null,
+      keyPrefix: env.REDIS_KEY_PREFIX || 'router:',
+      // A Redis slower than this counts as down: the rate limit fails open rather than slow requests.
+      commandTimeoutMs: int(env, 'REDIS_TIMEOUT_MS', 250),
+    },
     metrics: metricsSet(env),
     tracing: tracingSettings(env, mode),
     benchmarkOff: benchmarkSwitches(env),

@@ -1,5 +1,6 @@
 package dev.supergraph.catalog.cache;
 
+import dev.supergraph.starter.sharedstate.RedisConfigured;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
@@ -25,7 +26,7 @@ class CatalogCacheConfiguration {
 		if (!properties.enabled()) {
 			return CatalogCache.disabled();
 		}
-		CacheGeneration generation = redisConfigured(environment)
+		CacheGeneration generation = RedisConfigured.in(environment)
 				? new RedisGeneration(redis.getObject(), properties.redisKey(), registry) : new LocalGeneration();
 		CatalogCache cache = CatalogCache.of(properties, generation);
 		// cache.gets{result=hit|miss}, cache.puts, cache.evictions, cache.size per
@@ -43,15 +44,6 @@ class CatalogCacheConfiguration {
 	@Bean
 	CatalogCacheEndpoint catalogCacheEndpoint(CatalogCache cache, CatalogCacheProperties properties) {
 		return new CatalogCacheEndpoint(cache, properties);
-	}
-
-	/**
-	 * Whether the deployment points the catalog at a Redis: Spring Boot configures a
-	 * client for localhost either way, so the client's presence says nothing.
-	 */
-	private static boolean redisConfigured(Environment environment) {
-		return environment.containsProperty("spring.data.redis.host")
-				|| environment.containsProperty("spring.data.redis.url");
 	}
 
 }

@@ -116,6 +116,34 @@ public final class ManagedProcess {
 		}
 	}
 
+	/** Send SIGTERM (as Kubernetes does to stop a pod) without waiting. */
+	public synchronized void terminate() {
+		this.process.destroy();
+	}
+
+	/**
+	 * Wait for the process to exit.
+	 * @param timeout the longest wait
+	 * @return whether it exited within the timeout
+	 */
+	public boolean awaitExit(Duration timeout) {
+		try {
+			return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * Whether the process is running.
+	 * @return {@code true} until it exits
+	 */
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
 	private boolean answers() {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(uri(this.readyPath)).timeout(Duration.ofSeconds(2)).build();

@@ -189,6 +189,42 @@ public final class Supergraph {
 	}
 
 	/**
+	 * Starts another replica of a subgraph beside the shared one, for tests that need
+	 * several: its own process and port, on the given database (replicas of one subgraph
+	 * share theirs), signed like the others. The caller stops it.
+	 * @param name the subgraph
+	 * @param replicaName the process name (its log file)
+	 * @param databaseName the database, created on first use
+	 * @param extraArguments more application arguments
+	 * @return the running replica
+	 */
+	public ManagedProcess startReplica(String name, String replicaName, String databaseName, String... extraArguments) {
+		TestDatabases.TestDatabase database = TestDatabases.forName(databaseName);
+		ManagedProcess replica = subgraph(name, replicaName, ManagedProcess.freePort(), database, this.apiKeyFile,
+				extraArguments);
+		replica.start();
+		replica.awaitReady();
+		return replica;
+	}
+
+	/**
+	 * Starts another production router (like {@link #productionRouter()}) with the given
+	 * environment on top, e.g. other subgraph URLs or a Redis. The caller stops it.
+	 * @param name the process name (its log file)
+	 * @param environment variables added to or replacing the production router's
+	 * @return the running router
+	 */
+	public ManagedProcess startProductionRouter(String name, Map<String, String> environment) {
+		Map<String, String> production = new LinkedHashMap<>(Map.of("GATEWAY_MODE", "production", "JWT_PUBLIC_KEY_FILE",
+				"../subgraph-starter/src/main/resources/dev-keys/dev-public.pem"));
+		production.putAll(environment);
+		ManagedProcess router = routerProcess(name, production);
+		router.start();
+		router.awaitReady();
+		return router;
+	}
+
+	/**
 	 * The secret router and subgraphs share, for tests that check it never leaks.
 	 * @return the secret
 	 */
@@ -269,7 +305,12 @@ public final class Supergraph {
 	}
 
 	private static ManagedProcess subgraph(String name, int port, Path apiKeyFile, List<String> extraArguments) {
-		TestDatabases.TestDatabase database = TestDatabases.forName("e2e_" + name);
+		return subgraph(name, name, port, TestDatabases.forName("e2e_" + name), apiKeyFile,
+				extraArguments.toArray(String[]::new));
+	}
+
+	private static ManagedProcess subgraph(String name, String processName, int port,
+			TestDatabases.TestDatabase database, Path apiKeyFile, String... extraArguments) {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xss512k", "-XX:TieredStopAtLevel=1", "-jar",
 				runnableJar(name).toString(), "--spring.profiles.active=dev", "--server.port=" + port,
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
@@ -279,8 +320,8 @@ public final class Supergraph {
 				"--management.opentelemetry.tracing.export.schedule-delay=200ms",
 				"--subgraph.security.api-keys.file=" + apiKeyFile.toAbsolutePath(),
 				"--subgraph.security.jwt.public-key-location=file:" + DEV_PUBLIC_KEY.toAbsolutePath()));
-		command.addAll(extraArguments);
-		return new ManagedProcess(name, command, Map.of("SUBGRAPH_SECURITY_ROUTER_SECRET", ROUTER_SECRET),
+		command.addAll(List.of(extraArguments));
+		return new ManagedProcess(processName, command, Map.of("SUBGRAPH_SECURITY_ROUTER_SECRET", ROUTER_SECRET),
 				new File("."), port, "/actuator/health/readiness");
 	}
 

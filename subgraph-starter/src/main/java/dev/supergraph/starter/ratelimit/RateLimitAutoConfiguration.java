@@ -3,7 +3,10 @@ package dev.supergraph.starter.ratelimit;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
 import dev.supergraph.starter.security.SecurityAutoConfiguration;
+import dev.supergraph.starter.sharedstate.SharedRedis;
+import dev.supergraph.starter.sharedstate.SharedStateAutoConfiguration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -14,9 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 /**
- * The per-client rate limit of a subgraph ({@link RateLimitProperties}).
+ * The per-client rate limit of a subgraph ({@link RateLimitProperties}): in Redis, shared
+ * by all replicas, when a {@link SharedRedis} exists, else in this process.
  */
-@AutoConfiguration(after = { ErrorsAutoConfiguration.class, SecurityAutoConfiguration.class })
+@AutoConfiguration(
+		after = { ErrorsAutoConfiguration.class, SecurityAutoConfiguration.class, SharedStateAutoConfiguration.class })
 @ConditionalOnWebApplication
 @ConditionalOnExpression("${subgraph.rate-limit.requests-per-minute:1200} > 0")
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -24,8 +29,12 @@ public final class RateLimitAutoConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties,
-			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, ErrorResponseWriter errors) {
-		ClientRateLimiter limiter = new ClientRateLimiter(properties.requestsPerMinute(), properties.maxClients());
+			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, ErrorResponseWriter errors,
+			ObjectProvider<SharedRedis> redis, @Value("${spring.application.name:subgraph}") String application) {
+		SharedRedis shared = redis.getIfAvailable();
+		ClientRateLimiter limiter = (shared != null)
+				? new RedisRateLimiter(shared, application, properties.requestsPerMinute())
+				: new LocalRateLimiter(properties.requestsPerMinute(), properties.maxClients());
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
 				new RateLimitFilter(graphQlPath, limiter, errors));
 		// after Spring Security's filter chain (order -100), which authenticates the

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * address, and the router limits them by theirs.
  *
  * @param requestsPerMinute requests per client and minute; 0 turns the limit off
- * @param maxClients most clients tracked at once (least recently seen ones are dropped)
+ * @param maxClients most clients tracked at once in memory (least recently seen ones are
+ * dropped); in Redis a client's bucket expires once it is full again
  */
 @ConfigurationProperties("subgraph.rate-limit")
 public record RateLimitProperties(@DefaultValue("1200") int requestsPerMinute, @DefaultValue("100000") int maxClients) {

@@ -4,16 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 /**
  * Accepts a router request's freshness stamp once, and only while it is recent: a stamp
  * older (or further in the future) than the maximum age is stale, a nonce already seen is
- * a replay. Nonces are remembered for twice the maximum age, in a bounded cache; only the
- * router can mint stamps, so the cache cannot be flooded from outside. The memory is per
- * process: with several replicas of a subgraph, a replay to another replica within the
- * maximum age still passes.
+ * a replay. Nonces are remembered for twice the maximum age ({@link NonceMemory}): in
+ * this process, or in Redis for all replicas of all subgraphs.
  */
 final class ReplayGuard {
 
@@ -21,12 +16,12 @@ final class ReplayGuard {
 
 	private final Clock clock;
 
-	private final Cache<String, Boolean> seen;
+	private final NonceMemory nonces;
 
-	ReplayGuard(Duration maxAge, Clock clock) {
+	ReplayGuard(Duration maxAge, Clock clock, NonceMemory nonces) {
 		this.maxAge = maxAge;
 		this.clock = clock;
-		this.seen = Caffeine.newBuilder().expireAfterWrite(maxAge.multipliedBy(2)).maximumSize(1_000_000).build();
+		this.nonces = nonces;
 	}
 
 	/**
@@ -39,7 +34,7 @@ final class ReplayGuard {
 		if (Duration.between(stamp.sentAt(), now).abs().compareTo(this.maxAge) > 0) {
 			return false;
 		}
-		return this.seen.asMap().putIfAbsent(stamp.nonce(), Boolean.TRUE) == null;
+		return this.nonces.firstUse(stamp.nonce(), this.maxAge.multipliedBy(2));
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.supergraph.starter.security;
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
+import dev.supergraph.starter.sharedstate.SharedRedis;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -96,8 +97,13 @@ public final class SecurityAutoConfiguration {
 	@ConditionalOnProperty("subgraph.security.router-secret")
 	FilterRegistrationBean<RouterSignatureFilter> routerSignatureFilter(
 			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, RouterSignature signature,
-			@Value("${subgraph.security.router-freshness:60s}") Duration freshness, ErrorResponseWriter errors) {
-		ReplayGuard replays = new ReplayGuard(freshness, Clock.systemUTC());
+			@Value("${subgraph.security.router-freshness:60s}") Duration freshness, ErrorResponseWriter errors,
+			ObjectProvider<SharedRedis> redis) {
+		Duration keepFor = freshness.multipliedBy(2);
+		SharedRedis shared = redis.getIfAvailable();
+		NonceMemory nonces = (shared != null) ? new RedisNonces(shared, new LocalNonces(keepFor))
+				: new LocalNonces(keepFor);
+		ReplayGuard replays = new ReplayGuard(freshness, Clock.systemUTC(), nonces);
 		FilterRegistrationBean<RouterSignatureFilter> registration = new FilterRegistrationBean<>(
 				new RouterSignatureFilter(graphQlPath, signature, replays, errors));
 		// after the body size limit and the request shape check, before security and

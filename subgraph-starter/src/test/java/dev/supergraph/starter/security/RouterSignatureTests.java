@@ -59,7 +59,8 @@ class RouterSignatureTests {
 	@Test
 	void replayGuardAcceptsAStampOnceAndOnlyWhileItIsRecent() {
 		Instant now = Instant.parse("2026-01-01T00:00:00Z");
-		ReplayGuard guard = new ReplayGuard(Duration.ofSeconds(60), Clock.fixed(now, ZoneOffset.UTC));
+		ReplayGuard guard = new ReplayGuard(Duration.ofSeconds(60), Clock.fixed(now, ZoneOffset.UTC),
+				new LocalNonces(Duration.ofSeconds(120)));
 		RouterSignature.Stamp fresh = new RouterSignature.Stamp(now.minusSeconds(5), "n1-aaaaaaaaaaaaaaaa");
 		assertThat(guard.firstUse(fresh)).isTrue();
 		assertThat(guard.firstUse(fresh)).as("replay").isFalse();

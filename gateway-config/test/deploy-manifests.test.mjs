@@ -1,0 +1,214 @@
+// The Kubernetes manifests (deploy/): every overlay renders (kubectl kustomize), every object is valid
+// against the Kubernetes API schemas (kubernetes-models, offline), and the manifests agree with what the
+// applications read: ports, probe paths, environment variables, the supergraph, who may call whom, and
+// the connection pools against PostgreSQL's budget.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments, parse } from 'yaml';
+import { gatewayDir } from './support/gateway.mjs';
+import { HEALTH_ENDPOINTS, routerSettings } from '../router/settings.mjs';
+
+const root = resolve(gatewayDir, '..');
+const overlays = readdirSync(resolve(root, 'deploy', 'overlays'));
+const SUBGRAPHS = ['users', 'orders', 'catalog'];
+
+describe('deployment manifests', () => {
+  for (const overlay of overlays) {
+    describe(`overlay ${overlay}`, () => {
+      const objects = render(overlay);
+      const find = (kind, name) => objects.find((o) => o.kind === kind && o.metadata.name === name);
+      const container = (name) => find('Deployment', name).spec.template.spec.containers[0];
+
+      it('validates every object against the Kubernetes API schemas', async () => {
+        assert.ok(objects.length > 0);
+        for (const object of objects) {
+          const model = await modelOf(object);
+          assert.doesNotThrow(() => model.validate(), `${object.kind}/${object.metadata.name}`);
+        }
+      });
+
+      it('gives the router and each subgraph a Deployment, Service, HPA and PDB', () => {
+        for (const name of ['router', ...SUBGRAPHS]) {
+          for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
+            assert.ok(find(kind, name), `${kind}/${name}`);
+          }
+          const { resources, readinessProbe, livenessProbe } = container(name);
+          assert.ok(resources.requests.cpu && resources.requests.memory && resources.limits.memory, name);
+          assert.ok(readinessProbe && livenessProbe, name);
+        }
+      });
+
+      it('uses the ports and probe paths the applications serve', () => {
+        for (const name of SUBGRAPHS) {
+          const port = applicationYaml(name).server.port;
+          const { ports, readinessProbe, livenessProbe } = container(name);
+          assert.equal(ports[0].containerPort, port, name);
+          assert.equal(find('Service', name).spec.ports[0].port, port, name);
+          assert.equal(readinessProbe.httpGet.path, '/actuator/health/readiness');
+          assert.equal(livenessProbe.httpGet.path, '/actuator/health/liveness');
+        }
+        const defaults = starterDefaults();
+        assert.equal(defaults.get('management.endpoint.health.probes.enabled'), 'true');
+        assert.ok(defaults.get('management.endpoint.health.group.readiness.include'));
+        assert.ok(defaults.get('management.endpoint.health.group.liveness.include'));
+        const router = container('router');
+        assert.equal(router.ports[0].containerPort, 4000, 'the router image listens on 4000');
+        assert.equal(router.readinessProbe.httpGet.path, HEALTH_ENDPOINTS.readiness);
+        assert.equal(router.livenessProbe.httpGet.path, HEALTH_ENDPOINTS.liveness);
+      });
+
+      it('sets only environment variables the router reads, with values it accepts', () => {
+        const env = envOf(container('router'), objects);
+        const read = new Set();
+        const recording = new Proxy(env, { get: (target, key) => (read.add(key), target[key]) });
+        const settings = routerSettings(recording);
+        assert.deepEqual(Object.keys(env).filter((name) => !read.has(name)), []);
+        assert.equal(settings.mode, 'production');
+        for (const [name, subgraph] of Object.entries(settings.subgraphs)) {
+          const url = new URL(subgraph.url);
+          assert.equal(Number(url.port), find('Service', url.hostname)?.spec.ports[0].port, name);
+        }
+      });
+
+      it('sets only environment variables the subgraphs read', () => {
+        for (const name of SUBGRAPHS) {
+          const known = propertiesOf(name);
+          const unknown = Object.keys(envOf(container(name), objects)).filter((variable) => !known.has(variable));
+          assert.deepEqual(unknown, [], name);
+        }
+      });
+
+      it('lets only the callers the configuration names reach each subgraph', () => {
+        const callers = Object.fromEntries(SUBGRAPHS.map((name) => [name, new Set()]));
+        for (const caller of ['router', ...SUBGRAPHS]) {
+          for (const value of Object.values(envOf(container(caller), objects))) {
+            const host = /^http:\/\/([a-z]+):\d+\/graphql$/.exec(value)?.[1];
+            if (host in callers) {
+              callers[host].add(caller);
+            }
+          }
+        }
+        for (const name of SUBGRAPHS) {
+          const policy = find('NetworkPolicy', `${name}-ingress`);
+          assert.equal(policy.spec.podSelector.matchLabels['app.kubernetes.io/name'], name);
+          const allowed = policy.spec.ingress.flatMap((rule) => rule.from.map((from) => from.podSelector.matchLabels['app.kubernetes.io/name']));
+          assert.deepEqual(new Set(allowed), callers[name], name);
+          assert.deepEqual(policy.spec.ingress.flatMap((rule) => rule.ports.map((p) => p.port)), [applicationYaml(name).server.port]);
+        }
+        assert.deepEqual(callers.catalog, new Set(['router', 'orders']));
+      });
+
+      it('keeps every subgraph within its PostgreSQL connection budget at its most replicas', () => {
+        for (const name of SUBGRAPHS) {
+          const { annotations } = find('Deployment', name).metadata;
+          const budget = Number(annotations['supergraph.dev/postgres-connection-budget']);
+          const reserve = Number(annotations['supergraph.dev/postgres-connection-reserve']);
+          const pool = Number(envOf(container(name), objects).SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE);
+          const { maxReplicas } = find('HorizontalPodAutoscaler', name).spec;
+          assert.ok(pool > 0 && budget > 0, name);
+          assert.ok(maxReplicas * pool + reserve <= budget, `${name}: ${maxReplicas} x ${pool} + ${reserve} > ${budget}`);
+        }
+      });
+
+      it('carries the composed supergraph in a ConfigMap named by its content, mounted where the router reads it', () => {
+        const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('supergraph-')
+          && o.data['supergraph.graphql']);
+        assert.equal(configMap.data['supergraph.graphql'], readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8'),
+          'deploy/base/supergraph.graphql is stale: cp gateway-config/supergraph.graphql deploy/base/');
+        const router = find('Deployment', 'router').spec.template.spec;
+        assert.equal(router.volumes.find((v) => v.name === 'supergraph').configMap.name, configMap.metadata.name);
+        assert.equal(router.containers[0].volumeMounts.find((m) => m.name === 'supergraph').mountPath, '/app/supergraph.graphql');
+      });
+    });
+  }
+});
+
+function render(overlay) {
+  let output;
+  try {
+    output = execFileSync('kubectl', ['kustomize', resolve(root, 'deploy', 'overlays', overlay)],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (error) {
+    throw new Error(`kubectl kustomize failed (${error.message}); install kubectl (Debian: apt-get install kubernetes-client)`);
+  }
+  return parseAllDocuments(output).map((document) => document.toJS()).filter(Boolean);
+}
+
+async function modelOf(object) {
+  const [group, version] = object.apiVersion.includes('/') ? object.apiVersion.split('/') : [null, object.apiVersion];
+  const module = await import(`kubernetes-models/${group ? `${group}/` : ''}${version}/${object.kind}`);
+  return new module[object.kind](object);
+}
+
+/** The container's environment, references resolved: ConfigMap keys from the render, Secrets as placeholders. */
+function envOf(container, objects) {
+  return Object.fromEntries((container.env ?? []).map(({ name, value, valueFrom }) => {
+    if (valueFrom?.configMapKeyRef) {
+      const { name: configMap, key } = valueFrom.configMapKeyRef;
+      const data = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === configMap)?.data ?? {};
+      assert.ok(key in data, `ConfigMap ${configMap} has no key ${key}`);
+      return [name, data[key]];
+    }
+    return [name, value ?? `secret:${valueFrom.secretKeyRef.name}/${valueFrom.secretKeyRef.key}`];
+  }));
+}
+
+function applicationYaml(name) {
+  return parse(readFileSync(resolve(root, `${name}-subgraph`, 'src', 'main', 'resources', 'application.yaml'), 'utf8'));
+}
+
+function starterDefaults() {
+  const text = readFileSync(resolve(root, 'subgraph-starter', 'src', 'main', 'resources', 'subgraph-defaults.properties'), 'utf8');
+  return new Map(text.split('\n').filter((line) => /^[a-z]/.test(line)).map((line) => line.split(/=(.*)/s).slice(0, 2)));
+}
+
+/**
+ * The environment variable names (Spring Boot's relaxed binding) of every property a subgraph reads:
+ * the starter's defaults, the subgraph's application.yaml, the `@ConfigurationProperties` records and
+ * `@Value` keys of the starter's and the subgraph's sources, and the Spring Boot properties the
+ * manifests set (profile, data source, Redis).
+ */
+function propertiesOf(name) {
+  const keys = [...starterDefaults().keys(), ...flatten(applicationYaml(name)),
+    'spring.profiles.active', 'spring.datasource.url', 'spring.datasource.username', 'spring.datasource.password',
+    'spring.datasource.hikari.maximum-pool-size', 'spring.data.redis.url'];
+  for (const dir of [resolve(root, 'subgraph-starter', 'src', 'main', 'java'), resolve(root, `${name}-subgraph`, 'src', 'main', 'java')]) {
+    for (const source of javaSources(dir)) {
+      keys.push(...configurationKeys(readFileSync(source, 'utf8')));
+    }
+  }
+  // Spring Boot binds `a.b-c` from A_BC, and (its legacy form, which compose.yaml uses too) from A_B_C.
+  const variable = (key, dash) => key.replace(/-/g, dash).replace(/\./g, '_').toUpperCase();
+  return new Set(keys.flatMap((key) => [variable(key, ''), variable(key, '_')]));
+}
+
+function configurationKeys(source) {
+  const keys = [...source.matchAll(/@Value\("\$\{([a-z0-9.-]+)/g)].map((match) => match[1]);
+  const record = /@ConfigurationProperties\("([a-z0-9.-]+)"\)\s*public record \w+\(([^{]*)\)\s*\{/s.exec(source);
+  if (record) {
+    const components = [...record[2].matchAll(/(\w+)\s*(?:,|$)/g)].map((match) => match[1]);
+    keys.push(...components.map((component) => `${record[1]}.${component.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
+  }
+  return keys;
+}
+
+function* javaSources(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = resolve(dir, entry.name);
+    if (entry.isDirectory()) {
+      yield* javaSources(path);
+    } else if (entry.name.endsWith('.java')) {
+      yield path;
+    }
+  }
+}
+
+function flatten(value, prefix = '') {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [prefix];
+  }
+  return Object.entries(value).flatMap(([key, child]) => flatten(child, prefix ? `${prefix}.${key}` : key));
+}

@@ -1,0 +1,97 @@
+// The router's shared state (router/shared-state.mjs): with REDIS_URL, router replicas share each
+// client's rate budget through Redis; without Redis reachable, the limit fails open, counted and logged.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
+import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { createSigner } from './support/tokens.mjs';
+import { codes, post } from './support/http.mjs';
+import { ownPrefix, sharedRedisUrl, startOwnRedis } from './support/redis.mjs';
+import { sha256 } from '../router/plugins.mjs';
+
+const productPage = sha256(readFileSync(resolve(gatewayDir, 'operations', 'ProductPage.graphql'), 'utf8'));
+
+describe('router shared state', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'router-shared-'));
+  const sign = createSigner(join(dir, 'jwt.pem'));
+  let fakes;
+
+  before(async () => {
+    fakes = await startFakeSubgraphs();
+  });
+
+  after(async () => {
+    await fakes?.close();
+  });
+
+  const productionEnv = (env) => ({
+    GATEWAY_MODE: 'production',
+    USERS_URL: fakes.urls.users,
+    ORDERS_URL: fakes.urls.orders,
+    CATALOG_URL: fakes.urls.catalog,
+    JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
+    RATE_LIMIT_MAX: '3',
+    ...env,
+  });
+  const send = (router, token) => post(router.url, { documentId: productPage }, { authorization: `Bearer ${token}` });
+  const metrics = (router) => fetch(`${router.url}/metrics`).then((response) => response.text());
+
+  it('two routers on one Redis draw on one budget per client', async () => {
+    const env = productionEnv({ REDIS_URL: sharedRedisUrl, REDIS_KEY_PREFIX: ownPrefix() });
+    const [first, second] = await Promise.all([startGateway(env), startGateway(env)]);
+    try {
+      const token = sign({ sub: 'shared-budget' });
+      const statuses = [];
+      for (const router of [first, second, first, second, first]) {
+        statuses.push((await send(router, token)).status);
+      }
+      assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+      assert.equal((await send(second, sign({ sub: 'someone-else' }))).status, 200);
+      assert.match(first.output(), /Rate limit counts in Redis/);
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+    }
+  });
+
+  it('without REDIS_URL says at startup that counts are per process', async () => {
+    const router = await startGateway(productionEnv({}));
+    try {
+      assert.equal((await send(router, sign({ sub: 'local' }))).status, 200);
+      assert.match(router.output(), /REDIS_URL unset: rate limit counts are in this process only/);
+    } finally {
+      await router.stop();
+    }
+  });
+
+  it('fails open while Redis is down, counted and logged, and shares the budget again when it is back', async () => {
+    const redis = await startOwnRedis();
+    const router = await startGateway(productionEnv({ REDIS_URL: redis.url, RATE_LIMIT_MAX: '1' }));
+    try {
+      const token = sign({ sub: 'outage' });
+      assert.equal((await send(router, token)).status, 200);
+      assert.equal((await send(router, token)).status, 429);
+      await redis.stop();
+      for (let i = 0; i < 3; i++) {
+        const { status, json } = await send(router, token);
+        assert.equal(status, 200, JSON.stringify(json));
+        assert.deepEqual(codes(json), []);
+      }
+      assert.match(await metrics(router), /router_redis_failures_total\{operation="get"\} [1-9]/);
+      assert.match(router.output(), /Redis unavailable .*rate limits fail open/);
+      await redis.start();
+      const probe = sign({ sub: 'after-outage' });
+      let status = 200;
+      for (let attempt = 0; attempt < 50 && status !== 429; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        status = (await send(router, probe)).status;
+      }
+      assert.equal(status, 429, 'limited again once Redis answers');
+    } finally {
+      await router.stop();
+      await redis.stop().catch(() => undefined);
+    }
+  });
+});

@@ -1,0 +1,26 @@
+package dev.supergraph.starter.security;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Nonces remembered in this process, in a bounded cache; only the router can mint stamps,
+ * so the cache cannot be flooded from outside. Alone (no Redis configured) it is correct
+ * for one replica: a replay sent to another replica within the maximum age passes.
+ */
+final class LocalNonces implements NonceMemory {
+
+	private final Cache<String, Boolean> seen;
+
+	LocalNonces(Duration keepFor) {
+		this.seen = Caffeine.newBuilder().expireAfterWrite(keepFor).maximumSize(1_000_000).build();
+	}
+
+	@Override
+	public boolean firstUse(String nonce, Duration keepFor) {
+		return this.seen.asMap().putIfAbsent(nonce, Boolean.TRUE) == null;
+	}
+
+}

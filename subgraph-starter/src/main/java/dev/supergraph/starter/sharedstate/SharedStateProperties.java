@@ -1,0 +1,21 @@
+package dev.supergraph.starter.sharedstate;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a subgraph keeps shared state in Redis (used only when {@link RedisConfigured}).
+ *
+ * @param keyPrefix the start of every key the starter writes; give each environment
+ * sharing a Redis its own
+ * @param retryInterval after a failed Redis call, how long the process works without
+ * Redis (rate limits open, replay memory local) before it tries Redis again, so an
+ * unreachable Redis costs one timeout per interval, not one per request
+ */
+@ConfigurationProperties("subgraph.shared-state")
+public record SharedStateProperties(@DefaultValue("supergraph:") String keyPrefix,
+		@DefaultValue("1s") Duration retryInterval) {
+
+}

@@ -1,0 +1,162 @@
+package dev.supergraph.starter.sharedstate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Redis for tests: the shared one ({@code SUBGRAPH_TEST_REDIS_URL}, default
+ * {@code redis://127.0.0.1:6379}), used under a key prefix of its own per test so runs
+ * never see each other's keys, or a {@code redis-server} of the test's own that it may
+ * stop and start again.
+ */
+public final class TestRedis {
+
+	private TestRedis() {
+	}
+
+	/**
+	 * The shared Redis.
+	 * @return its URL
+	 */
+	public static String sharedUrl() {
+		String url = System.getenv("SUBGRAPH_TEST_REDIS_URL");
+		return (url != null && !url.isBlank()) ? url : "redis://127.0.0.1:6379";
+	}
+
+	/**
+	 * A key prefix no other test run uses.
+	 * @return the prefix
+	 */
+	public static String ownPrefix() {
+		return "test-" + UUID.randomUUID() + ":";
+	}
+
+	/**
+	 * A shared-state connection as one replica of a subgraph has it: its own client,
+	 * configured like the starter's (short timeout, commands fail at once while
+	 * disconnected).
+	 * @param url the Redis
+	 * @param keyPrefix the key prefix
+	 * @param retryInterval how long Redis is left alone after a failure
+	 * @param registry where failures are counted
+	 * @return the connection
+	 */
+	public static SharedRedis replica(String url, String keyPrefix, Duration retryInterval, MeterRegistry registry) {
+		warmUp(url);
+		RedisURI uri = RedisURI.create(url);
+		uri.setTimeout(Duration.ofMillis(250));
+		RedisClient client = RedisClient.create(uri);
+		client.setOptions(ClientOptions.builder()
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.build());
+		return new SharedRedis(() -> client, new SharedStateProperties(keyPrefix, retryInterval), registry,
+				Clock.systemUTC());
+	}
+
+	/**
+	 * Connects once with a patient client: the first connection of a JVM loads Netty and
+	 * takes longer than the 250 ms a replica allows its commands (a replica's first calls
+	 * would then fail open, as documented, which is not what these tests are about).
+	 */
+	private static void warmUp(String url) {
+		RedisClient client = RedisClient.create(url);
+		try (var connection = client.connect()) {
+			connection.sync().ping();
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	/**
+	 * A {@code redis-server} of this test's own on a free port, without persistence.
+	 */
+	public static final class OwnServer implements AutoCloseable {
+
+		private final int port;
+
+		private Process process;
+
+		public OwnServer() {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				this.port = socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			start();
+		}
+
+		public String url() {
+			return "redis://127.0.0.1:" + this.port;
+		}
+
+		/** Start it (again) and wait until it accepts connections. */
+		public void start() {
+			try {
+				this.process = new ProcessBuilder("redis-server", "--port", String.valueOf(this.port), "--bind",
+						"127.0.0.1", "--save", "", "--appendonly", "no")
+					.redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("redis-server must be installed (apt-get install redis-server)", ex);
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (!accepts()) {
+				if (System.nanoTime() > deadline || !this.process.isAlive()) {
+					throw new IllegalStateException("redis-server did not start on port " + this.port);
+				}
+				pause(50);
+			}
+		}
+
+		/** Stop it and wait until it is gone. */
+		public void stop() {
+			this.process.destroy();
+			try {
+				this.process.waitFor(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		@Override
+		public void close() {
+			stop();
+		}
+
+		private boolean accepts() {
+			try (Socket socket = new Socket("127.0.0.1", this.port)) {
+				return true;
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+
+		private static void pause(long millis) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+}
