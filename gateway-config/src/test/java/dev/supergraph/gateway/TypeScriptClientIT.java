@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.supergraph.gateway.support.Supergraph;
 import dev.supergraph.starter.test.TestTokens;
@@ -41,7 +39,7 @@ class TypeScriptClientIT {
 	void theSampleApplicationRunsEveryReferenceOperationThroughTheDevRouter() {
 		Run run = runSample(this.supergraph.router().endpoint(), "dev", "700300");
 		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(run.operationsThatRan()).as(run.output()).isEqualTo(trustedOperations());
+		assertThat(run.operationsThatRan()).as(run.output()).isEqualTo(JavaClientIT.trustedOperations());
 		assertThat(run.failedSteps()).as(run.output()).isEmpty();
 	}
 
@@ -50,7 +48,7 @@ class TypeScriptClientIT {
 		URI production = this.supergraph.productionRouter().uri("/graphql");
 		Run run = runSample(production, "production", "700301");
 		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(run.operationsThatRan()).as(run.output()).isEqualTo(trustedOperations());
+		assertThat(run.operationsThatRan()).as(run.output()).isEqualTo(JavaClientIT.trustedOperations());
 		assertThat(run.failedSteps()).as(run.output()).isEmpty();
 	}
 
@@ -72,16 +70,6 @@ class TypeScriptClientIT {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static Set<String> trustedOperations() {
-		try (Stream<Path> files = Files.list(Path.of("operations"))) {
-			return files.map((file) -> file.getFileName().toString().replace(".graphql", ""))
-				.collect(Collectors.toCollection(TreeSet::new));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
