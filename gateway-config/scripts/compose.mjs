@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Composes the subgraph SDLs named in supergraph.yaml with Apollo's composition (the supergraph we
 // ship) and with The Guild's (a second opinion), and fails when either reports an error or their API
-// schemas differ. Writes supergraph.graphql and its derivative for Apollo Gateway; with --check, only
-// verifies the committed ones are fresh.
+// schemas differ. Writes supergraph.graphql, its derivative for Apollo Gateway and the API schema the
+// clients are generated from; with --check, only verifies the committed ones are fresh.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { APOLLO_GATEWAY_SUPERGRAPH, apolloGatewaySupergraph } from './lib/apollo
 const check = process.argv.includes('--check');
 const supergraphFile = resolve(gatewayDir, 'supergraph.graphql');
 const apolloGatewayFile = resolve(gatewayDir, APOLLO_GATEWAY_SUPERGRAPH);
+const apiSchemaFile = resolve(gatewayDir, 'api-schema.graphql');
 const { federationVersion, subgraphs } = readSupergraphConfig();
 
 assertPinnedComposition(federationVersion);
@@ -37,7 +38,13 @@ compareApiSchemas(
 
 const supergraphSdl = `${apollo.supergraphSdl.trimEnd()}\n`;
 // The same supergraph for Apollo Gateway, which refuses features linked for SECURITY (scripts/lib/apollo-gateway.mjs).
-const outputs = [[supergraphFile, supergraphSdl], [apolloGatewayFile, apolloGatewaySupergraph(supergraphSdl)]];
+// And the API schema, what clients see (no federation internals): the generated clients are built from it.
+const apiSchemaSdl = `${printSchema(apollo.schema.toAPISchema().toGraphQLJSSchema()).trimEnd()}\n`;
+const outputs = [
+  [supergraphFile, supergraphSdl],
+  [apolloGatewayFile, apolloGatewaySupergraph(supergraphSdl)],
+  [apiSchemaFile, apiSchemaSdl],
+];
 for (const [file, sdl] of outputs) {
   const name = basename(file);
   if (check) {

@@ -43,6 +43,14 @@ public final class GraphQlHttpClient {
 	}
 
 	/**
+	 * The endpoint this client posts to, for tools that call it on their own.
+	 * @return the GraphQL endpoint
+	 */
+	public URI endpoint() {
+		return this.endpoint;
+	}
+
+	/**
 	 * A client that signs its operations as the router does, to call a subgraph directly.
 	 * @param secret the router secret of the subgraph
 	 * @return the signing client

@@ -1,0 +1,5 @@
+export { createClient } from './client.js';
+export type { ClientError, ClientOptions, Mode, Result, SupergraphClient } from './client.js';
+export { errorCodes, type ErrorCode } from './generated/error-codes.js';
+export { trustedDocumentIds, type OperationName } from './generated/trusted-documents.js';
+export * from './generated/graphql.js';

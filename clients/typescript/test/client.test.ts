@@ -1,0 +1,113 @@
+// The client's helper against a real HTTP server on loopback: what it sends in each mode, and how it
+// turns what comes back into typed results. The generated client against the real supergraph is
+// the end-to-end test (gateway-config's TypeScriptClientIT).
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { ProductBySkuDocument, UserOrdersDocument, createClient, errorCodes, trustedDocumentIds } from '../src/index.js';
+
+interface Seen {
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+}
+
+let answer: (response: ServerResponse) => void = (response) => response.end('{}');
+let seen: Seen | undefined;
+const server = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+  request.on('end', () => {
+    seen = { headers: request.headers, body: JSON.parse(body) as Record<string, unknown> };
+    answer(response);
+  });
+});
+let url = '';
+
+before(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+after(() => server.close());
+
+function json(status: number, payload: unknown) {
+  return (response: ServerResponse) => {
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(payload));
+  };
+}
+
+test('every id the client sends is the router manifest id of that operation', () => {
+  const manifest = JSON.parse(readFileSync(new URL('../../../../gateway-config/trusted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
+  assert.equal(Object.keys(trustedDocumentIds).length, Object.keys(manifest).length);
+  for (const [name, id] of Object.entries(trustedDocumentIds)) {
+    assert.match(manifest[id] ?? '', new RegExp(`^(query|mutation) ${name}\\b`), `${name} → ${id}`);
+  }
+});
+
+test('production mode sends the trusted document id, never the text', async () => {
+  answer = json(200, { data: { productBySku: null } });
+  const client = createClient({ url, mode: 'production', apiKey: 'key-1', clientName: 'shop-web', language: 'de' });
+  const result = await client.execute(ProductBySkuDocument, { sku: 'SKU-00001' });
+  assert.deepEqual(result, { ok: true, data: { productBySku: null }, errors: [] });
+  assert.deepEqual(seen?.body, { documentId: trustedDocumentIds.ProductBySku, operationName: 'ProductBySku', variables: { sku: 'SKU-00001' } });
+  assert.equal(seen?.headers['x-api-key'], 'key-1');
+  assert.equal(seen?.headers['graphql-client-name'], 'shop-web');
+  assert.equal(seen?.headers['accept-language'], 'de');
+  assert.equal(seen?.headers.authorization, undefined);
+});
+
+test('dev mode sends the operation text and a fresh token per request', async () => {
+  answer = json(200, { data: { user: null } });
+  let calls = 0;
+  const client = createClient({ url, mode: 'dev', token: () => `token-${++calls}` });
+  await client.execute(UserOrdersDocument, { userId: '5' });
+  await client.execute(UserOrdersDocument, { userId: '5' });
+  assert.match(String(seen?.body.query), /query UserOrders\(\$userId: ID!/);
+  assert.equal(seen?.body.documentId, undefined);
+  assert.equal(seen?.headers.authorization, 'Bearer token-2');
+});
+
+test('GraphQL errors become typed errors with their code, request id and retry hint', async () => {
+  answer = json(429, {
+    data: null,
+    errors: [
+      { message: 'Too many requests', path: ['user'], extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 60, requestId: 'abc' } },
+      { message: 'odd', extensions: { code: 'SOMETHING_ELSE' } },
+    ],
+  });
+  const result = await createClient({ url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+  assert.equal(result.ok, false);
+  assert.deepEqual(result.errors, [
+    { code: 'RATE_LIMITED', message: 'Too many requests', path: ['user'], requestId: 'abc', retryAfterSeconds: 60 },
+    { code: 'CLIENT_ERROR', message: 'odd' },
+  ]);
+});
+
+test('partial data comes back with the errors', async () => {
+  answer = json(200, { data: { user: { id: '5', name: 'A', orders: null } }, errors: [{ message: 'no', path: ['user', 'orders'], extensions: { code: 'FORBIDDEN' } }] });
+  const result = await createClient({ url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+  assert.equal(result.ok, false);
+  assert.equal(result.data?.user?.name, 'A');
+  assert.equal(result.errors[0]?.code, 'FORBIDDEN');
+});
+
+test('an answer that is not GraphQL, or none, is a CLIENT_ERROR, not an exception', async () => {
+  answer = (response) => {
+    response.writeHead(502, { 'content-type': 'text/html' });
+    response.end('<html>bad gateway</html>');
+  };
+  const bad = await createClient({ url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(bad.errors.map((error) => error.code), ['CLIENT_ERROR']);
+  assert.match(bad.errors[0]?.message ?? '', /HTTP 502/);
+
+  const closed = await createClient({ url: 'http://127.0.0.1:1/graphql', mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(closed.errors.map((error) => error.code), ['CLIENT_ERROR']);
+});
+
+test('the error codes are the documented list', () => {
+  assert.ok(errorCodes.includes('BAD_USER_INPUT'));
+  assert.ok(errorCodes.includes('RATE_LIMITED'));
+  assert.ok(!errorCodes.includes('CLIENT_ERROR' as never));
+});
