@@ -33,6 +33,7 @@ const wholeFiles = {
     'global:', '  scrape_interval: 15s', 'scrape_configs:', '  - job_name: router', '    metrics_path: /metrics',
     '    static_configs:', '      - targets: ["router:4000"]', '  - job_name: subgraphs', '    metrics_path: /actuator/prometheus',
     '    static_configs:', `      - targets: [${SUBGRAPHS.map((s) => `"${s.name}:${s.port}"`).join(', ')}]`,
+    'rule_files:', '  - /etc/prometheus/alerts.yml',
   ],
 };
 
