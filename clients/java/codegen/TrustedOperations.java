@@ -12,8 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import graphql.language.Document;
@@ -36,6 +34,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.ScalarInfo;
+import tools.jackson.databind.json.JsonMapper;
 
 public class TrustedOperations {
 
@@ -223,10 +222,7 @@ public class TrustedOperations {
 
 	private static String errorCodeEnum(String contract, String packageName) {
 		List<String> codes = new ArrayList<>();
-		Matcher matcher = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"").matcher(contract);
-		while (matcher.find()) {
-			codes.add(matcher.group(1));
-		}
+		JsonMapper.builder().build().readTree(contract).path("codes").forEach((entry) -> codes.add(entry.path("code").asString()));
 		if (codes.isEmpty()) {
 			throw new IllegalArgumentException("no error codes in the contract file");
 		}

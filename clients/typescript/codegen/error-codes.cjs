@@ -19,8 +19,7 @@ module.exports = {
 };
 
 function errorCodes(contract) {
-  const entries = Array.isArray(contract) ? contract : contract.codes;
-  const codes = entries.map((entry) => (typeof entry === 'string' ? entry : entry.code));
+  const codes = (contract.codes ?? []).map((entry) => entry.code);
   if (codes.length === 0 || codes.some((code) => !/^[A-Z_]+$/.test(code))) {
     throw new Error(`${contractFile}: expected a list of error codes`);
   }
