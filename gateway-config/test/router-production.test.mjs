@@ -261,7 +261,8 @@ describe('router in production mode', () => {
 
   it('does not start without a JWT key source', async () => {
     const broken = await startGateway({ GATEWAY_MODE: 'production' }, { expectExit: true });
-    const exitCode = await Promise.race([broken.exited, new Promise((r) => setTimeout(() => r('running'), 15000))]);
+    // a busy 2-core machine takes a while to load the gateway and its plugins before the check runs
+    const exitCode = await Promise.race([broken.exited, new Promise((r) => setTimeout(() => r('running'), 45000))]);
     await broken.stop();
     assert.notEqual(exitCode, 0);
     assert.match(broken.output(), /JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE/);
