@@ -39,10 +39,17 @@ public final class SupergraphClient {
 	 * @return the client
 	 */
 	public static SupergraphClient create(URI endpoint, Credentials credentials, String clientName) {
-		RestClient restClient = RestClient.builder().requestInterceptor((request, body, execution) -> {
-			credentials.apply(request.getHeaders()::set);
-			return execution.execute(request, body);
-		}).defaultHeader("graphql-client-name", clientName).build();
+		// HTTP/1.1: the JDK client's HTTP/2 upgrade of a plain-HTTP POST (h2c) is refused
+		// by the router with 405
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		RestClient restClient = RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory(http))
+			.requestInterceptor((request, body, execution) -> {
+				credentials.apply(request.getHeaders()::set);
+				return execution.execute(request, body);
+			})
+			.defaultHeader("graphql-client-name", clientName)
+			.build();
 		return new SupergraphClient(HttpSyncGraphQlClient.builder(restClient).url(endpoint).build());
 	}
 
