@@ -31,5 +31,7 @@ const registry = JSON.parse(readFileSync(REGISTRY_FILE, 'utf8'));
 registry.subgraphs.push({ name, module, port, database: name, routerTimeoutMs: 5000 });
 writeFileSync(REGISTRY_FILE, `${JSON.stringify(registry, null, 2)}\n`);
 execFileSync('node', [resolve(root, 'gateway-config', 'scripts', 'registry.mjs')], { stdio: 'inherit' });
+// The build enforces spring-javaformat, whose line breaks depend on the names just filled in.
+execFileSync(resolve(root, 'mvnw'), ['-B', '-q', 'spring-javaformat:apply', '-pl', module], { cwd: root, stdio: 'inherit' });
 console.log(`✔ ${module}/ created and registered (gateway-config/subgraphs.json, port ${port}).
   Next: docs/adding-a-subgraph.md, from step 2.`);
