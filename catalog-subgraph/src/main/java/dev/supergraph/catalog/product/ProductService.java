@@ -5,8 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.supergraph.catalog.category.CategoryRepository;
-import dev.supergraph.starter.errors.ErrorCode;
-import dev.supergraph.starter.errors.ErrorMessages;
+import dev.supergraph.starter.errors.UserErrors;
 import dev.supergraph.starter.errors.InputValidator;
 import dev.supergraph.starter.errors.UserError;
 
@@ -27,16 +26,16 @@ class ProductService {
 
 	private final InputValidator validator;
 
-	private final ErrorMessages messages;
+	private final UserErrors userErrors;
 
 	private final TransactionTemplate transactions;
 
 	ProductService(ProductRepository products, CategoryRepository categories, InputValidator validator,
-			ErrorMessages messages, TransactionTemplate transactions) {
+			UserErrors userErrors, TransactionTemplate transactions) {
 		this.products = products;
 		this.categories = categories;
 		this.validator = validator;
-		this.messages = messages;
+		this.userErrors = userErrors;
 		this.transactions = transactions;
 	}
 
@@ -80,11 +79,7 @@ class ProductService {
 	}
 
 	private UserError error(String code, String key, Locale locale, String value, String... field) {
-		String message = this.messages.get(ErrorCode.BAD_USER_INPUT, key, new Object[] { value }, locale);
-		String[] path = new String[field.length + 1];
-		path[0] = "input";
-		System.arraycopy(field, 0, path, 1, field.length);
-		return UserError.of(code, message, path);
+		return this.userErrors.of(code, key, value, locale, (Object[]) field);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.supergraph.starter.errors.InputValidator;
 import dev.supergraph.starter.errors.UserError;
+import dev.supergraph.starter.errors.UserErrors;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;

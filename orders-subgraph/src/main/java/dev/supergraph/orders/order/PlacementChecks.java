@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import dev.supergraph.starter.errors.InputValidator;
 import dev.supergraph.starter.errors.UserError;
 import dev.supergraph.starter.money.Money;
+import dev.supergraph.starter.errors.UserErrors;
 
 import org.springframework.stereotype.Component;
 

@@ -5,16 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 import dev.supergraph.starter.ids.Ids;
 import dev.supergraph.starter.pagination.KeysetPages;
-import dev.supergraph.starter.pagination.PageRequest;
-import org.dataloader.DataLoader;
+import dev.supergraph.starter.pagination.ParentPages;
+import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.federation.EntityMapping;
@@ -30,15 +27,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 class UserOrdersController {
 
-	private final OrderRepository orders;
-
-	private final KeysetPages pages;
+	private final ParentPages<Order> userPages;
 
 	UserOrdersController(OrderRepository orders, KeysetPages pages, BatchLoaderRegistry loaders) {
-		this.orders = orders;
-		this.pages = pages;
-		loaders.forTypePair(UserPage.class, UserRows.class)
-			.registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> load(keys)));
+		this.userPages = ParentPages.register(loaders, "userOrders", pages, Order::getId, (buyerIds, page) -> byBuyer(
+				orders.findPagesByBuyer(buyerIds.toArray(Long[]::new), page.afterId(), page.fetchSize())));
 	}
 
 	/**
@@ -56,47 +49,18 @@ class UserOrdersController {
 
 	@SchemaMapping(typeName = "User")
 	CompletableFuture<Window<Order>> orders(User user, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, DataLoader<UserPage, UserRows> userPages) {
-		PageRequest page = this.pages.request(first, after);
+			@Argument @Nullable String after, DataFetchingEnvironment environment) {
 		OptionalLong userId = Ids.tryParse(user.id());
-		if (userId.isEmpty()) {
-			return CompletableFuture.completedFuture(this.pages.window(List.<Order>of(), page, Order::getId));
+		return userId.isPresent() ? this.userPages.load(userId.getAsLong(), first, after, environment)
+				: this.userPages.none(first, after);
+	}
+
+	private static Map<Long, List<Order>> byBuyer(List<Order> orders) {
+		Map<Long, List<Order>> rows = new HashMap<>();
+		for (Order order : orders) {
+			rows.computeIfAbsent(order.getBuyerId(), (id) -> new ArrayList<>()).add(order);
 		}
-		return userPages.load(new UserPage(userId.getAsLong(), page))
-			.thenApply((rows) -> this.pages.window(rows.orders(), page, Order::getId));
-	}
-
-	private Map<UserPage, UserRows> load(Set<UserPage> keys) {
-		Map<UserPage, UserRows> result = new HashMap<>();
-		Map<PageRequest, List<UserPage>> byRequest = keys.stream().collect(Collectors.groupingBy(UserPage::page));
-		byRequest.forEach((page, group) -> {
-			Long[] buyerIds = group.stream().map(UserPage::userId).toArray(Long[]::new);
-			Map<Long, List<Order>> rows = new HashMap<>();
-			for (Order order : this.orders.findPagesByBuyer(buyerIds, page.afterId(), page.fetchSize())) {
-				rows.computeIfAbsent(order.getBuyerId(), (id) -> new ArrayList<>()).add(order);
-			}
-			group.forEach((key) -> result.put(key, new UserRows(rows.getOrDefault(key.userId(), List.of()))));
-		});
-		return result;
-	}
-
-	/**
-	 * The batch key of one user's page.
-	 *
-	 * @param userId the user
-	 * @param page the page request
-	 */
-	record UserPage(long userId, PageRequest page) {
-
-	}
-
-	/**
-	 * The fetched orders of one user's page, one more than the page size at most.
-	 *
-	 * @param orders the orders in id order
-	 */
-	record UserRows(List<Order> orders) {
-
+		return rows;
 	}
 
 }

@@ -21,6 +21,11 @@ public final class ErrorsAutoConfiguration {
 	}
 
 	@Bean
+	UserErrors userErrors(ErrorMessages messages) {
+		return new UserErrors(messages);
+	}
+
+	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SubgraphExceptionResolver subgraphExceptionResolver(ErrorMessages messages) {
 		return new SubgraphExceptionResolver(messages);

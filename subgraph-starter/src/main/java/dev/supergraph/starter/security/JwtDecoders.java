@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -50,8 +52,8 @@ final class JwtDecoders {
 				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
 					.jwsAlgorithms((algorithms) -> algorithms.addAll(ALGORITHMS))
 					.build()
-				: NimbusJwtDecoder.withJwkSource(keySet(publicKey(properties, environment)))
-					.jwsAlgorithms((algorithms) -> algorithms.addAll(ALGORITHMS))
+				: NimbusJwtDecoder.withPublicKey(publicKey(properties, environment))
+					.jwtProcessorCustomizer((processor) -> processor.setJWSKeySelector(anyAlgorithmOf(processor)))
 					.build();
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(new JwtTimestampValidator(properties.clockSkew()));
@@ -65,9 +67,15 @@ final class JwtDecoders {
 		return decoder;
 	}
 
-	/** A one-key set, so that the one key takes every RSA algorithm of the list. */
-	private static JWKSource<SecurityContext> keySet(RSAPublicKey key) {
-		return new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder(key).build()));
+	/**
+	 * The one configured key for every algorithm of the list, whatever the token's key id
+	 * (as the router's single key does); the builder alone takes one algorithm.
+	 */
+	private static JWSKeySelector<SecurityContext> anyAlgorithmOf(ConfigurableJWTProcessor<SecurityContext> processor) {
+		JWSKeySelector<SecurityContext> single = processor.getJWSKeySelector();
+		Set<String> names = ALGORITHMS.stream().map(SignatureAlgorithm::getName).collect(Collectors.toSet());
+		return (header, context) -> names.contains(header.getAlgorithm().getName())
+				? single.selectJWSKeys(new JWSHeader(JWSAlgorithm.RS256), context) : List.of();
 	}
 
 	private static RSAPublicKey publicKey(SecurityProperties properties, Environment environment) {

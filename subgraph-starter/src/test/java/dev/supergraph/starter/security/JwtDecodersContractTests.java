@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -65,6 +68,8 @@ class JwtDecodersContractTests {
 
 	private static JwtDecoder decoder;
 
+	private static JwtDecoder publicKeyDecoder;
+
 	@BeforeAll
 	static void publishKeys() throws Exception {
 		keys.put("rsa", new RSAKeyGenerator(2048).keyID("rsa").generate());
@@ -88,6 +93,15 @@ class JwtDecodersContractTests {
 				"http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks", null, verifier.path("issuer").asString(),
 				verifier.path("audience").asString(), Duration.ofSeconds(verifier.path("clockSkewSeconds").asLong()));
 		decoder = JwtDecoders.create(properties, new MockEnvironment());
+		Path pem = Files.createTempFile("jwt", ".pem");
+		pem.toFile().deleteOnExit();
+		Files.writeString(pem,
+				"-----BEGIN PUBLIC KEY-----\n"
+						+ Base64.getMimeEncoder()
+							.encodeToString(((RSAKey) keys.get("rsa")).toRSAPublicKey().getEncoded())
+						+ "\n-----END PUBLIC KEY-----\n");
+		publicKeyDecoder = JwtDecoders.create(new SecurityProperties(null, new FileSystemResource(pem),
+				properties.issuer(), properties.audience(), properties.clockSkew()), new MockEnvironment());
 	}
 
 	@AfterAll
@@ -113,7 +127,20 @@ class JwtDecodersContractTests {
 		assertThat(accepted(tokenOf(testCase))).isEqualTo(testCase.path("accepted").asBoolean());
 	}
 
+	/** A single PEM key instead of a JWKS: the same decisions for the RSA cases. */
+	@ParameterizedTest
+	@MethodSource("cases")
+	void tokenIsDecidedAsTheContractSaysWithAPublicKeyFile(JsonNode testCase) throws JOSEException {
+		boolean rsa = testCase.path("kid").asString().equals("rsa");
+		assertThat(accepted(publicKeyDecoder, tokenOf(testCase)))
+			.isEqualTo(rsa && testCase.path("accepted").asBoolean());
+	}
+
 	private static boolean accepted(String token) {
+		return accepted(decoder, token);
+	}
+
+	private static boolean accepted(JwtDecoder decoder, String token) {
 		try {
 			decoder.decode(token);
 			return true;

@@ -7,8 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import dev.supergraph.starter.errors.ErrorCode;
-import dev.supergraph.starter.errors.ErrorMessages;
+import dev.supergraph.starter.errors.UserErrors;
 import dev.supergraph.starter.errors.InputValidator;
 import dev.supergraph.starter.errors.UserError;
 import dev.supergraph.starter.ids.Ids;
@@ -35,15 +34,15 @@ class UserService {
 
 	private final InputValidator validator;
 
-	private final ErrorMessages messages;
+	private final UserErrors userErrors;
 
 	private final TransactionTemplate transactions;
 
-	UserService(UserRepository users, InputValidator validator, ErrorMessages messages,
+	UserService(UserRepository users, InputValidator validator, UserErrors userErrors,
 			TransactionTemplate transactions) {
 		this.users = users;
 		this.validator = validator;
-		this.messages = messages;
+		this.userErrors = userErrors;
 		this.transactions = transactions;
 	}
 
@@ -112,8 +111,7 @@ class UserService {
 	}
 
 	private UserError error(String code, String key, Locale locale, String value, String... field) {
-		String message = this.messages.get(ErrorCode.BAD_USER_INPUT, key, new Object[] { value }, locale);
-		return (field.length == 0) ? UserError.of(code, message) : UserError.of(code, message, "input", field[0]);
+		return this.userErrors.of(code, key, value, locale, (Object[]) field);
 	}
 
 }

@@ -1,20 +1,14 @@
-package dev.supergraph.orders.order;
+package dev.supergraph.starter.errors;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.supergraph.starter.errors.ErrorCode;
-import dev.supergraph.starter.errors.ErrorMessages;
-import dev.supergraph.starter.errors.UserError;
-
-import org.springframework.stereotype.Component;
-
 /**
- * Builds the user errors of the order mutations with messages from the bundle.
+ * Builds the localised {@link UserError}s of a subgraph's mutations: the message from the
+ * message bundles in the caller's language, the field as a path below {@code input}.
  */
-@Component
-class UserErrors {
+public final class UserErrors {
 
 	private final ErrorMessages messages;
 
@@ -24,15 +18,15 @@ class UserErrors {
 
 	/**
 	 * A user error.
-	 * @param code the stable code
-	 * @param key the message key in {@code errors.properties}
+	 * @param code the stable code, e.g. {@code EMAIL_TAKEN}
+	 * @param key the message key in the subgraph's {@code errors.properties}
 	 * @param argument the message argument
 	 * @param locale the caller's locale
 	 * @param field the path of the offending field below {@code input}; none for a
 	 * problem of the caller rather than of a field
 	 * @return the user error
 	 */
-	UserError of(String code, String key, Object argument, Locale locale, Object... field) {
+	public UserError of(String code, String key, Object argument, Locale locale, Object... field) {
 		String message = this.messages.get(ErrorCode.BAD_USER_INPUT, key, new Object[] { argument }, locale);
 		if (field.length == 0) {
 			return new UserError(code, message, null);
