@@ -6,7 +6,6 @@
 //
 // Redis unreachable: the rate limit fails open (requests pass uncounted) at once, without waiting on
 // Redis, with `router_redis_failures_total` counting and one log line per outage.
-import Redis from 'ioredis';
 import { Counter, register } from 'prom-client';
 
 /**
@@ -24,9 +23,11 @@ export function sharedStateCache(redisSettings, log = console) {
 
 /**
  * A client that never makes a request wait for an absent Redis: no offline queue (a command while
- * disconnected fails at once), a short command timeout, and reconnection in the background.
+ * disconnected fails at once), a short command timeout, and reconnection in the background. ioredis
+ * is loaded only here, so a router without Redis does not pay for loading it.
  */
-export function redisClient({ url, keyPrefix, commandTimeoutMs }) {
+export async function redisClient({ url, keyPrefix, commandTimeoutMs }) {
+  const { default: Redis } = await import('ioredis');
   const client = new Redis(url, {
     keyPrefix,
     enableOfflineQueue: false,
@@ -37,11 +38,14 @@ export function redisClient({ url, keyPrefix, commandTimeoutMs }) {
   });
   // Connection errors are reported through failed commands (fail open); ioredis would log each retry.
   client.on('error', () => {});
+  // The first requests wait (at most 2 s, once) for the first connection rather than fail open.
+  await Promise.race([new Promise((resolve) => client.once('ready', resolve)),
+    new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
   return client;
 }
 
-/** Hive Gateway's key-value cache interface over Redis, failing open. Values are JSON. */
-export function failOpenRedisCache(client, log = console) {
+/** Hive Gateway's key-value cache interface over Redis (a promise of the client), failing open. Values are JSON. */
+export function failOpenRedisCache(connecting, log = console) {
   const failures = redisFailures();
   let failing = false;
   const failed = (operation, error) => {
@@ -59,18 +63,19 @@ export function failOpenRedisCache(client, log = console) {
     }
     return value;
   };
+  const call = (command) => connecting.then(command);
   return {
-    get: (key) => client.get(key).then((raw) => answered(raw === null ? undefined : JSON.parse(raw)),
+    get: (key) => call((client) => client.get(key)).then((raw) => answered(raw === null ? undefined : JSON.parse(raw)),
       (error) => failed('get', error)),
     set: (key, value, options) => {
       const ttlMs = options?.ttl ? Math.ceil(options.ttl * 1000) : undefined;
       const args = ttlMs ? ['PX', ttlMs] : [];
-      return client.set(key, JSON.stringify(value), ...args).then(answered, (error) => failed('set', error));
+      return call((client) => client.set(key, JSON.stringify(value), ...args)).then(answered, (error) => failed('set', error));
     },
-    delete: (key) => client.del(key).then((count) => answered(count > 0), (error) => failed('delete', error) ?? false),
+    delete: (key) => call((client) => client.del(key)).then((count) => answered(count > 0), (error) => failed('delete', error) ?? false),
     // Only needed by cache features the router does not use; a key scan would block Redis.
     getKeysByPrefix: async () => [],
-    [Symbol.asyncDispose]: () => client.quit().catch(() => undefined),
+    [Symbol.asyncDispose]: () => call((client) => client.quit()).catch(() => undefined),
   };
 }
 
