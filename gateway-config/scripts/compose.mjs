@@ -16,6 +16,7 @@ const check = process.argv.includes('--check');
 const supergraphFile = resolve(gatewayDir, 'supergraph.graphql');
 const apolloGatewayFile = resolve(gatewayDir, APOLLO_GATEWAY_SUPERGRAPH);
 const apiSchemaFile = resolve(gatewayDir, 'api-schema.graphql');
+const deploySupergraphFile = resolve(gatewayDir, '..', 'deploy', 'base', 'supergraph.graphql');
 const { federationVersion, subgraphs } = readSupergraphConfig();
 
 assertPinnedComposition(federationVersion);
@@ -44,6 +45,8 @@ const outputs = [
   [supergraphFile, supergraphSdl],
   [apolloGatewayFile, apolloGatewaySupergraph(supergraphSdl)],
   [apiSchemaFile, apiSchemaSdl],
+  // Kustomize reads files only below its own directory, so the manifests get their copy from here.
+  [deploySupergraphFile, supergraphSdl],
 ];
 for (const [file, sdl] of outputs) {
   const name = basename(file);

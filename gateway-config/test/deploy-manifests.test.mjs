@@ -117,7 +117,7 @@ describe('deployment manifests', () => {
         const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('supergraph-')
           && o.data['supergraph.graphql']);
         assert.equal(configMap.data['supergraph.graphql'], readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8'),
-          'deploy/base/supergraph.graphql is stale: cp gateway-config/supergraph.graphql deploy/base/');
+          'deploy/base/supergraph.graphql is stale: run npm run compose in gateway-config');
         const router = find('Deployment', 'router').spec.template.spec;
         assert.equal(router.volumes.find((v) => v.name === 'supergraph').configMap.name, configMap.metadata.name);
         assert.equal(router.containers[0].volumeMounts.find((m) => m.name === 'supergraph').mountPath, '/app/supergraph.graphql');
