@@ -45,11 +45,16 @@ class OperatorPageIT {
 		ChromeDriver browser = browser();
 		try {
 			browser.get(supergraph.routerUri("/ops").toString());
-			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofSeconds(2));
 			wait.until((page) -> page.findElement(By.id("updated")).getText().startsWith("updated"));
-			traffic(supergraph);
-			wait.until((page) -> "CatalogScan".equals(firstOperation(page.findElement(By.id("slow")))));
-			assertThat(firstOperation(browser.findElement(By.id("hot")))).isEqualTo("CatalogScan");
+			// The page shows the last minute, other tests' traffic included: the traffic
+			// goes on
+			// (bounded by the wait) until the slow operation leads both lists.
+			wait.until((page) -> {
+				traffic(supergraph);
+				return "CatalogScan".equals(firstOperation(page.findElement(By.id("slow"))))
+						&& "CatalogScan".equals(firstOperation(page.findElement(By.id("hot"))));
+			});
 			assertThat(browser.findElement(By.id("slow")).getText()).containsPattern("[0-9a-f]{32}");
 			assertThat(browser.findElement(By.id("health")).getText()).contains("users", "orders", "catalog")
 				.doesNotContain("DOWN");
@@ -62,7 +67,7 @@ class OperatorPageIT {
 
 	private static void traffic(Supergraph supergraph) {
 		GraphQlHttpClient router = supergraph.router();
-		for (int round = 0; round < 3; round++) {
+		for (int round = 0; round < 2; round++) {
 			for (int i = 0; i < 5; i++) {
 				router.post(document("ProductPage"), Map.of("first", 5), null);
 				router.post("query CategoryNames { categories { id name } }");

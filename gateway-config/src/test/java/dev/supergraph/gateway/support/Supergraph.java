@@ -215,8 +215,8 @@ public final class Supergraph {
 	 * @return the running router
 	 */
 	public ManagedProcess startProductionRouter(String name, Map<String, String> environment) {
-		Map<String, String> production = new LinkedHashMap<>(Map.of("GATEWAY_MODE", "production", "JWT_PUBLIC_KEY_FILE",
-				"../subgraph-starter/src/main/resources/dev-keys/dev-public.pem"));
+		Map<String, String> production = new LinkedHashMap<>(
+				Map.of("GATEWAY_MODE", "production", "JWT_PUBLIC_KEY_FILE", DEV_PUBLIC_KEY.toString()));
 		production.putAll(environment);
 		ManagedProcess router = routerProcess(name, production);
 		router.start();
