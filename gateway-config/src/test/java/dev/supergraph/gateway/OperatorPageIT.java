@@ -14,6 +14,7 @@ import dev.supergraph.starter.test.GraphQlHttpClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -46,6 +47,9 @@ class OperatorPageIT {
 		try {
 			browser.get(supergraph.routerUri("/ops").toString());
 			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofSeconds(2));
+			// the page redraws its tables every few seconds: an element read during a
+			// redraw is stale
+			wait.ignoring(StaleElementReferenceException.class);
 			wait.until((page) -> page.findElement(By.id("updated")).getText().startsWith("updated"));
 			// The page shows the last minute, other tests' traffic included: the traffic
 			// goes on
@@ -55,8 +59,9 @@ class OperatorPageIT {
 				return "CatalogScan".equals(firstOperation(page.findElement(By.id("slow"))))
 						&& "CatalogScan".equals(firstOperation(page.findElement(By.id("hot"))));
 			});
-			assertThat(browser.findElement(By.id("slow")).getText()).containsPattern("[0-9a-f]{32}");
-			assertThat(browser.findElement(By.id("health")).getText()).contains("users", "orders", "catalog")
+			assertThat(wait.until((page) -> page.findElement(By.id("slow")).getText())).containsPattern("[0-9a-f]{32}");
+			assertThat(wait.until((page) -> page.findElement(By.id("health")).getText()))
+				.contains("users", "orders", "catalog")
 				.doesNotContain("DOWN");
 			keep(browser.getScreenshotAs(OutputType.FILE).toPath());
 		}
