@@ -59,10 +59,10 @@ class OperatorPageIT {
 				return "CatalogScan".equals(firstOperation(page.findElement(By.id("slow"))))
 						&& "CatalogScan".equals(firstOperation(page.findElement(By.id("hot"))));
 			});
-			assertThat(wait.until((page) -> page.findElement(By.id("slow")).getText())).containsPattern("[0-9a-f]{32}");
-			assertThat(wait.until((page) -> page.findElement(By.id("health")).getText()))
-				.contains("users", "orders", "catalog")
-				.doesNotContain("DOWN");
+			String slowest = wait.until((page) -> page.findElement(By.id("slow")).getText());
+			assertThat(slowest).containsPattern("[0-9a-f]{32}");
+			String health = wait.until((page) -> page.findElement(By.id("health")).getText());
+			assertThat(health).contains("users", "orders", "catalog").doesNotContain("DOWN");
 			keep(browser.getScreenshotAs(OutputType.FILE).toPath());
 		}
 		finally {
