@@ -116,4 +116,14 @@ public final class TestSubgraph {
 		return this.credentials.apiKey(client, scopes);
 	}
 
+	/**
+	 * A bean of the running test subgraph, to read what it recorded (e.g. its meters).
+	 * @param <T> the bean type
+	 * @param type the bean type
+	 * @return the bean
+	 */
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
 }
