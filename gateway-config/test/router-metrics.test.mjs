@@ -52,6 +52,19 @@ describe('router metrics per operation and client', () => {
       { operation: 'Misspelled', client: 'unknown', outcome: 'error' }), 1);
   });
 
+  it('counts parsed-document cache hits and misses', async () => {
+    const query = `query CacheProbe${Date.now()} { categories { id } }`;
+    const before = await scrape(gateway.url);
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await post(gateway.url, { query })).status, 200);
+    }
+    const metrics = await scrape(gateway.url);
+    const grew = (result) => sum(metrics, 'router_document_cache_total', { result })
+      - sum(before, 'router_document_cache_total', { result });
+    assert.equal(grew('miss'), 1);
+    assert.equal(grew('hit'), 2);
+  });
+
   it('serves the operator page and its data from the router, with no asset from elsewhere', async () => {
     const page = await fetch(`${gateway.url}/ops`);
     assert.equal(page.status, 200);
