@@ -1,0 +1,257 @@
+// Feature flags at the router (docs/feature-flags.md): the platform's flags file (FLAGS_FILE, format
+// contract/feature-flags.schema.json) behind an OpenFeature provider of our own, re-read within a
+// second of a change. An invalid version keeps the last good flags, is logged once and counted
+// (router_flags_reload_failures_total); every changed flag is logged for audit. The rules are those
+// of the subgraphs' FileFlagProvider: contract/feature-flag-cases.json holds both to them.
+import { createHash } from 'node:crypto';
+import { readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { Counter, register } from 'prom-client';
+import {
+  ErrorCode,
+  OpenFeature,
+  OpenFeatureEventEmitter,
+  ProviderEvents,
+  StandardResolutionReasons,
+} from '@openfeature/server-sdk';
+import { extractScopes } from './authorization.mjs';
+import { API_KEY_HEADER } from './api-keys.mjs';
+import { CLIENT_HEADER, clientLabel } from './operation-metrics.mjs';
+
+/** How often the file's status is polled: a change is seen well within a second. */
+export const POLL_INTERVAL_MS = 250;
+const KEY = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
+const FLAG_PROPERTIES = new Set(['description', 'enabled', 'default', 'rules']);
+const CONDITIONS = ['userIds', 'scopes', 'clients', 'percentage'];
+
+/** The stable bucket (0-9999) of a user id for a flag. */
+export function bucketOf(flagKey, userId) {
+  return createHash('sha256').update(`${flagKey}:${userId}`).digest().readUInt32BE(0) % 10000;
+}
+
+/** Parses and validates a flags file's text: a Map key -> definition, or an Error naming every problem. */
+export function parseFlags(text) {
+  let document;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not JSON: ${error.message}`);
+  }
+  const problems = [];
+  if (!isObject(document) || !isObject(document.flags)) {
+    throw new Error('the file must be an object with a "flags" object');
+  }
+  Object.keys(document).filter((name) => name !== 'flags').forEach((name) => problems.push(`unknown property "${name}"`));
+  for (const [key, flag] of Object.entries(document.flags)) {
+    flagProblems(key, flag).forEach((problem) => problems.push(`flag "${key}": ${problem}`));
+  }
+  if (problems.length) {
+    throw new Error(problems.join('; '));
+  }
+  return new Map(Object.entries(document.flags).map(([key, flag]) => [key, { ...flag, rules: flag.rules ?? [] }]));
+}
+
+function flagProblems(key, flag) {
+  if (!KEY.test(key)) return ['the key must match ^[A-Za-z][A-Za-z0-9_.:-]{0,63}$'];
+  if (!isObject(flag)) return ['must be an object'];
+  const problems = Object.keys(flag).filter((name) => !FLAG_PROPERTIES.has(name)).map((name) => `unknown property "${name}"`);
+  if (typeof flag.enabled !== 'boolean') problems.push('"enabled" must be true or false');
+  if (typeof flag.default !== 'boolean') problems.push('"default" must be true or false');
+  if (flag.description !== undefined && typeof flag.description !== 'string') problems.push('"description" must be a string');
+  if (flag.rules !== undefined && !Array.isArray(flag.rules)) return [...problems, '"rules" must be a list'];
+  (flag.rules ?? []).forEach((rule, index) => ruleProblems(rule).forEach((problem) => problems.push(`rule ${index + 1}: ${problem}`)));
+  return problems;
+}
+
+function ruleProblems(rule) {
+  if (!isObject(rule)) return ['must be an object'];
+  const problems = Object.keys(rule).filter((name) => name !== 'value' && !CONDITIONS.includes(name))
+    .map((name) => `unknown property "${name}"`);
+  if (typeof rule.value !== 'boolean') problems.push('"value" must be true or false');
+  if (!CONDITIONS.some((name) => name in rule)) problems.push(`needs at least one of ${CONDITIONS.join(', ')}`);
+  for (const name of ['userIds', 'scopes', 'clients']) {
+    if (name in rule && !(Array.isArray(rule[name]) && rule[name].length && rule[name].every((item) => typeof item === 'string' && item))) {
+      problems.push(`"${name}" must be a non-empty list of non-empty strings`);
+    }
+  }
+  if ('percentage' in rule && !(typeof rule.percentage === 'number' && rule.percentage >= 0 && rule.percentage <= 100)) {
+    problems.push('"percentage" must be a number from 0 to 100');
+  }
+  return problems;
+}
+
+/** A flag's value for a caller `{ userId, scopes, client }`, or undefined for an unknown flag. */
+export function evaluateFlag(flags, key, caller) {
+  const flag = flags.get(key);
+  if (!flag) {
+    return undefined;
+  }
+  if (!flag.enabled) {
+    return { value: flag.default, reason: StandardResolutionReasons.DISABLED };
+  }
+  const rule = flag.rules.find((candidate) => matches(candidate, key, caller));
+  return rule
+    ? { value: rule.value, reason: StandardResolutionReasons.TARGETING_MATCH }
+    : { value: flag.default, reason: StandardResolutionReasons.DEFAULT };
+}
+
+function matches(rule, key, { userId, scopes = [], client }) {
+  return (!rule.userIds || (userId != null && rule.userIds.includes(userId)))
+    && (!rule.scopes || rule.scopes.some((scope) => scopes.includes(scope)))
+    && (!rule.clients || rule.clients.includes(client))
+    && (rule.percentage === undefined || (userId != null && bucketOf(key, userId) < rule.percentage * 100));
+}
+
+/**
+ * The OpenFeature provider reading the flags file. `file` null: no flags, every flag is its coded
+ * default. A file invalid at startup counts like a bad reload: the router starts with no flags.
+ */
+export class FileFlagProvider {
+  metadata = { name: 'supergraph-flags-file' };
+  runsOn = 'server';
+  events = new OpenFeatureEventEmitter();
+  #flags = new Map();
+  #file;
+  #log;
+  #failures;
+  #lastBad = null;
+
+  constructor(file, { registry = register, log = console } = {}) {
+    this.#file = file;
+    this.#log = log;
+    this.#failures = registry.getSingleMetric('router_flags_reload_failures_total') ?? new Counter({
+      name: 'router_flags_reload_failures_total',
+      help: 'Versions of the feature flags file refused as invalid (the last good flags stay in force)',
+      registers: [registry],
+    });
+    if (file) {
+      this.#load();
+      watchFile(file, { interval: POLL_INTERVAL_MS, persistent: false }, () => this.#load());
+    }
+  }
+
+  async resolveBooleanEvaluation(flagKey, defaultValue, context) {
+    const result = evaluateFlag(this.#flags, flagKey, callerOf(context));
+    if (!result) {
+      return { value: defaultValue, reason: StandardResolutionReasons.ERROR, errorCode: ErrorCode.FLAG_NOT_FOUND };
+    }
+    return result;
+  }
+
+  async resolveStringEvaluation(flagKey, defaultValue) {
+    return this.#notBoolean(defaultValue);
+  }
+
+  async resolveNumberEvaluation(flagKey, defaultValue) {
+    return this.#notBoolean(defaultValue);
+  }
+
+  async resolveObjectEvaluation(flagKey, defaultValue) {
+    return this.#notBoolean(defaultValue);
+  }
+
+  async onClose() {
+    if (this.#file) {
+      unwatchFile(this.#file);
+    }
+  }
+
+  #notBoolean(defaultValue) {
+    return { value: defaultValue, reason: StandardResolutionReasons.ERROR, errorCode: ErrorCode.TYPE_MISMATCH };
+  }
+
+  #load() {
+    let text = null;
+    try {
+      text = readFileSync(this.#file, 'utf8');
+      const flags = parseFlags(text);
+      this.#audit(this.#flags, flags);
+      this.#flags = flags;
+      this.#lastBad = null;
+    } catch (error) {
+      // Once per bad version: the poll sees the same broken file again and again.
+      const version = text ?? `unreadable: ${error.code ?? error.message}`;
+      if (version !== this.#lastBad) {
+        this.#lastBad = version;
+        this.#failures.inc();
+        this.#log.error(`feature flags: ${this.#file} refused, the last good flags stay in force: ${error.message}`);
+      }
+    }
+  }
+
+  #audit(before, after) {
+    const changed = [...new Set([...before.keys(), ...after.keys()])]
+      .filter((key) => JSON.stringify(before.get(key)) !== JSON.stringify(after.get(key)));
+    for (const key of changed) {
+      this.#log.info(`feature flag audit: ${key}: ${describe(before.get(key))} -> ${describe(after.get(key))}`);
+    }
+    if (changed.length) {
+      this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: changed });
+    }
+  }
+}
+
+function describe(flag) {
+  return flag ? JSON.stringify(flag) : '(none)';
+}
+
+function callerOf(context) {
+  return {
+    userId: typeof context?.targetingKey === 'string' && context.targetingKey ? context.targetingKey : null,
+    scopes: Array.isArray(context?.scopes) ? context.scopes : [],
+    client: typeof context?.client === 'string' ? context.client : 'unknown',
+  };
+}
+
+/**
+ * The OpenFeature evaluation context of a router request: targeting key = the JWT's `sub`; `scopes`
+ * of the token or the API key; `client` the API key's client, else the `graphql-client-name` header,
+ * else `unknown` (as router/operation-metrics.mjs labels clients). A machine client has no user id.
+ */
+export function evaluationContext(context, apiKeys) {
+  const headers = context?.request?.headers;
+  const key = headers?.get(API_KEY_HEADER);
+  if (key) {
+    const machine = apiKeys?.verify(key) ?? null;
+    return { scopes: machine?.scopes ?? [], client: clientLabel(machine?.client, headers.get(CLIENT_HEADER)) };
+  }
+  const payload = context?.jwt?.payload;
+  const subject = typeof payload?.sub === 'string' && payload.sub ? payload.sub : undefined;
+  return { targetingKey: subject, scopes: extractScopes(payload), client: clientLabel(null, headers?.get(CLIENT_HEADER)) };
+}
+
+/**
+ * Hive Gateway's `progressiveOverride(label, context)`: a flag label is evaluated for the request's
+ * caller through OpenFeature (the provider registered for `domain`); an unknown flag, or any
+ * failure, is false: the field stays with the subgraph it is overridden from. Called once per label
+ * and request; the evaluation context is built once per request.
+ */
+export function flagOverride({ domain = 'router', apiKeys = null } = {}) {
+  const client = OpenFeature.getClient(domain);
+  const contexts = new WeakMap();
+  return async (label, context) => {
+    try {
+      if (label.startsWith('percent(')) {
+        return false;
+      }
+      let evaluation = contexts.get(context);
+      if (!evaluation) {
+        evaluation = evaluationContext(context, apiKeys);
+        contexts.set(context, evaluation);
+      }
+      return await client.getBooleanValue(label, false, evaluation);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** Registers the flags file's provider for `domain` and answers the override hook. */
+export function useFeatureFlags({ file, apiKeys = null, domain = 'router', registry = register, log = console }) {
+  const provider = new FileFlagProvider(file, { registry, log });
+  OpenFeature.setProvider(domain, provider);
+  return { provider, progressiveOverride: flagOverride({ domain, apiKeys }) };
+}
+
+function isObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
