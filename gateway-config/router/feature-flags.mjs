@@ -4,7 +4,7 @@
 // (router_flags_reload_failures_total); every changed flag is logged for audit. The rules are those
 // of the subgraphs' FileFlagProvider: contract/feature-flag-cases.json holds both to them.
 import { createHash } from 'node:crypto';
-import { readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Counter, register } from 'prom-client';
 import {
   ErrorCode,
@@ -47,7 +47,8 @@ export function parseFlags(text) {
   if (problems.length) {
     throw new Error(problems.join('; '));
   }
-  return new Map(Object.entries(document.flags).map(([key, flag]) => [key, { ...flag, rules: flag.rules ?? [] }]));
+  // As written: the audit log shows a definition as the file has it.
+  return new Map(Object.entries(document.flags));
 }
 
 function flagProblems(key, flag) {
@@ -88,7 +89,7 @@ export function evaluateFlag(flags, key, caller) {
   if (!flag.enabled) {
     return { value: flag.default, reason: StandardResolutionReasons.DISABLED };
   }
-  const rule = flag.rules.find((candidate) => matches(candidate, key, caller));
+  const rule = (flag.rules ?? []).find((candidate) => matches(candidate, key, caller));
   return rule
     ? { value: rule.value, reason: StandardResolutionReasons.TARGETING_MATCH }
     : { value: flag.default, reason: StandardResolutionReasons.DEFAULT };
@@ -114,6 +115,8 @@ export class FileFlagProvider {
   #log;
   #failures;
   #lastBad = null;
+  #version = null;
+  #timer = null;
 
   constructor(file, { registry = register, log = console } = {}) {
     this.#file = file;
@@ -124,8 +127,8 @@ export class FileFlagProvider {
       registers: [registry],
     });
     if (file) {
-      this.#load();
-      watchFile(file, { interval: POLL_INTERVAL_MS, persistent: false }, () => this.#load());
+      this.#poll();
+      this.#timer = setInterval(() => this.#poll(), POLL_INTERVAL_MS).unref();
     }
   }
 
@@ -150,13 +153,28 @@ export class FileFlagProvider {
   }
 
   async onClose() {
-    if (this.#file) {
-      unwatchFile(this.#file);
-    }
+    clearInterval(this.#timer);
   }
 
   #notBoolean(defaultValue) {
     return { value: defaultValue, reason: StandardResolutionReasons.ERROR, errorCode: ErrorCode.TYPE_MISMATCH };
+  }
+
+  // Modification time, inode and size, as router/api-keys.mjs: a rename changes the inode even
+  // within one clock tick. Compared with the version last read, so no change between a read and
+  // the next poll is missed.
+  #poll() {
+    let version;
+    try {
+      const stat = statSync(this.#file);
+      version = `${stat.mtimeMs}:${stat.ino}:${stat.size}`;
+    } catch (error) {
+      version = `unreadable: ${error.code}`;
+    }
+    if (version !== this.#version) {
+      this.#version = version;
+      this.#load();
+    }
   }
 
   #load() {
