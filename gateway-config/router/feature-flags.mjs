@@ -191,7 +191,7 @@ export class FileFlagProvider {
       if (version !== this.#lastBad) {
         this.#lastBad = version;
         this.#failures.inc();
-        this.#log.error(`feature flags: ${this.#file} refused, the last good flags stay in force: ${error.message}`);
+        this.#log.error(`Feature flags: ${this.#file} refused, the last good flags stay in force: ${error.message}`);
       }
     }
   }
