@@ -95,6 +95,21 @@ describe('feature flags file at the router', () => {
     await provider.onClose();
   });
 
+  it('starts with no flags when the file is missing, and takes the first good version', async () => {
+    const file = join(directory, 'appears-later.json');
+    const log = recordingLog();
+    const registry = new Registry();
+    const { provider, progressiveOverride } = useFeatureFlags({ file, domain: 'later', registry, log });
+    const user = () => requestContext({}, { sub: 'u-1' });
+    assert.equal(await progressiveOverride('inventory-stock', user()), false);
+    assert.equal(await failures(registry), 1);
+    assert.match(log.lines.error[0], /appears-later\.json refused, the last good flags stay in force: ENOENT/);
+    writeFlags(file, flagsWith(true));
+    await eventually(async () => progressiveOverride('inventory-stock', user()), 'the file picked up');
+    assert.equal(await failures(registry), 1);
+    await provider.onClose();
+  });
+
   it('answers the coded default for every flag without a file, and false for an unknown label', async () => {
     const { progressiveOverride } = useFeatureFlags({ file: null, domain: 'none', registry: new Registry(), log: recordingLog() });
     assert.equal(await progressiveOverride('inventory-stock', requestContext({}, { sub: 'u-1' })), false);

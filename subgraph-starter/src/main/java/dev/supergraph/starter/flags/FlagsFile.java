@@ -62,28 +62,35 @@ final class FlagsFile {
 			return Set.of();
 		}
 		this.version = seen;
-		String text = null;
+		String text;
 		try {
 			text = Files.readString(this.file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			refused("unreadable: " + ex, "cannot be read (" + ex.getClass().getSimpleName() + ")");
+			return Set.of();
+		}
+		try {
 			FlagsDocument next = FlagsDocument.parse(text);
 			Set<String> changed = changes(this.current, next);
 			this.current = next;
 			this.lastBad = null;
 			return changed;
 		}
-		catch (IOException | InvalidFlagsException ex) {
-			refused((text != null) ? text : "unreadable: " + ex, ex);
+		catch (InvalidFlagsException ex) {
+			refused(text, ex.getMessage());
 			return Set.of();
 		}
 	}
 
-	private void refused(String badVersion, Exception ex) {
+	// Once per bad version: the poll sees the same broken file again and again.
+	private void refused(String badVersion, String problems) {
 		if (badVersion.equals(this.lastBad)) {
 			return;
 		}
 		this.lastBad = badVersion;
 		this.failures.increment();
-		logger.error("Feature flags: {} refused, the last good flags stay in force: {}", this.file, ex.getMessage());
+		logger.error("Feature flags: {} refused, the last good flags stay in force: {}", this.file, problems);
 	}
 
 	private static Set<String> changes(FlagsDocument before, FlagsDocument after) {

@@ -80,6 +80,18 @@ class FlagsFileReloadTests {
 	}
 
 	@Test
+	void aMissingFileAtStartupIsNoFlagsUntilItAppears(CapturedOutput output) throws Exception {
+		Path file = this.directory.resolve("flags.json");
+		this.api.setProviderAndWait(new FileFlagProvider(new FlagsFile(file, this.registry), Duration.ofMillis(250)));
+		assertThat(betaForUser()).isFalse();
+		assertThat(failures()).isEqualTo(1);
+		assertThat(output.getOut()).contains("refused, the last good flags stay in force: cannot be read");
+		write(file, ON);
+		assertThat(withinASecond(this::betaForUser)).isTrue();
+		assertThat(failures()).isEqualTo(1);
+	}
+
+	@Test
 	void anUnknownFlagIsTheCodedDefaultAndNoError() throws Exception {
 		start(ON);
 		Viewer viewer = new Viewer("u-1", Set.of());
