@@ -3,6 +3,8 @@ package dev.supergraph.starter.flags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 import dev.openfeature.sdk.FeatureProvider;
 import dev.openfeature.sdk.NoOpProvider;
@@ -13,9 +15,6 @@ import dev.supergraph.starter.security.Viewer;
 import graphql.GraphQLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.util.Map;
-import java.util.Set;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
