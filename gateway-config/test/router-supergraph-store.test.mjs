@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { movePointer, readPointer } from '../router/supergraph-store.mjs';
 import { SUBGRAPHS, urlVariable } from '../router/subgraphs.mjs';
+import { routerSettings } from '../router/settings.mjs';
 import { gatewayDir, startGateway } from './support/gateway.mjs';
 import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
 
@@ -87,6 +88,20 @@ describe('router with a supergraph store', () => {
     assert.equal(refusals?.length, 1, router.output().slice(-2000));
     const ready = await fetch(`${router.url}/readiness`);
     assert.equal(ready.status, 200);
+  });
+
+  it('a router whose store has no current version does not start, and says why', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'router-store-empty-'));
+    const starting = await startGateway({ SUPERGRAPH_STORE: empty }, { expectExit: true });
+    assert.equal(await starting.exited, 1);
+    assert.match(starting.output(), /supergraph store .*: refused no version promoted yet; nothing to serve yet/);
+  });
+
+  it('SUPERGRAPH_POLL_MS under the shortest interval Hive Gateway accepts is refused', () => {
+    assert.throws(() => routerSettings({ SUPERGRAPH_STORE: '/srv/store', SUPERGRAPH_POLL_MS: '1000' }),
+      /SUPERGRAPH_POLL_MS must be at least 10000/);
+    assert.deepEqual(routerSettings({ SUPERGRAPH_STORE: '/srv/store' }).supergraphStore, { dir: '/srv/store', pollMs: 10000 });
+    assert.equal(routerSettings({}).supergraphStore, null);
   });
 
   function startLoad() {
