@@ -30,6 +30,7 @@ import { setUpTracing, traceRequestId } from './router/tracing.mjs';
 import { useOpsPage } from './router/ops.mjs';
 import { sharedStateCache } from './router/shared-state.mjs';
 import { useFeatureFlags } from './router/feature-flags.mjs';
+import { storeSupergraph } from './router/supergraph-source.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -57,9 +58,20 @@ if (production && !signingKeyProvider) {
 
 // Where the rate limiter counts: Redis with REDIS_URL (shared by all router replicas), else this process.
 const cache = production && on('rateLimit') ? sharedStateCache(settings.redis) : undefined;
+// SUPERGRAPH_STORE: the version the store's pointer names, validated before Hive sees it (router/supergraph-source.mjs).
+const store = settings.supergraphStore ? storeSupergraph(settings.supergraphStore.dir) : null;
+if (store && supergraphFileArgument(process.argv)) {
+  throw new Error(`SUPERGRAPH_STORE is set but the command names the supergraph file '${supergraphFileArgument(process.argv)}', `
+    + 'which would win over the store: start the router with `hive-gateway supergraph` and no file');
+}
 
 export const gatewayConfig = defineConfig({
-  supergraph: './supergraph.graphql',
+  supergraph: store ? store.load : './supergraph.graphql',
+  // A swap lets operations running on the old version finish on it (Hive's default aborts them).
+  ...(store ? {
+    pollingInterval: settings.supergraphStore.pollMs,
+    gracefulSchemaReload: { drainTimeout: settings.requestDeadlineMs },
+  } : {}),
   // Routing URLs in the supergraph are local defaults; the environment decides where subgraphs live.
   transportEntries: Object.fromEntries(
     Object.entries(settings.subgraphs).map(([name, subgraph]) => [name, { location: subgraph.url }]),
@@ -149,6 +161,7 @@ export const gatewayConfig = defineConfig({
     ...(on('trustedDocuments') ? [useTrustedDocumentText(trustedDocuments)] : []),
     ...(production && on('operationLimits') ? [useOperationLimits(limits)] : []),
     ...(production && on('rateLimit') ? [useRateLimitErrors(limits)] : []),
+    ...(store ? [store.plugin] : []),
   ],
 });
 
@@ -175,6 +188,13 @@ function corsOptions(origins: string[] | null) {
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['authorization', API_KEY_HEADER, 'content-type', 'x-request-id', 'x-graphql-csrf', CLIENT_HEADER],
   };
+}
+
+/** The file after the CLI's `supergraph` command, if any (it replaces the config's `supergraph`). */
+function supergraphFileArgument(argv: string[]) {
+  const command = argv.indexOf('supergraph');
+  const next = command < 0 ? undefined : argv[command + 1];
+  return next && !next.startsWith('-') ? next : null;
 }
 
 function pickHeaders(headers: Headers, names: string[]) {

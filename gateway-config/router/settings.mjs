@@ -78,6 +78,7 @@ export function routerSettings(env = process.env) {
       // A Redis slower than this counts as down: the rate limit fails open rather than slow requests.
       commandTimeoutMs: int(env, 'REDIS_TIMEOUT_MS', 250),
     },
+    supergraphStore: supergraphStoreSettings(env),
     metrics: metricsSet(env),
     tracing: tracingSettings(env, mode),
     benchmarkOff: benchmarkSwitches(env),
@@ -201,6 +202,25 @@ function subgraphSettings(env) {
 // maxBodyBytes -> MAX_BODY_BYTES
 function envName(name) {
   return name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+}
+
+/** Hive Gateway's CLI refuses a shorter polling interval. */
+export const MIN_SUPERGRAPH_POLL_MS = 10000;
+
+/**
+ * The versioned supergraph store (docs/supergraph-versions.md): unset, the router serves the file
+ * `supergraph.graphql` as before. The poll interval is how long a promotion or rollback takes to reach
+ * the router at most (plus the next request's time: Hive polls when a request comes in).
+ */
+function supergraphStoreSettings(env) {
+  if (!env.SUPERGRAPH_STORE) {
+    return null;
+  }
+  const pollMs = int(env, 'SUPERGRAPH_POLL_MS', MIN_SUPERGRAPH_POLL_MS);
+  if (pollMs < MIN_SUPERGRAPH_POLL_MS) {
+    throw new Error(`SUPERGRAPH_POLL_MS must be at least ${MIN_SUPERGRAPH_POLL_MS} (Hive Gateway's minimum), not ${pollMs}`);
+  }
+  return { dir: env.SUPERGRAPH_STORE, pollMs };
 }
 
 function int(env, name, fallback) {

@@ -11,7 +11,9 @@ const bin = resolve(dirname(createRequire(import.meta.url).resolve('@graphql-hiv
 
 export async function startGateway(env, { expectExit = false, supergraph = 'supergraph.graphql' } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'supergraph', supergraph, '--host', '127.0.0.1', '--port', String(port)], {
+  // With a supergraph store the config's `supergraph` must decide, so the command names no file.
+  const file = env.SUPERGRAPH_STORE ? [] : [supergraph];
+  const child = spawn(process.execPath, [bin, 'supergraph', ...file, '--host', '127.0.0.1', '--port', String(port)], {
     cwd: gatewayDir,
     // HIVE_ROUTER_RUNTIME=true npm test: the same tests with Hive's Rust query planner.
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production',

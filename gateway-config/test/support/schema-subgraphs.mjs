@@ -11,13 +11,17 @@ import { SUBGRAPHS } from '../../router/subgraphs.mjs';
 
 const SCALARS = { ID: '1', Int: 1, Boolean: true, DateTime: '2026-01-01T00:00:00Z' };
 
-export async function startSchemaSubgraphs() {
+/** `delayMs`: each answer waits this long, so requests are in flight through the router for a while. */
+export async function startSchemaSubgraphs({ delayMs = 0 } = {}) {
   const schemas = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, buildASTSchema(
     parse(readFileSync(resolve(gatewayDir, 'subgraphs', `${name}.graphql`), 'utf8')), { assumeValidSDL: true })]));
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', async () => {
+      if (delayMs) {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
       const { query, variables } = JSON.parse(body);
       const result = await execute({
         schema: schemas[req.url.slice(1)],

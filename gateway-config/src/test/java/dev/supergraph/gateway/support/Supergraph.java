@@ -332,8 +332,13 @@ public final class Supergraph {
 	private ManagedProcess routerProcess(String name, Map<String, String> mode) {
 		int port = ManagedProcess.freePort();
 		Path bin = Path.of("node_modules", "@graphql-hive", "gateway", "dist", "bin.js");
-		List<String> command = List.of("node", bin.toString(), "supergraph", "supergraph.graphql", "--host",
-				"127.0.0.1", "--port", String.valueOf(port));
+		// With a supergraph store the router's config decides where the supergraph comes
+		// from.
+		List<String> command = new ArrayList<>(List.of("node", bin.toString(), "supergraph"));
+		if (!mode.containsKey("SUPERGRAPH_STORE")) {
+			command.add("supergraph.graphql");
+		}
+		command.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(port)));
 		Map<String, String> environment = new LinkedHashMap<>(Map.of("ROUTER_HMAC_SECRET", ROUTER_SECRET,
 				"API_KEYS_FILE", this.apiKeyFile.toAbsolutePath().toString()));
 		SubgraphRegistry.all().forEach((entry) -> environment.put(entry.urlVariable(), graphQlUrl(entry.name())));

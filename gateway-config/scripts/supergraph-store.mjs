@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Promotes, rolls back and lists the versions of a supergraph store that routers with
+// SUPERGRAPH_STORE serve from (docs/supergraph-versions.md):
+//   node scripts/supergraph-store.mjs promote --store DIR [--supergraph FILE]
+//   node scripts/supergraph-store.mjs rollback --store DIR
+//   node scripts/supergraph-store.mjs status --store DIR
+// Refusals print one line starting with ✖ and exit 1; usage errors exit 2.
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HISTORY_FILE, StoreRefusal, listVersions, promote, readPointer, rollback, versionFile }
+  from '../router/supergraph-store.mjs';
+
+const USAGE = 'usage: supergraph-store.mjs promote|rollback|status --store DIR [--supergraph FILE]';
+const COMMANDS = { promote: promoteCommand, rollback: rollbackCommand, status: statusCommand };
+
+let args;
+try {
+  args = parseArgs({ allowPositionals: true, options: { store: { type: 'string' }, supergraph: { type: 'string' } } });
+} catch (error) {
+  usage(error.message);
+}
+const [command, ...extra] = args.positionals;
+if (!COMMANDS[command] || extra.length || !args.values.store) {
+  usage(!args.values.store ? '--store DIR is required' : `unknown command '${[command, ...extra].join(' ')}'`);
+}
+try {
+  await COMMANDS[command](resolve(args.values.store), args.values);
+} catch (error) {
+  if (!(error instanceof StoreRefusal)) {
+    throw error;
+  }
+  console.error(`\u2716 ${error.message}`);
+  process.exit(1);
+}
+
+async function promoteCommand(store, { supergraph }) {
+  // Only promote needs the composers and the validation (seconds to load).
+  const { compose, supergraphFile } = await import('./lib/compose.mjs');
+  const { validateSupergraph } = await import('../router/supergraph-validation.mjs');
+  const file = resolve(supergraph ?? supergraphFile);
+  // compose:check's composition: fails (exit 1) on a composition error of either composer.
+  const { supergraphSdl } = compose();
+  const sdl = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  if (sdl !== supergraphSdl) {
+    throw new StoreRefusal(`${file} is ${sdl === null ? 'missing' : 'stale'}: it is not what the golden subgraph `
+      + 'schemas compose to; run `npm run compose` and commit it, then promote');
+  }
+  try {
+    validateSupergraph(sdl);
+  } catch (error) {
+    throw new StoreRefusal(`${file} does not validate: ${error.message}`);
+  }
+  mkdirSync(store, { recursive: true });
+  const { version, from } = promote(store, sdl);
+  console.log(`\u2714 promoted version ${version}${from ? ` (was ${from})` : ''}: ${versionFile(store, version)}`);
+}
+
+function rollbackCommand(store) {
+  requireStore(store);
+  const { version, from } = rollback(store);
+  console.log(`\u2714 rolled back to version ${version} (was ${from})`);
+}
+
+function statusCommand(store) {
+  requireStore(store);
+  const pointer = readPointer(store);
+  console.log(`store ${store}`);
+  for (const version of listVersions(store)) {
+    const current = version === pointer?.version;
+    console.log(`${current ? '*' : ' '} ${version}\t${statSync(versionFile(store, version)).mtime.toISOString()}${current ? '\tcurrent' : ''}`);
+  }
+  console.log(pointer
+    ? `current: ${pointer.version}; rollback goes to: ${pointer.previous[0] ?? 'nothing (no previous version)'}`
+    : 'current: none (nothing promoted yet)');
+  const history = resolve(store, HISTORY_FILE);
+  if (existsSync(history)) {
+    console.log(`history (last 10 of ${history}):`);
+    readFileSync(history, 'utf8').trimEnd().split('\n').slice(-10).forEach((line) => console.log(`  ${line}`));
+  }
+}
+
+function requireStore(store) {
+  if (!existsSync(store)) {
+    throw new StoreRefusal(`${store} does not exist: promote a first version with \`npm run supergraph:promote -- --store ${store}\``);
+  }
+}
+
+function usage(message) {
+  console.error(`\u2716 ${message}\n${USAGE}`);
+  process.exit(2);
+}

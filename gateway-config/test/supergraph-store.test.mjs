@@ -1,0 +1,121 @@
+// The supergraph store's commands (scripts/supergraph-store.mjs) on real directories: promote runs
+// compose:check's composition and validates, versions are never rewritten, rollback follows the
+// pointer's memory, and the pointer is never seen half-written.
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { POINTER_FILE, StoreRefusal, listVersions, movePointer, promote, publishVersion, readPointer, rollback }
+  from '../router/supergraph-store.mjs';
+import { validateSupergraph } from '../router/supergraph-validation.mjs';
+import { gatewayDir } from './support/gateway.mjs';
+
+const committed = readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8');
+const script = resolve(gatewayDir, 'scripts', 'supergraph-store.mjs');
+const newStore = () => mkdtempSync(join(tmpdir(), 'supergraph-store-'));
+const run = (...args) => spawnSync(process.execPath, [script, ...args], { cwd: gatewayDir, encoding: 'utf8' });
+
+describe('supergraph store commands', () => {
+  it('promote writes versions 1 and 2, status lists them, rollback returns to 1 and then refuses', () => {
+    const store = join(newStore(), 'store');
+    const first = run('promote', '--store', store);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /promoted version 1: .*supergraph-1\.graphql/);
+    const second = run('promote', '--store', store);
+    assert.equal(second.status, 0, second.stderr);
+    assert.match(second.stdout, /promoted version 2 \(was 1\)/);
+    assert.equal(readFileSync(join(store, 'supergraph-2.graphql'), 'utf8'), committed);
+    assert.deepEqual(readPointer(store), { version: 2, previous: [1] });
+    assert.match(run('status', '--store', store).stdout, /\* 2\t.*current\ncurrent: 2; rollback goes to: 1/);
+
+    const back = run('rollback', '--store', store);
+    assert.equal(back.status, 0, back.stderr);
+    assert.equal(back.stdout.trim(), '\u2714 rolled back to version 1 (was 2)');
+    assert.deepEqual(readPointer(store), { version: 1, previous: [] });
+    const none = run('rollback', '--store', store);
+    assert.equal(none.status, 1);
+    assert.equal(none.stderr.trim(), '\u2716 version 1 replaced no other version: nothing to roll back to');
+    const history = readFileSync(join(store, 'history.log'), 'utf8').trim().split('\n');
+    assert.deepEqual(history.map((line) => line.replace(/^\S+ /, '')), ['promote 1', 'promote 2 (was 1)', 'rollback 1 (was 2)']);
+  });
+
+  it('promote refuses a supergraph that is not what the golden subgraph schemas compose to', () => {
+    const dir = newStore();
+    const stale = join(dir, 'stale.graphql');
+    writeFileSync(stale, committed.replace('type Query', '"""changed by hand"""\ntype Query'));
+    const store = join(dir, 'store');
+    const result = run('promote', '--store', store, '--supergraph', stale);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^\u2716 .*stale\.graphql is stale: it is not what the golden subgraph schemas compose to/);
+    assert.equal(existsSync(store), false, 'nothing written');
+  });
+
+  it('rollback and status refuse a store that does not exist, and usage errors exit 2', () => {
+    const missing = join(newStore(), 'none');
+    assert.equal(run('rollback', '--store', missing).status, 1);
+    assert.match(run('status', '--store', missing).stderr, /does not exist: promote a first version/);
+    assert.equal(run('promote').status, 2);
+    assert.equal(run('demote', '--store', missing).status, 2);
+  });
+
+  it('a version is never rewritten, and one promotion or rollback runs at a time', () => {
+    const store = newStore();
+    promote(store, committed);
+    assert.throws(() => publishVersion(store, 1, 'type Query { other: Int }'), /supergraph-1\.graphql exists already/);
+    assert.equal(readFileSync(join(store, 'supergraph-1.graphql'), 'utf8'), committed);
+    writeFileSync(join(store, '.lock'), '');
+    assert.throws(() => promote(store, committed), /another promotion or rollback holds .*\.lock/);
+    assert.deepEqual(listVersions(store), [1]);
+  });
+
+  it('rollback after a rollback goes further back; a promotion after it continues the numbering', () => {
+    const store = newStore();
+    [1, 2, 3].forEach(() => promote(store, committed));
+    assert.equal(rollback(store).version, 2);
+    assert.equal(rollback(store).version, 1);
+    assert.throws(() => rollback(store), StoreRefusal);
+    assert.deepEqual(promote(store, committed), { version: 4, from: 1 });
+    assert.deepEqual(readPointer(store), { version: 4, previous: [1] });
+  });
+
+  it('a reader never sees the pointer empty or partial while it moves hundreds of times', async () => {
+    const store = newStore();
+    movePointer(store, { version: 1, previous: [] });
+    const moves = 400;
+    const writer = spawn(process.execPath, ['--input-type=module', '-e', `
+      import { movePointer } from ${JSON.stringify(resolve(gatewayDir, 'router', 'supergraph-store.mjs'))};
+      for (let i = 2; i <= ${moves}; i++) movePointer(${JSON.stringify(store)}, { version: i, previous: [i - 1] });`],
+    { stdio: 'inherit' });
+    const exited = new Promise((resolve) => writer.once('exit', resolve));
+    let running = true;
+    exited.then(() => (running = false));
+    const seen = new Set();
+    let reads = 0;
+    while (running) {
+      const pointer = JSON.parse(await readFile(join(store, POINTER_FILE), 'utf8'));
+      assert.ok(Number.isInteger(pointer.version) && pointer.version >= 1 && pointer.version <= moves, JSON.stringify(pointer));
+      seen.add(pointer.version);
+      reads++;
+    }
+    assert.equal(await exited, 0);
+    assert.equal(readPointer(store).version, moves);
+    assert.ok(reads > 20 && seen.size > 2, `${reads} reads saw ${seen.size} versions`);
+    assert.deepEqual(readdirSync(store).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left');
+  });
+});
+
+describe('supergraph validation', () => {
+  it('accepts the committed supergraph', () => {
+    assert.ok(validateSupergraph(committed).getQueryType().getFields().products);
+  });
+
+  it('refuses a truncated supergraph, an unknown type and a subgraph the supergraph does not declare', () => {
+    assert.throws(() => validateSupergraph(committed.slice(0, committed.length / 2)), /Syntax Error/);
+    assert.throws(() => validateSupergraph(committed.replace('type Query', 'type Quer')), /unknown type Query/);
+    assert.throws(() => validateSupergraph(committed.replace('@join__field(graph: CATALOG)', '@join__field(graph: NOPE)')),
+      /join__Graph/);
+  });
+});
