@@ -15,11 +15,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Records the text of every executed SQL statement, as the application hands it to the
- * JDBC driver, by wrapping every {@link DataSource} of the context.
+ * JDBC driver with the JDBC types of its parameters, by wrapping every {@link DataSource}
+ * of the context.
  */
 final class SqlTextRecorder implements BeanPostProcessor, QueryExecutionListener {
 
-	private final Queue<String> texts = new ConcurrentLinkedQueue<>();
+	private final Queue<ExecutedStatement> executed = new ConcurrentLinkedQueue<>();
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -35,15 +36,21 @@ final class SqlTextRecorder implements BeanPostProcessor, QueryExecutionListener
 
 	@Override
 	public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-		queryInfoList.forEach((query) -> this.texts.add(query.getQuery()));
+		queryInfoList.forEach(
+				(query) -> this.executed.add(new ExecutedStatement(query.getQuery(), query.getParametersList().isEmpty()
+						? List.of() : ParameterTypes.of(query.getParametersList().get(0)))));
 	}
 
 	void clear() {
-		this.texts.clear();
+		this.executed.clear();
 	}
 
 	List<String> texts() {
-		return List.copyOf(this.texts);
+		return this.executed.stream().map(ExecutedStatement::sql).toList();
+	}
+
+	List<ExecutedStatement> executed() {
+		return List.copyOf(this.executed);
 	}
 
 }

@@ -1,0 +1,20 @@
+package dev.supergraph.starter.test;
+
+import java.util.List;
+
+/**
+ * One SQL statement as the application handed it to the JDBC driver: its text with
+ * {@code ?} placeholders and the JDBC type of each bound parameter (a
+ * {@link java.sql.JDBCType} name, an array as {@code BIGINT[]}), enough to bind sample
+ * values of the same types again; the values themselves are not kept.
+ *
+ * @param sql the statement text
+ * @param parameterTypes the JDBC type names of the parameters, in order
+ */
+public record ExecutedStatement(String sql, List<String> parameterTypes) {
+
+	public ExecutedStatement {
+		parameterTypes = List.copyOf(parameterTypes);
+	}
+
+}
