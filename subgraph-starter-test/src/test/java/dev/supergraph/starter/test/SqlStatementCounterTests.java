@@ -49,12 +49,12 @@ class SqlStatementCounterTests {
 	}
 
 	@Test
-	void keepsTheJdbcTypeOfEachParameterButNotItsValue() {
+	void keepsTheJdbcTypeOfEachParameterButNotItsValueAndTheColumnsOfTheResult() {
 		this.runner.run((context) -> {
 			SqlStatementCounter statements = context.getBean(SqlStatementCounter.class);
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			statements.reset();
-			String sql = "select ?::bigint, ?::varchar, ?::bigint[], ?::timestamptz";
+			String sql = "select ?::bigint as id, ?::varchar as note, ?::bigint[], ?::timestamptz as at";
 			jdbc.query(sql, (PreparedStatement statement) -> {
 				statement.setNull(2, Types.VARCHAR);
 				statement.setLong(1, 7);
@@ -63,7 +63,8 @@ class SqlStatementCounterTests {
 			}, (row) -> {
 			});
 			assertThat(statements.executed()).containsExactly(new ExecutedStatement(sql,
-					List.of("BIGINT", "NULL(VARCHAR)", "BIGINT[]", "TIMESTAMP_WITH_TIMEZONE")));
+					List.of("BIGINT", "NULL(VARCHAR)", "BIGINT[]", "TIMESTAMP_WITH_TIMEZONE"),
+					List.of("id", "note", "int8", "at")));
 		});
 	}
 

@@ -35,18 +35,16 @@ public record ReleaseStatements(String migrationVersion, List<ExecutedStatement>
 
 	/**
 	 * The distinct statements of many executions: one entry per text, a parameter bound
-	 * as {@code NULL} in one execution and typed in another keeps the type.
+	 * as null in one execution and to a value in another keeps the value's type.
 	 * @param migrationVersion the newest migration version
 	 * @param executed the executed statements, in any order
 	 * @return the release statements, sorted by text
 	 */
 	public static ReleaseStatements of(String migrationVersion, Collection<ExecutedStatement> executed) {
-		Map<String, List<String>> bySql = new LinkedHashMap<>();
-		executed
-			.forEach((statement) -> bySql.merge(statement.sql(), statement.parameterTypes(), ReleaseStatements::typed));
-		List<ExecutedStatement> statements = bySql.entrySet()
+		Map<String, ExecutedStatement> bySql = new LinkedHashMap<>();
+		executed.forEach((statement) -> bySql.merge(statement.sql(), statement, ReleaseStatements::typed));
+		List<ExecutedStatement> statements = bySql.values()
 			.stream()
-			.map((entry) -> new ExecutedStatement(entry.getKey(), entry.getValue()))
 			.sorted(Comparator.comparing(ExecutedStatement::sql))
 			.toList();
 		return new ReleaseStatements(migrationVersion, statements);
@@ -80,13 +78,17 @@ public record ReleaseStatements(String migrationVersion, List<ExecutedStatement>
 		return lines;
 	}
 
-	private static List<String> typed(List<String> first, List<String> second) {
-		if (first.size() != second.size()) {
+	private static ExecutedStatement typed(ExecutedStatement first, ExecutedStatement second) {
+		List<String> types = first.parameterTypes();
+		List<String> others = second.parameterTypes();
+		if (types.size() != others.size()) {
 			return first;
 		}
-		return IntStream.range(0, first.size())
-			.mapToObj((i) -> first.get(i).startsWith("NULL") ? second.get(i) : first.get(i))
-			.toList();
+		return new ExecutedStatement(first.sql(),
+				IntStream.range(0, types.size())
+					.mapToObj((i) -> types.get(i).startsWith("NULL") ? others.get(i) : types.get(i))
+					.toList(),
+				first.resultColumns());
 	}
 
 }

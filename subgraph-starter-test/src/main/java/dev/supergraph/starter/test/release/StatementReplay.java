@@ -3,9 +3,12 @@ package dev.supergraph.starter.test.release;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.supergraph.starter.test.ExecutedStatement;
 import dev.supergraph.starter.test.TestDatabases.TestDatabase;
@@ -17,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * schema. A refusal that depends on the sample values instead (a data exception, or a
  * unique, foreign key or check constraint the sample row breaks) means the schema
  * accepted the statement; a {@code NOT NULL} violation does not, since a sample value is
- * never null: it is a column the statement does not write.
+ * never null: it is a column the statement does not write. A query must also still return
+ * every column the release read from its result.
  */
 final class StatementReplay {
 
@@ -52,7 +56,7 @@ final class StatementReplay {
 		try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
 			SampleValues.bind(prepared, statement.parameterTypes());
 			prepared.execute();
-			return null;
+			return missingColumns(prepared.getResultSet(), statement.resultColumns());
 		}
 		catch (SQLException ex) {
 			return dependsOnTheSample(ex.getSQLState()) ? null : ex.getSQLState() + " " + ex.getMessage();
@@ -63,6 +67,19 @@ final class StatementReplay {
 		finally {
 			connection.rollback();
 		}
+	}
+
+	/** A query must still return every column the release reads from its result. */
+	private static @Nullable String missingColumns(@Nullable ResultSet rows, List<String> read) throws SQLException {
+		if (rows == null || read.isEmpty()) {
+			return null;
+		}
+		Set<String> returned = new HashSet<>();
+		for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+			returned.add(rows.getMetaData().getColumnLabel(i));
+		}
+		List<String> missing = read.stream().filter((column) -> !returned.contains(column)).toList();
+		return missing.isEmpty() ? null : "the result lacks the columns " + missing + " that the release reads";
 	}
 
 	private static boolean dependsOnTheSample(@Nullable String state) {

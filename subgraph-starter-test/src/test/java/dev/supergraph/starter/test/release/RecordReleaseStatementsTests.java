@@ -18,14 +18,15 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class RecordReleaseStatementsTests {
 
 	static final ExecutedStatement BY_IDS = new ExecutedStatement("select * from item where id = any(?)",
-			List.of("BIGINT[]"));
+			List.of("BIGINT[]"), List.of("id", "note"));
 
 	static final ExecutedStatement INSERT = new ExecutedStatement("insert into item (id, note) values (?, ?)",
-			List.of("BIGINT", "VARCHAR"));
+			List.of("BIGINT", "VARCHAR"), List.of());
 
 	@Test
 	void distinctStatementsSortedByTextWithTheTypesOfBoundValues() {
-		ExecutedStatement insertOfNull = new ExecutedStatement(INSERT.sql(), List.of("BIGINT", "NULL(VARCHAR)"));
+		ExecutedStatement insertOfNull = new ExecutedStatement(INSERT.sql(), List.of("BIGINT", "NULL(VARCHAR)"),
+				List.of());
 		ReleaseStatements release = ReleaseStatements.of("3", List.of(BY_IDS, insertOfNull, BY_IDS, INSERT));
 		assertThat(release).isEqualTo(new ReleaseStatements("3", List.of(INSERT, BY_IDS)));
 	}
