@@ -77,13 +77,18 @@ public final class ExpandContract {
 	}
 
 	List<String> previousReleaseRefused() throws SQLException {
+		return new StatementReplay(migratedDatabase()).refused(previousRelease().statements());
+	}
+
+	/** A fresh database of this run, migrated to the newest migrations. */
+	TestDatabase migratedDatabase() {
 		TestDatabase database = TestDatabases.forName("expand_contract_" + this.location);
 		Flyway.configure()
 			.dataSource(database.url(), database.username(), database.password())
 			.locations("classpath:" + this.location)
 			.load()
 			.migrate();
-		return new StatementReplay(database).refused(previousRelease().statements());
+		return database;
 	}
 
 	private ReleaseStatements previousRelease() {

@@ -43,7 +43,7 @@ final class StatementReplay {
 				this.database.password())) {
 			connection.setAutoCommit(false);
 			for (ExecutedStatement statement : statements) {
-				String refusal = run(connection, statement);
+				@Nullable String refusal = run(connection, statement);
 				if (refusal != null) {
 					refused.add(refusal + "\n    " + statement.sql());
 				}

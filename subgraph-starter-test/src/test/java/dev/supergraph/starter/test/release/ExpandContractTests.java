@@ -3,6 +3,8 @@ package dev.supergraph.starter.test.release;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.supergraph.starter.test.TestDatabases.TestDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,18 @@ class ExpandContractTests {
 		ExpandContract release = new ExpandContract("db/fixture-expand", PREVIOUS);
 		assertThatNoException().isThrownBy(release::assertPreviousReleaseRunsOnTheNewestSchema);
 		assertThatNoException().isThrownBy(release::assertMigrationsSinceThePreviousReleaseOnlyExpand);
+	}
+
+	@Test
+	void flywayOfThePreviousReleaseIgnoresTheNewerMigrations() {
+		TestDatabase database = new ExpandContract("db/fixture-expand", PREVIOUS).migratedDatabase();
+		Flyway previousRelease = Flyway.configure()
+			.dataSource(database.url(), database.username(), database.password())
+			.locations("classpath:db/fixture-previous")
+			.load();
+		assertThatNoException().isThrownBy(previousRelease::validate);
+		assertThat(previousRelease.migrate().migrationsExecuted).isZero();
+		assertThat(previousRelease.info().current().getVersion().getVersion()).isEqualTo("2");
 	}
 
 	@Test

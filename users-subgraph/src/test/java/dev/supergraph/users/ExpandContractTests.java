@@ -1,15 +1,15 @@
-package dev.supergraph.catalog.release;
+package dev.supergraph.users;
 
 import dev.supergraph.starter.test.release.ExpandContract;
 import org.junit.jupiter.api.Test;
 
 /**
- * The previous catalog release (src/test/resources/release/previous-statements.json) runs
+ * The previous users release (src/test/resources/release/previous-statements.json) runs
  * on the newest migrations, so a rollback needs no database restore (docs/migrations.md).
  */
 class ExpandContractTests {
 
-	ExpandContract release = ExpandContract.forMigrations("db/migration");
+	ExpandContract release = ExpandContract.forMigrations("db/users");
 
 	@Test
 	void previousReleaseRunsOnTheNewestSchema() throws Exception {

@@ -1,4 +1,4 @@
-package dev.supergraph.catalog.release;
+package dev.supergraph.catalog;
 
 import java.util.List;
 import java.util.Map;
@@ -101,13 +101,22 @@ class CatalogReleaseStatementsTests {
 
 	@Test
 	void updateProductPriceOfAnExistingAndAMissingProduct() {
+		String create = """
+				mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } } }""";
 		String update = """
 				mutation($input: UpdateProductPriceInput!) {
 				  updateProductPrice(input: $input) { product { id } userErrors { code } } }""";
 		String writer = TestTokens.forUser("900", "catalog:write");
 		Map<String, String> price = Map.of("amount", "1.00", "currency", "EUR");
-		Response updated = post(update, Map.of("input", Map.of("productId", "5", "price", price)), writer);
-		assertThat(updated.data().path("updateProductPrice").path("product").path("id").asString()).isEqualTo("5");
+		// its own product: the seeded ones keep their prices for the other tests of this
+		// context
+		String id = post(create, Map.of("input", input("REL-00003", "3")), writer).data()
+			.path("createProduct")
+			.path("product")
+			.path("id")
+			.asString();
+		Response updated = post(update, Map.of("input", Map.of("productId", id, "price", price)), writer);
+		assertThat(updated.data().path("updateProductPrice").path("product").path("id").asString()).isEqualTo(id);
 		Response missing = post(update, Map.of("input", Map.of("productId", "987654", "price", price)), writer);
 		assertThat(missing.data().path("updateProductPrice").path("userErrors").get(0).path("code").asString())
 			.isEqualTo("PRODUCT_NOT_FOUND");

@@ -1,4 +1,4 @@
-package dev.supergraph.users.release;
+package dev.supergraph.users;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
