@@ -58,7 +58,10 @@ final class ParameterTypes {
 			return "NULL(" + declared(args[1]) + ")";
 		}
 		if (setter.equals("setObject") && args.length > 2) {
-			return declared(args[2]);
+			return (args[1] != null) ? declared(args[2]) : "NULL(" + declared(args[2]) + ")";
+		}
+		if (args[1] == null) {
+			return "NULL";
 		}
 		if (setter.equals("setArray") || (args[1] instanceof Array)) {
 			return arrayType((Array) args[1]);

@@ -45,7 +45,7 @@ final class SampleValues {
 
 	private static void bind(PreparedStatement statement, int index, String type) throws SQLException {
 		if (type.endsWith("[]")) {
-			JDBCType element = JDBCType.valueOf(type.substring(0, type.length() - 2));
+			JDBCType element = jdbcType(type.substring(0, type.length() - 2), type);
 			statement.setArray(index, statement.getConnection()
 				.createArrayOf(require(ELEMENTS.get(element), type), new Object[] { sample(element, type) }));
 			return;
@@ -54,11 +54,20 @@ final class SampleValues {
 			// the release binds null here: so does the replay, a NOT NULL column must
 			// refuse it
 			String declared = type.equals("NULL") ? "NULL" : type.substring("NULL(".length(), type.length() - 1);
-			statement.setNull(index, JDBCType.valueOf(declared).getVendorTypeNumber());
+			statement.setNull(index, jdbcType(declared, type).getVendorTypeNumber());
 			return;
 		}
-		JDBCType jdbcType = JDBCType.valueOf(type);
+		JDBCType jdbcType = jdbcType(type, type);
 		statement.setObject(index, sample(jdbcType, type), jdbcType.getVendorTypeNumber());
+	}
+
+	private static JDBCType jdbcType(String name, String type) {
+		try {
+			return JDBCType.valueOf(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("No sample value for the JDBC type " + type, ex);
+		}
 	}
 
 	private static Object sample(JDBCType jdbcType, String type) {
