@@ -51,6 +51,16 @@ public final class SqlStatementCounter {
 		return this.texts.texts();
 	}
 
+	/**
+	 * The statements executed since the last reset, in order, with the JDBC types of
+	 * their parameters (for the release record, see
+	 * {@code release.RecordReleaseStatements}).
+	 * @return the executed statements
+	 */
+	public List<ExecutedStatement> executed() {
+		return this.texts.executed();
+	}
+
 	private double total() {
 		return this.registry.find(METRIC).counters().stream().mapToDouble(Counter::count).sum();
 	}

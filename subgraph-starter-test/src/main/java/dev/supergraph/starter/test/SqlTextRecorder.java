@@ -1,5 +1,9 @@
 package dev.supergraph.starter.test;
 
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -10,16 +14,18 @@ import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Records the text of every executed SQL statement, as the application hands it to the
- * JDBC driver, by wrapping every {@link DataSource} of the context.
+ * JDBC driver, with the JDBC types of its parameters and the columns of its result, by
+ * wrapping every {@link DataSource} of the context.
  */
 final class SqlTextRecorder implements BeanPostProcessor, QueryExecutionListener {
 
-	private final Queue<String> texts = new ConcurrentLinkedQueue<>();
+	private final Queue<ExecutedStatement> executed = new ConcurrentLinkedQueue<>();
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -35,15 +41,39 @@ final class SqlTextRecorder implements BeanPostProcessor, QueryExecutionListener
 
 	@Override
 	public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-		queryInfoList.forEach((query) -> this.texts.add(query.getQuery()));
+		List<String> columns = columns(execInfo.getResult());
+		queryInfoList.forEach((query) -> this.executed.add(new ExecutedStatement(query.getQuery(),
+				query.getParametersList().isEmpty() ? List.of() : ParameterTypes.of(query.getParametersList().get(0)),
+				columns)));
+	}
+
+	private static List<String> columns(@Nullable Object result) {
+		if (!(result instanceof ResultSet rows)) {
+			return List.of();
+		}
+		try {
+			ResultSetMetaData metaData = rows.getMetaData();
+			List<String> labels = new ArrayList<>();
+			for (int i = 1; i <= metaData.getColumnCount(); i++) {
+				labels.add(metaData.getColumnLabel(i));
+			}
+			return labels;
+		}
+		catch (SQLException ex) {
+			return List.of();
+		}
 	}
 
 	void clear() {
-		this.texts.clear();
+		this.executed.clear();
 	}
 
 	List<String> texts() {
-		return List.copyOf(this.texts);
+		return this.executed.stream().map(ExecutedStatement::sql).toList();
+	}
+
+	List<ExecutedStatement> executed() {
+		return List.copyOf(this.executed);
 	}
 
 }

@@ -1,5 +1,10 @@
 package dev.supergraph.starter.test;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import dev.supergraph.starter.observability.ObservabilityAutoConfiguration;
@@ -40,6 +45,26 @@ class SqlStatementCounterTests {
 			statements.reset();
 			assertThat(statements.statements()).isZero();
 			assertThat(statements.texts()).isEmpty();
+		});
+	}
+
+	@Test
+	void keepsTheJdbcTypeOfEachParameterButNotItsValueAndTheColumnsOfTheResult() {
+		this.runner.run((context) -> {
+			SqlStatementCounter statements = context.getBean(SqlStatementCounter.class);
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			statements.reset();
+			String sql = "select ?::bigint as id, ?::varchar as note, ?::bigint[], ?::timestamptz as at";
+			jdbc.query(sql, (PreparedStatement statement) -> {
+				statement.setNull(2, Types.VARCHAR);
+				statement.setLong(1, 7);
+				statement.setArray(3, statement.getConnection().createArrayOf("int8", new Long[] { 1L, 2L }));
+				statement.setObject(4, OffsetDateTime.now());
+			}, (row) -> {
+			});
+			assertThat(statements.executed()).containsExactly(new ExecutedStatement(sql,
+					List.of("BIGINT", "NULL(VARCHAR)", "BIGINT[]", "TIMESTAMP_WITH_TIMEZONE"),
+					List.of("id", "note", "int8", "at")));
 		});
 	}
 
