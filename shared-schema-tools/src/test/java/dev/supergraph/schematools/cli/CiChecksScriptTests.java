@@ -71,6 +71,25 @@ class CiChecksScriptTests {
 	}
 
 	@Test
+	void breakingChangeNamesTheClientPackagesOfTheAffectedOperations() throws Exception {
+		Files.writeString(this.catalog, Fixtures.read("subgraphs/catalog.graphql"));
+		Path operations = Files.createDirectories(this.repository.resolve("gateway-config/operations"));
+		Files.writeString(operations.resolve("ProductBySku.graphql"), Fixtures.read("operations/ProductBySku.graphql"));
+		Files.createDirectories(this.repository.resolve("clients"));
+		Files.writeString(this.repository.resolve("clients/clients.json"), """
+				{"clients": [{"name": "@supergraph/client", "language": "typescript", "path": "typescript",
+				  "operations": "../gateway-config/operations/*.graphql"}]}""");
+		commitAll("catalog schema, an operation, a client");
+		Files.writeString(this.catalog, Fixtures.edit(Files.readString(this.catalog), "  inStock: Boolean!\n", ""));
+		commitAll("drop inStock");
+		Result result = ciChecks();
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).contains(
+				"  ProductBySku (gateway-config/operations/ProductBySku.graphql): @supergraph/client\n",
+				"    catalog: BREAKING FIELD_REMOVED Product.inStock\n");
+	}
+
+	@Test
 	void lintErrorFailsEvenWithoutBaseline() throws Exception {
 		Files.writeString(this.catalog, "type Query { \"x\" item: item_type }\n\"t\" type item_type { id: ID! }\n");
 		Result result = ciChecks();
