@@ -36,9 +36,10 @@ public final class ClientDeclarations {
 				throw new SchemaToolsException("clients file declares no client: " + file);
 			}
 			for (ClientPackage client : declarations.clients()) {
-				if (client.name() == null || client.path() == null || client.operations() == null) {
+				if (client.name() == null || client.language() == null || client.path() == null
+						|| client.operations() == null) {
 					throw new SchemaToolsException(
-							"every client in " + file + " needs a name, a path and an operations glob");
+							"every client in " + file + " needs a name, a language, a path and an operations glob");
 				}
 			}
 			return new ClientDeclarations(file.toAbsolutePath().getParent(), declarations.clients());

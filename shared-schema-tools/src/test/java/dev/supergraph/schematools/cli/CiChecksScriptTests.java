@@ -75,7 +75,9 @@ class CiChecksScriptTests {
 		Files.writeString(this.catalog, Fixtures.read("subgraphs/catalog.graphql"));
 		Path operations = Files.createDirectories(this.repository.resolve("gateway-config/operations"));
 		Files.writeString(operations.resolve("ProductBySku.graphql"), Fixtures.read("operations/ProductBySku.graphql"));
-		Files.createDirectories(this.repository.resolve("clients"));
+		Files.createDirectories(this.repository.resolve("clients/typescript"));
+		Files.writeString(this.repository.resolve("clients/typescript/package.json"),
+				"{\"name\": \"@supergraph/client\", \"version\": \"1.0.0\"}");
 		Files.writeString(this.repository.resolve("clients/clients.json"), """
 				{"clients": [{"name": "@supergraph/client", "language": "typescript", "path": "typescript",
 				  "operations": "../gateway-config/operations/*.graphql"}]}""");
@@ -87,6 +89,28 @@ class CiChecksScriptTests {
 		assertThat(result.output()).contains(
 				"  ProductBySku (gateway-config/operations/ProductBySku.graphql): @supergraph/client\n",
 				"    catalog: BREAKING FIELD_REMOVED Product.inStock\n");
+	}
+
+	@Test
+	void aClientVersionThatDisagreesWithTheChangelogFails() throws Exception {
+		Files.writeString(this.catalog, Fixtures.read("subgraphs/catalog.graphql"));
+		Files.createDirectories(this.repository.resolve("clients/typescript"));
+		Files.writeString(this.repository.resolve("clients/typescript/package.json"),
+				"{\"name\": \"@supergraph/client\", \"version\": \"1.0.0\"}");
+		Files.writeString(this.repository.resolve("clients/clients.json"), """
+				{"clients": [{"name": "@supergraph/client", "language": "typescript", "path": "typescript",
+				  "operations": "../gateway-config/operations/*.graphql"}]}""");
+		commitAll("catalog schema and a client at 1.0.0");
+		Result agreeing = ciChecks();
+		assertThat(agreeing.exitCode()).as(agreeing.output()).isZero();
+		Files.createDirectories(this.repository.resolve("docs"));
+		Files.writeString(this.repository.resolve("docs/schema-changelog.md"),
+				"# Schema changelog\n\n## 2026-11-25\n\nSemantic version bump: **minor**\n");
+		commitAll("a changelog entry without the client version");
+		Result result = ciChecks();
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).contains("client version disagrees: @supergraph/client is at 1.0.0",
+				"the schema at 1.1.0", "lint passed");
 	}
 
 	@Test

@@ -82,7 +82,7 @@ class ClientDeclarationsTests {
 			.withMessageStartingWith("clients file declares no client: ");
 		assertThatExceptionOfType(SchemaToolsException.class)
 			.isThrownBy(() -> ClientDeclarations.load(declare("{\"clients\": [{\"name\": \"x\"}]}")))
-			.withMessageContaining("needs a name, a path and an operations glob");
+			.withMessageContaining("needs a name, a language, a path and an operations glob");
 	}
 
 	private Path declare(String json) throws IOException {
