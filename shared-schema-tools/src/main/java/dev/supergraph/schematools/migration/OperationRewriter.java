@@ -3,7 +3,9 @@ package dev.supergraph.schematools.migration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,9 +39,8 @@ public final class OperationRewriter {
 	public static List<Path> write(GraphQLSchema schema, List<DeprecatedSelection> selections) {
 		Map<String, List<DeprecatedSelection>> byFile = selections.stream()
 			.filter((selection) -> selection.refusal() == null)
-			.collect(Collectors.groupingBy(DeprecatedSelection::file, java.util.LinkedHashMap::new,
-					Collectors.toList()));
-		List<Path> written = new java.util.ArrayList<>();
+			.collect(Collectors.groupingBy(DeprecatedSelection::file, LinkedHashMap::new, Collectors.toList()));
+		List<Path> written = new ArrayList<>();
 		for (Map.Entry<String, List<DeprecatedSelection>> entry : byFile.entrySet()) {
 			Path file = Path.of(entry.getKey());
 			String text = rewrite(read(file), entry.getValue());
