@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Schema checks for CI: `check` of the working tree's subgraph schemas (and the composed supergraph,
-# with the trusted operations) against a baseline git revision, then `lint` of every subgraph.
+# with the trusted operations and the client packages of clients/clients.json) against a baseline
+# git revision, then `version` (the client packages' versions follow the schema changelog's) and
+# `lint` of every subgraph.
 #
 #   shared-schema-tools/ci-checks.sh [BASELINE_REF]     (default: HEAD~1)
 #
@@ -32,7 +34,11 @@ for file in "${subgraph_files[@]}"; do
 	fi
 done
 [[ -f "$gateway/supergraph.graphql" ]] && check_args+=(--supergraph "$gateway/supergraph.graphql")
-[[ -d "$gateway/operations" ]] && check_args+=(--operations "$gateway/operations")
+if [[ -d "$gateway/operations" ]]; then
+	check_args+=(--operations "$gateway/operations")
+	# name the client packages each affected operation is generated into
+	[[ -f clients/clients.json ]] && check_args+=(--clients clients/clients.json)
+fi
 
 status=0
 if ! git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null; then
@@ -42,6 +48,13 @@ elif [[ "$baseline_has_files" != true ]]; then
 else
 	echo "schema checks: check against $baseline"
 	"$tools" check "${check_args[@]}" --baseline "$baseline" || status=$?
+fi
+
+if [[ -f clients/clients.json ]]; then
+	echo "schema checks: client versions follow the schema's version (docs/schema-changelog.md)"
+	version_status=0
+	"$tools" version --clients clients/clients.json || version_status=$?
+	[[ $version_status -gt $status ]] && status=$version_status
 fi
 
 echo "schema checks: lint"

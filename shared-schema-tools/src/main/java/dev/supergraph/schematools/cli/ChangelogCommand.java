@@ -9,12 +9,15 @@ import java.util.concurrent.Callable;
 
 import dev.supergraph.schematools.changelog.ChangelogEntry;
 import dev.supergraph.schematools.changelog.ChangelogFile;
+import dev.supergraph.schematools.changelog.SchemaVersion;
 import dev.supergraph.schematools.changelog.SemverBump;
 import dev.supergraph.schematools.check.Baselines;
 import dev.supergraph.schematools.check.CheckPolicy;
 import dev.supergraph.schematools.check.SchemaCheck;
 import dev.supergraph.schematools.check.SchemaInputs;
 import dev.supergraph.schematools.check.TargetReport;
+import dev.supergraph.schematools.clients.ClientDeclarations;
+import dev.supergraph.schematools.clients.ClientVersions;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +52,10 @@ class ChangelogCommand implements Callable<Integer> {
 			description = "A title for the entry, e.g. a release or pull request.")
 	String title = "";
 
+	@Option(names = "--clients", paramLabel = "FILE",
+			description = "The client packages declaration (clients/clients.json): set their versions to the schema's new version.")
+	@Nullable Path clients;
+
 	@Option(names = "--dry-run", description = "Print the entry without writing it.")
 	boolean dryRun;
 
@@ -72,17 +79,26 @@ class ChangelogCommand implements Callable<Integer> {
 		SemverBump bump = SemverBump.of(targets.stream().flatMap((target) -> target.findings().stream()).toList());
 		String entry = ChangelogEntry.render(targets, day, this.title);
 		boolean write = !this.dryRun && bump != SemverBump.NONE;
+		ClientDeclarations declarations = (this.clients != null) ? ClientDeclarations.load(this.clients) : null;
 		if (write) {
 			ChangelogFile.append(this.output, entry);
+			if (declarations != null) {
+				ClientVersions.write(declarations, SchemaVersion.of(this.output));
+			}
 		}
+		// once written, the changelog holds the new version; on a dry run, it is one bump
+		// away
+		SchemaVersion version = write ? SchemaVersion.of(this.output) : SchemaVersion.of(this.output).bump(bump);
 		var out = this.spec.commandLine().getOut();
 		if (this.format == OutputFormat.json) {
-			out.println(
-					Json.write(Map.of("bump", bump.name().toLowerCase(Locale.ROOT), "entry", entry, "written", write)));
+			out.println(Json.write(Map.of("bump", bump.name().toLowerCase(Locale.ROOT), "version", version.toString(),
+					"entry", entry, "written", write)));
 		}
 		else {
 			out.print(entry);
 			out.println(write ? "appended to " + this.output : "changelog not written");
+			out.println((write ? "schema version: " : "schema version with this entry: ") + version
+					+ ((write && declarations != null) ? " (client versions updated)" : ""));
 		}
 		out.flush();
 		return ExitCodes.OK;

@@ -13,6 +13,9 @@ import dev.supergraph.schematools.check.CheckReport;
 import dev.supergraph.schematools.check.SchemaCheck;
 import dev.supergraph.schematools.check.SchemaInputs;
 import dev.supergraph.schematools.check.SchemaPair;
+import dev.supergraph.schematools.clients.AffectedClients;
+import dev.supergraph.schematools.clients.AffectedOperation;
+import dev.supergraph.schematools.clients.ClientDeclarations;
 import dev.supergraph.schematools.operations.Operation;
 import dev.supergraph.schematools.operations.OperationLoader;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +52,10 @@ class CheckCommand implements Callable<Integer> {
 			description = "Directory of trusted client operations (*.graphql).")
 	@Nullable Path operations;
 
+	@Option(names = "--clients", paramLabel = "FILE",
+			description = "The client packages declaration (clients/clients.json): name the packages each affected operation is in. Needs --operations.")
+	@Nullable Path clients;
+
 	@Option(names = "--today", paramLabel = "yyyy-mm-dd",
 			description = "The date removal dates are compared with (default: today).")
 	@Nullable LocalDate today;
@@ -68,6 +75,10 @@ class CheckCommand implements Callable<Integer> {
 		if (this.schemas.isEmpty()) {
 			throw new ParameterException(this.spec.commandLine(), "nothing to check: give --subgraph or --supergraph");
 		}
+		if (this.clients != null && this.operations == null) {
+			throw new ParameterException(this.spec.commandLine(), "--clients needs --operations");
+		}
+		ClientDeclarations declarations = (this.clients != null) ? ClientDeclarations.load(this.clients) : null;
 		Path workingDirectory = Path.of("").toAbsolutePath();
 		List<SchemaPair> pairs = SchemaInputs.pairs(this.schemas.subgraphs, this.schemas.supergraph,
 				Baselines.resolve(this.baseline, workingDirectory));
@@ -76,19 +87,24 @@ class CheckCommand implements Callable<Integer> {
 				(this.today != null) ? this.today : LocalDate.now());
 		SchemaPair api = pairs.stream().filter((pair) -> !pair.federated()).findFirst().orElse(null);
 		CheckReport report = new SchemaCheck(policy).run(pairs, (api != null) ? api.after() : null, known);
-		print(report);
+		List<AffectedOperation> affected = (declarations != null) ? AffectedClients.of(report, known, declarations)
+				: null;
+		print(report, affected);
 		return report.passed() ? ExitCodes.OK : ExitCodes.FAILED;
 	}
 
-	private void print(CheckReport report) {
+	private void print(CheckReport report, @Nullable List<AffectedOperation> affected) {
 		if (this.format == OutputFormat.json) {
 			Map<String, Object> json = new LinkedHashMap<>();
 			json.put("passed", report.passed());
 			json.put("report", report);
+			if (affected != null) {
+				json.put("affectedOperations", affected);
+			}
 			this.spec.commandLine().getOut().println(Json.write(json));
 		}
 		else {
-			this.spec.commandLine().getOut().print(CheckText.render(report));
+			this.spec.commandLine().getOut().print(CheckText.render(report, affected));
 		}
 		this.spec.commandLine().getOut().flush();
 	}

@@ -7,7 +7,9 @@ import dev.supergraph.schematools.check.DeprecatedUsage;
 import dev.supergraph.schematools.check.Finding;
 import dev.supergraph.schematools.check.InvalidOperation;
 import dev.supergraph.schematools.check.TargetReport;
+import dev.supergraph.schematools.clients.AffectedOperation;
 import dev.supergraph.schematools.rules.Criticality;
+import org.jspecify.annotations.Nullable;
 
 /** The human-readable check report. */
 final class CheckText {
@@ -15,7 +17,7 @@ final class CheckText {
 	private CheckText() {
 	}
 
-	static String render(CheckReport report) {
+	static String render(CheckReport report, @Nullable List<AffectedOperation> affected) {
 		StringBuilder text = new StringBuilder();
 		for (TargetReport target : report.targets()) {
 			text.append(target.name()).append(": ").append(summary(target)).append('\n');
@@ -60,6 +62,21 @@ final class CheckText {
 					.append("): ")
 					.append(String.join(", ", usage.operations()))
 					.append('\n');
+			}
+		}
+		if (affected != null && !affected.isEmpty()) {
+			text.append("Affected operations and the client packages that contain them:\n");
+			for (AffectedOperation operation : affected) {
+				String clients = operation.clients().isEmpty() ? "no declared client package"
+						: String.join(", ", operation.clients());
+				text.append("  ")
+					.append(operation.operation())
+					.append(" (")
+					.append(operation.file())
+					.append("): ")
+					.append(clients)
+					.append('\n');
+				operation.reasons().forEach((reason) -> text.append("    ").append(reason).append('\n'));
 			}
 		}
 		report.notes().forEach((note) -> text.append("note: ").append(note).append('\n'));

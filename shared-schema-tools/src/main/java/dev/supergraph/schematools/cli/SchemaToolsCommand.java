@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** The top-level command; it only groups the subcommands. */
 @Command(name = "schema-tools", mixinStandardHelpOptions = true, version = "schema-tools 0.1.0",
-		description = "Schema governance for the supergraph: check, lint, changelog.",
-		subcommands = { CheckCommand.class, LintCommand.class, ChangelogCommand.class },
+		description = "Schema governance for the supergraph: check, lint, changelog, version, migrate.",
+		subcommands = { CheckCommand.class, LintCommand.class, ChangelogCommand.class, VersionCommand.class,
+				MigrateCommand.class },
 		footer = { "", "Exit codes: 0 ok, 1 breaking change or lint failure, 2 usage or input error." })
 class SchemaToolsCommand implements Runnable {
 
@@ -17,7 +18,8 @@ class SchemaToolsCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "missing command: check, lint or changelog");
+		throw new ParameterException(this.spec.commandLine(),
+				"missing command: check, lint, changelog, version or migrate");
 	}
 
 }

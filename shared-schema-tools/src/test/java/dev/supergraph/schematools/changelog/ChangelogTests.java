@@ -60,6 +60,23 @@ class ChangelogTests {
 	}
 
 	@Test
+	void aFieldDeprecatedWithANamedReplacementCarriesItsMigration() {
+		String entry = ChangelogEntry.render(List.of(target("catalog", "type Query { code: String sku: String }",
+				"type Query { code: String @deprecated(reason: \"Use `sku`. Removal after 2030-01-01\") sku: String }")),
+				DAY, "");
+		assertThat(entry).contains("- `Query.code`: deprecation added `Use `sku`. Removal after 2030-01-01`; migration:"
+				+ " select `code: sku` instead of `code` (`schema-tools migrate --write` rewrites the operations)\n");
+		String enumEntry = ChangelogEntry.render(List.of(target("orders", "type Query { s: S } enum S { OLD NEW }",
+				"type Query { s: S } enum S { OLD @deprecated(reason: \"Use `NEW`. Removal after 2030-01-01\") NEW }")),
+				DAY, "");
+		assertThat(enumEntry).contains("`S.OLD`: deprecation added").doesNotContain("migration:");
+		String free = ChangelogEntry.render(List.of(target("catalog", "type Query { code: String sku: String }",
+				"type Query { code: String @deprecated(reason: \"Use sku. Removal after 2030-01-01\") sku: String }")),
+				DAY, "");
+		assertThat(free).doesNotContain("migration:");
+	}
+
+	@Test
 	void appendingCreatesTheChangelogWithAHeadingThenAppends(@TempDir Path directory) throws IOException {
 		Path file = directory.resolve("docs/schema-changelog.md");
 		ChangelogFile.append(file, "## first\n");

@@ -69,6 +69,61 @@ class CheckCommandTests {
 	}
 
 	@Test
+	void breakingChangeNamesEachAffectedOperationsFileAndClientPackages() throws IOException {
+		edit("catalog.graphql", "  inStock: Boolean!\n", "");
+		edit("supergraph.graphql", "  inStock: Boolean! @join__field(graph: CATALOG)\n", "");
+		Path operations = Fixtures.path("operations");
+		CliRun run = check("--clients", clients().toString());
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).contains("Affected operations and the client packages that contain them:\n",
+				"  ProductBySku (" + operations.resolve("ProductBySku.graphql") + "): web, jvm\n",
+				"  ProductPage (" + operations.resolve("ProductPage.graphql") + "): jvm\n",
+				"    catalog: BREAKING FIELD_REMOVED Product.inStock\n");
+		assertThat(run.out()).doesNotContain("  MyOrders (");
+		JsonNode json = JsonMapper.builder()
+			.build()
+			.readTree(check("--clients", clients().toString(), "--format", "json").out());
+		JsonNode affected = json.get("affectedOperations");
+		assertThat(affected.findValuesAsString("operation")).containsExactly("CategoryProducts", "ProductBySku",
+				"ProductPage");
+		JsonNode productBySku = affected.get(1);
+		assertThat(productBySku.get("file").asString())
+			.isEqualTo(operations.resolve("ProductBySku.graphql").toString());
+		assertThat(productBySku.at("/clients/0").asString()).isEqualTo("web");
+		assertThat(productBySku.at("/clients/1").asString()).isEqualTo("jvm");
+		assertThat(productBySku.at("/reasons/0").asString())
+			.isEqualTo("catalog: BREAKING FIELD_REMOVED Product.inStock");
+	}
+
+	@Test
+	void deprecationStillUsedNamesTheClientPackages() throws IOException {
+		edit("supergraph.graphql", "  inStock: Boolean! @join__field(graph: CATALOG)\n",
+				"  inStock: Boolean! @join__field(graph: CATALOG) @deprecated(reason: \"Use `available`. Removal after 2030-01-01\")\n");
+		CliRun run = check("--clients", clients().toString());
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("  ProductBySku (" + Fixtures.path("operations").resolve("ProductBySku.graphql")
+				+ "): web, jvm\n    uses deprecated Product.inStock (removal after 2030-01-01)\n");
+	}
+
+	@Test
+	void clientsWithoutOperationsIsAUsageError() throws IOException {
+		CliRun run = CliRun.of("check", "--subgraph", "catalog=" + this.current.resolve("catalog.graphql"),
+				"--baseline", this.baseline.toString(), "--clients", clients().toString());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("--clients needs --operations");
+	}
+
+	/** Two packages: one with every fixture operation, one with ProductBySku only. */
+	private Path clients() throws IOException {
+		String operations = this.work.relativize(Fixtures.path("operations")).toString();
+		return Files.writeString(this.work.resolve("clients.json"), """
+				{"clients": [
+				  {"name": "web", "language": "typescript", "path": "web", "operations": "%1$s/ProductBySku.graphql"},
+				  {"name": "jvm", "language": "java", "path": "jvm", "operations": "%1$s/*.graphql"}
+				]}""".formatted(operations));
+	}
+
+	@Test
 	void dangerousChangeNamesTheOperationsItReaches() throws IOException {
 		edit("supergraph.graphql", "  CANCELLED @join__enumValue(graph: ORDERS)\n",
 				"  CANCELLED @join__enumValue(graph: ORDERS)\n  REFUNDED @join__enumValue(graph: ORDERS)\n");

@@ -71,6 +71,49 @@ class CiChecksScriptTests {
 	}
 
 	@Test
+	void breakingChangeNamesTheClientPackagesOfTheAffectedOperations() throws Exception {
+		Files.writeString(this.catalog, Fixtures.read("subgraphs/catalog.graphql"));
+		Path operations = Files.createDirectories(this.repository.resolve("gateway-config/operations"));
+		Files.writeString(operations.resolve("ProductBySku.graphql"), Fixtures.read("operations/ProductBySku.graphql"));
+		Files.createDirectories(this.repository.resolve("clients/typescript"));
+		Files.writeString(this.repository.resolve("clients/typescript/package.json"),
+				"{\"name\": \"@supergraph/client\", \"version\": \"1.0.0\"}");
+		Files.writeString(this.repository.resolve("clients/clients.json"), """
+				{"clients": [{"name": "@supergraph/client", "language": "typescript", "path": "typescript",
+				  "operations": "../gateway-config/operations/*.graphql"}]}""");
+		commitAll("catalog schema, an operation, a client");
+		Files.writeString(this.catalog, Fixtures.edit(Files.readString(this.catalog), "  inStock: Boolean!\n", ""));
+		commitAll("drop inStock");
+		Result result = ciChecks();
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).contains(
+				"  ProductBySku (gateway-config/operations/ProductBySku.graphql): @supergraph/client\n",
+				"    catalog: BREAKING FIELD_REMOVED Product.inStock\n");
+	}
+
+	@Test
+	void aClientVersionThatDisagreesWithTheChangelogFails() throws Exception {
+		Files.writeString(this.catalog, Fixtures.read("subgraphs/catalog.graphql"));
+		Files.createDirectories(this.repository.resolve("clients/typescript"));
+		Files.writeString(this.repository.resolve("clients/typescript/package.json"),
+				"{\"name\": \"@supergraph/client\", \"version\": \"1.0.0\"}");
+		Files.writeString(this.repository.resolve("clients/clients.json"), """
+				{"clients": [{"name": "@supergraph/client", "language": "typescript", "path": "typescript",
+				  "operations": "../gateway-config/operations/*.graphql"}]}""");
+		commitAll("catalog schema and a client at 1.0.0");
+		Result agreeing = ciChecks();
+		assertThat(agreeing.exitCode()).as(agreeing.output()).isZero();
+		Files.createDirectories(this.repository.resolve("docs"));
+		Files.writeString(this.repository.resolve("docs/schema-changelog.md"),
+				"# Schema changelog\n\n## 2026-11-25\n\nSemantic version bump: **minor**\n");
+		commitAll("a changelog entry without the client version");
+		Result result = ciChecks();
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+		assertThat(result.output()).contains("client version disagrees: @supergraph/client is at 1.0.0",
+				"the schema at 1.1.0", "lint passed");
+	}
+
+	@Test
 	void lintErrorFailsEvenWithoutBaseline() throws Exception {
 		Files.writeString(this.catalog, "type Query { \"x\" item: item_type }\n\"t\" type item_type { id: ID! }\n");
 		Result result = ciChecks();

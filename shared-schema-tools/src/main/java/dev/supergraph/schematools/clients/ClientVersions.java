@@ -1,0 +1,125 @@
+package dev.supergraph.schematools.clients;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.supergraph.schematools.SchemaToolsException;
+import dev.supergraph.schematools.changelog.SchemaVersion;
+
+/**
+ * Where each client package records its published version, read and rewritten in place
+ * (so formatting and the rest of the file stay untouched): {@code package.json} and its
+ * lock file's root entries for TypeScript, the {@code client.version} property of
+ * {@code pom.xml} for Java.
+ */
+public final class ClientVersions {
+
+	private static final Pattern NPM_VERSION = Pattern.compile("(\"version\":\\s*\")([^\"]*)(\")");
+
+	private static final Pattern MAVEN_PROPERTY = Pattern.compile("(<client\\.version>)([^<]*)(</client\\.version>)");
+
+	private ClientVersions() {
+	}
+
+	/**
+	 * A client's version.
+	 * @param declarations the declarations
+	 * @param client the client package
+	 * @return its version as written in its build file
+	 */
+	public static String read(ClientDeclarations declarations, ClientPackage client) {
+		Path file = versionFile(declarations, client);
+		Matcher matcher = pattern(client).matcher(text(file));
+		if (!matcher.find()) {
+			throw new SchemaToolsException("no version in " + file + " for client " + client.name());
+		}
+		return matcher.group(2);
+	}
+
+	/**
+	 * The clients whose version is not the schema's.
+	 * @param declarations the declarations
+	 * @param version the schema's version
+	 * @return one sentence per disagreeing client
+	 */
+	public static List<String> disagreements(ClientDeclarations declarations, SchemaVersion version) {
+		List<String> problems = new ArrayList<>();
+		for (ClientPackage client : declarations.packages()) {
+			String declared = read(declarations, client);
+			if (!declared.equals(version.toString())) {
+				problems.add(client.name() + " is at " + declared + " in " + versionFile(declarations, client)
+						+ ", the schema at " + version);
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * Sets every client's version to the schema's.
+	 * @param declarations the declarations
+	 * @param version the schema's version
+	 */
+	public static void write(ClientDeclarations declarations, SchemaVersion version) {
+		for (ClientPackage client : declarations.packages()) {
+			Path file = versionFile(declarations, client);
+			// package.json has one root "version"; its lock file two (the lock's root and
+			// the root package), always before any dependency's
+			replace(file, pattern(client), 1, version);
+			if (client.language().equals("typescript")) {
+				Path lock = file.resolveSibling("package-lock.json");
+				if (Files.exists(lock)) {
+					replace(lock, NPM_VERSION, 2, version);
+				}
+			}
+		}
+	}
+
+	private static void replace(Path file, Pattern pattern, int occurrences, SchemaVersion version) {
+		Matcher matcher = pattern.matcher(text(file));
+		StringBuilder result = new StringBuilder();
+		int replaced = 0;
+		while (replaced < occurrences && matcher.find()) {
+			matcher.appendReplacement(result, "$1" + version + "$3");
+			replaced++;
+		}
+		if (replaced < occurrences) {
+			throw new SchemaToolsException("no version to update in " + file);
+		}
+		matcher.appendTail(result);
+		try {
+			Files.writeString(file, result.toString());
+		}
+		catch (IOException ex) {
+			throw new SchemaToolsException("cannot write " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Path versionFile(ClientDeclarations declarations, ClientPackage client) {
+		Path directory = declarations.resolve(client.path());
+		return switch (client.language()) {
+			case "typescript" -> directory.resolve("package.json");
+			case "java" -> directory.resolve("pom.xml");
+			default -> throw new SchemaToolsException(
+					"client " + client.name() + ": language " + client.language() + " has no known version file");
+		};
+	}
+
+	private static Pattern pattern(ClientPackage client) {
+		return client.language().equals("java") ? MAVEN_PROPERTY : NPM_VERSION;
+	}
+
+	private static String text(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new SchemaToolsException("cannot read " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}
