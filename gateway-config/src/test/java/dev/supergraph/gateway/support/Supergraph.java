@@ -117,7 +117,7 @@ public final class Supergraph {
 
 	/**
 	 * The Prometheus endpoint of a subgraph or, for {@code router}, of the router.
-	 * @param name {@code router}, {@code users}, {@code orders} or {@code catalog}
+	 * @param name {@code router} or a registered subgraph
 	 * @return its URL
 	 */
 	public String metricsUrl(String name) {
@@ -219,6 +219,24 @@ public final class Supergraph {
 				Map.of("GATEWAY_MODE", "production", "JWT_PUBLIC_KEY_FILE", DEV_PUBLIC_KEY.toString()));
 		production.putAll(environment);
 		ManagedProcess router = routerProcess(name, production);
+		router.start();
+		router.awaitReady();
+		return router;
+	}
+
+	/**
+	 * Starts another dev router in front of the same subgraphs, on another supergraph
+	 * file (e.g. one composed with other {@code @override} labels) and with the given
+	 * environment on top (e.g. {@code FLAGS_FILE}). The caller stops it.
+	 * @param name the process name (its log file)
+	 * @param supergraphFile the supergraph to serve
+	 * @param environment variables added to or replacing the dev router's
+	 * @return the running router
+	 */
+	public ManagedProcess startDevRouter(String name, Path supergraphFile, Map<String, String> environment) {
+		Map<String, String> dev = new LinkedHashMap<>(Map.of("GATEWAY_MODE", "dev"));
+		dev.putAll(environment);
+		ManagedProcess router = routerProcess(name, supergraphFile.toAbsolutePath().toString(), dev);
 		router.start();
 		router.awaitReady();
 		return router;
@@ -330,10 +348,14 @@ public final class Supergraph {
 	}
 
 	private ManagedProcess routerProcess(String name, Map<String, String> mode) {
+		return routerProcess(name, "supergraph.graphql", mode);
+	}
+
+	private ManagedProcess routerProcess(String name, String supergraphFile, Map<String, String> mode) {
 		int port = ManagedProcess.freePort();
 		Path bin = Path.of("node_modules", "@graphql-hive", "gateway", "dist", "bin.js");
-		List<String> command = List.of("node", bin.toString(), "supergraph", "supergraph.graphql", "--host",
-				"127.0.0.1", "--port", String.valueOf(port));
+		List<String> command = List.of("node", bin.toString(), "supergraph", supergraphFile, "--host", "127.0.0.1",
+				"--port", String.valueOf(port));
 		Map<String, String> environment = new LinkedHashMap<>(Map.of("ROUTER_HMAC_SECRET", ROUTER_SECRET,
 				"API_KEYS_FILE", this.apiKeyFile.toAbsolutePath().toString()));
 		SubgraphRegistry.all().forEach((entry) -> environment.put(entry.urlVariable(), graphQlUrl(entry.name())));
