@@ -3,6 +3,7 @@ package dev.supergraph.gateway.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -296,6 +297,31 @@ public final class Supergraph {
 			if (status != 204 && status != 200) {
 				throw new IllegalStateException("DELETE /actuator/catalogcache answered " + status);
 			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * GraphQL requests a subgraph has served since it started, all operations and
+	 * outcomes, read from its {@code graphql_request_seconds_count} series at
+	 * {@code /actuator/prometheus}: which subgraphs a query plan asked.
+	 * @param name the subgraph
+	 * @return the count
+	 */
+	public int graphQlRequests(String name) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(metricsUrl(name))).build();
+		try {
+			String text = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+			return (int) text.lines()
+				.filter((line) -> line.startsWith("graphql_request_seconds_count{"))
+				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+				.sum();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
