@@ -29,6 +29,7 @@ import { CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.m
 import { setUpTracing, traceRequestId } from './router/tracing.mjs';
 import { useOpsPage } from './router/ops.mjs';
 import { sharedStateCache } from './router/shared-state.mjs';
+import { useFeatureFlags } from './router/feature-flags.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -36,6 +37,8 @@ const limits = settings.limits;
 const trustedDocuments = loadTrustedDocuments(settings.trustedDocumentsFile ?? defaultManifestFile);
 const signingKeyProvider = jwtSigningKeyProvider();
 const apiKeys = settings.apiKeysFile ? apiKeyStore(settings.apiKeysFile) : null;
+// FLAGS_FILE through OpenFeature, re-read on change (router/feature-flags.mjs).
+const featureFlags = useFeatureFlags({ file: settings.flagsFile, apiKeys });
 // Per operation and client (router/operation-metrics.mjs); its recent slow requests feed /ops.
 const operationMetrics = useOperationMetrics({ production, trustedDocuments });
 // Benchmark only (BENCH_ROUTER_OFF, router/settings.mjs): everything is on unless the benchmark turns it off.
@@ -63,6 +66,9 @@ export const gatewayConfig = defineConfig({
   ),
   upstreamTimeout: ({ subgraphName }) => (subgraphName ? settings.subgraphs[subgraphName]?.timeoutMs : undefined),
   requestDeadline: settings.requestDeadlineMs,
+  // Progressive @override: a `percent(N)` label is Hive Gateway's own draw; any other label is a
+  // feature flag evaluated for the request's caller, false (stay with `from`) when unknown.
+  progressiveOverride: featureFlags.progressiveOverride,
   gracefulShutdownTimeout: settings.shutdownTimeoutMs,
   propagateHeaders: {
     // Accept-Language too, so the subgraphs' messages follow the client's language like the router's.

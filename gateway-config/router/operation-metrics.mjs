@@ -75,6 +75,11 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
     help: 'Subgraph fetches of the query plans, per operation and subgraph',
     labelNames: ['operation', 'subgraph'],
   });
+  const documents = metric(registry, Counter, {
+    name: 'router_document_cache_total',
+    help: 'Parsed-document cache lookups by result (hit or miss)',
+    labelNames: ['result'],
+  });
   const requests = new WeakMap();
   const slowest = new SlowestRecent();
   return {
@@ -95,6 +100,16 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
         const document = params?.query ?? trustedDocuments.get(params?.documentId ?? params?.extensions?.persistedQuery?.sha256Hash);
         state.operation = label(params?.operationName || firstOperationName(document));
       }
+    },
+    // Yoga's parser cache answers a known document without calling the parse function: a parse that
+    // runs is a miss. Registered after that cache, this hook only wraps the function it would call.
+    onParse({ parseFn, setParseFn }) {
+      let parsed = false;
+      setParseFn((source, options) => {
+        parsed = true;
+        return parseFn(source, options);
+      });
+      return () => documents.inc({ result: parsed ? 'miss' : 'hit' });
     },
     onExecute({ args }) {
       const state = requests.get(args.contextValue?.request);

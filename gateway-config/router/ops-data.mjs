@@ -106,7 +106,12 @@ export function opsView({ router, subgraphs, recent = {} }) {
       Object.entries(histograms(samples, 'graphql_operation_sql_statements', 'operation'))
         .map(([operation, h]) => ({ subgraph, operation, requests: h.count, statementsPerRequest: h.count ? h.sum / h.count : 0 })))
       .sort((a, b) => b.statementsPerRequest - a.statementsPerRequest),
-    caches: entries.flatMap(([subgraph, { samples }]) => cacheRates(subgraph, samples)),
+    caches: [
+      ...cacheRates('router', router.filter((s) => s.name === 'router_document_cache_total')
+        .map((s) => ({ ...s, labels: { ...s.labels, cache: 'documents' } }))),
+      ...entries.flatMap(([subgraph, { samples }]) =>
+        cacheRates(subgraph, samples.filter((s) => s.name === 'cache_gets_total'))),
+    ],
     pools: entries.map(([subgraph, { samples }]) => pool(subgraph, samples)).filter(Boolean),
     health: entries.map(([subgraph, { up }]) => ({ subgraph, up })),
   };
@@ -117,8 +122,8 @@ function fetchedSubgraphs(router, operation) {
     && s.labels.operation === operation && s.value > 0).map((s) => s.labels.subgraph))];
 }
 
-function cacheRates(subgraph, samples) {
-  const gets = samples.filter((s) => s.name === 'cache_gets_total');
+/** `gets`: one process's cache lookups, labelled `cache` and `result` (hit, miss). */
+function cacheRates(subgraph, gets) {
   return [...new Set(gets.map((s) => s.labels.cache))].map((cache) => {
     const of = (result) => gets.filter((s) => s.labels.cache === cache && s.labels.result === result)
       .reduce((total, s) => total + s.value, 0);

@@ -65,6 +65,8 @@ export function routerSettings(env = process.env) {
     // Hashed API keys of machine clients (scripts/api-keys.mjs); unset: API keys are refused.
     apiKeysFile: env.API_KEYS_FILE || null,
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
+    // The platform's feature flags (docs/feature-flags.md); unset: every flag is its coded default.
+    flagsFile: env.FLAGS_FILE || null,
     requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),
     // On SIGTERM the router stops accepting connections and lets requests in flight finish for at most
     // this long (Hive Gateway's default, 0, cuts them). Longer than REQUEST_DEADLINE_MS is never needed.

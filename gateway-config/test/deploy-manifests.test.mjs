@@ -1,6 +1,6 @@
 // The Kubernetes manifests (deploy/): every overlay renders (kubectl kustomize), every object is valid
 // against the Kubernetes API schemas (kubernetes-models, offline), and the manifests agree with what the
-// applications read: ports, probe paths, environment variables, the supergraph, who may call whom, and
+// applications read: ports, probe paths, environment variables, the supergraph, the feature flags, who may call whom, and
 // the connection pools against PostgreSQL's budget.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +11,7 @@ import { parseAllDocuments, parse } from 'yaml';
 import { gatewayDir } from './support/gateway.mjs';
 import { HEALTH_ENDPOINTS, routerSettings } from '../router/settings.mjs';
 import { SUBGRAPHS as REGISTERED } from '../router/subgraphs.mjs';
+import { parseFlags } from '../router/feature-flags.mjs';
 
 const root = resolve(gatewayDir, '..');
 const overlays = readdirSync(resolve(root, 'deploy', 'overlays'));
@@ -123,6 +124,21 @@ describe('deployment manifests', () => {
         const router = find('Deployment', 'router').spec.template.spec;
         assert.equal(router.volumes.find((v) => v.name === 'supergraph').configMap.name, configMap.metadata.name);
         assert.equal(router.containers[0].volumeMounts.find((m) => m.name === 'supergraph').mountPath, '/app/supergraph.graphql');
+      });
+
+      it('mounts the feature flags ConfigMap as a directory where the router and every subgraph read it', () => {
+        const configMap = find('ConfigMap', 'feature-flags');
+        assert.equal(configMap.data['flags.json'], readFileSync(resolve(root, 'flags', 'flags.json'), 'utf8'),
+          'deploy/base/flags.json differs from flags/flags.json: copy it');
+        assert.ok(parseFlags(configMap.data['flags.json']).size > 0);
+        for (const [name, variable] of [['router', 'FLAGS_FILE'], ...SUBGRAPHS.map((subgraph) => [subgraph, 'SUBGRAPH_FLAGS_FILE'])]) {
+          const pod = find('Deployment', name).spec.template.spec;
+          const volume = pod.volumes.find((v) => v.configMap?.name === 'feature-flags');
+          const mount = pod.containers[0].volumeMounts.find((m) => m.name === volume?.name);
+          // A subPath mount would never see an edit of the ConfigMap.
+          assert.equal(mount?.subPath, undefined, name);
+          assert.equal(envOf(pod.containers[0], objects)[variable], `${mount.mountPath}/flags.json`, name);
+        }
       });
     });
   }

@@ -52,6 +52,19 @@ describe('router metrics per operation and client', () => {
       { operation: 'Misspelled', client: 'unknown', outcome: 'error' }), 1);
   });
 
+  it('counts parsed-document cache hits and misses', async () => {
+    const query = `query CacheProbe${Date.now()} { categories { id } }`;
+    const before = await scrape(gateway.url);
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await post(gateway.url, { query })).status, 200);
+    }
+    const metrics = await scrape(gateway.url);
+    const grew = (result) => sum(metrics, 'router_document_cache_total', { result })
+      - sum(before, 'router_document_cache_total', { result });
+    assert.equal(grew('miss'), 1);
+    assert.equal(grew('hit'), 2);
+  });
+
   it('serves the operator page and its data from the router, with no asset from elsewhere', async () => {
     const page = await fetch(`${gateway.url}/ops`);
     assert.equal(page.status, 200);
@@ -120,6 +133,8 @@ describe('operator page data and access', () => {
       'router_operation_duration_seconds_sum{operation="Slow",client="a",outcome="ok"} 1.6',
       'router_operation_duration_seconds_count{operation="Slow",client="a",outcome="ok"} 2',
       'router_operation_errors_total{operation="Slow",client="a",code="FORBIDDEN"} 3',
+      'router_document_cache_total{result="hit"} 9',
+      'router_document_cache_total{result="miss"} 1',
     ].join('\n'));
     const catalog = parseMetrics([
       'graphql_datafetcher_seconds_count{graphql_field_name="Product.category",graphql_outcome="SUCCESS",error="none"} 10',
@@ -139,7 +154,8 @@ describe('operator page data and access', () => {
     assert.deepEqual(view.hotFields.map((row) => [row.field, row.calls]), [['Product.category', 10]]);
     assert.deepEqual(view.errors, [{ where: 'router', code: 'FORBIDDEN', count: 3 }]);
     assert.deepEqual(view.sqlPerOperation.map((row) => [row.operation, row.statementsPerRequest]), [['Slow', 3]]);
-    assert.equal(view.caches[0].hitRate, 0.75);
+    assert.deepEqual(view.caches.map((row) => [row.subgraph, row.cache, row.hitRate]),
+      [['router', 'documents', 0.9], ['catalog', 'graphql.documents', 0.75]]);
     assert.equal(view.pools[0].saturation, 0.5);
   });
 

@@ -36,7 +36,7 @@ function render(data) {
   table('sql', [['operation', (r) => `<code>${text(r.operation)}</code>`], ['subgraph', (r) => text(r.subgraph)],
     ['statements / request', (r) => fmt(r.statementsPerRequest, 2), true], ['requests', (r) => fmt(r.requests, 0), true]],
   data.sqlPerOperation);
-  table('caches', [['cache', (r) => `<code>${text(r.cache)}</code>`], ['subgraph', (r) => text(r.subgraph)],
+  table('caches', [['cache', (r) => `<code>${text(r.cache)}</code>`], ['where', (r) => text(r.subgraph)],
     ['hit rate', (r) => pct(r.hitRate), true], ['hits', (r) => fmt(r.hits, 0), true]], data.caches);
   table('pools', [['subgraph', (r) => text(r.subgraph)], ['active / max', (r) => `${fmt(r.active, 0)} / ${fmt(r.max, 0)}`, true],
     ['pending', (r) => fmt(r.pending, 0), true], ['saturation', (r) => pct(r.saturation), true]], data.pools);

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 export const gatewayDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = resolve(dirname(createRequire(import.meta.url).resolve('@graphql-hive/gateway/package.json')), 'dist', 'bin.js');
 
-export async function startGateway(env, { expectExit = false } = {}) {
+export async function startGateway(env, { expectExit = false, supergraph = 'supergraph.graphql' } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1', '--port', String(port)], {
+  const child = spawn(process.execPath, [bin, 'supergraph', supergraph, '--host', '127.0.0.1', '--port', String(port)], {
     cwd: gatewayDir,
     // HIVE_ROUTER_RUNTIME=true npm test: the same tests with Hive's Rust query planner.
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production',

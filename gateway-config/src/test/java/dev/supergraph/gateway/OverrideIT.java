@@ -20,7 +20,6 @@ import dev.supergraph.starter.test.GraphQlHttpClient.Response;
 import dev.supergraph.starter.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -79,7 +78,6 @@ class OverrideIT {
 	}
 
 	@Test
-	@Disabled("needs the router's flag hook")
 	void theFlagSendsOnlyItsCohortToTheInventory() throws IOException {
 		Path flags = flagsFile("cohort", """
 				[ { "value": true, "userIds": ["1"] }, { "value": true, "scopes": ["internal"] } ]""");
@@ -93,7 +91,6 @@ class OverrideIT {
 	}
 
 	@Test
-	@Disabled("needs the router's flag hook")
 	void theFlagAtHundredPercentSendsEverybodyToTheInventory() throws IOException {
 		Path flags = flagsFile("everybody", """
 				[ { "value": true, "percentage": 100 } ]""");
@@ -105,7 +102,6 @@ class OverrideIT {
 	}
 
 	@Test
-	@Disabled("needs the router's flag hook")
 	void aPercentageOfUsersIsAStableCohort() throws IOException {
 		Path flags = flagsFile("ten-percent", """
 				[ { "value": true, "percentage": 10 } ]""");

@@ -28,6 +28,7 @@ public final class FederationAutoConfiguration {
 	@Bean
 	GraphQlSourceBuilderCustomizer federationSchemaCustomizer(FederationSchemaFactory factory, ErrorMessages messages) {
 		return (builder) -> builder.configureTypeDefinitions(new SharedPageInfoConfigurer())
+			.configureTypeDefinitions(new SharedTypesConfigurer())
 			.schemaFactory((registry, wiring) -> CheckedEntities.install(factory.createGraphQLSchema(registry, wiring),
 					messages));
 	}

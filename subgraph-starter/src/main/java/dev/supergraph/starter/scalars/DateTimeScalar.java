@@ -59,8 +59,16 @@ public final class DateTimeScalar {
 
 		@Override
 		public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+			// A literal is checked during validation, which turns only a literal
+			// exception
+			// into a validation error: a value exception would escape as a failure.
 			if (input instanceof StringValue string) {
-				return parseValue(string.getValue(), context, locale);
+				try {
+					return OffsetDateTime.parse(string.getValue()).toInstant();
+				}
+				catch (DateTimeParseException ex) {
+					throw new CoercingParseLiteralException("Expected an RFC 3339 timestamp");
+				}
 			}
 			throw new CoercingParseLiteralException("Expected an RFC 3339 timestamp string");
 		}

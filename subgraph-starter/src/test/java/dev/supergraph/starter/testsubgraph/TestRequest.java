@@ -60,6 +60,17 @@ public final class TestRequest {
 	}
 
 	/**
+	 * Send a header.
+	 * @param name its name
+	 * @param value its value
+	 * @return this request
+	 */
+	public TestRequest header(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
+	/**
 	 * Send without the router's stamp.
 	 * @return this request
 	 */

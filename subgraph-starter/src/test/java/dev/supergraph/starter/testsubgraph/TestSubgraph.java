@@ -1,10 +1,12 @@
 package dev.supergraph.starter.testsubgraph;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import com.nimbusds.jose.JOSEException;
 import dev.supergraph.starter.security.RouterSignature;
@@ -16,8 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The starter's test subgraph running on a free port over real HTTP, with every guard of
  * the starter switched on: router signature, API keys, JWTs of its own key, a small rate
- * limit and small request limits. Started once per test run and shared; each test uses
- * its own clients, so their rate limits do not meet.
+ * limit and small request limits, and the feature flags of {@code test-flags.json}.
+ * Started once per test run and shared; each test uses its own clients, so their rate
+ * limits do not meet.
  */
 public final class TestSubgraph {
 
@@ -45,7 +48,12 @@ public final class TestSubgraph {
 	private final RouterSignature signature = RouterSignature.withSecret(ROUTER_SECRET);
 
 	private TestSubgraph() throws IOException, JOSEException {
-		this.credentials = new TestCredentials(Files.createTempDirectory("test-subgraph"));
+		Path directory = Files.createTempDirectory("test-subgraph");
+		this.credentials = new TestCredentials(directory);
+		Path flags = directory.resolve("flags.json");
+		try (InputStream testFlags = TestSubgraph.class.getResourceAsStream("/test-flags.json")) {
+			Files.copy(testFlags, flags);
+		}
 		this.context = new SpringApplicationBuilder(TestSubgraphApplication.class)
 			.properties("server.port=0", "subgraph.database.embedded.enabled=false",
 					"management.endpoint.health.validate-group-membership=false",
@@ -54,7 +62,8 @@ public final class TestSubgraph {
 					"subgraph.security.api-keys.file=" + this.credentials.keyFile(),
 					"subgraph.security.api-keys.reload-interval=0s",
 					"subgraph.rate-limit.requests-per-minute=" + REQUESTS_PER_MINUTE,
-					"subgraph.limits.max-depth=" + MAX_DEPTH, "subgraph.limits.max-body-size=2KB")
+					"subgraph.limits.max-depth=" + MAX_DEPTH, "subgraph.limits.max-body-size=2KB",
+					"subgraph.flags.file=" + flags)
 			.run();
 		String port = this.context.getEnvironment().getProperty("local.server.port");
 		this.url = URI.create("http://127.0.0.1:" + port + "/graphql");
@@ -114,6 +123,16 @@ public final class TestSubgraph {
 	 */
 	public String apiKey(String client, String... scopes) {
 		return this.credentials.apiKey(client, scopes);
+	}
+
+	/**
+	 * A bean of the running test subgraph, to read what it recorded (e.g. its meters).
+	 * @param <T> the bean type
+	 * @param type the bean type
+	 * @return the bean
+	 */
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 }

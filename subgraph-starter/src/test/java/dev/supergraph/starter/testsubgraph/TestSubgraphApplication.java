@@ -2,11 +2,14 @@ package dev.supergraph.starter.testsubgraph;
 
 import java.util.List;
 
+import dev.supergraph.starter.flags.FeatureFlags;
 import dev.supergraph.starter.security.Viewer;
+import graphql.GraphQLContext;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -22,6 +25,12 @@ public class TestSubgraphApplication {
 
 	@Controller
 	static class TestSubgraphController {
+
+		private final FeatureFlags flags;
+
+		TestSubgraphController(FeatureFlags flags) {
+			this.flags = flags;
+		}
 
 		@QueryMapping
 		String greeting() {
@@ -39,6 +48,12 @@ public class TestSubgraphApplication {
 		}
 
 		@QueryMapping
+		FlagAnswer flag(@Argument String name, @Argument boolean codedDefault, GraphQLContext context) {
+			return new FlagAnswer(this.flags.isEnabled(name, codedDefault),
+					this.flags.isEnabled(name, codedDefault, context));
+		}
+
+		@QueryMapping
 		Nested node() {
 			return new Nested("root");
 		}
@@ -51,6 +66,10 @@ public class TestSubgraphApplication {
 	}
 
 	record Caller(String subject, String client, List<String> scopes) {
+
+	}
+
+	record FlagAnswer(boolean onThread, boolean inContext) {
 
 	}
 

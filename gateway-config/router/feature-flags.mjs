@@ -1,0 +1,191 @@
+// Feature flags at the router (docs/feature-flags.md): the platform's flags file (FLAGS_FILE, format
+// contract/feature-flags.schema.json) behind an OpenFeature provider of our own, re-read within a
+// second of a change. An invalid version keeps the last good flags, is logged once and counted
+// (router_flags_reload_failures_total); every changed flag is logged for audit. The rules are those
+// of router/flag-rules.mjs, the subgraphs' too: contract/feature-flag-cases.json holds both to them.
+import { readFileSync, statSync } from 'node:fs';
+import { Counter, register } from 'prom-client';
+import {
+  ErrorCode,
+  OpenFeature,
+  OpenFeatureEventEmitter,
+  ProviderEvents,
+  StandardResolutionReasons,
+} from '@openfeature/server-sdk';
+import { extractScopes } from './authorization.mjs';
+import { API_KEY_HEADER } from './api-keys.mjs';
+import { CLIENT_HEADER, clientLabel } from './operation-metrics.mjs';
+import { evaluateFlag, parseFlags } from './flag-rules.mjs';
+
+export { bucketOf, evaluateFlag, parseFlags } from './flag-rules.mjs';
+
+/** How often the file's status is polled: a change is seen well within a second. */
+export const POLL_INTERVAL_MS = 250;
+
+/**
+ * The OpenFeature provider reading the flags file. `file` null: no flags, every flag is its coded
+ * default. A file invalid at startup counts like a bad reload: the router starts with no flags.
+ */
+export class FileFlagProvider {
+  metadata = { name: 'supergraph-flags-file' };
+  runsOn = 'server';
+  events = new OpenFeatureEventEmitter();
+  #flags = new Map();
+  #file;
+  #log;
+  #failures;
+  #lastBad = null;
+  #version = null;
+  #timer = null;
+
+  constructor(file, { registry = register, log = console } = {}) {
+    this.#file = file;
+    this.#log = log;
+    this.#failures = registry.getSingleMetric('router_flags_reload_failures_total') ?? new Counter({
+      name: 'router_flags_reload_failures_total',
+      help: 'Versions of the feature flags file refused as invalid (the last good flags stay in force)',
+      registers: [registry],
+    });
+    if (file) {
+      this.#poll();
+      this.#timer = setInterval(() => this.#poll(), POLL_INTERVAL_MS).unref();
+    }
+  }
+
+  async resolveBooleanEvaluation(flagKey, defaultValue, context) {
+    const result = evaluateFlag(this.#flags, flagKey, callerOf(context));
+    if (!result) {
+      return { value: defaultValue, reason: StandardResolutionReasons.ERROR, errorCode: ErrorCode.FLAG_NOT_FOUND };
+    }
+    return result;
+  }
+
+  async resolveStringEvaluation(flagKey, defaultValue) {
+    return this.#notBoolean(defaultValue);
+  }
+
+  async resolveNumberEvaluation(flagKey, defaultValue) {
+    return this.#notBoolean(defaultValue);
+  }
+
+  async resolveObjectEvaluation(flagKey, defaultValue) {
+    return this.#notBoolean(defaultValue);
+  }
+
+  async onClose() {
+    clearInterval(this.#timer);
+  }
+
+  #notBoolean(defaultValue) {
+    return { value: defaultValue, reason: StandardResolutionReasons.ERROR, errorCode: ErrorCode.TYPE_MISMATCH };
+  }
+
+  // Modification time, inode and size, as router/api-keys.mjs: a rename changes the inode even
+  // within one clock tick. Compared with the version last read, so no change between a read and
+  // the next poll is missed.
+  #poll() {
+    let version;
+    try {
+      const stat = statSync(this.#file);
+      version = `${stat.mtimeMs}:${stat.ino}:${stat.size}`;
+    } catch (error) {
+      version = `unreadable: ${error.code}`;
+    }
+    if (version !== this.#version) {
+      this.#version = version;
+      this.#load();
+    }
+  }
+
+  #load() {
+    let text = null;
+    try {
+      text = readFileSync(this.#file, 'utf8');
+      const flags = parseFlags(text);
+      this.#audit(this.#flags, flags);
+      this.#flags = flags;
+      this.#lastBad = null;
+    } catch (error) {
+      // Once per bad version: the poll sees the same broken file again and again.
+      const version = text ?? `unreadable: ${error.code ?? error.message}`;
+      if (version !== this.#lastBad) {
+        this.#lastBad = version;
+        this.#failures.inc();
+        this.#log.error(`Feature flags: ${this.#file} refused, the last good flags stay in force: ${error.message}`);
+      }
+    }
+  }
+
+  #audit(before, after) {
+    const changed = [...new Set([...before.keys(), ...after.keys()])]
+      .filter((key) => JSON.stringify(before.get(key)) !== JSON.stringify(after.get(key)));
+    for (const key of changed) {
+      this.#log.info(`feature flag audit: ${key}: ${describe(before.get(key))} -> ${describe(after.get(key))}`);
+    }
+    if (changed.length) {
+      this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: changed });
+    }
+  }
+}
+
+function describe(flag) {
+  return flag ? JSON.stringify(flag) : '(none)';
+}
+
+function callerOf(context) {
+  return {
+    userId: typeof context?.targetingKey === 'string' && context.targetingKey ? context.targetingKey : null,
+    scopes: Array.isArray(context?.scopes) ? context.scopes : [],
+    client: typeof context?.client === 'string' ? context.client : 'unknown',
+  };
+}
+
+/**
+ * The OpenFeature evaluation context of a router request: targeting key = the JWT's `sub`; `scopes`
+ * of the token or the API key; `client` the API key's client, else the `graphql-client-name` header,
+ * else `unknown` (as router/operation-metrics.mjs labels clients). A machine client has no user id.
+ */
+export function evaluationContext(context, apiKeys) {
+  const headers = context?.request?.headers;
+  const key = headers?.get(API_KEY_HEADER);
+  if (key) {
+    const machine = apiKeys?.verify(key) ?? null;
+    return { scopes: machine?.scopes ?? [], client: clientLabel(machine?.client, headers.get(CLIENT_HEADER)) };
+  }
+  const payload = context?.jwt?.payload;
+  const subject = typeof payload?.sub === 'string' && payload.sub ? payload.sub : undefined;
+  return { targetingKey: subject, scopes: extractScopes(payload), client: clientLabel(null, headers?.get(CLIENT_HEADER)) };
+}
+
+/**
+ * Hive Gateway's `progressiveOverride(label, context)`: a flag label is evaluated for the request's
+ * caller through OpenFeature (the provider registered for `domain`); an unknown flag, or any
+ * failure, is false: the field stays with the subgraph it is overridden from. Called once per label
+ * and request; the evaluation context is built once per request.
+ */
+export function flagOverride({ domain = 'router', apiKeys = null } = {}) {
+  const client = OpenFeature.getClient(domain);
+  const contexts = new WeakMap();
+  return async (label, context) => {
+    try {
+      if (label.startsWith('percent(')) {
+        return false;
+      }
+      let evaluation = contexts.get(context);
+      if (!evaluation) {
+        evaluation = evaluationContext(context, apiKeys);
+        contexts.set(context, evaluation);
+      }
+      return await client.getBooleanValue(label, false, evaluation);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** Registers the flags file's provider for `domain` and answers the override hook. */
+export function useFeatureFlags({ file, apiKeys = null, domain = 'router', registry = register, log = console }) {
+  const provider = new FileFlagProvider(file, { registry, log });
+  OpenFeature.setProvider(domain, provider);
+  return { provider, progressiveOverride: flagOverride({ domain, apiKeys }) };
+}
