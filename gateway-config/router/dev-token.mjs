@@ -10,7 +10,7 @@ export const DEV_PRIVATE_KEY = resolve(dirname(fileURLToPath(import.meta.url)), 
   'subgraph-starter-dev', 'src', 'main', 'resources', 'dev-keys', 'dev-private.pem');
 
 /** The user and scopes of the token that run-supergraph prints and GraphiQL sends. */
-export const DEV_USER = { sub: '7', scope: 'users:read:email orders:read' };
+export const DEV_USER = { sub: '7', scope: 'users:read:email orders:read inventory:read' };
 
 export function mintDevToken({ sub, scope = '', hours = 12, keyFile = DEV_PRIVATE_KEY, now = Date.now() }) {
   const issuedAt = Math.floor(now / 1000);

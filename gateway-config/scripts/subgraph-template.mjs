@@ -185,6 +185,10 @@ ${name}:
   seed:
     enabled: true
 `,
+    // The starter's messages read the bundle "errors" first; without the file every lookup logs a warning.
+    'src/main/resources/errors.properties': `# Messages of the ${name} subgraph's errors (SubgraphException message keys), e.g.
+# ${name}.itemNotFound=Item {0} does not exist.
+`,
     [`src/main/resources/db/${name}/V1__items.sql`]: `CREATE TABLE items (
     id   BIGINT       PRIMARY KEY,
     name VARCHAR(100) NOT NULL

@@ -69,7 +69,8 @@ describe('progressive override driven by a feature flag at the real router', () 
     const supergraph = join(directory, 'supergraph.graphql');
     writeFileSync(supergraph, composed.supergraphSdl);
     writeFileSync(flagsFile, flagsFor([{ value: true, userIds: ['u-beta'] }, { value: true, clients: ['web'] }]));
-    gateway = await startGateway({ GATEWAY_MODE: 'dev', CATALOG_URL: `${base}/catalog`, JWT_PUBLIC_KEY_FILE: publicKeyFile,
+    gateway = await startGateway({ GATEWAY_MODE: 'dev', CATALOG_URL: `${base}/catalog`, INVENTORY_URL: `${base}/inventory`,
+      JWT_PUBLIC_KEY_FILE: publicKeyFile,
       FLAGS_FILE: flagsFile }, { supergraph });
   });
 

@@ -3,6 +3,7 @@ package dev.supergraph.gateway.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -117,7 +118,7 @@ public final class Supergraph {
 
 	/**
 	 * The Prometheus endpoint of a subgraph or, for {@code router}, of the router.
-	 * @param name {@code router}, {@code users}, {@code orders} or {@code catalog}
+	 * @param name {@code router} or a registered subgraph
 	 * @return its URL
 	 */
 	public String metricsUrl(String name) {
@@ -225,6 +226,24 @@ public final class Supergraph {
 	}
 
 	/**
+	 * Starts another dev router in front of the same subgraphs, on another supergraph
+	 * file (e.g. one composed with other {@code @override} labels) and with the given
+	 * environment on top (e.g. {@code FLAGS_FILE}). The caller stops it.
+	 * @param name the process name (its log file)
+	 * @param supergraphFile the supergraph to serve
+	 * @param environment variables added to or replacing the dev router's
+	 * @return the running router
+	 */
+	public ManagedProcess startDevRouter(String name, Path supergraphFile, Map<String, String> environment) {
+		Map<String, String> dev = new LinkedHashMap<>(Map.of("GATEWAY_MODE", "dev"));
+		dev.putAll(environment);
+		ManagedProcess router = routerProcess(name, supergraphFile.toAbsolutePath().toString(), dev);
+		router.start();
+		router.awaitReady();
+		return router;
+	}
+
+	/**
 	 * The secret router and subgraphs share, for tests that check it never leaks.
 	 * @return the secret
 	 */
@@ -288,6 +307,31 @@ public final class Supergraph {
 		}
 	}
 
+	/**
+	 * GraphQL requests a subgraph has served since it started, all operations and
+	 * outcomes, read from its {@code graphql_request_seconds_count} series at
+	 * {@code /actuator/prometheus}: which subgraphs a query plan asked.
+	 * @param name the subgraph
+	 * @return the count
+	 */
+	public int graphQlRequests(String name) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(metricsUrl(name))).build();
+		try {
+			String text = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+			return (int) text.lines()
+				.filter((line) -> line.startsWith("graphql_request_seconds_count{"))
+				.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+				.sum();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static int metric(ManagedProcess process) {
 		HttpRequest request = HttpRequest.newBuilder(process.uri("/actuator/metrics/subgraph.sql.statements")).build();
 		try {
@@ -330,13 +374,17 @@ public final class Supergraph {
 	}
 
 	private ManagedProcess routerProcess(String name, Map<String, String> mode) {
+		return routerProcess(name, "supergraph.graphql", mode);
+	}
+
+	private ManagedProcess routerProcess(String name, String supergraphFile, Map<String, String> mode) {
 		int port = ManagedProcess.freePort();
 		Path bin = Path.of("node_modules", "@graphql-hive", "gateway", "dist", "bin.js");
 		// With a supergraph store the router's config decides where the supergraph comes
 		// from.
 		List<String> command = new ArrayList<>(List.of("node", bin.toString(), "supergraph"));
 		if (!mode.containsKey("SUPERGRAPH_STORE")) {
-			command.add("supergraph.graphql");
+			command.add(supergraphFile);
 		}
 		command.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(port)));
 		Map<String, String> environment = new LinkedHashMap<>(Map.of("ROUTER_HMAC_SECRET", ROUTER_SECRET,
