@@ -26,7 +26,7 @@ import { withKeyObjects } from './router/jwt-keys.mjs';
 import { tokenVerification } from './router/jwt.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
 import { CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
-import { setUpTracing, traceRequestId } from './router/tracing.mjs';
+import { setUpTracing, traceRequestId, TRACING_PLUGIN_OPTIONS } from './router/tracing.mjs';
 import { useOpsPage } from './router/ops.mjs';
 import { sharedStateCache } from './router/shared-state.mjs';
 import { useFeatureFlags } from './router/feature-flags.mjs';
@@ -90,7 +90,7 @@ export const gatewayConfig = defineConfig({
   // The request id is the trace id (router/tracing.mjs), unless the client sends its own.
   requestId: { headerName: 'x-request-id', generateRequestId: traceRequestId },
   // Spans only when an OTLP endpoint is set (router/settings.mjs); subgraph fetches carry traceparent.
-  openTelemetry: settings.tracing ? { traces: true } : undefined,
+  openTelemetry: settings.tracing ? TRACING_PLUGIN_OPTIONS : undefined,
   cors: corsOptions(settings.corsOrigins),
   healthCheckEndpoint: HEALTH_ENDPOINTS.liveness,
   readinessCheckEndpoint: HEALTH_ENDPOINTS.readiness,
