@@ -252,8 +252,11 @@ public class TrustedOperations {
 				throw InvalidOperation.at(label, operation, "a typed operation selects one root field");
 			}
 			Field root = roots.get(0);
-			GraphQLObjectType rootType = (operation.getOperation() == OperationDefinition.Operation.MUTATION)
-					? this.schema.getMutationType() : this.schema.getQueryType();
+			GraphQLObjectType rootType = switch (operation.getOperation()) {
+				case QUERY -> this.schema.getQueryType();
+				case MUTATION -> this.schema.getMutationType();
+				default -> throw InvalidOperation.at(label, operation, "queries and mutations only");
+			};
 			GraphQLFieldDefinition field = rootType.getFieldDefinition(root.getName());
 			String resultName = resultTypeName(field.getType(), root, label);
 			if (this.model != this.schema) {
