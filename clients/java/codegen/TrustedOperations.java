@@ -84,6 +84,7 @@ public class TrustedOperations {
 		Path outputDir = Path.of(required(options, "--output"));
 		Path packageDir = Files.createDirectories(outputDir.resolve(generator.packageName.replace('.', '/')));
 		List<Path> files = operationFiles(options);
+		deleteGenerated(packageDir);
 		List<String> problems = new ArrayList<>();
 		for (Path file : files) {
 			String label = label(root, file);
@@ -109,6 +110,15 @@ public class TrustedOperations {
 		System.out.println("Generated " + files.size() + " operations in " + packageDir);
 	}
 
+	/** The classes of a removed operation file must not outlive it in an incremental build. */
+	private static void deleteGenerated(Path packageDir) throws IOException {
+		try (Stream<Path> listed = Files.list(packageDir)) {
+			for (Path file : listed.filter((file) -> file.toString().endsWith(".java")).toList()) {
+				Files.delete(file);
+			}
+		}
+	}
+
 	/** A file as the messages and Javadoc name it: from the repository root. */
 	private static String label(Path root, Path file) {
 		Path absolute = file.toAbsolutePath().normalize();
@@ -117,7 +127,10 @@ public class TrustedOperations {
 
 	private static Map<String, String> options(String[] args) {
 		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
+		if (args.length % 2 != 0) {
+			throw new IllegalArgumentException("options come in pairs: --name value");
+		}
+		for (int i = 0; i < args.length; i += 2) {
 			if (!OPTIONS.contains(args[i])) {
 				throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + OPTIONS);
 			}
