@@ -13,6 +13,7 @@ import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
 import { post } from './support/http.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { SUBGRAPHS, urlVariable } from '../router/subgraphs.mjs';
+import { traceSampling } from '../router/tracing.mjs';
 
 const USER_ORDERS = readFileSync(resolve(gatewayDir, 'operations', 'UserOrders.graphql'), 'utf8');
 
@@ -101,6 +102,40 @@ describe('router tracing', () => {
     // The sampled router's exports keep arriving; this trace is never among them.
     await new Promise((done) => setTimeout(done, 1500));
     assert.equal(receiver.spans().filter((span) => span.traceId === traceId).length, 0);
+  });
+});
+
+describe('trace sampling at the router\'s door', () => {
+  const sampledShare = (ratio, headers = {}) => {
+    const { pluginOptions } = traceSampling(ratio);
+    let sampled = 0;
+    for (let i = 0; i < 4000; i++) {
+      const request = new Request('http://router/graphql', { headers });
+      sampled += pluginOptions.traces.spans.http({ request, ignoredRequests: new WeakSet() }) ? 1 : 0;
+    }
+    return sampled / 4000;
+  };
+
+  it('samples the configured share of new traces, none at 0 and all at 1', () => {
+    assert.equal(sampledShare(0), 0);
+    assert.equal(sampledShare(1), 1);
+    const tenth = sampledShare(0.1);
+    assert.ok(tenth > 0.07 && tenth < 0.13, `about 10 %, got ${tenth}`);
+  });
+
+  it('follows the caller\'s sampled flag whatever the ratio', () => {
+    assert.equal(sampledShare(0, { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' }), 1);
+    assert.equal(sampledShare(1, { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00' }), 0);
+  });
+
+  it('gives an unsampled request the caller\'s trace id, else a new one, as its request id', () => {
+    const { requestId } = traceSampling(0);
+    const caller = new Request('http://router/graphql',
+      { headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00' } });
+    assert.equal(requestId({ request: caller }), '4bf92f3577b34da6a3ce929d0e0e4736');
+    const fresh = new Request('http://router/graphql');
+    assert.match(requestId({ request: fresh }), /^[0-9a-f]{32}$/);
+    assert.equal(requestId({ request: fresh }), requestId({ request: fresh }), 'one id per request');
   });
 });
 
