@@ -2,6 +2,7 @@ package dev.supergraph.gateway;
 
 import java.util.Map;
 
+import dev.supergraph.gateway.support.SubgraphRegistry;
 import dev.supergraph.gateway.support.Supergraph;
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
@@ -65,7 +66,7 @@ class MachineClientIT {
 		Response atRouter = this.supergraph.router().postWithApiKey(ORDER_DETAIL, Map.of("id", "1"), leaked);
 		assertThat(atRouter.firstErrorCode()).isEqualTo("UNAUTHENTICATED");
 		assertThat(atRouter.body()).doesNotContain(leaked);
-		for (String subgraph : new String[] { "users", "orders", "catalog" }) {
+		for (String subgraph : SubgraphRegistry.names()) {
 			GraphQlHttpClient direct = this.supergraph.subgraphClient(subgraph);
 			eventually(() -> direct.postWithApiKey("{ __typename }", Map.of(), leaked).status() == 401);
 			assertThat(direct.postWithApiKey("{ __typename }", Map.of(), leaked).firstErrorCode()).as(subgraph)
