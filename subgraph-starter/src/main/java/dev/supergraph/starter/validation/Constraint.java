@@ -29,12 +29,13 @@ record Constraint(@Nullable Integer minLength, @Nullable Integer maxLength, @Nul
 	static final Constraint NONE = new Constraint(null, null, null, false, null, null, null, null);
 
 	/**
-	 * RFC 5322's dot-atom local part of at most 64 characters (RFC 5321), an {@code @}
-	 * and at least two DNS labels: the format every implementation of
+	 * RFC 5322's dot-atom local part of at most 64 characters (RFC 5321, international
+	 * letters allowed as in RFC 6531), an {@code @} and at least two DNS labels in ASCII
+	 * (an international domain in its punycode form): the format every implementation of
 	 * {@code format: "email"} checks, in a syntax Java and JavaScript read alike.
 	 */
-	static final Pattern EMAIL = Pattern.compile("(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-			+ "(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+	static final Pattern EMAIL = Pattern.compile("(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+"
+			+ "(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 			+ "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
 	static Constraint of(GraphQLDirectiveContainer element) {
