@@ -3,7 +3,20 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { CreateProductInputSchema, inputSchemas, validateInput } from '../src/index.js';
+import {
+  GraphQLInputObjectType,
+  GraphQLList,
+  GraphQLNonNull,
+  buildSchema,
+  type GraphQLInputType,
+} from 'graphql';
+import {
+  CreateProductInputSchema,
+  PlaceOrderInputSchema,
+  inputSchemas,
+  validateInput,
+  type PlaceOrderInput,
+} from '../src/index.js';
 
 interface Case {
   name: string;
@@ -40,3 +53,43 @@ test('a missing required field is REQUIRED', () => {
     { code: 'REQUIRED', field: ['input', 'orderId'] },
   ]);
 });
+
+test('a checked input is what the operation takes', () => {
+  const checked = validateInput(PlaceOrderInputSchema, {
+    idempotencyKey: ' key-00001 ',
+    items: [{ productId: '4', quantity: 2 }],
+  });
+  if (!checked.ok) throw new Error('refused');
+  const input: PlaceOrderInput = checked.value;
+  assert.equal(input.idempotencyKey, 'key-00001');
+});
+
+test('every field with a @constraint in the API schema has cases with errors', () => {
+  const schema = buildSchema(readFileSync(new URL('../../../../gateway-config/api-schema.graphql', import.meta.url), 'utf8'));
+  const constrained = Object.values(schema.getTypeMap())
+    .filter((type): type is GraphQLInputObjectType => type instanceof GraphQLInputObjectType)
+    .flatMap((type) =>
+      Object.values(type.getFields())
+        .filter((field) => field.astNode?.directives?.some((directive) => directive.name.value === 'constraint'))
+        .map((field) => `${type.name}.${field.name}`),
+    );
+  const covered = new Set(
+    cases.flatMap(({ input, errors }) => errors.map(({ field }) => coordinate(schema.getType(input) as GraphQLInputType, field.slice(1)))),
+  );
+  assert.ok(constrained.length > 0);
+  assert.deepEqual(constrained.filter((name) => !covered.has(name)), []);
+});
+
+/** The input field (`Type.field`) a user error's path ends at. */
+function coordinate(root: GraphQLInputType, path: string[]): string {
+  let type = root;
+  let owner = '';
+  for (const segment of path) {
+    while (type instanceof GraphQLNonNull || type instanceof GraphQLList) type = type.ofType;
+    if (/^[0-9]+$/.test(segment)) continue;
+    const object = type as GraphQLInputObjectType;
+    owner = `${object.name}.${segment}`;
+    type = object.getFields()[segment]!.type;
+  }
+  return owner;
+}
