@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
@@ -34,6 +37,24 @@ final class InputRules {
 		for (GraphQLNamedType type : schema.getAllTypesAsList()) {
 			if (type instanceof GraphQLInputObjectType input) {
 				input.getFieldDefinitions().forEach((field) -> this.constraints.put(field, Constraint.of(field)));
+			}
+			if (type instanceof GraphQLFieldsContainer container) {
+				refuseArgumentConstraints(container);
+			}
+		}
+	}
+
+	/**
+	 * Mutations take an input object, where the rules are enforced; a rule on a field
+	 * argument would be enforced by nobody, so it fails the start instead.
+	 */
+	private static void refuseArgumentConstraints(GraphQLFieldsContainer container) {
+		for (GraphQLFieldDefinition field : container.getFieldDefinitions()) {
+			for (GraphQLArgument argument : field.getArguments()) {
+				if (argument.hasAppliedDirective(ConstraintDirectiveConfigurer.NAME)) {
+					throw new IllegalStateException("@constraint on " + container.getName() + "." + field.getName()
+							+ "(" + argument.getName() + ":) is not enforced: put the rule on an input type's field");
+				}
 			}
 		}
 	}

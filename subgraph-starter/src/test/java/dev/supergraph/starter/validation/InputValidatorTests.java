@@ -114,6 +114,13 @@ class InputValidatorTests {
 		assertThatIllegalStateException().isThrownBy(invalid::readRules).withMessageContaining("phone");
 	}
 
+	@Test
+	void aRuleOnAFieldArgumentWouldBeEnforcedByNobodySoItFailsTheStart() {
+		InputValidator invalid = new InputValidator(() -> schema(SDL.replace("type Query { a: String }",
+				"type Query { a(id: ID @constraint(pattern: \"[0-9]+\")): String }")), new ErrorMessages());
+		assertThatIllegalStateException().isThrownBy(invalid::readRules).withMessageContaining("Query.a(id:)");
+	}
+
 	private List<String> check(Map<String, Object> input) {
 		return this.validator.validate("PersonInput", input, Locale.ENGLISH)
 			.stream()
