@@ -33,10 +33,11 @@ const EDGE_WHITESPACE = new RegExp(`^[${JAVA_WHITESPACE}]+|[${JAVA_WHITESPACE}]+
 
 /**
  * format: "email", as the subgraphs check it: a dot-atom local part of at most 64 characters (international
- * letters allowed) and two or more ASCII DNS labels.
+ * letters allowed) and two or more ASCII DNS labels (the `formats` of contract/input-validation-cases.json).
  */
-const EMAIL =
-  /^(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\uffff-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\uffff-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/u;
+export const EMAIL_PATTERN =
+  "(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+";
+const EMAIL = wholeMatch(EMAIL_PATTERN);
 
 const code = (value: InputError['code']) => ({ params: { code: value } });
 
@@ -54,7 +55,7 @@ export function text(rule: Rule, required: boolean) {
       message: `must be ${minLength} to ${maxLength} characters long`,
     });
   }
-  if (rule.pattern !== undefined) schema = schema.regex(new RegExp(`^(?:${rule.pattern})$`, 'u'));
+  if (rule.pattern !== undefined) schema = schema.regex(wholeMatch(rule.pattern));
   if (rule.format === 'email') {
     schema = schema.refine((value) => EMAIL.test(value), { ...code('INVALID_EMAIL'), message: 'must be a well-formed email address' });
   }
@@ -113,6 +114,11 @@ function errorCode(issue: z.core.$ZodIssue, input: unknown): InputError['code'] 
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | null | undefined)?.[key], input);
+}
+
+/** A pattern that matches whole values, as Java's Pattern.matches does. */
+function wholeMatch(pattern: string) {
+  return new RegExp(`^(?:${pattern})$`, 'u');
 }
 
 function compare(a: string, b: string) {

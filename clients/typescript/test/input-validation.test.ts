@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import {
   CreateProductInputSchema,
+  EMAIL_PATTERN,
   PlaceOrderInputSchema,
   inputSchemas,
   validateInput,
@@ -25,9 +26,13 @@ interface Case {
   errors: { code: string; field: string[] }[];
 }
 
-const { cases } = JSON.parse(
+const { cases, formats } = JSON.parse(
   readFileSync(new URL('../../../../contract/input-validation-cases.json', import.meta.url), 'utf8'),
-) as { cases: Case[] };
+) as { cases: Case[]; formats: { email: string } };
+
+test('the email format is the contract\'s', () => {
+  assert.equal(EMAIL_PATTERN, formats.email);
+});
 
 for (const { name, input, value, errors } of cases) {
   test(`${input}: ${name}`, () => {

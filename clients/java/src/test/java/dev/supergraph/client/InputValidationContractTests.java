@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import jakarta.validation.Validation;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +42,12 @@ class InputValidationContractTests {
 			.map((error) -> error.code() + " " + String.join(".", error.field()))
 			.toList();
 		assertThat(errors).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void theEmailFormatIsTheContracts() {
+		assertThat(InputValidation.EMAIL)
+			.isEqualTo(json.readTree(contractFile().toFile()).path("formats").path("email").asString());
 	}
 
 	static Stream<Arguments> cases() {
