@@ -26,7 +26,7 @@ import { withKeyObjects } from './router/jwt-keys.mjs';
 import { tokenVerification } from './router/jwt.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
 import { CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
-import { setUpTracing, traceRequestId } from './router/tracing.mjs';
+import { setUpTracing, traceSampling, untracedRequestId } from './router/tracing.mjs';
 import { useOpsPage } from './router/ops.mjs';
 import { sharedStateCache } from './router/shared-state.mjs';
 import { useFeatureFlags } from './router/feature-flags.mjs';
@@ -51,6 +51,8 @@ if (settings.benchmarkOff.size) {
 if (settings.tracing) {
   await setUpTracing(settings.tracing);
 }
+// Which requests are traced (router/tracing.mjs): decided at the door, so unsampled ones cost little.
+const sampling = settings.tracing ? traceSampling(settings.tracing.samplingRatio) : null;
 
 if (production && !signingKeyProvider) {
   throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
@@ -88,9 +90,9 @@ export const gatewayConfig = defineConfig({
       ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language', CLIENT_HEADER]),
   },
   // The request id is the trace id (router/tracing.mjs), unless the client sends its own.
-  requestId: { headerName: 'x-request-id', generateRequestId: traceRequestId },
+  requestId: { headerName: 'x-request-id', generateRequestId: sampling?.requestId ?? untracedRequestId },
   // Spans only when an OTLP endpoint is set (router/settings.mjs); subgraph fetches carry traceparent.
-  openTelemetry: settings.tracing ? { traces: true } : undefined,
+  openTelemetry: sampling?.pluginOptions,
   cors: corsOptions(settings.corsOrigins),
   healthCheckEndpoint: HEALTH_ENDPOINTS.liveness,
   readinessCheckEndpoint: HEALTH_ENDPOINTS.readiness,
@@ -147,6 +149,7 @@ export const gatewayConfig = defineConfig({
     ? { endpoint: '/metrics', metrics: settings.metrics === 'all' ? true : LEAN_METRICS }
     : undefined,
   plugins: () => [
+    ...(sampling ? [sampling.propagateUnsampled] : []),
     ...(on('errorCodes') ? [useErrorCodes({ production })] : []),
     // After useErrorCodes: counts the codes clients receive (router/operation-metrics.mjs).
     ...(on('prometheus') ? [operationMetrics] : []),

@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 const off = (...parts) => ({ BENCH_ROUTER_OFF: parts.join(',') });
 
 /** An OTLP/HTTP endpoint on loopback that accepts spans and drops them: export costs, storage does not. */
-async function traceSink() {
+export async function traceSink() {
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));

@@ -3,17 +3,14 @@
 // stand-in subgraphs of the router tests (no JVMs, so the profile is the router's alone), sends the
 // operation from a closed loop of 8 clients, and prints the router's V8 CPU profile: self time by
 // package or project file, and the hottest functions. Needs no build; not a benchmark figure.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { closedLoop } from './load.mjs';
-import { awaitReady, freePort, startProcess, stopAll } from './processes.mjs';
+import { awaitReady, stopAll } from './processes.mjs';
+import { root, startStandInRouter } from './stand-in-router.mjs';
 import { workload } from './workload.mjs';
 import { startSchemaSubgraphs } from '../../gateway-config/test/support/schema-subgraphs.mjs';
-import { SUBGRAPHS, urlVariable } from '../../gateway-config/router/subgraphs.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [operation = 'UserOrders', seconds = '20', ...extra] = process.argv.slice(2);
 const profileDir = resolve(root, '.run', 'router-profile');
 rmSync(profileDir, { recursive: true, force: true });
@@ -21,30 +18,18 @@ mkdirSync(profileDir, { recursive: true });
 
 let measuredFromUs = 0;
 const subgraphs = await startSchemaSubgraphs();
-const port = await freePort();
 const spawnedAt = Date.now();
-const router = startProcess({
+const { router, url } = await startStandInRouter({
   name: 'router',
-  command: 'node',
-  args: ['--max-old-space-size=224', '--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'node_modules/@graphql-hive/gateway/dist/bin.js',
-    'supergraph', 'supergraph.graphql', '--host', '127.0.0.1', '--port', String(port)],
-  env: {
-    NODE_ENV: 'production',
-    GATEWAY_MODE: 'production',
-    JWT_PUBLIC_KEY_FILE: resolve(root, 'subgraph-starter-dev/src/main/resources/dev-keys/dev-public.pem'),
-    ROUTER_HMAC_SECRET: randomBytes(32).toString('hex'),
-    RATE_LIMIT_MAX: '100000000',
-    ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [urlVariable(name), subgraphs.urls[name]])),
-    ...Object.fromEntries(extra.map((pair) => pair.split('='))),
-  },
-  cwd: resolve(root, 'gateway-config'),
+  subgraphs,
+  env: Object.fromEntries(extra.map((pair) => pair.split('='))),
+  nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   logFile: resolve(profileDir, 'router.log'),
-  ready: `http://127.0.0.1:${port}/readiness`,
 });
 try {
   await awaitReady(router);
   const { request } = workload(root);
-  const next = () => request(`http://127.0.0.1:${port}/graphql`, operation);
+  const next = () => request(url, operation);
   await closedLoop(next, { concurrency: 8, durationMs: 5000 });
   // Only the samples from here on are reported: start-up and warm-up are left out.
   measuredFromUs = (Date.now() - spawnedAt) * 1000;

@@ -1,35 +1,42 @@
 #!/usr/bin/env node
-// Turns operations/*.graphql into trusted-documents.json, the persisted documents manifest the
-// router reads: { "<sha256 hex of the file's exact text>": "<the file's text>" }. Every operation is
+// Turns the operations of the client packages (clients/clients.json: each package's operations
+// glob) into trusted-documents.json, the persisted documents manifest the router reads:
+// { "<sha256 hex of the file's exact text>": "<the file's text>" }. The manifest is the union of
+// the packages' operations; two different operations with one name are refused. Every operation is
 // validated against the API schema of the committed supergraph and the router's production limits.
-// With --check, nothing is written and a stale manifest fails.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// With --check, nothing is written and a stale manifest fails. --clients and --output name other
+// files than the repository's (the tests use them).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 import { Kind, buildASTSchema, parse, specifiedRules, validate } from 'graphql';
 import { fail, gatewayDir } from './lib/subgraphs.mjs';
+import { clientOperations, clientsFile, shown } from './lib/client-operations.mjs';
 import { operationLimitsRule, sha256 } from '../router/plugins.mjs';
 import { productionLimits } from '../router/settings.mjs';
 
-const check = process.argv.includes('--check');
-const operationsDir = resolve(gatewayDir, 'operations');
-const manifestFile = resolve(gatewayDir, 'trusted-documents.json');
+const { values: options } = parseArgs({
+  options: {
+    check: { type: 'boolean', default: false },
+    clients: { type: 'string', default: clientsFile },
+    output: { type: 'string', default: resolve(gatewayDir, 'trusted-documents.json') },
+  },
+});
+const manifestFile = resolve(options.output);
 
 const apiSchema = buildASTSchema(
   transformSupergraphToPublicSchema(parse(readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8'))),
 );
 const rules = [...specifiedRules, operationLimitsRule(productionLimits({}))];
-const files = readdirSync(operationsDir).filter((name) => name.endsWith('.graphql')).sort();
-if (files.length === 0) {
-  fail(`no operations in ${operationsDir}`);
+const { operations, problems } = clientOperations(resolve(options.clients));
+if (operations.length === 0 && problems.length === 0) {
+  fail(`no operations in the client packages of ${options.clients}`);
 }
 
-const problems = [];
 const manifest = {};
-for (const file of files) {
-  const text = readFileSync(resolve(operationsDir, file), 'utf8');
-  const errors = checkOperation(file, text);
-  problems.push(...errors.map((message) => `${file}: ${message}`));
+for (const { file, text } of operations) {
+  problems.push(...checkOperation(file, text).map((message) => `${shown(file)}: ${message}`));
   manifest[sha256(text)] = text;
 }
 if (problems.length) {
@@ -37,15 +44,16 @@ if (problems.length) {
 }
 
 const json = `${JSON.stringify(manifest, null, 2)}\n`;
-if (check) {
+const name = basename(manifestFile);
+if (options.check) {
   const committed = existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : '';
   if (committed !== json) {
-    fail('trusted-documents.json is stale or missing: run `npm run manifest` in gateway-config and commit it');
+    fail(`${name} is stale or missing: run \`npm run manifest\` in gateway-config and commit it`);
   }
-  console.log(`\u2714 trusted-documents.json is up to date (${files.length} operations, all valid)`);
+  console.log(`\u2714 ${name} is up to date (${operations.length} operations, all valid)`);
 } else {
   writeFileSync(manifestFile, json);
-  console.log(`\u2714 wrote trusted-documents.json (${files.length} operations, all valid)`);
+  console.log(`\u2714 wrote ${name} (${operations.length} operations, all valid)`);
 }
 
 /** One named operation per file, named like the file, valid against the API schema and the limits. */
@@ -56,9 +64,9 @@ function checkOperation(file, text) {
   } catch (error) {
     return [error.message];
   }
-  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const definitions = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   const expectedName = basename(file, '.graphql');
-  if (operations.length !== 1 || operations[0].name?.value !== expectedName) {
+  if (definitions.length !== 1 || definitions[0].name?.value !== expectedName) {
     return [`must hold exactly one operation, named ${expectedName}`];
   }
   return validate(apiSchema, document, rules).map((error) => error.message);

@@ -11,11 +11,18 @@ import { SUBGRAPHS } from '../../router/subgraphs.mjs';
 
 const SCALARS = { ID: '1', Int: 1, Boolean: true, DateTime: '2026-01-01T00:00:00Z' };
 
-/** `delayMs`: each answer waits this long, so requests are in flight through the router for a while. */
-export async function startSchemaSubgraphs({ delayMs = 0 } = {}) {
+/**
+ * `delayMs`: each answer waits this long, so requests are in flight through the router for a while.
+ * `record`: `received` lists every request as { subgraph, headers } in arrival order.
+ */
+export async function startSchemaSubgraphs({ delayMs = 0, record = false } = {}) {
+  const received = [];
   const schemas = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, buildASTSchema(
     parse(readFileSync(resolve(gatewayDir, 'subgraphs', `${name}.graphql`), 'utf8')), { assumeValidSDL: true })]));
   const server = createServer((req, res) => {
+    if (record) {
+      received.push({ subgraph: req.url.slice(1), headers: req.headers });
+    }
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', async () => {
@@ -38,6 +45,7 @@ export async function startSchemaSubgraphs({ delayMs = 0 } = {}) {
   const base = `http://127.0.0.1:${server.address().port}`;
   return {
     urls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, `${base}/${name}`])),
+    received,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

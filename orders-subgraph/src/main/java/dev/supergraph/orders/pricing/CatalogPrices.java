@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.supergraph.client.model.Product;
 import dev.supergraph.starter.errors.SubgraphException;
 import dev.supergraph.starter.money.Money;
 import dev.supergraph.starter.security.RouterSignature;
@@ -22,17 +23,16 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Asks the catalog subgraph for the current unit prices of products, in one
- * {@code _entities} call on the caller's behalf. A catalog that is down, slow or
+ * {@code _entities} call on the caller's behalf. The call is {@link CurrentPrices},
+ * generated from {@code src/main/subgraph-operations/catalog/CurrentPrices.graphql} and
+ * checked against the catalog's schema at build time. A catalog that is down, slow or
  * answering with errors is {@code SERVICE_UNAVAILABLE}: a placement never guesses a
  * price.
  */
 @Component
 public class CatalogPrices {
 
-	private static final String DOCUMENT = """
-			query CurrentPrices($representations: [_Any!]!) {
-			  _entities(representations: $representations) { ... on Product { id price { amount currency } } }
-			}""";
+	private static final CurrentPrices CURRENT_PRICES = CurrentPrices.OPERATION;
 
 	private static final Logger logger = LoggerFactory.getLogger(CatalogPrices.class);
 
@@ -53,41 +53,36 @@ public class CatalogPrices {
 		List<Map<String, Object>> representations = productIds.stream()
 			.map((id) -> Map.<String, Object>of("__typename", "Product", "id", String.valueOf(id)))
 			.toList();
-		List<@Nullable CatalogProduct> products = fetch(representations, context.get(CallerAuthorization.CONTEXT_KEY));
+		List<Product> products = fetch(new CurrentPrices.Variables(representations),
+				context.get(CallerAuthorization.CONTEXT_KEY));
 		Map<Long, Money> prices = new HashMap<>();
-		for (CatalogProduct product : products) {
+		for (@Nullable
+		Product product : products) {
 			if (product != null) {
-				prices.put(Long.valueOf(product.id()), product.price());
+				prices.put(Long.valueOf(product.id()), new Money(product.price().amount(), product.price().currency()));
 			}
 		}
 		return prices;
 	}
 
-	private List<@Nullable CatalogProduct> fetch(List<Map<String, Object>> representations,
-			@Nullable String authorization) {
+	private List<Product> fetch(CurrentPrices.Variables variables, @Nullable String authorization) {
 		try {
-			ClientGraphQlResponse response = this.catalog.execute(DOCUMENT, Map.of("representations", representations),
-					authorization);
+			ClientGraphQlResponse response = this.catalog.execute(CURRENT_PRICES.document(),
+					CURRENT_PRICES.variables(variables), authorization);
 			if (!response.isValid() || !response.getErrors().isEmpty()) {
 				// a partial answer is no answer: a placement never guesses a price
 				throw new IllegalStateException("Catalog errors: " + response.getErrors());
 			}
-			return response.field("_entities").toEntityList(CatalogProduct.class);
+			List<Product> products = response.field(CURRENT_PRICES.rootField()).toEntity(CURRENT_PRICES.resultType());
+			if (products == null) {
+				throw new IllegalStateException("Catalog answered no _entities");
+			}
+			return products;
 		}
 		catch (GraphQlClientException | RestClientException | IllegalStateException ex) {
 			logger.warn("Catalog call failed: {}", ex.toString());
 			throw SubgraphException.unavailable("orders.catalogUnavailable");
 		}
-	}
-
-	/**
-	 * A product as the catalog answers it.
-	 *
-	 * @param id the product's id
-	 * @param price its current unit price
-	 */
-	record CatalogProduct(String id, Money price) {
-
 	}
 
 }

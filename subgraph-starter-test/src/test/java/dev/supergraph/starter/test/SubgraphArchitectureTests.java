@@ -22,7 +22,7 @@ class SubgraphArchitectureTests {
 	}
 
 	@Test
-	void subgraphUsingItselfTheStarterAndLibrariesPasses() {
+	void subgraphUsingItselfTheStarterTheClientAndLibrariesPasses() {
 		EvaluationResult result = evaluate(UsesItselfAndTheStarter.class);
 
 		assertThat(result.getFailureReport().getDetails()).isEmpty();

@@ -1,0 +1,62 @@
+// Router configurations side by side without JVMs: node benchmark/load/router-ab.mjs [operation]
+//   [seconds per round] [rounds] [rate] NAME=KEY=value,KEY=value … (one argument per configuration)
+// Starts one production router per configuration in front of the router tests' schema-backed
+// stand-in subgraphs, sends each the same open-model load in interleaved rounds and prints the
+// router's CPU ms per request (median of the rounds) and its ratio to the first configuration. A
+// router's own parts are measured here, not the stack: the stand-ins cost next to nothing.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { traceSink } from './comparisons.mjs';
+import { openModel } from './load.mjs';
+import { awaitReady, cpuSeconds, stopAll } from './processes.mjs';
+import { root, startStandInRouter } from './stand-in-router.mjs';
+import { workload } from './workload.mjs';
+import { startSchemaSubgraphs } from '../../gateway-config/test/support/schema-subgraphs.mjs';
+
+const [operation = 'UserOrders', seconds = '10', rounds = '3', rate = '40', ...specs] = process.argv.slice(2);
+const logDir = resolve(root, '.run', 'router-ab');
+mkdirSync(logDir, { recursive: true });
+
+// SINK in a value: an OTLP endpoint on loopback that drops what it receives.
+const sinkUrl = await traceSink();
+
+const configurations = specs.map((spec) => {
+  const [name, ...rest] = spec.split('=');
+  const env = Object.fromEntries(rest.join('=').split(',').filter(Boolean).map((pair) => {
+    const [key, ...value] = pair.split('=');
+    return [key, value.join('=').replace('SINK', sinkUrl)];
+  }));
+  return { name, env };
+});
+
+const subgraphs = await startSchemaSubgraphs();
+const routers = [];
+try {
+  for (const { name, env } of configurations) {
+    const { router, url } = await startStandInRouter({ name, subgraphs, env, logFile: resolve(logDir, `${name}.log`) });
+    routers.push({ name, router, url, cpu: [] });
+  }
+  await Promise.all(routers.map(({ router }) => awaitReady(router)));
+  const { request } = workload(root);
+  for (const each of routers) {
+    await openModel(() => request(each.url, operation), { rate: Number(rate), durationMs: 5000 });
+  }
+  for (let round = 0; round < Number(rounds); round += 1) {
+    for (const each of round % 2 ? [...routers].reverse() : routers) {
+      const before = cpuSeconds(each.router.pid);
+      const run = await openModel(() => request(each.url, operation), { rate: Number(rate), durationMs: Number(seconds) * 1000 });
+      const used = cpuSeconds(each.router.pid) - before;
+      each.cpu.push((used * 1000) / run.requests);
+      const failed = Object.values(run.failures).reduce((sum, count) => sum + count, 0);
+      console.log(`round ${round + 1} ${each.name}: ${each.cpu.at(-1).toFixed(2)} ms CPU/request, p50 ${run.p50.toFixed(1)} p99 ${run.p99.toFixed(1)} ms, ${failed} failed ${JSON.stringify(run.failures)}`);
+    }
+  }
+} finally {
+  await stopAll(routers.map(({ router }) => router));
+  await subgraphs.close();
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const base = median(routers[0].cpu);
+for (const each of routers) {
+  console.log(`${each.name.padEnd(16)} ${median(each.cpu).toFixed(2)} ms CPU/request  ratio ${(median(each.cpu) / base).toFixed(2)}`);
+}

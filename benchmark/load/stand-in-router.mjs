@@ -1,0 +1,34 @@
+// The production router in front of the router tests' schema-backed stand-in subgraphs (no JVMs):
+// what profile.mjs and router-ab.mjs measure, the router's own cost, not the stack's.
+import { randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, startProcess } from './processes.mjs';
+import { SUBGRAPHS, urlVariable } from '../../gateway-config/router/subgraphs.mjs';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const secret = randomBytes(32).toString('hex');
+
+/** Starts a production router named `name` with extra `env` and node flags (then `awaitReady` it). */
+export async function startStandInRouter({ name, subgraphs, env = {}, nodeFlags = [], logFile }) {
+  const port = await freePort();
+  const router = startProcess({
+    name,
+    command: 'node',
+    args: ['--max-old-space-size=224', ...nodeFlags, 'node_modules/@graphql-hive/gateway/dist/bin.js',
+      'supergraph', 'supergraph.graphql', '--host', '127.0.0.1', '--port', String(port)],
+    env: {
+      NODE_ENV: 'production',
+      GATEWAY_MODE: 'production',
+      JWT_PUBLIC_KEY_FILE: resolve(root, 'subgraph-starter-dev/src/main/resources/dev-keys/dev-public.pem'),
+      ROUTER_HMAC_SECRET: secret,
+      RATE_LIMIT_MAX: '100000000',
+      ...Object.fromEntries(SUBGRAPHS.map(({ name: subgraph }) => [urlVariable(subgraph), subgraphs.urls[subgraph]])),
+      ...env,
+    },
+    cwd: resolve(root, 'gateway-config'),
+    logFile,
+    ready: `http://127.0.0.1:${port}/readiness`,
+  });
+  return { router, url: `http://127.0.0.1:${port}/graphql` };
+}

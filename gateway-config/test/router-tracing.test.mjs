@@ -1,0 +1,175 @@
+// The router's part of a request's trace (router/tracing.mjs), against the real router, stand-in
+// subgraphs that record what they receive, and a real OTLP/HTTP receiver on loopback: one trace per
+// request whose id is the request id, spans parented to one root, `traceparent` on every subgraph
+// fetch whether or not the trace is sampled, and no credential in any span.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startGateway, gatewayDir } from './support/gateway.mjs';
+import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
+import { post } from './support/http.mjs';
+import { createSigner } from './support/tokens.mjs';
+import { SUBGRAPHS, urlVariable } from '../router/subgraphs.mjs';
+import { traceSampling } from '../router/tracing.mjs';
+
+const USER_ORDERS = readFileSync(resolve(gatewayDir, 'operations', 'UserOrders.graphql'), 'utf8');
+
+describe('router tracing', () => {
+  let subgraphs;
+  let receiver;
+  let sampled;
+  let unsampled;
+  let token;
+  const dir = mkdtempSync(join(tmpdir(), 'router-tracing-'));
+
+  before(async () => {
+    token = createSigner(join(dir, 'jwt.pem'))({ sub: '1', scope: 'orders:read' });
+    subgraphs = await startSchemaSubgraphs({ record: true });
+    receiver = await startOtlpReceiver();
+    const env = (ratio) => ({
+      GATEWAY_MODE: 'dev',
+      JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: receiver.url,
+      TRACE_SAMPLING_RATIO: ratio,
+      OTEL_SERVICE_NAME: `router-${ratio}`,
+      ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [urlVariable(name), subgraphs.urls[name]])),
+    });
+    [sampled, unsampled] = await Promise.all([startGateway(env('1')), startGateway(env('0'))]);
+  });
+
+  after(async () => {
+    await Promise.all([sampled?.stop(), unsampled?.stop()]);
+    await subgraphs?.close();
+    await receiver?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exports one trace per request, its id the request id, every span under the request\'s', async () => {
+    const before = subgraphs.received.length;
+    const response = await post(`${sampled.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
+      { authorization: `Bearer ${token}` });
+    assert.equal(response.status, 200);
+    const traceId = response.headers.get('x-request-id');
+    assert.match(traceId, /^[0-9a-f]{32}$/);
+
+    const spans = await receiver.spansOf(traceId, (all) => all.some((span) => span.name.startsWith('http')));
+    const byId = new Map(spans.map((span) => [span.spanId, span]));
+    const roots = spans.filter((span) => !span.parentSpanId);
+    assert.equal(roots.length, 1, `one root span, got ${roots.map((span) => span.name)}`);
+    for (const span of spans.filter((each) => each.parentSpanId)) {
+      assert.ok(byId.has(span.parentSpanId), `${span.name}'s parent is in the trace`);
+    }
+    assert.ok(spans.some((span) => span.name.startsWith('subgraph.execute')), 'a span per subgraph fetch');
+
+    const fetches = subgraphs.received.slice(before);
+    assert.ok(fetches.length >= 3, 'the query plan fetched from several subgraphs');
+    for (const { subgraph, headers } of fetches) {
+      const [, fetchTrace, parent, flags] = headers.traceparent.split('-');
+      assert.equal(fetchTrace, traceId, `${subgraph} is asked within the request's trace`);
+      assert.equal(flags, '01');
+      assert.ok(byId.has(parent), `${subgraph}'s parent span is exported`);
+    }
+    const everything = JSON.stringify(spans);
+    assert.ok(!everything.includes(token.split('.')[2]), 'no span carries the token');
+  });
+
+  it('continues the caller\'s trace', async () => {
+    const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await post(`${sampled.url}/graphql`, { query: '{ categories { id } }' },
+      { traceparent: `00-${callerTrace}-00f067aa0ba902b7-01` });
+    assert.equal(response.headers.get('x-request-id'), callerTrace);
+    const spans = await receiver.spansOf(callerTrace, (all) => all.some((span) => span.parentSpanId === '00f067aa0ba902b7'));
+    assert.ok(spans.length > 1);
+  });
+
+  it('propagates an unsampled trace to the subgraphs without exporting it', async () => {
+    const before = subgraphs.received.length;
+    const response = await post(`${unsampled.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
+      { authorization: `Bearer ${token}` });
+    assert.equal(response.status, 200);
+    const traceId = response.headers.get('x-request-id');
+    assert.match(traceId, /^[0-9a-f]{32}$/);
+    const fetches = subgraphs.received.slice(before);
+    assert.ok(fetches.length >= 3);
+    for (const { headers } of fetches) {
+      const [, fetchTrace, , flags] = headers.traceparent.split('-');
+      assert.equal(fetchTrace, traceId);
+      assert.equal(flags, '00');
+    }
+    // The sampled router's exports keep arriving; this trace is never among them.
+    await new Promise((done) => setTimeout(done, 1500));
+    assert.equal(receiver.spans().filter((span) => span.traceId === traceId).length, 0);
+  });
+});
+
+describe('trace sampling at the router\'s door', () => {
+  const sampledShare = (ratio, headers = {}) => {
+    const { pluginOptions } = traceSampling(ratio);
+    let sampled = 0;
+    for (let i = 0; i < 4000; i++) {
+      const request = new Request('http://router/graphql', { headers });
+      sampled += pluginOptions.traces.spans.http({ request, ignoredRequests: new WeakSet() }) ? 1 : 0;
+    }
+    return sampled / 4000;
+  };
+
+  it('samples the configured share of new traces, none at 0 and all at 1', () => {
+    assert.equal(sampledShare(0), 0);
+    assert.equal(sampledShare(1), 1);
+    const tenth = sampledShare(0.1);
+    assert.ok(tenth > 0.07 && tenth < 0.13, `about 10 %, got ${tenth}`);
+  });
+
+  it('follows the caller\'s sampled flag whatever the ratio', () => {
+    assert.equal(sampledShare(0, { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' }), 1);
+    assert.equal(sampledShare(1, { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00' }), 0);
+  });
+
+  it('gives an unsampled request the caller\'s trace id, else a new one, as its request id', () => {
+    const { requestId } = traceSampling(0);
+    const caller = new Request('http://router/graphql',
+      { headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00' } });
+    assert.equal(requestId({ request: caller }), '4bf92f3577b34da6a3ce929d0e0e4736');
+    const fresh = new Request('http://router/graphql');
+    assert.match(requestId({ request: fresh }), /^[0-9a-f]{32}$/);
+    assert.equal(requestId({ request: fresh }), requestId({ request: fresh }), 'one id per request');
+  });
+});
+
+/** An OTLP/HTTP (JSON) trace receiver: keeps every span it is sent. */
+async function startOtlpReceiver() {
+  const spans = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const payload = JSON.parse(body);
+      for (const resource of payload.resourceSpans ?? []) {
+        for (const scope of resource.scopeSpans ?? []) {
+          spans.push(...scope.spans);
+        }
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/v1/traces`,
+    spans: () => spans,
+    /** The spans of a trace once `complete` says they are all there (the exporter batches: bounded wait). */
+    async spansOf(traceId, complete) {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const found = spans.filter((span) => span.traceId === traceId);
+        if (found.length && complete(found)) {
+          return found;
+        }
+        await new Promise((done) => setTimeout(done, 200));
+      }
+      assert.fail(`trace ${traceId} was not exported; received ${spans.length} spans`);
+    },
+    close: () => new Promise((done) => server.close(done)),
+  };
+}

@@ -1,0 +1,6 @@
+package dev.supergraph.client;
+
+/** Fixture of {@code SubgraphArchitectureTests}: a class of the generated client. */
+public class ClientType {
+
+}
