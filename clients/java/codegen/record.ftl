@@ -13,6 +13,43 @@
 <#default><#return type>
 </#switch>
 </#function>
+<#-- The plugin's directiveAnnotationsMapping (pom.xml) hands each @constraint over as one pseudo
+     annotation, "constraint|min=…|max=…|minLength=…|…", an absent argument left as {{name}}: turned
+     here into the Bean Validation annotations of docs/clients.md, "Validation rules". -->
+<#-- min and max first: the plugin substitutes {{min}} at the first "{{min…}}" it finds -->
+<#assign constraintKeys = ["min", "max", "minLength", "maxLength", "pattern", "format", "minItems", "maxItems"]>
+<#function constraintArg annotation key>
+<#local index = constraintKeys?seq_index_of(key)>
+<#local value = annotation?keep_after("|" + key + "=")>
+<#if index + 1 < constraintKeys?size><#local value = value?keep_before("|" + constraintKeys[index + 1] + "=")></#if>
+<#if value?starts_with("{{")><#return ""></#if>
+<#return value?remove_beginning("\"")?remove_ending("\"")>
+</#function>
+<#function bounds low high><#local parts = []><#if low?has_content><#local parts = parts + ["min = " + low]></#if><#if high?has_content><#local parts = parts + ["max = " + high]></#if><#return parts?join(", ")></#function>
+<#function beanValidation annotation field>
+<#if !annotation?starts_with("constraint|")><#return ["@" + annotation]></#if>
+<#local v = "jakarta.validation.constraints.">
+<#local result = []>
+<#local minLength = constraintArg(annotation, "minLength")><#local maxLength = constraintArg(annotation, "maxLength")>
+<#local pattern = constraintArg(annotation, "pattern")><#local format = constraintArg(annotation, "format")>
+<#local minItems = constraintArg(annotation, "minItems")><#local maxItems = constraintArg(annotation, "maxItems")>
+<#local min = constraintArg(annotation, "min")><#local max = constraintArg(annotation, "max")>
+<#if field.type?starts_with("java.util.List<") && (minLength?has_content || maxLength?has_content || pattern?has_content || format?has_content || min?has_content || max?has_content)>
+<#stop "${className}.${field.originalName}: @constraint rules on list items are not generated for Java">
+</#if>
+<#if field.mandatory && minLength?has_content && minLength?number gte 1><#local result = result + ["@" + v + "NotBlank"]></#if>
+<#if minLength?has_content || maxLength?has_content><#local result = result + ["@" + v + "Size(" + bounds(minLength, maxLength) + ")"]></#if>
+<#if minItems?has_content || maxItems?has_content><#local result = result + ["@" + v + "Size(" + bounds(minItems, maxItems) + ")"]></#if>
+<#if pattern?has_content><#local result = result + ["@" + v + "Pattern(regexp = \"" + pattern?j_string + "\")"]></#if>
+<#if format == "email"><#local result = result + ["@" + v + "Email(regexp = dev.supergraph.client.InputValidation.EMAIL)"]>
+<#elseif format?has_content><#stop "${className}.${field.originalName}: unknown @constraint format ${format}">
+</#if>
+<#if min?has_content><#local result = result + ["@" + v + "DecimalMin(\"" + min + "\")"]></#if>
+<#if max?has_content><#local result = result + ["@" + v + "DecimalMax(\"" + max + "\")"]></#if>
+<#return result>
+</#function>
+<#-- Inputs nest inputs (the schema's lint: input type names end in Input): validated with their paths. -->
+<#function cascade field><#return (className?ends_with("Input") && (field.type?ends_with("Input") || field.type?ends_with("Input>")))?then(["@jakarta.validation.Valid"], [])></#function>
 <#if package?has_content>
 package ${package};
 
@@ -38,7 +75,17 @@ package ${package};
 </#list>
 public record ${className}(
 <#list fields as field>
-    <#if field.deprecated?has_content>@${field.deprecated.annotation} </#if><#list field.annotations as annotation>@${annotation} </#list>${boxed(field.type)} ${field.name}<#if field_has_next>,</#if>
+    <#if field.deprecated?has_content>@${field.deprecated.annotation} </#if><#list cascade(field) as annotation>${annotation} </#list><#list field.annotations as annotation><#list beanValidation(annotation, field) as generated>${generated} </#list></#list>${boxed(field.type)} ${field.name}<#if field_has_next>,</#if>
 </#list>
 )<#if implements?has_content> implements <#list implements as interface>${interface}<#if interface_has_next>, </#if></#list></#if> {
+<#if className?ends_with("Input") && fields?filter(f -> f.type == "String")?has_content>
+
+    /** Strings are trimmed as the subgraphs trim them, before validation and sending. */
+    public ${className} {
+<#list fields?filter(f -> f.type == "String") as field>
+        ${field.name} = (${field.name} != null) ? ${field.name}.strip() : null;
+</#list>
+    }
+
+</#if>
 }

@@ -7,9 +7,10 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { composeServices as composeApollo } from '@apollo/composition';
 import { composeServices as composeGuild } from '@theguild/federation-composition';
-import { buildSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { GraphQLDirective, GraphQLSchema, buildSchema, isSpecifiedDirective, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { fail, gatewayDir, readSupergraphConfig } from './subgraphs.mjs';
 import { APOLLO_GATEWAY_SUPERGRAPH, apolloGatewaySupergraph } from './apollo-gateway.mjs';
+import { printApiSchema, withClientDirectives } from './api-schema.mjs';
 
 export const supergraphFile = resolve(gatewayDir, 'supergraph.graphql');
 
@@ -31,14 +32,13 @@ export function compose() {
   if (failures.length) {
     fail(`composition failed:\n${failures.join('\n')}`);
   }
-  compareApiSchemas(
-    normalise(apollo.schema.toAPISchema().toGraphQLJSSchema()),
-    normalise(buildSchema(guild.publicSdl)),
-  );
   const supergraphSdl = `${apollo.supergraphSdl.trimEnd()}\n`;
+  const apiSchema = withClientDirectives(apollo.schema.toAPISchema().toGraphQLJSSchema(), parse(supergraphSdl));
+  compareApiSchemas(normalise(apiSchema), normalise(buildSchema(guild.publicSdl)));
   // The same supergraph for Apollo Gateway, which refuses features linked for SECURITY (apollo-gateway.mjs).
   // And the API schema, what clients see (no federation internals): the generated clients are built from it.
-  const apiSchemaSdl = `${printSchema(apollo.schema.toAPISchema().toGraphQLJSSchema()).trimEnd()}\n`;
+  // It keeps the applications of @constraint, which the clients generate their validation from.
+  const apiSchemaSdl = printApiSchema(apiSchema);
   const outputs = [
     { file: supergraphFile, sdl: supergraphSdl },
     { file: resolve(gatewayDir, APOLLO_GATEWAY_SUPERGRAPH), sdl: apolloGatewaySupergraph(supergraphSdl) },
@@ -75,7 +75,19 @@ function describeErrors(composer, errors) {
 }
 
 function normalise(schema) {
-  return printSchema(lexicographicSortSchema(schema));
+  return printSchema(lexicographicSortSchema(withoutDirectiveDescriptions(schema)));
+}
+
+/** The Guild's composition keeps a composed directive's definition without its descriptions. */
+function withoutDirectiveDescriptions(schema) {
+  const config = schema.toConfig();
+  const directives = config.directives.map((directive) => {
+    if (isSpecifiedDirective(directive)) return directive;
+    const { args, ...rest } = directive.toConfig();
+    const plainArgs = Object.fromEntries(Object.entries(args).map(([name, arg]) => [name, { ...arg, description: undefined }]));
+    return new GraphQLDirective({ ...rest, args: plainArgs, description: undefined });
+  });
+  return new GraphQLSchema({ ...config, directives });
 }
 
 function compareApiSchemas(apolloSdl, guildSdl) {

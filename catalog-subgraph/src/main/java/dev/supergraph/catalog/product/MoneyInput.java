@@ -1,19 +1,19 @@
 package dev.supergraph.catalog.product;
 
 import dev.supergraph.starter.money.Money;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 /**
- * A price as a client sends it.
+ * A price as a client sends it, trimmed; its rules are the schema's {@code @constraint}s.
  *
  * @param amount a non-negative decimal with at most two fraction digits
  * @param currency an ISO 4217 code
  */
-record MoneyInput(
-		@NotNull @Pattern(regexp = "(0|[1-9][0-9]{0,9})(\\.[0-9]{1,2})?",
-				message = "{catalog.validation.amount}") String amount,
-		@NotNull @Pattern(regexp = "[A-Z]{3}", message = "{catalog.validation.currency}") String currency) {
+record MoneyInput(String amount, String currency) {
+
+	MoneyInput {
+		amount = (amount != null) ? amount.strip() : null;
+		currency = (currency != null) ? currency.strip() : null;
+	}
 
 	Money toMoney() {
 		return Money.of(new java.math.BigDecimal(this.amount), this.currency);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import dev.supergraph.catalog.category.CategoryRepository;
 import dev.supergraph.starter.errors.UserErrors;
-import dev.supergraph.starter.errors.InputValidator;
+import dev.supergraph.starter.validation.InputValidator;
 import dev.supergraph.starter.errors.UserError;
 
 import org.springframework.dao.DataIntegrityViolationException;

@@ -1,16 +1,16 @@
 package dev.supergraph.catalog.product;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-
 /**
- * Input of {@code updateProductPrice}.
+ * Input of {@code updateProductPrice}, trimmed; its rules are the schema's
+ * {@code @constraint}s.
  *
  * @param productId the product
  * @param price the new unit price
  */
-record UpdateProductPriceInput(@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "{validation.id}") String productId,
-		@NotNull @Valid MoneyInput price) {
+record UpdateProductPriceInput(String productId, MoneyInput price) {
+
+	UpdateProductPriceInput {
+		productId = (productId != null) ? productId.strip() : null;
+	}
 
 }

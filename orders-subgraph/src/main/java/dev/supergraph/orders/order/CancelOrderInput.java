@@ -1,13 +1,14 @@
 package dev.supergraph.orders.order;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-
 /**
- * Input of {@code cancelOrder}.
+ * Input of {@code cancelOrder}, trimmed; its rules are the schema's {@code @constraint}s.
  *
  * @param orderId one of the caller's orders
  */
-record CancelOrderInput(@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "{validation.id}") String orderId) {
+record CancelOrderInput(String orderId) {
+
+	CancelOrderInput {
+		orderId = (orderId != null) ? orderId.strip() : null;
+	}
 
 }

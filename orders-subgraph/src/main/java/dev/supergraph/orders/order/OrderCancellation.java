@@ -3,7 +3,7 @@ package dev.supergraph.orders.order;
 import java.util.List;
 import java.util.Locale;
 
-import dev.supergraph.starter.errors.InputValidator;
+import dev.supergraph.starter.validation.InputValidator;
 import dev.supergraph.starter.errors.UserError;
 import dev.supergraph.starter.errors.UserErrors;
 

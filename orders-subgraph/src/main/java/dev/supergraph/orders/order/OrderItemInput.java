@@ -1,18 +1,16 @@
 package dev.supergraph.orders.order;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-
 /**
- * One line of {@code placeOrder}.
+ * One line of {@code placeOrder}; its rules are the schema's {@code @constraint}s.
  *
  * @param productId a catalog product
- * @param quantity 1 to 100 units
+ * @param quantity the units ordered
  */
-record OrderItemInput(@NotNull @Pattern(regexp = "[0-9]{1,18}", message = "{validation.id}") String productId,
-		@NotNull @Min(1) @Max(100) Integer quantity) {
+record OrderItemInput(String productId, Integer quantity) {
+
+	OrderItemInput {
+		productId = (productId != null) ? productId.strip() : null;
+	}
 
 	long productNumber() {
 		return Long.parseLong(this.productId);

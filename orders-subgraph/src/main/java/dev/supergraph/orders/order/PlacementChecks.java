@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.supergraph.starter.errors.InputValidator;
+import dev.supergraph.starter.validation.InputValidator;
 import dev.supergraph.starter.errors.UserError;
 import dev.supergraph.starter.money.Money;
 import dev.supergraph.starter.errors.UserErrors;

@@ -1,8 +1,10 @@
 package dev.supergraph.starter.errors;
 
+import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.MessageSource;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
@@ -33,13 +35,25 @@ public final class ErrorMessages {
 		return (message != null) ? message : this.messages.getMessage(code.messageKey(), null, locale);
 	}
 
-	public String get(ErrorCode code, Locale locale) {
-		return get(code, code.messageKey(), new Object[0], locale);
+	/**
+	 * The first of some message keys that the bundles hold, resolved.
+	 * @param keys the keys, most specific first
+	 * @param arguments the message arguments
+	 * @param locale the client's locale
+	 * @return the message, {@code null} when no key is known
+	 */
+	public @Nullable String find(List<String> keys, Object[] arguments, Locale locale) {
+		for (String key : keys) {
+			String message = this.messages.getMessage(key, arguments, null, locale);
+			if (message != null) {
+				return message;
+			}
+		}
+		return null;
 	}
 
-	/** The bundles, for Bean Validation messages written as {@code {key}}. */
-	MessageSource source() {
-		return this.messages;
+	public String get(ErrorCode code, Locale locale) {
+		return get(code, code.messageKey(), new Object[0], locale);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.supergraph.starter.errors;
 
-import jakarta.validation.ValidatorFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,11 +43,6 @@ public final class ErrorsAutoConfiguration {
 	@Bean
 	FailedConnectionInstrumentation failedConnectionInstrumentation() {
 		return new FailedConnectionInstrumentation();
-	}
-
-	@Bean
-	InputValidator inputValidator(ValidatorFactory validators, ErrorMessages messages) {
-		return new InputValidator(validators, messages);
 	}
 
 	@Bean

@@ -5,24 +5,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules every stored email address follows.
+ * How an email address is stored; its syntax and length are the schema's
+ * {@code @constraint}s.
  */
 final class EmailAddress {
-
-	/**
-	 * On top of Hibernate Validator's {@code @Email} syntax check: a dot in the domain,
-	 * as deliverable addresses have ({@code @Email} alone accepts {@code a@b}).
-	 */
-	static final String PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
-
-	/**
-	 * {@link #PATTERN} or empty: an empty required address is reported once, by
-	 * {@code @NotBlank}, not a second time as malformed.
-	 */
-	static final String OPTIONAL_PATTERN = "(" + PATTERN + ")?";
-
-	/** RFC 5321's limit on the length of a forward path. */
-	static final int MAX_LENGTH = 254;
 
 	private EmailAddress() {
 	}

@@ -1,17 +1,13 @@
 package dev.supergraph.users.user;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 /**
- * Input of {@code registerUser}, trimmed, with the email in lower case.
+ * Input of {@code registerUser}, trimmed, with the email in lower case; its rules are the
+ * schema's {@code @constraint}s.
  *
  * @param name the display name
  * @param email the email address
  */
-record RegisterUserInput(@NotBlank @Size(max = 100) String name,
-		@NotBlank @Size(max = EmailAddress.MAX_LENGTH) @Email(regexp = EmailAddress.OPTIONAL_PATTERN) String email) {
+record RegisterUserInput(String name, String email) {
 
 	RegisterUserInput {
 		name = (name != null) ? name.strip() : null;

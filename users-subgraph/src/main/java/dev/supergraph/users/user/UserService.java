@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.supergraph.starter.errors.UserErrors;
-import dev.supergraph.starter.errors.InputValidator;
+import dev.supergraph.starter.validation.InputValidator;
 import dev.supergraph.starter.errors.UserError;
 import dev.supergraph.starter.ids.Ids;
 import dev.supergraph.starter.security.Viewer;

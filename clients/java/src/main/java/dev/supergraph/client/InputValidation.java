@@ -1,0 +1,94 @@
+package dev.supergraph.client;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+
+/**
+ * Checks a generated input record against the Bean Validation annotations generated from
+ * the schema's {@code @constraint}s, and reports what the subgraph would answer: the same
+ * {@code code} and {@code field} path per broken rule, sorted by field then code. A blank
+ * required string is {@code REQUIRED} alone, as on the server. Bring any Bean Validation
+ * implementation (Hibernate Validator, or the one your Spring application has).
+ */
+public final class InputValidation {
+
+	/**
+	 * {@code format: "email"}, as the subgraphs check it: a dot-atom local part of at
+	 * most 64 characters (international letters allowed) and two or more ASCII DNS
+	 * labels.
+	 */
+	public static final String EMAIL = "(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+"
+			+ "(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+			+ "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+";
+
+	private static final Map<String, String> CODES = Map.of("NotNull", "REQUIRED", "NotBlank", "REQUIRED", "Size",
+			"INVALID_LENGTH", "Pattern", "INVALID_FORMAT", "Email", "INVALID_EMAIL", "DecimalMin", "OUT_OF_RANGE",
+			"DecimalMax", "OUT_OF_RANGE");
+
+	private final Validator validator;
+
+	public InputValidation(Validator validator) {
+		this.validator = validator;
+	}
+
+	/**
+	 * Validate an input before sending it.
+	 * @param input a generated input record, e.g. {@code CreateProductInput}
+	 * @return the errors the subgraph would answer; empty when the input is valid
+	 */
+	public List<InputError> validate(Object input) {
+		List<InputError> errors = new ArrayList<>();
+		for (ConstraintViolation<Object> violation : this.validator.validate(input)) {
+			errors.add(new InputError(code(violation), field(violation.getPropertyPath()), violation.getMessage()));
+		}
+		Set<List<String>> required = new HashSet<>();
+		errors.stream()
+			.filter((error) -> error.code().equals("REQUIRED"))
+			.forEach((error) -> required.add(error.field()));
+		errors.removeIf((error) -> !error.code().equals("REQUIRED") && required.contains(error.field()));
+		errors.sort(Comparator.comparing((InputError error) -> String.join(".", error.field()))
+			.thenComparing(InputError::code));
+		return errors;
+	}
+
+	private static String code(ConstraintViolation<?> violation) {
+		Class<? extends Annotation> type = violation.getConstraintDescriptor().getAnnotation().annotationType();
+		return CODES.getOrDefault(type.getSimpleName(), "INVALID");
+	}
+
+	private static List<String> field(Path path) {
+		List<String> field = new ArrayList<>();
+		field.add("input");
+		for (Path.Node node : path) {
+			if (node.getIndex() != null) {
+				field.add(String.valueOf(node.getIndex()));
+			}
+			if (node.getName() != null) {
+				field.add(node.getName());
+			}
+		}
+		return field;
+	}
+
+	/**
+	 * A broken rule, shaped like the server's {@code UserError}.
+	 *
+	 * @param code {@code REQUIRED}, {@code INVALID_LENGTH}, {@code INVALID_FORMAT},
+	 * {@code INVALID_EMAIL} or {@code OUT_OF_RANGE}
+	 * @param field the path under {@code input}, e.g. {@code [input, items, 0, quantity]}
+	 * @param message the validator's message
+	 */
+	public record InputError(String code, List<String> field, String message) {
+
+	}
+
+}

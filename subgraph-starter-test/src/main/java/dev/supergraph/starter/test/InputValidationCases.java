@@ -1,0 +1,99 @@
+package dev.supergraph.starter.test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shared input validation cases ({@code contract/input-validation-cases.json}), which
+ * the generated TypeScript and Java clients run as well: each subgraph sends those of its
+ * input types over HTTP and must answer exactly the expected user errors.
+ */
+public final class InputValidationCases {
+
+	/** The codes of the declared rules; other user errors come from the domain. */
+	private static final Set<String> VALIDATION_CODES = Set.of("REQUIRED", "INVALID_LENGTH", "INVALID_FORMAT",
+			"INVALID_EMAIL", "OUT_OF_RANGE");
+
+	private InputValidationCases() {
+	}
+
+	/**
+	 * The cases of some input types.
+	 * @param inputTypes the input types of a subgraph
+	 * @return the cases, in file order
+	 */
+	public static List<Case> of(String... inputTypes) {
+		JsonNode file = JsonMapper.builder().build().readTree(contractFile().toFile());
+		List<Case> cases = new ArrayList<>();
+		for (JsonNode node : file.path("cases")) {
+			if (List.of(inputTypes).contains(node.path("input").asString())) {
+				cases.add(new Case(node.path("name").asString(), node.path("input").asString(), node.path("value"),
+						errors(node.path("errors"))));
+			}
+		}
+		return cases;
+	}
+
+	/**
+	 * The validation errors of a mutation payload, in the cases' notation.
+	 * @param payload the payload, with {@code userErrors { code field }}
+	 * @return {@code CODE input.field.path} per validation error, in payload order
+	 */
+	public static List<String> validationErrors(JsonNode payload) {
+		List<String> errors = new ArrayList<>();
+		for (JsonNode error : payload.path("userErrors")) {
+			if (VALIDATION_CODES.contains(error.path("code").asString())) {
+				errors.add(error(error));
+			}
+		}
+		return errors;
+	}
+
+	private static List<String> errors(JsonNode expected) {
+		List<String> errors = new ArrayList<>();
+		expected.forEach((error) -> errors.add(error(error)));
+		return errors;
+	}
+
+	private static String error(JsonNode error) {
+		List<String> path = new ArrayList<>();
+		error.path("field").forEach((segment) -> path.add(segment.asString()));
+		return error.path("code").asString() + " " + String.join(".", path);
+	}
+
+	private static Path contractFile() {
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path file = dir.resolve("contract").resolve("input-validation-cases.json");
+			if (Files.isRegularFile(file)) {
+				return file;
+			}
+		}
+		throw new IllegalStateException(
+				"No contract/input-validation-cases.json above " + Path.of("").toAbsolutePath());
+	}
+
+	/**
+	 * One case.
+	 *
+	 * @param name what it is about
+	 * @param input the input type
+	 * @param value the input value
+	 * @param errors the expected errors as {@code CODE input.field.path}, sorted by path
+	 * then code
+	 */
+	public record Case(String name, String input, JsonNode value, List<String> errors) {
+
+		@Override
+		public String toString() {
+			return this.input + ": " + this.name;
+		}
+
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.supergraph.users;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.supergraph.starter.test.GraphQlHttpClient;
+import dev.supergraph.starter.test.InputValidationCases;
+import dev.supergraph.starter.test.InputValidationCases.Case;
+import dev.supergraph.starter.test.SubgraphTest;
+import dev.supergraph.starter.test.TestTokens;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shared input validation cases of the users' inputs, over HTTP: the subgraph refuses
+ * exactly what the generated clients refuse, with the same codes and field paths. The
+ * caller of registerUser is registered already and the caller of updateProfile is not, so
+ * valid inputs change nothing.
+ */
+@SubgraphTest
+class InputValidationContractTests {
+
+	@LocalServerPort
+	int port;
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void answersTheSharedCasesWithTheirUserErrors(Case input) {
+		String mutation = input.input().equals("RegisterUserInput") ? "registerUser" : "updateProfile";
+		String document = "mutation($input: " + input.input() + "!) { " + mutation
+				+ "(input: $input) { userErrors { code field } } }";
+		String caller = mutation.equals("registerUser") ? "5" : "999999";
+		JsonNode payload = GraphQlHttpClient.forPort(this.port)
+			.post(document, Map.of("input", input.value()), TestTokens.forUser(caller))
+			.data()
+			.path(mutation);
+		assertThat(InputValidationCases.validationErrors(payload)).containsExactlyElementsOf(input.errors());
+	}
+
+	static List<Case> cases() {
+		return InputValidationCases.of("RegisterUserInput", "UpdateProfileInput");
+	}
+
+}
