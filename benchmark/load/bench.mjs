@@ -52,7 +52,8 @@ async function runComparison(spec) {
   const scenarios = (args.includes('--scenarios') ? args[args.indexOf('--scenarios') + 1] : 'UserOrders,mix').split(',');
   const rates = args.includes('--rates') ? Object.fromEntries(args[args.indexOf('--rates') + 1].split(',')
     .map((pair) => pair.split('=')).map(([scenario, rate]) => [scenario, Number(rate)])) : {};
-  const machine = { cpus: (await import('node:os')).cpus().length, node: process.version };
+  const os = await import('node:os');
+  const machine = { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))) };
   const outDir = resolve(root, 'benchmark', 'results');
   mkdirSync(outDir, { recursive: true });
   // --as <name>: the results' name when a list of comparisons would make an unwieldy file name.
