@@ -48,6 +48,9 @@ try {
 async function runComparison(spec) {
   const compareTiming = quick ? { subgraphWarmMs: 40000, warmMs: 2000, saturateMs: 3000, measureMs: 5000, rounds: 3 }
     : { subgraphWarmMs: 90000, warmMs: 8000, saturateMs: 8000, measureMs: 15000, rounds: 3 };
+  if (args.includes('--rounds')) {
+    compareTiming.rounds = Number(args[args.indexOf('--rounds') + 1]);
+  }
   // --scenarios UserOrders,mix (default) and --rates UserOrders=20,mix=50 (default: half of A's saturating rate)
   const scenarios = (args.includes('--scenarios') ? args[args.indexOf('--scenarios') + 1] : 'UserOrders,mix').split(',');
   const rates = args.includes('--rates') ? Object.fromEntries(args[args.indexOf('--rates') + 1].split(',')

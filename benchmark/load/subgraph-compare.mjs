@@ -1,9 +1,10 @@
 // `benchmark/run --compare subgraph-observability`: two instances of each subgraph a comparison names,
 // A and B, side by side on one database and without a router, measured in interleaved rounds
-// (A, B, A, B, …) at the same fixed open-model rate. Each scenario is one request kind straight at
+// (A, B, B, A, …) at the same fixed open-model rate. Each scenario is one request kind straight at
 // the subgraph, signed like the router's (workload.mjs subgraphRequest); the result is the ratio
 // B / A of the medians of each instance's CPU per request.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { closedLoop, openModel } from './load.mjs';
 import { startLocalPostgres } from './local-postgres.mjs';
@@ -17,6 +18,7 @@ import { subgraphRequest } from './workload.mjs';
  */
 export async function compareSubgraphs(root, comparison, { timing, rates = {}, log }) {
   const logDir = resolve(root, '.run', 'bench-logs');
+  mkdirSync(logDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
   const subgraphNames = [...new Set(Object.values(comparison.subgraphs))];
   log(`${comparison.name}: A = ${comparison.a.label}; B = ${comparison.b.label}`);
@@ -77,7 +79,8 @@ export async function compareSubgraphs(root, comparison, { timing, rates = {}, l
     const rounds = [];
     for (let round = 0; round < timing.rounds; round += 1) {
       const row = {};
-      for (const side of sides) {
+      // A, B in odd rounds and B, A in even ones: a drift of the shared machine's load favours neither side.
+      for (const side of round % 2 ? [...sides].reverse() : sides) {
         const meter = cpuMeter([{ name: subgraph, pid: side.proc.pid }]);
         const run = await openModel(side.next, { rate, durationMs: timing.measureMs });
         const cpu = meter();
