@@ -7,6 +7,7 @@ import io.micrometer.tracing.Tracer;
 import net.ttddyy.observation.tracing.DataSourceBaseContext;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Observes JDBC connections and statements only inside a sampled trace: they are observed
@@ -17,10 +18,12 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 class SqlSpanSampling implements ObservationPredicate {
 
-	private final ObjectProvider<Tracer> tracer;
+	// Looked up once: a bean factory lookup per statement cost more than the observation
+	// saved.
+	private final SingletonSupplier<Tracer> tracer;
 
 	SqlSpanSampling(ObjectProvider<Tracer> tracer) {
-		this.tracer = tracer;
+		this.tracer = SingletonSupplier.of(tracer::getIfAvailable);
 	}
 
 	@Override
@@ -28,7 +31,7 @@ class SqlSpanSampling implements ObservationPredicate {
 		if (!(context instanceof DataSourceBaseContext)) {
 			return true;
 		}
-		Tracer current = this.tracer.getIfAvailable();
+		Tracer current = this.tracer.get();
 		Span span = (current != null) ? current.currentSpan() : null;
 		return (span == null) || !Boolean.FALSE.equals(span.context().sampled());
 	}
