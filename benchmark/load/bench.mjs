@@ -62,8 +62,10 @@ async function runComparison(spec) {
   // --as <name>: the results' name when a list of comparisons would make an unwieldy file name.
   const name = args.includes('--as') ? args[args.indexOf('--as') + 1] : spec;
   const file = `compare-${name.replace(/[^\w-]+/g, '-')}`;
+  // The commit the run started from (a commit made while it runs is not what it measured).
+  const startCommit = commit();
   const write = (comparisons) => {
-    const results = { name, spec, commit: commit(), date: new Date().toISOString(), machine, timing: compareTiming, comparisons };
+    const results = { name, spec, commit: startCommit, date: new Date().toISOString(), machine, timing: compareTiming, comparisons };
     writeFileSync(resolve(outDir, `${file}.json`), `${JSON.stringify(results, null, 2)}\n`);
     const markdown = compareReport(results);
     writeFileSync(resolve(outDir, `${file}.md`), markdown);
