@@ -18,7 +18,7 @@ const off = (...parts) => ({ BENCH_ROUTER_OFF: parts.join(',') });
  * An OTLP/HTTP endpoint on loopback that accepts spans and drops them: export costs, storage does not.
  * `received` counts the export requests and their bytes (proof that the side under test exports).
  */
-async function traceSink(received = { requests: 0, bytes: 0 }) {
+export async function traceSink(received = { requests: 0, bytes: 0 }) {
   const server = createServer((request, response) => {
     received.requests += 1;
     request.on('data', (chunk) => { received.bytes += chunk.length; });
