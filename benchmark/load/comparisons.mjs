@@ -29,6 +29,16 @@ export async function traceSink(received = { requests: 0, bytes: 0 }) {
   return `http://127.0.0.1:${server.address().port}/v1/traces`;
 }
 
+/** A subgraph as production runs it: 10 % field timing, 10 % of traces exported over OTLP to a sink on loopback. */
+const PRODUCTION_SUBGRAPH = {
+  label: 'production: 10 % field timing, 10 % of traces exported over OTLP to a sink on loopback',
+  args: ['--subgraph.observability.field-sample-rate=0.1', '--management.tracing.sampling.probability=0.1'],
+  prepare: async () => {
+    const sink = { requests: 0, bytes: 0 };
+    return { args: [`--management.opentelemetry.tracing.export.otlp.endpoint=${await traceSink(sink)}`], sink };
+  },
+};
+
 export const COMPARISONS = {
   freshness: {
     about: 'freshness stamps on subgraph requests (router/freshness.mjs)',
@@ -80,14 +90,16 @@ export const COMPARISONS = {
         '--management.observations.enable.graphql=false', '--management.observations.enable.http=false',
         '--management.observations.enable.jdbc=false'],
     },
-    b: {
-      label: 'production: 10 % field timing, 10 % of traces exported over OTLP to a sink on loopback',
-      args: ['--subgraph.observability.field-sample-rate=0.1', '--management.tracing.sampling.probability=0.1'],
-      prepare: async () => {
-        const sink = { requests: 0, bytes: 0 };
-        return { args: [`--management.opentelemetry.tracing.export.otlp.endpoint=${await traceSink(sink)}`], sink };
-      },
+    b: PRODUCTION_SUBGRAPH,
+  },
+  'subgraph-tracing': {
+    about: 'the subgraphs\' tracing alone: 10 % of traces exported over OTLP vs tracing off, both with the production metrics and field timing',
+    subgraphs: { entities: 'catalog', user: 'users' },
+    a: {
+      label: 'production metrics and 10 % field timing, tracing off',
+      args: ['--subgraph.observability.field-sample-rate=0.1', '--management.tracing.enabled=false'],
     },
+    b: PRODUCTION_SUBGRAPH,
   },
   'metrics-all': {
     about: 'Hive Gateway\'s full metric set (ROUTER_METRICS=all) vs the lean set production uses',
