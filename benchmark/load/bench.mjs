@@ -48,18 +48,24 @@ try {
 async function runComparison(spec) {
   const compareTiming = quick ? { subgraphWarmMs: 40000, warmMs: 2000, saturateMs: 3000, measureMs: 5000, rounds: 3 }
     : { subgraphWarmMs: 90000, warmMs: 8000, saturateMs: 8000, measureMs: 15000, rounds: 3 };
+  if (args.includes('--rounds')) {
+    compareTiming.rounds = Number(args[args.indexOf('--rounds') + 1]);
+  }
   // --scenarios UserOrders,mix (default) and --rates UserOrders=20,mix=50 (default: half of A's saturating rate)
   const scenarios = (args.includes('--scenarios') ? args[args.indexOf('--scenarios') + 1] : 'UserOrders,mix').split(',');
   const rates = args.includes('--rates') ? Object.fromEntries(args[args.indexOf('--rates') + 1].split(',')
     .map((pair) => pair.split('=')).map(([scenario, rate]) => [scenario, Number(rate)])) : {};
-  const machine = { cpus: (await import('node:os')).cpus().length, node: process.version };
+  const os = await import('node:os');
+  const machine = { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))) };
   const outDir = resolve(root, 'benchmark', 'results');
   mkdirSync(outDir, { recursive: true });
   // --as <name>: the results' name when a list of comparisons would make an unwieldy file name.
   const name = args.includes('--as') ? args[args.indexOf('--as') + 1] : spec;
   const file = `compare-${name.replace(/[^\w-]+/g, '-')}`;
+  // The commit the run started from (a commit made while it runs is not what it measured).
+  const startCommit = commit();
   const write = (comparisons) => {
-    const results = { name, spec, commit: commit(), date: new Date().toISOString(), machine, timing: compareTiming, comparisons };
+    const results = { name, spec, commit: startCommit, date: new Date().toISOString(), machine, timing: compareTiming, comparisons };
     writeFileSync(resolve(outDir, `${file}.json`), `${JSON.stringify(results, null, 2)}\n`);
     const markdown = compareReport(results);
     writeFileSync(resolve(outDir, `${file}.md`), markdown);

@@ -7,6 +7,7 @@ import { cpuMeter, stopAll } from './processes.mjs';
 import { startSupergraph } from './supergraph.mjs';
 import { mixed, workload } from './workload.mjs';
 import { comparisonsOf } from './comparisons.mjs';
+import { compareSubgraphs, subgraphCompareLines } from './subgraph-compare.mjs';
 
 const PROCESSES = ['router', 'users', 'orders', 'catalog', 'postgres'];
 
@@ -20,8 +21,13 @@ export async function compare(root, spec, { timing, scenarios: scenarioNames, ra
   const comparisons = comparisonsOf(spec);
   const { request } = workload(root);
   const results = [];
+  // Comparisons of subgraph instances (comparisons.mjs `subgraphs`) start their own processes.
+  for (const comparison of comparisons.filter((each) => each.subgraphs)) {
+    results.push(await compareSubgraphs(root, comparison, { timing, rates, log }));
+    onResult(results);
+  }
   for (const signed of [true, false]) {
-    const group = comparisons.filter((comparison) => comparison.signed === signed);
+    const group = comparisons.filter((comparison) => comparison.signed === signed && !comparison.subgraphs);
     if (!group.length) {
       continue;
     }
@@ -127,21 +133,26 @@ function medians(rounds) {
   return result;
 }
 
-/** The comparison as Markdown: one row per comparison and scenario. */
+/** The comparison as Markdown: one row per comparison and scenario (a table of their own for subgraph comparisons). */
 export function compareReport(results) {
+  const routerComparisons = results.comparisons.filter((comparison) => comparison.kind !== 'subgraphs');
   const lines = [
     `# Comparison ${results.name}, ${results.date} (commit ${results.commit})`,
     '',
     `\`benchmark/run --compare ${results.spec ?? results.name}\`${results.timing.measureMs < 15000 ? ' --quick' : ''}.`,
     '',
-    `${results.machine.cpus} CPUs, Node ${results.machine.node}. Production subgraphs; routers A and B measured in`
+    `${results.machine.cpus} CPUs, Node ${results.machine.node}${results.machine.loadAverage ? `, load average at the start`
+      + ` ${results.machine.loadAverage.join(' / ')} (1 / 5 / 15 min)` : ''}. A and B measured in`
       + ` ${results.timing.rounds} interleaved rounds of ${results.timing.measureMs / 1000} s each at the same open-model rate.`
       + ' Figures are medians over the rounds; ratio = B / A (below 1: B is cheaper or faster).',
     '',
-    '| comparison | scenario | rps | router CPU ms/req A → B (ratio) | users | orders | catalog | PostgreSQL | p50 ms A → B | p99 ms A → B | failed A / B |',
-    '| --- | --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const comparison of results.comparisons) {
+  if (routerComparisons.length) {
+    lines.push('Routers A and B beside the same production subgraphs:', '',
+      '| comparison | scenario | rps | router CPU ms/req A → B (ratio) | users | orders | catalog | PostgreSQL | p50 ms A → B | p99 ms A → B | failed A / B |',
+      '| --- | --- | ---: | --- | --- | --- | --- | --- | --- | --- | --- |');
+  }
+  for (const comparison of routerComparisons) {
     for (const s of comparison.scenarios) {
       const cpu = (name) => `${s.a.cpuMsPerRequest[name].toFixed(2)} → ${s.b.cpuMsPerRequest[name].toFixed(2)}`
         + ` (${s.ratio.cpuMsPerRequest[name]?.toFixed(2) ?? '–'})`;
@@ -149,10 +160,14 @@ export function compareReport(results) {
         + `${s.a.p50} → ${s.b.p50} | ${s.a.p99} → ${s.b.p99} | ${s.a.failed} / ${s.b.failed} |`);
     }
   }
+  for (const comparison of results.comparisons.filter((each) => each.kind === 'subgraphs')) {
+    lines.push('', `**${comparison.name}**: instances A and B of each subgraph side by side on one database,`
+      + ' requests straight at them, signed like the router\'s; CPU of each instance alone:', '', ...subgraphCompareLines(comparison));
+  }
   lines.push('', 'A and B of each comparison:', '');
   for (const comparison of results.comparisons) {
     lines.push(`- **${comparison.name}**: ${comparison.about}. A: ${comparison.a.label}; B: ${comparison.b.label}`
-      + `${comparison.signed ? '' : ' (subgraphs accept unsigned requests in this comparison)'}.`);
+      + `${comparison.signed === false ? ' (subgraphs accept unsigned requests in this comparison)' : ''}.`);
   }
   lines.push('');
   return lines.join('\n');

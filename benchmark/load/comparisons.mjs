@@ -5,21 +5,39 @@
 // comparisons of the signing itself need; `text: true` makes B's requests carry the document text
 // instead of its trusted document id. BENCH_ROUTER_OFF is the router's benchmark-only switch
 // (gateway-config/router/settings.mjs).
+//
+// A comparison with `subgraphs` compares two instances of each named subgraph instead, side by side on
+// one database and without a router (subgraph-compare.mjs): A and B differ by the Spring properties
+// in `args`; `prepare` may add more, and a `sink` whose counts are reported.
 
 import { createServer } from 'node:http';
 
 const off = (...parts) => ({ BENCH_ROUTER_OFF: parts.join(',') });
 
-/** An OTLP/HTTP endpoint on loopback that accepts spans and drops them: export costs, storage does not. */
-export async function traceSink() {
+/**
+ * An OTLP/HTTP endpoint on loopback that accepts spans and drops them: export costs, storage does not.
+ * `received` counts the export requests and their bytes (proof that the side under test exports).
+ */
+export async function traceSink(received = { requests: 0, bytes: 0 }) {
   const server = createServer((request, response) => {
-    request.resume();
+    received.requests += 1;
+    request.on('data', (chunk) => { received.bytes += chunk.length; });
     request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   server.unref();
   return `http://127.0.0.1:${server.address().port}/v1/traces`;
 }
+
+/** A subgraph as production runs it: 10 % field timing, 10 % of traces exported over OTLP to a sink on loopback. */
+const PRODUCTION_SUBGRAPH = {
+  label: 'production: 10 % field timing, 10 % of traces exported over OTLP to a sink on loopback',
+  args: ['--subgraph.observability.field-sample-rate=0.1', '--management.tracing.sampling.probability=0.1'],
+  prepare: async () => {
+    const sink = { requests: 0, bytes: 0 };
+    return { args: [`--management.opentelemetry.tracing.export.otlp.endpoint=${await traceSink(sink)}`], sink };
+  },
+};
 
 export const COMPARISONS = {
   freshness: {
@@ -60,6 +78,28 @@ export const COMPARISONS = {
       env: {},
       prepare: async () => ({ TRACE_SAMPLING_RATIO: '0.1', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: await traceSink() }),
     },
+  },
+  'subgraph-observability': {
+    about: 'the subgraphs\' own observability: field timing of 10 % of requests, 10 % of traces exported over OTLP, '
+      + 'Spring\'s GraphQL, HTTP and JDBC observations and the SQL metrics, vs as much of it off as configuration turns off',
+    subgraphs: { entities: 'catalog', user: 'users' },
+    a: {
+      label: 'observability off (no field timing, no tracing, no GraphQL/HTTP/JDBC observations, no SQL metrics)',
+      args: ['--subgraph.observability.field-sample-rate=0', '--management.tracing.enabled=false',
+        '--management.tracing.sampling.probability=0', '--subgraph.observability.sql-metrics=false',
+        '--management.observations.enable.graphql=false', '--management.observations.enable.http=false',
+        '--management.observations.enable.jdbc=false'],
+    },
+    b: PRODUCTION_SUBGRAPH,
+  },
+  'subgraph-tracing': {
+    about: 'the subgraphs\' tracing alone: 10 % of traces exported over OTLP vs tracing off, both with the production metrics and field timing',
+    subgraphs: { entities: 'catalog', user: 'users' },
+    a: {
+      label: 'production metrics and 10 % field timing, tracing off',
+      args: ['--subgraph.observability.field-sample-rate=0.1', '--management.tracing.enabled=false'],
+    },
+    b: PRODUCTION_SUBGRAPH,
   },
   'metrics-all': {
     about: 'Hive Gateway\'s full metric set (ROUTER_METRICS=all) vs the lean set production uses',

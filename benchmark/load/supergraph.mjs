@@ -105,19 +105,8 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
    * compared with the catalog's code path, not with its cache (the benchmark's 5,000 products fit in it).
    */
   function startUncachedCatalog() {
-    const jvm = productionJvm(root, 'catalog');
-    return startProcess({
-      name: UNCACHED_CATALOG,
-      command: jvm.command,
-      args: [...jvm.args, '--spring.profiles.active=dev', `--server.port=${ports[UNCACHED_CATALOG]}`,
-        `--spring.datasource.url=${localPostgresUrl(ports.catalogDb)}`, `--subgraph.security.jwt.public-key-location=file:${DEV_PUBLIC_KEY(root)}`,
-        '--catalog.cache.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
-        '--management.endpoints.web.exposure.include=health,metrics'],
-      env: { ...subgraphImageEnvironment(root), SUBGRAPH_SECURITY_ROUTER_SECRET: secret },
-      cwd: root,
-      logFile: resolve(logDir, `${UNCACHED_CATALOG}.log`),
-      ready: `http://127.0.0.1:${ports[UNCACHED_CATALOG]}/actuator/health/readiness`,
-    });
+    return startSubgraphInstance(root, logDir, { name: UNCACHED_CATALOG, subgraph: 'catalog', port: ports[UNCACHED_CATALOG],
+      databasePort: ports.catalogDb, secret, args: ['--catalog.cache.enabled=false'] });
   }
 
   function startRaw() {
@@ -131,6 +120,26 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
       ready: `http://127.0.0.1:${ports.raw}/ready`,
     });
   }
+}
+
+/**
+ * One more instance of a subgraph's production jar on a database that is already running (and seeded
+ * by an instance started before it): dev profile, signed requests only, rate limit off, metrics
+ * readable at /actuator/metrics; `args` come last and win.
+ */
+export function startSubgraphInstance(root, logDir, { name, subgraph, port, databasePort, secret, args = [] }) {
+  const jvm = productionJvm(root, subgraph);
+  return startProcess({
+    name,
+    command: jvm.command,
+    args: [...jvm.args, '--spring.profiles.active=dev', `--server.port=${port}`,
+      `--spring.datasource.url=${localPostgresUrl(databasePort)}`, `--subgraph.security.jwt.public-key-location=file:${DEV_PUBLIC_KEY(root)}`,
+      '--subgraph.rate-limit.requests-per-minute=0', '--management.endpoints.web.exposure.include=health,metrics', ...args],
+    env: { ...subgraphImageEnvironment(root), SUBGRAPH_SECURITY_ROUTER_SECRET: secret },
+    cwd: root,
+    logFile: resolve(logDir, `${name}.log`),
+    ready: `http://127.0.0.1:${port}/actuator/health/readiness`,
+  });
 }
 
 /** The `ENV` lines of the production image, so the router runs here with the flags it runs with there. */

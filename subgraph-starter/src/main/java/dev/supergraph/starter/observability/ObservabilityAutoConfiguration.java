@@ -46,6 +46,13 @@ public final class ObservabilityAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnClass(Tracer.class)
+	@ConditionalOnBooleanProperty(name = "subgraph.observability.sql-metrics", matchIfMissing = true)
+	static SqlSpanSampling sqlSpanSampling(ObjectProvider<Tracer> tracer) {
+		return new SqlSpanSampling(tracer);
+	}
+
+	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RequestIdInterceptor requestIdInterceptor() {
 		return new RequestIdInterceptor();

@@ -26,8 +26,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * {@code kind}: {@code statement}, {@code commit}, {@code rollback}), so the statement
  * cost of operations is observable in production and measurable end to end, and per
  * operation ({@link OperationStatements}). When tracing is on, every connection and
- * statement is also a span, from datasource-micrometer: the statement's text with its
- * {@code ?} placeholders, never the parameter values.
+ * statement of a sampled trace is also a span ({@link SqlSpanSampling}), from
+ * datasource-micrometer: the statement's text with its {@code ?} placeholders, never the
+ * parameter values.
  */
 class SqlStatementMetrics implements BeanPostProcessor {
 
@@ -55,7 +56,10 @@ class SqlStatementMetrics implements BeanPostProcessor {
 		ProxyDataSourceBuilder proxy = ProxyDataSourceBuilder.create(beanName, dataSource)
 			.listener(listener)
 			.methodListener(listener);
-		if (this.tracer.getIfAvailable() != null) {
+		// Tracer.NOOP (tracing off) would make observations whose spans go nowhere, per
+		// statement.
+		Tracer tracer = this.tracer.getIfAvailable();
+		if (tracer != null && tracer != Tracer.NOOP) {
 			DataSourceObservationListener spans = new DataSourceObservationListener(this.observations::getObject);
 			spans.setIncludeParameterValues(false);
 			spans.setSupportedTypes(
