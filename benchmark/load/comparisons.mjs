@@ -101,6 +101,14 @@ export const COMPARISONS = {
     },
     b: PRODUCTION_SUBGRAPH,
   },
+  tracing: {
+    about: '10 % of traces exported over OTLP on top of the production metrics (the tracing share of `observability`)',
+    b: {
+      label: 'metrics + 10 % tracing',
+      env: {},
+      prepare: async () => ({ TRACE_SAMPLING_RATIO: '0.1', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: await traceSink() }),
+    },
+  },
   'metrics-all': {
     about: 'Hive Gateway\'s full metric set (ROUTER_METRICS=all) vs the lean set production uses',
     a: { label: 'all metrics', env: { ROUTER_METRICS: 'all' } },
