@@ -9,6 +9,7 @@ import { UNCACHED_CATALOG, sqlStatements, startSupergraph } from './supergraph.m
 import { entitiesRequest, mixed, workload } from './workload.mjs';
 import { markdownReport } from './report.mjs';
 import { compare, compareReport } from './compare.mjs';
+import { medianOf, round1, round3 } from './numbers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -113,7 +114,7 @@ async function measure({ name, next }) {
   const sqlAfter = await sqlCounts();
   return {
     name,
-    saturatingRps: round(saturation.rps),
+    saturatingRps: round1(saturation.rps),
     saturationErrors: saturation.failed,
     rate,
     ...summary(run),
@@ -182,7 +183,7 @@ async function soak(minutes) {
   const cpu = meter();
   clearInterval(timer);
   sample();
-  return { commit: commit(), date: new Date().toISOString(), soakMinutes: minutes, rate, saturatingRps: round(saturation.rps), ...summary(run),
+  return { commit: commit(), date: new Date().toISOString(), soakMinutes: minutes, rate, saturatingRps: round1(saturation.rps), ...summary(run),
     cpuMsPerRequest: perRequest(cpu, run.requests), rssSamples: samples };
 }
 
@@ -191,18 +192,12 @@ async function sqlCounts() {
 }
 
 function summary(run) {
-  return { rps: round(run.rps), requests: run.requests, dropped: run.dropped, failures: run.failures,
-    p50: round(run.p50), p95: round(run.p95), p99: round(run.p99) };
+  return { rps: round1(run.rps), requests: run.requests, dropped: run.dropped, failures: run.failures,
+    p50: round1(run.p50), p95: round1(run.p95), p99: round1(run.p99) };
 }
 
 function perRequest(cpu, requests) {
   return Object.fromEntries(Object.entries(cpu).map(([name, seconds]) => [name, round3((seconds * 1000) / requests)]));
-}
-
-function medianOf(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function commit() {
@@ -215,14 +210,6 @@ function commit() {
 
 function javaVersion() {
   return spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr.split('\n')[0];
-}
-
-function round(value) {
-  return Math.round(value * 10) / 10;
-}
-
-function round3(value, digits = 3) {
-  return Number(value.toFixed(digits));
 }
 
 function log(message) {

@@ -11,6 +11,7 @@ import { closedLoop, openModel } from './load.mjs';
 import { cpuMeter, stopAll } from './processes.mjs';
 import { UNCACHED_CATALOG, startSupergraph } from './supergraph.mjs';
 import { entitiesRequest, mixed, workload } from './workload.mjs';
+import { medianOf } from './numbers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TOLERANCE = 1.2;
@@ -88,7 +89,7 @@ async function measure(scenarios) {
       .map(([key, ms]) => [key, ms / unit]).concat([['rawCpuMs', unit]])));
     console.error(`▶ round ${round + 1}: raw baseline ${unit.toFixed(3)} ms CPU per request`);
   }
-  return Object.fromEntries(Object.keys(perRound[0]).map((key) => [key, round(median(perRound.map((row) => row[key])))]));
+  return Object.fromEntries(Object.keys(perRound[0]).map((key) => [key, round(medianOf(perRound.map((row) => row[key])))]));
 }
 
 function regressions(figures) {
@@ -105,12 +106,6 @@ function report(rows, figures) {
     '| --- | ---: | ---: | ---: | --- |',
     ...rows.map((row) => `| ${row.figure} | ${row.budget} | ${row.limit} | ${row.measured} | ${row.verdict} |`),
   ].join('\n');
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function round(value) {

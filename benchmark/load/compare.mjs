@@ -3,6 +3,7 @@
 // both see the same machine. The results are ratios B / A of medians, never absolute figures.
 import { resolve } from 'node:path';
 import { closedLoop, openModel } from './load.mjs';
+import { medianOf, round1, round3 } from './numbers.mjs';
 import { cpuMeter, stopAll } from './processes.mjs';
 import { startSupergraph } from './supergraph.mjs';
 import { mixed, workload } from './workload.mjs';
@@ -173,16 +174,3 @@ export function compareReport(results) {
   return lines.join('\n');
 }
 
-function medianOf(values) {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function round1(value) {
-  return Math.round(value * 10) / 10;
-}
-
-function round3(value) {
-  return Number(value.toFixed(3));
-}

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { closedLoop, openModel } from './load.mjs';
 import { startLocalPostgres } from './local-postgres.mjs';
+import { medianOf, round1, round3 } from './numbers.mjs';
 import { awaitReady, cpuMeter, freePort, stopAll } from './processes.mjs';
 import { startSubgraphInstance } from './supergraph.mjs';
 import { subgraphRequest } from './workload.mjs';
@@ -147,16 +148,3 @@ export function subgraphCompareLines(comparison) {
   return lines;
 }
 
-function medianOf(values) {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function round1(value) {
-  return Math.round(value * 10) / 10;
-}
-
-function round3(value) {
-  return Number(value.toFixed(3));
-}
