@@ -2,8 +2,8 @@
 // A short run at fixed, modest rates; every figure is CPU per request divided by the raw JDBC +
 // Jackson baseline's CPU per request measured in the same rounds, so it is a property of the code,
 // not of how fast or busy the machine is. A figure more than 20 % over its budget in
-// benchmark/budgets.json fails the check; a failure is measured once more before it counts, so one
-// noisy round does not fail a build.
+// benchmark/budgets.json fails the check; a failure is measured once more and counts only if the
+// figure is over its limit both times, so one noisy run does not fail a build.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { medianOf } from './numbers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TOLERANCE = 1.2;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const budgets = JSON.parse(readFileSync(resolve(root, 'benchmark', 'budgets.json'), 'utf8'));
 
 const supergraph = await startSupergraph(root, resolve(root, '.run', 'bench-logs'));
@@ -32,7 +32,8 @@ try {
   let over = regressions(figures);
   if (over.length > 0) {
     console.error(`▶ over budget in a first run (${over.map((row) => row.figure).join(', ')}); measuring again`);
-    figures = await measure(scenarios);
+    const again = await measure(scenarios);
+    figures = Object.fromEntries(Object.entries(figures).map(([figure, value]) => [figure, Math.min(value, again[figure])]));
     over = regressions(figures);
   }
   const rows = Object.keys(figures).filter((figure) => figure !== 'rawCpuMs').map((figure) => {
@@ -87,7 +88,7 @@ async function measure(scenarios) {
     const unit = cpu['raw.raw'];
     perRound.push(Object.fromEntries(Object.entries(cpu).filter(([key]) => key !== 'raw.raw')
       .map(([key, ms]) => [key, ms / unit]).concat([['rawCpuMs', unit]])));
-    console.error(`▶ round ${round + 1}: raw baseline ${unit.toFixed(3)} ms CPU per request`);
+    console.error(`▶ round ${round + 1}: CPU ms per request ${Object.entries(cpu).map(([key, ms]) => `${key} ${ms.toFixed(2)}`).join(', ')}`);
   }
   return Object.fromEntries(Object.keys(perRound[0]).map((key) => [key, round(medianOf(perRound.map((row) => row[key])))]));
 }
