@@ -1,16 +1,13 @@
 package dev.supergraph.orders;
 
 import java.util.List;
-import java.util.Map;
 
-import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.InputValidationCases;
 import dev.supergraph.starter.test.InputValidationCases.Case;
 import dev.supergraph.starter.test.SubgraphTest;
 import dev.supergraph.starter.test.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,13 +37,8 @@ class InputValidationContractTests {
 	@MethodSource("cases")
 	void answersTheSharedCasesWithTheirUserErrors(Case input) {
 		String mutation = input.input().equals("PlaceOrderInput") ? "placeOrder" : "cancelOrder";
-		String document = "mutation($input: " + input.input() + "!) { " + mutation
-				+ "(input: $input) { userErrors { code field } } }";
-		JsonNode payload = GraphQlHttpClient.forPort(this.port)
-			.post(document, Map.of("input", input.value()), TestTokens.forUser("10001"))
-			.data()
-			.path(mutation);
-		assertThat(InputValidationCases.validationErrors(payload)).containsExactlyElementsOf(input.errors());
+		assertThat(input.answerOf(this.port, mutation, TestTokens.forUser("10001")))
+			.containsExactlyElementsOf(input.errors());
 	}
 
 	static List<Case> cases() {

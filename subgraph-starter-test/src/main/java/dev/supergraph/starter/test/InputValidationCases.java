@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -88,6 +89,24 @@ public final class InputValidationCases {
 	 * then code
 	 */
 	public record Case(String name, String input, JsonNode value, List<String> errors) {
+
+		/**
+		 * Sends this case's value to a mutation of a running subgraph and reads the
+		 * validation errors it answers.
+		 * @param port the subgraph's port
+		 * @param mutation the mutation that takes this case's input type as {@code input}
+		 * @param token the caller's token
+		 * @return the validation errors of the payload, as {@link #validationErrors}
+		 */
+		public List<String> answerOf(int port, String mutation, String token) {
+			String document = "mutation($input: " + this.input + "!) { " + mutation
+					+ "(input: $input) { userErrors { code field } } }";
+			JsonNode payload = GraphQlHttpClient.forPort(port)
+				.post(document, Map.of("input", this.value), token)
+				.data()
+				.path(mutation);
+			return validationErrors(payload);
+		}
 
 		@Override
 		public String toString() {
