@@ -272,6 +272,56 @@ class ItemQueryTests {
 
 }
 `),
+    [`${testDir}/ExpandContractTests.java`]: java(pkg, ['dev.supergraph.starter.test.release.ExpandContractRules'], `/**
+ * The previous ${name} release (src/test/resources/release/previous-statements.json) runs on
+ * the newest migrations, and the migrations since it only expand, so a rollback needs no
+ * database restore (docs/migrations.md).
+ */
+class ExpandContractTests extends ExpandContractRules {
+
+	ExpandContractTests() {
+		super("db/${name}");
+	}
+
+}
+`),
+    [`${testDir}/${Name}ReleaseStatementsTests.java`]: java(pkg, ['java.util.List', 'java.util.Map', '',
+      'dev.supergraph.starter.test.GraphQlHttpClient', 'dev.supergraph.starter.test.GraphQlHttpClient.Response',
+      'dev.supergraph.starter.test.SubgraphTest', 'dev.supergraph.starter.test.TestTokens',
+      'dev.supergraph.starter.test.release.RecordReleaseStatements', 'org.junit.jupiter.api.Test',
+      'org.junit.jupiter.api.extension.RegisterExtension', '', 'org.springframework.boot.test.web.server.LocalServerPort', '',
+      'static org.assertj.core.api.Assertions.assertThat'], `/**
+ * Every read and write path of the ${name} subgraph over HTTP, so that
+ * {@code src/test/resources/release/statements.json} is exactly the SQL this release
+ * issues (docs/migrations.md). Add a test here for each new path.
+ */
+@SubgraphTest
+class ${Name}ReleaseStatementsTests {
+
+	@RegisterExtension
+	static RecordReleaseStatements release = new RecordReleaseStatements();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void itemById() {
+		assertAnswered("query($id: ID!) { ${field}(id: $id) { id name } }", Map.of("id", "7"));
+	}
+
+	@Test
+	void itemsAsEntities() {
+		assertAnswered("query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { id name } } }",
+				Map.of("r", List.of(Map.of("__typename", "${type}", "id", "3"), Map.of("__typename", "${type}", "id", "1"))));
+	}
+
+	private void assertAnswered(String document, Map<String, ?> variables) {
+		Response response = GraphQlHttpClient.forPort(this.port).post(document, variables, TestTokens.forUser("1"));
+		assertThat(response.json().path("errors").isMissingNode()).as(response.body()).isTrue();
+	}
+
+}
+`),
     'src/test/resources/application-test.yaml': `${name}:
   seed:
     enabled: true
