@@ -7,7 +7,8 @@
 // Configurations, interleaved start by start:
 //   default  java -jar <exec jar>, the JDK on the PATH (17), no JVM options;
 //   options  JDK 25, @subgraph-jvm/options, the extracted jar, no AOT cache;
-//   tuned    as options plus -XX:AOTCache from subgraph-jvm/train-aot-cache (the production image).
+//   tuned    as options plus -XX:AOTCache from subgraph-jvm/train-aot-cache (the production image);
+//   <config>+<JVM option>+…  a configuration with options on top, to try one (tuned+-Xmx96m).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -70,7 +71,7 @@ for (const subgraph of SUBGRAPHS) {
   if (CONFIGS.some((config) => config !== 'default')) {
     extract(subgraph);
   }
-  if (CONFIGS.includes('tuned')) {
+  if (CONFIGS.some((config) => baseOf(config) === 'tuned')) {
     report.training[subgraph] = await train(subgraph);
   }
 }
@@ -109,8 +110,17 @@ function command(subgraph, config, port) {
     return { command: 'java', args: ['-jar', execJar(subgraph), ...appArgs] };
   }
   const java = hasJava25 ? JAVA25 : 'java';
-  const cache = config === 'tuned' && hasJava25 ? [`-XX:AOTCache=${resolve(work, subgraph, 'app.aot')}`] : [];
-  return { command: java, args: [`@${OPTIONS}`, ...cache, '-jar', resolve(work, subgraph, 'app.jar'), ...appArgs] };
+  const cache = baseOf(config) === 'tuned' && hasJava25 ? [`-XX:AOTCache=${resolve(work, subgraph, 'app.aot')}`] : [];
+  return { command: java, args: [`@${OPTIONS}`, ...cache, ...extraOptions(config), '-jar', resolve(work, subgraph, 'app.jar'), ...appArgs] };
+}
+
+/** `tuned+-Xmx96m+-XX:TieredStopAtLevel=1`: a configuration with JVM options on top, to try one. */
+function baseOf(config) {
+  return config.split('+')[0];
+}
+
+function extraOptions(config) {
+  return config.split('+').slice(1);
 }
 
 /** Recreates the subgraph's database and seeds it with one start in the docker profile (default JVM). */
