@@ -33,7 +33,9 @@ try {
   if (over.length > 0) {
     console.error(`▶ over budget in a first run (${over.map((row) => row.figure).join(', ')}); measuring again`);
     const again = await measure(scenarios);
-    figures = Object.fromEntries(Object.entries(figures).map(([figure, value]) => [figure, Math.min(value, again[figure])]));
+    // Each figure at the lower of its two runs; the unit as the second run measured it.
+    figures = Object.fromEntries(Object.entries(again)
+      .map(([figure, value]) => [figure, figure === 'rawCpuMs' ? value : Math.min(value, figures[figure])]));
     over = regressions(figures);
   }
   const rows = Object.keys(figures).filter((figure) => figure !== 'rawCpuMs').map((figure) => {
