@@ -1,5 +1,6 @@
 package dev.supergraph.starter.observability;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TracingSwitchTests {
 
 	@Test
-	void withoutAnEndpointTracingIsOff() {
+	void withoutAnEndpointTracingIsExcluded() {
 		StandardEnvironment environment = environment(Map.of());
-		assertThat(environment.getProperty("management.tracing.enabled")).isEqualTo("false");
+		assertThat(excluded(environment)).containsAll(TracingSwitch.TRACING);
 	}
 
 	@Test
@@ -22,19 +23,34 @@ class TracingSwitchTests {
 		StandardEnvironment environment = environment(
 				Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://collector:4318/v1/traces"));
 		assertThat(environment.getProperty(TracingSwitch.ENDPOINT)).isEqualTo("http://collector:4318/v1/traces");
-		assertThat(environment.getProperty("management.tracing.enabled")).isNull();
+		assertThat(excluded(environment)).isEmpty();
 	}
 
 	@Test
 	void aBlankVariableIsNoEndpoint() {
 		StandardEnvironment environment = environment(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", " "));
-		assertThat(environment.getProperty("management.tracing.enabled")).isEqualTo("false");
+		assertThat(excluded(environment)).containsAll(TracingSwitch.TRACING);
 	}
 
 	@Test
-	void anExplicitSwitchWins() {
-		StandardEnvironment environment = environment(Map.of("management.tracing.enabled", "true"));
-		assertThat(environment.getProperty("management.tracing.enabled")).isEqualTo("true");
+	void exportTurnedOffWinsOverAnEndpoint() {
+		StandardEnvironment environment = environment(
+				Map.of(TracingSwitch.ENDPOINT, "http://collector:4318/v1/traces", TracingSwitch.EXPORT, "false"));
+		assertThat(excluded(environment)).containsAll(TracingSwitch.TRACING);
+	}
+
+	@Test
+	void theSubgraphsOwnExclusionsAreKept() {
+		StandardEnvironment environment = environment(
+				Map.of(TracingSwitch.EXCLUDE, "com.example.OneAutoConfiguration,com.example.TwoAutoConfiguration"));
+		assertThat(excluded(environment))
+			.startsWith("com.example.OneAutoConfiguration", "com.example.TwoAutoConfiguration")
+			.containsAll(TracingSwitch.TRACING);
+	}
+
+	private static List<String> excluded(StandardEnvironment environment) {
+		String value = environment.getProperty(TracingSwitch.EXCLUDE);
+		return (value != null) ? List.of(value.split(",")) : List.of();
 	}
 
 	private static StandardEnvironment environment(Map<String, Object> properties) {
