@@ -46,13 +46,6 @@ public final class ObservabilityAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnClass(Tracer.class)
-	@ConditionalOnBooleanProperty(name = "subgraph.observability.sql-metrics", matchIfMissing = true)
-	static SqlSpanSampling sqlSpanSampling(ObjectProvider<Tracer> tracer) {
-		return new SqlSpanSampling(tracer);
-	}
-
-	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RequestIdInterceptor requestIdInterceptor() {
 		return new RequestIdInterceptor();

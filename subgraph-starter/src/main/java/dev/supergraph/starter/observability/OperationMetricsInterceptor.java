@@ -49,7 +49,7 @@ class OperationMetricsInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	private void record(WebGraphQlResponse response, @Nullable AtomicInteger statements) {
 		ExecutionInput input = response.getExecutionInput();
-		String operation = this.names.label(input.getOperationName(), input.getQuery());
+		String operation = this.names.label(input);
 		String client = input.getGraphQLContext().getOrDefault(ClientNames.KEY, ClientNames.UNKNOWN);
 		if (statements != null) {
 			DistributionSummary.builder(STATEMENTS)

@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import graphql.ExecutionInput;
+import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,8 @@ final class OperationNames {
 
 	static final String OTHER = "other";
 
+	private static final String KEY = OperationNames.class.getName();
+
 	private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,63}");
 
 	/** The name of a document's first operation, after any whitespace and comments. */
@@ -32,6 +36,22 @@ final class OperationNames {
 
 	OperationNames(int maxNames) {
 		this.maxNames = maxNames;
+	}
+
+	/**
+	 * The label of a request's operation, worked out once per request: the request
+	 * metrics and the errors both need it.
+	 * @param input the request
+	 * @return the name, {@code anonymous} or {@code other}
+	 */
+	String label(ExecutionInput input) {
+		GraphQLContext context = input.getGraphQLContext();
+		String label = context.get(KEY);
+		if (label == null) {
+			label = label(input.getOperationName(), input.getQuery());
+			context.put(KEY, label);
+		}
+		return label;
 	}
 
 	/**

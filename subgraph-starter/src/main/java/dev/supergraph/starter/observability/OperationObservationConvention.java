@@ -26,8 +26,7 @@ class OperationObservationConvention extends DefaultExecutionRequestObservationC
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ExecutionRequestObservationContext context) {
 		ExecutionInput input = context.getExecutionInput();
-		return super.getLowCardinalityKeyValues(context)
-			.and(OPERATION_NAME, this.names.label(input.getOperationName(), input.getQuery()))
+		return super.getLowCardinalityKeyValues(context).and(OPERATION_NAME, this.names.label(input))
 			.and(CLIENT_NAME, input.getGraphQLContext().getOrDefault(ClientNames.KEY, ClientNames.UNKNOWN));
 	}
 

@@ -64,7 +64,8 @@ class SqlStatementMetrics implements BeanPostProcessor {
 			spans.setIncludeParameterValues(false);
 			spans.setSupportedTypes(
 					EnumSet.of(JdbcObservationDocumentation.CONNECTION, JdbcObservationDocumentation.QUERY));
-			proxy.listener(spans).methodListener(spans);
+			SqlSpanSampling sampled = new SqlSpanSampling(spans, tracer);
+			proxy.listener(sampled).methodListener(sampled);
 		}
 		return proxy.build();
 	}

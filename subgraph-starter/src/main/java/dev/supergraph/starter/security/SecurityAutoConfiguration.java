@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -56,6 +57,18 @@ public final class SecurityAutoConfiguration {
 		Path file = properties.file();
 		return new ApiKeyAuthenticationProvider(
 				(file != null) ? new ApiKeyStore(file, properties.reloadInterval(), Clock.systemUTC(), json) : null);
+	}
+
+	/**
+	 * No observation of Spring Security's filters, authentications or authorizations: a
+	 * span and a timer per filter of every request, while refusals are counted and logged
+	 * by the starter's own error codes and audit log. Turning those observations off by a
+	 * predicate still wrapped every filter of the chain.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.supergraph.starter.observability;
 
+import graphql.ExecutionInput;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,17 @@ class OperationNamesTests {
 		assertThat(this.names.label(null, "# reference operation\n  query ProductPage($first: Int) { a }"))
 			.isEqualTo("ProductPage");
 		assertThat(this.names.label("", "mutation PlaceOrder { a }")).isEqualTo("PlaceOrder");
+	}
+
+	@Test
+	void aRequestIsLabelledByItsOperationNameElseItsDocument() {
+		assertThat(this.names.label(ExecutionInput.newExecutionInput("query ProductPage { a }").build()))
+			.isEqualTo("ProductPage");
+		ExecutionInput named = ExecutionInput.newExecutionInput("query A { a } query B { b }")
+			.operationName("B")
+			.build();
+		assertThat(this.names.label(named)).isEqualTo("B");
+		assertThat(this.names.label(named)).isEqualTo("B");
 	}
 
 	@Test

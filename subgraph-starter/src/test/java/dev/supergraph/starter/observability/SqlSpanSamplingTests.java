@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +89,15 @@ class SqlSpanSamplingTests {
 
 	@Test
 	void withTracingOffNothingOfJdbcIsObserved() {
-		this.runner.withPropertyValues("management.tracing.enabled=false").run((context) -> {
+		// what TracingSwitch leaves when tracing is off: Spring Boot's no-op tracer only
+		WebApplicationContextRunner tracingOff = new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					NoopTracerAutoConfiguration.class, ObservabilityAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean(DataSource.class, () -> new DriverManagerDataSource(url))
+			.withBean(Started.class, Started::new);
+		tracingOff.run((context) -> {
+			assertThat(context.getBean(Tracer.class)).isSameAs(Tracer.NOOP);
 			assertThat(statementsInARequest(context)).isNotEmpty().noneMatch((name) -> name.startsWith("jdbc"));
 			assertThat(counted(context)).isEqualTo(1);
 		});
