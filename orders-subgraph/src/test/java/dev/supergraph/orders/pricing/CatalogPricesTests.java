@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.supergraph.starter.observability.RequestIds;
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.SubgraphException;
 import dev.supergraph.starter.security.RouterSignature;
@@ -19,6 +20,7 @@ import dev.supergraph.starter.money.Money;
 import graphql.GraphQLContext;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,12 +35,16 @@ class CatalogPricesTests {
 		AtomicReference<String> authorization = new AtomicReference<>();
 		AtomicReference<String> body = new AtomicReference<>();
 		AtomicReference<String> stamp = new AtomicReference<>();
+		AtomicReference<String> requestId = new AtomicReference<>();
 		HttpServer server = server(200, """
 				{"data":{"_entities":[{"id":"1","price":{"amount":"84.18","currency":"EUR"}},null]}}""", (exchange) -> {
 			authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+			requestId.set(exchange.getRequestHeaders().getFirst(RequestIds.HEADER));
 			stamp.set(exchange.getRequestHeaders().getFirst(RouterSignature.FRESHNESS_HEADER));
 			body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		});
+		// the caller's request id, as RequestIdFilter puts it in the log context
+		MDC.put(RequestIds.KEY, "4bf92f3577b34da6a3ce929d0e0e4736");
 		try {
 			GraphQLContext context = GraphQLContext.newContext()
 				.of(CallerAuthorization.CONTEXT_KEY, "Bearer abc")
@@ -47,6 +53,7 @@ class CatalogPricesTests {
 				.currentPrices(List.of(1L, 999L), context);
 			assertThat(prices).containsExactly(Map.entry(1L, new Money("84.18", "EUR")));
 			assertThat(authorization.get()).isEqualTo("Bearer abc");
+			assertThat(requestId.get()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 			assertThat(body.get()).contains("_entities", "\"id\":\"1\"", "\"id\":\"999\"",
 					"\"__typename\":\"Product\"");
 			// stamped over the exact bytes the catalog received, as the router stamps its
@@ -55,6 +62,7 @@ class CatalogPricesTests {
 				.verifiedStamp(stamp.get(), body.get().getBytes(StandardCharsets.UTF_8))).isNotNull();
 		}
 		finally {
+			MDC.remove(RequestIds.KEY);
 			server.stop(0);
 		}
 	}

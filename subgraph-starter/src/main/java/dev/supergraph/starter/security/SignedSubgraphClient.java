@@ -5,8 +5,10 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.supergraph.starter.observability.RequestIds;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.GraphQlClient;
@@ -66,6 +68,13 @@ public final class SignedSubgraphClient {
 				String stamp = signature.freshness(body);
 				if (stamp != null) {
 					request.getHeaders().set(RouterSignature.FRESHNESS_HEADER, stamp);
+				}
+				// the caller's correlation id, so that the called subgraph logs and
+				// answers
+				// under it also when no trace carries it (tracing off)
+				String requestId = MDC.get(RequestIds.KEY);
+				if (requestId != null) {
+					request.getHeaders().set(RequestIds.HEADER, requestId);
 				}
 				return execution.execute(request, body);
 			})
