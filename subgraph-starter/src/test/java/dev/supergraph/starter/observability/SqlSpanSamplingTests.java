@@ -62,14 +62,19 @@ class SqlSpanSamplingTests {
 		}
 	}
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(ObservationAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
-						OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
-						NoopTracerAutoConfiguration.class, ObservabilityAutoConfiguration.class))
-		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-		.withBean(DataSource.class, () -> new DriverManagerDataSource(url))
-		.withBean(Started.class, Started::new);
+	private final WebApplicationContextRunner runner = runner(OpenTelemetrySdkAutoConfiguration.class,
+			OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class);
+
+	/** The starter's observability over a real database, with the given tracing. */
+	private static WebApplicationContextRunner runner(Class<?>... tracing) {
+		return new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					NoopTracerAutoConfiguration.class, ObservabilityAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(tracing))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean(DataSource.class, () -> new DriverManagerDataSource(url))
+			.withBean(Started.class, Started::new);
+	}
 
 	@Test
 	void aSampledRequestObservesItsConnectionAndStatement() {
@@ -90,13 +95,7 @@ class SqlSpanSamplingTests {
 	@Test
 	void withTracingOffNothingOfJdbcIsObserved() {
 		// what TracingSwitch leaves when tracing is off: Spring Boot's no-op tracer only
-		WebApplicationContextRunner tracingOff = new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-					NoopTracerAutoConfiguration.class, ObservabilityAutoConfiguration.class))
-			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withBean(DataSource.class, () -> new DriverManagerDataSource(url))
-			.withBean(Started.class, Started::new);
-		tracingOff.run((context) -> {
+		runner().run((context) -> {
 			assertThat(context.getBean(Tracer.class)).isSameAs(Tracer.NOOP);
 			assertThat(statementsInARequest(context)).isNotEmpty().noneMatch((name) -> name.startsWith("jdbc"));
 			assertThat(counted(context)).isEqualTo(1);
