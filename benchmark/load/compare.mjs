@@ -9,6 +9,7 @@ import { startSupergraph } from './supergraph.mjs';
 import { mixed, workload } from './workload.mjs';
 import { comparisonsOf } from './comparisons.mjs';
 import { compareSubgraphs, subgraphCompareLines } from './subgraph-compare.mjs';
+import { compareSupergraphs, supergraphCompareLines } from './supergraph-compare.mjs';
 
 const PROCESSES = ['router', 'users', 'orders', 'catalog', 'postgres'];
 
@@ -27,8 +28,14 @@ export async function compare(root, spec, { timing, scenarios: scenarioNames, ra
     results.push(await compareSubgraphs(root, comparison, { timing, rates, log }));
     onResult(results);
   }
+  // Comparisons of whole supergraphs (`supergraphs`) start two of their own.
+  for (const comparison of comparisons.filter((each) => each.supergraphs)) {
+    results.push(await compareSupergraphs(root, comparison, { timing, scenarios: scenarioNames, rates, log }));
+    onResult(results);
+  }
   for (const signed of [true, false]) {
-    const group = comparisons.filter((comparison) => comparison.signed === signed && !comparison.subgraphs);
+    const group = comparisons.filter((comparison) => comparison.signed === signed && !comparison.subgraphs
+      && !comparison.supergraphs);
     if (!group.length) {
       continue;
     }
@@ -136,7 +143,7 @@ function medians(rounds) {
 
 /** The comparison as Markdown: one row per comparison and scenario (a table of their own for subgraph comparisons). */
 export function compareReport(results) {
-  const routerComparisons = results.comparisons.filter((comparison) => comparison.kind !== 'subgraphs');
+  const routerComparisons = results.comparisons.filter((comparison) => !comparison.kind);
   const lines = [
     `# Comparison ${results.name}, ${results.date} (commit ${results.commit})`,
     '',
@@ -164,6 +171,11 @@ export function compareReport(results) {
   for (const comparison of results.comparisons.filter((each) => each.kind === 'subgraphs')) {
     lines.push('', `**${comparison.name}**: instances A and B of each subgraph side by side on one database,`
       + ' requests straight at them, signed like the router\'s; CPU of each instance alone:', '', ...subgraphCompareLines(comparison));
+  }
+  for (const comparison of results.comparisons.filter((each) => each.kind === 'supergraphs')) {
+    lines.push('', `**${comparison.name}**: two complete supergraphs A and B side by side (a router and every subgraph each,`
+      + ' the subgraphs of both on the same databases), requests through each router; per round and side the CPU per request'
+      + ' at the rate given, then the saturating rate of a closed loop of 16 clients:', '', ...supergraphCompareLines(comparison));
   }
   lines.push('', 'A and B of each comparison:', '');
   for (const comparison of results.comparisons) {

@@ -8,7 +8,9 @@
 //
 // A comparison with `subgraphs` compares two instances of each named subgraph instead, side by side on
 // one database and without a router (subgraph-compare.mjs): A and B differ by the Spring properties
-// in `args`; `prepare` may add more, and a `sink` whose counts are reported.
+// in `args`; `prepare` may add more, and a `sink` whose counts are reported. One with `supergraphs`
+// compares two complete supergraphs (supergraph-compare.mjs): A and B differ by the router's `env`
+// and the subgraphs' `args`; `prepare` may add to both.
 
 import { createServer } from 'node:http';
 
@@ -37,6 +39,15 @@ const PRODUCTION_SUBGRAPH = {
     const sink = { requests: 0, bytes: 0 };
     return { args: [`--management.opentelemetry.tracing.export.otlp.endpoint=${await traceSink(sink)}`], sink };
   },
+};
+
+/** A subgraph with as much of its observability off as configuration reaches. */
+const SUBGRAPH_OBSERVABILITY_OFF = {
+  label: 'observability off (no field timing, no tracing, no GraphQL/HTTP/JDBC observations, no SQL metrics)',
+  // no OTLP endpoint: the starter's TracingSwitch leaves tracing out altogether
+  args: ['--subgraph.observability.field-sample-rate=0', '--subgraph.observability.sql-metrics=false',
+    '--management.observations.enable.graphql=false', '--management.observations.enable.http=false',
+    '--management.observations.enable.jdbc=false'],
 };
 
 export const COMPARISONS = {
@@ -83,14 +94,34 @@ export const COMPARISONS = {
     about: 'the subgraphs\' own observability: field timing of 10 % of requests, 10 % of traces exported over OTLP, '
       + 'Spring\'s GraphQL, HTTP and JDBC observations and the SQL metrics, vs as much of it off as configuration turns off',
     subgraphs: { entities: 'catalog', user: 'users' },
-    a: {
-      label: 'observability off (no field timing, no tracing, no GraphQL/HTTP/JDBC observations, no SQL metrics)',
-      // no OTLP endpoint: the starter's TracingSwitch leaves tracing out altogether
-      args: ['--subgraph.observability.field-sample-rate=0', '--subgraph.observability.sql-metrics=false',
-        '--management.observations.enable.graphql=false', '--management.observations.enable.http=false',
-        '--management.observations.enable.jdbc=false'],
-    },
+    a: SUBGRAPH_OBSERVABILITY_OFF,
     b: PRODUCTION_SUBGRAPH,
+  },
+  'supergraph-observability': {
+    about: 'observability as a client\'s throughput sees it: the router\'s metrics and 10 % tracing and every subgraph\'s '
+      + 'production observability, vs all of it off; two complete supergraphs side by side',
+    supergraphs: true,
+    a: {
+      label: `router without metrics or tracing; subgraphs with ${SUBGRAPH_OBSERVABILITY_OFF.label}`,
+      env: off('prometheus'),
+      args: SUBGRAPH_OBSERVABILITY_OFF.args,
+    },
+    b: {
+      label: 'router with its metrics and 10 % of traces; subgraphs in production configuration (10 % field timing, '
+        + 'their metrics, 10 % of traces, parent-based so the router\'s sampled traces are complete); spans exported over '
+        + 'OTLP to a sink on loopback',
+      env: {},
+      args: PRODUCTION_SUBGRAPH.args,
+      prepare: async () => {
+        const sink = { requests: 0, bytes: 0 };
+        const endpoint = await traceSink(sink);
+        return {
+          env: { TRACE_SAMPLING_RATIO: '0.1', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: endpoint },
+          args: [`--management.opentelemetry.tracing.export.otlp.endpoint=${endpoint}`],
+          sink,
+        };
+      },
+    },
   },
   'subgraph-tracing': {
     about: 'the subgraphs\' tracing alone: 10 % of traces exported over OTLP vs tracing off, both with the production metrics and field timing',

@@ -31,22 +31,9 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
   ports.catalogDb = postgres.ports.catalog;
   const url = (name) => `http://127.0.0.1:${ports[name]}/graphql`;
   // The JVM as the production image runs it (subgraph-jvm/options; JDK 25 and AOT cache when there).
-  const jvms = Object.fromEntries(SUBGRAPHS.map((name) => [name, productionJvm(root, name)]));
-  SUBGRAPHS.forEach((name) => console.error(`▶ ${name}: ${jvms[name].describe}`));
-  const subgraphs = SUBGRAPHS.map((name) => startProcess({
-    name,
-    command: jvms[name].command,
-    args: [...jvms[name].args, '--spring.profiles.active=dev', `--server.port=${ports[name]}`,
-      `--spring.datasource.url=${localPostgresUrl(postgres.ports[name])}`, `--subgraph.security.jwt.public-key-location=file:${DEV_PUBLIC_KEY(root)}`,
-      '--spring.graphql.schema.introspection.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
-      '--management.endpoints.web.exposure.include=health,metrics',
-      ...Object.entries(REGISTRY.find((subgraph) => subgraph.name === name).calls)
-        .map(([property, target]) => `--${property}=${url(target)}`)],
-    env: { ...subgraphImageEnvironment(root), ...(signed ? { SUBGRAPH_SECURITY_ROUTER_SECRET: secret } : {}) },
-    cwd: root,
-    logFile: resolve(logDir, `${name}.log`),
-    ready: `http://127.0.0.1:${ports[name]}/actuator/health/readiness`,
-  }));
+  SUBGRAPHS.forEach((name) => console.error(`▶ ${name}: ${productionJvm(root, name).describe}`));
+  const subgraphs = SUBGRAPHS.map((name) => startSubgraphInstance(root, logDir, { name, subgraph: name, port: ports[name],
+    databasePort: postgres.ports[name], secret: signed ? secret : null, args: subgraphCalls(name, url) }));
   const started = [postgres.proc, ...subgraphs];
   try {
     await Promise.all(subgraphs.map((proc) => awaitReady(proc)));
@@ -78,26 +65,7 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
   }
 
   function startRouter(name, routerEnv) {
-    return startProcess({
-      name,
-      command: 'node',
-      args: ['node_modules/@graphql-hive/gateway/dist/bin.js', 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1',
-        '--port', String(ports[name])],
-      env: {
-        ...imageEnvironment(resolve(root, 'gateway-config', 'Dockerfile')),
-        GATEWAY_MODE: 'production',
-        JWT_PUBLIC_KEY_FILE: DEV_PUBLIC_KEY(root),
-        ROUTER_HMAC_SECRET: secret,
-        RATE_LIMIT_MAX: '100000000',
-        ...Object.fromEntries(SUBGRAPHS.map((name) => [urlVariable(name), url(name)])),
-        // Node flags for the router alone (e.g. a heap size to compare), not for the load generator.
-        ...(process.env.BENCH_ROUTER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_ROUTER_NODE_OPTIONS } : {}),
-        ...routerEnv,
-      },
-      cwd: resolve(root, 'gateway-config'),
-      logFile: resolve(logDir, `${name}.log`),
-      ready: `http://127.0.0.1:${ports[name]}/readiness`,
-    });
+    return startProductionRouter(root, logDir, { name, port: ports[name], secret, subgraphUrl: url, env: routerEnv });
   }
 
   /**
@@ -123,9 +91,42 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
 }
 
 /**
+ * The production router, signing with `secret`, in front of the subgraphs at `subgraphUrl(name)`;
+ * `env` comes last and wins.
+ */
+export function startProductionRouter(root, logDir, { name, port, secret, subgraphUrl, env = {} }) {
+  return startProcess({
+    name,
+    command: 'node',
+    args: ['node_modules/@graphql-hive/gateway/dist/bin.js', 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1',
+      '--port', String(port)],
+    env: {
+      ...imageEnvironment(resolve(root, 'gateway-config', 'Dockerfile')),
+      GATEWAY_MODE: 'production',
+      JWT_PUBLIC_KEY_FILE: DEV_PUBLIC_KEY(root),
+      ROUTER_HMAC_SECRET: secret,
+      RATE_LIMIT_MAX: '100000000',
+      ...Object.fromEntries(SUBGRAPHS.map((subgraph) => [urlVariable(subgraph), subgraphUrl(subgraph)])),
+      // Node flags for the router alone (e.g. a heap size to compare), not for the load generator.
+      ...(process.env.BENCH_ROUTER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_ROUTER_NODE_OPTIONS } : {}),
+      ...env,
+    },
+    cwd: resolve(root, 'gateway-config'),
+    logFile: resolve(logDir, `${name}.log`),
+    ready: `http://127.0.0.1:${port}/readiness`,
+  });
+}
+
+/** The properties that point a subgraph at the others it calls (the registry's `calls`), at `subgraphUrl(name)`. */
+export function subgraphCalls(name, subgraphUrl) {
+  return Object.entries(REGISTRY.find((subgraph) => subgraph.name === name).calls)
+    .map(([property, target]) => `--${property}=${subgraphUrl(target)}`);
+}
+
+/**
  * One more instance of a subgraph's production jar on a database that is already running (and seeded
- * by an instance started before it): dev profile, signed requests only, rate limit off, metrics
- * readable at /actuator/metrics; `args` come last and win.
+ * by an instance started before it): dev profile, introspection off, rate limit off, metrics readable at
+ * /actuator/metrics, signed requests only unless `secret` is null; `args` come last and win.
  */
 export function startSubgraphInstance(root, logDir, { name, subgraph, port, databasePort, secret, args = [] }) {
   const jvm = productionJvm(root, subgraph);
@@ -134,8 +135,9 @@ export function startSubgraphInstance(root, logDir, { name, subgraph, port, data
     command: jvm.command,
     args: [...jvm.args, '--spring.profiles.active=dev', `--server.port=${port}`,
       `--spring.datasource.url=${localPostgresUrl(databasePort)}`, `--subgraph.security.jwt.public-key-location=file:${DEV_PUBLIC_KEY(root)}`,
-      '--subgraph.rate-limit.requests-per-minute=0', '--management.endpoints.web.exposure.include=health,metrics', ...args],
-    env: { ...subgraphImageEnvironment(root), SUBGRAPH_SECURITY_ROUTER_SECRET: secret },
+      '--spring.graphql.schema.introspection.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
+      '--management.endpoints.web.exposure.include=health,metrics', ...args],
+    env: { ...subgraphImageEnvironment(root), ...(secret ? { SUBGRAPH_SECURITY_ROUTER_SECRET: secret } : {}) },
     cwd: root,
     logFile: resolve(logDir, `${name}.log`),
     ready: `http://127.0.0.1:${port}/actuator/health/readiness`,
