@@ -3,11 +3,13 @@
 // request therefore also gets `x-router-freshness: t=<epoch ms>,n=<nonce>,s=<mac>`, the MAC being
 // base64url HMAC-SHA256 (shared secret) over `t.n.<hex SHA-256 of the exact body>`. The subgraphs
 // (RouterSignature, ReplayGuard) accept a stamp once, while it is recent.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { withHeader } from './fetch-headers.mjs';
+import { randomBase64url } from './random-pool.mjs';
 
 export const FRESHNESS_HEADER = 'x-router-freshness';
 
-export function freshnessStamp(secret, body, now = Date.now(), nonce = randomBytes(16).toString('base64url')) {
+export function freshnessStamp(secret, body, now = Date.now(), nonce = randomBase64url(16)) {
   const digest = createHash('sha256').update(body).digest('hex');
   const mac = createHmac('sha256', secret).update(`${now}.${nonce}.${digest}`).digest('base64url');
   return `t=${now},n=${nonce},s=${mac}`;
@@ -20,9 +22,7 @@ export function useFreshnessStamps(secret) {
       if (typeof options.body !== 'string') {
         return;
       }
-      const headers = new Headers(options.headers);
-      headers.set(FRESHNESS_HEADER, freshnessStamp(secret, options.body));
-      setOptions({ ...options, headers: Object.fromEntries(headers) });
+      setOptions(withHeader(options, FRESHNESS_HEADER, freshnessStamp(secret, options.body)));
     },
   };
 }

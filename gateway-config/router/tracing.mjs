@@ -10,10 +10,12 @@
 // - no AsyncLocalStorage context manager: on Node 20 it installs promise hooks that run for every
 //   promise of every request; the plugin parents its spans through its per-request state instead;
 // - the operation hash on the operation span is computed once per parsed document.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { hive } from '@graphql-hive/plugin-opentelemetry/api';
 import { trace } from '@opentelemetry/api';
 import { print } from 'graphql';
+import { withHeader } from './fetch-headers.mjs';
+import { randomHex } from './random-pool.mjs';
 
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const INVALID_TRACE = '0'.repeat(32);
@@ -73,18 +75,16 @@ export function traceSampling(ratio) {
         if (!decision || decision.sampled) {
           return;
         }
-        const headers = new Headers(options.headers);
-        headers.set('traceparent', `00-${decision.traceId}-${randomBytes(8).toString('hex')}-00`);
-        setOptions({ ...options, headers: Object.fromEntries(headers) });
+        setOptions(withHeader(options, 'traceparent', `00-${decision.traceId}-${randomHex(8)}-00`));
       },
     },
   };
 }
 
-/** A new trace id, sampled when its first 8 bytes fall below the ratio (as TraceIdRatioBasedSampler). */
+/** A new trace id, sampled when its first 52 bits, as a fraction of 2^52, fall below the ratio. */
 function newTrace(ratio) {
-  const id = randomBytes(16);
-  return { traceId: id.toString('hex'), sampled: ratio >= 1 || (ratio > 0 && Number(id.readBigUInt64BE(0) >> 11n) / 2 ** 53 < ratio) };
+  const traceId = randomHex(16);
+  return { traceId, sampled: ratio >= 1 || (ratio > 0 && Number.parseInt(traceId.slice(0, 13), 16) / 2 ** 52 < ratio) };
 }
 
 const hashes = new WeakMap();
@@ -102,5 +102,5 @@ function hashOncePerDocument({ document }) {
 /** The request id when tracing is off: the caller's trace id from `traceparent`, else a new one. */
 export function untracedRequestId({ request }) {
   const caller = TRACEPARENT.exec(request?.headers?.get('traceparent') ?? '');
-  return caller ? caller[1] : randomBytes(16).toString('hex');
+  return caller ? caller[1] : randomHex(16);
 }
