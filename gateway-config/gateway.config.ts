@@ -26,7 +26,7 @@ import { withKeyObjects } from './router/jwt-keys.mjs';
 import { tokenVerification } from './router/jwt.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
 import { CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
-import { setUpTracing, traceSampling, untracedRequestId } from './router/tracing.mjs';
+import { setUpTracing, untracedRequestId } from './router/tracing.mjs';
 import { useOpsPage } from './router/ops.mjs';
 import { sharedStateCache } from './router/shared-state.mjs';
 import { useFeatureFlags } from './router/feature-flags.mjs';
@@ -48,11 +48,8 @@ if (settings.benchmarkOff.size) {
   console.warn(`BENCH_ROUTER_OFF: benchmark only, turned off: ${[...settings.benchmarkOff].join(', ')}`);
 }
 
-if (settings.tracing) {
-  await setUpTracing(settings.tracing);
-}
 // Which requests are traced (router/tracing.mjs): decided at the door, so unsampled ones cost little.
-const sampling = settings.tracing ? traceSampling(settings.tracing.samplingRatio) : null;
+const sampling = settings.tracing ? await setUpTracing(settings.tracing) : null;
 
 if (production && !signingKeyProvider) {
   throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
@@ -91,8 +88,6 @@ export const gatewayConfig = defineConfig({
   },
   // The request id is the trace id (router/tracing.mjs), unless the client sends its own.
   requestId: { headerName: 'x-request-id', generateRequestId: sampling?.requestId ?? untracedRequestId },
-  // Spans only when an OTLP endpoint is set (router/settings.mjs); subgraph fetches carry traceparent.
-  openTelemetry: sampling?.pluginOptions,
   cors: corsOptions(settings.corsOrigins),
   healthCheckEndpoint: HEALTH_ENDPOINTS.liveness,
   readinessCheckEndpoint: HEALTH_ENDPOINTS.readiness,
@@ -148,8 +143,10 @@ export const gatewayConfig = defineConfig({
   prometheus: on('prometheus')
     ? { endpoint: '/metrics', metrics: settings.metrics === 'all' ? true : LEAN_METRICS }
     : undefined,
-  plugins: () => [
-    ...(sampling ? [sampling.propagateUnsampled] : []),
+  plugins: (ctx) => [
+    // Spans only when an OTLP endpoint is set (router/settings.mjs), and only for sampled requests;
+    // subgraph fetches carry traceparent either way.
+    ...(sampling ? [sampling.plugin(ctx), sampling.propagateUnsampled] : []),
     ...(on('errorCodes') ? [useErrorCodes({ production })] : []),
     // After useErrorCodes: counts the codes clients receive (router/operation-metrics.mjs).
     ...(on('prometheus') ? [operationMetrics] : []),

@@ -4,8 +4,8 @@
 // decides which requests are traced, and makes the request id the trace id.
 //
 // Tracing costs an unsampled request next to nothing (docs/performance.md): the sampling decision is
-// taken at the door, parent-based by trace id ratio, and only a sampled request gets the plugin's
-// spans. An unsampled one is still part of a trace: its subgraph fetches carry `traceparent` with
+// taken at the door, parent-based by trace id ratio, and only a sampled request reaches the plugin's
+// hooks and gets spans. An unsampled one is still part of a trace: its subgraph fetches carry `traceparent` with
 // the sampled flag off, so the subgraphs do not start traces of their own. Also:
 // - no AsyncLocalStorage context manager: on Node 20 it installs promise hooks that run for every
 //   promise of every request; the plugin parents its spans through its per-request state instead;
@@ -20,12 +20,16 @@ import { randomHex } from './random-pool.mjs';
 const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const INVALID_TRACE = '0'.repeat(32);
 
-/** Exports the router's spans; `settings` from routerSettings().tracing. Loaded only when tracing. */
+/**
+ * Exports the router's spans; `settings` from routerSettings().tracing. Loaded only when tracing.
+ * Returns traceSampling() for the settings' ratio, with the OpenTelemetry plugin.
+ */
 export async function setUpTracing(settings) {
-  const [{ OTLPTraceExporter }, { AlwaysOnSampler, ParentBasedSampler }, { openTelemetrySetup }] = await Promise.all([
+  const [{ OTLPTraceExporter }, { AlwaysOnSampler, ParentBasedSampler }, { openTelemetrySetup }, { useOpenTelemetry }] = await Promise.all([
     import('@opentelemetry/exporter-trace-otlp-http'),
     import('@opentelemetry/sdk-trace-base'),
     import('@graphql-hive/plugin-opentelemetry/setup'),
+    import('@graphql-hive/plugin-opentelemetry'),
   ]);
   openTelemetrySetup({
     contextManager: null,
@@ -34,14 +38,16 @@ export async function setUpTracing(settings) {
     sampler: new ParentBasedSampler({ root: new AlwaysOnSampler() }),
     traces: { exporter: new OTLPTraceExporter({ url: settings.endpoint }) },
   });
+  return traceSampling(settings.samplingRatio, useOpenTelemetry);
 }
 
 /**
  * Which requests are traced, and the trace each one is part of. `ratio`: the share of new traces
  * sampled (a caller's `traceparent` decides for its own trace). Returns the OpenTelemetry plugin's
- * options, the request id generator and a plugin that propagates unsampled traces.
+ * options, the plugin itself (from `useOpenTelemetry`, called for sampled requests only), the
+ * request id generator and a plugin that propagates unsampled traces.
  */
-export function traceSampling(ratio) {
+export function traceSampling(ratio, useOpenTelemetry) {
   const decisions = new WeakMap();
   const decide = (request) => {
     let decision = decisions.get(request);
@@ -54,14 +60,19 @@ export function traceSampling(ratio) {
     }
     return decision;
   };
-  return {
-    pluginOptions: {
-      traces: {
-        spans: { http: ({ request, ignoredRequests }) => !ignoredRequests.has(request) && decide(request).sampled },
-      },
-      useContextManager: false,
-      hashOperation: hashOncePerDocument,
+  const pluginOptions = {
+    traces: {
+      spans: { http: ({ request, ignoredRequests }) => !ignoredRequests.has(request) && decide(request).sampled },
+      // Cache reads and writes (the rate limiter's) as span events: every request's, little to learn.
+      events: { cache: false },
     },
+    useContextManager: false,
+    hashOperation: hashOncePerDocument,
+  };
+  return {
+    pluginOptions,
+    /** The OpenTelemetry plugin, its hooks skipped for unsampled requests; `ctx`: the gateway's plugin context. */
+    plugin: (ctx) => onlyWhenSampled(useOpenTelemetry({ ...pluginOptions, log: ctx.log }), (request) => decide(request).sampled),
     /** The request id of a request without an `X-Request-Id` of its own: its trace id. */
     requestId: ({ request }) => {
       const http = hive.getHttpContext(request);
@@ -79,6 +90,38 @@ export function traceSampling(ratio) {
       },
     },
   };
+}
+
+/**
+ * `plugin` with its per-request hooks skipped for requests `sampled` says no to. Hive's OpenTelemetry
+ * plugin wraps every hook to look up its per-request state and returns early for a request without
+ * spans; for the nine in ten requests that are not sampled that wrapping was its whole cost, a few
+ * per cent of the router's CPU (docs/performance.md). Hooks without a request (start, schema
+ * changes, shutdown) always run.
+ */
+export function onlyWhenSampled(plugin, sampled) {
+  const skip = (payload) => {
+    const request = requestOf(payload);
+    return request !== undefined && !sampled(request);
+  };
+  const gated = {};
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(plugin))) {
+    const hook = descriptor.value;
+    if (name.startsWith('on') && typeof hook === 'function') {
+      gated[name] = (payload, ...rest) => (skip(payload) ? undefined : hook(payload, ...rest));
+    } else if (name !== 'instrumentation') {
+      Object.defineProperty(gated, name, descriptor);
+    }
+  }
+  gated.instrumentation = Object.fromEntries(Object.entries(plugin.instrumentation ?? {}).map(([name, wrap]) =>
+    [name, (payload, wrapped) => (skip(payload) ? wrapped() : wrap(payload, wrapped))]));
+  return gated;
+}
+
+/** The client request a hook's payload belongs to, whichever of the gateway's phases it is from. */
+function requestOf(payload) {
+  return payload?.request ?? payload?.context?.request ?? payload?.args?.contextValue?.request
+    ?? payload?.executionRequest?.context?.request;
 }
 
 /** A new trace id, sampled when its first 52 bits, as a fraction of 2^52, fall below the ratio. */

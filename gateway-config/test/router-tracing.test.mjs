@@ -13,7 +13,7 @@ import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
 import { post } from './support/http.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { SUBGRAPHS, urlVariable } from '../router/subgraphs.mjs';
-import { traceSampling } from '../router/tracing.mjs';
+import { onlyWhenSampled, traceSampling } from '../router/tracing.mjs';
 
 const USER_ORDERS = readFileSync(resolve(gatewayDir, 'operations', 'UserOrders.graphql'), 'utf8');
 
@@ -173,3 +173,56 @@ async function startOtlpReceiver() {
     close: () => new Promise((done) => server.close(done)),
   };
 }
+
+describe('the OpenTelemetry plugin for sampled requests only', () => {
+  // A stand-in with the plugin's shape: hooks, instrumentation and a getter; it records what reaches it.
+  const recording = () => {
+    const calls = [];
+    const plugin = {
+      get tracer() { return 'the tracer'; },
+      onYogaInit: () => calls.push('onYogaInit'),
+      onRequest: ({ request }) => calls.push(`onRequest ${request.url}`),
+      onExecute: ({ args }) => calls.push(`onExecute ${args.contextValue.request.url}`),
+      onSubgraphExecute: ({ executionRequest }) => calls.push(`onSubgraphExecute ${executionRequest.context.request.url}`),
+      onFetch: ({ context }) => calls.push(`onFetch ${context.request.url}`),
+      instrumentation: {
+        operation: ({ context }, wrapped) => { calls.push(`operation ${context.request.url}`); return wrapped(); },
+        schema: (_, wrapped) => { calls.push('schema'); return wrapped(); },
+      },
+    };
+    return { calls, plugin };
+  };
+  const sampled = new Request('http://router/sampled');
+  const unsampled = new Request('http://router/unsampled');
+  const phases = (request) => {
+    const context = { request };
+    return [
+      ['onRequest', { request }],
+      ['onExecute', { args: { contextValue: context } }],
+      ['onSubgraphExecute', { executionRequest: { context } }],
+      ['onFetch', { context }],
+    ];
+  };
+
+  it('passes every phase of a sampled request to the plugin and none of an unsampled one', () => {
+    const { calls, plugin } = recording();
+    const gated = onlyWhenSampled(plugin, (request) => request === sampled);
+    for (const request of [sampled, unsampled]) {
+      for (const [hook, payload] of phases(request)) {
+        gated[hook](payload);
+      }
+      assert.equal(gated.instrumentation.operation({ context: { request } }, () => 'result'), 'result');
+    }
+    assert.deepEqual(calls, ['onRequest http://router/sampled', 'onExecute http://router/sampled',
+      'onSubgraphExecute http://router/sampled', 'onFetch http://router/sampled', 'operation http://router/sampled']);
+  });
+
+  it('always runs hooks that belong to no request, and keeps the plugin\'s getters', () => {
+    const { calls, plugin } = recording();
+    const gated = onlyWhenSampled(plugin, () => false);
+    gated.onYogaInit({ yoga: {} });
+    assert.equal(gated.instrumentation.schema({}, () => 'loaded'), 'loaded');
+    assert.equal(gated.tracer, 'the tracer');
+    assert.deepEqual(calls, ['onYogaInit', 'schema']);
+  });
+});
