@@ -5,8 +5,8 @@
 //
 // Tracing costs an unsampled request next to nothing (docs/performance.md): the sampling decision is
 // taken at the door, parent-based by trace id ratio, and only a sampled request reaches the plugin's
-// hooks and gets spans. An unsampled one is still part of a trace: its subgraph fetches carry `traceparent` with
-// the sampled flag off, so the subgraphs do not start traces of their own. Also:
+// hooks and gets spans. An unsampled one is still part of a trace: its subgraph fetches carry
+// `traceparent` with the sampled flag off, so the subgraphs do not start traces of their own. Also:
 // - no AsyncLocalStorage context manager: on Node 20 it installs promise hooks that run for every
 //   promise of every request; the plugin parents its spans through its per-request state instead;
 // - the operation hash on the operation span is computed once per parsed document.
