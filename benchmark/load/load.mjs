@@ -41,6 +41,18 @@ export async function closedLoop(nextRequest, { concurrency, durationMs }) {
 }
 
 /**
+ * Warms every request source of `loads` for `durationMs` each (4 clients), in three slices taken in
+ * turn, so that side by side JVMs reach the same point of compilation.
+ */
+export async function warmInTurn(loads, durationMs) {
+  for (let slice = 0; slice < 3; slice += 1) {
+    for (const next of loads) {
+      await closedLoop(next, { concurrency: 4, durationMs: durationMs / 3 });
+    }
+  }
+}
+
+/**
  * Requests at a constant arrival rate for `durationMs`. Latency is measured from the scheduled
  * start; at most `maxInFlight` requests wait at once, further arrivals are counted as dropped.
  */

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { closedLoop, openModel } from './load.mjs';
+import { closedLoop, openModel, warmInTurn } from './load.mjs';
 import { startLocalPostgres } from './local-postgres.mjs';
 import { medianOf, round1, round3 } from './numbers.mjs';
 import { awaitReady, cpuMeter, freePort, stopAll } from './processes.mjs';
@@ -45,12 +45,10 @@ export async function compareSubgraphs(root, comparison, { timing, rates = {}, l
       return { side, ...instance, next: subgraphRequest(comparison.subgraphs[scenario], instance.url, secret) };
     });
     const scenarios = Object.keys(comparison.subgraphs);
-    log(`warming up both sides (${timing.subgraphWarmMs / 1000} s in all)`);
-    for (const scenario of scenarios) {
-      for (const side of sidesOf(scenario)) {
-        await closedLoop(side.next, { concurrency: 4, durationMs: timing.subgraphWarmMs / scenarios.length / 2 });
-      }
-    }
+    // A fresh JVM keeps compiling for a minute or more at these rates, and B's larger code path longer:
+    // each instance gets the whole warm-up, in turns with the others.
+    log(`warming up both sides (${timing.subgraphWarmMs / 1000} s per instance and scenario)`);
+    await warmInTurn(scenarios.flatMap((scenario) => sidesOf(scenario).map((side) => side.next)), timing.subgraphWarmMs);
     const before = await fieldObservations(instances);
     const results = [];
     for (const scenario of scenarios) {

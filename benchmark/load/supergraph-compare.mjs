@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SUBGRAPHS as REGISTRY } from '../../gateway-config/router/subgraphs.mjs';
 import { startLocalPostgres } from './local-postgres.mjs';
-import { closedLoop, openModel } from './load.mjs';
+import { closedLoop, openModel, warmInTurn } from './load.mjs';
 import { medianOf, round1, round3 } from './numbers.mjs';
 import { awaitReady, cpuMeter, freePort, stopAll } from './processes.mjs';
 import { startProductionRouter, startSubgraphInstance, subgraphCalls } from './supergraph.mjs';
@@ -43,15 +43,9 @@ export async function compareSupergraphs(root, comparison, { timing, scenarios, 
       sides.push(await startSide(side));
     }
     // Eight fresh JVMs compile the request paths at these low rates for minutes: each side gets the whole
-    // warm-up per scenario, alternating in slices so both reach the same point.
+    // warm-up per scenario, in turns with the other.
     log(`warming up both supergraphs (${timing.subgraphWarmMs / 1000} s per side and scenario)`);
-    for (let slice = 0; slice < 3; slice += 1) {
-      for (const scenario of scenarios) {
-        for (const side of sides) {
-          await closedLoop(side.next(scenario), { concurrency: 4, durationMs: timing.subgraphWarmMs / 3 });
-        }
-      }
-    }
+    await warmInTurn(scenarios.flatMap((scenario) => sides.map((side) => side.next(scenario))), timing.subgraphWarmMs);
     const results = [];
     for (const scenario of scenarios) {
       results.push(await measureScenario(scenario, sides));
