@@ -2,7 +2,6 @@ package dev.supergraph.starter.observability;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import graphql.ExecutionInput;
@@ -26,9 +25,7 @@ final class OperationNames {
 
 	private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,63}");
 
-	/** The name of a document's first operation, after any whitespace and comments. */
-	private static final Pattern FIRST_OPERATION = Pattern
-		.compile("(?:[\\s,\\uFEFF]|#[^\\n\\r]*)*(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
+	private static final String[] OPERATION_TYPES = { "query", "mutation", "subscription" };
 
 	private final Set<String> known = ConcurrentHashMap.newKeySet();
 
@@ -77,12 +74,75 @@ final class OperationNames {
 		return operationName;
 	}
 
+	/**
+	 * The name of a document's first operation, after any whitespace, commas and
+	 * comments: a scan of the document's first characters, as it runs for every request
+	 * that names no operation (a regular expression cost a matcher and its backtracking
+	 * each time).
+	 */
 	private static @Nullable String firstOperation(@Nullable String document) {
 		if (document == null) {
 			return null;
 		}
-		Matcher matcher = FIRST_OPERATION.matcher(document);
-		return matcher.lookingAt() ? matcher.group(1) : null;
+		int at = skipIgnored(document, 0);
+		int afterType = afterOperationType(document, at);
+		if (afterType < 0) {
+			return null;
+		}
+		int name = afterType;
+		while (name < document.length() && isWhitespace(document.charAt(name))) {
+			name++;
+		}
+		if (name == afterType || name == document.length() || !isNameStart(document.charAt(name))) {
+			return null;
+		}
+		int end = name + 1;
+		while (end < document.length() && (isNameStart(document.charAt(end)) || isDigit(document.charAt(end)))) {
+			end++;
+		}
+		return document.substring(name, end);
+	}
+
+	/**
+	 * The index after whitespace, commas, byte order marks and comments from {@code at}.
+	 */
+	private static int skipIgnored(String document, int at) {
+		while (at < document.length()) {
+			char c = document.charAt(at);
+			if (c == '#') {
+				while (at < document.length() && document.charAt(at) != '\n' && document.charAt(at) != '\r') {
+					at++;
+				}
+			}
+			else if (c == ',' || c == '\uFEFF' || isWhitespace(c)) {
+				at++;
+			}
+			else {
+				return at;
+			}
+		}
+		return at;
+	}
+
+	private static int afterOperationType(String document, int at) {
+		for (String type : OPERATION_TYPES) {
+			if (document.startsWith(type, at)) {
+				return at + type.length();
+			}
+		}
+		return -1;
+	}
+
+	private static boolean isWhitespace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+	}
+
+	private static boolean isNameStart(char c) {
+		return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 }

@@ -34,6 +34,25 @@ class OperationNamesTests {
 	}
 
 	@Test
+	void theDocumentsOperationIsFoundAfterAnythingGraphQlIgnores() {
+		OperationNames names = new OperationNames(10);
+		assertThat(names.label(null, "\uFEFF,\t# one\r# two\n,\u000B\fsubscription\n\tOn_2x { a }")).isEqualTo("On_2x");
+		assertThat(names.label(null, "query\r\nUserOrders($id: ID!) { a }")).isEqualTo("UserOrders");
+		assertThat(names.label(null, "  query _x9")).isEqualTo("_x9");
+	}
+
+	@Test
+	void aDocumentWithoutAnOperationNameAfterItsTypeIsAnonymous() {
+		assertThat(this.names.label(null, "queryUserOrders { a }")).isEqualTo("anonymous");
+		assertThat(this.names.label(null, "query 9Lives { a }")).isEqualTo("anonymous");
+		assertThat(this.names.label(null, "query")).isEqualTo("anonymous");
+		assertThat(this.names.label(null, "query   ")).isEqualTo("anonymous");
+		assertThat(this.names.label(null, "# query Hidden")).isEqualTo("anonymous");
+		assertThat(this.names.label(null, "fragment F on Query { a } query Later { ...F }")).isEqualTo("anonymous");
+		assertThat(this.names.label(null, "")).isEqualTo("anonymous");
+	}
+
+	@Test
 	void shorthandAndUnnamedOperationsAreAnonymous() {
 		assertThat(this.names.label(null, "{ products { edges { cursor } } }")).isEqualTo("anonymous");
 		assertThat(this.names.label(null, "query { a }")).isEqualTo("anonymous");
