@@ -57,7 +57,10 @@ public final class ObservabilityAutoConfiguration {
 		return new RequestIdInterceptor();
 	}
 
-	/** The metrics of operations, fields, batches and errors. */
+	/**
+	 * The metrics of operations, fields, batches and errors, and the handler that records
+	 * every observation's timer.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
 	static class GraphQlMetricsConfiguration {

@@ -36,7 +36,7 @@ class ObservabilityAutoConfigurationTests {
 	}
 
 	@Test
-	void observationsRecordTheirMetersWithoutPuttingTheirSpanInScope() {
+	void theStartersMeterHandlerRecordsEachObservationsTimer() {
 		this.runner.run((context) -> {
 			assertThat(context).getBean(MeterObservationHandler.class).isInstanceOf(MetersOutsideSpanScope.class);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
