@@ -1,6 +1,7 @@
 package dev.supergraph.starter.limits;
 
 import java.util.Locale;
+import java.util.Set;
 
 import dev.supergraph.starter.errors.ErrorMessages;
 import graphql.ExecutionResult;
@@ -11,22 +12,28 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
 /**
- * graphql-java's depth limit, answering with {@code QUERY_TOO_COMPLEX}.
+ * graphql-java's depth limit, answering with {@code QUERY_TOO_COMPLEX}. An operation that
+ * passed is not walked again while its document is cached, unless {@code @skip} or
+ * {@code @include} take a variable.
  */
 class DepthLimitInstrumentation extends MaxQueryDepthInstrumentation {
 
 	private final ErrorMessages messages;
 
-	DepthLimitInstrumentation(int maxDepth, ErrorMessages messages) {
+	private final PassedOperations passed;
+
+	DepthLimitInstrumentation(int maxDepth, ErrorMessages messages, int documentsRemembered) {
 		super(maxDepth);
 		this.messages = messages;
+		this.passed = new PassedOperations(Set.of(), documentsRemembered);
 	}
 
 	@Override
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		try {
-			return super.beginExecuteOperation(parameters, state);
+			return this.passed.checkOnce(parameters.getExecutionContext(),
+					() -> super.beginExecuteOperation(parameters, state));
 		}
 		catch (QueryTooComplexException ex) {
 			throw ex.inLocale(this.messages, Locales.of(parameters.getExecutionContext().getLocale()));

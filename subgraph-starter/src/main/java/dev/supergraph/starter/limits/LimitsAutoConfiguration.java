@@ -27,12 +27,12 @@ public final class LimitsAutoConfiguration {
 
 	@Bean
 	DepthLimitInstrumentation depthLimitInstrumentation(LimitsProperties limits, ErrorMessages messages) {
-		return new DepthLimitInstrumentation(limits.maxDepth(), messages);
+		return new DepthLimitInstrumentation(limits.maxDepth(), messages, limits.documentCacheSize());
 	}
 
 	@Bean
 	ComplexityLimitInstrumentation complexityLimitInstrumentation(LimitsProperties limits, ErrorMessages messages) {
-		return new ComplexityLimitInstrumentation(limits.maxComplexity(), messages);
+		return new ComplexityLimitInstrumentation(limits.maxComplexity(), messages, limits.documentCacheSize());
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package dev.supergraph.starter.limits;
 
+import java.util.Map;
+
 import dev.supergraph.starter.testsubgraph.TestSubgraph;
 import dev.supergraph.starter.testsubgraph.TestResponse;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,38 @@ class RequestLimitsTests {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
 		assertThat(response.body().has("data")).isFalse();
+	}
+
+	@Test
+	void anOperationThatPassedDoesNotLetAnotherOperationOfItsDocumentThrough() {
+		String document = "query Shallow { node { name } } query Deep { node { child { child { child { name } } } } }";
+		assertThat(
+				this.subgraph.request(document).operationName("Shallow").send().body().at("/data/node/name").asString())
+			.isEqualTo("root");
+		assertThat(this.subgraph.request(document).operationName("Deep").send().errorCodes())
+			.containsExactly("QUERY_TOO_COMPLEX");
+	}
+
+	@Test
+	void aDepthThatDependsOnAVariableIsCheckedWithEveryRequestsVariables() {
+		String document = "query Q($deep: Boolean!) { node { child { child { name child @include(if: $deep) { name } } } } }";
+		for (int round = 0; round < 2; round++) {
+			TestResponse shallow = this.subgraph.request(document).variables(Map.of("deep", false)).send();
+			assertThat(shallow.body().at("/data/node/child/child/name").asString()).isEqualTo("root.child.child");
+			assertThat(this.subgraph.request(document).variables(Map.of("deep", true)).send().errorCodes())
+				.containsExactly("QUERY_TOO_COMPLEX");
+		}
+	}
+
+	@Test
+	void aPageSizeFromAVariableIsCheckedWithEveryRequestsVariables() {
+		String document = "query Q($size: Int) { node(first: $size) { name } }";
+		for (int round = 0; round < 2; round++) {
+			TestResponse small = this.subgraph.request(document).variables(Map.of("size", 2)).send();
+			assertThat(small.body().at("/data/node/name").asString()).isEqualTo("root");
+			assertThat(this.subgraph.request(document).variables(Map.of("size", 100_000)).send().errorCodes())
+				.containsExactly("QUERY_TOO_COMPLEX");
+		}
 	}
 
 	@Test

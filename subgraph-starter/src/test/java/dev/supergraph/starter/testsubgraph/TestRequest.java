@@ -28,6 +28,8 @@ public final class TestRequest {
 
 	private final Map<String, String> headers = new LinkedHashMap<>();
 
+	private final Map<String, Object> payload = new LinkedHashMap<>();
+
 	private byte[] body;
 
 	private boolean signed = true;
@@ -36,7 +38,30 @@ public final class TestRequest {
 		this.http = http;
 		this.url = url;
 		this.signature = signature;
-		this.body = json.writeValueAsBytes(Map.of("query", document));
+		this.payload.put("query", document);
+		this.body = json.writeValueAsBytes(this.payload);
+	}
+
+	/**
+	 * Send variables with the document.
+	 * @param variables the variables
+	 * @return this request
+	 */
+	public TestRequest variables(Map<String, ?> variables) {
+		this.payload.put("variables", variables);
+		this.body = json.writeValueAsBytes(this.payload);
+		return this;
+	}
+
+	/**
+	 * Name the operation of the document to run.
+	 * @param name the operation name
+	 * @return this request
+	 */
+	public TestRequest operationName(String name) {
+		this.payload.put("operationName", name);
+		this.body = json.writeValueAsBytes(this.payload);
+		return this;
 	}
 
 	/**
