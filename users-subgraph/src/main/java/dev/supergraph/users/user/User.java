@@ -70,6 +70,23 @@ public class User implements Persistable<Long> {
 		return user;
 	}
 
+	/**
+	 * A user as stored, read outside JPA ({@link UserRows}): read-only, never to be
+	 * saved.
+	 * @param id the id
+	 * @param name the display name
+	 * @param email the email address
+	 * @param createdAt when the user registered
+	 * @param version the row's version
+	 * @return the user
+	 */
+	static User read(long id, String name, String email, Instant createdAt, long version) {
+		User user = new User(id, name, email, createdAt);
+		user.version = version;
+		user.fresh = false;
+		return user;
+	}
+
 	boolean isStandIn() {
 		return this.standIn;
 	}
