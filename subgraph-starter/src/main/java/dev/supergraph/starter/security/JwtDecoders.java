@@ -63,8 +63,10 @@ final class JwtDecoders {
 		if (properties.audience() != null) {
 			validators.add(new JwtAudienceValidator(properties.audience()));
 		}
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+		decoder.setJwtValidator(validator);
+		return (properties.verifiedTokens() > 0) ? new VerifiedTokens(decoder, validator, properties.verifiedTokens())
+				: decoder;
 	}
 
 	/**

@@ -17,9 +17,13 @@ import org.springframework.core.io.Resource;
  * @param audience a value the {@code aud} claim must contain, if any (the router's
  * {@code JWT_AUDIENCE})
  * @param clockSkew tolerated clock difference when checking {@code exp} and {@code nbf}
+ * @param verifiedTokens how many verified tokens to remember so that their signature is
+ * not verified again on every request (each for a minute at most, still validated on
+ * every use); 0 verifies every request
  */
 @ConfigurationProperties("subgraph.security.jwt")
 public record SecurityProperties(@Nullable String jwkSetUri, @Nullable Resource publicKeyLocation,
-		@Nullable String issuer, @Nullable String audience, @DefaultValue("30s") Duration clockSkew) {
+		@Nullable String issuer, @Nullable String audience, @DefaultValue("30s") Duration clockSkew,
+		@DefaultValue("1000") int verifiedTokens) {
 
 }

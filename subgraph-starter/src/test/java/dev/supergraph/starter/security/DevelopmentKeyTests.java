@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class DevelopmentKeyTests {
 
-	static final SecurityProperties NO_KEY = new SecurityProperties(null, null, null, null, Duration.ofSeconds(30));
+	static final SecurityProperties NO_KEY = new SecurityProperties(null, null, null, null, Duration.ofSeconds(30),
+			1000);
 
 	@ParameterizedTest
 	@ValueSource(strings = { "dev", "test" })
@@ -59,7 +60,7 @@ class DevelopmentKeyTests {
 	@Test
 	void subgraphWithItsOwnKeyRefusesTokensSignedWithTheDevelopmentKey() throws NoSuchAlgorithmException {
 		SecurityProperties ownKey = new SecurityProperties(null, pem(otherPublicKey()), null, null,
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), 1000);
 		JwtDecoder decoder = JwtDecoders.create(ownKey, environment("prod"));
 
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(developmentToken("7")));
