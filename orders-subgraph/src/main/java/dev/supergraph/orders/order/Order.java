@@ -59,6 +59,34 @@ public class Order {
 		this.itemsDigest = request.itemsDigest();
 	}
 
+	/**
+	 * An order as stored, read outside JPA ({@link OrderRows}): read-only, never to be
+	 * saved.
+	 * @param id the id
+	 * @param buyerId the buyer
+	 * @param status the status
+	 * @param total the total
+	 * @param placedAt when it was placed
+	 * @param idempotencyKey the buyer's key of the placement
+	 * @param itemsDigest the digest of the normalised items
+	 * @param version the row's version
+	 * @return the order
+	 */
+	static Order read(long id, long buyerId, OrderStatus status, Money total, Instant placedAt, String idempotencyKey,
+			String itemsDigest, long version) {
+		Order order = new Order();
+		order.id = id;
+		order.buyerId = buyerId;
+		order.status = status;
+		order.totalAmount = total.decimal();
+		order.totalCurrency = total.currency();
+		order.placedAt = placedAt;
+		order.idempotencyKey = idempotencyKey;
+		order.itemsDigest = itemsDigest;
+		order.version = version;
+		return order;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

@@ -32,11 +32,8 @@ class OrderController {
 
 	private final OrderRepository orders;
 
-	private final OrderItemRepository items;
-
-	OrderController(OrderRepository orders, OrderItemRepository items, BatchLoaderRegistry loaders) {
+	OrderController(OrderRepository orders, BatchLoaderRegistry loaders) {
 		this.orders = orders;
-		this.items = items;
 		loaders.forTypePair(Long.class, OrderLines.class)
 			.registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> linesOf(ids)));
 	}
@@ -80,7 +77,7 @@ class OrderController {
 
 	private Map<Long, OrderLines> linesOf(Collection<Long> orderIds) {
 		Map<Long, List<OrderItem>> byOrder = new HashMap<>();
-		for (OrderItem item : this.items.findByOrderIdInOrderByOrderIdAscLineNoAsc(orderIds.toArray(Long[]::new))) {
+		for (OrderItem item : this.orders.findItemsOf(orderIds.toArray(Long[]::new))) {
 			byOrder.computeIfAbsent(item.getOrderId(), (id) -> new ArrayList<>()).add(item);
 		}
 		Map<Long, OrderLines> result = new HashMap<>();

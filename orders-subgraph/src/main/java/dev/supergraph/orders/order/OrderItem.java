@@ -48,6 +48,23 @@ public class OrderItem {
 		this.unitPriceCurrency = unitPrice.currency();
 	}
 
+	/**
+	 * An item as stored, read outside JPA ({@link OrderRows}): read-only, never to be
+	 * saved.
+	 * @param id the id
+	 * @param orderId the order
+	 * @param lineNo the line number within the order
+	 * @param productId the product
+	 * @param quantity the quantity
+	 * @param unitPrice the unit price
+	 * @return the item
+	 */
+	static OrderItem read(long id, long orderId, int lineNo, long productId, int quantity, Money unitPrice) {
+		OrderItem item = new OrderItem(orderId, lineNo, productId, quantity, unitPrice);
+		item.id = id;
+		return item;
+	}
+
 	public Long getOrderId() {
 		return this.orderId;
 	}
