@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { mintDevToken } from '../../gateway-config/router/dev-token.mjs';
 import { FRESHNESS_HEADER, freshnessStamp } from '../../gateway-config/router/freshness.mjs';
 
-const USERS = 500;
+export const USERS = 500;
 const PRODUCTS = 5000;
 
 export function workload(root) {
