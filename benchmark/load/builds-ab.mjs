@@ -9,6 +9,7 @@
 // open-model run at a fixed rate (CPU per request at a moderate load). Prints each round and the
 // medians with their ratios B / A.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { traceSink } from './comparisons.mjs';
 import { closedLoop, openModel, warmInTurn } from './load.mjs';
@@ -62,6 +63,7 @@ function traced(next) {
 }
 
 const logDir = resolve(here, '.run', 'builds-ab');
+mkdirSync(logDir, { recursive: true });
 const secret = randomBytes(32).toString('hex');
 const postgres = await startLocalPostgres(here, logDir, SUBGRAPHS);
 const started = [postgres.proc];
