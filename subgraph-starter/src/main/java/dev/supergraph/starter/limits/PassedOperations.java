@@ -27,7 +27,7 @@ import graphql.language.VariableReference;
  * the arguments the limit reads, takes a variable is checked on every request.
  * <p>
  * The document cache hands out the same parsed {@link Document} for the same text, so
- * documents are keys by identity; weak keys let an evicted document go.
+ * documents are keyed by identity; weak keys let an evicted document go.
  */
 final class PassedOperations {
 

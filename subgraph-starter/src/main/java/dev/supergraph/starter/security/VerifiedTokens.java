@@ -14,12 +14,12 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
  * Remembers tokens whose signature was verified, so that the same token on the next
- * request of a session (and on each subgraph fetch of one request) is not verified again:
- * an RSA verification and the parse around it were 6 % of a subgraph's request time. A
- * remembered token is still validated on every use (expiry, not-before, issuer,
- * audience), only tokens that passed in full are remembered, and each for one minute at
- * most, so a key withdrawn from the JWKS stops being honoured about as soon as the key
- * set's own cache lets it.
+ * request of a session, or on the router's next fetch for the same client request, is not
+ * verified again: an RSA verification and the parse around it were 6 % of a subgraph's
+ * request time. A remembered token is still validated on every use (expiry, not-before,
+ * issuer, audience), only tokens that passed in full are remembered, and each for one
+ * minute at most, so a key withdrawn from the JWKS stops being honoured about as soon as
+ * the key set's own cache lets it.
  */
 final class VerifiedTokens implements JwtDecoder {
 
