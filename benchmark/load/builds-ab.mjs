@@ -17,8 +17,7 @@ import { startLocalPostgres } from './local-postgres.mjs';
 import { medianOf } from './numbers.mjs';
 import { awaitReady, cpuMeter, freePort, stopAll, stopAllOnSignal } from './processes.mjs';
 import { startSubgraphInstance } from './supergraph.mjs';
-import { USERS, signedRequest, subgraphRequest } from './workload.mjs';
-import { mintDevToken } from '../../gateway-config/router/dev-token.mjs';
+import { USERS, signedRequest, subgraphRequest, userTokens } from './workload.mjs';
 
 const here = resolve(import.meta.dirname, '..', '..');
 const [rootA, rootB = here] = process.argv.slice(2).map((path) => resolve(path));
@@ -36,7 +35,7 @@ function userOrdersRequest(url, secret) {
   const query = 'query E($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { '
     + 'orders(first: 10) { edges { cursor node { id status placedAt total { amount currency } items { quantity '
     + 'unitPrice { amount currency } product { id } } } } pageInfo { hasNextPage endCursor } } } } }';
-  const tokens = Array.from({ length: USERS + 1 }, (_, user) => (user ? mintDevToken({ sub: String(user), hours: 6 }) : null));
+  const tokens = userTokens();
   return () => {
     const user = 1 + Math.floor(Math.random() * USERS);
     return signedRequest(url, secret, query, { representations: [{ __typename: 'User', id: String(user) }] },

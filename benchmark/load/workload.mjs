@@ -8,13 +8,19 @@ import { mintDevToken } from '../../gateway-config/router/dev-token.mjs';
 import { FRESHNESS_HEADER, freshnessStamp } from '../../gateway-config/router/freshness.mjs';
 
 export const USERS = 500;
+
+/** A development token per seeded user, indexed by user id (index 0 unused), valid for six hours. */
+export function userTokens() {
+  return Array.from({ length: USERS + 1 }, (_, user) => (user ? mintDevToken({ sub: String(user), hours: 6 }) : null));
+}
+
 const PRODUCTS = 5000;
 
 export function workload(root) {
   const manifest = JSON.parse(readFileSync(resolve(root, 'gateway-config', 'trusted-documents.json'), 'utf8'));
   const ids = Object.fromEntries(Object.entries(manifest).map(([id, text]) => [/^\w+\s+(\w+)/.exec(text)[1], id]));
   // One token per seeded user, signed with the dev key pair the benchmark's router trusts.
-  const tokens = Array.from({ length: USERS + 1 }, (_, user) => (user ? mintDevToken({ sub: String(user), hours: 6 }) : null));
+  const tokens = userTokens();
   const firstOrder = firstOrderIds();
   let counter = 0;
   const pick = (n) => 1 + Math.floor(Math.random() * n);
@@ -83,7 +89,7 @@ export function subgraphRequest(subgraph, url, secret) {
     return () => signedRequest(url, secret, query, { id: String(1 + Math.floor(Math.random() * USERS)) });
   }
   const firstOrder = firstOrderIds();
-  const tokens = Array.from({ length: USERS + 1 }, (_, user) => (user ? mintDevToken({ sub: String(user), hours: 6 }) : null));
+  const tokens = userTokens();
   const query = 'query Order($id: ID!) { order(id: $id) { id status total { amount currency } items { quantity unitPrice { amount } } } }';
   return () => {
     const user = 1 + Math.floor(Math.random() * USERS);
