@@ -7,6 +7,7 @@ import {
   defineConfig,
   extractFromHeader,
 } from '@graphql-hive/gateway';
+import { unifiedGraphHandler as rustQueryPlanner } from '@graphql-hive/router-runtime';
 import { HEALTH_ENDPOINTS, LEAN_METRICS, routerSettings } from './router/settings.mjs';
 import {
   rateLimitRules,
@@ -17,7 +18,7 @@ import {
   useUnsupportedMediaType,
 } from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
-import { genericAuthOptions } from './router/authorization.mjs';
+import { genericAuthOptions, useDeniedOperationAnswer } from './router/authorization.mjs';
 import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
@@ -66,6 +67,8 @@ if (store && supergraphFileArgument(process.argv)) {
 
 export const gatewayConfig = defineConfig({
   supergraph: store ? store.load : './supergraph.graphql',
+  // ROUTER_QUERY_PLANNER (router/settings.mjs): Hive's Rust planner unless `javascript` is asked for.
+  ...(settings.queryPlanner === 'rust' ? { unifiedGraphHandler: rustQueryPlanner } : {}),
   // A swap lets operations running on the old version finish on it (Hive's default aborts them).
   ...(store ? {
     pollingInterval: settings.supergraphStore.pollMs,
@@ -162,6 +165,8 @@ export const gatewayConfig = defineConfig({
     ...(production && on('operationLimits') ? [useOperationLimits(limits)] : []),
     ...(production && on('rateLimit') ? [useRateLimitErrors(limits)] : []),
     ...(store ? [store.plugin] : []),
+    // Last, so every other plugin saw the operation: one with all its fields denied is not planned.
+    ...(on('genericAuth') ? [useDeniedOperationAnswer()] : []),
   ],
 });
 

@@ -163,10 +163,9 @@ export const COMPARISONS = {
     b: { label: 'all off', env: off('freshness', 'jwt', 'genericAuth', 'errorCodes', 'rateLimit',
       'demandControl', 'prometheus', 'requestShape', 'operationLimits', 'trustedDocuments'), text: true },
   },
-  'router-runtime': {
-    about: 'Hive Gateway\'s default JavaScript planner and executor vs the Rust query planner (@graphql-hive/router-runtime)',
-    a: { label: 'JavaScript planner', env: { HIVE_ROUTER_RUNTIME: '' } },
-    b: { label: 'Rust planner', env: { HIVE_ROUTER_RUNTIME: 'true' } },
+  'query-planner': {
+    about: 'Hive\'s Rust query planner (@graphql-hive/router-runtime, the default) vs Hive Gateway\'s own JavaScript planner and executor',
+    b: { label: 'JavaScript planner', env: { ROUTER_QUERY_PLANNER: 'javascript' } },
   },
   fork: {
     about: 'Hive Gateway\'s cluster mode: two router workers instead of one process (FORK=2)',

@@ -3,7 +3,7 @@
 // The denied field is removed from the operation and answered with null plus that error.
 // Where a directive counts is contract/directive-placements.json, which the subgraphs'
 // SchemaAuthorization runs too: the field, its parent type, its return type and their interfaces.
-import { getNamedType, isInterfaceType, isObjectType } from 'graphql';
+import { getNamedType, getOperationAST, isInterfaceType, isObjectType } from 'graphql';
 import { getDirectiveExtensions } from '@graphql-tools/utils';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { routerError } from './messages.mjs';
@@ -95,6 +95,23 @@ function requirementOf(element, schema) {
     return scopes;
   }
   return directives.authenticated ? [] : null;
+}
+
+/**
+ * Answers an operation that generic auth left without a field (every one it selected was denied)
+ * with empty data, so no query planner is handed an empty selection set: Hive's Rust planner cannot
+ * parse one. Generic auth's own result hook, which runs after this, then sets each denied field to
+ * null with its error, as it does when part of an operation is left.
+ */
+export function useDeniedOperationAnswer() {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation && operation.selectionSet.selections.length === 0) {
+        setResultAndStopExecution({ data: {} });
+      }
+    },
+  };
 }
 
 /** `user` is the verified JWT payload; `scope` is space-separated (OAuth2) or a list. */

@@ -80,6 +80,7 @@ export function routerSettings(env = process.env) {
     },
     supergraphStore: supergraphStoreSettings(env),
     metrics: metricsSet(env),
+    queryPlanner: queryPlanner(env),
     tracing: tracingSettings(env, mode),
     benchmarkOff: benchmarkSwitches(env),
   };
@@ -129,6 +130,19 @@ export const LEAN_METRICS = {
   graphql_envelop_deprecated_field: false,
   graphql_gateway_subgraph_execute_duration: false,
 };
+
+/**
+ * Who plans and executes across the subgraphs (`ROUTER_QUERY_PLANNER`). `rust` (default): Hive's
+ * Rust query planner (`@graphql-hive/router-runtime`), a third cheaper per `UserOrders` request
+ * (docs/performance.md). `javascript`: Hive Gateway's own planner and executor, the fallback.
+ */
+function queryPlanner(env) {
+  const value = env.ROUTER_QUERY_PLANNER || 'rust';
+  if (value !== 'rust' && value !== 'javascript') {
+    throw new Error(`ROUTER_QUERY_PLANNER must be 'rust' or 'javascript', not '${value}'`);
+  }
+  return value;
+}
 
 function metricsSet(env) {
   const value = env.ROUTER_METRICS || 'lean';

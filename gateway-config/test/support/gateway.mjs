@@ -15,9 +15,9 @@ export async function startGateway(env, { expectExit = false, supergraph = 'supe
   const file = env.SUPERGRAPH_STORE ? [] : [supergraph];
   const child = spawn(process.execPath, [bin, 'supergraph', ...file, '--host', '127.0.0.1', '--port', String(port)], {
     cwd: gatewayDir,
-    // HIVE_ROUTER_RUNTIME=true npm test: the same tests with Hive's Rust query planner.
+    // ROUTER_QUERY_PLANNER=javascript npm test: the same tests with Hive Gateway's own planner.
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production',
-      ...(process.env.HIVE_ROUTER_RUNTIME ? { HIVE_ROUTER_RUNTIME: process.env.HIVE_ROUTER_RUNTIME } : {}), ...env },
+      ...(process.env.ROUTER_QUERY_PLANNER ? { ROUTER_QUERY_PLANNER: process.env.ROUTER_QUERY_PLANNER } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

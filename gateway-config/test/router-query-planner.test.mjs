@@ -1,0 +1,98 @@
+// Both query planners behind the same router configuration: Hive's Rust planner (the default) and
+// Hive Gateway's JavaScript planner (ROUTER_QUERY_PLANNER=javascript) give the same answers, whole
+// query plans across the subgraphs and authorization denials included, for every caller.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
+import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { createSigner } from './support/tokens.mjs';
+import { codes, post } from './support/http.mjs';
+import { routerSettings } from '../router/settings.mjs';
+import { urlVariable } from '../router/subgraphs.mjs';
+
+const operationsDir = resolve(gatewayDir, 'operations');
+// Each reference operation with variables for what it declares.
+const INPUTS = {
+  CancelOrder: { orderId: '1' },
+  PlaceOrder: { idempotencyKey: 'planner-test-1', items: [{ productId: '1', quantity: 1 }] },
+  RegisterUser: { email: 'ada@example.com', name: 'Ada' },
+};
+const referenceOperations = readdirSync(operationsDir).sort().map((file) => {
+  const name = file.replace('.graphql', '');
+  const query = readFileSync(resolve(operationsDir, file), 'utf8');
+  const declared = { userId: '1', id: '1', sku: 'SKU-1', first: 2, input: INPUTS[name] };
+  return { query, variables: Object.fromEntries(Object.entries(declared).filter(([variable]) => query.includes(`$${variable}:`))) };
+});
+// Every field denied: nothing is left for a planner to plan.
+const allDenied = 'mutation { createProduct(input: {sku: "s", name: "n", price: {amount: "1.00", currency: "EUR"}, categoryId: "c1", weightGrams: 1}) { product { id } } }';
+// Part denied: the rest is planned and answered.
+const partDenied = '{ me { id name } categories { id name } }';
+
+describe('query planners', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'router-planner-'));
+  let subgraphs;
+  let routers;
+  let sign;
+
+  before(async () => {
+    sign = createSigner(join(dir, 'jwt.pem'));
+    subgraphs = await startSchemaSubgraphs({ record: true });
+    const env = (planner) => ({
+      GATEWAY_MODE: 'dev',
+      ...Object.fromEntries(Object.entries(subgraphs.urls).map(([name, url]) => [urlVariable(name), url])),
+      JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
+      ...(planner ? { ROUTER_QUERY_PLANNER: planner } : {}),
+    });
+    routers = await Promise.all([startGateway(env(undefined)), startGateway(env('javascript'))]);
+  });
+
+  after(async () => {
+    await Promise.all((routers ?? []).map((router) => router.stop()));
+    await subgraphs?.close();
+  });
+
+  const both = (body, headers) => Promise.all(routers.map((router) => post(router.url, body, headers)));
+
+  it('plans with the Rust planner unless told otherwise, and refuses an unknown planner', () => {
+    assert.equal(routerSettings({}).queryPlanner, 'rust');
+    assert.equal(routerSettings({ ROUTER_QUERY_PLANNER: 'javascript' }).queryPlanner, 'javascript');
+    assert.throws(() => routerSettings({ ROUTER_QUERY_PLANNER: 'apollo' }), /ROUTER_QUERY_PLANNER must be 'rust' or 'javascript'/);
+  });
+
+  it('answers every reference operation the same, for a caller with every scope and for an anonymous one', async () => {
+    const token = sign({ sub: '1', scope: 'orders:read orders:write catalog:write inventory:read' });
+    for (const { query, variables } of referenceOperations) {
+      for (const headers of [{ authorization: `Bearer ${token}` }, {}]) {
+        const [rust, javascript] = await both({ query, variables }, headers);
+        assert.equal(rust.status, javascript.status, query);
+        assert.deepEqual(rust.json, javascript.json, query);
+        assert.ok(rust.json.data, `${query}: ${rust.text}`);
+        if (headers.authorization) {
+          assert.equal(rust.json.errors, undefined, `${query}: ${rust.text}`);
+        }
+      }
+    }
+  });
+
+  it('answers an operation whose every field is denied with null and FORBIDDEN, not planning it', async () => {
+    const token = sign({ sub: '1', scope: 'orders:read' });
+    const before = subgraphs.received.length;
+    for (const { status, json } of await both({ query: allDenied }, { authorization: `Bearer ${token}` })) {
+      assert.equal(status, 200);
+      assert.deepEqual(json.data, { createProduct: null });
+      assert.deepEqual(codes(json), ['FORBIDDEN']);
+    }
+    assert.equal(subgraphs.received.length, before);
+  });
+
+  it('answers the rest of an operation when part of it is denied', async () => {
+    const [rust, javascript] = await both({ query: partDenied });
+    assert.deepEqual(rust.json, javascript.json);
+    assert.equal(rust.json.data.me, null);
+    assert.ok(rust.json.data.categories.length > 0);
+    assert.deepEqual(codes(rust.json), ['UNAUTHENTICATED']);
+  });
+});
