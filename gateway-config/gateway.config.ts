@@ -18,7 +18,7 @@ import {
   useUnsupportedMediaType,
 } from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
-import { genericAuthOptions, useDeniedOperationAnswer } from './router/authorization.mjs';
+import { genericAuthOptions, usePlannableDocument } from './router/authorization.mjs';
 import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
@@ -165,8 +165,8 @@ export const gatewayConfig = defineConfig({
     ...(production && on('operationLimits') ? [useOperationLimits(limits)] : []),
     ...(production && on('rateLimit') ? [useRateLimitErrors(limits)] : []),
     ...(store ? [store.plugin] : []),
-    // Last, so every other plugin saw the operation: one with all its fields denied is not planned.
-    ...(on('genericAuth') ? [useDeniedOperationAnswer()] : []),
+    // Last, so every other plugin saw the operation: what generic auth left, in a form the planner caches.
+    ...(on('genericAuth') ? [usePlannableDocument()] : []),
   ],
 });
 

@@ -14,8 +14,46 @@ export function genericAuthOptions(apiKeys) {
     mode: 'protect-granular',
     resolveUserFn: (context) => resolveUser(context, apiKeys),
     rejectUnauthenticated: false,
-    validateUser,
+    validateUser: (input) => remembered(input.executionArgs, validateUser(input)),
     extractScopes,
+  };
+}
+
+// Per request (its context): the document generic auth was handed, as parsed, and whether it denied
+// a field. Generic auth hands on a rebuilt copy of the document even when it removed nothing.
+const authorizations = new WeakMap();
+
+function remembered(executionArgs, denied) {
+  let authorization = authorizations.get(executionArgs.contextValue);
+  if (!authorization) {
+    authorization = { document: executionArgs.document, denied: false };
+    authorizations.set(executionArgs.contextValue, authorization);
+  }
+  authorization.denied ||= denied !== undefined;
+  return denied;
+}
+
+/**
+ * Hands the query planner a document it can plan, after generic auth (registered after it):
+ * - nothing denied: the document as parsed instead of generic auth's copy, so the Rust planner,
+ *   which keeps its plans per document object, plans a cached document once, not per request;
+ * - every field denied: answered with empty data, not planned (the Rust planner cannot parse an
+ *   empty selection set); generic auth's own result hook then sets each denied field to null with
+ *   its error, as it does when part of an operation is left.
+ */
+export function usePlannableDocument() {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const authorization = authorizations.get(args.contextValue);
+      if (authorization && !authorization.denied) {
+        args.document = authorization.document;
+        return;
+      }
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation && operation.selectionSet.selections.length === 0) {
+        setResultAndStopExecution({ data: {} });
+      }
+    },
   };
 }
 
@@ -95,23 +133,6 @@ function requirementOf(element, schema) {
     return scopes;
   }
   return directives.authenticated ? [] : null;
-}
-
-/**
- * Answers an operation that generic auth left without a field (every one it selected was denied)
- * with empty data, so no query planner is handed an empty selection set: Hive's Rust planner cannot
- * parse one. Generic auth's own result hook, which runs after this, then sets each denied field to
- * null with its error, as it does when part of an operation is left.
- */
-export function useDeniedOperationAnswer() {
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation && operation.selectionSet.selections.length === 0) {
-        setResultAndStopExecution({ data: {} });
-      }
-    },
-  };
 }
 
 /** `user` is the verified JWT payload; `scope` is space-separated (OAuth2) or a list. */

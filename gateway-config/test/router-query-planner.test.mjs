@@ -6,12 +6,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
 import { gatewayDir, startGateway } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
 import { routerSettings } from '../router/settings.mjs';
 import { urlVariable } from '../router/subgraphs.mjs';
+
+const planCounter = fileURLToPath(new URL('./support/plan-counter.mjs', import.meta.url));
 
 const operationsDir = resolve(gatewayDir, 'operations');
 // Each reference operation with variables for what it declares.
@@ -46,7 +49,11 @@ describe('query planners', () => {
       JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
       ...(planner ? { ROUTER_QUERY_PLANNER: planner } : {}),
     });
-    routers = await Promise.all([startGateway(env(undefined)), startGateway(env('javascript'))]);
+    routers = await Promise.all([
+      // The Rust planner's router reports every plan it makes (support/plan-counter.mjs).
+      startGateway({ ...env(undefined), NODE_OPTIONS: `--import ${planCounter}` }),
+      startGateway(env('javascript')),
+    ]);
   });
 
   after(async () => {
@@ -75,6 +82,21 @@ describe('query planners', () => {
         }
       }
     }
+  });
+
+  it('plans an operation once, whatever its variables and whoever asks', async () => {
+    const { query } = referenceOperations.find((operation) => operation.query.startsWith('query UserOrders'));
+    const plansMade = () => Number(routers[0].output().match(/query plans made: (\d+)/g)?.at(-1).split(': ')[1] ?? 0);
+    await post(routers[0].url, { query, variables: { userId: '1' } });
+    const planned = plansMade();
+    assert.ok(planned > 0);
+    for (const [userId, first, scope] of [['2', 1, 'orders:read'], ['3', 5, ''], ['4', 10, 'catalog:write']]) {
+      const { json } = await post(routers[0].url, { query, variables: { userId, first } },
+        { authorization: `Bearer ${sign({ sub: userId, scope })}` });
+      assert.equal(json.errors, undefined);
+      assert.equal(json.data.user.orders.edges.length, 2);
+    }
+    assert.equal(plansMade(), planned);
   });
 
   it('answers an operation whose every field is denied with null and FORBIDDEN, not planning it', async () => {
