@@ -61,6 +61,35 @@ class OperationLimitsTests {
 	}
 
 	@Test
+	void pagesSelectedThroughAFragmentAddUpToTooComplex() {
+		// Hive's Rust query planner sends repeated selections as one fragment: each page
+		// of
+		// 100 costs 301, so twenty of them are over the limit of 5000 however they are
+		// written.
+		String pages = aliases(20, "products(first: 100) { ...Ids }");
+		Response response = this.client.post(pages + " fragment Ids on ProductConnection { edges { node { id } } }");
+		assertThat(response.firstErrorCode()).as(response.body()).isEqualTo("QUERY_TOO_COMPLEX");
+		assertThat(response.body()).doesNotContain("\"node\"");
+	}
+
+	@Test
+	void aFragmentSpreadDeeperThanItsFirstUseIsTooDeep() {
+		// The same fragment first at depth 1, then under four more levels: 14 levels
+		// deep.
+		String deep = "fragment Deep on Product { category { products { edges { node { category { products "
+				+ "{ edges { node { id } } } } } } } } }";
+		Response response = this.client.post("{ a: product(id: \"1\") { ...Deep } b: product(id: \"1\") "
+				+ "{ category { products { edges { node { ...Deep } } } } } } " + deep);
+		assertThat(response.firstErrorCode()).as(response.body()).isEqualTo("QUERY_TOO_COMPLEX");
+	}
+
+	@Test
+	void pagesWithTheirSizeInlinedAddUpToTooComplex() {
+		Response response = this.client.post(aliases(20, "products(first: 100) { edges { node { id } } }"));
+		assertThat(response.firstErrorCode()).as(response.body()).isEqualTo("QUERY_TOO_COMPLEX");
+	}
+
+	@Test
 	void moreThanFiftyRootFieldsAreTooComplex() {
 		Response response = this.client.post("{ " + "categories { id } ".repeat(51) + "}");
 		assertTooComplex(response, "The operation selects 51 root fields; the maximum is 50.");

@@ -5,56 +5,52 @@ import java.util.Set;
 
 import dev.supergraph.starter.errors.ErrorMessages;
 import graphql.ExecutionResult;
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
 /**
- * graphql-java's complexity limit with a cost model for paginated lists: a field costs 1
- * plus its selections, multiplied by its {@code first} argument when it has one, so
- * {@code products(first: 100) { category { name } }} costs what it will fetch. An
- * operation that passed is not walked again while its document is cached, unless
+ * The complexity limit, with a cost model for paginated lists ({@link OperationSize}): an
+ * operation over it is refused with {@code QUERY_TOO_COMPLEX} before anything runs. An
+ * operation that passed is not measured again while its document is cached, unless
  * {@code first}, {@code @skip} or {@code @include} take a variable.
  */
-class ComplexityLimitInstrumentation extends MaxQueryComplexityInstrumentation {
+class ComplexityLimitInstrumentation extends SimplePerformantInstrumentation {
 
-	private static final String PAGE_SIZE = "first";
-
-	static final FieldComplexityCalculator PAGE_WEIGHTED = (environment, childComplexity) -> {
-		Object first = environment.getArguments().get(PAGE_SIZE);
-		int multiplier = (first instanceof Integer size && size > 1) ? size : 1;
-		return 1 + childComplexity * multiplier;
-	};
+	private final int maxComplexity;
 
 	private final ErrorMessages messages;
 
 	private final PassedOperations passed;
 
 	ComplexityLimitInstrumentation(int maxComplexity, ErrorMessages messages, int documentsRemembered) {
-		super(maxComplexity, PAGE_WEIGHTED);
+		this.maxComplexity = maxComplexity;
 		this.messages = messages;
-		this.passed = new PassedOperations(Set.of(PAGE_SIZE), documentsRemembered);
+		this.passed = new PassedOperations(Set.of(OperationSize.PAGE_SIZE), documentsRemembered);
 	}
 
 	@Override
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		ExecutionContext context = parameters.getExecutionContext();
 		try {
-			return this.passed.checkOnce(parameters.getExecutionContext(),
-					() -> super.beginExecuteOperation(parameters, state));
+			return this.passed.checkOnce(context, () -> check(context));
 		}
 		catch (QueryTooComplexException ex) {
-			throw ex.inLocale(this.messages, Locales.of(parameters.getExecutionContext().getLocale()));
+			throw ex.inLocale(this.messages, Locales.of(context.getLocale()));
 		}
 	}
 
-	@Override
-	protected AbortExecutionException mkAbortException(int totalComplexity, int maxComplexity) {
-		return new QueryTooComplexException(this.messages, Locale.ENGLISH, "limits.complexity", totalComplexity,
-				maxComplexity);
+	private InstrumentationContext<ExecutionResult> check(ExecutionContext context) {
+		int complexity = OperationSize.complexity(OperationSize.of(context, this.messages));
+		if (complexity > this.maxComplexity) {
+			throw new QueryTooComplexException(this.messages, Locale.ENGLISH, "limits.complexity", complexity,
+					this.maxComplexity);
+		}
+		return SimpleInstrumentationContext.noOp();
 	}
 
 }

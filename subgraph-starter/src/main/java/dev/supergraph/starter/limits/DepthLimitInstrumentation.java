@@ -5,25 +5,29 @@ import java.util.Set;
 
 import dev.supergraph.starter.errors.ErrorMessages;
 import graphql.ExecutionResult;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
 /**
- * graphql-java's depth limit, answering with {@code QUERY_TOO_COMPLEX}. An operation that
- * passed is not walked again while its document is cached, unless {@code @skip} or
- * {@code @include} take a variable.
+ * The depth limit, measured with every fragment spread where it stands
+ * ({@link OperationSize}): an operation over it is refused with {@code QUERY_TOO_COMPLEX}
+ * before anything runs. An operation that passed is not measured again while its document
+ * is cached, unless {@code @skip} or {@code @include} take a variable.
  */
-class DepthLimitInstrumentation extends MaxQueryDepthInstrumentation {
+class DepthLimitInstrumentation extends SimplePerformantInstrumentation {
+
+	private final int maxDepth;
 
 	private final ErrorMessages messages;
 
 	private final PassedOperations passed;
 
 	DepthLimitInstrumentation(int maxDepth, ErrorMessages messages, int documentsRemembered) {
-		super(maxDepth);
+		this.maxDepth = maxDepth;
 		this.messages = messages;
 		this.passed = new PassedOperations(Set.of(), documentsRemembered);
 	}
@@ -31,18 +35,21 @@ class DepthLimitInstrumentation extends MaxQueryDepthInstrumentation {
 	@Override
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		ExecutionContext context = parameters.getExecutionContext();
 		try {
-			return this.passed.checkOnce(parameters.getExecutionContext(),
-					() -> super.beginExecuteOperation(parameters, state));
+			return this.passed.checkOnce(context, () -> check(context));
 		}
 		catch (QueryTooComplexException ex) {
-			throw ex.inLocale(this.messages, Locales.of(parameters.getExecutionContext().getLocale()));
+			throw ex.inLocale(this.messages, Locales.of(context.getLocale()));
 		}
 	}
 
-	@Override
-	protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-		return new QueryTooComplexException(this.messages, Locale.ENGLISH, "limits.depth", depth, maxDepth);
+	private InstrumentationContext<ExecutionResult> check(ExecutionContext context) {
+		int depth = OperationSize.depth(OperationSize.of(context, this.messages));
+		if (depth > this.maxDepth) {
+			throw new QueryTooComplexException(this.messages, Locale.ENGLISH, "limits.depth", depth, this.maxDepth);
+		}
+		return SimpleInstrumentationContext.noOp();
 	}
 
 }

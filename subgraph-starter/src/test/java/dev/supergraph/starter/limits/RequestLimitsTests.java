@@ -65,6 +65,34 @@ class RequestLimitsTests {
 	}
 
 	@Test
+	void aFragmentIsMeasuredWhereverItIsSpread() {
+		// Spread at depth 3 first, then at depth 5: graphql-java's own walk measured it
+		// once.
+		String document = "{ a: node { ...Two } b: node { child { child { ...Two } } } } "
+				+ "fragment Two on Nested { child { name } }";
+		assertThat(this.subgraph.request(document).send().errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
+		assertThat(this.subgraph.request("{ a: node { ...Two } } fragment Two on Nested { child { name } }")
+			.send()
+			.body()
+			.at("/data/a/child/name")
+			.asString()).isEqualTo("root.child");
+	}
+
+	@Test
+	void pagesSelectingOneFragmentAddUpToTooComplex() {
+		// Each page of 100 costs 1 + 3 x 100: twenty of them are over the limit of 5000.
+		StringBuilder pages = new StringBuilder("{ ");
+		for (int page = 0; page < 20; page++) {
+			pages.append("p").append(page).append(": node(first: 100) { ...Row } ");
+		}
+		String document = pages + "} fragment Row on Nested { name child { name } }";
+		TestResponse response = this.subgraph.request(document).send();
+		assertThat(response.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
+		assertThat(response.body().at("/errors/0/message").asString())
+			.isEqualTo("The operation has complexity 6,020; the maximum is 5,000.");
+	}
+
+	@Test
 	void aBodyOverTheMaximumSizeIsRefusedAsBadInput() {
 		TestResponse response = this.subgraph.request("{ greeting }").paddedTo(3 * 1024).send();
 		assertThat(response.status()).isEqualTo(413);
