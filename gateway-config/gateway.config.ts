@@ -7,7 +7,6 @@ import {
   defineConfig,
   extractFromHeader,
 } from '@graphql-hive/gateway';
-import { unifiedGraphHandler as rustQueryPlanner } from '@graphql-hive/router-runtime';
 import { HEALTH_ENDPOINTS, LEAN_METRICS, routerSettings } from './router/settings.mjs';
 import {
   rateLimitRules,
@@ -32,6 +31,7 @@ import { useOpsPage } from './router/ops.mjs';
 import { sharedStateCache } from './router/shared-state.mjs';
 import { useFeatureFlags } from './router/feature-flags.mjs';
 import { storeSupergraph } from './router/supergraph-source.mjs';
+import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
 
 const settings = routerSettings();
 const production = settings.mode === 'production';
@@ -68,7 +68,7 @@ if (store && supergraphFileArgument(process.argv)) {
 export const gatewayConfig = defineConfig({
   supergraph: store ? store.load : './supergraph.graphql',
   // ROUTER_QUERY_PLANNER (router/settings.mjs): Hive's Rust planner unless `javascript` is asked for.
-  ...(settings.queryPlanner === 'rust' ? { unifiedGraphHandler: rustQueryPlanner } : {}),
+  ...queryPlannerOptions(settings.queryPlanner),
   // A swap lets operations running on the old version finish on it (Hive's default aborts them).
   ...(store ? {
     pollingInterval: settings.supergraphStore.pollMs,
@@ -165,6 +165,7 @@ export const gatewayConfig = defineConfig({
     ...(production && on('operationLimits') ? [useOperationLimits(limits)] : []),
     ...(production && on('rateLimit') ? [useRateLimitErrors(limits)] : []),
     ...(store ? [store.plugin] : []),
+    useExecutionData(),
     // Last, so every other plugin saw the operation: what generic auth left, in a form the planner caches.
     ...(on('genericAuth') ? [usePlannableDocument()] : []),
   ],

@@ -82,6 +82,15 @@ describe('router in dev mode', () => {
     assert.equal(fakes.requests.length, before);
   });
 
+  it('answers data null with the subgraph\'s code when a subgraph refuses the operation before executing it', async () => {
+    const { status, json } = await post(gateway.url, { query: '{ product(id: "refused") { id } }' });
+    assert.equal(status, 200);
+    // Executed, so `data` is there: null (Rust planner) or with `product` null (JavaScript planner).
+    assert.ok('data' in json, JSON.stringify(json));
+    assert.equal(json.data?.product ?? null, null);
+    assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+  });
+
   it('lets a valid token through to an @authenticated field', async () => {
     const { json } = await post(gateway.url, { query: '{ me { id name } }' },
       { authorization: `Bearer ${sign({ sub: 'u1' })}` });

@@ -9,6 +9,8 @@ const ANSWERS = [
   [/\bme\b/, { me: { id: 'u1', name: 'Ada' } }],
 ];
 
+const REFUSED = { errors: [{ message: 'The operation is too complex.', extensions: { code: 'QUERY_TOO_COMPLEX' } }] };
+
 export async function startFakeSubgraphs({ slowMs = 3000 } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
@@ -17,9 +19,11 @@ export async function startFakeSubgraphs({ slowMs = 3000 } = {}) {
     req.on('end', () => {
       const json = JSON.parse(body || '{}');
       requests.push({ path: req.url, headers: req.headers, body: json, raw: body });
+      // A request mentioning "refused" is refused before execution, as a subgraph's limits do:
+      // errors and no data at all.
       const reply = () => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(answer(json.query ?? '')));
+        res.end(JSON.stringify(body.includes('refused') ? REFUSED : answer(json.query ?? '')));
       };
       // A query mentioning "slow" answers late, to exercise the router's per-subgraph timeout.
       return body.includes('slow') ? setTimeout(reply, slowMs) : reply();

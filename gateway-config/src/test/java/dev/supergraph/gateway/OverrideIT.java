@@ -140,10 +140,10 @@ class OverrideIT {
 	/**
 	 * Runs {@link #MY_STOCK} as a buyer, checks every product's {@code inStock} against
 	 * the seed, and tells which subgraph answered the field by the requests each served:
-	 * the inventory is asked once exactly when it answers; the catalog is asked once
-	 * either way (for {@code inStock}, or, when the inventory answers, by Hive Gateway
-	 * for the product's other key, {@code sku}), so the catalog answered when the
-	 * inventory was not asked.
+	 * the inventory is asked once exactly when it answers, and the catalog is asked once
+	 * when it answers. When the inventory answers, the catalog may be asked too: Hive
+	 * Gateway's JavaScript planner fetches the product's other key, {@code sku}, from it;
+	 * the Rust planner does not.
 	 */
 	private static String answeredBy(GraphQlHttpClient router, String user, String... scopes) {
 		int catalog = supergraph.graphQlRequests("catalog");
@@ -160,7 +160,7 @@ class OverrideIT {
 		int catalogAsked = supergraph.graphQlRequests("catalog") - catalog;
 		int inventoryAsked = supergraph.graphQlRequests("inventory") - inventory;
 		assertThat(List.of(catalogAsked, inventoryAsked)).as("requests at catalog and inventory")
-			.isIn(List.of(1, 0), List.of(1, 1));
+			.isIn(List.of(1, 0), List.of(1, 1), List.of(0, 1));
 		return (inventoryAsked == 1) ? "inventory" : "catalog";
 	}
 

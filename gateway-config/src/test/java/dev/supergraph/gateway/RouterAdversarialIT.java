@@ -49,28 +49,30 @@ class RouterAdversarialIT {
 	void deepNestingIsTooComplexForTheSubgraph() {
 		Response response = router.post(Hostile.DEEP);
 		assertRefused(response, 200, "QUERY_TOO_COMPLEX");
-		assertThat(response.data().isNull()).isTrue();
+		assertThat(response.data().isNull()).as(response.body()).isTrue();
 	}
 
 	@Test
 	void hundredThousandItemPageIsTooComplexBeforeAnyFetch() {
 		Response response = router.post(Hostile.HUGE_PAGE);
 		assertRefused(response, 200, "QUERY_TOO_COMPLEX");
-		assertThat(response.data().isNull()).isTrue();
+		assertThat(response.data().isNull()).as(response.body()).isTrue();
 	}
 
 	@Test
 	void aliasOverloadingIsStoppedByTheSubgraphsTokenLimit() {
 		Response response = router.post(Hostile.aliases(500, "product(id: \"1\") { id name }"));
 		assertRefused(response, 200, "QUERY_TOO_COMPLEX");
-		assertThat(codes(response)).hasSize(500).containsOnly("QUERY_TOO_COMPLEX");
+		// One error for the refused fetch (Rust planner), or one per aliased field
+		// (JavaScript planner).
+		assertThat(codes(response)).as(response.body()).isNotEmpty().containsOnly("QUERY_TOO_COMPLEX");
 		assertThat(response.body()).doesNotContain("Classic Audio");
 	}
 
 	@Test
 	void aliasedPagesAddUpToTooComplex() {
 		Response response = router.post(Hostile.aliases(40, "products(first: 100) { edges { node { id } } }"));
-		assertThat(codes(response)).isNotEmpty().containsOnly("QUERY_TOO_COMPLEX");
+		assertThat(codes(response)).as(response.body()).isNotEmpty().containsOnly("QUERY_TOO_COMPLEX");
 		assertThat(response.body()).doesNotContain("SKU-");
 		assertNoLeak(response);
 	}
