@@ -2,14 +2,20 @@ package dev.supergraph.catalog;
 
 import java.util.Map;
 
+import ch.qos.logback.classic.LoggerContext;
+
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
 import dev.supergraph.starter.test.PrometheusMetrics;
 import dev.supergraph.starter.test.SubgraphTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.metrics.MetricsRepositoryMethodInvocationListener;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +37,9 @@ class CatalogMetricsTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ApplicationContext context;
 
 	GraphQlHttpClient client;
 
@@ -119,6 +128,21 @@ class CatalogMetricsTests {
 		Response response = this.client.postWithHeaders(PRODUCT_PAGE, Map.of("first", 5),
 				Map.of("graphql-client-name", clientName));
 		assertThat(response.data().path("products").path("edges").size()).isEqualTo(5);
+	}
+
+	/**
+	 * No meter sits on the path of every log-level check (Micrometer's log event counter
+	 * is a logback turbo filter that each isDebugEnabled() of every library passes
+	 * through), and Spring Data's per-call repository timer is not there either.
+	 */
+	@Test
+	void noMeterIsPaidOnEveryLogCheckOrRepositoryCall() {
+		productPage("web-shop");
+		assertThat(this.context.getBeanNamesForType(MetricsRepositoryMethodInvocationListener.class)).isEmpty();
+		assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()).isEmpty();
+		PrometheusMetrics metrics = scrape();
+		assertThat(metrics.exposes("graphql_request_seconds")).isTrue();
+		assertThat(metrics.exposes("logback_events")).isFalse();
 	}
 
 	private PrometheusMetrics scrape() {

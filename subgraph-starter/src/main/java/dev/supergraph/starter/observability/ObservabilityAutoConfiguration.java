@@ -1,10 +1,6 @@
 package dev.supergraph.starter.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
-import io.micrometer.core.instrument.observation.MeterObservationHandler;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 
@@ -15,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,21 +64,6 @@ public final class ObservabilityAutoConfiguration {
 
 		GraphQlMetricsConfiguration(ObservabilityProperties properties) {
 			this.names = new OperationNames(properties.maxOperationNames());
-		}
-
-		/**
-		 * Spring Boot's meter handler, minus the span scope it would get for exemplars.
-		 */
-		@Bean
-		@ConditionalOnMissingBean(MeterObservationHandler.class)
-		MeterObservationHandler<Observation.Context> meterObservationHandler(MeterRegistry registry,
-				ObjectProvider<MetricsProperties> properties, ObjectProvider<Tracer> tracer) {
-			IgnoredMeters[] ignored = properties.getIfAvailable(MetricsProperties::new)
-				.getObservations()
-				.getIgnoredMeters()
-				.toArray(IgnoredMeters[]::new);
-			return new MetersOutsideSpanScope<>(new DefaultMeterObservationHandler(registry, ignored),
-					tracer.getIfAvailable(() -> Tracer.NOOP));
 		}
 
 		@Bean

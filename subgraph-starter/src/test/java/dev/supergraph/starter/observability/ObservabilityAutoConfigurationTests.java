@@ -1,10 +1,7 @@
 package dev.supergraph.starter.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -33,21 +30,6 @@ class ObservabilityAutoConfigurationTests {
 			.hasSingleBean(OperationMetricsInterceptor.class)
 			.hasSingleBean(SqlStatementMetrics.class)
 			.hasBean("operationStatementsFilter"));
-	}
-
-	@Test
-	void theStartersMeterHandlerRecordsEachObservationsTimer() {
-		this.runner.run((context) -> {
-			assertThat(context).getBean(MeterObservationHandler.class).isInstanceOf(MetersOutsideSpanScope.class);
-			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			ObservationRegistry observations = ObservationRegistry.create();
-			observations.observationConfig().observationHandler(context.getBean(MeterObservationHandler.class));
-			Observation.createNotStarted("graphql.request", observations)
-				.lowCardinalityKeyValue("operation", "A")
-				.observe(() -> {
-				});
-			assertThat(meters.get("graphql.request").tag("operation", "A").timer().count()).isEqualTo(1);
-		});
 	}
 
 	@Test
