@@ -95,8 +95,14 @@ export async function compareSupergraphs(root, comparison, { timing, scenarios, 
         const meter = cpuMeter(side.processes);
         const run = await openModel(next[side.side], { rate, durationMs: timing.measureMs });
         const cpu = meter();
+        // The saturated phase is metered too: the throughput is set by what each process costs there.
+        const saturatedMeter = cpuMeter(side.processes);
         const saturated = await closedLoop(next[side.side], { concurrency: SATURATION_CONCURRENCY, durationMs: timing.saturateMs });
-        const cpuMsPerRequest = Object.fromEntries(SUPERGRAPH_PROCESSES.map((name) => [name, round3((cpu[name] * 1000) / run.requests)]));
+        const saturatedCpu = saturatedMeter();
+        const perRequest = (used, requests) => Object.fromEntries(SUPERGRAPH_PROCESSES
+          .map((name) => [name, round3((used[name] * 1000) / Math.max(1, requests))]));
+        const cpuMsPerRequest = perRequest(cpu, run.requests);
+        const saturatedCpuMsPerRequest = perRequest(saturatedCpu, saturated.completed);
         row[side.side] = {
           requests: run.requests,
           failed: Object.values(run.failures).reduce((sum, count) => sum + count, 0) + run.dropped + saturated.failed,
@@ -106,6 +112,7 @@ export async function compareSupergraphs(root, comparison, { timing, scenarios, 
           cpuMsPerRequest,
           totalCpuMsPerRequest: round3(Object.values(cpuMsPerRequest).reduce((sum, ms) => sum + ms, 0)),
           saturatingRps: round1(saturated.rps),
+          saturatedCpuMsPerRequest,
         };
       }
       log(`  round ${round + 1}: CPU ms/request A ${row.a.totalCpuMsPerRequest}, B ${row.b.totalCpuMsPerRequest};`
@@ -123,6 +130,8 @@ function summary(rounds) {
     cpuMsPerRequest: Object.fromEntries(SUPERGRAPH_PROCESSES.map((name) => [name, round3(median(side, (r) => r.cpuMsPerRequest[name]))])),
     totalCpuMsPerRequest: round3(median(side, (r) => r.totalCpuMsPerRequest)),
     saturatingRps: round1(median(side, (r) => r.saturatingRps)),
+    saturatedCpuMsPerRequest: Object.fromEntries(SUPERGRAPH_PROCESSES
+      .map((name) => [name, round3(median(side, (r) => r.saturatedCpuMsPerRequest?.[name] ?? 0))])),
     p50: round1(median(side, (r) => r.p50)),
     p99: round1(median(side, (r) => r.p99)),
     failed: rounds.reduce((sum, row) => sum + row[side].failed, 0),
@@ -138,6 +147,8 @@ function summary(rounds) {
       totalCpuMsPerRequest: ratio(a.totalCpuMsPerRequest, b.totalCpuMsPerRequest),
       roundsTotalCpuMsPerRequest: rounds.map((row) => ratio(row.a.totalCpuMsPerRequest, row.b.totalCpuMsPerRequest)),
       saturatingRps: ratio(a.saturatingRps, b.saturatingRps),
+      saturatedCpuMsPerRequest: Object.fromEntries(SUPERGRAPH_PROCESSES
+        .map((name) => [name, ratio(a.saturatedCpuMsPerRequest[name], b.saturatedCpuMsPerRequest[name])])),
       roundsSaturatingRps: rounds.map((row) => ratio(row.a.saturatingRps, row.b.saturatingRps)),
       p50: ratio(a.p50, b.p50),
       p99: ratio(a.p99, b.p99),
@@ -160,6 +171,12 @@ export function supergraphCompareLines(comparison) {
       + ` | ${rounds(s.ratio.roundsTotalCpuMsPerRequest)}`
       + ` | ${SUPERGRAPH_PROCESSES.map((name) => pair(s.a.cpuMsPerRequest[name], s.b.cpuMsPerRequest[name], s.ratio.cpuMsPerRequest[name])).join(' | ')}`
       + ` | ${s.a.p50} → ${s.b.p50} | ${s.a.p99} → ${s.b.p99} | ${s.a.failed} / ${s.b.failed} |`);
+  }
+  lines.push('', 'CPU ms per request of each process while saturated (the closed loop), medians, A → B (ratio):', '',
+    `| scenario | ${SUPERGRAPH_PROCESSES.join(' | ')} |`, `| --- | ${SUPERGRAPH_PROCESSES.map(() => '---').join(' | ')} |`);
+  for (const s of comparison.scenarios.filter((each) => each.a.saturatedCpuMsPerRequest)) {
+    lines.push(`| ${s.scenario} | ${SUPERGRAPH_PROCESSES.map((name) => pair(s.a.saturatedCpuMsPerRequest[name],
+      s.b.saturatedCpuMsPerRequest[name], s.ratio.saturatedCpuMsPerRequest[name])).join(' | ')} |`);
   }
   if (comparison.sink) {
     lines.push('', `OTLP export requests received by the sink, warm-up included: ${comparison.sink.requests} (${Math.round(comparison.sink.bytes / 1024)} KiB).`);
