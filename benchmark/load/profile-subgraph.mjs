@@ -1,0 +1,105 @@
+// Where a subgraph's CPU goes: node benchmark/load/profile-subgraph.mjs [users|orders|catalog] [seconds] [--off]
+// Starts one instance of the subgraph's jar as the benchmarks do (JDK 25 and subgraph-jvm/options when
+// installed), in production observability (10 % field timing, 10 % of traces exported to a sink on
+// loopback) or, with --off, with it off as in the comparisons' A. Requests are benchmark-kind requests
+// straight at it (workload.mjs subgraphRequest), signed like the router's and carrying `traceparent`
+// with one in ten sampled, as the router sends them; a closed loop of 4 clients warms it for 80 s, then
+// a JFR recording (`settings=profile`) runs for the seconds given. Prints the request threads' samples
+// by the innermost frame that is not the JDK's, grouped by library, and the hottest such frames; the
+// recording stays in .run/subgraph-profile/. Needs the subgraph's jar built; not a benchmark figure.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { traceSink } from './comparisons.mjs';
+import { java25 } from './jvm.mjs';
+import { closedLoop } from './load.mjs';
+import { startLocalPostgres } from './local-postgres.mjs';
+import { awaitReady, freePort, stopAll } from './processes.mjs';
+import { startSubgraphInstance } from './supergraph.mjs';
+import { subgraphRequest } from './workload.mjs';
+
+const args = process.argv.slice(2);
+const off = args.includes('--off');
+const [subgraph = 'users', seconds = '30'] = args.filter((arg) => arg !== '--off');
+const root = resolve(import.meta.dirname, '..', '..');
+const outDir = resolve(root, '.run', 'subgraph-profile');
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const recording = resolve(outDir, `${subgraph}.jfr`);
+// jcmd and jfr of the JDK that runs the subgraph.
+const java = java25() ?? 'java';
+const tool = (name) => (java === 'java' ? name : resolve(dirname(java), name));
+
+/** Library of a frame, by package prefix; the first match wins. */
+const LIBRARIES = [
+  ['dev.supergraph.starter.observability', 'starter: observability'], ['dev.supergraph', 'project code'],
+  ['io.micrometer.observation', 'Micrometer observation'], ['io.micrometer.tracing', 'Micrometer Tracing'],
+  ['io.micrometer.context', 'context propagation'], ['io.micrometer', 'Micrometer meters'],
+  ['io.opentelemetry', 'OpenTelemetry SDK'], ['net.ttddyy', 'datasource-proxy'], ['graphql.', 'graphql-java'],
+  ['org.dataloader', 'java-dataloader'], ['org.springframework.graphql', 'Spring for GraphQL'],
+  ['org.springframework.security', 'Spring Security'], ['org.springframework', 'Spring'],
+  ['org.apache', 'Tomcat'], ['jakarta.', 'Servlet API'], ['tools.jackson', 'Jackson'], ['com.fasterxml', 'Jackson'],
+  ['org.postgresql', 'PostgreSQL driver'], ['com.zaxxer', 'HikariCP'], ['org.hibernate', 'Hibernate'],
+  ['ch.qos.logback', 'logback'], ['reactor', 'Reactor'], ['com.github.benmanes.caffeine', 'Caffeine'],
+];
+
+const postgres = await startLocalPostgres(root, resolve(outDir), [subgraph]);
+const started = [postgres.proc];
+try {
+  const sink = { requests: 0, bytes: 0 };
+  const production = ['--subgraph.observability.field-sample-rate=0.1', '--management.tracing.sampling.probability=0.1',
+    `--management.opentelemetry.tracing.export.otlp.endpoint=${await traceSink(sink)}`];
+  const observabilityOff = ['--subgraph.observability.field-sample-rate=0', '--subgraph.observability.sql-metrics=false',
+    '--management.observations.enable.graphql=false', '--management.observations.enable.http=false',
+    '--management.observations.enable.jdbc=false'];
+  const port = await freePort();
+  const secret = randomBytes(32).toString('hex');
+  const proc = startSubgraphInstance(root, outDir, { name: subgraph, subgraph, port, databasePort: postgres.ports[subgraph],
+    secret, args: off ? observabilityOff : production });
+  started.push(proc);
+  await awaitReady(proc);
+  const request = subgraphRequest(subgraph, `http://127.0.0.1:${port}/graphql`, secret);
+  let sent = 0;
+  const next = () => {
+    const each = request();
+    sent += 1;
+    each.headers.traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-0${sent % 10 === 0 ? 1 : 0}`;
+    return each;
+  };
+  await closedLoop(next, { concurrency: 4, durationMs: 80_000 });
+  execFileSync(tool('jcmd'), [String(proc.pid), 'JFR.start', 'name=profile', 'settings=profile', `filename=${recording}`]);
+  const run = await closedLoop(next, { concurrency: 4, durationMs: Number(seconds) * 1000 });
+  execFileSync(tool('jcmd'), [String(proc.pid), 'JFR.stop', 'name=profile']);
+  console.log(`${subgraph} (${off ? 'observability off' : 'production observability'}): ${run.completed} requests, `
+    + `${run.rps.toFixed(0)} per second, ${run.failed} failed; OTLP exports received ${sink.requests}`);
+} finally {
+  await stopAll(started);
+}
+if (existsSync(recording)) {
+  report(execFileSync(tool('jfr'), ['print', '--events', 'jdk.ExecutionSample', '--stack-depth', '96', recording],
+    { maxBuffer: 1 << 30 }).toString());
+}
+
+/** Shares of the request threads' samples by library and by frame (innermost non-JDK frame). */
+function report(text) {
+  const byLibrary = new Map();
+  const byFrame = new Map();
+  let samples = 0;
+  for (const event of text.split('jdk.ExecutionSample {').slice(1)) {
+    const thread = /sampledThread = "([^"]*)"/.exec(event)?.[1] ?? '';
+    if (!thread.includes('-exec-')) {
+      continue;
+    }
+    samples += 1;
+    const frames = [...event.matchAll(/^\s+([\w.$<>]+)\(/gm)].map((match) => match[1]);
+    const frame = frames.find((name) => !/^(java|jdk|sun)\./.test(name)) ?? 'JDK only';
+    const library = LIBRARIES.find(([prefix]) => frame.startsWith(prefix))?.[1] ?? 'other';
+    byLibrary.set(library, (byLibrary.get(library) ?? 0) + 1);
+    byFrame.set(frame, (byFrame.get(frame) ?? 0) + 1);
+  }
+  const top = (counts, limit) => [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit)
+    .map(([name, count]) => `${((100 * count) / samples).toFixed(1).padStart(5)} %  ${name}`).join('\n');
+  console.log(`\n${samples} samples on the request threads, by the innermost frame that is not the JDK's\n`);
+  console.log(`by library:\n${top(byLibrary, 25)}\n\nhottest frames:\n${top(byFrame, 25)}`);
+}
