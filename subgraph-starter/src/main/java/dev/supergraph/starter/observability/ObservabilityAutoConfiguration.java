@@ -53,8 +53,8 @@ public final class ObservabilityAutoConfiguration {
 	}
 
 	/**
-	 * The metrics of operations, fields, batches and errors, and the handler that records
-	 * every observation's timer.
+	 * The metrics of operations, fields, batches and errors; Spring Boot's meter handler
+	 * records every observation's timer.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
