@@ -14,29 +14,35 @@ export function genericAuthOptions(apiKeys) {
     mode: 'protect-granular',
     resolveUserFn: (context) => resolveUser(context, apiKeys),
     rejectUnauthenticated: false,
-    validateUser: (input) => remembered(input.executionArgs, validateUser(input)),
+    validateUser: (input) => remembered(input, validateUser(input)),
     extractScopes,
   };
 }
 
-// Per request (its context): the document generic auth was handed, as parsed, and whether it denied
-// a field. Generic auth hands on a rebuilt copy of the document even when it removed nothing.
+// Per request (its context): the document generic auth was handed, as parsed, and the field nodes it
+// denied. Generic auth hands on a rebuilt copy of the document even when it removed nothing.
 const authorizations = new WeakMap();
 
-function remembered(executionArgs, denied) {
+function remembered({ executionArgs, fieldNode }, denied) {
   let authorization = authorizations.get(executionArgs.contextValue);
   if (!authorization) {
-    authorization = { document: executionArgs.document, denied: false };
+    authorization = { document: executionArgs.document, denied: new Set() };
     authorizations.set(executionArgs.contextValue, authorization);
   }
-  authorization.denied ||= denied !== undefined;
+  if (denied !== undefined) {
+    // Without its node a denial cannot be told from another: the request keeps its own copy.
+    authorization.denied.add(fieldNode ?? authorization);
+  }
   return denied;
 }
 
 /**
- * Hands the query planner a document it can plan, after generic auth (registered after it):
- * - nothing denied: the document as parsed instead of generic auth's copy, so the Rust planner,
- *   which keeps its plans per document object, plans a cached document once, not per request;
+ * Hands the query planner a document it can plan, after generic auth (registered after it). The Rust
+ * planner keeps its plans per document object, and generic auth rebuilds the document per request:
+ * - nothing denied: the document as parsed, so a cached document is planned once, not per request;
+ * - some fields denied: the first rebuilt copy for the same parsed document, operation and denied
+ *   fields (a denial depends on the field and the caller's scopes only, so the copies are alike), so
+ *   a partly denied operation is planned once per set of denials, not per request;
  * - every field denied: answered with empty data, not planned (the Rust planner cannot parse an
  *   empty selection set); generic auth's own result hook then sets each denied field to null with
  *   its error, as it does when part of an operation is left.
@@ -45,16 +51,55 @@ export function usePlannableDocument() {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const authorization = authorizations.get(args.contextValue);
-      if (authorization && !authorization.denied) {
+      if (authorization && authorization.denied.size === 0) {
         args.document = authorization.document;
         return;
       }
       const operation = getOperationAST(args.document, args.operationName);
       if (operation && operation.selectionSet.selections.length === 0) {
         setResultAndStopExecution({ data: {} });
+        return;
+      }
+      if (authorization && !authorization.denied.has(authorization)) {
+        args.document = sameCopy(authorization, args);
       }
     },
   };
+}
+
+// Parsed document -> (operation and denied nodes -> the first rebuilt copy). Weak: a document that
+// leaves the parse cache takes its copies along. A few sets of denials per document are kept (one per
+// kind of caller, in practice); beyond them a request keeps its own copy.
+const copies = new WeakMap();
+const MAX_COPIES_PER_DOCUMENT = 16;
+const nodeIds = new WeakMap();
+let nextNodeId = 0;
+
+function sameCopy({ document, denied }, args) {
+  const key = `${args.operationName ?? ''}:${[...denied].map(nodeId).sort((a, b) => a - b).join(',')}`;
+  let byDenials = copies.get(document);
+  if (!byDenials) {
+    byDenials = new Map();
+    copies.set(document, byDenials);
+  }
+  const known = byDenials.get(key);
+  if (known) {
+    return known;
+  }
+  if (byDenials.size < MAX_COPIES_PER_DOCUMENT) {
+    byDenials.set(key, args.document);
+  }
+  return args.document;
+}
+
+function nodeId(node) {
+  let id = nodeIds.get(node);
+  if (id === undefined) {
+    id = nextNodeId;
+    nextNodeId += 1;
+    nodeIds.set(node, id);
+  }
+  return id;
 }
 
 /**

@@ -110,6 +110,45 @@ describe('query planners', () => {
     assert.equal(subgraphs.received.length, before);
   });
 
+  it('plans a partly denied operation once per set of denied fields, and answers each caller as its own', async () => {
+    const query = '{ me { id } product(id: "1") { id stockQuantity } }';
+    const plansMade = () => Number(routers[0].output().match(/query plans made: (\d+)/g)?.at(-1).split(': ')[1] ?? 0);
+    const callers = {
+      anonymous: {},
+      withoutInventory: { authorization: `Bearer ${sign({ sub: '1', scope: 'orders:read' })}` },
+      withInventory: { authorization: `Bearer ${sign({ sub: '1', scope: 'inventory:read' })}` },
+    };
+    const expect = (caller, json) => {
+      const { data } = json;
+      assert.equal(data.product.id, '1', caller);
+      if (caller === 'anonymous') {
+        assert.equal(data.me, null);
+        assert.equal(data.product.stockQuantity, null);
+        assert.deepEqual(codes(json), ['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+      } else if (caller === 'withoutInventory') {
+        assert.equal(data.me.id, '1');
+        assert.equal(data.product.stockQuantity, null);
+        assert.deepEqual(codes(json), ['FORBIDDEN']);
+      } else {
+        assert.equal(data.me.id, '1');
+        assert.equal(typeof data.product.stockQuantity, 'number');
+        assert.equal(json.errors, undefined);
+      }
+    };
+    const before = plansMade();
+    for (const caller of ['anonymous', 'withoutInventory', 'withInventory']) {
+      expect(caller, (await post(routers[0].url, { query }, callers[caller])).json);
+    }
+    const oncePerSet = plansMade();
+    assert.ok(oncePerSet - before <= 3, `${oncePerSet - before} plans for three sets of denials`);
+    for (const caller of ['withoutInventory', 'anonymous', 'withInventory', 'anonymous', 'withoutInventory']) {
+      const [rust, javascript] = await both({ query }, callers[caller]);
+      expect(caller, rust.json);
+      assert.deepEqual(rust.json, javascript.json, caller);
+    }
+    assert.equal(plansMade(), oncePerSet);
+  });
+
   it('answers the rest of an operation when part of it is denied', async () => {
     const [rust, javascript] = await both({ query: partDenied });
     assert.deepEqual(rust.json, javascript.json);
