@@ -26,12 +26,12 @@ const authorizations = new WeakMap();
 function remembered({ executionArgs, fieldNode }, denied) {
   let authorization = authorizations.get(executionArgs.contextValue);
   if (!authorization) {
-    authorization = { document: executionArgs.document, denied: new Set() };
+    authorization = { document: executionArgs.document, denied: null };
     authorizations.set(executionArgs.contextValue, authorization);
   }
   if (denied !== undefined) {
     // Without its node a denial cannot be told from another: the request keeps its own copy.
-    authorization.denied.add(fieldNode ?? authorization);
+    (authorization.denied ??= new Set()).add(fieldNode ?? authorization);
   }
   return denied;
 }
@@ -51,7 +51,7 @@ export function usePlannableDocument() {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const authorization = authorizations.get(args.contextValue);
-      if (authorization && authorization.denied.size === 0) {
+      if (authorization && !authorization.denied) {
         args.document = authorization.document;
         return;
       }
