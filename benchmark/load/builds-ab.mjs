@@ -17,7 +17,7 @@ import { startLocalPostgres } from './local-postgres.mjs';
 import { medianOf } from './numbers.mjs';
 import { awaitReady, cpuMeter, freePort, stopAll, stopAllOnSignal } from './processes.mjs';
 import { startSubgraphInstance } from './supergraph.mjs';
-import { USERS, signedRequest, subgraphRequest, userTokens } from './workload.mjs';
+import { USERS, signedRequest, subgraphRequest, traced, userTokens } from './workload.mjs';
 
 const here = resolve(import.meta.dirname, '..', '..');
 const [rootA, rootB = here] = process.argv.slice(2).map((path) => resolve(path));
@@ -49,17 +49,6 @@ const SCENARIOS = [
   { name: 'order(id) with items', subgraph: 'orders', request: (url, secret) => subgraphRequest('orders', url, secret), rate: 200 },
   { name: '_entities x 100 Product', subgraph: 'catalog', request: (url, secret) => subgraphRequest('catalog', url, secret), rate: 150 },
 ];
-
-/** Every tenth request sampled, as the router's 10 % sampling sends them. */
-function traced(next) {
-  let sent = 0;
-  return () => {
-    const request = next();
-    sent += 1;
-    request.headers.traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-${sent % 10 ? '00' : '01'}`;
-    return request;
-  };
-}
 
 const logDir = resolve(here, '.run', 'builds-ab');
 mkdirSync(logDir, { recursive: true });

@@ -32,7 +32,7 @@ export async function traceSink(received = { requests: 0, bytes: 0 }) {
 }
 
 /** A subgraph as production runs it: 10 % field timing, 10 % of traces exported over OTLP to a sink on loopback. */
-const PRODUCTION_SUBGRAPH = {
+export const PRODUCTION_SUBGRAPH = {
   label: 'production: 10 % field timing, 10 % of traces exported over OTLP to a sink on loopback',
   args: ['--subgraph.observability.field-sample-rate=0.1', '--management.tracing.sampling.probability=0.1'],
   prepare: async () => {
@@ -42,7 +42,7 @@ const PRODUCTION_SUBGRAPH = {
 };
 
 /** A subgraph with as much of its observability off as configuration reaches. */
-const SUBGRAPH_OBSERVABILITY_OFF = {
+export const SUBGRAPH_OBSERVABILITY_OFF = {
   label: 'observability off (no field timing, no tracing, no GraphQL/HTTP/JDBC observations, no SQL metrics)',
   // no OTLP endpoint: the starter's TracingSwitch leaves tracing out altogether
   args: ['--subgraph.observability.field-sample-rate=0', '--subgraph.observability.sql-metrics=false',

@@ -11,13 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { traceSink } from './comparisons.mjs';
+import { PRODUCTION_SUBGRAPH, SUBGRAPH_OBSERVABILITY_OFF } from './comparisons.mjs';
 import { java25 } from './jvm.mjs';
 import { closedLoop } from './load.mjs';
 import { startLocalPostgres } from './local-postgres.mjs';
 import { awaitReady, freePort, stopAll } from './processes.mjs';
 import { startSubgraphInstance } from './supergraph.mjs';
-import { subgraphRequest } from './workload.mjs';
+import { subgraphRequest, traced } from './workload.mjs';
 
 const args = process.argv.slice(2);
 const off = args.includes('--off');
@@ -47,32 +47,21 @@ const LIBRARIES = [
 const postgres = await startLocalPostgres(root, resolve(outDir), [subgraph]);
 const started = [postgres.proc];
 try {
-  const sink = { requests: 0, bytes: 0 };
-  const production = ['--subgraph.observability.field-sample-rate=0.1', '--management.tracing.sampling.probability=0.1',
-    `--management.opentelemetry.tracing.export.otlp.endpoint=${await traceSink(sink)}`];
-  const observabilityOff = ['--subgraph.observability.field-sample-rate=0', '--subgraph.observability.sql-metrics=false',
-    '--management.observations.enable.graphql=false', '--management.observations.enable.http=false',
-    '--management.observations.enable.jdbc=false'];
+  const setting = off ? SUBGRAPH_OBSERVABILITY_OFF : PRODUCTION_SUBGRAPH;
+  const { args: exportArgs = [], sink } = await setting.prepare?.() ?? {};
   const port = await freePort();
   const secret = randomBytes(32).toString('hex');
   const proc = startSubgraphInstance(root, outDir, { name: subgraph, subgraph, port, databasePort: postgres.ports[subgraph],
-    secret, args: off ? observabilityOff : production });
+    secret, args: [...setting.args, ...exportArgs] });
   started.push(proc);
   await awaitReady(proc);
-  const request = subgraphRequest(subgraph, `http://127.0.0.1:${port}/graphql`, secret);
-  let sent = 0;
-  const next = () => {
-    const each = request();
-    sent += 1;
-    each.headers.traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-0${sent % 10 === 0 ? 1 : 0}`;
-    return each;
-  };
+  const next = traced(subgraphRequest(subgraph, `http://127.0.0.1:${port}/graphql`, secret));
   await closedLoop(next, { concurrency: 4, durationMs: 80_000 });
   execFileSync(tool('jcmd'), [String(proc.pid), 'JFR.start', 'name=profile', 'settings=profile', `filename=${recording}`]);
   const run = await closedLoop(next, { concurrency: 4, durationMs: Number(seconds) * 1000 });
   execFileSync(tool('jcmd'), [String(proc.pid), 'JFR.stop', 'name=profile']);
   console.log(`${subgraph} (${off ? 'observability off' : 'production observability'}): ${run.completed} requests, `
-    + `${run.rps.toFixed(0)} per second, ${run.failed} failed; OTLP exports received ${sink.requests}`);
+    + `${run.rps.toFixed(0)} per second, ${run.failed} failed${sink ? `; OTLP exports received ${sink.requests}` : ''}`);
 } finally {
   await stopAll(started);
 }

@@ -131,7 +131,7 @@ function summary(rounds) {
     totalCpuMsPerRequest: round3(median(side, (r) => r.totalCpuMsPerRequest)),
     saturatingRps: round1(median(side, (r) => r.saturatingRps)),
     saturatedCpuMsPerRequest: Object.fromEntries(SUPERGRAPH_PROCESSES
-      .map((name) => [name, round3(median(side, (r) => r.saturatedCpuMsPerRequest?.[name] ?? 0))])),
+      .map((name) => [name, round3(median(side, (r) => r.saturatedCpuMsPerRequest[name]))])),
     p50: round1(median(side, (r) => r.p50)),
     p99: round1(median(side, (r) => r.p99)),
     failed: rounds.reduce((sum, row) => sum + row[side].failed, 0),
@@ -174,7 +174,7 @@ export function supergraphCompareLines(comparison) {
   }
   lines.push('', 'CPU ms per request of each process while saturated (the closed loop), medians, A → B (ratio):', '',
     `| scenario | ${SUPERGRAPH_PROCESSES.join(' | ')} |`, `| --- | ${SUPERGRAPH_PROCESSES.map(() => '---').join(' | ')} |`);
-  for (const s of comparison.scenarios.filter((each) => each.a.saturatedCpuMsPerRequest)) {
+  for (const s of comparison.scenarios) {
     lines.push(`| ${s.scenario} | ${SUPERGRAPH_PROCESSES.map((name) => pair(s.a.saturatedCpuMsPerRequest[name],
       s.b.saturatedCpuMsPerRequest[name], s.ratio.saturatedCpuMsPerRequest[name])).join(' | ')} |`);
   }

@@ -1,7 +1,7 @@
 // What the benchmark sends: the reference operations as trusted document ids, with variables spread
 // over the seed data (500 users with their own orders, 5,000 products), each request as a different
 // user, so neither the router's in-flight request collapsing nor any cache answers for the stack.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mintDevToken } from '../../gateway-config/router/dev-token.mjs';
@@ -107,4 +107,15 @@ function firstOrderIds() {
     next += 1 + ((user * 7) % 10);
   }
   return first;
+}
+
+/** `next`'s requests with `traceparent`, every tenth sampled, as the router's 10 % sampling sends them. */
+export function traced(next) {
+  let sent = 0;
+  return () => {
+    const request = next();
+    sent += 1;
+    request.headers.traceparent = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-${sent % 10 ? '00' : '01'}`;
+    return request;
+  };
 }
