@@ -28,10 +28,13 @@ class ProductReads {
 
 	private final ProductRepository products;
 
+	private final ProductRows rows;
+
 	private final CatalogCache cache;
 
-	ProductReads(ProductRepository products, CatalogCache cache) {
+	ProductReads(ProductRepository products, ProductRows rows, CatalogCache cache) {
 		this.products = products;
+		this.rows = rows;
 		this.cache = cache;
 	}
 
@@ -43,7 +46,7 @@ class ProductReads {
 	Map<Long, Product> byIds(Collection<Long> ids) {
 		Map<ProductId, Product> found = this.cache.getAll(CacheRegion.PRODUCTS,
 				ids.stream().map(ProductId::new).toList(),
-				(missing) -> index(this.products.findByIdIn(missing.stream().map(ProductId::id).toArray(Long[]::new)),
+				(missing) -> index(this.rows.findByIdIn(missing.stream().map(ProductId::id).toArray(Long[]::new)),
 						(product) -> new ProductId(product.getId())));
 		return found.values().stream().collect(Collectors.toMap(Product::getId, Function.identity()));
 	}
@@ -56,8 +59,7 @@ class ProductReads {
 	Map<String, Product> bySkus(Collection<String> skus) {
 		Map<ProductSku, Product> found = this.cache.getAll(CacheRegion.PRODUCTS,
 				skus.stream().map(ProductSku::new).toList(),
-				(missing) -> index(
-						this.products.findBySkuIn(missing.stream().map(ProductSku::sku).toArray(String[]::new)),
+				(missing) -> index(this.rows.findBySkuIn(missing.stream().map(ProductSku::sku).toArray(String[]::new)),
 						(product) -> new ProductSku(product.getSku())));
 		return found.values().stream().collect(Collectors.toMap(Product::getSku, Function.identity()));
 	}

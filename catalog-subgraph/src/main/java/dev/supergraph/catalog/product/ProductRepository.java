@@ -18,7 +18,7 @@ import org.springframework.data.repository.query.Param;
  * their statement text, and with it the server's prepared statement, is the same for
  * every batch size; the id and SKU batches come from {@link ProductRows}.
  */
-interface ProductRepository extends Repository<Product, Long>, ProductRows {
+interface ProductRepository extends Repository<Product, Long> {
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	Optional<Product> findForUpdateById(Long id);

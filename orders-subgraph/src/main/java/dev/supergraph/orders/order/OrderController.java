@@ -30,9 +30,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OrderController {
 
-	private final OrderRepository orders;
+	private final OrderRows orders;
 
-	OrderController(OrderRepository orders, BatchLoaderRegistry loaders) {
+	OrderController(OrderRows orders, BatchLoaderRegistry loaders) {
 		this.orders = orders;
 		loaders.forTypePair(Long.class, OrderLines.class)
 			.registerMappedBatchLoader((ids, environment) -> Mono.fromCallable(() -> linesOf(ids)));

@@ -9,7 +9,7 @@ import org.springframework.data.repository.Repository;
  * exactly one round trip; the hot reads are plain JDBC ({@link OrderRows}), the reads
  * before a write go through JPA.
  */
-interface OrderRepository extends Repository<Order, Long>, OrderRows {
+interface OrderRepository extends Repository<Order, Long> {
 
 	Optional<Order> findOneByIdAndBuyerId(Long id, long buyerId);
 

@@ -29,7 +29,7 @@ class UserOrdersController {
 
 	private final ParentPages<Order> userPages;
 
-	UserOrdersController(OrderRepository orders, KeysetPages pages, BatchLoaderRegistry loaders) {
+	UserOrdersController(OrderRows orders, KeysetPages pages, BatchLoaderRegistry loaders) {
 		this.userPages = ParentPages.register(loaders, "userOrders", pages, Order::getId, (buyerIds, page) -> byBuyer(
 				orders.findPagesByBuyer(buyerIds.toArray(Long[]::new), page.afterId(), page.fetchSize())));
 	}

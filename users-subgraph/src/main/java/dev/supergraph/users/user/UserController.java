@@ -24,10 +24,13 @@ class UserController {
 
 	private final UserRepository users;
 
+	private final UserRows rows;
+
 	private final KeysetPages pages;
 
-	UserController(UserRepository users, KeysetPages pages) {
+	UserController(UserRepository users, UserRows rows, KeysetPages pages) {
 		this.users = users;
+		this.rows = rows;
 		this.pages = pages;
 	}
 
@@ -40,12 +43,12 @@ class UserController {
 	@QueryMapping
 	@Nullable User me(Viewer viewer) {
 		OptionalLong id = Ids.tryParse(viewer.requireUserId());
-		return id.isPresent() ? this.users.findOneById(id.getAsLong()).orElse(null) : null;
+		return id.isPresent() ? this.rows.findOneById(id.getAsLong()).orElse(null) : null;
 	}
 
 	@QueryMapping
 	@Nullable User user(@Argument String id) {
-		return this.users.findOneById(Ids.parse(id)).orElse(null);
+		return this.rows.findOneById(Ids.parse(id)).orElse(null);
 	}
 
 	@QueryMapping

@@ -23,11 +23,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 class UserEntitiesController {
 
-	private final UserRepository users;
+	private final UserRows users;
 
 	private final ErrorMessages messages;
 
-	UserEntitiesController(UserRepository users, ErrorMessages messages) {
+	UserEntitiesController(UserRows users, ErrorMessages messages) {
 		this.users = users;
 		this.messages = messages;
 	}

@@ -13,7 +13,7 @@ import org.springframework.data.repository.Repository;
  * Users. Declared query methods run without a surrounding transaction, so a read costs
  * exactly one round trip; the hot reads by id are plain JDBC ({@link UserRows}).
  */
-interface UserRepository extends Repository<User, Long>, UserRows {
+interface UserRepository extends Repository<User, Long> {
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	Optional<User> findForUpdateById(Long id);
