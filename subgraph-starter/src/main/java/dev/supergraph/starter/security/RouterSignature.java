@@ -37,6 +37,12 @@ public final class RouterSignature {
 
 	private final byte @Nullable [] secret;
 
+	// Keyed once and cloned per request: looking the algorithms up in the security
+	// providers and keying the MAC cost more than hashing a small body.
+	private final @Nullable Mac keyedMac;
+
+	private final MessageDigest sha256 = algorithm(() -> MessageDigest.getInstance("SHA-256"));
+
 	/**
 	 * Signatures with a shared secret.
 	 * @param secret the secret shared with the router; blank disables signing
@@ -48,6 +54,12 @@ public final class RouterSignature {
 
 	RouterSignature(@Nullable String secret) {
 		this.secret = (secret != null && !secret.isBlank()) ? secret.getBytes(StandardCharsets.UTF_8) : null;
+		byte[] key = this.secret;
+		this.keyedMac = (key != null) ? algorithm(() -> {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac;
+		}) : null;
 	}
 
 	/**
@@ -107,12 +119,12 @@ public final class RouterSignature {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(content.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	private static byte[] sha256(byte[] content) {
+	private byte[] sha256(byte[] content) {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(content);
+			return ((MessageDigest) this.sha256.clone()).digest(content);
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("The JDK's SHA-256 can be cloned", ex);
 		}
 	}
 
@@ -127,14 +139,31 @@ public final class RouterSignature {
 	}
 
 	private byte[] hmac(byte[] content) {
+		Mac keyed = this.keyedMac;
+		if (keyed == null) {
+			throw new IllegalStateException("Signing is not configured");
+		}
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
-			return mac.doFinal(content);
+			return ((Mac) keyed.clone()).doFinal(content);
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("The JDK's HmacSHA256 can be cloned", ex);
+		}
+	}
+
+	private static <T> T algorithm(Algorithm<T> algorithm) {
+		try {
+			return algorithm.create();
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
+			throw new IllegalStateException("HmacSHA256 or SHA-256 is not available", ex);
 		}
+	}
+
+	private interface Algorithm<T> {
+
+		T create() throws GeneralSecurityException;
+
 	}
 
 }

@@ -23,10 +23,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.authentication.ProviderManager;
@@ -84,15 +86,42 @@ public final class SecurityAutoConfiguration {
 		apiKeyFilter
 			.setFailureHandler((request, response, ex) -> errors.write(request, response, ErrorCode.UNAUTHENTICATED));
 		http.addFilterBefore(apiKeyFilter, BearerTokenAuthenticationFilter.class);
+		// Stateless: no session (its management filter and URL-encoding wrapper), no
+		// saved
+		// request, no logout, no request wrapper for the servlet security API (nothing
+		// asks
+		// the request for its principal); each of them was paid on every request.
 		http.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.sessionManagement((session) -> session.disable())
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.requestCache((cache) -> cache.disable())
+			.logout((logout) -> logout.disable())
+			.servletApi((servletApi) -> servletApi.disable())
+			.headers((headers) -> headers.withObjectPostProcessor(headersBeforeTheChain()))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(decoder))
 				.authenticationEntryPoint(
 						(request, response, ex) -> errors.write(request, response, ErrorCode.UNAUTHENTICATED))
 				.accessDeniedHandler((request, response, ex) -> errors.write(request, response, ErrorCode.FORBIDDEN)));
 		return http.build();
+	}
+
+	/**
+	 * The security headers written before the rest of the chain runs, not when the
+	 * response commits: that would wrap the response in a wrapper every write of the body
+	 * passes through.
+	 */
+	private static ObjectPostProcessor<HeaderWriterFilter> headersBeforeTheChain() {
+		return new ObjectPostProcessor<>() {
+
+			@Override
+			public <O extends HeaderWriterFilter> O postProcess(O filter) {
+				filter.setShouldWriteHeadersEagerly(true);
+				return filter;
+			}
+
+		};
 	}
 
 	@Bean

@@ -31,6 +31,18 @@ class CallerAuthenticationTests {
 	}
 
 	@Test
+	void aCallerIsNeverRememberedButTheResponseKeepsItsSecurityHeaders() {
+		TestResponse first = this.subgraph.request(ME).bearer(this.subgraph.token("user-7", "a:read")).send();
+		assertThat(first.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(first.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(first.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((cacheControl) -> assertThat(cacheControl).contains("no-store"));
+		TestResponse next = this.subgraph.request(ME).send();
+		assertThat(next.body().path("data").path("me").isNull()).isTrue();
+		assertThat(next.errorCodes()).containsExactly("UNAUTHENTICATED");
+	}
+
+	@Test
 	void anApiKeyIsItsMachineClientWithTheKeysScopes() {
 		String key = this.subgraph.apiKey("reporting", "orders:read");
 		TestResponse response = this.subgraph.request(ME).apiKey(key).send();

@@ -150,7 +150,7 @@ public final class TestRequest {
 		this.headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new TestResponse(response.statusCode(), json.readTree(response.body()));
+			return new TestResponse(response.statusCode(), json.readTree(response.body()), response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,5 +1,6 @@
 package dev.supergraph.starter.testsubgraph;
 
+import java.net.http.HttpHeaders;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -9,8 +10,9 @@ import tools.jackson.databind.JsonNode;
  *
  * @param status the HTTP status
  * @param body the JSON body
+ * @param headers the response headers
  */
-public record TestResponse(int status, JsonNode body) {
+public record TestResponse(int status, JsonNode body, HttpHeaders headers) {
 
 	/**
 	 * The codes of the response's errors, in order.
