@@ -41,7 +41,7 @@ public final class RouterSignature {
 	// providers and keying the MAC cost more than hashing a small body.
 	private final @Nullable Mac keyedMac;
 
-	private final MessageDigest sha256 = algorithm(() -> MessageDigest.getInstance("SHA-256"));
+	private final MessageDigest sha256;
 
 	/**
 	 * Signatures with a shared secret.
@@ -55,11 +55,13 @@ public final class RouterSignature {
 	RouterSignature(@Nullable String secret) {
 		this.secret = (secret != null && !secret.isBlank()) ? secret.getBytes(StandardCharsets.UTF_8) : null;
 		byte[] key = this.secret;
-		this.keyedMac = (key != null) ? algorithm(() -> {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac;
-		}) : null;
+		try {
+			this.sha256 = MessageDigest.getInstance("SHA-256");
+			this.keyedMac = (key != null) ? keyedMac(key) : null;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 or SHA-256 is not available", ex);
+		}
 	}
 
 	/**
@@ -138,6 +140,12 @@ public final class RouterSignature {
 
 	}
 
+	private static Mac keyedMac(byte[] key) throws GeneralSecurityException {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(key, "HmacSHA256"));
+		return mac;
+	}
+
 	private byte[] hmac(byte[] content) {
 		Mac keyed = this.keyedMac;
 		if (keyed == null) {
@@ -149,21 +157,6 @@ public final class RouterSignature {
 		catch (CloneNotSupportedException ex) {
 			throw new IllegalStateException("The JDK's HmacSHA256 can be cloned", ex);
 		}
-	}
-
-	private static <T> T algorithm(Algorithm<T> algorithm) {
-		try {
-			return algorithm.create();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 or SHA-256 is not available", ex);
-		}
-	}
-
-	private interface Algorithm<T> {
-
-		T create() throws GeneralSecurityException;
-
 	}
 
 }

@@ -86,11 +86,9 @@ public final class SecurityAutoConfiguration {
 		apiKeyFilter
 			.setFailureHandler((request, response, ex) -> errors.write(request, response, ErrorCode.UNAUTHENTICATED));
 		http.addFilterBefore(apiKeyFilter, BearerTokenAuthenticationFilter.class);
-		// Stateless: no session (its management filter and URL-encoding wrapper), no
-		// saved
-		// request, no logout, no request wrapper for the servlet security API (nothing
-		// asks
-		// the request for its principal); each of them was paid on every request.
+		// Stateless: no session (its filter and URL-encoding wrapper), no saved
+		// request, no logout, no servlet-API request wrapper (nothing asks the
+		// request for its principal); each was paid on every request.
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.disable())
 			.securityContext(
