@@ -5,8 +5,10 @@
 // straight at it (workload.mjs subgraphRequest), signed like the router's and carrying `traceparent`
 // with one in ten sampled, as the router sends them; a closed loop of 4 clients warms it for 80 s, then
 // a JFR recording (`settings=profile`) runs for the seconds given. Prints the request threads' samples
-// by the innermost frame that is not the JDK's, grouped by library, and the hottest such frames; the
-// recording stays in .run/subgraph-profile/. Needs the subgraph's jar built; not a benchmark figure.
+// by the innermost frame that is not the JDK's, grouped by library, and the hottest such frames, then by
+// the innermost layer of the request path each sample is in (stacks are recorded 512 frames deep so none
+// is cut short); the recording stays in .run/subgraph-profile/. Needs the subgraph's jar built; not a
+// benchmark figure.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -44,6 +46,22 @@ const LIBRARIES = [
   ['ch.qos.logback', 'logback'], ['reactor', 'Reactor'], ['com.github.benmanes.caffeine', 'Caffeine'],
 ];
 
+/** Layers of the request path, outermost first, each by a frame prefix that marks a sample as inside it. */
+const LAYERS = [
+  ['Tomcat', 'org.apache.tomcat.util.net.NioEndpoint'],
+  ['servlet filters before the ones below', 'org.apache.catalina.connector.CoyoteAdapter.service'],
+  ['HTTP server observation', 'org.springframework.web.filter.ServerHttpObservationFilter.doFilterInternal'],
+  ['router signature', 'dev.supergraph.starter.security.RouterSignatureFilter.doFilterInternal'],
+  ['Spring Security', 'org.springframework.security.web.FilterChainProxy.doFilter'],
+  ['Spring MVC', 'org.springframework.web.servlet.DispatcherServlet.doDispatch'],
+  ["Spring for GraphQL's HTTP handler", 'org.springframework.graphql.server.webmvc.'],
+  ['graphql-java, before the fields', 'graphql.GraphQL.executeAsync'],
+  ['graphql-java, the fields and resolvers', 'graphql.execution.ExecutionStrategy'],
+  ['JDBC reads (JdbcTemplate)', 'org.springframework.jdbc.core.JdbcTemplate.execute'],
+  ['datasource-proxy', 'net.ttddyy.dsproxy.proxy'],
+  ['PostgreSQL driver', 'org.postgresql.'],
+];
+
 const postgres = await startLocalPostgres(root, resolve(outDir), [subgraph]);
 const started = [postgres.proc];
 try {
@@ -52,7 +70,7 @@ try {
   const port = await freePort();
   const secret = randomBytes(32).toString('hex');
   const proc = startSubgraphInstance(root, outDir, { name: subgraph, subgraph, port, databasePort: postgres.ports[subgraph],
-    secret, args: [...setting.args, ...exportArgs] });
+    secret, args: [...setting.args, ...exportArgs], jvmOptions: ['-XX:FlightRecorderOptions:stackdepth=512'] });
   started.push(proc);
   await awaitReady(proc);
   const next = traced(subgraphRequest(subgraph, `http://127.0.0.1:${port}/graphql`, secret));
@@ -66,7 +84,7 @@ try {
   await stopAll(started);
 }
 if (existsSync(recording)) {
-  report(execFileSync(tool('jfr'), ['print', '--events', 'jdk.ExecutionSample', '--stack-depth', '96', recording],
+  report(execFileSync(tool('jfr'), ['print', '--events', 'jdk.ExecutionSample', '--stack-depth', '512', recording],
     { maxBuffer: 1 << 30 }).toString());
 }
 
@@ -74,6 +92,7 @@ if (existsSync(recording)) {
 function report(text) {
   const byLibrary = new Map();
   const byFrame = new Map();
+  const byLayer = new Map();
   let samples = 0;
   for (const event of text.split('jdk.ExecutionSample {').slice(1)) {
     const thread = /sampledThread = "([^"]*)"/.exec(event)?.[1] ?? '';
@@ -86,9 +105,25 @@ function report(text) {
     const library = LIBRARIES.find(([prefix]) => frame.startsWith(prefix))?.[1] ?? 'other';
     byLibrary.set(library, (byLibrary.get(library) ?? 0) + 1);
     byFrame.set(frame, (byFrame.get(frame) ?? 0) + 1);
+    const layer = innermostLayer(frames);
+    byLayer.set(layer, (byLayer.get(layer) ?? 0) + 1);
   }
   const top = (counts, limit) => [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit)
     .map(([name, count]) => `${((100 * count) / samples).toFixed(1).padStart(5)} %  ${name}`).join('\n');
   console.log(`\n${samples} samples on the request threads, by the innermost frame that is not the JDK's\n`);
   console.log(`by library:\n${top(byLibrary, 25)}\n\nhottest frames:\n${top(byFrame, 25)}`);
+  const share = (name) => `${((100 * (byLayer.get(name) ?? 0)) / samples).toFixed(1).padStart(5)} %  ${name}`;
+  console.log(`\nby the innermost layer of the request path, outermost first:\n${
+    [...LAYERS.map(([name]) => name), 'none of these'].map(share).join('\n')}`);
+}
+
+/** The innermost layer a stack (innermost frame first) is in. */
+function innermostLayer(frames) {
+  for (const frame of frames) {
+    const layer = LAYERS.find(([, prefix]) => frame.startsWith(prefix));
+    if (layer) {
+      return layer[0];
+    }
+  }
+  return 'none of these';
 }

@@ -126,14 +126,15 @@ export function subgraphCalls(name, subgraphUrl) {
 /**
  * One more instance of a subgraph's production jar on a database that is already running (and seeded
  * by an instance started before it): dev profile, introspection off, rate limit off, metrics readable at
- * /actuator/metrics, signed requests only unless `secret` is null; `args` come last and win.
+ * /actuator/metrics, signed requests only unless `secret` is null; `jvmOptions` come before the image's
+ * JVM options (which win), `args` come last and win.
  */
-export function startSubgraphInstance(root, logDir, { name, subgraph, port, databasePort, secret, args = [] }) {
+export function startSubgraphInstance(root, logDir, { name, subgraph, port, databasePort, secret, args = [], jvmOptions = [] }) {
   const jvm = productionJvm(root, subgraph);
   return startProcess({
     name,
     command: jvm.command,
-    args: [...jvm.args, '--spring.profiles.active=dev', `--server.port=${port}`,
+    args: [...jvmOptions, ...jvm.args, '--spring.profiles.active=dev', `--server.port=${port}`,
       `--spring.datasource.url=${localPostgresUrl(databasePort)}`, `--subgraph.security.jwt.public-key-location=file:${DEV_PUBLIC_KEY(root)}`,
       '--spring.graphql.schema.introspection.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
       '--management.endpoints.web.exposure.include=health,metrics', ...args],
