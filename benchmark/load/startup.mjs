@@ -114,13 +114,20 @@ function command(subgraph, config, port) {
   return { command: java, args: [`@${OPTIONS}`, ...cache, ...extraOptions(config), '-jar', resolve(work, subgraph, 'app.jar'), ...appArgs] };
 }
 
-/** `tuned+-Xmx96m+-XX:TieredStopAtLevel=1`: a configuration with JVM options on top, to try one. */
+/**
+ * `tuned+-Xmx96m+-XX:TieredStopAtLevel=1`: a configuration with JVM options on top, to try one. Only a
+ * `+` before a `-` separates, so boolean options (`-XX:+UnlockDiagnosticVMOptions`) keep theirs.
+ */
+function configParts(config) {
+  return config.split(/\+(?=-)/);
+}
+
 function baseOf(config) {
-  return config.split('+')[0];
+  return configParts(config)[0];
 }
 
 function extraOptions(config) {
-  return config.split('+').slice(1);
+  return configParts(config).slice(1);
 }
 
 /** Recreates the subgraph's database and seeds it with one start in the docker profile (default JVM). */

@@ -59,10 +59,15 @@ export function mixed(request, url, options = {}) {
   return () => request(url, wheel[Math.floor(Math.random() * wheel.length)], options);
 }
 
-/** `_entities` for 100 random products, signed and stamped as the router would, straight at a catalog. */
-export function entitiesRequest(url, secret) {
+const CATALOG_PRODUCT_FIELDS = 'id sku name price { amount currency } weightGrams inStock';
+
+/**
+ * `_entities` for 100 random products, signed and stamped as the router would, straight at a catalog
+ * (or, with the inventory's fields as the selection, at the inventory).
+ */
+export function entitiesRequest(url, secret, selection = CATALOG_PRODUCT_FIELDS) {
   const query = 'query Entities($representations: [_Any!]!) { _entities(representations: $representations) '
-    + '{ ... on Product { id sku name price { amount currency } weightGrams inStock } } }';
+    + `{ ... on Product { ${selection} } } }`;
   return () => {
     const representations = Array.from({ length: 100 },
       () => ({ __typename: 'Product', id: String(1 + Math.floor(Math.random() * PRODUCTS)) }));
@@ -78,15 +83,22 @@ export function signedRequest(url, secret, query, variables, headers = {}) {
 
 /**
  * One request kind per subgraph, signed like the router's, straight at the subgraph: `_entities` for
- * 100 products (catalog), `user(id)` (users), an order with its items as its buyer (orders).
+ * 100 products (catalog; inventory: their stock), `user(id)` (users), an order with its items as its
+ * buyer (orders).
  */
 export function subgraphRequest(subgraph, url, secret) {
   if (subgraph === 'catalog') {
     return entitiesRequest(url, secret);
   }
+  if (subgraph === 'inventory') {
+    return entitiesRequest(url, secret, 'id inStock');
+  }
   if (subgraph === 'users') {
     const query = 'query User($id: ID!) { user(id: $id) { id name createdAt } }';
     return () => signedRequest(url, secret, query, { id: String(1 + Math.floor(Math.random() * USERS)) });
+  }
+  if (subgraph !== 'orders') {
+    throw new Error(`no benchmark request for the subgraph '${subgraph}'`);
   }
   const firstOrder = firstOrderIds();
   const tokens = userTokens();
@@ -96,7 +108,6 @@ export function subgraphRequest(subgraph, url, secret) {
     return signedRequest(url, secret, query, { id: String(firstOrder[user]) }, { authorization: `Bearer ${tokens[user]}` });
   };
 }
-
 
 // Seed rule (docs/seed-data.md): user u has 1 + (u * 7) % 10 orders, numbered in user order.
 function firstOrderIds() {
