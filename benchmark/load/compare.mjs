@@ -55,7 +55,8 @@ export async function compare(root, spec, { timing, scenarios: scenarioNames, ra
       log(`${comparison.name}: A = ${comparison.a.label}, B = ${comparison.b.label}`);
       // A side may need something running first (the observability comparison's OTLP sink).
       const envOf = async (side) => ({ ...side.env, ...(await side.prepare?.()) });
-      const routers = await supergraph.launchRouters({ 'router-a': await envOf(comparison.a), 'router-b': await envOf(comparison.b) });
+      const routers = await supergraph.launchRouters({ 'router-a': await envOf(comparison.a), 'router-b': await envOf(comparison.b) },
+        Object.fromEntries(['a', 'b'].filter((side) => comparison[side].peer).map((side) => [`router-${side}`, comparison[side].peer])));
       try {
         const sides = ['a', 'b'].map((side) => {
           const url = `http://127.0.0.1:${supergraph.ports[`router-${side}`]}/graphql`;

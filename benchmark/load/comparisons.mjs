@@ -3,7 +3,8 @@
 // production router unless said otherwise; B differs by the environment given. `signed: false`
 // starts the subgraphs without the router secret (they then accept unsigned requests), which
 // comparisons of the signing itself need; `text: true` makes B's requests carry the document text
-// instead of its trusted document id. BENCH_ROUTER_OFF is the router's benchmark-only switch
+// instead of its trusted document id; `peer` runs a peer router instead of the production one on
+// that side (supergraph.mjs PEERS). BENCH_ROUTER_OFF is the router's benchmark-only switch
 // (gateway-config/router/settings.mjs).
 //
 // A comparison with `subgraphs` compares two instances of each named subgraph instead, side by side on
@@ -166,6 +167,13 @@ export const COMPARISONS = {
   'query-planner': {
     about: 'Hive\'s Rust query planner (@graphql-hive/router-runtime, the default) vs Hive Gateway\'s own JavaScript planner and executor',
     b: { label: 'JavaScript planner', env: { ROUTER_QUERY_PLANNER: 'javascript' } },
+  },
+  'apollo-gateway': {
+    about: 'the production router vs the Apollo Gateway peer: Apollo Gateway on Apollo Server, no plugins (no authorization, '
+      + 'limits, signing, trusted documents, error mapping or metrics), the client\'s Authorization forwarded '
+      + '(apollo-gateway-peer.mjs); the router\'s CPU target is the peer\'s',
+    signed: false,
+    b: { label: 'Apollo Gateway peer, no plugins, sent the document text', peer: 'apollo-gateway', text: true },
   },
   fork: {
     about: 'Hive Gateway\'s cluster mode: two router workers instead of one process (FORK=2)',

@@ -47,12 +47,16 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
     throw error;
   }
 
-  /** Starts routers beside the running subgraphs (name -> extra environment); resolves once all serve. */
-  async function launchRouters(routerEnvs) {
+  /**
+   * Starts routers beside the running subgraphs (name -> extra environment); resolves once all serve.
+   * `peers` (name -> peer) starts a peer router instead of the production one under that name.
+   */
+  async function launchRouters(routerEnvs, peers = {}) {
     const procs = [];
     for (const [name, routerEnv] of Object.entries(routerEnvs)) {
       ports[name] = await freePort();
-      procs.push(startRouter(name, routerEnv));
+      procs.push(peers[name] ? startPeerRouter(root, logDir, { name, peer: peers[name], port: ports[name], subgraphUrl: url })
+        : startRouter(name, routerEnv));
     }
     started.push(...procs);
     await Promise.all(procs.map((proc) => awaitReady(proc)));
@@ -114,6 +118,25 @@ export function startProductionRouter(root, logDir, { name, port, secret, subgra
     cwd: resolve(root, 'gateway-config'),
     logFile: resolve(logDir, `${name}.log`),
     ready: `http://127.0.0.1:${port}/readiness`,
+  });
+}
+
+/** Peer routers a comparison can put beside the production one: the script that starts each. */
+const PEERS = { 'apollo-gateway': 'apollo-gateway-peer.mjs' };
+
+/** A peer router (`PEERS`) in front of the subgraphs at `subgraphUrl(name)`, ready when `{ __typename }` answers. */
+export function startPeerRouter(root, logDir, { name, peer, port, subgraphUrl }) {
+  if (!PEERS[peer]) {
+    throw new Error(`unknown peer router '${peer}'; known: ${Object.keys(PEERS).join(', ')}`);
+  }
+  return startProcess({
+    name,
+    command: 'node',
+    args: [resolve(root, 'benchmark', 'load', PEERS[peer]), String(port)],
+    env: { NODE_ENV: 'production', ...Object.fromEntries(SUBGRAPHS.map((subgraph) => [urlVariable(subgraph), subgraphUrl(subgraph)])) },
+    cwd: root,
+    logFile: resolve(logDir, `${name}.log`),
+    ready: `http://127.0.0.1:${port}/?query=%7B__typename%7D`,
   });
 }
 
