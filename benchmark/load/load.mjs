@@ -101,5 +101,5 @@ function codeOf(text) {
 export function percentiles(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.length ? sorted[sorted.length - 1] : NaN };
 }
