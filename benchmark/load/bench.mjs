@@ -7,6 +7,7 @@ import { closedLoop, openModel } from './load.mjs';
 import { cpuMeter, rssMiB, stopAll, stopAllOnSignal } from './processes.mjs';
 import { UNCACHED_CATALOG, sqlStatements, startSupergraph } from './supergraph.mjs';
 import { entitiesRequest, mixed, workload } from './workload.mjs';
+import { productionJvm } from './jvm.mjs';
 import { markdownReport } from './report.mjs';
 import { compare, compareReport } from './compare.mjs';
 import { medianOf, round1, round3 } from './numbers.mjs';
@@ -208,8 +209,11 @@ function commit() {
   }
 }
 
+/** The JVM the subgraphs run on (the catalog's stands for all: they share options and JDK). */
 function javaVersion() {
-  return spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr.split('\n')[0];
+  const jvm = productionJvm(root, 'catalog');
+  const version = spawnSync(jvm.command, ['-version'], { encoding: 'utf8' }).stderr.split('\n')[0];
+  return `subgraphs on ${version} (${jvm.describe})`;
 }
 
 function log(message) {
