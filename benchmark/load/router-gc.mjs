@@ -4,7 +4,8 @@
 // in front of the router tests' schema-backed stand-in subgraphs, started with --trace-gc; after a
 // 15 s warm-up of 8 clients, an open-model load at the rate given. Prints p50/p95/p99/max and the
 // router's full collections (Mark-Compact) in the measured window: each one's heap before and after,
-// its pause and the wall time of its marking. The stand-ins answer at once, so the tail is the router's own. Not a benchmark figure.
+// its pause and the wall time of its marking. The stand-ins answer at once, so the tail is the
+// router's own. Not a benchmark figure.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { closedLoop, openModel } from './load.mjs';
@@ -36,7 +37,8 @@ try {
   await stopAll([router]);
   await subgraphs.close();
 }
-// --trace-gc lines of the main isolate: "[pid:isolate]  12345 ms: Mark-Compact 170.2 (186.2) -> 128.5 (186.1) MB, 7.02 / 0.05 ms (+ 30.4 ms in 40 steps …, walltime since start of marking 54 ms)".
+// --trace-gc lines of the main isolate: "[pid:isolate]  12345 ms: Mark-Compact 170.2 (186.2) ->
+// 128.5 (186.1) MB, 7.02 / 0.05 ms (+ 30.4 ms in 40 steps …, walltime since start of marking 54 ms)".
 // Their times count from the router's start, a little after this script's `started`: the window is approximate.
 const collections = readFileSync(logFile, 'utf8').split('\n')
   .map((line) => /\s(\d+) ms: Mark-Compact ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB, ([\d.]+) \/.*?(?:walltime since start of marking (\d+) ms)?\)/.exec(line))

@@ -110,7 +110,7 @@ export function startProductionRouter(root, logDir, { name, port, secret, subgra
       JWT_PUBLIC_KEY_FILE: DEV_PUBLIC_KEY(root),
       ROUTER_HMAC_SECRET: secret,
       RATE_LIMIT_MAX: '100000000',
-      ...Object.fromEntries(SUBGRAPHS.map((subgraph) => [urlVariable(subgraph), subgraphUrl(subgraph)])),
+      ...subgraphUrlVariables(subgraphUrl),
       // Node flags for the router alone (e.g. a heap size to compare), not for the load generator.
       ...(process.env.BENCH_ROUTER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_ROUTER_NODE_OPTIONS } : {}),
       ...env,
@@ -119,6 +119,11 @@ export function startProductionRouter(root, logDir, { name, port, secret, subgra
     logFile: resolve(logDir, `${name}.log`),
     ready: `http://127.0.0.1:${port}/readiness`,
   });
+}
+
+/** A router's subgraph URL variables (USERS_URL, …) pointing at `subgraphUrl(name)`. */
+function subgraphUrlVariables(subgraphUrl) {
+  return Object.fromEntries(SUBGRAPHS.map((subgraph) => [urlVariable(subgraph), subgraphUrl(subgraph)]));
 }
 
 /** Peer routers a comparison can put beside the production one: the script that starts each. */
@@ -133,7 +138,7 @@ export function startPeerRouter(root, logDir, { name, peer, port, subgraphUrl })
     name,
     command: 'node',
     args: [resolve(root, 'benchmark', 'load', PEERS[peer]), String(port)],
-    env: { NODE_ENV: 'production', ...Object.fromEntries(SUBGRAPHS.map((subgraph) => [urlVariable(subgraph), subgraphUrl(subgraph)])) },
+    env: { NODE_ENV: 'production', ...subgraphUrlVariables(subgraphUrl) },
     cwd: root,
     logFile: resolve(logDir, `${name}.log`),
     ready: `http://127.0.0.1:${port}/?query=%7B__typename%7D`,
