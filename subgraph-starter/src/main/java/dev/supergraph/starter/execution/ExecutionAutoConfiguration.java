@@ -1,22 +1,27 @@
 package dev.supergraph.starter.execution;
 
 import graphql.execution.instrumentation.Instrumentation;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.graphql.autoconfigure.servlet.GraphQlWebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 /**
  * Runs every {@link Instrumentation} bean (the starter's, Spring's observation, the
  * application's) as one {@link LeanInstrumentationChain} instead of the chain Spring for
  * GraphQL builds, same beans in the same order.
  * {@code subgraph.execution.lean-instrumentation=false} keeps Spring's chain, to compare
- * the two.
+ * the two. The GraphQL HTTP handler writes results with {@link GraphQlJsonConverter}.
  */
-@AutoConfiguration(before = GraphQlAutoConfiguration.class)
+@AutoConfiguration(before = { GraphQlAutoConfiguration.class, GraphQlWebMvcAutoConfiguration.class })
 public final class ExecutionAutoConfiguration {
 
 	@Bean
@@ -27,6 +32,15 @@ public final class ExecutionAutoConfiguration {
 		// replaces it.
 		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl
 			.instrumentation(LeanInstrumentationChain.of(instrumentations.orderedStream().toList())));
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, JsonMapper json) {
+		// Boot's handler (left out when this one exists) hands results to Spring MVC's
+		// converters, which pick one per response and let Jackson find a serializer per
+		// value.
+		return new GraphQlHttpHandler(webGraphQlHandler, new GraphQlJsonConverter(json));
 	}
 
 }

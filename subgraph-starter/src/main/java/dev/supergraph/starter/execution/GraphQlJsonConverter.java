@@ -1,0 +1,67 @@
+package dev.supergraph.starter.execution;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.util.StreamUtils;
+
+/**
+ * The GraphQL HTTP handler's JSON: requests are read by Spring's Jackson converter,
+ * results are written by {@link ResultJson} with the application's {@link JsonMapper}
+ * settings.
+ */
+final class GraphQlJsonConverter implements HttpMessageConverter<Object> {
+
+	private final JsonMapper json;
+
+	private final JacksonJsonHttpMessageConverter jackson;
+
+	private final ResultJson results;
+
+	GraphQlJsonConverter(JsonMapper json) {
+		this.json = json;
+		this.jackson = new JacksonJsonHttpMessageConverter(json);
+		this.results = new ResultJson(json);
+	}
+
+	@Override
+	public boolean canRead(Class<?> type, @Nullable MediaType mediaType) {
+		return this.jackson.canRead(type, mediaType);
+	}
+
+	@Override
+	public Object read(Class<?> type, HttpInputMessage input) throws IOException {
+		return this.jackson.read(type, input);
+	}
+
+	@Override
+	public boolean canWrite(Class<?> type, @Nullable MediaType mediaType) {
+		return Map.class.isAssignableFrom(type) && this.jackson.canWrite(type, mediaType);
+	}
+
+	@Override
+	public List<MediaType> getSupportedMediaTypes() {
+		return this.jackson.getSupportedMediaTypes();
+	}
+
+	@Override
+	public void write(Object result, @Nullable MediaType contentType, HttpOutputMessage output) throws IOException {
+		if (output.getHeaders().getContentType() == null && contentType != null) {
+			output.getHeaders().setContentType(contentType);
+		}
+		try (JsonGenerator generator = this.json.createGenerator(StreamUtils.nonClosing(output.getBody()))) {
+			this.results.write(generator, result);
+		}
+	}
+
+}
