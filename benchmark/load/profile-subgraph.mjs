@@ -1,10 +1,11 @@
-// Where a subgraph's CPU goes: node benchmark/load/profile-subgraph.mjs [users|orders|catalog] [seconds] [--off]
+// Where a subgraph's CPU goes: node benchmark/load/profile-subgraph.mjs [users|orders|catalog] [seconds] [--off] [--uncached]
 // Starts one instance of the subgraph's jar as the benchmarks do (JDK 25 and subgraph-jvm/options when
 // installed), in production observability (10 % field timing, 10 % of traces exported to a sink on
 // loopback) or, with --off, with it off as in the comparisons' A. Requests are benchmark-kind requests
 // straight at it (workload.mjs subgraphRequest), signed like the router's and carrying `traceparent`
 // with one in ten sampled, as the router sends them; a closed loop of 4 clients warms it for 80 s, then
-// a JFR recording (`settings=profile`) runs for the seconds given. Prints the request threads' samples
+// a JFR recording (`settings=profile`) runs for the seconds given. --uncached turns the catalog's read cache
+// off, as for the benchmark's `_entities` comparison with the raw baseline. Prints the request threads' samples
 // by the innermost frame that is not the JDK's, grouped by library, and the hottest such frames, then by
 // the innermost layer of the request path each sample is in (stacks are recorded 512 frames deep so none
 // is cut short); the recording stays in .run/subgraph-profile/. Needs the subgraph's jar built; not a
@@ -23,7 +24,8 @@ import { subgraphRequest, traced } from './workload.mjs';
 
 const args = process.argv.slice(2);
 const off = args.includes('--off');
-const [subgraph = 'users', seconds = '30'] = args.filter((arg) => arg !== '--off');
+const uncached = args.includes('--uncached');
+const [subgraph = 'users', seconds = '30'] = args.filter((arg) => !arg.startsWith('--'));
 const root = resolve(import.meta.dirname, '..', '..');
 const outDir = resolve(root, '.run', 'subgraph-profile');
 rmSync(outDir, { recursive: true, force: true });
@@ -70,7 +72,7 @@ try {
   const port = await freePort();
   const secret = randomBytes(32).toString('hex');
   const proc = startSubgraphInstance(root, outDir, { name: subgraph, subgraph, port, databasePort: postgres.ports[subgraph],
-    secret, args: [...setting.args, ...exportArgs], jvmOptions: ['-XX:FlightRecorderOptions:stackdepth=512'] });
+    secret, args: [...setting.args, ...exportArgs, ...(uncached ? ['--catalog.cache.enabled=false'] : [])], jvmOptions: ['-XX:FlightRecorderOptions:stackdepth=512'] });
   started.push(proc);
   await awaitReady(proc);
   const next = traced(subgraphRequest(subgraph, `http://127.0.0.1:${port}/graphql`, secret));

@@ -10,6 +10,7 @@
 //   tuned    as options plus -XX:AOTCache from subgraph-jvm/train-aot-cache (the production image);
 //   <config>+<JVM option>+…  a configuration with options on top, to try one (tuned+-Xmx96m).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -122,6 +123,12 @@ function configParts(config) {
   return config.split(/\+(?=-)/);
 }
 
+/** A configuration as part of a file name: no slashes, and options that make it long cut to a digest. */
+function fileName(config) {
+  const name = config.replaceAll('/', '_');
+  return name.length <= 80 ? name : `${name.slice(0, 40)}-${createHash('sha256').update(config).digest('hex').slice(0, 12)}`;
+}
+
 function baseOf(config) {
   return configParts(config)[0];
 }
@@ -201,7 +208,7 @@ async function measureStart(subgraph, config) {
   const { command: java, args: javaArgs } = command(subgraph, config, port);
   const started = performance.now();
   const proc = startProcess({ name: subgraph, command: java, args: javaArgs, env: env(subgraph, config), cwd: root,
-    logFile: resolve(work, `${subgraph}-${config}.log`), ready: `http://127.0.0.1:${port}/actuator/health/readiness` });
+    logFile: resolve(work, `${subgraph}-${fileName(config)}.log`), ready: `http://127.0.0.1:${port}/actuator/health/readiness` });
   try {
     const readyMs = await pollReady(proc, started);
     const cpuAtReadyS = round(cpuSeconds(proc.pid), 2);
@@ -241,7 +248,7 @@ async function cpuSideBySide(subgraph) {
       const port = await freePort();
       const { command: java, args: javaArgs } = command(subgraph, config, port);
       const proc = startProcess({ name: config, command: java, args: javaArgs, env: env(subgraph, config), cwd: root,
-        logFile: resolve(work, `${subgraph}-${config}-ab.log`), ready: `http://127.0.0.1:${port}/actuator/health/readiness` });
+        logFile: resolve(work, `${subgraph}-${fileName(config)}-ab.log`), ready: `http://127.0.0.1:${port}/actuator/health/readiness` });
       proc.next = subgraphRequest(subgraph, `http://127.0.0.1:${port}/graphql`, secret);
       procs.push(proc);
       await pollReady(proc, performance.now());

@@ -375,6 +375,17 @@ function pom(name, Name, port) {
 			<artifactId>subgraph-starter</artifactId>
 		</dependency>
 		<dependency>
+			<!-- JPA entities for the writes (the starter brings JDBC only); AspectJ weaving is not used -->
+			<groupId>org.springframework.boot</groupId>
+			<artifactId>spring-boot-starter-data-jpa</artifactId>
+			<exclusions>
+				<exclusion>
+					<groupId>org.springframework</groupId>
+					<artifactId>spring-aspects</artifactId>
+				</exclusion>
+			</exclusions>
+		</dependency>
+		<dependency>
 			<!-- local run (spring-boot:run, ./run-supergraph) and tests; left out of the runnable jar -->
 			<groupId>dev.supergraph</groupId>
 			<artifactId>subgraph-starter-dev</artifactId>
