@@ -9,7 +9,6 @@ import dev.supergraph.starter.pagination.PageRequest;
 import dev.supergraph.starter.security.Viewer;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -22,14 +21,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 class UserController {
 
-	private final UserRepository users;
-
 	private final UserRows rows;
 
 	private final KeysetPages pages;
 
-	UserController(UserRepository users, UserRows rows, KeysetPages pages) {
-		this.users = users;
+	UserController(UserRows rows, KeysetPages pages) {
 		this.rows = rows;
 		this.pages = pages;
 	}
@@ -54,7 +50,7 @@ class UserController {
 	@QueryMapping
 	Window<User> users(@Argument @Nullable Integer first, @Argument @Nullable String after) {
 		PageRequest page = this.pages.request(first, after);
-		List<User> rows = this.users.findByIdGreaterThanOrderById(page.afterId(), Limit.of(page.fetchSize()));
+		List<User> rows = this.rows.findPage(page.afterId(), page.fetchSize());
 		return this.pages.window(rows, page, User::getId);
 	}
 

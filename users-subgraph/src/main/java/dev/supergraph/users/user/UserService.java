@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class UserService {
 
-	private final UserRepository users;
+	private final UserRows users;
 
 	private final InputValidator validator;
 
@@ -38,8 +38,7 @@ class UserService {
 
 	private final TransactionTemplate transactions;
 
-	UserService(UserRepository users, InputValidator validator, UserErrors userErrors,
-			TransactionTemplate transactions) {
+	UserService(UserRows users, InputValidator validator, UserErrors userErrors, TransactionTemplate transactions) {
 		this.users = users;
 		this.validator = validator;
 		this.userErrors = userErrors;
@@ -58,7 +57,8 @@ class UserService {
 		}
 		User user = new User(id.getAsLong(), input.name(), input.email(), now());
 		try {
-			return UserPayload.of(this.users.saveAndFlush(user));
+			this.users.insert(user);
+			return UserPayload.of(user);
 		}
 		catch (DataIntegrityViolationException ex) {
 			return UserPayload.failed(conflict(ex, input.email(), subject, locale));
@@ -88,7 +88,8 @@ class UserService {
 	private Optional<User> change(long id, UpdateProfileInput input) {
 		return this.users.findForUpdateById(id).map((user) -> {
 			user.changeProfile(input.name(), input.email());
-			return this.users.saveAndFlush(user);
+			this.users.update(user);
+			return user;
 		});
 	}
 
