@@ -19,11 +19,11 @@ class ArchitectureTests {
 	static final ArchRule ownPackagesAndStarterOnly = SubgraphArchitecture.OWN_PACKAGES_AND_STARTER_ONLY;
 
 	@ArchTest
-	static final ArchRule categoryCodeDoesNotUseProductRepositories = noClasses().that()
+	static final ArchRule categoryCodeDoesNotReadProductRows = noClasses().that()
 		.resideInAPackage("dev.supergraph.catalog.category..")
 		.should()
 		.dependOnClassesThat()
-		.haveSimpleNameEndingWith("ProductRepository");
+		.haveSimpleName("ProductRows");
 
 	@ArchTest
 	static final ArchRule seedDoesNotUseTheFeatures = noClasses().that()

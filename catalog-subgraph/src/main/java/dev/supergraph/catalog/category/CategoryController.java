@@ -27,11 +27,11 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CategoryController {
 
-	private final CategoryRepository categories;
+	private final CategoryRows categories;
 
 	private final CatalogCache cache;
 
-	CategoryController(CategoryRepository categories, CatalogCache cache, BatchLoaderRegistry loaders) {
+	CategoryController(CategoryRows categories, CatalogCache cache, BatchLoaderRegistry loaders) {
 		this.categories = categories;
 		this.cache = cache;
 		loaders.forTypePair(Long.class, Category.class)
@@ -41,7 +41,7 @@ class CategoryController {
 	@QueryMapping
 	List<Category> categories() {
 		return this.cache.get(CacheRegion.CATEGORIES, AllCategories.KEY,
-				() -> List.copyOf(this.categories.findAllByOrderByName()));
+				() -> List.copyOf(this.categories.findAllOrderedByName()));
 	}
 
 	@SchemaMapping
@@ -60,7 +60,7 @@ class CategoryController {
 		return this.cache.getAll(CacheRegion.CATEGORIES, ids,
 				(missing) -> this.categories.findByIdIn(missing.toArray(Long[]::new))
 					.stream()
-					.collect(Collectors.toMap(Category::getId, Function.identity())));
+					.collect(Collectors.toMap(Category::id, Function.identity())));
 	}
 
 	/** Cache key of the list of all categories (category ids are {@code Long}s). */

@@ -31,7 +31,7 @@ class CategoryProductsController {
 	@SchemaMapping(typeName = "Category")
 	CompletableFuture<Window<Product>> products(Category category, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingEnvironment environment) {
-		return this.categoryPages.load(category.getId(), first, after, environment);
+		return this.categoryPages.load(category.id(), first, after, environment);
 	}
 
 }

@@ -1,71 +1,66 @@
 package dev.supergraph.catalog.product;
 
-import java.math.BigDecimal;
-
 import dev.supergraph.starter.money.Money;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A product for sale. The category is held by id: it is resolved in batches, never by
- * lazy loading.
+ * A product for sale, as {@link ProductRows} reads and stores it. The category is held by
+ * id: it is resolved in batches, never by lazy loading.
  */
-@Entity
 public class Product {
 
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
-	private Long id;
+	private long id;
 
-	private String sku;
+	private final String sku;
 
-	private String name;
+	private final String name;
 
-	private @Nullable String description;
+	private final @Nullable String description;
 
-	@Column(name = "price_amount")
-	private BigDecimal priceAmount;
+	private Money price;
 
-	@Column(name = "price_currency")
-	private String priceCurrency;
+	private final long categoryId;
 
-	private Long categoryId;
+	private final int weightGrams;
 
-	private int weightGrams;
+	private final int stockQuantity;
 
-	private int stockQuantity;
-
-	@Version
-	private long version;
-
-	protected Product() {
-	}
-
-	Product(String sku, String name, @Nullable String description, Money price, Long categoryId, int weightGrams,
+	Product(String sku, String name, @Nullable String description, Money price, long categoryId, int weightGrams,
 			int stockQuantity) {
 		this.sku = sku;
 		this.name = name;
 		this.description = description;
-		this.priceAmount = price.decimal();
-		this.priceCurrency = price.currency();
+		this.price = price;
 		this.categoryId = categoryId;
 		this.weightGrams = weightGrams;
 		this.stockQuantity = stockQuantity;
 	}
 
 	/**
-	 * A product read by {@link ProductRows}, outside any persistence context.
+	 * A product as stored.
+	 * @param id the id
+	 * @param sku the SKU
+	 * @param name the name
+	 * @param description the description
+	 * @param price the price
+	 * @param categoryId the category's id
+	 * @param weightGrams the weight
+	 * @param stockQuantity the units in stock
+	 * @return the product
 	 */
 	static Product read(long id, String sku, String name, @Nullable String description, Money price, long categoryId,
 			int weightGrams, int stockQuantity) {
-		Product product = new Product(sku, name, description, price, categoryId, weightGrams, stockQuantity);
-		product.id = id;
-		return product;
+		return new Product(sku, name, description, price, categoryId, weightGrams, stockQuantity).stored(id);
+	}
+
+	/**
+	 * This product, now stored with the id the database gave it.
+	 * @param id the id
+	 * @return this product
+	 */
+	Product stored(long id) {
+		this.id = id;
+		return this;
 	}
 
 	public Long getId() {
@@ -85,12 +80,11 @@ public class Product {
 	}
 
 	public Money getPrice() {
-		return Money.of(this.priceAmount, this.priceCurrency);
+		return this.price;
 	}
 
 	void changePrice(Money price) {
-		this.priceAmount = price.decimal();
-		this.priceCurrency = price.currency();
+		this.price = price;
 	}
 
 	public Long getCategoryId() {
@@ -99,6 +93,10 @@ public class Product {
 
 	public int getWeightGrams() {
 		return this.weightGrams;
+	}
+
+	int getStockQuantity() {
+		return this.stockQuantity;
 	}
 
 	public boolean isInStock() {

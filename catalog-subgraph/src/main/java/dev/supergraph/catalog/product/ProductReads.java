@@ -15,7 +15,6 @@ import dev.supergraph.catalog.cache.CatalogCache;
 import dev.supergraph.starter.pagination.PageRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductReads {
 
-	private final ProductRepository products;
-
 	private final ProductRows rows;
 
 	private final CatalogCache cache;
 
-	ProductReads(ProductRepository products, ProductRows rows, CatalogCache cache) {
-		this.products = products;
+	ProductReads(ProductRows rows, CatalogCache cache) {
 		this.rows = rows;
 		this.cache = cache;
 	}
@@ -76,8 +72,8 @@ class ProductReads {
 	List<Product> page(PageRequest page, @Nullable Long categoryId, @Nullable String namePattern,
 			@Nullable Boolean inStock) {
 		ProductPage key = new ProductPage(page.afterId(), page.fetchSize(), categoryId, namePattern, inStock);
-		return this.cache.get(CacheRegion.PRODUCT_PAGES, key, () -> List.copyOf(
-				this.products.findPage(page.afterId(), categoryId, namePattern, inStock, Limit.of(page.fetchSize()))));
+		return this.cache.get(CacheRegion.PRODUCT_PAGES, key, () -> List
+			.copyOf(this.rows.findPage(page.afterId(), categoryId, namePattern, inStock, page.fetchSize())));
 	}
 
 	/**
@@ -98,7 +94,7 @@ class ProductReads {
 	private Map<CategoryPage, List<Product>> loadCategoryPages(Set<CategoryPage> missing, PageRequest page) {
 		Long[] categoryIds = missing.stream().map(CategoryPage::categoryId).toArray(Long[]::new);
 		Map<Long, List<Product>> rows = new HashMap<>();
-		for (Product product : this.products.findPagesByCategory(categoryIds, page.afterId(), page.fetchSize())) {
+		for (Product product : this.rows.findPagesByCategory(categoryIds, page.afterId(), page.fetchSize())) {
 			rows.computeIfAbsent(product.getCategoryId(), (id) -> new ArrayList<>()).add(product);
 		}
 		// An empty page is an answer too: cache it, so a category without products costs

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.supergraph.catalog.category.CategoryRepository;
+import dev.supergraph.catalog.category.CategoryRows;
 import dev.supergraph.starter.errors.UserErrors;
 import dev.supergraph.starter.validation.InputValidator;
 import dev.supergraph.starter.errors.UserError;
@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ProductService {
 
-	private final ProductRepository products;
+	private final ProductRows products;
 
-	private final CategoryRepository categories;
+	private final CategoryRows categories;
 
 	private final InputValidator validator;
 
@@ -30,8 +30,8 @@ class ProductService {
 
 	private final TransactionTemplate transactions;
 
-	ProductService(ProductRepository products, CategoryRepository categories, InputValidator validator,
-			UserErrors userErrors, TransactionTemplate transactions) {
+	ProductService(ProductRows products, CategoryRows categories, InputValidator validator, UserErrors userErrors,
+			TransactionTemplate transactions) {
 		this.products = products;
 		this.categories = categories;
 		this.validator = validator;
@@ -44,7 +44,7 @@ class ProductService {
 		if (!errors.isEmpty()) {
 			return ProductPayload.failed(errors);
 		}
-		Long categoryId = Long.valueOf(input.categoryId());
+		long categoryId = Long.parseLong(input.categoryId());
 		if (!this.categories.existsById(categoryId)) {
 			return ProductPayload.failed(
 					error("CATEGORY_NOT_FOUND", "catalog.categoryNotFound", locale, input.categoryId(), "categoryId"));
@@ -53,7 +53,7 @@ class ProductService {
 		Product product = new Product(input.sku(), input.name(), input.description(), input.price().toMoney(),
 				categoryId, input.weightGrams(), stock);
 		try {
-			return ProductPayload.of(this.products.saveAndFlush(product));
+			return ProductPayload.of(this.products.insert(product));
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (!String.valueOf(ex.getMostSpecificCause().getMessage()).contains("product_sku_unique")) {
@@ -69,9 +69,10 @@ class ProductService {
 			return ProductPayload.failed(errors);
 		}
 		Optional<Product> updated = this.transactions
-			.execute((status) -> this.products.findForUpdateById(Long.valueOf(input.productId())).map((product) -> {
+			.execute((status) -> this.products.findForUpdateById(Long.parseLong(input.productId())).map((product) -> {
 				product.changePrice(input.price().toMoney());
-				return this.products.saveAndFlush(product);
+				this.products.updatePrice(product);
+				return product;
 			}));
 		return updated.map(ProductPayload::of)
 			.orElseGet(() -> ProductPayload
