@@ -4,37 +4,21 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import dev.supergraph.starter.money.Money;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * An order. Its items are held apart and loaded in batches; the buyer is a users-subgraph
  * id. The version guards concurrent status changes.
  */
-@Entity
-@Table(name = "orders")
 public class Order {
 
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
 	private long buyerId;
 
-	@Enumerated(EnumType.STRING)
 	private OrderStatus status;
 
-	@Column(name = "total_amount")
 	private BigDecimal totalAmount;
 
-	@Column(name = "total_currency")
 	private String totalCurrency;
 
 	private Instant placedAt;
@@ -43,10 +27,9 @@ public class Order {
 
 	private String itemsDigest;
 
-	@Version
 	private long version;
 
-	protected Order() {
+	private Order() {
 	}
 
 	Order(long buyerId, PlacementRequest request, Money total, Instant placedAt) {
@@ -60,8 +43,7 @@ public class Order {
 	}
 
 	/**
-	 * An order as stored, read outside JPA ({@link OrderRows}): read-only, never to be
-	 * saved.
+	 * An order as stored ({@link OrderRows}).
 	 * @param id the id
 	 * @param buyerId the buyer
 	 * @param status the status
@@ -87,6 +69,16 @@ public class Order {
 		return order;
 	}
 
+	/**
+	 * This order, now stored with the id the database gave it.
+	 * @param id the id
+	 * @return this order
+	 */
+	Order stored(long id) {
+		this.id = id;
+		return this;
+	}
+
 	public Long getId() {
 		return this.id;
 	}
@@ -105,6 +97,14 @@ public class Order {
 
 	public Instant getPlacedAt() {
 		return this.placedAt;
+	}
+
+	String getIdempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	long getVersion() {
+		return this.version;
 	}
 
 	String getItemsDigest() {

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class OrderCancellation {
 
-	private final OrderRepository orders;
+	private final OrderRows orders;
 
 	private final InputValidator validator;
 
@@ -29,8 +29,7 @@ class OrderCancellation {
 
 	private final TransactionTemplate transactions;
 
-	OrderCancellation(OrderRepository orders, InputValidator validator, UserErrors errors,
-			TransactionTemplate transactions) {
+	OrderCancellation(OrderRows orders, InputValidator validator, UserErrors errors, TransactionTemplate transactions) {
 		this.orders = orders;
 		this.validator = validator;
 		this.errors = errors;
@@ -64,7 +63,8 @@ class OrderCancellation {
 					order.getStatus(), locale, "orderId"));
 		}
 		order.cancel();
-		return OrderPayload.of(this.orders.saveAndFlush(order));
+		this.orders.updateStatus(order);
+		return OrderPayload.of(order);
 	}
 
 }

@@ -3,23 +3,13 @@ package dev.supergraph.orders.order;
 import java.math.BigDecimal;
 
 import dev.supergraph.starter.money.Money;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 /**
  * One line of an order with the unit price quoted by the catalog at placement time. The
  * order is held by id: items are loaded for many orders at once, never lazily.
  */
-@Entity
-@Table(name = "order_item")
 public class OrderItem {
 
-	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
 	private Long orderId;
@@ -30,14 +20,9 @@ public class OrderItem {
 
 	private int quantity;
 
-	@Column(name = "unit_price_amount")
 	private BigDecimal unitPriceAmount;
 
-	@Column(name = "unit_price_currency")
 	private String unitPriceCurrency;
-
-	protected OrderItem() {
-	}
 
 	OrderItem(Long orderId, int lineNo, long productId, int quantity, Money unitPrice) {
 		this.orderId = orderId;
@@ -49,8 +34,7 @@ public class OrderItem {
 	}
 
 	/**
-	 * An item as stored, read outside JPA ({@link OrderRows}): read-only, never to be
-	 * saved.
+	 * An item as stored ({@link OrderRows}).
 	 * @param id the id
 	 * @param orderId the order
 	 * @param lineNo the line number within the order
@@ -67,6 +51,10 @@ public class OrderItem {
 
 	public Long getOrderId() {
 		return this.orderId;
+	}
+
+	int getLineNo() {
+		return this.lineNo;
 	}
 
 	public long getProductId() {

@@ -29,9 +29,7 @@ class OrderPlacement {
 
 	private static final String IDEMPOTENCY_CONSTRAINT = "orders_idempotency_unique";
 
-	private final OrderRepository orders;
-
-	private final OrderItemRepository items;
+	private final OrderRows orders;
 
 	private final CatalogPrices catalog;
 
@@ -41,10 +39,9 @@ class OrderPlacement {
 
 	private final TransactionTemplate transactions;
 
-	OrderPlacement(OrderRepository orders, OrderItemRepository items, CatalogPrices catalog,
-			UserRegistrations registrations, PlacementChecks checks, TransactionTemplate transactions) {
+	OrderPlacement(OrderRows orders, CatalogPrices catalog, UserRegistrations registrations, PlacementChecks checks,
+			TransactionTemplate transactions) {
 		this.orders = orders;
-		this.items = items;
 		this.catalog = catalog;
 		this.registrations = registrations;
 		this.checks = checks;
@@ -102,14 +99,14 @@ class OrderPlacement {
 	private Order write(long buyerId, PlacementRequest request, Map<Long, Money> prices) {
 		Money total = PlacementChecks.total(request, prices);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		Order order = this.orders.saveAndFlush(new Order(buyerId, request, total, now));
+		Order order = this.orders.insert(new Order(buyerId, request, total, now));
 		List<OrderItem> lines = new ArrayList<>();
 		for (int lineNo = 0; lineNo < request.lines().size(); lineNo++) {
 			PlacementRequest.Line line = request.lines().get(lineNo);
 			lines.add(new OrderItem(order.getId(), lineNo, line.productId(), line.quantity(),
 					prices.get(line.productId())));
 		}
-		this.items.saveAll(lines);
+		this.orders.insertItems(lines);
 		return order;
 	}
 
