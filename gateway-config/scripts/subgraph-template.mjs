@@ -26,45 +26,45 @@ public class ${Name}Application {
 }
 `),
     [`${dir}/package-info.java`]: packageInfo(pkg, `The ${name} subgraph (port ${port}).`),
-    [`${dir}/item/package-info.java`]: packageInfo(`${pkg}.item`, `The {@code ${type}} feature: entity, repository and GraphQL controllers.`),
-    [`${dir}/item/${type}.java`]: java(`${pkg}.item`, ['jakarta.persistence.Entity', 'jakarta.persistence.Id', 'jakarta.persistence.Table'], `/**
+    [`${dir}/item/package-info.java`]: packageInfo(`${pkg}.item`, `The {@code ${type}} feature: the item, its reads and GraphQL controllers.`),
+    [`${dir}/item/${type}.java`]: java(`${pkg}.item`, [], `/**
  * An item of the ${name} subgraph. Named like its GraphQL type, {@code ${type}}: that is how
  * the entities' union {@code _Entity} resolves the type of an object.
+ *
+ * @param id the id
+ * @param name the name
  */
-@Entity
-@Table(name = "items")
-public class ${type} {
-
-	@Id
-	private Long id;
-
-	private String name;
-
-	protected ${type}() {
-	}
-
-	public Long getId() {
-		return this.id;
-	}
-
-	public String getName() {
-		return this.name;
-	}
-
+record ${type}(Long id, String name) {
 }
 `),
-    [`${dir}/item/ItemRepository.java`]: java(`${pkg}.item`, ['java.util.List', 'java.util.Optional', '',
-      'org.springframework.data.jpa.repository.Query', 'org.springframework.data.repository.Repository',
-      'org.springframework.data.repository.query.Param'], `/**
- * Items. The batch read binds its ids as one array, so its statement text is the same for
- * every batch size.
+    [`${dir}/item/ItemRows.java`]: java(`${pkg}.item`, ['java.sql.ResultSet', 'java.sql.SQLException', 'java.util.List',
+      'java.util.Optional', '', 'org.springframework.jdbc.core.simple.JdbcClient', 'org.springframework.stereotype.Component'], `/**
+ * The items table, through {@link JdbcClient}: one round trip per call, no persistence
+ * context. The batch read binds its ids as one array, so its statement text is the same
+ * for every batch size.
  */
-interface ItemRepository extends Repository<${type}, Long> {
+@Component
+class ItemRows {
 
-	Optional<${type}> findOneById(Long id);
+	private static final String COLUMNS = "select i.id, i.name from items i ";
 
-	@Query(nativeQuery = true, value = "select i.* from items i where i.id = any(:ids)")
-	List<${type}> findByIdIn(@Param("ids") Long[] ids);
+	private final JdbcClient jdbc;
+
+	ItemRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<${type}> findOneById(long id) {
+		return this.jdbc.sql(COLUMNS + "where i.id = ?").param(id).query(ItemRows::item).optional();
+	}
+
+	List<${type}> findByIdIn(Long[] ids) {
+		return this.jdbc.sql(COLUMNS + "where i.id = any(?)").param(ids).query(ItemRows::item).list();
+	}
+
+	private static ${type} item(ResultSet row, int rowNumber) throws SQLException {
+		return new ${type}(row.getLong("id"), row.getString("name"));
+	}
 
 }
 `),
@@ -76,9 +76,9 @@ interface ItemRepository extends Repository<${type}, Long> {
 @Controller
 class ItemController {
 
-	private final ItemRepository items;
+	private final ItemRows items;
 
-	ItemController(ItemRepository items) {
+	ItemController(ItemRows items) {
 		this.items = items;
 	}
 
@@ -97,9 +97,9 @@ class ItemController {
 @Controller
 class ItemEntitiesController {
 
-	private final ItemRepository items;
+	private final ItemRows items;
 
-	ItemEntitiesController(ItemRepository items) {
+	ItemEntitiesController(ItemRows items) {
 		this.items = items;
 	}
 
@@ -116,7 +116,7 @@ class ItemEntitiesController {
 			.toList();
 		Map<Long, ${type}> byId = this.items.findByIdIn(ids.toArray(Long[]::new))
 			.stream()
-			.collect(Collectors.toMap(${type}::getId, Function.identity()));
+			.collect(Collectors.toMap(${type}::id, Function.identity()));
 		return ids.stream().map(byId::get).toList();
 	}
 
@@ -373,17 +373,6 @@ function pom(name, Name, port) {
 		<dependency>
 			<groupId>dev.supergraph</groupId>
 			<artifactId>subgraph-starter</artifactId>
-		</dependency>
-		<dependency>
-			<!-- JPA entities for the writes (the starter brings JDBC only); AspectJ weaving is not used -->
-			<groupId>org.springframework.boot</groupId>
-			<artifactId>spring-boot-starter-data-jpa</artifactId>
-			<exclusions>
-				<exclusion>
-					<groupId>org.springframework</groupId>
-					<artifactId>spring-aspects</artifactId>
-				</exclusion>
-			</exclusions>
 		</dependency>
 		<dependency>
 			<!-- local run (spring-boot:run, ./run-supergraph) and tests; left out of the runnable jar -->
