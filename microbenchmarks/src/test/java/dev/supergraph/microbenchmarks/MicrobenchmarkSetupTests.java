@@ -1,0 +1,62 @@
+package dev.supergraph.microbenchmarks;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The microbenchmarks measure the request they claim to: a catalog on real PostgreSQL
+ * answers the 100 products in every configuration {@link EntitiesBenchmark} compares,
+ * with its read cache or one statement, and an answer without them stops the benchmark.
+ */
+class MicrobenchmarkSetupTests {
+
+	@Test
+	void everyComparedConfigurationAnswersTheProducts() {
+		for (boolean lean : List.of(true, false)) {
+			for (boolean cache : List.of(true, false)) {
+				try (RunningCatalog catalog = RunningCatalog
+					.start(Map.of("subgraph.execution.lean-instrumentation", lean, "catalog.cache.enabled", cache))) {
+					RunningCatalog.entitiesOf(catalog.entities());
+					double before = sqlStatements(catalog);
+					assertThat(RunningCatalog.entitiesOf(catalog.entities()))
+						.as("lean instrumentation %s, read cache %s", lean, cache)
+						.extracting((product) -> product.get("id"))
+						.startsWith("1", "2", "3")
+						.doesNotHaveDuplicates();
+					// the read cache serves a repeated request; without it, one select
+					assertThat(sqlStatements(catalog) - before).isEqualTo(cache ? 0 : 1);
+				}
+			}
+		}
+	}
+
+	private static double sqlStatements(RunningCatalog catalog) {
+		return catalog.bean(MeterRegistry.class)
+			.find("subgraph.sql.statements")
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
+	}
+
+	@Test
+	void anAnswerWithoutTheProductsIsNotMeasured() {
+		try (RunningCatalog catalog = RunningCatalog.start(Map.of())) {
+			assertThatIllegalStateException()
+				.isThrownBy(() -> RunningCatalog.entitiesOf(catalog.execute(RunningCatalog.entitiesBody(List.of("1")))))
+				.withMessageContaining("did not answer 100 products");
+			assertThatIllegalStateException()
+				.isThrownBy(() -> RunningCatalog
+					.entitiesOf(catalog.execute(Map.of("query", "{ _entities(representations: 1) { __typename } }"))))
+				.withMessageContaining("answered errors");
+		}
+	}
+
+}
