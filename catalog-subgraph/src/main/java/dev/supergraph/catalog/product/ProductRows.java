@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
  * The product table, through {@link JdbcClient}: plain JDBC, no persistence context. The
  * hottest read, {@code _entities} of the router, had 12 % of the catalog's CPU for 100
  * entities in Hibernate's session, entity registration and loaded-state snapshots, and a
- * write is one statement; without Hibernate a subgraph starts about a fifth sooner and
- * holds some 40 MiB less. A plain bean, not a Spring Data repository, so no repository
- * proxy intercepts each call. Batch reads bind their keys as one array
- * ({@code = any(?)}), and the filters of a page are parameters, so each read has one
- * statement text whatever the batch size or the filters given. A nullable parameter is
- * bound with its SQL type, which spares the driver a round trip to ask the server for it.
+ * write is one statement (why no ORM at all: docs/dependencies.md). A plain bean, not a
+ * Spring Data repository, so no repository proxy intercepts each call. Batch reads bind
+ * their keys as one array ({@code = any(?)}), and the filters of a page are parameters,
+ * so each read has one statement text whatever the batch size or the filters given. A
+ * nullable parameter is bound with its SQL type, which spares the driver a round trip to
+ * ask the server for it.
  */
 @Component
 class ProductRows {

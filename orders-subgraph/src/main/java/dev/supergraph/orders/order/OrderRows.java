@@ -21,10 +21,9 @@ import org.springframework.stereotype.Component;
  * For a read, Spring Data's shared entity manager and Hibernate's native-query result
  * mapping had cost more than the statements (9 % of the request threads' time for a
  * user's orders with their items, by profile); a write is one statement per table (the
- * items of an order in one insert); and without Hibernate a subgraph starts about a fifth
- * sooner and holds some 40 MiB less. Keys and items are bound as arrays, so each
- * statement text is the same for every batch size. A plain bean, not a Spring Data
- * repository, so no repository proxy intercepts each call.
+ * items of an order in one insert; why no ORM at all: docs/dependencies.md). Keys and
+ * items are bound as arrays, so each statement text is the same for every batch size. A
+ * plain bean, not a Spring Data repository, so no repository proxy intercepts each call.
  */
 @Component
 class OrderRows {

@@ -14,11 +14,10 @@ import org.springframework.stereotype.Component;
  * The users table, through {@link JdbcClient}: plain JDBC, no persistence context. A read
  * needs none (for {@code user(id)}, Spring Data's shared entity manager and Hibernate's
  * query and session work had cost more than the statement: 9 % of the request threads'
- * time), and a write is one statement; without Hibernate a subgraph starts about a fifth
- * sooner and holds some 40 MiB less. A plain bean, not a Spring Data repository, whose
- * proxy's interceptors took another 3.6 % of {@code user(id)}; {@link JdbcClient}
- * translates its exceptions itself (a taken key or email is a
- * {@link org.springframework.dao.DuplicateKeyException}).
+ * time), and a write is one statement (why no ORM at all: docs/dependencies.md). A plain
+ * bean, not a Spring Data repository, whose proxy's interceptors took another 3.6 % of
+ * {@code user(id)}; {@link JdbcClient} translates its exceptions itself (a taken key or
+ * email is a {@link org.springframework.dao.DuplicateKeyException}).
  */
 @Component
 class UserRows {
