@@ -1,20 +1,11 @@
 package dev.supergraph.microbenchmarks;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.graphql.server.WebGraphQlResponse;
 
@@ -27,13 +18,7 @@ import org.springframework.graphql.server.WebGraphQlResponse;
  * instrumentations in graphql-java's own chain instead of
  * {@code LeanInstrumentationChain}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class EntitiesBenchmark {
+public class EntitiesBenchmark extends Microbenchmark {
 
 	@Param({ "true", "false" })
 	public boolean leanInstrumentation;

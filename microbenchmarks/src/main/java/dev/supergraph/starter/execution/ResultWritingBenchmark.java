@@ -6,20 +6,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import dev.supergraph.microbenchmarks.CatalogResults;
+import dev.supergraph.microbenchmarks.Microbenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpOutputMessage;
@@ -33,13 +25,7 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  * the subgraphs' GraphQL handler uses, against Spring MVC's Jackson converter on the same
  * {@code JsonMapper}, which wrote results before.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class ResultWritingBenchmark {
+public class ResultWritingBenchmark extends Microbenchmark {
 
 	@Param({ "GraphQlJsonConverter", "JacksonJsonHttpMessageConverter" })
 	public String converter;
