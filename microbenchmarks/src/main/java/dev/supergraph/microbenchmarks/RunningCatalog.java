@@ -28,7 +28,10 @@ import org.springframework.http.HttpHeaders;
  */
 final class RunningCatalog implements AutoCloseable {
 
-	/** What the router asks the catalog for {@code UserOrders}' products. */
+	/**
+	 * The catalog's request of {@code benchmark/run}'s {@code _entities} comparison
+	 * (load/workload.mjs).
+	 */
 	static final String ENTITIES = """
 			query Entities($representations: [_Any!]!) {
 			  _entities(representations: $representations) {
