@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import dev.supergraph.starter.caching.RequestPathCaches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Cached reads of public catalog data. Keys are the query arguments, never the caller:
@@ -46,7 +46,7 @@ public final class CatalogCache {
 		Map<CacheRegion, Cache<GenerationKey, Object>> regions = new EnumMap<>(CacheRegion.class);
 		for (CacheRegion region : CacheRegion.values()) {
 			regions.put(region,
-					Caffeine.newBuilder()
+					RequestPathCaches.newBuilder()
 						.maximumWeight(properties.maximumRows())
 						.weigher((GenerationKey key, Object value) -> rows(value))
 						.expireAfterWrite(properties.ttl())

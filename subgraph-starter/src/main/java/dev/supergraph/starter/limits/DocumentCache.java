@@ -3,8 +3,8 @@ package dev.supergraph.starter.limits;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import dev.supergraph.starter.caching.RequestPathCaches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -22,7 +22,7 @@ class DocumentCache implements PreparsedDocumentProvider, MeterBinder {
 	private final Cache<String, PreparsedDocumentEntry> cache;
 
 	DocumentCache(int maximumSize) {
-		this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+		this.cache = RequestPathCaches.newBuilder().maximumSize(maximumSize).recordStats().build();
 	}
 
 	@Override

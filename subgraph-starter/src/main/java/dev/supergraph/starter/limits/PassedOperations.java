@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import dev.supergraph.starter.caching.RequestPathCaches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -41,7 +41,7 @@ final class PassedOperations {
 	 */
 	PassedOperations(Set<String> argumentsRead, int maximumSize) {
 		this.argumentsRead = Set.copyOf(argumentsRead);
-		this.verdicts = Caffeine.newBuilder().weakKeys().maximumSize(maximumSize).build();
+		this.verdicts = RequestPathCaches.newBuilder().weakKeys().maximumSize(maximumSize).build();
 	}
 
 	/**

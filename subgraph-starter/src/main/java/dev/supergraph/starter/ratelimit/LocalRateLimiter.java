@@ -3,8 +3,8 @@ package dev.supergraph.starter.ratelimit;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.supergraph.starter.caching.RequestPathCaches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -21,7 +21,10 @@ final class LocalRateLimiter implements ClientRateLimiter {
 
 	LocalRateLimiter(int requestsPerMinute, int maxClients) {
 		this.budget = ClientRateLimiter.budget(requestsPerMinute);
-		this.buckets = Caffeine.newBuilder().maximumSize(maxClients).expireAfterAccess(Duration.ofMinutes(2)).build();
+		this.buckets = RequestPathCaches.newBuilder()
+			.maximumSize(maxClients)
+			.expireAfterAccess(Duration.ofMinutes(2))
+			.build();
 	}
 
 	@Override

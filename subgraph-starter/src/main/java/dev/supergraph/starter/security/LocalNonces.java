@@ -2,8 +2,8 @@ package dev.supergraph.starter.security;
 
 import java.time.Duration;
 
+import dev.supergraph.starter.caching.RequestPathCaches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Nonces remembered in this process, in a bounded cache; only the router can mint stamps,
@@ -15,7 +15,7 @@ final class LocalNonces implements NonceMemory {
 	private final Cache<String, Boolean> seen;
 
 	LocalNonces(Duration keepFor) {
-		this.seen = Caffeine.newBuilder().expireAfterWrite(keepFor).maximumSize(1_000_000).build();
+		this.seen = RequestPathCaches.newBuilder().expireAfterWrite(keepFor).maximumSize(1_000_000).build();
 	}
 
 	@Override

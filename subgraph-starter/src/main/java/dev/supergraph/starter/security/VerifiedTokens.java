@@ -2,8 +2,8 @@ package dev.supergraph.starter.security;
 
 import java.time.Duration;
 
+import dev.supergraph.starter.caching.RequestPathCaches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -40,7 +40,10 @@ final class VerifiedTokens implements JwtDecoder {
 	VerifiedTokens(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, int maximumSize) {
 		this.verifier = verifier;
 		this.validator = validator;
-		this.verified = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(REMEMBERED_FOR).build();
+		this.verified = RequestPathCaches.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterWrite(REMEMBERED_FOR)
+			.build();
 	}
 
 	@Override
