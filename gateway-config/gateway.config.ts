@@ -25,7 +25,7 @@ import { useRequestShape } from './router/request-shape.mjs';
 import { withKeyObjects } from './router/jwt-keys.mjs';
 import { tokenVerification } from './router/jwt.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
-import { CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
+import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
 import { setUpTracing, untracedRequestId } from './router/tracing.mjs';
 import { useOpsPage } from './router/ops.mjs';
 import { sharedStateCache } from './router/shared-state.mjs';
@@ -85,9 +85,12 @@ export const gatewayConfig = defineConfig({
   progressiveOverride: featureFlags.progressiveOverride,
   gracefulShutdownTimeout: settings.shutdownTimeoutMs,
   propagateHeaders: {
-    // Accept-Language too, so the subgraphs' messages follow the client's language like the router's.
-    fromClientToSubgraphs: ({ request }) => pickHeaders(request.headers,
-      ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language', CLIENT_HEADER]),
+    // Accept-Language too, so the subgraphs' messages follow the client's language like the router's;
+    // and the router's operation and client labels, so the subgraphs' metrics name the client's operation.
+    fromClientToSubgraphs: ({ request }) => ({
+      ...pickHeaders(request.headers, ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language', CLIENT_HEADER]),
+      ...operationMetrics.subgraphHeaders(request),
+    }),
   },
   // The request id is the trace id (router/tracing.mjs), unless the client sends its own.
   requestId: { headerName: 'x-request-id', generateRequestId: sampling?.requestId ?? untracedRequestId },
@@ -192,7 +195,8 @@ function corsOptions(origins: string[] | null) {
     origin: origins,
     credentials: true,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['authorization', API_KEY_HEADER, 'content-type', 'x-request-id', 'x-graphql-csrf', CLIENT_HEADER],
+    allowedHeaders: ['authorization', API_KEY_HEADER, 'content-type', 'x-request-id', 'x-graphql-csrf', CLIENT_HEADER,
+      APOLLO_CLIENT_HEADER],
   };
 }
 

@@ -14,7 +14,7 @@ import {
 } from '@openfeature/server-sdk';
 import { extractScopes } from './authorization.mjs';
 import { API_KEY_HEADER } from './api-keys.mjs';
-import { CLIENT_HEADER, clientLabel } from './operation-metrics.mjs';
+import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, clientLabel } from './operation-metrics.mjs';
 import { evaluateFlag, parseFlags } from './flag-rules.mjs';
 
 export { bucketOf, evaluateFlag, parseFlags } from './flag-rules.mjs';
@@ -142,19 +142,23 @@ function callerOf(context) {
 
 /**
  * The OpenFeature evaluation context of a router request: targeting key = the JWT's `sub`; `scopes`
- * of the token or the API key; `client` the API key's client, else the `graphql-client-name` header,
- * else `unknown` (as router/operation-metrics.mjs labels clients). A machine client has no user id.
+ * of the token or the API key; `client` the API key's client, else the `graphql-client-name` header
+ * (or Apollo's), else `unknown` (as router/operation-metrics.mjs labels clients). A machine client has no user id.
  */
 export function evaluationContext(context, apiKeys) {
   const headers = context?.request?.headers;
   const key = headers?.get(API_KEY_HEADER);
   if (key) {
     const machine = apiKeys?.verify(key) ?? null;
-    return { scopes: machine?.scopes ?? [], client: clientLabel(machine?.client, headers.get(CLIENT_HEADER)) };
+    return { scopes: machine?.scopes ?? [], client: requestClient(machine?.client, headers) };
   }
   const payload = context?.jwt?.payload;
   const subject = typeof payload?.sub === 'string' && payload.sub ? payload.sub : undefined;
-  return { targetingKey: subject, scopes: extractScopes(payload), client: clientLabel(null, headers?.get(CLIENT_HEADER)) };
+  return { targetingKey: subject, scopes: extractScopes(payload), client: requestClient(null, headers) };
+}
+
+function requestClient(apiKeyClient, headers) {
+  return clientLabel(apiKeyClient, headers?.get(CLIENT_HEADER), headers?.get(APOLLO_CLIENT_HEADER));
 }
 
 /**

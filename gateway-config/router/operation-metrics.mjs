@@ -1,17 +1,24 @@
 // The router's metrics per operation and client, in Prometheus format on /metrics next to Hive
 // Gateway's own (docs/observability.md): a latency histogram and the errors by the code each
 // client received. Labels are bounded: in production only the names of trusted operations become
-// labels (anything else is `other`), in dev the first MAX_NAMES names; clients are the
-// `graphql-client-name` header or the API key's client, else `unknown`.
+// labels (anything else is `other`), in dev the first MAX_NAMES names; clients are the API key's
+// client, else the `graphql-client-name` header (or Apollo's), else `unknown`. The subgraphs label by
+// the same rules (contract/metric-labels.json) and by the router's labels, which each subgraph fetch
+// carries (subgraphHeaders): the fetches themselves are anonymous.
 import { Counter, Histogram, register } from 'prom-client';
 
 /** Seconds; the same buckets as the subgraphs' `graphql_request_seconds`. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 export const CLIENT_HEADER = 'graphql-client-name';
+export const APOLLO_CLIENT_HEADER = 'apollographql-client-name';
+/** The header in which a subgraph fetch names the client operation it serves. */
+export const OPERATION_HEADER = 'graphql-operation-name';
 const MAX_NAMES = 100;
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 const CLIENT = /^[A-Za-z0-9._-]{1,64}$/;
-const FIRST_OPERATION = /^(?:[\s,\uFEFF]|#[^\n\r]*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+// A comment runs to the end of its line: the lookahead keeps backtracking from ending it early and
+// reading a name inside it.
+const FIRST_OPERATION = /^(?:[\s,\uFEFF]|#[^\n\r]*(?=[\n\r]|$))*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
 
 /** The name of a document's first operation, or null (shorthand or unnamed). */
 export function firstOperationName(document) {
@@ -42,9 +49,9 @@ export function operationLabeller({ trusted = null, maxNames = MAX_NAMES } = {})
   };
 }
 
-/** The API key's client, else the client name header, else `unknown`. */
-export function clientLabel(apiKeyClient, header) {
-  for (const candidate of [apiKeyClient, header]) {
+/** The API key's client, else the client name header, else Apollo's, else `unknown`. */
+export function clientLabel(apiKeyClient, header, apolloHeader) {
+  for (const candidate of [apiKeyClient, header, apolloHeader]) {
     if (typeof candidate === 'string' && CLIENT.test(candidate)) {
       return candidate;
     }
@@ -85,6 +92,11 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
   return {
     /** The slowest request of each operation in the last minute, with its request (= trace) id. */
     slowestRecent: () => slowest.snapshot(),
+    /** The labels of a request, for its subgraph fetches; none for a request this plugin did not see. */
+    subgraphHeaders(request) {
+      const state = requests.get(request);
+      return state ? { [OPERATION_HEADER]: state.operation, [CLIENT_HEADER]: clientOf(state, request) } : {};
+    },
     onRequest({ request }) {
       requests.set(request, { start: performance.now(), operation: 'anonymous', apiKeyClient: null, outcome: null });
     },
@@ -123,10 +135,10 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
       if (!state || Array.isArray(result) || (result && Symbol.asyncIterator in result)) {
         return;
       }
-      state.client = clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER));
+      const client = clientOf(state, request);
       const failed = result?.errors ?? [];
       for (const error of failed) {
-        errors.inc({ operation: state.operation, client: state.client, code: String(error?.extensions?.code ?? 'INTERNAL') });
+        errors.inc({ operation: state.operation, client, code: String(error?.extensions?.code ?? 'INTERNAL') });
       }
       state.outcome = failed.length ? 'error' : 'ok';
     },
@@ -142,6 +154,13 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
       slowest.offer(state.operation, seconds * 1000, response.headers.get('x-request-id'));
     },
   };
+}
+
+/** The client label of a request, worked out once it is known whether an API key names the client. */
+function clientOf(state, request) {
+  state.client ??= clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER),
+    request.headers.get(APOLLO_CLIENT_HEADER));
+  return state.client;
 }
 
 /** Per operation, the slowest request seen within the last WINDOW_MS. */

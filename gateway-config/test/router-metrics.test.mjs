@@ -85,6 +85,18 @@ describe('router metrics per operation and client', () => {
     await post(gateway.url, { query: '{ categories { id } }' }, { 'graphql-client-name': 'ios-app' });
     assert.equal(fakes.requests.at(-1).headers['graphql-client-name'], 'ios-app');
   });
+
+  it('names the client operation and client in each subgraph fetch, as the router labels them', async () => {
+    await post(gateway.url, { query: 'query ShelfNames { categories { id } }' },
+      { 'apollographql-client-name': 'ios-app', 'graphql-operation-name': 'Forged' });
+    const fetch = fakes.requests.at(-1);
+    assert.doesNotMatch(fetch.raw, /ShelfNames/);
+    assert.equal(fetch.headers['graphql-operation-name'], 'ShelfNames');
+    assert.equal(fetch.headers['graphql-client-name'], 'ios-app');
+    await post(gateway.url, { query: '{ categories { id } }' }, { 'graphql-client-name': 'evil"} 1' });
+    assert.equal(fakes.requests.at(-1).headers['graphql-operation-name'], 'anonymous');
+    assert.equal(fakes.requests.at(-1).headers['graphql-client-name'], 'unknown');
+  });
 });
 
 describe('bounded operation and client labels', () => {

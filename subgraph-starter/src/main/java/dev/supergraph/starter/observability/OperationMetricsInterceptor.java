@@ -43,6 +43,7 @@ class OperationMetricsInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		this.names.labelOnce(request);
 		AtomicInteger statements = OperationStatements.current();
 		return chain.next(request).doOnNext((response) -> record(response, statements));
 	}

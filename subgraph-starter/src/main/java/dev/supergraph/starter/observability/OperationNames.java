@@ -8,14 +8,22 @@ import graphql.ExecutionInput;
 import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.graphql.server.WebGraphQlRequest;
+
 /**
  * Bounds the operation names that become metric labels: a GraphQL name, and only the
  * first {@code maxNames} distinct ones; any other is {@code other}. In production only
  * the router's signed traffic reaches a subgraph, and the router accepts only trusted
  * operations, so the first names are the trusted ones; the bound keeps a misconfigured or
- * open subgraph from growing a series per random name.
+ * open subgraph from growing a series per random name. A request from the router is
+ * labelled by the client's operation, which the router sends in {@link #HEADER}: its
+ * subgraph fetches are anonymous. The rules are {@code contract/metric-labels.json}'s,
+ * which the router follows too.
  */
 final class OperationNames {
+
+	/** Request header in which the router names the client operation a fetch serves. */
+	static final String HEADER = "graphql-operation-name";
 
 	static final String ANONYMOUS = "anonymous";
 
@@ -36,8 +44,21 @@ final class OperationNames {
 	}
 
 	/**
-	 * The label of a request's operation, worked out once per request: the request
-	 * metrics and the errors both need it.
+	 * Works out a request's label once, before it executes: the request metrics and the
+	 * errors both need it.
+	 * @param request the request
+	 */
+	void labelOnce(WebGraphQlRequest request) {
+		String label = label(request.getHeaders().getFirst(HEADER), request.getOperationName(), request.getDocument());
+		request.configureExecutionInput((input, builder) -> {
+			input.getGraphQLContext().put(KEY, label);
+			return input;
+		});
+	}
+
+	/**
+	 * The label of a request's operation: the one {@link #labelOnce} gave it, else worked
+	 * out from the request now.
 	 * @param input the request
 	 * @return the name, {@code anonymous} or {@code other}
 	 */
@@ -49,6 +70,17 @@ final class OperationNames {
 			context.put(KEY, label);
 		}
 		return label;
+	}
+
+	/**
+	 * The label of an operation, the router's name for it first.
+	 * @param routed the {@link #HEADER} of the request, if any
+	 * @param operationName the request's {@code operationName}, if any
+	 * @param document the request's document
+	 * @return the name, {@code anonymous} or {@code other}
+	 */
+	String label(@Nullable String routed, @Nullable String operationName, @Nullable String document) {
+		return (routed != null && !routed.isEmpty()) ? label(routed) : label(operationName, document);
 	}
 
 	/**

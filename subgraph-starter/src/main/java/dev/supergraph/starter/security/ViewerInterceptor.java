@@ -3,10 +3,7 @@ package dev.supergraph.starter.security;
 import java.util.HashSet;
 import java.util.Set;
 
-import java.util.regex.Pattern;
-
 import dev.supergraph.starter.observability.ClientNames;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -25,18 +22,14 @@ class ViewerInterceptor implements WebGraphQlInterceptor {
 
 	private static final String SCOPE_PREFIX = "SCOPE_";
 
-	/** The client name header Apollo's clients and routers send. */
-	private static final String CLIENT_HEADER = "apollographql-client-name";
-
-	private static final Pattern CLIENT_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		Viewer viewer = currentViewer();
-		String client = (viewer.apiKeyClient() != null) ? viewer.apiKeyClient()
-				: clientName(request.getHeaders().getFirst(CLIENT_HEADER));
 		String clientLabel = ClientNames.choose(viewer.apiKeyClient(),
-				request.getHeaders().getFirst(ClientNames.HEADER), request.getHeaders().getFirst(CLIENT_HEADER));
+				request.getHeaders().getFirst(ClientNames.HEADER),
+				request.getHeaders().getFirst(ClientNames.APOLLO_HEADER));
+		// the audit log's "no client" stays "-"
+		String client = ClientNames.UNKNOWN.equals(clientLabel) ? "-" : clientLabel;
 		request.configureExecutionInput((input, builder) -> {
 			input.getGraphQLContext().put(Viewer.class, viewer);
 			input.getGraphQLContext().put(AuditLog.CLIENT, client);
@@ -44,10 +37,6 @@ class ViewerInterceptor implements WebGraphQlInterceptor {
 			return input;
 		});
 		return chain.next(request);
-	}
-
-	private static String clientName(@Nullable String header) {
-		return (header != null && CLIENT_NAME.matcher(header).matches()) ? header : "-";
 	}
 
 	/**
