@@ -124,6 +124,16 @@ export const COMPARISONS = {
       },
     },
   },
+  'sql-metrics': {
+    about: 'the subgraphs\' SQL statement counts and SQL spans (the JDBC instrumentation) within production observability',
+    subgraphs: { entities: 'catalog', user: 'users' },
+    a: PRODUCTION_SUBGRAPH,
+    b: {
+      label: 'production without SQL metrics or SQL spans (subgraph.observability.sql-metrics=false)',
+      args: [...PRODUCTION_SUBGRAPH.args, '--subgraph.observability.sql-metrics=false'],
+      prepare: PRODUCTION_SUBGRAPH.prepare,
+    },
+  },
   'subgraph-tracing': {
     about: 'the subgraphs\' tracing alone: 10 % of traces exported over OTLP vs tracing off, both with the production metrics and field timing',
     subgraphs: { entities: 'catalog', user: 'users' },

@@ -23,6 +23,9 @@ class ArchitectureTests {
 	static final ArchRule ownPackagesAndStarterOnly = SubgraphArchitecture.OWN_PACKAGES_AND_STARTER_ONLY;
 
 	@ArchTest
+	static final ArchRule sqlThroughTheCountedTemplate = SubgraphArchitecture.SQL_THROUGH_THE_COUNTED_TEMPLATE;
+
+	@ArchTest
 	static final ArchRule shippingPricingAndRegistrationDoNotDependOnOrders = noClasses().that()
 		.resideInAnyPackage("dev.supergraph.orders.shipping..", "dev.supergraph.orders.pricing..",
 				"dev.supergraph.orders.registration..")

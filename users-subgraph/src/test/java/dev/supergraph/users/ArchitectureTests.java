@@ -19,6 +19,9 @@ class ArchitectureTests {
 	static final ArchRule ownPackagesAndStarterOnly = SubgraphArchitecture.OWN_PACKAGES_AND_STARTER_ONLY;
 
 	@ArchTest
+	static final ArchRule sqlThroughTheCountedTemplate = SubgraphArchitecture.SQL_THROUGH_THE_COUNTED_TEMPLATE;
+
+	@ArchTest
 	static final ArchRule seedDoesNotUseTheFeatures = noClasses().that()
 		.resideInAPackage("dev.supergraph.users.seed..")
 		.should()

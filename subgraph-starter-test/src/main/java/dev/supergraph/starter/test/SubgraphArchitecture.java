@@ -1,5 +1,7 @@
 package dev.supergraph.starter.test;
 
+import javax.sql.DataSource;
+
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -7,7 +9,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Layout rules every subgraph shares. A subgraph's classes live in
@@ -41,6 +52,21 @@ public final class SubgraphArchitecture {
 				}
 			}
 		});
+
+	/**
+	 * Every SQL statement goes through the application's {@code JdbcTemplate} or
+	 * {@code JdbcClient}, the ones the starter counts for the SQL metrics and the
+	 * statement-count tests: no template or client of a subgraph's own making, no
+	 * connection taken from the {@code DataSource} by hand.
+	 */
+	public static final ArchRule SQL_THROUGH_THE_COUNTED_TEMPLATE = noClasses().should()
+		.callConstructorWhere(target(owner(assignableTo(JdbcTemplate.class)))
+			.or(target(owner(assignableTo(NamedParameterJdbcTemplate.class)))))
+		.orShould()
+		.callMethodWhere(target(name("create")).and(target(owner(assignableTo(JdbcClient.class)))))
+		.orShould()
+		.callMethodWhere(target(name("getConnection")).and(target(owner(assignableTo(DataSource.class)))))
+		.because("the starter counts the statements of the application's JdbcTemplate and JdbcClient");
 
 	private SubgraphArchitecture() {
 	}

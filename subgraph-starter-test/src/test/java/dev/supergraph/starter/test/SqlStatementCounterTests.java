@@ -7,7 +7,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.supergraph.starter.observability.ObservabilityAutoConfiguration;
+import dev.supergraph.starter.observability.SqlMetricsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class SqlStatementCounterTests {
 
 	final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(
-				AutoConfigurations.of(ObservabilityAutoConfiguration.class, StatementCountingAutoConfiguration.class))
+				AutoConfigurations.of(SqlMetricsAutoConfiguration.class, StatementCountingAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withBean(DataSource.class, SqlStatementCounterTests::testDatabase);
 
@@ -35,7 +35,7 @@ class SqlStatementCounterTests {
 	void countsStatementsAndKeepsTheirTextsSinceTheLastReset() {
 		this.runner.run((context) -> {
 			SqlStatementCounter statements = context.getBean(SqlStatementCounter.class);
-			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			jdbc.execute("select 0");
 			statements.reset();
 			jdbc.queryForObject("select ?::int", Integer.class, 1);
@@ -52,7 +52,7 @@ class SqlStatementCounterTests {
 	void keepsTheJdbcTypeOfEachParameterButNotItsValueAndTheColumnsOfTheResult() {
 		this.runner.run((context) -> {
 			SqlStatementCounter statements = context.getBean(SqlStatementCounter.class);
-			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			statements.reset();
 			String sql = "select ?::bigint as id, ?::varchar as note, ?::bigint[], ?::timestamptz as at";
 			jdbc.query(sql, (PreparedStatement statement) -> {

@@ -3,6 +3,7 @@ package dev.supergraph.starter.test;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.supergraph.alpha.RunsItsOwnSql;
 import dev.supergraph.alpha.UsesAnotherSubgraph;
 import dev.supergraph.alpha.UsesItselfAndTheStarter;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,20 @@ class SubgraphArchitectureTests {
 		EvaluationResult result = evaluate(UsesItselfAndTheStarter.class);
 
 		assertThat(result.getFailureReport().getDetails()).isEmpty();
+	}
+
+	@Test
+	void sqlPastTheApplicationsTemplateViolatesTheRule() {
+		EvaluationResult result = SubgraphArchitecture.SQL_THROUGH_THE_COUNTED_TEMPLATE
+			.evaluate(new ClassFileImporter().importClasses(RunsItsOwnSql.class));
+
+		assertThat(result.getFailureReport().getDetails()).hasSize(3)
+			.anyMatch((detail) -> detail.contains("JdbcTemplate.<init>"))
+			.anyMatch((detail) -> detail.contains("JdbcClient.create"))
+			.anyMatch((detail) -> detail.contains("DataSource.getConnection"));
+		assertThat(SubgraphArchitecture.SQL_THROUGH_THE_COUNTED_TEMPLATE
+			.evaluate(new ClassFileImporter().importClasses(UsesItselfAndTheStarter.class))
+			.hasViolation()).isFalse();
 	}
 
 	private static EvaluationResult evaluate(Class<?> type) {

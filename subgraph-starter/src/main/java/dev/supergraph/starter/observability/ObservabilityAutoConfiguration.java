@@ -1,10 +1,7 @@
 package dev.supergraph.starter.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.Tracer;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,8 +18,9 @@ import org.springframework.graphql.observation.ExecutionRequestObservationConven
 
 /**
  * Correlation ids for every request, in the log and in every error a client sees; the SQL
- * round-trip metrics; and the GraphQL metrics per operation, client and
- * {@code Type.field} on top of Spring for GraphQL's observations (docs/observability.md).
+ * round trips per request ({@link SqlMetricsAutoConfiguration} counts them); and the
+ * GraphQL metrics per operation, client and {@code Type.field} on top of Spring for
+ * GraphQL's observations (docs/observability.md).
  */
 @AutoConfiguration(
 		beforeName = { "org.springframework.boot.graphql.autoconfigure.observation.GraphQlObservationAutoConfiguration",
@@ -36,14 +34,6 @@ public final class ObservabilityAutoConfiguration {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
-	}
-
-	@Bean
-	@ConditionalOnClass(MeterRegistry.class)
-	@ConditionalOnBooleanProperty(name = "subgraph.observability.sql-metrics", matchIfMissing = true)
-	static SqlStatementMetrics sqlStatementMetrics(ObjectProvider<MeterRegistry> registry,
-			ObjectProvider<ObservationRegistry> observations, ObjectProvider<Tracer> tracer) {
-		return new SqlStatementMetrics(registry, observations, tracer);
 	}
 
 	@Bean

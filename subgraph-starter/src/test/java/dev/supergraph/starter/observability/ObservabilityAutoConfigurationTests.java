@@ -12,8 +12,9 @@ import org.springframework.graphql.observation.ExecutionRequestObservationConven
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The GraphQL metrics are on in every subgraph, their SQL part can be turned off, and a
- * subgraph's own observation convention takes precedence.
+ * The GraphQL metrics are on in every subgraph, their SQL part can be turned off
+ * ({@link SqlMetricsTests} for the rest of it), and a subgraph's own observation
+ * convention takes precedence.
  */
 class ObservabilityAutoConfigurationTests {
 
@@ -28,15 +29,13 @@ class ObservabilityAutoConfigurationTests {
 			.hasSingleBean(FieldSampling.class)
 			.hasSingleBean(BatchSizeMetrics.class)
 			.hasSingleBean(OperationMetricsInterceptor.class)
-			.hasSingleBean(SqlStatementMetrics.class)
 			.hasBean("operationStatementsFilter"));
 	}
 
 	@Test
 	void sqlMetricsCanBeTurnedOff() {
 		this.runner.withPropertyValues("subgraph.observability.sql-metrics=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SqlStatementMetrics.class)
-				.doesNotHaveBean("operationStatementsFilter"));
+			.run((context) -> assertThat(context).doesNotHaveBean("operationStatementsFilter"));
 	}
 
 	@Test
