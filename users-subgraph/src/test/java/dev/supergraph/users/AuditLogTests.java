@@ -83,6 +83,14 @@ class AuditLogTests {
 	}
 
 	@Test
+	void aFetchOfTheRouterIsNamedAfterTheClientOperationItServes() {
+		post("{ user(id: \"5\") { email } }", Map.of(), TestTokens.forUser("2"), "audit-request-0005",
+				"graphql-operation-name", "OtherEmail");
+		assertThat(lines()).containsExactly("access denied subject=2 client=audit-tests operation=OtherEmail "
+				+ "path=/user/email rule=" + EMAIL_RULE + " count=1 requestId=audit-request-0005");
+	}
+
+	@Test
 	void allowedRequestsWriteNothing() {
 		post(USERS_WITH_EMAIL, Map.of("first", 5), TestTokens.forUser("2", "users:read:email"), "audit-request-0004");
 		assertThat(lines()).isEmpty();
@@ -92,7 +100,8 @@ class AuditLogTests {
 		return this.audit.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
 	}
 
-	private Response post(String document, Map<String, ?> variables, @Nullable String token, String requestId) {
+	private Response post(String document, Map<String, ?> variables, @Nullable String token, String requestId,
+			String... moreHeaders) {
 		byte[] body = JsonMapper.builder()
 			.build()
 			.writeValueAsString(Map.of("query", document, "variables", variables))
@@ -102,6 +111,7 @@ class AuditLogTests {
 		if (token != null) {
 			headers.addAll(List.of("Authorization", "Bearer " + token));
 		}
+		headers.addAll(List.of(moreHeaders));
 		return GraphQlHttpClient.forPort(this.port).postRaw("application/json", body, headers.toArray(String[]::new));
 	}
 

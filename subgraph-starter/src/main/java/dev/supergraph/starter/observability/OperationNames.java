@@ -20,7 +20,7 @@ import org.springframework.graphql.server.WebGraphQlRequest;
  * subgraph fetches are anonymous. The rules are {@code contract/metric-labels.json}'s,
  * which the router follows too.
  */
-final class OperationNames {
+public final class OperationNames {
 
 	/** Request header in which the router names the client operation a fetch serves. */
 	static final String HEADER = "graphql-operation-name";
@@ -30,6 +30,8 @@ final class OperationNames {
 	static final String OTHER = "other";
 
 	private static final String KEY = OperationNames.class.getName();
+
+	private static final String ROUTED_KEY = KEY + ".routed";
 
 	private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,63}");
 
@@ -49,11 +51,26 @@ final class OperationNames {
 	 * @param request the request
 	 */
 	void labelOnce(WebGraphQlRequest request) {
-		String label = label(request.getHeaders().getFirst(HEADER), request.getOperationName(), request.getDocument());
+		String routed = request.getHeaders().getFirst(HEADER);
+		String label = label(routed, request.getOperationName(), request.getDocument());
+		boolean fromRouter = routed != null && !routed.isEmpty();
 		request.configureExecutionInput((input, builder) -> {
 			input.getGraphQLContext().put(KEY, label);
+			if (fromRouter) {
+				input.getGraphQLContext().put(ROUTED_KEY, label);
+			}
 			return input;
 		});
+	}
+
+	/**
+	 * The client operation a request from the router serves, as labelled from the
+	 * router's {@link #HEADER}: the router's fetches themselves are anonymous.
+	 * @param context the request's GraphQL context
+	 * @return the label, {@code null} for a request without the header
+	 */
+	public static @Nullable String routedOperation(GraphQLContext context) {
+		return context.get(ROUTED_KEY);
 	}
 
 	/**

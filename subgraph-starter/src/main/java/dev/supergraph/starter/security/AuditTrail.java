@@ -3,6 +3,7 @@ package dev.supergraph.starter.security;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.supergraph.starter.observability.OperationNames;
 import dev.supergraph.starter.observability.RequestIds;
 import graphql.execution.ResultPath;
 import graphql.GraphQLContext;
@@ -66,14 +67,20 @@ final class AuditTrail {
 	 * @param subject the user id, {@code apikey:<id>} for a machine client, or
 	 * {@code anonymous}
 	 * @param client the API key's client, else the client name header, or {@code -}
-	 * @param operation the operation name or {@code -}
+	 * @param operation the client operation the router names, else the operation's name,
+	 * or {@code -}
 	 * @param requestId the request id
 	 */
 	record Caller(String subject, String client, String operation, String requestId) {
 
 		static Caller of(DataFetchingEnvironment environment, Viewer viewer) {
+			// the router's fetches are anonymous: the client operation they serve names
+			// them
+			String operationName = OperationNames.routedOperation(environment.getGraphQlContext());
 			OperationDefinition operation = environment.getOperationDefinition();
-			String operationName = (operation != null && operation.getName() != null) ? operation.getName() : "-";
+			if (operationName == null) {
+				operationName = (operation != null && operation.getName() != null) ? operation.getName() : "-";
+			}
 			String client = environment.getGraphQlContext().getOrDefault(AuditLog.CLIENT, "-");
 			String subject = viewer.subject();
 			return new Caller(subject, client, operationName, RequestIds.of(environment.getGraphQlContext()));
