@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.supergraph.client.model.Product;
 import dev.supergraph.starter.errors.SubgraphException;
 import dev.supergraph.starter.money.Money;
+import dev.supergraph.starter.observability.ClientNames;
 import dev.supergraph.starter.security.RouterSignature;
 import dev.supergraph.starter.security.SignedSubgraphClient;
 import graphql.GraphQLContext;
@@ -25,9 +26,9 @@ import org.springframework.web.client.RestClientException;
  * Asks the catalog subgraph for the current unit prices of products, in one
  * {@code _entities} call on the caller's behalf. The call is {@link CurrentPrices},
  * generated from {@code src/main/subgraph-operations/catalog/CurrentPrices.graphql} and
- * checked against the catalog's schema at build time. A catalog that is down, slow or
- * answering with errors is {@code SERVICE_UNAVAILABLE}: a placement never guesses a
- * price.
+ * checked against the catalog's schema at build time, under the caller's client name. A
+ * catalog that is down, slow or answering with errors is {@code SERVICE_UNAVAILABLE}: a
+ * placement never guesses a price.
  */
 @Component
 public class CatalogPrices {
@@ -54,7 +55,7 @@ public class CatalogPrices {
 			.map((id) -> Map.<String, Object>of("__typename", "Product", "id", String.valueOf(id)))
 			.toList();
 		List<Product> products = fetch(new CurrentPrices.Variables(representations),
-				context.get(CallerAuthorization.CONTEXT_KEY));
+				context.get(CallerAuthorization.CONTEXT_KEY), context.get(ClientNames.KEY));
 		Map<Long, Money> prices = new HashMap<>();
 		for (@Nullable
 		Product product : products) {
@@ -65,10 +66,11 @@ public class CatalogPrices {
 		return prices;
 	}
 
-	private List<Product> fetch(CurrentPrices.Variables variables, @Nullable String authorization) {
+	private List<Product> fetch(CurrentPrices.Variables variables, @Nullable String authorization,
+			@Nullable String clientName) {
 		try {
 			ClientGraphQlResponse response = this.catalog.execute(CURRENT_PRICES.document(),
-					CURRENT_PRICES.variables(variables), authorization);
+					CURRENT_PRICES.variables(variables), authorization, clientName);
 			if (!response.isValid() || !response.getErrors().isEmpty()) {
 				// a partial answer is no answer: a placement never guesses a price
 				throw new IllegalStateException("Catalog errors: " + response.getErrors());

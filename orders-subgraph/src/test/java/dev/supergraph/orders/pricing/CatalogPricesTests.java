@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.supergraph.starter.observability.ClientNames;
 import dev.supergraph.starter.observability.RequestIds;
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.SubgraphException;
@@ -36,10 +37,12 @@ class CatalogPricesTests {
 		AtomicReference<String> body = new AtomicReference<>();
 		AtomicReference<String> stamp = new AtomicReference<>();
 		AtomicReference<String> requestId = new AtomicReference<>();
+		AtomicReference<String> client = new AtomicReference<>();
 		HttpServer server = server(200, """
 				{"data":{"_entities":[{"id":"1","price":{"amount":"84.18","currency":"EUR"}},null]}}""", (exchange) -> {
 			authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
 			requestId.set(exchange.getRequestHeaders().getFirst(RequestIds.HEADER));
+			client.set(exchange.getRequestHeaders().getFirst(ClientNames.HEADER));
 			stamp.set(exchange.getRequestHeaders().getFirst(RouterSignature.FRESHNESS_HEADER));
 			body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		});
@@ -48,12 +51,14 @@ class CatalogPricesTests {
 		try {
 			GraphQLContext context = GraphQLContext.newContext()
 				.of(CallerAuthorization.CONTEXT_KEY, "Bearer abc")
+				.of(ClientNames.KEY, "web-shop")
 				.build();
 			Map<Long, Money> prices = prices(server.getAddress().getPort(), Duration.ofSeconds(2))
 				.currentPrices(List.of(1L, 999L), context);
 			assertThat(prices).containsExactly(Map.entry(1L, new Money("84.18", "EUR")));
 			assertThat(authorization.get()).isEqualTo("Bearer abc");
 			assertThat(requestId.get()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+			assertThat(client.get()).isEqualTo("web-shop");
 			assertThat(body.get()).contains("_entities", "\"id\":\"1\"", "\"id\":\"999\"",
 					"\"__typename\":\"Product\"");
 			// stamped over the exact bytes the catalog received, as the router stamps its

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.supergraph.starter.observability.ClientNames;
 import dev.supergraph.starter.observability.RequestIds;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -92,8 +93,32 @@ public final class SignedSubgraphClient {
 	 */
 	public ClientGraphQlResponse execute(String document, Map<String, Object> variables,
 			@Nullable String authorization) {
-		HttpSyncGraphQlClient client = (authorization != null)
-				? this.client.mutate().header(HttpHeaders.AUTHORIZATION, authorization).build() : this.client;
+		return execute(document, variables, authorization, null);
+	}
+
+	/**
+	 * Send an operation on behalf of a client application and wait for the answer.
+	 * @param document the operation
+	 * @param variables its variables
+	 * @param authorization the caller's {@code Authorization} header to act on their
+	 * behalf, or {@code null}
+	 * @param clientName the caller's client, as its metrics label it, so that the other
+	 * subgraph labels the call the same way; or {@code null}
+	 * @return the response
+	 */
+	public ClientGraphQlResponse execute(String document, Map<String, Object> variables, @Nullable String authorization,
+			@Nullable String clientName) {
+		HttpSyncGraphQlClient client = this.client;
+		if (authorization != null || clientName != null) {
+			HttpSyncGraphQlClient.Builder<?> onBehalf = this.client.mutate();
+			if (authorization != null) {
+				onBehalf.header(HttpHeaders.AUTHORIZATION, authorization);
+			}
+			if (clientName != null) {
+				onBehalf.header(ClientNames.HEADER, clientName);
+			}
+			client = onBehalf.build();
+		}
 		return client.document(document).variables(variables).executeSync();
 	}
 
