@@ -14,9 +14,6 @@ import org.slf4j.LoggerFactory;
  */
 class AuditLog {
 
-	/** GraphQL context key of the calling client's name. */
-	static final String CLIENT = "auditClient";
-
 	private static final Logger audit = LoggerFactory.getLogger("audit");
 
 	static final String DENIALS = "graphql.authorization.denials";

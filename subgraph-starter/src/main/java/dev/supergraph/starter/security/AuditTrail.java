@@ -3,6 +3,7 @@ package dev.supergraph.starter.security;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.supergraph.starter.observability.ClientNames;
 import dev.supergraph.starter.observability.OperationNames;
 import dev.supergraph.starter.observability.RequestIds;
 import graphql.execution.ResultPath;
@@ -81,7 +82,9 @@ final class AuditTrail {
 			if (operationName == null) {
 				operationName = (operation != null && operation.getName() != null) ? operation.getName() : "-";
 			}
-			String client = environment.getGraphQlContext().getOrDefault(AuditLog.CLIENT, "-");
+			String label = environment.getGraphQlContext().getOrDefault(ClientNames.KEY, ClientNames.UNKNOWN);
+			// the audit log's "no client" is "-"
+			String client = ClientNames.UNKNOWN.equals(label) ? "-" : label;
 			String subject = viewer.subject();
 			return new Caller(subject, client, operationName, RequestIds.of(environment.getGraphQlContext()));
 		}

@@ -28,11 +28,8 @@ class ViewerInterceptor implements WebGraphQlInterceptor {
 		String clientLabel = ClientNames.choose(viewer.apiKeyClient(),
 				request.getHeaders().getFirst(ClientNames.HEADER),
 				request.getHeaders().getFirst(ClientNames.APOLLO_HEADER));
-		// the audit log's "no client" stays "-"
-		String client = ClientNames.UNKNOWN.equals(clientLabel) ? "-" : clientLabel;
 		request.configureExecutionInput((input, builder) -> {
 			input.getGraphQLContext().put(Viewer.class, viewer);
-			input.getGraphQLContext().put(AuditLog.CLIENT, client);
 			input.getGraphQLContext().put(ClientNames.KEY, clientLabel);
 			return input;
 		});
