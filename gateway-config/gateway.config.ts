@@ -32,6 +32,10 @@ import { sharedStateCache } from './router/shared-state.mjs';
 import { useFeatureFlags } from './router/feature-flags.mjs';
 import { storeSupergraph } from './router/supergraph-source.mjs';
 import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
+import { answerTransportErrors } from './router/transport-errors.mjs';
+
+// Requests Node's HTTP parser refuses get the GraphQL error shape too (router/transport-errors.mjs).
+answerTransportErrors();
 
 const settings = routerSettings();
 const production = settings.mode === 'production';

@@ -5,6 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
@@ -107,6 +108,34 @@ const MALFORMED = [
   ['a chunked body without Content-Length', () => ({ contentType: 'application/json', body: chunked() }), badInput('LENGTH_REQUIRED', 411)],
 ];
 
+// Requests Node's HTTP parser refuses before the router sees them, sent over a raw socket as a broken or
+// hostile client sends them: [what, the bytes, status, reason].
+const UNPARSABLE = [
+  ['a request line over the header limit', `GET /graphql?query=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
+  ['a header over the limit', `GET /graphql HTTP/1.1\r\nHost: localhost\r\ntracestate: ${'x'.repeat(20_000)}\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
+  ['a malformed request line', 'GET /graphql HTTP/1.1 trailing\r\nHost: localhost\r\n\r\n', 400, 'MALFORMED_HTTP'],
+  ['an unknown method', 'FETCH /graphql HTTP/1.1\r\nHost: localhost\r\n\r\n', 400, 'MALFORMED_HTTP'],
+  ['an unsupported HTTP version', 'GET /graphql HTTP/7.1\r\nHost: localhost\r\n\r\n', 400, 'MALFORMED_HTTP'],
+  ['a header name with a space', 'GET /graphql HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\n\r\n', 400, 'MALFORMED_HTTP'],
+  ['a control character in the URL', 'GET /graph\u0001ql HTTP/1.1\r\nHost: localhost\r\n\r\n', 400, 'MALFORMED_HTTP'],
+  ['both Content-Length and chunked', 'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+    400, 'MALFORMED_HTTP'],
+];
+
+/** Sends raw bytes to the router and reads the answer until it closes the connection. */
+function exchange(url, bytes) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(bytes, 'latin1'));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer: ${answer}`)));
+    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
 for (const mode of ['dev', 'production']) {
   describe(`router in ${mode} mode: malformed requests`, () => {
     const limits = LIMITS[mode];
@@ -143,6 +172,19 @@ for (const mode of ['dev', 'production']) {
         assert.equal(body.errors[0].extensions.parameter, expected.parameter, text);
         assert.equal(body.data ?? null, null);
         assert.doesNotMatch(text, LEAKS);
+      });
+    }
+
+    for (const [what, bytes, expectedStatus, reason] of UNPARSABLE) {
+      it(`answers ${what} with ${expectedStatus} BAD_USER_INPUT (${reason})`, async () => {
+        const answer = await exchange(gateway.url, bytes);
+        const [head, body] = answer.split('\r\n\r\n');
+        assert.match(head, new RegExp(`^HTTP/1.1 ${expectedStatus} `), answer);
+        assert.match(head, /content-type: application\/json/i, answer);
+        const json = JSON.parse(body);
+        assert.deepEqual(codes(json), ['BAD_USER_INPUT'], answer);
+        assert.equal(json.errors[0].extensions.reason, reason, answer);
+        assert.doesNotMatch(answer, LEAKS);
       });
     }
 

@@ -3,8 +3,11 @@ package dev.supergraph.starter.errors;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
@@ -54,6 +57,18 @@ public final class ErrorsAutoConfiguration {
 	@ConditionalOnWebApplication
 	GraphQlErrorController graphQlErrorController(ErrorResponseWriter writer) {
 		return new GraphQlErrorController(writer);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(TomcatServletWebServerFactory.class)
+	static class TomcatErrors {
+
+		@Bean
+		TransportErrorValveCustomizer transportErrorValveCustomizer(ErrorResponseWriter writer) {
+			return new TransportErrorValveCustomizer(writer);
+		}
+
 	}
 
 }

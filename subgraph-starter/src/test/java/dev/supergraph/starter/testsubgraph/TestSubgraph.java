@@ -98,6 +98,14 @@ public final class TestSubgraph {
 	}
 
 	/**
+	 * Where the test subgraph serves GraphQL.
+	 * @return its {@code /graphql} URL
+	 */
+	public URI url() {
+		return this.url;
+	}
+
+	/**
 	 * The issuer of the test subgraph's tokens and API keys.
 	 * @return the credentials
 	 */

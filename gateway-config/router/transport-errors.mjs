@@ -1,0 +1,53 @@
+// Requests that Node's HTTP parser refuses before any of the router runs (a request line and headers
+// over the server's header limit, a malformed request line or header, a request that did not arrive
+// in time): answered in the GraphQL error shape with BAD_USER_INPUT and a stable reason, like every
+// other refusal, instead of Node's bare status line. The gateway's CLI creates its HTTP server
+// itself, so the handler is attached to every HTTP server of this process when it starts listening.
+import http from 'node:http';
+import https from 'node:https';
+import { DEFAULT_LANGUAGE, message } from './messages.mjs';
+
+// Node's own statuses for these parser errors; anything else it refuses is a 400.
+const REFUSALS = {
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'HEADERS_TOO_LARGE', key: 'request.headersTooLarge' },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, reason: 'BODY_TOO_LARGE', key: 'request.malformedHttp' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'REQUEST_TIMEOUT', key: 'request.timeout' },
+};
+const MALFORMED = { status: 400, reason: 'MALFORMED_HTTP', key: 'request.malformedHttp' };
+
+/** The bytes of the answer to a request the parser refused with `error`. */
+export function transportErrorResponse(error) {
+  const { status, reason, key } = REFUSALS[error?.code] ?? MALFORMED;
+  // the request's headers were not parsed, so its Accept-Language is unknown: English
+  const body = JSON.stringify({ errors: [{ message: message(DEFAULT_LANGUAGE, key), extensions: { code: 'BAD_USER_INPUT', reason } }] });
+  return `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n`
+    + `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
+
+function answer(error, socket) {
+  // a client that went away, or a response already under way, gets nothing more
+  if (error?.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  socket.end(transportErrorResponse(error));
+}
+
+let installed = false;
+
+/** Attaches the handler to every HTTP and HTTPS server of the process as it starts listening. */
+export function answerTransportErrors() {
+  if (installed) {
+    return;
+  }
+  installed = true;
+  for (const Server of [http.Server, https.Server]) {
+    const listen = Server.prototype.listen;
+    Server.prototype.listen = function listenAnsweringTransportErrors(...args) {
+      if (this.listenerCount('clientError') === 0) {
+        this.on('clientError', answer);
+      }
+      return listen.apply(this, args);
+    };
+  }
+}

@@ -1,0 +1,79 @@
+package dev.supergraph.starter.errors;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import dev.supergraph.starter.testsubgraph.TestSubgraph;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests that Tomcat refuses while parsing them, before any filter or servlet, answer
+ * in the GraphQL error shape with a documented code: sent over a raw socket, as a hostile
+ * or broken client would send them, to the running test subgraph.
+ */
+class TransportErrorsTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final URI url = TestSubgraph.running().url();
+
+	static List<Arguments> refusedRequests() {
+		String longQuery = "x".repeat(20_000);
+		return List.of(
+				Arguments.of("a request line over the header limit",
+						"GET /graphql?query=" + longQuery
+								+ " HTTP/1.1\r\nHost: localhost\r\nAccept-Language: de\r\n\r\n"),
+				Arguments.of("a header over the limit",
+						"GET /graphql HTTP/1.1\r\nHost: localhost\r\nTraceState: " + longQuery + "\r\n\r\n"),
+				Arguments.of("a malformed request line", "GET /graphql HTTP/1.1 trailing\r\nHost: localhost\r\n\r\n"),
+				Arguments.of("an unsupported HTTP version", "GET /graphql HTTP/7.1\r\nHost: localhost\r\n\r\n"),
+				Arguments.of("an unsupported transfer coding",
+						"POST /graphql HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: zip\r\n\r\n"),
+				Arguments.of("a control character in the URI",
+						"GET /graph\u0001ql HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+				Arguments.of("an invalid percent-encoding", "GET /graphql%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("refusedRequests")
+	void isAnsweredAsAGraphQlErrorWithItsCode(String name, String request) throws IOException {
+		String response = exchange(request);
+		int headersEnd = response.indexOf("\r\n\r\n");
+		String head = response.substring(0, headersEnd).toLowerCase(Locale.ROOT);
+		assertThat(head).startsWith("http/1.1 400")
+			.contains("content-type: application/json")
+			.contains("x-request-id: ");
+		JsonNode error = json.readTree(response.substring(headersEnd + 4)).path("errors").path(0);
+		assertThat(error.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
+		assertThat(error.path("extensions").path("requestId").asString()).isNotBlank();
+		assertThat(error.path("message").asString()).isNotBlank().doesNotContain("Tomcat").doesNotContain("<");
+	}
+
+	private String exchange(String request) throws IOException {
+		try (Socket socket = new Socket(this.url.getHost(), this.url.getPort())) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			socket.shutdownOutput();
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream read = new ByteArrayOutputStream();
+			in.transferTo(read);
+			return read.toString(StandardCharsets.UTF_8);
+		}
+	}
+
+}
