@@ -180,6 +180,8 @@ class CatalogQueryTests {
 				"{ products(first: -1) { edges { cursor } } }",
 				"{ products(after: \"bm90LWEtY3Vyc29y\") { edges { cursor } } }",
 				"{ products(after: \"%%%\") { edges { cursor } } }", "{ product(id: \"abc\") { id } }",
+				// digits of other scripts would name product 123 under a second id
+				"{ product(id: \"\u0661\u0662\u0663\") { id } }", "{ product(id: \"\uff11\uff12\uff13\") { id } }",
 				"{ products(filter: { categoryId: \"x\" }) { edges { cursor } } }")) {
 			this.graphQl.document(document).execute().errors().satisfy((errors) -> {
 				assertThat(errors).hasSize(1);

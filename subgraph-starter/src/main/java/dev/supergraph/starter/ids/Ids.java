@@ -5,8 +5,9 @@ import java.util.OptionalLong;
 import dev.supergraph.starter.errors.SubgraphException;
 
 /**
- * Parses the numeric ids clients send as {@code ID} strings; a malformed id is the
- * caller's mistake ({@code BAD_USER_INPUT}), never an internal error.
+ * Parses the numeric ids clients send as {@code ID} strings: 1 to 18 ASCII digits, the
+ * {@code [0-9]{1,18}} of the schemas' id constraints. A malformed id is the caller's
+ * mistake ({@code BAD_USER_INPUT}), never an internal error.
  */
 public final class Ids {
 
@@ -30,10 +31,20 @@ public final class Ids {
 	 */
 	public static OptionalLong tryParse(Object id) {
 		String text = String.valueOf(id);
-		if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(Character::isDigit)) {
+		if (text.isEmpty() || text.length() > 18) {
 			return OptionalLong.empty();
 		}
-		return OptionalLong.of(Long.parseLong(text));
+		// ASCII digits only: Long.parseLong also reads other scripts' digits ("١٢٣",
+		// "１２３"), which would make several strings name one object
+		long value = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return OptionalLong.empty();
+			}
+			value = value * 10 + (c - '0');
+		}
+		return OptionalLong.of(value);
 	}
 
 	private static String abbreviate(String id) {

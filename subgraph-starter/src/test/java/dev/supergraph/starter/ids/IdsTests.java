@@ -1,0 +1,29 @@
+package dev.supergraph.starter.ids;
+
+import java.util.OptionalLong;
+
+import dev.supergraph.starter.errors.SubgraphException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class IdsTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "7", "0042", "123456789012345678" })
+	void oneToEighteenAsciiDigitsAreAnId(String id) {
+		assertThat(Ids.tryParse(id)).isEqualTo(OptionalLong.of(Long.parseLong(id)));
+		assertThat(Ids.parse(id)).isEqualTo(Long.parseLong(id));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " 1", "1 ", "-1", "+1", "1.0", "1e3", "0x10", "abc", "1234567890123456789",
+			"\u0661\u0662\u0663", "\uff11\uff12\uff13", "\u0967", "1\u0000", "\ud835\udfcf" })
+	void anythingElseIsMalformed(String id) {
+		assertThat(Ids.tryParse(id)).isEmpty();
+		assertThatExceptionOfType(SubgraphException.class).isThrownBy(() -> Ids.parse(id));
+	}
+
+}
