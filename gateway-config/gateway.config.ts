@@ -38,6 +38,8 @@ import { answerTransportErrors } from './router/transport-errors.mjs';
 answerTransportErrors();
 
 const settings = routerSettings();
+// Prometheus text, served by the operator page's plugin: in production only for its credentials (router/ops.mjs).
+const METRICS_PATH = '/metrics';
 const production = settings.mode === 'production';
 const limits = settings.limits;
 const trustedDocuments = loadTrustedDocuments(settings.trustedDocumentsFile ?? defaultManifestFile);
@@ -151,7 +153,7 @@ export const gatewayConfig = defineConfig({
   ...(cache ? { cache } : {}),
   // ROUTER_METRICS=lean (default) or all: router/settings.mjs says which metrics each keeps.
   prometheus: on('prometheus')
-    ? { endpoint: '/metrics', metrics: settings.metrics === 'all' ? true : LEAN_METRICS }
+    ? { endpoint: false, metrics: settings.metrics === 'all' ? true : LEAN_METRICS }
     : undefined,
   plugins: (ctx) => [
     // Spans only when an OTLP endpoint is set (router/settings.mjs), and only for sampled requests;
@@ -162,7 +164,7 @@ export const gatewayConfig = defineConfig({
     ...(on('prometheus') ? [operationMetrics] : []),
     // The operator page at /ops: open in dev, scope ops:read in production (router/ops.mjs).
     useOpsPage({ production, subgraphs: settings.subgraphs, slowestRecent: operationMetrics.slowestRecent, apiKeys,
-      jwt: settings.jwt }),
+      jwt: settings.jwt, metricsPath: on('prometheus') ? METRICS_PATH : null }),
     ...(settings.hmacSecret && on('freshness') ? [useFreshnessStamps(settings.hmacSecret)] : []),
     useBodySizeLimit(limits.maxBodyBytes),
     useUnsupportedMediaType(),

@@ -1,6 +1,6 @@
 // The operator page at /ops (docs/observability.md): a live view of the whole supergraph from the
 // router's and every subgraph's metrics. Dev: open. Production: a JWT or an API key with the scope
-// `ops:read`. Its assets are files of this repository (observability/ops/), never a CDN.
+// `ops:read`, for the page and for the router's Prometheus endpoint alike. Its assets are files of this repository (observability/ops/), never a CDN.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,20 +19,34 @@ const WINDOW_MS = 60000;
 
 /**
  * The plugin. `subgraphs`: { name: { url } } from the router's settings (their metrics are at
- * /actuator/prometheus beside /graphql); `slowestRecent`: the operation metrics' recent slow requests.
+ * /actuator/prometheus beside /graphql); `slowestRecent`: the operation metrics' recent slow requests;
+ * `metricsPath`: where it serves the router's Prometheus text (the metrics plugin serves none), guarded
+ * like the page.
  */
-export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt, registry = register }) {
+export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt, metricsPath, registry = register }) {
   const assets = Object.fromEntries(Object.keys(TYPES).map((file) => [file, readFileSync(resolve(ASSETS, file))]));
   const authorize = production ? opsAuthorizer({ apiKeys, jwt }) : async () => null;
   const window = new ScrapeWindow(WINDOW_MS);
+  const refuse = async (request, endResponse, fetchAPI) => {
+    const refusal = await authorize(request);
+    if (refusal) {
+      endResponse(json(fetchAPI, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
+    }
+    return refusal !== null;
+  };
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname === metricsPath) {
+        // The Prometheus text holds what the page shows (operations, clients, errors): the same access.
+        if (!(await refuse(request, endResponse, fetchAPI))) {
+          endResponse(new fetchAPI.Response(await registry.metrics(), { status: 200, headers: { 'content-type': registry.contentType } }));
+        }
+        return;
+      }
       if (url.pathname !== '/ops' && !url.pathname.startsWith('/ops/')) {
         return;
       }
-      const refusal = await authorize(request);
-      if (refusal) {
-        endResponse(json(fetchAPI, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
+      if (await refuse(request, endResponse, fetchAPI)) {
         return;
       }
       const file = url.pathname === '/ops' || url.pathname === '/ops/' ? 'index.html' : url.pathname.slice('/ops/'.length);

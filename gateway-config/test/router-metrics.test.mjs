@@ -2,8 +2,12 @@
 // real router's /metrics after real requests against fake subgraphs, and the bounded labels.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
 import { startGateway } from './support/gateway.mjs';
+import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
 import { clientLabel, firstOperationName, operationLabeller } from '../router/operation-metrics.mjs';
 import { opsAuthorizer } from '../router/ops.mjs';
@@ -191,6 +195,45 @@ describe('operator page data and access', () => {
     assert.equal((await authorize(request({ 'x-api-key': 'nope' }))).code, 'UNAUTHENTICATED');
     assert.equal((await authorize(request({}))).code, 'UNAUTHENTICATED');
     assert.equal((await authorize(request({ authorization: 'Bearer a.b.c' }))).code, 'UNAUTHENTICATED');
+  });
+});
+
+describe('router metrics in production', () => {
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'router-metrics-')), 'jwt.pem');
+  const sign = createSigner(keyFile);
+  let fakes;
+  let gateway;
+
+  before(async () => {
+    fakes = await startFakeSubgraphs();
+    gateway = await startGateway({
+      GATEWAY_MODE: 'production',
+      USERS_URL: fakes.urls.users,
+      CATALOG_URL: fakes.urls.catalog,
+      ORDERS_URL: fakes.urls.orders,
+      JWT_PUBLIC_KEY_FILE: keyFile,
+    });
+  });
+
+  after(async () => {
+    await gateway?.stop();
+    await fakes?.close();
+  });
+
+  const metrics = (headers = {}) => fetch(`${gateway.url}/metrics`, { headers });
+
+  it('serves the Prometheus text only to a token or key with the scope ops:read, like the operator page', async () => {
+    const anonymous = await metrics();
+    assert.equal(anonymous.status, 401);
+    assert.deepEqual(codes(await anonymous.json()), ['UNAUTHENTICATED']);
+    const client = await metrics({ authorization: `Bearer ${sign({ sub: '7', scope: 'orders:read' })}` });
+    assert.equal(client.status, 403);
+    assert.deepEqual(codes(await client.json()), ['FORBIDDEN']);
+    const forged = await metrics({ authorization: 'Bearer a.b.c' });
+    assert.equal(forged.status, 401);
+    const operator = await metrics({ authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` });
+    assert.equal(operator.status, 200);
+    assert.match(await operator.text(), /^# (HELP|TYPE) router_/m);
   });
 });
 

@@ -37,7 +37,9 @@ describe('router shared state', () => {
     ...env,
   });
   const send = (router, token) => post(router.url, { documentId: productPage }, { authorization: `Bearer ${token}` });
-  const metrics = (router) => fetch(`${router.url}/metrics`).then((response) => response.text());
+  // production: the metrics are for the operator page's credentials only
+  const metrics = (router) => fetch(`${router.url}/metrics`, { headers: { authorization: `Bearer ${sign({ sub: 'ops', scope: 'ops:read' })}` } })
+    .then((response) => response.text());
 
   it('two routers on one Redis draw on one budget per client', async () => {
     const env = productionEnv({ REDIS_URL: sharedRedisUrl, REDIS_KEY_PREFIX: ownPrefix() });

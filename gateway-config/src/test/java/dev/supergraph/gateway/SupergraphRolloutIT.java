@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 
 import dev.supergraph.gateway.support.ManagedProcess;
 import dev.supergraph.gateway.support.Supergraph;
+import dev.supergraph.starter.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -144,8 +145,11 @@ class SupergraphRolloutIT {
 	}
 
 	private static String metrics(ManagedProcess router) throws Exception {
-		return http.send(HttpRequest.newBuilder(router.uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
-			.body();
+		// a production router serves its metrics to the operator's scope only
+		HttpRequest request = HttpRequest.newBuilder(router.uri("/metrics"))
+			.header("Authorization", "Bearer " + TestTokens.forUser("rollout-ops", "ops:read"))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 	}
 
 	private static List<String> runs(List<Answer> answers) {
