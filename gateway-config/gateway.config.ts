@@ -11,6 +11,7 @@ import { HEALTH_ENDPOINTS, LEAN_METRICS, routerSettings } from './router/setting
 import {
   rateLimitRules,
   useBodySizeLimit,
+  useNotFound,
   useOperationLimits,
   useRateLimitErrors,
   useTrustedDocumentText,
@@ -168,6 +169,7 @@ export const gatewayConfig = defineConfig({
     ...(settings.hmacSecret && on('freshness') ? [useFreshnessStamps(settings.hmacSecret)] : []),
     useBodySizeLimit(limits.maxBodyBytes),
     useUnsupportedMediaType(),
+    useNotFound(),
     // Before useTrustedDocumentText: the shape of what the client sent is checked first.
     ...(on('requestShape') ? [useRequestShape(limits)] : []),
     ...(on('trustedDocuments') ? [useTrustedDocumentText(trustedDocuments)] : []),

@@ -8,6 +8,7 @@ import { createRemoteJWKSet, importSPKI, jwtVerify } from 'jose';
 import { register } from 'prom-client';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { extractScopes } from './authorization.mjs';
+import { message, requestLanguage } from './messages.mjs';
 import { increase, opsView, parseMetrics, ScrapeWindow } from './ops-data.mjs';
 
 export const OPS_SCOPE = 'ops:read';
@@ -30,7 +31,8 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt,
   const refuse = async (request, endResponse, fetchAPI) => {
     const refusal = await authorize(request);
     if (refusal) {
-      endResponse(json(fetchAPI, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
+      const text = message(requestLanguage(request), refusal.key, refusal.params);
+      endResponse(json(fetchAPI, refusal.status, { errors: [{ message: text, extensions: { code: refusal.code } }] }));
     }
     return refusal !== null;
   };
@@ -106,10 +108,9 @@ export function opsAuthorizer({ apiKeys, jwt }) {
       scopes = await verifyJwt(bearer).then(extractScopes, () => null);
     }
     if (scopes === null) {
-      return { status: 401, code: 'UNAUTHENTICATED', message: 'The operator page needs a token or an API key' };
+      return { status: 401, code: 'UNAUTHENTICATED', key: 'operator.credentialsRequired' };
     }
-    return scopes.includes(OPS_SCOPE) ? null
-      : { status: 403, code: 'FORBIDDEN', message: `The operator page needs the scope ${OPS_SCOPE}` };
+    return scopes.includes(OPS_SCOPE) ? null : { status: 403, code: 'FORBIDDEN', key: 'operator.scopeRequired', params: { scope: OPS_SCOPE } };
   };
 }
 

@@ -35,6 +35,21 @@ export function useUnsupportedMediaType() {
   };
 }
 
+/**
+ * A path the router serves nothing at: NOT_FOUND in the GraphQL error shape, where the server answered
+ * a bare 404 (an unknown path, GraphiQL's path in production). Answers that already carry a body stay.
+ */
+export function useNotFound() {
+  return {
+    onResponse({ request, response, setResponse, fetchAPI }) {
+      if (response.status === 404 && !response.headers.get('content-type')) {
+        const error = { message: message(requestLanguage(request), 'request.notFound'), extensions: { code: 'NOT_FOUND' } };
+        setResponse(new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 404, headers: { 'content-type': 'application/json' } }));
+      }
+    },
+  };
+}
+
 /** Counts aliases, directives and root fields in the whole document (graphql-armor's max-depth/tokens cover the rest). */
 export function useOperationLimits(limits) {
   const rule = operationLimitsRule(limits);

@@ -12,7 +12,7 @@ import { createSigner } from './support/tokens.mjs';
 import { codes, post, send } from './support/http.mjs';
 import { bundles, message, negotiateLanguage } from '../router/messages.mjs';
 
-const KEY = /['"]((?:auth|internal|limits|rateLimit|request|trusted|upstream)\.[A-Za-z]+)['"]/g;
+const KEY = /['"]((?:auth|internal|limits|operator|rateLimit|request|trusted|upstream)\.[A-Za-z]+)['"]/g;
 const placeholders = (template) => [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 describe('router message bundles', () => {

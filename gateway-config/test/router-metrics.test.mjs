@@ -229,6 +229,8 @@ describe('router metrics in production', () => {
     const client = await metrics({ authorization: `Bearer ${sign({ sub: '7', scope: 'orders:read' })}` });
     assert.equal(client.status, 403);
     assert.deepEqual(codes(await client.json()), ['FORBIDDEN']);
+    const german = await metrics({ 'accept-language': 'de' });
+    assert.match((await german.json()).errors[0].message, /brauchen ein Token/);
     const forged = await metrics({ authorization: 'Bearer a.b.c' });
     assert.equal(forged.status, 401);
     const operator = await metrics({ authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` });
