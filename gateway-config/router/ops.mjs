@@ -1,6 +1,7 @@
 // The operator page at /ops (docs/observability.md): a live view of the whole supergraph from the
 // router's and every subgraph's metrics. Dev: open. Production: a JWT or an API key with the scope
-// `ops:read`, for the page and for the router's Prometheus endpoint alike. Its assets are files of this repository (observability/ops/), never a CDN.
+// `ops:read`, for the page and for the router's Prometheus endpoint alike. Its assets are files of
+// this repository (observability/ops/), never a CDN.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
