@@ -44,7 +44,9 @@ class TransportErrorsTests {
 						"POST /graphql HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: zip\r\n\r\n"),
 				Arguments.of("a control character in the URI",
 						"GET /graph\u0001ql HTTP/1.1\r\nHost: localhost\r\n\r\n"),
-				Arguments.of("an invalid percent-encoding", "GET /graphql%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+				Arguments.of("an invalid percent-encoding", "GET /graphql%zz HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+				Arguments.of("a header name with a space",
+						"GET /graphql HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\n\r\n"));
 	}
 
 	@ParameterizedTest(name = "{0}")
