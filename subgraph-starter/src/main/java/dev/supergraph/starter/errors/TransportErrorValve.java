@@ -11,9 +11,9 @@ import org.apache.coyote.ActionCode;
 
 /**
  * Answers the errors Tomcat raises before any filter or servlet runs (a request line or
- * headers over {@code server.max-http-request-header-size}, a malformed request line or
- * URI) in the GraphQL error shape, as {@link GraphQlErrorController} answers the rest,
- * instead of Tomcat's HTML error page.
+ * headers over {@code server.max-http-request-header-size}, a malformed request line,
+ * header or URI) in the GraphQL error shape, as {@link GraphQlErrorController} answers
+ * the rest, instead of Tomcat's HTML error page.
  */
 final class TransportErrorValve extends ErrorReportValve {
 
