@@ -10,7 +10,6 @@ import { DEFAULT_LANGUAGE, message } from './messages.mjs';
 // Node's own statuses for these parser errors; anything else it refuses is a 400.
 const REFUSALS = {
   HPE_HEADER_OVERFLOW: { status: 431, reason: 'HEADERS_TOO_LARGE', key: 'request.headersTooLarge' },
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, reason: 'BODY_TOO_LARGE', key: 'request.malformedHttp' },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'REQUEST_TIMEOUT', key: 'request.timeout' },
 };
 const MALFORMED = { status: 400, reason: 'MALFORMED_HTTP', key: 'request.malformedHttp' };

@@ -41,9 +41,8 @@ final class TransportErrorValve extends ErrorReportValve {
 			request.setAttribute(RequestIds.KEY, requestId);
 			response.resetBuffer();
 			response.setHeader(RequestIds.HEADER, requestId);
-			// 501 and 505 refuse what the client sent (a transfer coding, an HTTP
-			// version):
-			// client mistakes, so no 5xx and no INTERNAL
+			// 501 and 505 refuse a transfer coding or an HTTP version the client sent:
+			// its mistake, so no 5xx and no INTERNAL
 			int answered = (status == 501 || status == 505) ? 400 : status;
 			ErrorCode code = ErrorCode.forHttpStatus(answered);
 			String message = (answered == 400)
