@@ -34,6 +34,7 @@ import { useFeatureFlags } from './router/feature-flags.mjs';
 import { storeSupergraph } from './router/supergraph-source.mjs';
 import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
 import { answerTransportErrors } from './router/transport-errors.mjs';
+import { upstreamTimeoutOncePerRequest } from './router/upstream-timeout.mjs';
 
 // Requests Node's HTTP parser refuses get the GraphQL error shape too (router/transport-errors.mjs).
 answerTransportErrors();
@@ -85,7 +86,8 @@ export const gatewayConfig = defineConfig({
   transportEntries: Object.fromEntries(
     Object.entries(settings.subgraphs).map(([name, subgraph]) => [name, { location: subgraph.url }]),
   ),
-  upstreamTimeout: ({ subgraphName }) => (subgraphName ? settings.subgraphs[subgraphName]?.timeoutMs : undefined),
+  // Once per subgraph request; Hive's own would add a second timeout to every fetch (router/upstream-timeout.mjs).
+  upstreamTimeout: upstreamTimeoutOncePerRequest((subgraphName) => settings.subgraphs[subgraphName]?.timeoutMs),
   requestDeadline: settings.requestDeadlineMs,
   // Progressive @override: a `percent(N)` label is Hive Gateway's own draw; any other label is a
   // feature flag evaluated for the request's caller, false (stay with `from`) when unknown.
