@@ -35,6 +35,7 @@ import { storeSupergraph } from './router/supergraph-source.mjs';
 import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
 import { answerTransportErrors } from './router/transport-errors.mjs';
 import { upstreamTimeoutOncePerRequest } from './router/upstream-timeout.mjs';
+import { useCostEstimate } from './router/cost-estimate.mjs';
 
 // Requests Node's HTTP parser refuses get the GraphQL error shape too (router/transport-errors.mjs).
 answerTransportErrors();
@@ -148,10 +149,6 @@ export const gatewayConfig = defineConfig({
   // Enforces @authenticated / @requiresScopes from the supergraph; scopes come from the `scope` claim
   // of a JWT or from an API key's record. Subgraphs check the forwarded token or key again.
   genericAuth: !on('genericAuth') ? undefined : genericAuthOptions(apiKeys),
-  // Estimated cost from the supergraph's @listSize (the `first` argument, or an assumed size): every
-  // object costs 1, times the sizes of the lists around it. Summed over the subgraph requests of the
-  // query plan and checked before each one; over MAX_COST, useErrorCodes answers 400 QUERY_TOO_COMPLEX.
-  demandControl: production && on('demandControl') ? { maxCost: limits.maxCost, includeExtensionMetadata: false } : undefined,
   rateLimiting: production && on('rateLimit') ? rateLimitRules(limits) : undefined,
   ...(cache ? { cache } : {}),
   // ROUTER_METRICS=lean (default) or all: router/settings.mjs says which metrics each keeps.
@@ -176,6 +173,10 @@ export const gatewayConfig = defineConfig({
     ...(on('requestShape') ? [useRequestShape(limits)] : []),
     ...(on('trustedDocuments') ? [useTrustedDocumentText(trustedDocuments)] : []),
     ...(production && on('operationLimits') ? [useOperationLimits(limits)] : []),
+    // Estimated cost from the supergraph's @listSize (the `first` argument, or an assumed size): every
+    // object costs 1, times the sizes of the lists around it. Summed over the subgraph requests of the
+    // query plan and checked before each one; over MAX_COST, 400 QUERY_TOO_COMPLEX (router/cost-estimate.mjs).
+    ...(production && on('demandControl') ? [useCostEstimate({ maxCost: limits.maxCost })] : []),
     ...(production && on('rateLimit') ? [useRateLimitErrors(limits)] : []),
     ...(store ? [store.plugin] : []),
     useExecutionData(),

@@ -75,8 +75,8 @@ export const COMPARISONS = {
     b: { label: 'no rate limit', env: off('rateLimit') },
   },
   'demand-control': {
-    about: 'cost estimate from @listSize (demandControl)',
-    b: { label: 'no demandControl', env: off('demandControl') },
+    about: 'cost estimate from @listSize (router/cost-estimate.mjs)',
+    b: { label: 'no cost estimate', env: off('demandControl') },
   },
   prometheus: {
     about: 'Prometheus metrics, the lean set production uses (prometheus, ROUTER_METRICS=lean)',

@@ -36,7 +36,7 @@ export const PRODUCTION_LIMIT_DEFAULTS = {
   maxBodyBytes: 102400,
   // The deepest input of the schema (PlaceOrderInput.items) is three levels deep.
   maxJsonDepth: 16,
-  // Estimated cost (demandControl). The reference operations cost at most 3150 with their default
+  // Estimated cost (router/cost-estimate.mjs). The reference operations cost at most 3150 with their default
   // variables and 15306 with `first: 100`, the subgraphs' largest page (router-production.test.mjs).
   maxCost: 20000,
   // Per client (token subject or API key, else address) and root field.

@@ -94,7 +94,7 @@ class ProductionRouterAdversarialIT {
 	@Test
 	void hundredThousandItemPageOfATrustedDocumentIsTooComplex() {
 		Response response = trusted("ProductPage", Map.of("first", 100_000), freshClient());
-		// the router's cost limit (demandControl), before the catalog is asked
+		// the router's cost limit (router/cost-estimate.mjs), before the catalog is asked
 		assertRefused(response, 400, "QUERY_TOO_COMPLEX");
 		assertThat(response.body()).doesNotContain("SKU-");
 	}

@@ -1,0 +1,193 @@
+// The estimated cost of an operation (MAX_COST), checked before each subgraph request of its query
+// plan, with Hive Gateway's rules: each object costs 1 (or its type's or field's @cost weight),
+// times the list sizes around it; a list's size is its @listSize slicing argument (`first`), else
+// its assumed size, and `sizedFields` carry the size to the fields named. The sum over the plan's
+// subgraph requests is compared with MAX_COST; over it, the request is refused with Hive's error
+// (COST_ESTIMATED_TOO_EXPENSIVE, answered as QUERY_TOO_COMPLEX by router/refusals.mjs).
+//
+// Why not Hive's `demandControl`: it walks each subgraph request's document with the schema's type
+// information on every request, its memo keyed by the variables object, new for every request, so
+// it never hit; about 6 % of the router's CPU (docs/performance.md). Here the cost is kept per
+// subgraph schema, document and value of the variables it depends on (those of slicing arguments):
+// the query planner hands every request of a plan the same documents, so a document is walked once
+// per set of page sizes.
+import { getArgumentValues, getNamedType, isCompositeType, isIntrospectionType, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import { createGraphQLError, getDirectiveExtensions } from '@graphql-tools/utils';
+
+const COST_SPEC = 'https://specs.apollo.dev/cost/v0.1';
+// Page sizes remembered per document; a client sending more kinds of pages gets them estimated anew.
+const MAX_COSTS_PER_DOCUMENT = 64;
+
+/** The plugin: `maxCost` for the whole operation, summed over its subgraph requests. */
+export function useCostEstimate({ maxCost }) {
+  const costSoFar = new WeakMap();
+  return {
+    onSubgraphExecute({ subgraph, executionRequest }) {
+      if (!subgraph) {
+        return;
+      }
+      const { context } = executionRequest;
+      const cost = (context ? costSoFar.get(context) ?? 0 : 0)
+        + estimatedCost(subgraph, executionRequest.document, executionRequest.variables ?? {});
+      if (context) {
+        costSoFar.set(context, cost);
+      }
+      if (cost > maxCost) {
+        throw createGraphQLError(`Operation estimated cost ${cost} exceeded configured maximum ${maxCost}`, {
+          extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { estimated: cost, max: maxCost } },
+        });
+      }
+    },
+  };
+}
+
+const bySchema = new WeakMap();
+
+/** The cost of one subgraph request, from what is known of its document or by walking it. */
+export function estimatedCost(schema, document, variables) {
+  let documents = bySchema.get(schema);
+  if (!documents) {
+    documents = new WeakMap();
+    bySchema.set(schema, documents);
+  }
+  let known = documents.get(document);
+  if (!known) {
+    const slicingVariables = new Set();
+    const cost = walk(schema, document, variables, slicingVariables);
+    known = { slicingVariables: [...slicingVariables], costs: new Map() };
+    known.costs.set(valuesKey(known.slicingVariables, variables), cost);
+    documents.set(document, known);
+    return cost;
+  }
+  const key = valuesKey(known.slicingVariables, variables);
+  let cost = known.costs.get(key);
+  if (cost === undefined) {
+    cost = walk(schema, document, variables);
+    if (known.costs.size < MAX_COSTS_PER_DOCUMENT) {
+      known.costs.set(key, cost);
+    }
+  }
+  return cost;
+}
+
+// A variable that is absent (the argument's default applies) is told apart from one sent as null.
+function valuesKey(names, variables) {
+  return names.map((name) => (Object.hasOwn(variables, name) ? JSON.stringify(variables[name]) : '')).join('\u0000');
+}
+
+/** Walks the document; adds the variables that slicing arguments read to `slicingVariables`, if given. */
+function walk(schema, document, variables, slicingVariables) {
+  const names = directiveNames(schema);
+  const typeInfo = new TypeInfo(schema);
+  const factors = [];
+  const sizedFieldFactors = new Map();
+  const timesFactors = (cost) => factors.reduce((product, factor) => product * factor, cost);
+  let cost = 0;
+  visit(document, visitWithTypeInfo(typeInfo, {
+    Field: {
+      enter(node) {
+        const field = typeInfo.getFieldDef();
+        if (!field) {
+          factors.push(1);
+          return;
+        }
+        const annotations = getDirectiveExtensions(field, schema);
+        let fieldCost = weights(annotations?.[names.cost]);
+        let factor = sizedFieldFactors.get(node.name.value);
+        if (factor !== undefined) {
+          sizedFieldFactors.delete(field.name);
+        } else {
+          factor = 1;
+          for (const listSize of annotations?.[names.listSize] ?? []) {
+            if (listSize?.slicingArguments) {
+              variablesOf(node).forEach((name) => slicingVariables?.add(name));
+              const size = slicingSize(field, node, variables, listSize);
+              if (listSize.sizedFields?.length) {
+                listSize.sizedFields.forEach((name) => sizedFieldFactors.set(name, size));
+              } else {
+                factor = size;
+              }
+            } else if (listSize && 'assumedSize' in listSize && Number(listSize.assumedSize)) {
+              factor = Number(listSize.assumedSize);
+            }
+          }
+        }
+        factors.push(factor);
+        const type = getNamedType(typeInfo.getType());
+        if (type) {
+          if (isIntrospectionType(type)) {
+            return;
+          }
+          const typeCost = getDirectiveExtensions(type, schema)?.[names.cost];
+          fieldCost += typeCost ? weights(typeCost) : (isCompositeType(type) ? 1 : 0);
+        }
+        if (fieldCost) {
+          cost += timesFactors(fieldCost);
+        }
+      },
+      leave() {
+        factors.pop();
+      },
+    },
+    Argument() {
+      const argument = typeInfo.getArgument();
+      const argumentCost = argument && weights(getDirectiveExtensions(argument, schema)?.[names.cost]);
+      if (argumentCost) {
+        cost += timesFactors(argumentCost);
+      }
+    },
+  }));
+  return cost;
+}
+
+// The largest slicing argument given; more than one given is refused unless the schema allows it.
+function slicingSize(field, node, variables, listSize) {
+  const values = getArgumentValues(field, node, variables);
+  let size = 1;
+  let given = false;
+  for (const name of listSize.slicingArguments) {
+    const value = Number(values[name]);
+    if (value) {
+      if (given && listSize.requireOneSlicingArgument !== false) {
+        throw createGraphQLError(`Only one slicing argument is allowed on field "${field.name}"; found multiple slicing `
+          + `arguments "${listSize.slicingArguments.join(', ')}"`, { extensions: { code: 'COST_QUERY_PARSE_FAILURE' } });
+      }
+      size = Math.max(size, value);
+      given = true;
+    }
+  }
+  return size;
+}
+
+function weights(costs) {
+  return (costs ?? []).reduce((sum, cost) => sum + (Number(cost?.weight) || 0), 0);
+}
+
+function variablesOf(node) {
+  const names = [];
+  visit(node.arguments ?? [], { Variable: (variable) => { names.push(variable.name.value); } });
+  return names;
+}
+
+const namesBySchema = new WeakMap();
+
+/** @cost and @listSize as the schema names them: imported from the cost spec by `@link`, maybe renamed. */
+function directiveNames(schema) {
+  let names = namesBySchema.get(schema);
+  if (!names) {
+    names = { cost: 'cost', listSize: 'listSize' };
+    for (const link of getDirectiveExtensions(schema, schema)?.link ?? []) {
+      if (link?.url !== COST_SPEC) {
+        continue;
+      }
+      for (const entry of link.import ?? []) {
+        const name = (typeof entry === 'string' ? entry : entry.name).replace(/^@/, '');
+        if (name in names) {
+          names[name] = (typeof entry === 'string' ? entry : entry.as ?? entry.name).replace(/^@/, '');
+        }
+      }
+    }
+    namesBySchema.set(schema, names);
+  }
+  return names;
+}
