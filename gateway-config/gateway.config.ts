@@ -34,7 +34,7 @@ import { useFeatureFlags } from './router/feature-flags.mjs';
 import { storeSupergraph } from './router/supergraph-source.mjs';
 import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
 import { answerTransportErrors } from './router/transport-errors.mjs';
-import { upstreamTimeoutOncePerRequest } from './router/upstream-timeout.mjs';
+import { useUpstreamTimeouts } from './router/upstream-timeout.mjs';
 import { useCostEstimate } from './router/cost-estimate.mjs';
 
 // Requests Node's HTTP parser refuses get the GraphQL error shape too (router/transport-errors.mjs).
@@ -87,8 +87,6 @@ export const gatewayConfig = defineConfig({
   transportEntries: Object.fromEntries(
     Object.entries(settings.subgraphs).map(([name, subgraph]) => [name, { location: subgraph.url }]),
   ),
-  // Once per subgraph request; Hive's own would add a second timeout to every fetch (router/upstream-timeout.mjs).
-  upstreamTimeout: upstreamTimeoutOncePerRequest((subgraphName) => settings.subgraphs[subgraphName]?.timeoutMs),
   requestDeadline: settings.requestDeadlineMs,
   // Progressive @override: a `percent(N)` label is Hive Gateway's own draw; any other label is a
   // feature flag evaluated for the request's caller, false (stay with `from`) when unknown.
@@ -179,6 +177,8 @@ export const gatewayConfig = defineConfig({
     ...(production && on('demandControl') ? [useCostEstimate({ maxCost: limits.maxCost })] : []),
     ...(production && on('rateLimit') ? [useRateLimitErrors(limits)] : []),
     ...(store ? [store.plugin] : []),
+    // Each subgraph's timeout, one timer per subgraph request, cleared when it answers (router/upstream-timeout.mjs).
+    useUpstreamTimeouts((subgraphName: string) => settings.subgraphs[subgraphName]?.timeoutMs),
     useExecutionData(),
     // Last, so every other plugin saw the operation: what generic auth left, in a form the planner caches.
     ...(on('genericAuth') ? [usePlannableDocument()] : []),

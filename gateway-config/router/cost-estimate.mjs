@@ -2,8 +2,9 @@
 // plan, with Hive Gateway's rules: each object costs 1 (or its type's or field's @cost weight),
 // times the list sizes around it; a list's size is its @listSize slicing argument (`first`), else
 // its assumed size, and `sizedFields` carry the size to the fields named. The sum over the plan's
-// subgraph requests is compared with MAX_COST; over it, the request is refused with Hive's error
-// (COST_ESTIMATED_TOO_EXPENSIVE, answered as QUERY_TOO_COMPLEX by router/refusals.mjs).
+// subgraph requests is compared with MAX_COST; over it, the request is refused with 400
+// QUERY_TOO_COMPLEX (reason COST_LIMIT, `extensions.cost` { estimated, max }), as Hive's refusal was
+// answered.
 //
 // Why not Hive's `demandControl`: it walks each subgraph request's document with the schema's type
 // information on every request, its memo keyed by the variables object, new for every request, so
@@ -12,7 +13,8 @@
 // the query planner hands every request of a plan the same documents, so a document is walked once
 // per set of page sizes.
 import { getArgumentValues, getNamedType, isCompositeType, isIntrospectionType, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
-import { createGraphQLError, getDirectiveExtensions } from '@graphql-tools/utils';
+import { getDirectiveExtensions } from '@graphql-tools/utils';
+import { routerError } from './messages.mjs';
 
 const COST_SPEC = 'https://specs.apollo.dev/cost/v0.1';
 // Page sizes remembered per document; a client sending more kinds of pages gets them estimated anew.
@@ -33,8 +35,8 @@ export function useCostEstimate({ maxCost }) {
         costSoFar.set(context, cost);
       }
       if (cost > maxCost) {
-        throw createGraphQLError(`Operation estimated cost ${cost} exceeded configured maximum ${maxCost}`, {
-          extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { estimated: cost, max: maxCost } },
+        throw routerError('limits.cost', { max: maxCost }, {
+          code: 'QUERY_TOO_COMPLEX', reason: 'COST_LIMIT', cost: { estimated: cost, max: maxCost }, http: { status: 400 },
         });
       }
     },
@@ -149,8 +151,8 @@ function slicingSize(field, node, variables, listSize) {
     const value = Number(values[name]);
     if (value) {
       if (given && listSize.requireOneSlicingArgument !== false) {
-        throw createGraphQLError(`Only one slicing argument is allowed on field "${field.name}"; found multiple slicing `
-          + `arguments "${listSize.slicingArguments.join(', ')}"`, { extensions: { code: 'COST_QUERY_PARSE_FAILURE' } });
+        throw routerError('limits.slicingArguments', { field: field.name, arguments: listSize.slicingArguments.join(', ') },
+          { code: 'BAD_USER_INPUT', reason: 'SLICING_ARGUMENTS', http: { status: 400 } });
       }
       size = Math.max(size, value);
       given = true;

@@ -5,7 +5,9 @@ import { GraphQLError } from 'graphql';
 import { messageOf, negotiateLanguage, message as text, withMessage } from './messages.mjs';
 import { refusalOf } from './refusals.mjs';
 
-const UPSTREAM_FAILURES = new Set(['SUBREQUEST_HTTP_ERROR', 'GATEWAY_TIMEOUT']);
+/** The code of a subgraph request that did not answer in time (router/upstream-timeout.mjs, Hive Gateway's too). */
+export const UPSTREAM_TIMEOUT = 'GATEWAY_TIMEOUT';
+const UPSTREAM_FAILURES = new Set(['SUBREQUEST_HTTP_ERROR', UPSTREAM_TIMEOUT]);
 
 export function maskError(error) {
   const upstream = upstreamFailure(error);

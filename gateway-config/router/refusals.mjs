@@ -40,8 +40,6 @@ const rules = [
     return tooComplex('DEPTH_LIMIT', 'limits.depth', { max, found });
   }],
   [(m) => TOKEN_LIMIT.test(m), (m) => tooComplex('TOKEN_LIMIT', 'limits.tokens', { max: TOKEN_LIMIT.exec(m)[1] })],
-  [(m, x) => x.code === 'COST_ESTIMATED_TOO_EXPENSIVE',
-    (m, x) => tooComplex('COST_LIMIT', 'limits.cost', { max: x.cost?.max })],
   // The router's own operation limits are validation errors, which Yoga answers with 200 to plain
   // JSON clients; a subgraph's refusal (with serviceName) stays part of a 200 response.
   [(m, x) => x.code === 'QUERY_TOO_COMPLEX' && x.serviceName === undefined, () => ({ extensions: { http: { status: 400 } } })],

@@ -1,28 +1,63 @@
-// The subgraphs' timeouts (<NAME>_TIMEOUT_MS, router/settings.mjs) as Hive Gateway's `upstreamTimeout`,
-// applied once per subgraph request instead of twice.
+// The subgraphs' timeouts (<NAME>_TIMEOUT_MS, router/settings.mjs): a subgraph request that has not
+// answered in time is aborted and fails with GATEWAY_TIMEOUT, which router/errors.mjs answers as
+// SERVICE_UNAVAILABLE naming the subgraph, beside the data of the rest of the plan.
 //
-// Hive's timeout plugin asks for the timeout twice per subgraph request: when the subgraph execution
-// starts (it wraps the executor in a timeout) and again when that execution's HTTP fetch starts. It
-// means to skip the second when the first was set, but files the first under a copy of the request
-// and looks it up by the original, so every fetch got a second timeout. Each is an
-// `AbortSignal.timeout` joined to the request's signal by listeners that keep both alive until the
-// timeout fires, seconds after the fetch: objects every request promotes to the old generation and
-// work on every fetch, for a bound the first timeout already sets (docs/performance.md).
+// Why not Hive Gateway's `upstreamTimeout`: it times each subgraph request with `AbortSignal.timeout`,
+// whose timer cannot be cleared, joined to the request's signal by listeners that keep the signal
+// and what it reaches alive until the timeout fires, 5-10 s after the answer. That put every
+// subgraph request's objects in the old generation, and the old generation's collections are the
+// router's latency tail. Hive's plugin also timed every fetch a second time: it files the first
+// timeout under a copy of the request and looks it up under the original (docs/performance.md).
+// Here one timer per subgraph request is cleared when the request settles.
+import { createGraphQLError } from '@graphql-tools/utils';
+import { UPSTREAM_TIMEOUT } from './errors.mjs';
 
-/**
- * Hive Gateway's `upstreamTimeout` option: `timeoutOf(subgraphName)` for a subgraph request seen for
- * the first time, none when the same request is asked about again (its fetch, bounded by the
- * execution's timeout, which aborts the fetch through its signal).
- */
-export function upstreamTimeoutOncePerRequest(timeoutOf) {
-  const timed = new WeakSet();
-  return ({ subgraphName, executionRequest }) => {
-    if (executionRequest) {
-      if (timed.has(executionRequest)) {
-        return undefined;
+/** The plugin: `timeoutOf(subgraphName)` milliseconds for each request to that subgraph, none if unset. */
+export function useUpstreamTimeouts(timeoutOf) {
+  return {
+    onSubgraphExecute({ subgraphName, executor, setExecutor }) {
+      const timeoutMs = subgraphName ? timeoutOf(subgraphName) : undefined;
+      if (timeoutMs) {
+        setExecutor((request) => withTimeout(executor, request, subgraphName, timeoutMs));
       }
-      timed.add(executionRequest);
-    }
-    return subgraphName ? timeoutOf(subgraphName) : undefined;
+    },
   };
+}
+
+function withTimeout(execute, request, subgraphName, timeoutMs) {
+  // Aborted by the timeout, or with the client request's own signal (a client gone, the request deadline).
+  const controller = new AbortController();
+  const outer = request.signal;
+  const abortWithOuter = () => controller.abort(outer.reason);
+  if (outer?.aborted) {
+    controller.abort(outer.reason);
+  } else {
+    outer?.addEventListener('abort', abortWithOuter, { once: true });
+  }
+  let timer;
+  const timedOut = new Promise((resolve, reject) => {
+    timer = setTimeout(() => {
+      const error = createGraphQLError(`The ${subgraphName} subgraph did not answer within ${timeoutMs} ms`, {
+        extensions: { code: UPSTREAM_TIMEOUT, serviceName: subgraphName, http: { status: 504 } },
+      });
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  const settle = () => {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', abortWithOuter);
+  };
+  let result;
+  try {
+    result = execute({ ...request, signal: controller.signal });
+  } catch (error) {
+    settle();
+    throw error;
+  }
+  if (typeof result?.then !== 'function') {
+    settle();
+    return result;
+  }
+  return Promise.race([timedOut, result]).finally(settle);
 }

@@ -1,32 +1,84 @@
-// The subgraphs' timeouts as Hive Gateway asks for them (router/upstream-timeout.mjs): once per
-// subgraph request, never again for the same request's fetch. That the timeout still cuts a slow
-// subgraph short is router-dev.test.mjs's "gives up on a slow subgraph after its own timeout".
+// The subgraphs' timeouts (router/upstream-timeout.mjs), driven through the plugin's hook as Hive
+// Gateway drives it. That a real router cuts a slow subgraph short and names it is
+// router-dev.test.mjs's "gives up on a slow subgraph after its own timeout".
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import { upstreamTimeoutOncePerRequest } from '../router/upstream-timeout.mjs';
+import { useUpstreamTimeouts } from '../router/upstream-timeout.mjs';
 
-const timeouts = { users: 500, orders: 10_000 };
-const timeoutOf = (subgraphName) => timeouts[subgraphName];
+const timeouts = { users: 30 };
+
+/** The executor the plugin sets for `subgraphName` around `execute`, or null when it sets none. */
+function timedExecutor(subgraphName, execute) {
+  let executor = null;
+  useUpstreamTimeouts((name) => timeouts[name]).onSubgraphExecute({
+    subgraphName,
+    executor: execute,
+    setExecutor: (wrapped) => { executor = wrapped; },
+  });
+  return executor;
+}
 
 describe('upstream timeout', () => {
-  it('gives each subgraph request its subgraph\'s timeout once, none for the same request\'s fetch', () => {
-    const upstreamTimeout = upstreamTimeoutOncePerRequest(timeoutOf);
-    const users = { subgraphName: 'users' };
-    const orders = { subgraphName: 'orders' };
-    assert.equal(upstreamTimeout({ subgraphName: 'users', executionRequest: users }), 500);
-    assert.equal(upstreamTimeout({ subgraphName: 'orders', executionRequest: orders }), 10_000);
-    assert.equal(upstreamTimeout({ subgraphName: 'users', executionRequest: users }), undefined);
-    assert.equal(upstreamTimeout({ subgraphName: 'orders', executionRequest: orders }), undefined);
+  it('answers what the subgraph answers in time, and clears its timer', async () => {
+    let signal;
+    const execute = timedExecutor('users', async (request) => {
+      signal = request.signal;
+      return { data: { user: { id: '1' } } };
+    });
+    assert.deepEqual(await execute({ document: null }), { data: { user: { id: '1' } } });
+    await sleep(60);
+    assert.equal(signal.aborted, false, 'no timeout fires after the answer');
   });
 
-  it('times every new request, a copy of one included, and a fetch that belongs to no request', () => {
-    const upstreamTimeout = upstreamTimeoutOncePerRequest(timeoutOf);
-    const request = { subgraphName: 'users' };
-    upstreamTimeout({ subgraphName: 'users', executionRequest: request });
-    assert.equal(upstreamTimeout({ subgraphName: 'users', executionRequest: { ...request } }), 500);
-    assert.equal(upstreamTimeout({ subgraphName: 'users' }), 500);
-    assert.equal(upstreamTimeout({ subgraphName: 'users' }), 500);
-    assert.equal(upstreamTimeout({ subgraphName: 'inventory', executionRequest: {} }), undefined);
-    assert.equal(upstreamTimeout({ executionRequest: {} }), undefined);
+  it('fails a subgraph request that does not answer in time with GATEWAY_TIMEOUT, and aborts its fetch', async () => {
+    let signal;
+    const execute = timedExecutor('users', (request) => {
+      signal = request.signal;
+      return new Promise(() => {});
+    });
+    const started = Date.now();
+    await assert.rejects(execute({}), (error) => {
+      assert.equal(error.extensions.code, 'GATEWAY_TIMEOUT');
+      assert.equal(error.extensions.serviceName, 'users');
+      return true;
+    });
+    assert.ok(Date.now() - started >= 25, 'not before the timeout');
+    assert.equal(signal.aborted, true);
+    assert.equal(signal.reason.extensions.code, 'GATEWAY_TIMEOUT');
+  });
+
+  it('aborts the subgraph request with the client request, for the client\'s reason', async () => {
+    const client = new AbortController();
+    let signal;
+    const execute = timedExecutor('users', async (request) => {
+      signal = request.signal;
+      return { data: {} };
+    });
+    await execute({ signal: client.signal });
+    client.abort(new Error('client gone'));
+    assert.equal(signal.aborted, false, 'a settled request lets go of the client\'s signal');
+
+    const pending = timedExecutor('users', (request) => {
+      signal = request.signal;
+      return new Promise((resolve) => request.signal.addEventListener('abort', () => resolve({ errors: [request.signal.reason] })));
+    });
+    const second = new AbortController();
+    const result = pending({ signal: second.signal });
+    second.abort(new Error('client gone'));
+    assert.equal((await result).errors[0].message, 'client gone');
+    const aborted = new AbortController();
+    aborted.abort(new Error('gone before'));
+    await timedExecutor('users', async (request) => {
+      assert.equal(request.signal.reason.message, 'gone before');
+      return {};
+    })({ signal: aborted.signal });
+  });
+
+  it('leaves a subgraph without a timeout alone, and passes answers given at once through', () => {
+    assert.equal(timedExecutor('catalog', () => ({})), null);
+    assert.equal(timedExecutor(undefined, () => ({})), null);
+    const answer = { data: { ok: true } };
+    assert.equal(timedExecutor('users', () => answer)({}), answer);
   });
 });
