@@ -7,7 +7,7 @@
 // sampled. After a warm-up of every instance in turns, each round measures A and B (the order
 // alternating) twice: a closed loop of 4 clients (saturating: rps and CPU per request) and an
 // open-model run at a fixed rate (CPU per request at a moderate load). Prints each round and the
-// medians with their ratios B / A.
+// medians with their ratios B / A, then each instance's RSS after the rounds.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { traceSink } from './comparisons.mjs';
 import { closedLoop, openModel, warmInTurn } from './load.mjs';
 import { startLocalPostgres } from './local-postgres.mjs';
 import { medianOf } from './numbers.mjs';
-import { awaitReady, cpuMeter, freePort, stopAll, stopAllOnSignal } from './processes.mjs';
+import { awaitReady, cpuMeter, freePort, rssMiB, stopAll, stopAllOnSignal } from './processes.mjs';
 import { startSubgraphInstance } from './supergraph.mjs';
 import { USERS, signedRequest, subgraphRequest, traced, userTokens } from './workload.mjs';
 
@@ -105,6 +105,9 @@ try {
     console.log(`== ${scenario.name} (${scenario.subgraph}): saturating rps ${compare('rps', 0)}; CPU ms/request saturated `
       + `${compare('saturatedMs', 3)}, at ${scenario.rate}/s ${compare('openMs', 3)}; p99 ms at ${scenario.rate}/s ${compare('p99', 1)}`);
   }
+  // Memory after the same load on both sides (each signed request leaves its nonce in the replay memory).
+  console.log(`RSS after the rounds, MiB: ${SUBGRAPHS.map((subgraph) => `${subgraph} A ${rssMiB(instances[`${subgraph}-a`].pid).toFixed(0)}`
+    + ` → B ${rssMiB(instances[`${subgraph}-b`].pid).toFixed(0)}`).join(', ')}`);
 } finally {
   await stopAll(started);
 }
