@@ -1,10 +1,12 @@
 // Where the router's CPU goes: node benchmark/load/profile.mjs [operation] [seconds] [KEY=value …]
-// Starts the production router (with any extra environment given) in front of the schema-backed
+// Starts the production router (with any extra environment given; SINK in a value is an OTLP endpoint on
+// loopback that drops what it receives) in front of the schema-backed
 // stand-in subgraphs of the router tests (no JVMs, so the profile is the router's alone), sends the
 // operation from a closed loop of 8 clients, and prints the router's V8 CPU profile: self time by
 // package or project file, and the hottest functions. Needs no build; not a benchmark figure.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { traceSink } from './comparisons.mjs';
 import { closedLoop } from './load.mjs';
 import { awaitReady, stopAll } from './processes.mjs';
 import { root, startStandInRouter } from './stand-in-router.mjs';
@@ -22,7 +24,11 @@ const spawnedAt = Date.now();
 const { router, url } = await startStandInRouter({
   name: 'router',
   subgraphs,
-  env: Object.fromEntries(extra.map((pair) => pair.split('='))),
+  env: Object.fromEntries(await Promise.all(extra.map(async (pair) => {
+    const [key, ...value] = pair.split('=');
+    const text = value.join('=');
+    return [key, text.includes('SINK') ? text.replace('SINK', await traceSink()) : text];
+  }))),
   nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   logFile: resolve(profileDir, 'router.log'),
 });

@@ -1,11 +1,13 @@
 // Router configurations side by side without JVMs: node benchmark/load/router-ab.mjs [operation]
 //   [seconds per round] [rounds] [rate] NAME=KEY=value,KEY=value … (one argument per configuration)
 // Starts one production router per configuration in front of the router tests' schema-backed
-// stand-in subgraphs, sends each the same open-model load in interleaved rounds, then a closed loop
-// that saturates it, and prints per configuration the router's CPU ms per request and its saturating
-// rate (medians of the rounds) with their ratios to the first configuration. A router's own parts are
-// measured here, not the stack: the stand-ins cost next to nothing, so the saturating rate is the
-// router's throughput, one event loop's worth.
+// stand-in subgraphs, sends them all the same open-model load at once in each round, then each in turn
+// a closed loop that saturates it, and prints per configuration the router's CPU ms per request and its
+// saturating rate (medians of the rounds) with their ratios to the first configuration (the median
+// of each round's ratio). GATEWAY_CONFIG=<dir> in a configuration runs the router of another
+// checkout (a git worktree whose gateway-config has the node_modules), to compare two builds. A
+// router's own parts are measured here, not the stack: the stand-ins cost next to nothing, so the
+// saturating rate is the router's throughput, one event loop's worth.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { traceSink } from './comparisons.mjs';
@@ -28,14 +30,15 @@ const configurations = specs.map((spec) => {
     const [key, ...value] = pair.split('=');
     return [key, value.join('=').replace('SINK', sinkUrl)];
   }));
-  return { name, env };
+  const { GATEWAY_CONFIG: gatewayConfig, ...routerEnv } = env;
+  return { name, env: routerEnv, gatewayConfig };
 });
 
 const subgraphs = await startSchemaSubgraphs();
 const routers = [];
 try {
-  for (const { name, env } of configurations) {
-    const { router, url } = await startStandInRouter({ name, subgraphs, env, logFile: resolve(logDir, `${name}.log`) });
+  for (const { name, env, gatewayConfig } of configurations) {
+    const { router, url } = await startStandInRouter({ name, subgraphs, env, gatewayConfig, logFile: resolve(logDir, `${name}.log`) });
     routers.push({ name, router, url, cpu: [], rps: [] });
   }
   await Promise.all(routers.map(({ router }) => awaitReady(router)));
@@ -47,16 +50,19 @@ try {
     }
   }
   for (let round = 0; round < Number(rounds); round += 1) {
-    for (const each of round % 2 ? [...routers].reverse() : routers) {
-      const before = cpuSeconds(each.router.pid);
-      const run = await openModel(() => request(each.url, operation), { rate: Number(rate), durationMs: Number(seconds) * 1000 });
-      const used = cpuSeconds(each.router.pid) - before;
-      each.cpu.push((used * 1000) / run.requests);
+    // All routers under the same open-model load at the same time: a host that is slower for a while
+    // (a shared machine's steal, its clock) slows every one of them alike, so the ratios hold.
+    const before = routers.map((each) => cpuSeconds(each.router.pid));
+    const runs = await Promise.all(routers.map((each) =>
+      openModel(() => request(each.url, operation), { rate: Number(rate), durationMs: Number(seconds) * 1000 })));
+    routers.forEach((each, index) => each.cpu.push(((cpuSeconds(each.router.pid) - before[index]) * 1000) / runs[index].requests));
+    for (const [index, each] of (round % 2 ? [...routers].reverse() : routers).entries()) {
+      const run = runs[routers.indexOf(each)];
       const saturated = await closedLoop(() => request(each.url, operation), { concurrency: 8, durationMs: Number(seconds) * 1000 });
       each.rps.push(saturated.rps);
       const failed = Object.values(run.failures).reduce((sum, count) => sum + count, 0) + saturated.failed;
       console.log(`round ${round + 1} ${each.name}: ${each.cpu.at(-1).toFixed(2)} ms CPU/request, p50 ${run.p50.toFixed(1)} p99 ${run.p99.toFixed(1)} ms, `
-        + `saturating ${saturated.rps.toFixed(1)} rps, ${failed} failed ${JSON.stringify(run.failures)}`);
+        + `saturating ${saturated.rps.toFixed(1)} rps (${index + 1}. in turn), ${failed} failed ${JSON.stringify(run.failures)}`);
     }
   }
 } finally {
@@ -65,7 +71,9 @@ try {
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const [base] = routers;
+// The ratio of each round's pair, then their median: steadier than the ratio of the medians.
+const ratio = (each, key) => median(each[key].map((value, round) => value / base[key][round]));
 for (const each of routers) {
-  console.log(`${each.name.padEnd(16)} ${median(each.cpu).toFixed(2)} ms CPU/request  ratio ${(median(each.cpu) / median(base.cpu)).toFixed(2)}`
-    + `   saturating ${median(each.rps).toFixed(1)} rps  ratio ${(median(each.rps) / median(base.rps)).toFixed(2)}`);
+  console.log(`${each.name.padEnd(16)} ${median(each.cpu).toFixed(2)} ms CPU/request  ratio ${ratio(each, 'cpu').toFixed(2)}`
+    + `   saturating ${median(each.rps).toFixed(1)} rps  ratio ${ratio(each, 'rps').toFixed(2)}`);
 }

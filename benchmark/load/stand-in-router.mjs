@@ -9,8 +9,11 @@ import { SUBGRAPHS, urlVariable } from '../../gateway-config/router/subgraphs.mj
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const secret = randomBytes(32).toString('hex');
 
-/** Starts a production router named `name` with extra `env` and node flags (then `awaitReady` it). */
-export async function startStandInRouter({ name, subgraphs, env = {}, nodeFlags = [], logFile }) {
+/**
+ * Starts a production router named `name` with extra `env` and node flags (then `awaitReady` it);
+ * `gatewayConfig`: another checkout's gateway-config directory, to run another build of the router.
+ */
+export async function startStandInRouter({ name, subgraphs, env = {}, nodeFlags = [], logFile, gatewayConfig }) {
   const port = await freePort();
   const router = startProcess({
     name,
@@ -26,7 +29,7 @@ export async function startStandInRouter({ name, subgraphs, env = {}, nodeFlags 
       ...Object.fromEntries(SUBGRAPHS.map(({ name: subgraph }) => [urlVariable(subgraph), subgraphs.urls[subgraph]])),
       ...env,
     },
-    cwd: resolve(root, 'gateway-config'),
+    cwd: gatewayConfig ?? resolve(root, 'gateway-config'),
     logFile,
     ready: `http://127.0.0.1:${port}/readiness`,
   });
