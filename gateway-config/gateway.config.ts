@@ -7,7 +7,7 @@ import {
   defineConfig,
   extractFromHeader,
 } from '@graphql-hive/gateway';
-import { HEALTH_ENDPOINTS, LEAN_METRICS, routerSettings } from './router/settings.mjs';
+import { HEALTH_ENDPOINTS, routerSettings } from './router/settings.mjs';
 import {
   rateLimitRules,
   useBodySizeLimit,
@@ -149,10 +149,9 @@ export const gatewayConfig = defineConfig({
   genericAuth: !on('genericAuth') ? undefined : genericAuthOptions(apiKeys),
   rateLimiting: production && on('rateLimit') ? rateLimitRules(limits) : undefined,
   ...(cache ? { cache } : {}),
-  // ROUTER_METRICS=lean (default) or all: router/settings.mjs says which metrics each keeps.
-  prometheus: on('prometheus')
-    ? { endpoint: false, metrics: settings.metrics === 'all' ? true : LEAN_METRICS }
-    : undefined,
+  // Hive Gateway's own metrics only with ROUTER_METRICS=all (router/settings.mjs); the router's own
+  // (router/operation-metrics.mjs) are always on.
+  prometheus: on('prometheus') && settings.metrics === 'all' ? { endpoint: false, metrics: true } : undefined,
   plugins: (ctx) => [
     // Spans only when an OTLP endpoint is set (router/settings.mjs), and only for sampled requests;
     // subgraph fetches carry traceparent either way.

@@ -82,6 +82,12 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
     help: 'Subgraph fetches of the query plans, per operation and subgraph',
     labelNames: ['operation', 'subgraph'],
   });
+  const fetchDuration = metric(registry, Histogram, {
+    name: 'router_subgraph_fetch_duration_seconds',
+    help: 'Time from a subgraph request to its answer, per subgraph and outcome (ok, error: errors in the answer, or none)',
+    labelNames: ['subgraph', 'outcome'],
+    buckets: LATENCY_BUCKETS,
+  });
   const documents = metric(registry, Counter, {
     name: 'router_document_cache_total',
     help: 'Parsed-document cache lookups by result (hit or miss)',
@@ -100,11 +106,15 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
     onRequest({ request }) {
       requests.set(request, { start: performance.now(), operation: 'anonymous', apiKeyClient: null, outcome: null });
     },
-    onSubgraphExecute({ subgraphName, executionRequest }) {
+    onSubgraphExecute({ subgraphName, executionRequest, executor, setExecutor }) {
+      if (!subgraphName) {
+        return;
+      }
       const state = requests.get(executionRequest?.context?.request);
-      if (state && subgraphName) {
+      if (state) {
         fetches.inc({ operation: state.operation, subgraph: subgraphName });
       }
+      setExecutor(timed(executor, (seconds, outcome) => fetchDuration.observe({ subgraph: subgraphName, outcome }, seconds)));
     },
     onParams({ params, request }) {
       const state = requests.get(request);
@@ -153,6 +163,35 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
       duration.observe({ operation: state.operation, client: state.client, outcome: state.outcome }, seconds);
       slowest.offer(state.operation, seconds * 1000, response.headers.get('x-request-id'));
     },
+  };
+}
+
+/**
+ * `execute` with `record(seconds, outcome)` called once it settles: `error` when it throws or answers
+ * with errors. A stream is timed to its first answer.
+ */
+function timed(execute, record) {
+  return (request) => {
+    const start = performance.now();
+    const done = (outcome) => record((performance.now() - start) / 1000, outcome);
+    let result;
+    try {
+      result = execute(request);
+    } catch (error) {
+      done('error');
+      throw error;
+    }
+    if (typeof result?.then !== 'function') {
+      done(result?.errors?.length ? 'error' : 'ok');
+      return result;
+    }
+    return result.then((answer) => {
+      done(answer?.errors?.length ? 'error' : 'ok');
+      return answer;
+    }, (error) => {
+      done('error');
+      throw error;
+    });
   };
 }
 

@@ -90,6 +90,8 @@ export function opsView({ router, subgraphs, recent = {} }) {
       subgraphs: fetchedSubgraphs(router, operation),
     }));
   const entries = Object.entries(subgraphs);
+  const fetchTimes = histograms(router, 'router_subgraph_fetch_duration_seconds', 'subgraph');
+  const failedFetches = histograms(router, 'router_subgraph_fetch_duration_seconds', 'subgraph', (labels) => labels.outcome === 'error');
   return {
     hotOperations: [...operations].sort((a, b) => b.totalSeconds - a.totalSeconds),
     slowOperations: [...operations].sort((a, b) => (b.p95Ms ?? 0) - (a.p95Ms ?? 0)),
@@ -113,7 +115,14 @@ export function opsView({ router, subgraphs, recent = {} }) {
         cacheRates(subgraph, samples.filter((s) => s.name === 'cache_gets_total'))),
     ],
     pools: entries.map(([subgraph, { samples }]) => pool(subgraph, samples)).filter(Boolean),
-    health: entries.map(([subgraph, { up }]) => ({ subgraph, up })),
+    // Readiness as the subgraph reports it; fetches, failures and p95 as the router sees them.
+    health: entries.map(([subgraph, { up }]) => ({
+      subgraph,
+      up,
+      fetches: fetchTimes[subgraph]?.count ?? 0,
+      failedFetches: failedFetches[subgraph]?.count ?? 0,
+      fetchP95Ms: fetchTimes[subgraph] ? ms(quantile(0.95, bucketList(fetchTimes[subgraph]))) : null,
+    })),
   };
 }
 

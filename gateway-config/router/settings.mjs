@@ -106,32 +106,6 @@ export function tracingSettings(env = process.env, mode = env.GATEWAY_MODE ?? 'd
 }
 
 /**
- * The router's Prometheus metrics (`ROUTER_METRICS`). `lean` (default): requests by status and
- * operation with their duration, errors by phase, and every subgraph fetch with its duration and
- * status. `all`: Hive Gateway's full set on top (a histogram per GraphQL phase, a summary per
- * request, subgraph execution durations, and deprecated-field counts, which walk every request's
- * document against the schema): for a closer look, at a measured cost (docs/performance.md).
- */
-export const LEAN_METRICS = {
-  graphql_yoga_http_duration: true,
-  graphql_envelop_request: true,
-  graphql_envelop_error_result: true,
-  graphql_envelop_schema_change: true,
-  graphql_gateway_fetch_duration: true,
-  graphql_gateway_subgraph_execute_errors: true,
-  graphql_envelop_request_duration: false,
-  graphql_envelop_request_time_summary: false,
-  graphql_envelop_phase_parse: false,
-  graphql_envelop_phase_validate: false,
-  graphql_envelop_phase_context: false,
-  graphql_envelop_phase_execute: false,
-  graphql_envelop_phase_subscribe: false,
-  graphql_envelop_execute_resolver: false,
-  graphql_envelop_deprecated_field: false,
-  graphql_gateway_subgraph_execute_duration: false,
-};
-
-/**
  * Who plans and executes across the subgraphs (`ROUTER_QUERY_PLANNER`). `rust` (default): Hive's
  * Rust query planner (`@graphql-hive/router-runtime`), a third cheaper per `UserOrders` request
  * (docs/performance.md). `javascript`: Hive Gateway's own planner and executor, the fallback.
@@ -144,6 +118,15 @@ function queryPlanner(env) {
   return value;
 }
 
+/**
+ * The router's Prometheus metrics (`ROUTER_METRICS`). `lean` (default): the router's own
+ * (router/operation-metrics.mjs): requests per operation, client and outcome with their duration,
+ * errors by code, subgraph fetches per operation and their duration per subgraph, the document
+ * cache. `all`: Hive Gateway's full set on top (requests by HTTP status, a histogram per GraphQL
+ * phase, a summary per request, fetch and subgraph execution durations, deprecated-field counts,
+ * which walk every request's document against the schema): for a closer look, at a measured cost
+ * (docs/performance.md).
+ */
 function metricsSet(env) {
   const value = env.ROUTER_METRICS || 'lean';
   if (value !== 'lean' && value !== 'all') {

@@ -75,9 +75,11 @@ export function traceSampling(ratio, useOpenTelemetry) {
     plugin: (ctx) => onlyWhenSampled(useOpenTelemetry({ ...pluginOptions, log: ctx.log }), (request) => decide(request).sampled),
     /** The request id of a request without an `X-Request-Id` of its own: its trace id. */
     requestId: ({ request }) => {
-      const http = hive.getHttpContext(request);
+      const decision = decide(request);
+      // Only a sampled request has a span; asking the plugin for an unsampled one's costs its state.
+      const http = decision.sampled ? hive.getHttpContext(request) : undefined;
       const traced = http && trace.getSpanContext(http);
-      return traced && trace.isSpanContextValid(traced) ? traced.traceId : decide(request).traceId;
+      return traced && trace.isSpanContextValid(traced) ? traced.traceId : decision.traceId;
     },
     /** `traceparent` (sampled flag off) on the subgraph fetches of an unsampled request. */
     propagateUnsampled: {
@@ -97,7 +99,7 @@ export function traceSampling(ratio, useOpenTelemetry) {
  * plugin wraps every hook to look up its per-request state and returns early for a request without
  * spans; for the nine in ten requests that are not sampled that wrapping was its whole cost, a few
  * per cent of the router's CPU (docs/performance.md). Hooks without a request (start, schema
- * changes, shutdown) always run.
+ * changes, shutdown) always run, except the cache hooks, which are left out (CACHE_HOOKS).
  */
 export function onlyWhenSampled(plugin, sampled) {
   const skip = (payload) => {
@@ -107,6 +109,9 @@ export function onlyWhenSampled(plugin, sampled) {
   const gated = {};
   for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(plugin))) {
     const hook = descriptor.value;
+    if (CACHE_HOOKS.has(name)) {
+      continue;
+    }
     if (name.startsWith('on') && typeof hook === 'function') {
       gated[name] = (payload, ...rest) => (skip(payload) ? undefined : hook(payload, ...rest));
     } else if (name !== 'instrumentation') {
@@ -117,6 +122,10 @@ export function onlyWhenSampled(plugin, sampled) {
     [name, (payload, wrapped) => (skip(payload) ? wrapped() : wrap(payload, wrapped))]));
   return gated;
 }
+
+// The plugin's cache hooks record cache events, which are off (`events.cache`); their payload has no
+// request, so gating would not skip them, and each call cost the plugin's state wrapper.
+const CACHE_HOOKS = new Set(['onCacheGet', 'onCacheSet']);
 
 /** The client request a hook's payload belongs to, whichever of the gateway's phases it is from. */
 function requestOf(payload) {

@@ -57,6 +57,21 @@ describe('router metrics per operation and client', () => {
       { operation: 'Misspelled', client: 'unknown', outcome: 'error' }), 1);
   });
 
+  it('times each subgraph fetch per subgraph and outcome, and keeps Hive Gateway\'s own metrics off', async () => {
+    const before = await scrape(gateway.url);
+    assert.equal((await post(gateway.url, { query: 'query Fetched { categories { id } }' })).status, 200);
+    // The fake subgraph refuses a request that mentions "refused": errors and no data.
+    await post(gateway.url, { query: 'query Refusing { refused: categories { id } }' });
+    const metrics = await scrape(gateway.url);
+    const grew = (outcome) => sum(metrics, 'router_subgraph_fetch_duration_seconds_count', { subgraph: 'catalog', outcome })
+      - sum(before, 'router_subgraph_fetch_duration_seconds_count', { subgraph: 'catalog', outcome });
+    assert.equal(grew('ok'), 1);
+    assert.equal(grew('error'), 1);
+    assert.ok(sum(metrics, 'router_subgraph_fetch_duration_seconds_bucket', { subgraph: 'catalog', outcome: 'ok', le: '+Inf' }) >= 1);
+    assert.deepEqual(metrics.filter((s) => /^graphql_(yoga|envelop|gateway)_/.test(s.name)), [],
+      'Hive Gateway\'s metrics only with ROUTER_METRICS=all');
+  });
+
   it('counts parsed-document cache hits and misses', async () => {
     const query = `query CacheProbe${Date.now()} { categories { id } }`;
     const before = await scrape(gateway.url);
@@ -152,6 +167,14 @@ describe('operator page data and access', () => {
       'router_operation_errors_total{operation="Slow",client="a",code="FORBIDDEN"} 3',
       'router_document_cache_total{result="hit"} 9',
       'router_document_cache_total{result="miss"} 1',
+      'router_subgraph_fetch_duration_seconds_bucket{subgraph="catalog",outcome="ok",le="0.01"} 18',
+      'router_subgraph_fetch_duration_seconds_bucket{subgraph="catalog",outcome="ok",le="1"} 18',
+      'router_subgraph_fetch_duration_seconds_bucket{subgraph="catalog",outcome="ok",le="+Inf"} 18',
+      'router_subgraph_fetch_duration_seconds_count{subgraph="catalog",outcome="ok"} 18',
+      'router_subgraph_fetch_duration_seconds_bucket{subgraph="catalog",outcome="error",le="0.01"} 0',
+      'router_subgraph_fetch_duration_seconds_bucket{subgraph="catalog",outcome="error",le="1"} 2',
+      'router_subgraph_fetch_duration_seconds_bucket{subgraph="catalog",outcome="error",le="+Inf"} 2',
+      'router_subgraph_fetch_duration_seconds_count{subgraph="catalog",outcome="error"} 2',
     ].join('\n'));
     const catalog = parseMetrics([
       'graphql_datafetcher_seconds_count{graphql_field_name="Product.category",graphql_outcome="SUCCESS",error="none"} 10',
@@ -174,6 +197,8 @@ describe('operator page data and access', () => {
     assert.deepEqual(view.caches.map((row) => [row.subgraph, row.cache, row.hitRate]),
       [['router', 'documents', 0.9], ['catalog', 'graphql.documents', 0.75]]);
     assert.equal(view.pools[0].saturation, 0.5);
+    // 20 fetches, 18 within 10 ms: the 19th of the p95 rank falls in the error bucket up to 1 s.
+    assert.deepEqual(view.health, [{ subgraph: 'catalog', up: true, fetches: 20, failedFetches: 2, fetchP95Ms: 10 + 990 * (1 / 2) }]);
   });
 
   it('shows the last minute: counters as increases over the oldest scrape in the window, gauges as they are', () => {
@@ -236,6 +261,31 @@ describe('router metrics in production', () => {
     const operator = await metrics({ authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` });
     assert.equal(operator.status, 200);
     assert.match(await operator.text(), /^# (HELP|TYPE) router_/m);
+  });
+});
+
+describe('router metrics with ROUTER_METRICS=all', () => {
+  let fakes;
+  let gateway;
+
+  before(async () => {
+    fakes = await startFakeSubgraphs();
+    gateway = await startGateway({ GATEWAY_MODE: 'dev', ROUTER_METRICS: 'all',
+      USERS_URL: fakes.urls.users, CATALOG_URL: fakes.urls.catalog, ORDERS_URL: fakes.urls.orders });
+  });
+
+  after(async () => {
+    await gateway?.stop();
+    await fakes?.close();
+  });
+
+  it('adds Hive Gateway\'s metrics to the router\'s own', async () => {
+    assert.equal((await post(gateway.url, { query: 'query Everything { categories { id } }' })).status, 200);
+    const names = new Set((await scrape(gateway.url)).map((s) => s.name));
+    for (const name of ['router_operation_duration_seconds_count', 'router_subgraph_fetch_duration_seconds_count',
+      'graphql_gateway_fetch_duration_count', 'graphql_yoga_http_duration_count', 'graphql_envelop_phase_parse_count']) {
+      assert.ok(names.has(name), name);
+    }
   });
 });
 

@@ -225,4 +225,12 @@ describe('the OpenTelemetry plugin for sampled requests only', () => {
     assert.equal(gated.tracer, 'the tracer');
     assert.deepEqual(calls, ['onYogaInit', 'schema']);
   });
+
+  it('leaves out the cache hooks, which would run for every cache read with cache events off', () => {
+    const { plugin } = recording();
+    const gated = onlyWhenSampled({ ...plugin, onCacheGet: () => {}, onCacheSet: () => {} }, () => true);
+    assert.equal(gated.onCacheGet, undefined);
+    assert.equal(gated.onCacheSet, undefined);
+    assert.equal(typeof gated.onYogaInit, 'function');
+  });
 });

@@ -21,7 +21,9 @@ const text = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.ch
 function render(data) {
   document.getElementById('updated').textContent = `updated ${new Date(data.at).toLocaleTimeString()}`;
   table('health', [['subgraph', (r) => text(r.subgraph)],
-    ['readiness', (r) => (r.up ? '<span class="up">UP</span>' : '<span class="down">DOWN</span>')]], data.health);
+    ['readiness', (r) => (r.up ? '<span class="up">UP</span>' : '<span class="down">DOWN</span>')],
+    ['fetches', (r) => fmt(r.fetches, 0), true], ['failed', (r) => fmt(r.failedFetches, 0), true],
+    ['fetch p95 ms', (r) => fmt(r.fetchP95Ms), true]], data.health);
   table('hot', [['operation', (r) => `<code class="operation">${text(r.operation)}</code>`],
     ['requests', (r) => fmt(r.requests, 0), true], ['total s', (r) => fmt(r.totalSeconds, 2), true],
     ['mean ms', (r) => fmt(r.meanMs), true], ['subgraphs', (r) => text(r.subgraphs.join(', '))]], data.hotOperations);
