@@ -31,9 +31,7 @@ describe('API keys at the router', () => {
     fakes = await startFakeSubgraphs();
     gateway = await startGateway({
       GATEWAY_MODE: 'dev',
-      USERS_URL: fakes.urls.users,
-      CATALOG_URL: fakes.urls.catalog,
-      ORDERS_URL: fakes.urls.orders,
+      ...fakes.env,
       JWT_PUBLIC_KEY_FILE: publicKeyFile,
       API_KEYS_FILE: keyFile,
     });

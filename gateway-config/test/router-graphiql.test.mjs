@@ -32,7 +32,7 @@ describe('router GraphiQL', () => {
   before(async () => {
     createSigner(keyFile);
     fakes = await startFakeSubgraphs();
-    const env = { USERS_URL: fakes.urls.users, ORDERS_URL: fakes.urls.orders, CATALOG_URL: fakes.urls.catalog };
+    const { env } = fakes;
     // No JWT_PUBLIC_KEY_FILE: dev mode verifies with the repository's dev key pair, as run-supergraph does.
     devKeyRouter = await startGateway({ ...env, GATEWAY_MODE: 'dev' });
     otherKeyRouter = await startGateway({ ...env, GATEWAY_MODE: 'dev', JWT_PUBLIC_KEY_FILE: keyFile });

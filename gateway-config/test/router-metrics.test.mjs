@@ -20,12 +20,7 @@ describe('router metrics per operation and client', () => {
 
   before(async () => {
     fakes = await startFakeSubgraphs();
-    gateway = await startGateway({
-      GATEWAY_MODE: 'dev',
-      USERS_URL: fakes.urls.users,
-      CATALOG_URL: fakes.urls.catalog,
-      ORDERS_URL: fakes.urls.orders,
-    });
+    gateway = await startGateway({ GATEWAY_MODE: 'dev', ...fakes.env });
   });
 
   after(async () => {
@@ -233,9 +228,7 @@ describe('router metrics in production', () => {
     fakes = await startFakeSubgraphs();
     gateway = await startGateway({
       GATEWAY_MODE: 'production',
-      USERS_URL: fakes.urls.users,
-      CATALOG_URL: fakes.urls.catalog,
-      ORDERS_URL: fakes.urls.orders,
+      ...fakes.env,
       JWT_PUBLIC_KEY_FILE: keyFile,
     });
   });
@@ -270,8 +263,7 @@ describe('router metrics with ROUTER_METRICS=all', () => {
 
   before(async () => {
     fakes = await startFakeSubgraphs();
-    gateway = await startGateway({ GATEWAY_MODE: 'dev', ROUTER_METRICS: 'all',
-      USERS_URL: fakes.urls.users, CATALOG_URL: fakes.urls.catalog, ORDERS_URL: fakes.urls.orders });
+    gateway = await startGateway({ GATEWAY_MODE: 'dev', ROUTER_METRICS: 'all', ...fakes.env });
   });
 
   after(async () => {

@@ -46,9 +46,7 @@ describe('router in production mode', () => {
   function productionEnv() {
     return {
       GATEWAY_MODE: 'production',
-      USERS_URL: fakes.urls.users,
-      ORDERS_URL: fakes.urls.orders,
-      CATALOG_URL: fakes.urls.catalog,
+      ...fakes.env,
       JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
       TRUSTED_DOCUMENTS_FILE: join(dir, 'manifest.json'),
     };

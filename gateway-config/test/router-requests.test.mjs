@@ -148,9 +148,7 @@ for (const mode of ['dev', 'production']) {
       fakes = await startFakeSubgraphs();
       gateway = await startGateway({
         GATEWAY_MODE: mode,
-        USERS_URL: fakes.urls.users,
-        ORDERS_URL: fakes.urls.orders,
-        CATALOG_URL: fakes.urls.catalog,
+        ...fakes.env,
         JWT_PUBLIC_KEY_FILE: keyFile,
       });
     });

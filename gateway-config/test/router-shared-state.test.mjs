@@ -29,9 +29,7 @@ describe('router shared state', () => {
 
   const productionEnv = (env) => ({
     GATEWAY_MODE: 'production',
-    USERS_URL: fakes.urls.users,
-    ORDERS_URL: fakes.urls.orders,
-    CATALOG_URL: fakes.urls.catalog,
+    ...fakes.env,
     JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
     RATE_LIMIT_MAX: '3',
     ...env,

@@ -1,7 +1,7 @@
 // One loopback HTTP server standing in for the registered subgraphs (/users, /orders, …): it records
 // every request the router sends and answers the few root fields the router tests ask for.
 import { createServer } from 'node:http';
-import { SUBGRAPHS } from '../../router/subgraphs.mjs';
+import { SUBGRAPHS, urlVariable } from '../../router/subgraphs.mjs';
 
 const ANSWERS = [
   [/\bcategories\b/, { categories: [{ id: 'c1', name: 'Books' }] }],
@@ -34,6 +34,8 @@ export async function startFakeSubgraphs({ slowMs = 3000 } = {}) {
   return {
     requests,
     urls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, `${base}/${name}`])),
+    /** The router's environment that sends every subgraph's requests here (USERS_URL, …). */
+    env: Object.fromEntries(SUBGRAPHS.map(({ name }) => [urlVariable(name), `${base}/${name}`])),
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
