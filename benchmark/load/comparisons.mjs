@@ -79,7 +79,7 @@ export const COMPARISONS = {
     b: { label: 'no cost estimate', env: off('demandControl') },
   },
   prometheus: {
-    about: 'Prometheus metrics, the lean set production uses (prometheus, ROUTER_METRICS=lean)',
+    about: 'Prometheus metrics, the router\'s own that production uses (prometheus, ROUTER_METRICS=lean)',
     b: { label: 'no metrics', env: off('prometheus') },
   },
   observability: {
@@ -152,9 +152,9 @@ export const COMPARISONS = {
     },
   },
   'metrics-all': {
-    about: 'Hive Gateway\'s full metric set (ROUTER_METRICS=all) vs the lean set production uses',
+    about: 'the router\'s own metrics and Hive Gateway\'s full set (ROUTER_METRICS=all) vs the router\'s own alone, as production',
     a: { label: 'all metrics', env: { ROUTER_METRICS: 'all' } },
-    b: { label: 'lean metrics (production)', env: {} },
+    b: { label: 'the router\'s own metrics (production)', env: {} },
   },
   'request-shape': {
     about: 'request shape checks (useRequestShape, router/request-shape.mjs)',
