@@ -84,7 +84,7 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
   });
   const fetchDuration = metric(registry, Histogram, {
     name: 'router_subgraph_fetch_duration_seconds',
-    help: 'Time from a subgraph request to its answer, per subgraph and outcome (ok, error: errors in the answer, or none)',
+    help: 'Time from a subgraph request to its answer, per subgraph and outcome (ok; error: the answer has errors, or none came)',
     labelNames: ['subgraph', 'outcome'],
     buckets: LATENCY_BUCKETS,
   });
@@ -168,7 +168,7 @@ export function useOperationMetrics({ production, trustedDocuments, registry = r
 
 /**
  * `execute` with `record(seconds, outcome)` called once it settles: `error` when it throws or answers
- * with errors. A stream is timed to its first answer.
+ * with errors. A stream (subscriptions, incremental delivery) is timed until it is handed back.
  */
 function timed(execute, record) {
   return (request) => {
