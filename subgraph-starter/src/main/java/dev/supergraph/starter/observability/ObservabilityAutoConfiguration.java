@@ -1,13 +1,16 @@
 package dev.supergraph.starter.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,8 +46,8 @@ public final class ObservabilityAutoConfiguration {
 	}
 
 	/**
-	 * The metrics of operations, fields, batches and errors; Spring Boot's meter handler
-	 * records every observation's timer.
+	 * The metrics of operations, fields, batches and errors, and every observation's
+	 * timer ({@link ObservationTimers}).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
@@ -71,6 +74,18 @@ public final class ObservabilityAutoConfiguration {
 		@Bean
 		FieldSampling fieldSampling(ObservabilityProperties properties) {
 			return new FieldSampling(properties.fieldSampleRate());
+		}
+
+		/** Ahead of Spring Boot's meter handler, so that it records every timer. */
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		ObservationTimers observationTimers(MeterRegistry registry, ObjectProvider<MetricsProperties> properties) {
+			boolean longTaskTimers = properties.getIfAvailable(MetricsProperties::new)
+				.getObservations()
+				.getIgnoredMeters()
+				.stream()
+				.noneMatch(IgnoredMeters.LONG_TASK_TIMER::equals);
+			return new ObservationTimers(registry, longTaskTimers);
 		}
 
 		@Bean

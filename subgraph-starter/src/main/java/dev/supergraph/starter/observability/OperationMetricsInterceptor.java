@@ -1,5 +1,7 @@
 package dev.supergraph.starter.observability;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ExecutionInput;
@@ -31,6 +33,9 @@ class OperationMetricsInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	private final OperationNames names;
 
+	/** Per operation label, which {@link OperationNames} bounds. */
+	private final Map<String, DistributionSummary> statementSummaries = new ConcurrentHashMap<>();
+
 	OperationMetricsInterceptor(MeterRegistry registry, OperationNames names) {
 		this.registry = registry;
 		this.names = names;
@@ -48,16 +53,19 @@ class OperationMetricsInterceptor implements WebGraphQlInterceptor, Ordered {
 		return chain.next(request).doOnNext((response) -> record(response, statements));
 	}
 
+	private DistributionSummary statementSummary(String operation) {
+		return DistributionSummary.builder(STATEMENTS)
+			.tag("operation", operation)
+			.serviceLevelObjectives(1, 2, 3, 5, 10, 20, 50)
+			.register(this.registry);
+	}
+
 	private void record(WebGraphQlResponse response, @Nullable AtomicInteger statements) {
 		ExecutionInput input = response.getExecutionInput();
 		String operation = this.names.label(input);
 		String client = input.getGraphQLContext().getOrDefault(ClientNames.KEY, ClientNames.UNKNOWN);
 		if (statements != null) {
-			DistributionSummary.builder(STATEMENTS)
-				.tag("operation", operation)
-				.serviceLevelObjectives(1, 2, 3, 5, 10, 20, 50)
-				.register(this.registry)
-				.record(statements.get());
+			this.statementSummaries.computeIfAbsent(operation, this::statementSummary).record(statements.get());
 		}
 		for (ResponseError error : response.getErrors()) {
 			Object code = error.getExtensions().get("code");
