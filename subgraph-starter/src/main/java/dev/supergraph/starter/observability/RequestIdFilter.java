@@ -12,22 +12,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every HTTP request its correlation id before anything else runs, so that even
- * requests refused by security or size limits can be traced in the log.
+ * requests refused by security or size limits can be traced in the log; and notes a
+ * caller's decision not to sample the request's trace ({@link UnsampledRequests}) before
+ * the HTTP server observation starts.
  */
 class RequestIdFilter extends OncePerRequestFilter {
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String id = RequestIds.choose(request.getHeader(RequestIds.HEADER), request.getHeader("traceparent"));
+		String traceparent = request.getHeader(RequestIds.TRACEPARENT);
+		String id = RequestIds.choose(request.getHeader(RequestIds.HEADER), traceparent);
 		request.setAttribute(RequestIds.KEY, id);
 		response.setHeader(RequestIds.HEADER, id);
 		MDC.put(RequestIds.KEY, id);
+		boolean unsampled = RequestIds.isUnsampled(traceparent);
+		if (unsampled) {
+			UnsampledRequests.begin(traceparent);
+		}
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
 			MDC.remove(RequestIds.KEY);
+			if (unsampled) {
+				UnsampledRequests.end();
+			}
 		}
 	}
 

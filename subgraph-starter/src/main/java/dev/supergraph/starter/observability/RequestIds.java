@@ -17,6 +17,9 @@ public final class RequestIds {
 	/** Request header carrying the correlation id in and out. */
 	public static final String HEADER = "X-Request-Id";
 
+	/** The W3C trace context header. */
+	public static final String TRACEPARENT = "traceparent";
+
 	/**
 	 * Key of the id in the servlet request attributes, the GraphQL context and the MDC.
 	 */
@@ -45,6 +48,17 @@ public final class RequestIds {
 			return requestId;
 		}
 		return UUID.randomUUID().toString();
+	}
+
+	/**
+	 * Whether a W3C {@code traceparent} says its trace is not sampled: well-formed, with
+	 * the sampled bit of its flags off.
+	 * @param traceparent the header, if any
+	 * @return {@code false} for a sampled trace and for no or a malformed header
+	 */
+	public static boolean isUnsampled(@Nullable String traceparent) {
+		return traceparent != null && isTraceparent(traceparent)
+				&& (Character.digit(traceparent.charAt(TRACEPARENT_LENGTH - 1), 16) & 1) == 0;
 	}
 
 	// Checked by hand, not by a regular expression: every request the router sends has

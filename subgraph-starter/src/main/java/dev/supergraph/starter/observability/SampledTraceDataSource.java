@@ -12,11 +12,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Hands out traced connections (their statements observed, and so spans) only inside a
- * sampled trace, and the pool's own connections otherwise: the 90 % of requests whose
- * trace is not sampled call JDBC without a proxy in between. Outside any span (start-up,
- * a background task) the traced connection lets the tracer's sampler decide. A request's
- * trace does not change while it holds a connection, so a connection is traced from its
- * first call to its close, or not at all.
+ * sampled trace, and the pool's own connections otherwise (in a request whose caller did
+ * not sample it, {@link UnsampledRequests}, there is no span to ask): the 90 % of
+ * requests whose trace is not sampled call JDBC without a proxy in between. Outside any
+ * span (start-up, a background task) the traced connection lets the tracer's sampler
+ * decide. A request's trace does not change while it holds a connection, so a connection
+ * is traced from its first call to its close, or not at all.
  */
 final class SampledTraceDataSource extends DelegatingDataSource {
 
@@ -31,6 +32,9 @@ final class SampledTraceDataSource extends DelegatingDataSource {
 	}
 
 	private DataSource current() {
+		if (UnsampledRequests.traceparent() != null) {
+			return obtainTargetDataSource();
+		}
 		Span span = this.tracer.currentSpan();
 		boolean sampled = (span == null) || !Boolean.FALSE.equals(span.context().sampled());
 		return sampled ? this.traced : obtainTargetDataSource();

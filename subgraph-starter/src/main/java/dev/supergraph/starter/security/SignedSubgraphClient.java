@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.supergraph.starter.observability.ClientNames;
 import dev.supergraph.starter.observability.RequestIds;
+import dev.supergraph.starter.observability.UnsampledRequests;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -76,6 +77,14 @@ public final class SignedSubgraphClient {
 				String requestId = MDC.get(RequestIds.KEY);
 				if (requestId != null) {
 					request.getHeaders().set(RequestIds.HEADER, requestId);
+				}
+				// an unsampled request makes no client span to carry its trace context
+				// on:
+				// the caller's traceparent goes on as received, so the other subgraph
+				// follows the same decision and keeps the same trace id
+				String unsampled = UnsampledRequests.traceparent();
+				if (unsampled != null && !request.getHeaders().containsHeader(RequestIds.TRACEPARENT)) {
+					request.getHeaders().set(RequestIds.TRACEPARENT, unsampled);
 				}
 				return execution.execute(request, body);
 			})

@@ -41,4 +41,16 @@ class RequestIdsTests {
 		}
 	}
 
+	@Test
+	void aTraceIsUnsampledOnlyByAWellFormedTraceparentWithItsSampledFlagOff() {
+		String unsampled = "00-" + TRACE_ID + "-00f067aa0ba902b7-00";
+		assertThat(RequestIds.isUnsampled(unsampled)).isTrue();
+		assertThat(RequestIds.isUnsampled("00-" + TRACE_ID + "-00f067aa0ba902b7-02")).isTrue();
+		assertThat(RequestIds.isUnsampled(TRACEPARENT)).isFalse();
+		assertThat(RequestIds.isUnsampled("00-" + TRACE_ID + "-00f067aa0ba902b7-03")).isFalse();
+		assertThat(RequestIds.isUnsampled(null)).isFalse();
+		assertThat(RequestIds.isUnsampled(unsampled.toUpperCase())).isFalse();
+		assertThat(RequestIds.isUnsampled(unsampled + "0")).isFalse();
+	}
+
 }

@@ -113,6 +113,24 @@ class SqlMetricsTests {
 	}
 
 	@Test
+	void aRequestItsCallerDidNotSampleGetsAConnectionWithoutProxyWhateverTheSamplerSays() {
+		this.runner.withPropertyValues("management.tracing.sampling.probability=1.0").run((context) -> {
+			UnsampledRequests.begin("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
+			try {
+				Class<?> connection = inARequest(context, () -> {
+					try (Connection held = context.getBean(DataSource.class).getConnection()) {
+						return held.getClass();
+					}
+				});
+				assertThat(Proxy.isProxyClass(connection)).as(connection.getName()).isFalse();
+			}
+			finally {
+				UnsampledRequests.end();
+			}
+		});
+	}
+
+	@Test
 	void withTracingOffNothingOfJdbcIsObservedOrProxied() {
 		// what TracingSwitch leaves when tracing is off: Spring Boot's no-op tracer only
 		runner().run((context) -> {
