@@ -6,7 +6,8 @@
 // with one in ten sampled, as the router sends them; a closed loop of 4 clients warms it for 80 s, then
 // a JFR recording (`settings=profile`) runs for the seconds given. --uncached turns the catalog's read cache
 // off, as for the benchmark's `_entities` comparison with the raw baseline. Prints the request threads' samples
-// by the innermost frame that is not the JDK's, grouped by library, and the hottest such frames, then by
+// (also per 1,000 requests served, which compares two recordings) by the innermost frame that is not
+// the JDK's, grouped by library, and the hottest such frames, then by
 // the innermost layer of the request path each sample is in (stacks are recorded 512 frames deep so none
 // is cut short); the recording stays in .run/subgraph-profile/. Needs the subgraph's jar built; not a
 // benchmark figure.
@@ -64,6 +65,7 @@ const LAYERS = [
   ['PostgreSQL driver', 'org.postgresql.'],
 ];
 
+let completed = 0;
 const postgres = await startLocalPostgres(root, resolve(outDir), [subgraph]);
 const started = [postgres.proc];
 try {
@@ -80,6 +82,7 @@ try {
   execFileSync(tool('jcmd'), [String(proc.pid), 'JFR.start', 'name=profile', 'settings=profile', `filename=${recording}`]);
   const run = await closedLoop(next, { concurrency: 4, durationMs: Number(seconds) * 1000 });
   execFileSync(tool('jcmd'), [String(proc.pid), 'JFR.stop', 'name=profile']);
+  completed = run.completed;
   console.log(`${subgraph} (${off ? 'observability off' : 'production observability'}): ${run.completed} requests, `
     + `${run.rps.toFixed(0)} per second, ${run.failed} failed${sink ? `; OTLP exports received ${sink.requests}` : ''}`);
 } finally {
@@ -112,7 +115,9 @@ function report(text) {
   }
   const top = (counts, limit) => [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit)
     .map(([name, count]) => `${((100 * count) / samples).toFixed(1).padStart(5)} %  ${name}`).join('\n');
-  console.log(`\n${samples} samples on the request threads, by the innermost frame that is not the JDK's\n`);
+  // per request, so that two recordings compare however many requests each served
+  const perRequests = completed ? ` (${((1000 * samples) / completed).toFixed(2)} per 1,000 requests)` : '';
+  console.log(`\n${samples} samples on the request threads${perRequests}, by the innermost frame that is not the JDK's\n`);
   console.log(`by library:\n${top(byLibrary, 25)}\n\nhottest frames:\n${top(byFrame, 25)}`);
   const share = (name) => `${((100 * (byLayer.get(name) ?? 0)) / samples).toFixed(1).padStart(5)} %  ${name}`;
   console.log(`\nby the innermost layer of the request path, outermost first:\n${
