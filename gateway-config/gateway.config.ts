@@ -51,7 +51,7 @@ const apiKeys = settings.apiKeysFile ? apiKeyStore(settings.apiKeysFile) : null;
 // FLAGS_FILE through OpenFeature, re-read on change (router/feature-flags.mjs).
 const featureFlags = useFeatureFlags({ file: settings.flagsFile, apiKeys });
 // Per operation and client (router/operation-metrics.mjs); its recent slow requests feed /ops.
-const operationMetrics = useOperationMetrics({ production, trustedDocuments });
+const operationMetrics = useOperationMetrics({ production, trustedDocuments, clientNames: settings.clientNames });
 // Benchmark only (BENCH_ROUTER_OFF, router/settings.mjs): everything is on unless the benchmark turns it off.
 const on = (part: string) => !settings.benchmarkOff.has(part);
 if (settings.benchmarkOff.size) {

@@ -2,7 +2,8 @@
 // Gateway's own (docs/observability.md): a latency histogram and the errors by the code each
 // client received. Labels are bounded: in production only the names of trusted operations become
 // labels (anything else is `other`), in dev the first MAX_NAMES names; clients are the API key's
-// client, else the `graphql-client-name` header (or Apollo's), else `unknown`. The subgraphs label by
+// client, else the `graphql-client-name` header (or Apollo's), else `unknown`, and are bounded the same
+// way: with CLIENT_NAMES only those (and API key clients), else the first MAX_CLIENTS names. The subgraphs label by
 // the same rules (contract/metric-labels.json) and by the router's labels, which each subgraph fetch
 // carries (subgraphHeaders): the fetches themselves are anonymous.
 import { Counter, Histogram, register } from 'prom-client';
@@ -14,6 +15,7 @@ export const APOLLO_CLIENT_HEADER = 'apollographql-client-name';
 /** The header in which a subgraph fetch names the client operation it serves. */
 export const OPERATION_HEADER = 'graphql-operation-name';
 const MAX_NAMES = 100;
+const MAX_CLIENTS = 100;
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 const CLIENT = /^[A-Za-z0-9._-]{1,64}$/;
 // A comment runs to the end of its line: the lookahead keeps backtracking from ending it early and
@@ -49,6 +51,29 @@ export function operationLabeller({ trusted = null, maxNames = MAX_NAMES } = {})
   };
 }
 
+/**
+ * The client of a request -> label. Any client can name itself in a header, so a name becomes a label
+ * only while the labels stay bounded: with `known` (CLIENT_NAMES), a known name or the client of an API
+ * key (the key file bounds those); without it, the first `maxClients` distinct names. Any other is `other`.
+ */
+export function clientLabeller({ known = null, maxClients = MAX_CLIENTS } = {}) {
+  const seen = new Set();
+  return (apiKeyClient, header, apolloHeader) => {
+    const name = clientLabel(apiKeyClient, header, apolloHeader);
+    if (name === 'unknown' || seen.has(name)) {
+      return name;
+    }
+    if (known) {
+      return known.has(name) || name === apiKeyClient ? name : 'other';
+    }
+    if (seen.size >= maxClients) {
+      return 'other';
+    }
+    seen.add(name);
+    return name;
+  };
+}
+
 /** The API key's client, else the client name header, else Apollo's, else `unknown`. */
 export function clientLabel(apiKeyClient, header, apolloHeader) {
   for (const candidate of [apiKeyClient, header, apolloHeader]) {
@@ -61,11 +86,12 @@ export function clientLabel(apiKeyClient, header, apolloHeader) {
 
 /**
  * The plugin. `trustedDocuments` (hash -> text) gives the names production labels by and the name of
- * a request that sends only a `documentId`.
+ * a request that sends only a `documentId`; `clientNames` (CLIENT_NAMES) the clients labelled by name.
  */
-export function useOperationMetrics({ production, trustedDocuments, registry = register }) {
+export function useOperationMetrics({ production, trustedDocuments, clientNames = null, registry = register }) {
   const trustedNames = new Set([...trustedDocuments.values()].map(firstOperationName).filter(Boolean));
   const label = operationLabeller({ trusted: production ? trustedNames : null });
+  const clientOf = clientOfRequest(clientLabeller({ known: clientNames ? new Set(clientNames) : null }));
   const duration = metric(registry, Histogram, {
     name: 'router_operation_duration_seconds',
     help: 'Time from request to response, per operation, client and outcome (ok or error)',
@@ -196,10 +222,11 @@ function timed(execute, record) {
 }
 
 /** The client label of a request, worked out once it is known whether an API key names the client. */
-function clientOf(state, request) {
-  state.client ??= clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER),
-    request.headers.get(APOLLO_CLIENT_HEADER));
-  return state.client;
+function clientOfRequest(label) {
+  return (state, request) => {
+    state.client ??= label(state.apiKeyClient, request.headers.get(CLIENT_HEADER), request.headers.get(APOLLO_CLIENT_HEADER));
+    return state.client;
+  };
 }
 
 /** Per operation, the slowest request seen within the last WINDOW_MS. */

@@ -64,6 +64,8 @@ export function routerSettings(env = process.env) {
     hmacSecret: env.ROUTER_HMAC_SECRET || null,
     // Hashed API keys of machine clients (scripts/api-keys.mjs); unset: API keys are refused.
     apiKeysFile: env.API_KEYS_FILE || null,
+    // The client names metrics label by (router/operation-metrics.mjs); unset, the first 100 seen.
+    clientNames: list(env.CLIENT_NAMES),
     trustedDocumentsFile: env.TRUSTED_DOCUMENTS_FILE || null,
     // The platform's feature flags (docs/feature-flags.md); unset: every flag is its coded default.
     flagsFile: env.FLAGS_FILE || null,

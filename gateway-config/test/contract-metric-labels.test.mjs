@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  APOLLO_CLIENT_HEADER, CLIENT_HEADER, OPERATION_HEADER, clientLabel, firstOperationName, operationLabeller,
+  APOLLO_CLIENT_HEADER, CLIENT_HEADER, OPERATION_HEADER, clientLabel, clientLabeller, firstOperationName, operationLabeller,
 } from '../router/operation-metrics.mjs';
 import { readContract } from './support/contract.mjs';
 
@@ -26,6 +26,13 @@ describe('metric-label contract at the router', () => {
   it('labels clients by the API key, else a plain name from a header', () => {
     for (const { apiKeyClient, header, apolloHeader, label } of contract.clients) {
       assert.equal(clientLabel(apiKeyClient, header, apolloHeader), label, JSON.stringify({ apiKeyClient, header, apolloHeader }));
+    }
+  });
+
+  it('labels clients in order up to the bound', () => {
+    const label = clientLabeller({ maxClients: contract.maxClients });
+    for (const { apiKeyClient, header, apolloHeader, label: expected } of contract.clientLabels) {
+      assert.equal(label(apiKeyClient, header, apolloHeader), expected, JSON.stringify({ apiKeyClient, header, apolloHeader }));
     }
   });
 });

@@ -9,7 +9,7 @@ import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
 import { startGateway } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
-import { clientLabel, firstOperationName, operationLabeller } from '../router/operation-metrics.mjs';
+import { clientLabel, clientLabeller, firstOperationName, operationLabeller } from '../router/operation-metrics.mjs';
 import { opsAuthorizer } from '../router/ops.mjs';
 import { SUBGRAPHS } from '../router/subgraphs.mjs';
 import { increase, opsView, parseMetrics, quantile, ScrapeWindow } from '../router/ops-data.mjs';
@@ -113,6 +113,35 @@ describe('router metrics per operation and client', () => {
   });
 });
 
+describe('client labels under many client names', () => {
+  let fakes;
+  let gateway;
+
+  before(async () => {
+    fakes = await startFakeSubgraphs();
+    gateway = await startGateway({ GATEWAY_MODE: 'dev', ...fakes.env });
+  });
+
+  after(async () => {
+    await gateway?.stop();
+    await fakes?.close();
+  });
+
+  it('labels the first 100 client names and the rest as other, at the router and towards the subgraphs', async () => {
+    for (let index = 0; index < 105; index += 1) {
+      const response = await post(gateway.url, { query: 'query Names { categories { id } }' },
+        { 'graphql-client-name': `client-${index}` });
+      assert.equal(response.status, 200);
+    }
+    assert.equal(fakes.requests.at(-1).headers['graphql-client-name'], 'other');
+    const clients = new Set((await scrape(gateway.url))
+      .filter((s) => s.name === 'router_operation_duration_seconds_count').map((s) => s.labels.client));
+    assert.equal(clients.size, 101);
+    assert.ok(clients.has('client-0') && clients.has('client-99') && clients.has('other'));
+    assert.ok(!clients.has('client-100'));
+  });
+});
+
 describe('bounded operation and client labels', () => {
   it('labels production operations by trusted names only', () => {
     const label = operationLabeller({ trusted: new Set(['UserOrders']) });
@@ -137,6 +166,14 @@ describe('bounded operation and client labels', () => {
     assert.equal(clientLabel(null, 'web-shop'), 'web-shop');
     assert.equal(clientLabel(null, 'evil"} 1\nfake_metric'), 'unknown');
     assert.equal(clientLabel(null, null), 'unknown');
+  });
+
+  it('labels by name only the known clients and API key clients when CLIENT_NAMES lists them', () => {
+    const label = clientLabeller({ known: new Set(['web-shop']) });
+    assert.equal(label(null, 'web-shop'), 'web-shop');
+    assert.equal(label(null, 'scraper-1'), 'other');
+    assert.equal(label('billing', 'scraper-2'), 'billing');
+    assert.equal(label(null, null), 'unknown');
   });
 });
 

@@ -1,6 +1,8 @@
 package dev.supergraph.catalog;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.LoggerContext;
 
@@ -72,6 +74,24 @@ class CatalogMetricsTests {
 		assertThat(scrape().sum("graphql_request_seconds_count", "graphql_operation_name", "CategoryNames",
 				"graphql_client_name", "unknown"))
 			.isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void clientNamesBecomeLabelsOnlyUpToTheBound() {
+		// the client name the other tests use is one of the first, whichever test runs
+		// first
+		productPage("web-shop");
+		for (int index = 0; index < 105; index++) {
+			this.client.postWithHeaders("query CategoryNames { categories { name } }", Map.of(),
+					Map.of("graphql-client-name", "client-" + index));
+		}
+		Set<String> clients = scrape().matching("graphql_request_seconds_count")
+			.stream()
+			.map((sample) -> sample.labels().get("graphql_client_name"))
+			.collect(Collectors.toSet());
+		assertThat(clients).contains("web-shop", "client-0", "other")
+			.doesNotContain("client-104")
+			.hasSizeLessThanOrEqualTo(102);
 	}
 
 	@Test

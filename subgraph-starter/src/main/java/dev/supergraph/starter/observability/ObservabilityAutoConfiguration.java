@@ -55,14 +55,17 @@ public final class ObservabilityAutoConfiguration {
 
 		private final OperationNames names;
 
+		private final ClientLabels clients;
+
 		GraphQlMetricsConfiguration(ObservabilityProperties properties) {
 			this.names = new OperationNames(properties.maxOperationNames());
+			this.clients = new ClientLabels(properties.maxClientNames());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		ExecutionRequestObservationConvention operationObservationConvention() {
-			return new OperationObservationConvention(this.names);
+			return new OperationObservationConvention(this.names, this.clients);
 		}
 
 		@Bean
@@ -95,7 +98,7 @@ public final class ObservabilityAutoConfiguration {
 
 		@Bean
 		OperationMetricsInterceptor operationMetricsInterceptor(MeterRegistry registry) {
-			return new OperationMetricsInterceptor(registry, this.names);
+			return new OperationMetricsInterceptor(registry, this.names, this.clients);
 		}
 
 		@Bean

@@ -9,11 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sqlMetrics whether database round trips are counted, in total and per operation
  * @param maxOperationNames how many distinct operation names become metric labels; any
  * further one is labelled {@code other}
+ * @param maxClientNames how many distinct client names become metric labels; any further
+ * one is labelled {@code other}
  * @param fieldSampleRate share of requests whose resolvers are timed per
  * {@code Type.field} (0 to 1); the others skip the per-field observation altogether
  */
 @ConfigurationProperties("subgraph.observability")
 public record ObservabilityProperties(@DefaultValue("true") boolean sqlMetrics,
-		@DefaultValue("100") int maxOperationNames, @DefaultValue("0.1") double fieldSampleRate) {
+		@DefaultValue("100") int maxOperationNames, @DefaultValue("100") int maxClientNames,
+		@DefaultValue("0.1") double fieldSampleRate) {
 
 }

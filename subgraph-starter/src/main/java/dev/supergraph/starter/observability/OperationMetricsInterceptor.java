@@ -33,12 +33,15 @@ class OperationMetricsInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	private final OperationNames names;
 
+	private final ClientLabels clients;
+
 	/** Per operation label, which {@link OperationNames} bounds. */
 	private final Map<String, DistributionSummary> statementSummaries = new ConcurrentHashMap<>();
 
-	OperationMetricsInterceptor(MeterRegistry registry, OperationNames names) {
+	OperationMetricsInterceptor(MeterRegistry registry, OperationNames names, ClientLabels clients) {
 		this.registry = registry;
 		this.names = names;
+		this.clients = clients;
 	}
 
 	@Override
@@ -63,7 +66,7 @@ class OperationMetricsInterceptor implements WebGraphQlInterceptor, Ordered {
 	private void record(WebGraphQlResponse response, @Nullable AtomicInteger statements) {
 		ExecutionInput input = response.getExecutionInput();
 		String operation = this.names.label(input);
-		String client = input.getGraphQLContext().getOrDefault(ClientNames.KEY, ClientNames.UNKNOWN);
+		String client = this.clients.label(input.getGraphQLContext());
 		if (statements != null) {
 			this.statementSummaries.computeIfAbsent(operation, this::statementSummary).record(statements.get());
 		}

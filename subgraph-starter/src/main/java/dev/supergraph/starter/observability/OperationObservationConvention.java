@@ -8,8 +8,9 @@ import org.springframework.graphql.observation.ExecutionRequestObservationContex
 
 /**
  * Spring's {@code graphql.request} observation labelled by operation name (bounded by
- * {@link OperationNames}) and client, so that its timer answers "which operation of which
- * client is slow" and its span is named after the operation.
+ * {@link OperationNames}) and client (bounded by {@link ClientLabels}), so that its timer
+ * answers "which operation of which client is slow" and its span is named after the
+ * operation.
  */
 class OperationObservationConvention extends DefaultExecutionRequestObservationConvention {
 
@@ -19,15 +20,18 @@ class OperationObservationConvention extends DefaultExecutionRequestObservationC
 
 	private final OperationNames names;
 
-	OperationObservationConvention(OperationNames names) {
+	private final ClientLabels clients;
+
+	OperationObservationConvention(OperationNames names, ClientLabels clients) {
 		this.names = names;
+		this.clients = clients;
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ExecutionRequestObservationContext context) {
 		ExecutionInput input = context.getExecutionInput();
 		return super.getLowCardinalityKeyValues(context).and(OPERATION_NAME, this.names.label(input))
-			.and(CLIENT_NAME, input.getGraphQLContext().getOrDefault(ClientNames.KEY, ClientNames.UNKNOWN));
+			.and(CLIENT_NAME, this.clients.label(input.getGraphQLContext()));
 	}
 
 	@Override

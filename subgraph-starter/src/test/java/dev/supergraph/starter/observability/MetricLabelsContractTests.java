@@ -53,6 +53,17 @@ class MetricLabelsContractTests {
 		}
 	}
 
+	@Test
+	void clientLabelsAreBoundedInOrder() {
+		ClientLabels labels = new ClientLabels(contract.path("maxClients").asInt());
+		for (JsonNode client : contract.path("clientLabels")) {
+			assertThat(labels.label(ClientNames.choose(text(client, "apiKeyClient"), text(client, "header"),
+					text(client, "apolloHeader"))))
+				.as(client.toString())
+				.isEqualTo(client.path("label").asString());
+		}
+	}
+
 	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		return value.isString() ? value.asString() : null;

@@ -1,0 +1,54 @@
+package dev.supergraph.starter.observability;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import graphql.GraphQLContext;
+
+/**
+ * Bounds the client names that become metric labels, as {@link OperationNames} bounds
+ * operations: any caller can name itself in a header, so only the first {@code maxNames}
+ * distinct names become labels and any other is {@code other}. The request keeps its
+ * client's name ({@link ClientNames#KEY}) for feature flags, the audit log and calls to
+ * other subgraphs; only the labels are bounded. In production a subgraph hears only the
+ * router, which sends its own bounded label. The rules are
+ * {@code contract/metric-labels.json}'s, which the router follows too.
+ */
+final class ClientLabels {
+
+	static final String OTHER = "other";
+
+	private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+	private final int maxNames;
+
+	ClientLabels(int maxNames) {
+		this.maxNames = maxNames;
+	}
+
+	/**
+	 * The label of a request's client.
+	 * @param context the request's GraphQL context
+	 * @return the client's name, {@code unknown} or {@code other}
+	 */
+	String label(GraphQLContext context) {
+		return label(context.getOrDefault(ClientNames.KEY, ClientNames.UNKNOWN));
+	}
+
+	/**
+	 * The label of a client.
+	 * @param client the client's name as {@link ClientNames#choose} gives it
+	 * @return the name, {@code unknown} or {@code other}
+	 */
+	String label(String client) {
+		if (ClientNames.UNKNOWN.equals(client) || this.known.contains(client)) {
+			return client;
+		}
+		if (this.known.size() >= this.maxNames) {
+			return OTHER;
+		}
+		this.known.add(client);
+		return client;
+	}
+
+}
