@@ -9,7 +9,8 @@
 // `traceparent` with the sampled flag off, so the subgraphs do not start traces of their own. Also:
 // - no AsyncLocalStorage context manager: on Node 20 it installs promise hooks that run for every
 //   promise of every request; the plugin parents its spans through its per-request state instead;
-// - the operation hash on the operation span is computed once per parsed document.
+// - the operation hash on the operation span is computed once per parsed document;
+// - a span's `http.url` is the URL without its query string: a GET request carries its variables there.
 import { createHash } from 'node:crypto';
 import { hive } from '@graphql-hive/plugin-opentelemetry/api';
 import { trace } from '@opentelemetry/api';
@@ -36,10 +37,28 @@ export async function setUpTracing(settings) {
     resource: { serviceName: settings.serviceName },
     // The ratio is applied by traceSampling() before any span exists; what reaches the SDK is sampled.
     sampler: new ParentBasedSampler({ root: new AlwaysOnSampler() }),
-    traces: { exporter: new OTLPTraceExporter({ url: settings.endpoint }) },
+    traces: { exporter: new OTLPTraceExporter({ url: settings.endpoint }), processors: [withoutQueryStrings] },
   });
   return traceSampling(settings.samplingRatio, useOpenTelemetry);
 }
+
+/**
+ * Span processor, ahead of the exporter's: the plugin records the request's whole URL as `http.url`,
+ * and a GET request's query string holds its document and variables (values that never go into a
+ * span). The path stays.
+ */
+export const withoutQueryStrings = {
+  onStart(span) {
+    const url = span.attributes?.['http.url'];
+    const query = typeof url === 'string' ? url.indexOf('?') : -1;
+    if (query >= 0) {
+      span.setAttribute('http.url', url.slice(0, query));
+    }
+  },
+  onEnd() {},
+  forceFlush: () => Promise.resolve(),
+  shutdown: () => Promise.resolve(),
+};
 
 /**
  * Which requests are traced, and the trace each one is part of. `ratio`: the share of new traces

@@ -76,6 +76,21 @@ describe('router tracing', () => {
     assert.ok(!everything.includes(token.split('.')[2]), 'no span carries the token');
   });
 
+  it('records a GET request\'s path, never its query string with the variables', async () => {
+    const secret = 'variable-value-7f3a';
+    const params = new URLSearchParams({ query: 'query Product($id: ID!) { product(id: $id) { id } }',
+      variables: JSON.stringify({ id: secret }) });
+    const response = await fetch(`${sampled.url}/graphql?${params}`, { headers: { accept: 'application/json' } });
+    assert.equal(response.status, 200, await response.clone().text());
+    const traceId = response.headers.get('x-request-id');
+    const spans = await receiver.spansOf(traceId, (all) => all.some((span) => span.name.startsWith('GET')));
+    assert.ok(!JSON.stringify(spans).includes(secret), 'no span carries a variable');
+    const urls = spans.flatMap((span) => span.attributes).filter(({ key }) => key === 'http.url')
+      .map(({ value }) => value.stringValue);
+    assert.ok(urls.includes(`${sampled.url}/graphql`), urls.join());
+    assert.ok(urls.every((url) => !url.includes('?')), urls.join());
+  });
+
   it('continues the caller\'s trace', async () => {
     const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
     const response = await post(`${sampled.url}/graphql`, { query: '{ categories { id } }' },
