@@ -34,11 +34,14 @@ import { useFeatureFlags } from './router/feature-flags.mjs';
 import { storeSupergraph } from './router/supergraph-source.mjs';
 import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
 import { answerTransportErrors } from './router/transport-errors.mjs';
+import { checkRequestIds, REQUEST_ID_HEADER } from './router/request-ids.mjs';
 import { useUpstreamTimeouts } from './router/upstream-timeout.mjs';
 import { useCostEstimate } from './router/cost-estimate.mjs';
 
 // Requests Node's HTTP parser refuses get the GraphQL error shape too (router/transport-errors.mjs).
 answerTransportErrors();
+// A client's X-Request-Id only when it is a safe id (router/request-ids.mjs); else the trace id.
+checkRequestIds();
 
 const settings = routerSettings();
 // Prometheus text, served by the operator page's plugin: in production only for its credentials (router/ops.mjs).
@@ -96,12 +99,12 @@ export const gatewayConfig = defineConfig({
     // Accept-Language too, so the subgraphs' messages follow the client's language like the router's;
     // and the router's operation and client labels, so the subgraphs' metrics name the client's operation.
     fromClientToSubgraphs: ({ request }) => ({
-      ...pickHeaders(request.headers, ['authorization', API_KEY_HEADER, 'x-request-id', 'accept-language', CLIENT_HEADER]),
+      ...pickHeaders(request.headers, ['authorization', API_KEY_HEADER, REQUEST_ID_HEADER, 'accept-language', CLIENT_HEADER]),
       ...operationMetrics.subgraphHeaders(request),
     }),
   },
   // The request id is the trace id (router/tracing.mjs), unless the client sends its own.
-  requestId: { headerName: 'x-request-id', generateRequestId: sampling?.requestId ?? untracedRequestId },
+  requestId: { headerName: REQUEST_ID_HEADER, generateRequestId: sampling?.requestId ?? untracedRequestId },
   cors: corsOptions(settings.corsOrigins),
   healthCheckEndpoint: HEALTH_ENDPOINTS.liveness,
   readinessCheckEndpoint: HEALTH_ENDPOINTS.readiness,

@@ -1,11 +1,10 @@
 // Requests that Node's HTTP parser refuses before any of the router runs (a request line and headers
 // over the server's header limit, a malformed request line or header, a request that did not arrive
 // in time): answered in the GraphQL error shape with BAD_USER_INPUT and a stable reason, like every
-// other refusal, instead of Node's bare status line. The gateway's CLI creates its HTTP server
-// itself, so the handler is attached to every HTTP server of this process when it starts listening.
+// other refusal, instead of Node's bare status line (attached to every server: router/servers.mjs).
 import http from 'node:http';
-import https from 'node:https';
 import { DEFAULT_LANGUAGE, message } from './messages.mjs';
+import { onEveryServer } from './servers.mjs';
 
 // Node's own statuses for these parser errors; anything else it refuses is a 400.
 const REFUSALS = {
@@ -32,21 +31,13 @@ function answer(error, socket) {
   socket.end(transportErrorResponse(error));
 }
 
-let installed = false;
-
 /** Attaches the handler to every HTTP and HTTPS server of the process as it starts listening. */
 export function answerTransportErrors() {
-  if (installed) {
-    return;
-  }
-  installed = true;
-  for (const Server of [http.Server, https.Server]) {
-    const listen = Server.prototype.listen;
-    Server.prototype.listen = function listenAnsweringTransportErrors(...args) {
-      if (this.listenerCount('clientError') === 0) {
-        this.on('clientError', answer);
-      }
-      return listen.apply(this, args);
-    };
+  onEveryServer(answerClientErrors);
+}
+
+function answerClientErrors(server) {
+  if (server.listenerCount('clientError') === 0) {
+    server.on('clientError', answer);
   }
 }

@@ -44,11 +44,11 @@ describe('router in dev mode', () => {
   it('routes to the subgraph URL from the environment and forwards token, request id and claims, signed', async () => {
     const token = sign({ sub: 'u1', scope: 'orders:read' });
     const { json } = await post(gateway.url, { query: '{ categories { id name } }' },
-      { authorization: `Bearer ${token}`, 'x-request-id': 'req-123' });
+      { authorization: `Bearer ${token}`, 'x-request-id': 'req-12345' });
     assert.deepEqual(json, { data: { categories: [{ id: 'c1', name: 'Books' }] } });
     const upstream = fakes.requests.findLast((request) => request.path === '/catalog');
     assert.equal(upstream.headers.authorization, `Bearer ${token}`);
-    assert.equal(upstream.headers['x-request-id'], 'req-123');
+    assert.equal(upstream.headers['x-request-id'], 'req-12345');
     assert.equal(upstream.body.extensions.jwt.payload.sub, 'u1');
     // One signature only, the freshness stamp over the exact body (tested below); no second MAC
     // in the body for the subgraphs to re-serialise and check.
@@ -72,6 +72,18 @@ describe('router in dev mode', () => {
     await post(gateway.url, { query: '{ categories { id } }' });
     const upstream = fakes.requests.findLast((request) => request.path === '/catalog');
     assert.match(upstream.headers['x-request-id'] ?? '', /^[0-9a-f-]{16,}$/i);
+  });
+
+  it('gives a request its own id instead of a client\'s id that is not a safe id, everywhere', async () => {
+    const unsafe = ['<img src=x onerror=alert(1)>', 'short', 'two words here', 'x'.repeat(3000), 'ünïcode-id-1'];
+    for (const id of unsafe) {
+      const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', body: JSON.stringify({ query: '{ categories { id } }' }),
+        headers: { 'content-type': 'application/json', 'x-request-id': id } });
+      assert.equal(response.status, 200);
+      const own = response.headers.get('x-request-id');
+      assert.match(own, /^[0-9a-f]{32}$/, id);
+      assert.equal(fakes.requests.findLast((request) => request.path === '/catalog').headers['x-request-id'], own);
+    }
   });
 
   it('answers an anonymous @authenticated field with UNAUTHENTICATED without asking the subgraph', async () => {

@@ -1,12 +1,15 @@
 package dev.supergraph.starter.observability;
 
+import dev.supergraph.starter.contract.ContractFiles;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The id of a request: the trace id of a well-formed {@code traceparent}, else a safe
- * {@code X-Request-Id}, else a new one.
+ * {@code X-Request-Id} ({@code contract/request-ids.json}, which the router follows too),
+ * else a new one.
  */
 class RequestIdsTests {
 
@@ -33,11 +36,18 @@ class RequestIdsTests {
 
 	@Test
 	void aCallersIdIsKeptOnlyWhenItCannotInjectAnything() {
-		assertThat(RequestIds.choose("req:2026-12-04.1", null)).isEqualTo("req:2026-12-04.1");
-		for (String unsafe : new String[] { "short", "line\nbreak-12345", "quote\"12345678", "x".repeat(129) }) {
-			assertThat(RequestIds.choose(unsafe, null)).as(unsafe)
-				.isNotEqualTo(unsafe)
-				.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+		JsonNode contract = ContractFiles.read("request-ids.json");
+		assertThat(RequestIds.HEADER).isEqualToIgnoringCase(contract.path("header").asString());
+		for (JsonNode id : contract.path("ids")) {
+			String caller = id.path("id").asString();
+			if (id.path("safe").asBoolean()) {
+				assertThat(RequestIds.choose(caller, null)).as(caller).isEqualTo(caller);
+			}
+			else {
+				assertThat(RequestIds.choose(caller, null)).as(caller)
+					.isNotEqualTo(caller)
+					.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+			}
 		}
 	}
 

@@ -1,0 +1,23 @@
+// The request-id contract (contract/request-ids.json): the router keeps a client's X-Request-Id by the
+// rule the subgraphs follow (RequestIdsTests runs the same cases against RequestIds).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { REQUEST_ID_HEADER, dropUnsafeRequestId, isSafeRequestId } from '../router/request-ids.mjs';
+import { readContract } from './support/contract.mjs';
+
+const contract = readContract('request-ids.json');
+
+describe('request-id contract at the router', () => {
+  it('uses the contract header', () => {
+    assert.equal(REQUEST_ID_HEADER, contract.header);
+  });
+
+  it('keeps only safe ids', () => {
+    for (const { id, safe } of contract.ids) {
+      assert.equal(isSafeRequestId(id), safe, JSON.stringify(id));
+      const request = { headers: { [REQUEST_ID_HEADER]: id } };
+      dropUnsafeRequestId(request);
+      assert.equal(request.headers[REQUEST_ID_HEADER], safe ? id : undefined, JSON.stringify(id));
+    }
+  });
+});
