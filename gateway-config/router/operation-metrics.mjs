@@ -124,10 +124,14 @@ export function useOperationMetrics({ production, trustedDocuments, clientNames 
   return {
     /** The slowest request of each operation in the last minute, with its request (= trace) id. */
     slowestRecent: () => slowest.snapshot(),
-    /** The labels of a request, for its subgraph fetches; none for a request this plugin did not see. */
+    /**
+     * The operation's label and the client's name for a request's subgraph fetches (the name, not its
+     * label: the subgraphs' feature flags target clients by name, as the router's do); none for a
+     * request this plugin did not see.
+     */
     subgraphHeaders(request) {
       const state = requests.get(request);
-      return state ? { [OPERATION_HEADER]: state.operation, [CLIENT_HEADER]: clientOf(state, request) } : {};
+      return state ? { [OPERATION_HEADER]: state.operation, [CLIENT_HEADER]: clientNameOf(state, request) } : {};
     },
     onRequest({ request }) {
       requests.set(request, { start: performance.now(), operation: 'anonymous', apiKeyClient: null, outcome: null });
@@ -227,6 +231,11 @@ function clientOfRequest(label) {
     state.client ??= label(state.apiKeyClient, request.headers.get(CLIENT_HEADER), request.headers.get(APOLLO_CLIENT_HEADER));
     return state.client;
   };
+}
+
+/** The client name of a request (`unknown` if none is usable), for its subgraph fetches. */
+function clientNameOf(state, request) {
+  return clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER), request.headers.get(APOLLO_CLIENT_HEADER));
 }
 
 /** Per operation, the slowest request seen within the last WINDOW_MS. */
