@@ -111,22 +111,8 @@ describe('router metrics per operation and client', () => {
     assert.equal(fakes.requests.at(-1).headers['graphql-operation-name'], 'anonymous');
     assert.equal(fakes.requests.at(-1).headers['graphql-client-name'], 'unknown');
   });
-});
 
-describe('client labels under many client names', () => {
-  let fakes;
-  let gateway;
-
-  before(async () => {
-    fakes = await startFakeSubgraphs();
-    gateway = await startGateway({ GATEWAY_MODE: 'dev', ...fakes.env });
-  });
-
-  after(async () => {
-    await gateway?.stop();
-    await fakes?.close();
-  });
-
+  // Last: it fills the router's room for client labels.
   it('labels the first 100 client names and the rest as other, and names the client to the subgraphs', async () => {
     for (let index = 0; index < 105; index += 1) {
       const response = await post(gateway.url, { query: 'query Names { categories { id } }' },
@@ -137,9 +123,9 @@ describe('client labels under many client names', () => {
     assert.equal(fakes.requests.at(-1).headers['graphql-client-name'], 'client-104');
     const clients = new Set((await scrape(gateway.url))
       .filter((s) => s.name === 'router_operation_duration_seconds_count').map((s) => s.labels.client));
-    assert.equal(clients.size, 101);
-    assert.ok(clients.has('client-0') && clients.has('client-99') && clients.has('other'));
-    assert.ok(!clients.has('client-100'));
+    const named = [...clients].filter((client) => client !== 'unknown' && client !== 'other');
+    assert.equal(named.length, 100, 'the names the tests above used count too');
+    assert.ok(clients.has('client-0') && clients.has('other') && !clients.has('client-104'));
   });
 });
 
