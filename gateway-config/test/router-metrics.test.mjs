@@ -2,15 +2,16 @@
 // real router's /metrics after real requests against fake subgraphs, and the bounded labels.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
-import { startGateway } from './support/gateway.mjs';
+import { gatewayDir, startGateway } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
 import { clientLabel, clientLabeller, firstOperationName, operationLabeller } from '../router/operation-metrics.mjs';
 import { opsAuthorizer } from '../router/ops.mjs';
+import { sha256 } from '../router/plugins.mjs';
 import { SUBGRAPHS } from '../router/subgraphs.mjs';
 import { increase, opsView, parseMetrics, quantile, ScrapeWindow } from '../router/ops-data.mjs';
 
@@ -254,6 +255,7 @@ describe('router metrics in production', () => {
       GATEWAY_MODE: 'production',
       ...fakes.env,
       JWT_PUBLIC_KEY_FILE: keyFile,
+      CLIENT_NAMES: 'web-shop, ios-app',
     });
   });
 
@@ -278,6 +280,19 @@ describe('router metrics in production', () => {
     const operator = await metrics({ authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` });
     assert.equal(operator.status, 200);
     assert.match(await operator.text(), /^# (HELP|TYPE) router_/m);
+  });
+
+  it('labels by name only the clients CLIENT_NAMES lists', async () => {
+    const productPage = readFileSync(resolve(gatewayDir, 'operations', 'ProductPage.graphql'), 'utf8');
+    for (const client of ['web-shop', 'scraper-1', 'scraper-2']) {
+      const { status } = await post(gateway.url, { documentId: sha256(productPage), variables: { first: 5 } },
+        { 'graphql-client-name': client });
+      assert.equal(status, 200);
+    }
+    const text = await (await metrics({ authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` })).text();
+    const clients = new Set([...text.matchAll(/^router_operation_duration_seconds_count\{[^}]*client="([^"]*)"/gm)]
+      .map((match) => match[1]));
+    assert.deepEqual([...clients].sort(), ['other', 'web-shop']);
   });
 });
 
