@@ -2,10 +2,10 @@
 // Gateway's own (docs/observability.md): a latency histogram and the errors by the code each
 // client received. Labels are bounded: in production only the names of trusted operations become
 // labels (anything else is `other`), in dev the first MAX_NAMES names; clients are the API key's
-// client, else the `graphql-client-name` header (or Apollo's), else `unknown`, and are bounded the same
-// way: with CLIENT_NAMES only those (and API key clients), else the first MAX_CLIENTS names. The subgraphs label by
-// the same rules (contract/metric-labels.json) and by the router's labels, which each subgraph fetch
-// carries (subgraphHeaders): the fetches themselves are anonymous.
+// client, else the `graphql-client-name` header (or Apollo's), else `unknown`, bounded the same way:
+// with CLIENT_NAMES only those (and API key clients), else the first MAX_CLIENTS names. The subgraphs
+// label by the same rules (contract/metric-labels.json) and by the router's operation label, which
+// each subgraph fetch carries with the client's name (subgraphHeaders): the fetches are anonymous.
 import { Counter, Histogram, register } from 'prom-client';
 
 /** Seconds; the same buckets as the subgraphs' `graphql_request_seconds`. */

@@ -10,8 +10,8 @@ import graphql.GraphQLContext;
  * operations: any caller can name itself in a header, so only the first {@code maxNames}
  * distinct names become labels and any other is {@code other}. The request keeps its
  * client's name ({@link ClientNames#KEY}) for feature flags, the audit log and calls to
- * other subgraphs; only the labels are bounded. In production a subgraph hears only the
- * router, which sends its own bounded label. The rules are
+ * other subgraphs; only the labels are bounded. The router bounds its own labels the same
+ * way (or by its list of known clients) and sends the client's name on. The rules are
  * {@code contract/metric-labels.json}'s, which the router follows too.
  */
 final class ClientLabels {
