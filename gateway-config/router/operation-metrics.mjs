@@ -18,6 +18,8 @@ const MAX_NAMES = 100;
 const MAX_CLIENTS = 100;
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 const CLIENT = /^[A-Za-z0-9._-]{1,64}$/;
+const isName = (value) => NAME.test(value);
+const anyValue = () => true;
 // A comment runs to the end of its line: the lookahead keeps backtracking from ending it early and
 // reading a name inside it.
 const FIRST_OPERATION = /^(?:[\s,\uFEFF]|#[^\n\r]*(?=[\n\r]|$))*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
@@ -32,7 +34,7 @@ export function firstOperationName(document) {
  * labels by; without it (dev), any GraphQL name up to MAX_NAMES distinct ones.
  */
 export function operationLabeller({ trusted = null, maxNames = MAX_NAMES } = {}) {
-  const seen = new Set();
+  const admit = firstValues(maxNames);
   return (name) => {
     if (!name) {
       return 'anonymous';
@@ -40,14 +42,7 @@ export function operationLabeller({ trusted = null, maxNames = MAX_NAMES } = {})
     if (trusted) {
       return trusted.has(name) ? name : 'other';
     }
-    if (seen.has(name)) {
-      return name;
-    }
-    if (!NAME.test(name) || seen.size >= maxNames) {
-      return 'other';
-    }
-    seen.add(name);
-    return name;
+    return admit(name, isName) ? name : 'other';
   };
 }
 
@@ -57,20 +52,34 @@ export function operationLabeller({ trusted = null, maxNames = MAX_NAMES } = {})
  * key (the key file bounds those); without it, the first `maxClients` distinct names. Any other is `other`.
  */
 export function clientLabeller({ known = null, maxClients = MAX_CLIENTS } = {}) {
-  const seen = new Set();
+  const admit = firstValues(maxClients);
   return (apiKeyClient, header, apolloHeader) => {
     const name = clientLabel(apiKeyClient, header, apolloHeader);
-    if (name === 'unknown' || seen.has(name)) {
+    if (name === 'unknown') {
       return name;
     }
     if (known) {
       return known.has(name) || name === apiKeyClient ? name : 'other';
     }
-    if (seen.size >= maxClients) {
-      return 'other';
+    return admit(name, anyValue) ? name : 'other';
+  };
+}
+
+/**
+ * The first `max` distinct values a label is given, which it keeps: `admit(value, acceptable)` says
+ * whether `value` is one of them, making it one while there is room and `acceptable(value)` holds.
+ */
+function firstValues(max) {
+  const values = new Set();
+  return (value, acceptable) => {
+    if (values.has(value)) {
+      return true;
     }
-    seen.add(name);
-    return name;
+    if (values.size >= max || !acceptable(value)) {
+      return false;
+    }
+    values.add(value);
+    return true;
   };
 }
 

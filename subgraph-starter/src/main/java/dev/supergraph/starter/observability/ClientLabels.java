@@ -1,8 +1,5 @@
 package dev.supergraph.starter.observability;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import graphql.GraphQLContext;
 
 /**
@@ -18,12 +15,10 @@ final class ClientLabels {
 
 	static final String OTHER = "other";
 
-	private final Set<String> known = ConcurrentHashMap.newKeySet();
-
-	private final int maxNames;
+	private final FirstValues clients;
 
 	ClientLabels(int maxNames) {
-		this.maxNames = maxNames;
+		this.clients = new FirstValues(maxNames);
 	}
 
 	/**
@@ -41,14 +36,10 @@ final class ClientLabels {
 	 * @return the name, {@code unknown} or {@code other}
 	 */
 	String label(String client) {
-		if (ClientNames.UNKNOWN.equals(client) || this.known.contains(client)) {
+		if (ClientNames.UNKNOWN.equals(client)) {
 			return client;
 		}
-		if (this.known.size() >= this.maxNames) {
-			return OTHER;
-		}
-		this.known.add(client);
-		return client;
+		return this.clients.admit(client, (name) -> true) ? client : OTHER;
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.supergraph.starter.observability;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import graphql.ExecutionInput;
@@ -37,12 +35,10 @@ public final class OperationNames {
 
 	private static final String[] OPERATION_TYPES = { "query", "mutation", "subscription" };
 
-	private final Set<String> known = ConcurrentHashMap.newKeySet();
-
-	private final int maxNames;
+	private final FirstValues names;
 
 	OperationNames(int maxNames) {
-		this.maxNames = maxNames;
+		this.names = new FirstValues(maxNames);
 	}
 
 	/**
@@ -113,14 +109,7 @@ public final class OperationNames {
 	}
 
 	private String label(String operationName) {
-		if (this.known.contains(operationName)) {
-			return operationName;
-		}
-		if (!NAME.matcher(operationName).matches() || this.known.size() >= this.maxNames) {
-			return OTHER;
-		}
-		this.known.add(operationName);
-		return operationName;
+		return this.names.admit(operationName, (name) -> NAME.matcher(name).matches()) ? operationName : OTHER;
 	}
 
 	/**
