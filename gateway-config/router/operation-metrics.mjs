@@ -34,7 +34,7 @@ export function firstOperationName(document) {
  * labels by; without it (dev), any GraphQL name up to MAX_NAMES distinct ones.
  */
 export function operationLabeller({ trusted = null, maxNames = MAX_NAMES } = {}) {
-  const admit = firstValues(maxNames);
+  const labelOf = firstValues(maxNames);
   return (name) => {
     if (!name) {
       return 'anonymous';
@@ -42,7 +42,7 @@ export function operationLabeller({ trusted = null, maxNames = MAX_NAMES } = {})
     if (trusted) {
       return trusted.has(name) ? name : 'other';
     }
-    return admit(name, isName) ? name : 'other';
+    return labelOf(name, isName);
   };
 }
 
@@ -52,7 +52,7 @@ export function operationLabeller({ trusted = null, maxNames = MAX_NAMES } = {})
  * key (the key file bounds those); without it, the first `maxClients` distinct names. Any other is `other`.
  */
 export function clientLabeller({ known = null, maxClients = MAX_CLIENTS } = {}) {
-  const admit = firstValues(maxClients);
+  const labelOf = firstValues(maxClients);
   return (apiKeyClient, header, apolloHeader) => {
     const name = clientLabel(apiKeyClient, header, apolloHeader);
     if (name === 'unknown') {
@@ -61,25 +61,25 @@ export function clientLabeller({ known = null, maxClients = MAX_CLIENTS } = {}) 
     if (known) {
       return known.has(name) || name === apiKeyClient ? name : 'other';
     }
-    return admit(name, anyValue) ? name : 'other';
+    return labelOf(name, anyValue);
   };
 }
 
 /**
- * The first `max` distinct values a label is given, which it keeps: `admit(value, acceptable)` says
- * whether `value` is one of them, making it one while there is room and `acceptable(value)` holds.
+ * The first `max` distinct values a label is given, which it keeps: `labelOf(value, acceptable)` is
+ * `value` if it is one of them, made one while there is room and `acceptable(value)` holds, else `other`.
  */
 function firstValues(max) {
   const values = new Set();
   return (value, acceptable) => {
     if (values.has(value)) {
-      return true;
+      return value;
     }
     if (values.size >= max || !acceptable(value)) {
-      return false;
+      return 'other';
     }
     values.add(value);
-    return true;
+    return value;
   };
 }
 
@@ -242,9 +242,11 @@ function clientOfRequest(label) {
   };
 }
 
-/** The client name of a request (`unknown` if none is usable), for its subgraph fetches. */
+/** The client name of a request (`unknown` if none is usable), for its subgraph fetches; worked out once. */
 function clientNameOf(state, request) {
-  return clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER), request.headers.get(APOLLO_CLIENT_HEADER));
+  state.clientName ??= clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER),
+    request.headers.get(APOLLO_CLIENT_HEADER));
+  return state.clientName;
 }
 
 /** Per operation, the slowest request seen within the last WINDOW_MS. */

@@ -13,8 +13,6 @@ import graphql.GraphQLContext;
  */
 final class ClientLabels {
 
-	static final String OTHER = "other";
-
 	private final FirstValues clients;
 
 	ClientLabels(int maxNames) {
@@ -39,7 +37,7 @@ final class ClientLabels {
 		if (ClientNames.UNKNOWN.equals(client)) {
 			return client;
 		}
-		return this.clients.admit(client, (name) -> true) ? client : OTHER;
+		return this.clients.label(client, (name) -> true);
 	}
 
 }

@@ -11,6 +11,9 @@ import java.util.function.Predicate;
  */
 final class FirstValues {
 
+	/** The label of every value past the first ones, or not acceptable. */
+	static final String OTHER = "other";
+
 	private final Set<String> values = ConcurrentHashMap.newKeySet();
 
 	private final int max;
@@ -20,20 +23,21 @@ final class FirstValues {
 	}
 
 	/**
-	 * Whether a value is one of the label's values, making it one while there is room.
+	 * The label of a value: the value itself if it is one of the label's values, made one
+	 * while there is room, else {@link #OTHER}.
 	 * @param value the value
 	 * @param acceptable whether a new value may become one at all
-	 * @return {@code true} for a value the label keeps
+	 * @return the value or {@link #OTHER}
 	 */
-	boolean admit(String value, Predicate<String> acceptable) {
+	String label(String value, Predicate<String> acceptable) {
 		if (this.values.contains(value)) {
-			return true;
+			return value;
 		}
 		if (this.values.size() >= this.max || !acceptable.test(value)) {
-			return false;
+			return OTHER;
 		}
 		this.values.add(value);
-		return true;
+		return value;
 	}
 
 }

@@ -25,8 +25,6 @@ public final class OperationNames {
 
 	static final String ANONYMOUS = "anonymous";
 
-	static final String OTHER = "other";
-
 	private static final String KEY = OperationNames.class.getName();
 
 	private static final String ROUTED_KEY = KEY + ".routed";
@@ -109,7 +107,7 @@ public final class OperationNames {
 	}
 
 	private String label(String operationName) {
-		return this.names.admit(operationName, (name) -> NAME.matcher(name).matches()) ? operationName : OTHER;
+		return this.names.label(operationName, (name) -> NAME.matcher(name).matches());
 	}
 
 	/**

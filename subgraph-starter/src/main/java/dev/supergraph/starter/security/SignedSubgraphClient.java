@@ -78,10 +78,9 @@ public final class SignedSubgraphClient {
 				if (requestId != null) {
 					request.getHeaders().set(RequestIds.HEADER, requestId);
 				}
-				// an unsampled request makes no client span to carry its trace context
-				// on:
-				// the caller's traceparent goes on as received, so the other subgraph
-				// follows the same decision and keeps the same trace id
+				// an unsampled request makes no client span to carry its trace on: the
+				// caller's traceparent goes on as received, so the other subgraph follows
+				// the same decision and keeps the same trace id
 				String unsampled = UnsampledRequests.traceparent();
 				if (unsampled != null && !request.getHeaders().containsHeader(RequestIds.TRACEPARENT)) {
 					request.getHeaders().set(RequestIds.TRACEPARENT, unsampled);
