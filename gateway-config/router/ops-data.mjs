@@ -43,9 +43,12 @@ export function quantile(q, buckets) {
   return lower;
 }
 
+// Label values come from requests (operation and client names), and `__proto__` or `constructor` is a
+// valid GraphQL name: groups keyed by them are objects without a prototype.
+
 /** Histogram samples grouped by a label: { [value]: { count, sum, buckets } }. */
 function histograms(samples, family, label, filter = () => true) {
-  const groups = {};
+  const groups = Object.create(null);
   for (const sample of samples) {
     if (!sample.name.startsWith(family) || !filter(sample.labels)) {
       continue;
@@ -66,7 +69,7 @@ function histograms(samples, family, label, filter = () => true) {
 
 const bucketList = (group) => [...group.buckets].map(([le, count]) => ({ le, count }));
 const sumBy = (samples, name, label) => {
-  const totals = {};
+  const totals = Object.create(null);
   for (const s of samples.filter((x) => x.name === name)) {
     totals[s.labels[label] ?? 'unknown'] = (totals[s.labels[label] ?? 'unknown'] ?? 0) + s.value;
   }
@@ -86,7 +89,7 @@ export function opsView({ router, subgraphs, recent = {} }) {
       meanMs: h.count ? (1000 * h.sum) / h.count : 0,
       p95Ms: ms(quantile(0.95, bucketList(h))),
       p99Ms: ms(quantile(0.99, bucketList(h))),
-      recentTraceId: recent[operation]?.traceId ?? null,
+      recentTraceId: Object.hasOwn(recent, operation) ? recent[operation].traceId : null,
       subgraphs: fetchedSubgraphs(router, operation),
     }));
   const entries = Object.entries(subgraphs);

@@ -55,7 +55,7 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt,
       const file = url.pathname === '/ops' || url.pathname === '/ops/' ? 'index.html' : url.pathname.slice('/ops/'.length);
       if (file === 'data') {
         endResponse(json(fetchAPI, 200, await view({ subgraphs, slowestRecent, registry, window })));
-      } else if (assets[file]) {
+      } else if (Object.hasOwn(assets, file)) {
         endResponse(new fetchAPI.Response(assets[file], { status: 200, headers: { 'content-type': TYPES[file], 'cache-control': 'no-store' } }));
       } else {
         endResponse(json(fetchAPI, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }));

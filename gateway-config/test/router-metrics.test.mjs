@@ -96,6 +96,26 @@ describe('router metrics per operation and client', () => {
     assert.deepEqual(data.health.map((row) => row.subgraph).sort(), SUBGRAPHS.map(({ name }) => name).sort());
   });
 
+  it('shows operations named like Object\'s own properties, and serves no such path as an asset', async () => {
+    const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    for (const name of names) {
+      assert.equal((await post(gateway.url, { query: `query ${name} { categories { id } }` })).status, 200);
+    }
+    const response = await fetch(`${gateway.url}/ops/data`);
+    assert.equal(response.status, 200);
+    const data = await response.json();
+    for (const name of names) {
+      const row = data.hotOperations.find((operation) => operation.operation === name);
+      assert.ok(row?.requests >= 1, `${name} on the page`);
+      assert.match(row.recentTraceId, /^[0-9a-f]{32}$/);
+    }
+    for (const path of ['__proto__', 'constructor', 'toString']) {
+      const asset = await fetch(`${gateway.url}/ops/${path}`);
+      assert.equal(asset.status, 404, path);
+      assert.equal((await asset.json()).errors[0].extensions.code, 'NOT_FOUND');
+    }
+  });
+
   it('passes the client name on to the subgraphs', async () => {
     await post(gateway.url, { query: '{ categories { id } }' }, { 'graphql-client-name': 'ios-app' });
     assert.equal(fakes.requests.at(-1).headers['graphql-client-name'], 'ios-app');
