@@ -1,6 +1,7 @@
 package dev.supergraph.catalog.cache;
 
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,12 +14,19 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The generation shared by all replicas, one Redis key: a write on any replica advances
  * it before its response is sent, and every replica reads it before each cached read, so
  * no replica serves rows from before the write. The rows themselves stay in each
- * replica's memory. When Redis does not answer, reads bypass the cache (fail open to the
- * database, never to old rows).
+ * replica's memory.
+ * <p>
+ * When Redis does not answer, reads bypass the cache (fail open to the database, never to
+ * old rows); for a second after a failure they do so at once rather than each waiting for
+ * Redis's timeout. A write committed meanwhile, here or on another replica, could not
+ * advance the generation, so the first call that reaches Redis again after a failure
+ * advances it before anything is read from the cache.
  */
 final class RedisGeneration implements CacheGeneration {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisGeneration.class);
+
+	private static final long RETRY_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final StringRedisTemplate redis;
 
@@ -30,6 +38,8 @@ final class RedisGeneration implements CacheGeneration {
 
 	private volatile boolean failing;
 
+	private volatile long failedAt;
+
 	RedisGeneration(StringRedisTemplate redis, String key, MeterRegistry registry) {
 		this.redis = redis;
 		this.key = key;
@@ -39,22 +49,31 @@ final class RedisGeneration implements CacheGeneration {
 
 	private static Counter failures(MeterRegistry registry, String operation) {
 		return Counter.builder("catalog.cache.generation.failures")
-			.description("Redis calls for the catalog cache's generation that failed")
+			.description("Redis calls for the catalog cache's generation that failed, "
+					+ "and writes that could not advance it (it is advanced once Redis answers)")
 			.tag("operation", operation)
 			.register(registry);
 	}
 
 	@Override
 	public OptionalLong current() {
+		if (this.failing && System.nanoTime() - this.failedAt < RETRY_AFTER_NANOS) {
+			return OptionalLong.empty();
+		}
 		try {
 			String value = this.redis.opsForValue().get(this.key);
 			if (value == null) {
 				// A new or restarted Redis: start above every generation used before,
-				// since
-				// replicas may still hold entries of those until their TTL. The clock in
-				// milliseconds is such a number.
+				// since replicas may still hold entries of those until their TTL. The
+				// clock in milliseconds is such a number.
 				this.redis.opsForValue().setIfAbsent(this.key, String.valueOf(System.currentTimeMillis()));
 				value = this.redis.opsForValue().get(this.key);
+			}
+			else if (this.failing) {
+				// Back after a failure: entries stored before it may hold rows that a
+				// write changed while the generation could not be advanced. Concurrent
+				// calls may each advance it; a generation more only costs a few misses.
+				value = String.valueOf(this.redis.opsForValue().increment(this.key));
 			}
 			recovered();
 			return (value != null) ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
@@ -67,13 +86,17 @@ final class RedisGeneration implements CacheGeneration {
 
 	@Override
 	public void advance() {
+		if (current().isEmpty()) {
+			// Redis is not answering: the next call that reaches it advances the
+			// generation. The write is committed; failing its response would only invite
+			// a retry.
+			this.advanceFailures.increment();
+			return;
+		}
 		try {
-			current();
 			this.redis.opsForValue().increment(this.key);
 		}
 		catch (RuntimeException ex) {
-			// The write is committed; failing its response would only invite a retry.
-			// Other replicas may serve the old rows until their TTL: the metric shows it.
 			failed(this.advanceFailures, ex);
 		}
 	}
@@ -85,6 +108,7 @@ final class RedisGeneration implements CacheGeneration {
 
 	private void failed(Counter counter, RuntimeException ex) {
 		counter.increment();
+		this.failedAt = System.nanoTime();
 		if (!this.failing) {
 			this.failing = true;
 			logger.warn("Catalog cache generation in Redis unavailable, reads bypass the cache: {}", ex.toString());

@@ -108,8 +108,10 @@ class CatalogCacheTests {
 			redisCache.invalidate();
 			assertThat(redisCache.get(CacheRegion.PRODUCTS, "a", () -> "x" + this.loads.incrementAndGet()))
 				.isEqualTo("x2");
+			// Only the first read called Redis: for a second after a failure the others
+			// bypass the cache without waiting for Redis's timeout.
 			assertThat(registry.get("catalog.cache.generation.failures").tag("operation", "read").counter().count())
-				.isGreaterThanOrEqualTo(2);
+				.isEqualTo(1);
 			assertThat(registry.get("catalog.cache.generation.failures").tag("operation", "advance").counter().count())
 				.isEqualTo(1);
 		}

@@ -1,0 +1,181 @@
+package dev.supergraph.catalog.cache;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.supergraph.catalog.CatalogApplication;
+import dev.supergraph.starter.test.GraphQlHttpClient;
+import dev.supergraph.starter.test.GraphQlHttpClient.Response;
+import dev.supergraph.starter.test.SqlStatementCounter;
+import dev.supergraph.starter.test.SubgraphTest;
+import dev.supergraph.starter.test.TestDatabaseInitializer;
+import dev.supergraph.starter.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two catalog replicas on the same real PostgreSQL database, each reaching the real Redis
+ * at 127.0.0.1:6379 through a link the test cuts: a price changed while Redis cannot be
+ * reached is the other replica's answer once Redis answers again, although the write
+ * could not advance the generation when it committed.
+ */
+@SubgraphTest
+class CatalogCacheRedisOutageTests {
+
+	static final RedisLink LINK = new RedisLink(6379);
+
+	/** A key of this run only: other runs and tools may share the Redis. */
+	static final String GENERATION_KEY = "catalog:test:" + UUID.randomUUID();
+
+	static final String PRODUCT = "query($id: ID!) { product(id: $id) { id price { amount } } }";
+
+	static final String UPDATE_PRICE = """
+			mutation($input: UpdateProductPriceInput!) {
+			  updateProductPrice(input: $input) { userErrors { code } }
+			}""";
+
+	static final String WRITER = TestTokens.forUser("904", "catalog:write");
+
+	static ConfigurableApplicationContext otherReplica;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CatalogCache cache;
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.host", () -> "127.0.0.1");
+		registry.add("spring.data.redis.port", LINK::port);
+		registry.add("catalog.cache.redis-key", () -> GENERATION_KEY);
+	}
+
+	@BeforeAll
+	static void startOtherReplica() {
+		otherReplica = new SpringApplicationBuilder(CatalogApplication.class).profiles("test")
+			.initializers(new TestDatabaseInitializer())
+			.run("--server.port=0", "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + LINK.port(),
+					"--catalog.cache.redis-key=" + GENERATION_KEY, "--catalog.seed.enabled=false");
+	}
+
+	@AfterAll
+	static void stopOtherReplica() {
+		if (otherReplica != null) {
+			otherReplica.getBean(StringRedisTemplate.class).delete(GENERATION_KEY);
+			otherReplica.close();
+		}
+		LINK.close();
+	}
+
+	@Test
+	void aPriceChangedInAnOutageIsTheOtherReplicasAnswerOnceTheWriterReachesRedis() {
+		Map<String, Object> product = Map.of("id", "13");
+		String changed = cachedOnTheOtherReplica(product);
+
+		LINK.cut();
+		try {
+			updatePrice("13", changed);
+		}
+		finally {
+			LINK.restore();
+		}
+		// The writer's next call that reaches Redis advances the generation it owes.
+		awaitRedis(this.cache);
+
+		assertThat(price(other().post(PRODUCT, product, null))).isEqualTo(changed);
+	}
+
+	@Test
+	void aReplicaThatSawTheOutageReadsNothingItStoredBefore() {
+		Map<String, Object> product = Map.of("id", "14");
+		String changed = cachedOnTheOtherReplica(product);
+
+		LINK.cut();
+		try {
+			updatePrice("14", changed);
+			// Redis unreachable: the read bypasses the cache.
+			assertThat(price(other().post(PRODUCT, product, null))).isEqualTo(changed);
+		}
+		finally {
+			LINK.restore();
+		}
+		// Only the other replica reaches Redis again; the writer has made no call since.
+		awaitRedis(otherReplica.getBean(CatalogCache.class));
+
+		assertThat(price(other().post(PRODUCT, product, null))).isEqualTo(changed);
+		assertThat(otherStatementsFor(() -> other().post(PRODUCT, product, null))).isZero();
+	}
+
+	/** Reads the product on the other replica until it is cached; answers a new price. */
+	private String cachedOnTheOtherReplica(Map<String, Object> product) {
+		String original = price(other().post(PRODUCT, product, null));
+		assertThat(otherStatementsFor(() -> other().post(PRODUCT, product, null))).isZero();
+		return original.equals("12.34") ? "43.21" : "12.34";
+	}
+
+	private void updatePrice(String productId, String amount) {
+		Response updated = here().post(UPDATE_PRICE,
+				Map.of("input", Map.of("productId", productId, "price", Map.of("amount", amount, "currency", "EUR"))),
+				WRITER);
+		assertThat(updated.data().path("updateProductPrice").path("userErrors")).as(updated.body()).isEmpty();
+	}
+
+	/**
+	 * Waits until the replica reads the generation from Redis again (its client
+	 * reconnects).
+	 */
+	private static void awaitRedis(CatalogCache replica) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+		while (replica.generation().isEmpty()) {
+			assertThat(System.nanoTime()).as("Redis reached again within 45 s").isLessThan(deadline);
+			sleep(Duration.ofMillis(100));
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private GraphQlHttpClient here() {
+		return GraphQlHttpClient.forPort(this.port);
+	}
+
+	private static GraphQlHttpClient other() {
+		return GraphQlHttpClient.forPort(((WebServerApplicationContext) otherReplica).getWebServer().getPort());
+	}
+
+	private static int otherStatementsFor(Runnable action) {
+		SqlStatementCounter counter = otherReplica.getBean(SqlStatementCounter.class);
+		counter.reset();
+		action.run();
+		return counter.statements();
+	}
+
+	private static String price(Response response) {
+		JsonNode product = response.data().path("product");
+		assertThat(product.isObject()).as(response.body()).isTrue();
+		return product.path("price").path("amount").asString();
+	}
+
+}
