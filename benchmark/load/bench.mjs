@@ -55,8 +55,9 @@ async function runComparison(spec) {
   if (args.includes('--rounds')) {
     compareTiming.rounds = Number(args[args.indexOf('--rounds') + 1]);
   }
-  // --scenarios UserOrders,mix (default) and --rates UserOrders=20,mix=50 (default: half of A's saturating rate)
-  const scenarios = (args.includes('--scenarios') ? args[args.indexOf('--scenarios') + 1] : 'UserOrders,mix').split(',');
+  // --scenarios UserOrders,mix (default: the comparison's own, else these two) and --rates UserOrders=20,mix=50
+  // (default: half of A's saturating rate)
+  const scenarios = args.includes('--scenarios') ? args[args.indexOf('--scenarios') + 1].split(',') : null;
   const rates = args.includes('--rates') ? Object.fromEntries(args[args.indexOf('--rates') + 1].split(',')
     .map((pair) => pair.split('=')).map(([scenario, rate]) => [scenario, Number(rate)])) : {};
   const os = await import('node:os');

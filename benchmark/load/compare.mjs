@@ -12,6 +12,7 @@ import { compareSubgraphs, subgraphCompareLines } from './subgraph-compare.mjs';
 import { compareSupergraphs, supergraphCompareLines } from './supergraph-compare.mjs';
 
 const PROCESSES = ['router', 'users', 'orders', 'catalog', 'postgres'];
+const DEFAULT_SCENARIOS = ['UserOrders', 'mix'];
 
 /**
  * Runs the named comparisons; subgraphs are started once per signing setting, the two routers of
@@ -21,6 +22,7 @@ const PROCESSES = ['router', 'users', 'orders', 'catalog', 'postgres'];
  */
 export async function compare(root, spec, { timing, scenarios: scenarioNames, rates = {}, log, onResult = () => {} }) {
   const comparisons = comparisonsOf(spec);
+  const scenariosOf = (comparison) => scenarioNames ?? comparison.scenarios ?? DEFAULT_SCENARIOS;
   const { request } = workload(root);
   const results = [];
   // Comparisons of subgraph instances (comparisons.mjs `subgraphs`) start their own processes.
@@ -30,7 +32,7 @@ export async function compare(root, spec, { timing, scenarios: scenarioNames, ra
   }
   // Comparisons of whole supergraphs (`supergraphs`) start two of their own.
   for (const comparison of comparisons.filter((each) => each.supergraphs)) {
-    results.push(await compareSupergraphs(root, comparison, { timing, scenarios: scenarioNames, rates, log }));
+    results.push(await compareSupergraphs(root, comparison, { timing, scenarios: scenariosOf(comparison), rates, log }));
     onResult(results);
   }
   for (const signed of [true, false]) {
@@ -52,6 +54,7 @@ export async function compare(root, spec, { timing, scenarios: scenarioNames, ra
     }
 
     async function compareOne(comparison, first) {
+      const scenarios = scenariosOf(comparison);
       log(`${comparison.name}: A = ${comparison.a.label}, B = ${comparison.b.label}`);
       // A side may need something running first (the observability comparison's OTLP sink).
       const envOf = async (side) => ({ ...side.env, ...(await side.prepare?.()) });
@@ -64,19 +67,19 @@ export async function compare(root, spec, { timing, scenarios: scenarioNames, ra
           return {
             side,
             router: routers[`router-${side}`],
-            next: Object.fromEntries(scenarioNames.map((scenario) => [scenario,
+            next: Object.fromEntries(scenarios.map((scenario) => [scenario,
               scenario === 'mix' ? mixed(request, url, options) : () => request(url, scenario, options)])),
           };
         });
         if (first) {
           // Freshly started JVMs: compile the subgraphs' hot paths before anything is measured.
           log(`warming up the subgraphs (${timing.subgraphWarmMs / 1000} s of every scenario)`);
-          for (const scenario of scenarioNames) {
-            await closedLoop(sides[0].next[scenario], { concurrency: 4, durationMs: timing.subgraphWarmMs / scenarioNames.length });
+          for (const scenario of scenarios) {
+            await closedLoop(sides[0].next[scenario], { concurrency: 4, durationMs: timing.subgraphWarmMs / scenarios.length });
           }
         }
         const scenarioResults = [];
-        for (const scenario of scenarioNames) {
+        for (const scenario of scenarios) {
           for (const side of sides) {
             await closedLoop(side.next[scenario], { concurrency: 4, durationMs: timing.warmMs });
           }

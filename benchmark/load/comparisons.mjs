@@ -11,7 +11,8 @@
 // one database and without a router (subgraph-compare.mjs): A and B differ by the Spring properties
 // in `args`; `prepare` may add more, and a `sink` whose counts are reported. One with `supergraphs`
 // compares two complete supergraphs (supergraph-compare.mjs): A and B differ by the router's `env`
-// and the subgraphs' `args`; `prepare` may add to both.
+// and the subgraphs' `args`; `prepare` may add to both. `scenarios` are a comparison's own defaults
+// for `--scenarios`.
 
 import { createServer } from 'node:http';
 
@@ -123,6 +124,13 @@ export const COMPARISONS = {
         };
       },
     },
+  },
+  'catalog-cache': {
+    about: 'the catalog\'s read cache as a client sees it: two complete production supergraphs, the catalog\'s cache off vs on',
+    supergraphs: true,
+    scenarios: ['ProductPage', 'mix'],
+    a: { label: 'production, the catalog\'s read cache off (catalog.cache.enabled=false)', env: {}, args: ['--catalog.cache.enabled=false'] },
+    b: { label: 'production: the catalog\'s read cache on, in each replica\'s memory', env: {}, args: [] },
   },
   'sql-metrics': {
     about: 'the subgraphs\' SQL statement counts and SQL spans (the JDBC instrumentation) within production observability',

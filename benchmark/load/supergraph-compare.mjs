@@ -13,7 +13,7 @@ import { startLocalPostgres } from './local-postgres.mjs';
 import { closedLoop, openModel, warmInTurn } from './load.mjs';
 import { medianOf, round1, round3 } from './numbers.mjs';
 import { awaitReady, cpuMeter, freePort, stopAll } from './processes.mjs';
-import { startProductionRouter, startSubgraphInstance, subgraphCalls } from './supergraph.mjs';
+import { sqlStatements, startProductionRouter, startSubgraphInstance, subgraphCalls } from './supergraph.mjs';
 import { mixed, workload } from './workload.mjs';
 
 const SUBGRAPHS = REGISTRY.map((subgraph) => subgraph.name);
@@ -72,6 +72,8 @@ export async function compareSupergraphs(root, comparison, { timing, scenarios, 
     const routerUrl = `http://127.0.0.1:${routerPort}/graphql`;
     return {
       side,
+      /** Every subgraph's SQL statements so far (its `subgraph.sql.statements` counter; 0 with SQL metrics off). */
+      sql: async () => Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await sqlStatements(ports[name])]))),
       // Metered under their roles' names, so A's and B's figures line up.
       processes: [{ name: 'router', pid: router.pid }, ...subgraphs.map((proc, i) => ({ name: SUBGRAPHS[i], pid: proc.pid }))],
       next: (scenario) => (scenario === 'mix' ? mixed(request, routerUrl) : () => request(routerUrl, scenario)),
@@ -93,8 +95,10 @@ export async function compareSupergraphs(root, comparison, { timing, scenarios, 
       // A, B in odd rounds and B, A in even ones: a drift of the shared machine's load favours neither side.
       for (const side of round % 2 ? [...sides].reverse() : sides) {
         const meter = cpuMeter(side.processes);
+        const sqlBefore = await side.sql();
         const run = await openModel(next[side.side], { rate, durationMs: timing.measureMs });
         const cpu = meter();
+        const sqlAfter = await side.sql();
         // The saturated phase is metered too: the throughput is set by what each process costs there.
         const saturatedMeter = cpuMeter(side.processes);
         const saturated = await closedLoop(next[side.side], { concurrency: SATURATION_CONCURRENCY, durationMs: timing.saturateMs });
@@ -111,6 +115,7 @@ export async function compareSupergraphs(root, comparison, { timing, scenarios, 
           p99: round1(run.p99),
           cpuMsPerRequest,
           totalCpuMsPerRequest: round3(Object.values(cpuMsPerRequest).reduce((sum, ms) => sum + ms, 0)),
+          sqlPerRequest: round3(SUBGRAPHS.reduce((sum, name) => sum + sqlAfter[name] - sqlBefore[name], 0) / Math.max(1, run.requests)),
           saturatingRps: round1(saturated.rps),
           saturatedCpuMsPerRequest,
         };
@@ -129,6 +134,7 @@ function summary(rounds) {
   const sideSummary = (side) => ({
     cpuMsPerRequest: Object.fromEntries(SUPERGRAPH_PROCESSES.map((name) => [name, round3(median(side, (r) => r.cpuMsPerRequest[name]))])),
     totalCpuMsPerRequest: round3(median(side, (r) => r.totalCpuMsPerRequest)),
+    sqlPerRequest: round3(median(side, (r) => r.sqlPerRequest)),
     saturatingRps: round1(median(side, (r) => r.saturatingRps)),
     saturatedCpuMsPerRequest: Object.fromEntries(SUPERGRAPH_PROCESSES
       .map((name) => [name, round3(median(side, (r) => r.saturatedCpuMsPerRequest[name]))])),
@@ -161,8 +167,8 @@ export function supergraphCompareLines(comparison) {
   const pair = (a, b, r) => `${a.toFixed(2)} → ${b.toFixed(2)} (${r?.toFixed(2) ?? '–'})`;
   const rounds = (list) => list.map((r) => r?.toFixed(2) ?? '–').join(', ');
   const lines = [
-    `| scenario | rps | saturating rps A → B (ratio) | per round | CPU ms/req, all processes A → B (ratio) | per round | ${SUPERGRAPH_PROCESSES.join(' | ')} | p50 ms A → B | p99 ms A → B | failed A / B |`,
-    `| --- | ---: | --- | --- | --- | --- | ${SUPERGRAPH_PROCESSES.map(() => '---').join(' | ')} | --- | --- | --- |`,
+    `| scenario | rps | saturating rps A → B (ratio) | per round | CPU ms/req, all processes A → B (ratio) | per round | ${SUPERGRAPH_PROCESSES.join(' | ')} | SQL statements/req A → B | p50 ms A → B | p99 ms A → B | failed A / B |`,
+    `| --- | ---: | --- | --- | --- | --- | ${SUPERGRAPH_PROCESSES.map(() => '---').join(' | ')} | --- | --- | --- | --- |`,
   ];
   for (const s of comparison.scenarios) {
     lines.push(`| ${s.scenario} | ${s.rate} | ${s.a.saturatingRps} → ${s.b.saturatingRps} (**${s.ratio.saturatingRps?.toFixed(2) ?? '–'}**)`
@@ -170,6 +176,7 @@ export function supergraphCompareLines(comparison) {
       + ` | ${s.a.totalCpuMsPerRequest.toFixed(2)} → ${s.b.totalCpuMsPerRequest.toFixed(2)} (**${s.ratio.totalCpuMsPerRequest?.toFixed(2) ?? '–'}**)`
       + ` | ${rounds(s.ratio.roundsTotalCpuMsPerRequest)}`
       + ` | ${SUPERGRAPH_PROCESSES.map((name) => pair(s.a.cpuMsPerRequest[name], s.b.cpuMsPerRequest[name], s.ratio.cpuMsPerRequest[name])).join(' | ')}`
+      + ` | ${s.a.sqlPerRequest ?? '–'} → ${s.b.sqlPerRequest ?? '–'}`
       + ` | ${s.a.p50} → ${s.b.p50} | ${s.a.p99} → ${s.b.p99} | ${s.a.failed} / ${s.b.failed} |`);
   }
   lines.push('', 'CPU ms per request of each process while saturated (the closed loop), medians, A → B (ratio):', '',
