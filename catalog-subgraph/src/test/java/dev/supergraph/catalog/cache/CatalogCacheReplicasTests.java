@@ -3,27 +3,23 @@ package dev.supergraph.catalog.cache;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.supergraph.catalog.CatalogApplication;
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
-import dev.supergraph.starter.test.SqlStatementCounter;
 import dev.supergraph.starter.test.SubgraphTest;
-import dev.supergraph.starter.test.TestDatabaseInitializer;
 import dev.supergraph.starter.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static dev.supergraph.catalog.cache.CatalogReplicas.PRODUCT;
+import static dev.supergraph.catalog.cache.CatalogReplicas.price;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,8 +32,6 @@ class CatalogCacheReplicasTests {
 
 	/** A key of this run only: other runs and tools may share the Redis. */
 	static final String GENERATION_KEY = "catalog:test:" + UUID.randomUUID();
-
-	static final String PRODUCT = "query($id: ID!) { product(id: $id) { id price { amount } } }";
 
 	static final String PAGE = """
 			query($filter: ProductFilter) { products(first: 10, filter: $filter) { edges { node { sku } } } }""";
@@ -64,18 +58,12 @@ class CatalogCacheReplicasTests {
 
 	@BeforeAll
 	static void startOtherReplica() {
-		otherReplica = new SpringApplicationBuilder(CatalogApplication.class).profiles("test")
-			.initializers(new TestDatabaseInitializer())
-			.run("--server.port=0", "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379",
-					"--catalog.cache.redis-key=" + GENERATION_KEY, "--catalog.seed.enabled=false");
+		otherReplica = CatalogReplicas.start(6379, GENERATION_KEY);
 	}
 
 	@AfterAll
 	static void stopOtherReplica() {
-		if (otherReplica != null) {
-			otherReplica.getBean(StringRedisTemplate.class).delete(GENERATION_KEY);
-			otherReplica.close();
-		}
+		CatalogReplicas.stop(otherReplica, GENERATION_KEY);
 	}
 
 	@Test
@@ -125,20 +113,11 @@ class CatalogCacheReplicasTests {
 	}
 
 	private static GraphQlHttpClient other() {
-		return GraphQlHttpClient.forPort(((WebServerApplicationContext) otherReplica).getWebServer().getPort());
+		return CatalogReplicas.client(otherReplica);
 	}
 
 	private static int otherStatementsFor(Runnable action) {
-		SqlStatementCounter counter = otherReplica.getBean(SqlStatementCounter.class);
-		counter.reset();
-		action.run();
-		return counter.statements();
-	}
-
-	private static String price(Response response) {
-		JsonNode product = response.data().path("product");
-		assertThat(product.isObject()).as(response.body()).isTrue();
-		return product.path("price").path("amount").asString();
+		return CatalogReplicas.statementsFor(otherReplica, action);
 	}
 
 }
