@@ -72,8 +72,11 @@ export async function compareSupergraphs(root, comparison, { timing, scenarios, 
     const routerUrl = `http://127.0.0.1:${routerPort}/graphql`;
     return {
       side,
-      /** Every subgraph's SQL statements so far (its `subgraph.sql.statements` counter; 0 with SQL metrics off). */
-      sql: async () => Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await sqlStatements(ports[name])]))),
+      /** The SQL statements of all its subgraphs so far; null when one counts none (SQL metrics off). */
+      sql: async () => {
+        const counts = await Promise.all(SUBGRAPHS.map((name) => sqlStatements(ports[name])));
+        return counts.includes(null) ? null : counts.reduce((sum, count) => sum + count, 0);
+      },
       // Metered under their roles' names, so A's and B's figures line up.
       processes: [{ name: 'router', pid: router.pid }, ...subgraphs.map((proc, i) => ({ name: SUBGRAPHS[i], pid: proc.pid }))],
       next: (scenario) => (scenario === 'mix' ? mixed(request, routerUrl) : () => request(routerUrl, scenario)),
@@ -115,7 +118,7 @@ export async function compareSupergraphs(root, comparison, { timing, scenarios, 
           p99: round1(run.p99),
           cpuMsPerRequest,
           totalCpuMsPerRequest: round3(Object.values(cpuMsPerRequest).reduce((sum, ms) => sum + ms, 0)),
-          sqlPerRequest: round3(SUBGRAPHS.reduce((sum, name) => sum + sqlAfter[name] - sqlBefore[name], 0) / Math.max(1, run.requests)),
+          sqlPerRequest: sqlBefore === null || sqlAfter === null ? null : round3((sqlAfter - sqlBefore) / Math.max(1, run.requests)),
           saturatingRps: round1(saturated.rps),
           saturatedCpuMsPerRequest,
         };
@@ -134,7 +137,7 @@ function summary(rounds) {
   const sideSummary = (side) => ({
     cpuMsPerRequest: Object.fromEntries(SUPERGRAPH_PROCESSES.map((name) => [name, round3(median(side, (r) => r.cpuMsPerRequest[name]))])),
     totalCpuMsPerRequest: round3(median(side, (r) => r.totalCpuMsPerRequest)),
-    sqlPerRequest: round3(median(side, (r) => r.sqlPerRequest)),
+    sqlPerRequest: rounds.some((row) => row[side].sqlPerRequest === null) ? null : round3(median(side, (r) => r.sqlPerRequest)),
     saturatingRps: round1(median(side, (r) => r.saturatingRps)),
     saturatedCpuMsPerRequest: Object.fromEntries(SUPERGRAPH_PROCESSES
       .map((name) => [name, round3(median(side, (r) => r.saturatedCpuMsPerRequest[name]))])),

@@ -179,11 +179,11 @@ function imageEnvironment(dockerfile) {
     .map(([, name, value]) => [name, value.replace(/^"(.*)"$/, '$1')]));
 }
 
-/** SQL round trips of a subgraph so far (its subgraph.sql.statements metric; 0 with SQL metrics off). */
+/** SQL round trips of a subgraph so far (its subgraph.sql.statements metric); null with SQL metrics off. */
 export async function sqlStatements(port) {
   const response = await fetch(`http://127.0.0.1:${port}/actuator/metrics/subgraph.sql.statements`);
   if (!response.ok) {
-    return 0;
+    return null;
   }
   const body = await response.json();
   return body.measurements?.[0]?.value ?? 0;
