@@ -27,7 +27,8 @@ class CatalogCacheConfiguration {
 			return CatalogCache.disabled();
 		}
 		CacheGeneration generation = RedisConfigured.in(environment)
-				? new RedisGeneration(redis.getObject(), properties.redisKey(), registry) : new LocalGeneration();
+				? new RedisGeneration(redis.getObject(), properties.redisKey(), properties.ttl(), registry)
+				: new LocalGeneration();
 		CatalogCache cache = CatalogCache.of(properties, generation);
 		// cache.gets{result=hit|miss}, cache.puts, cache.evictions, cache.size per
 		// region.

@@ -1,7 +1,10 @@
 package dev.supergraph.catalog.cache;
 
+import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,13 +23,18 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * old rows); for a second after a failure they do so at once rather than each waiting for
  * Redis's timeout. A write committed meanwhile, here or on another replica, could not
  * advance the generation, so the first call that reaches Redis again after a failure
- * advances it before anything is read from the cache.
+ * advances it before anything is read from the cache. A replica whose write could not
+ * advance it also keeps trying in the background, so that replicas which saw nothing of
+ * the outage stop serving older entries about a second after Redis answers, whether or
+ * not the writer is asked anything.
  */
 final class RedisGeneration implements CacheGeneration {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisGeneration.class);
 
 	private static final long RETRY_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	private static final long OWED_ADVANCE_RETRY_MILLIS = 250;
 
 	private final StringRedisTemplate redis;
 
@@ -40,9 +48,16 @@ final class RedisGeneration implements CacheGeneration {
 
 	private volatile long failedAt;
 
-	RedisGeneration(StringRedisTemplate redis, String key, MeterRegistry registry) {
+	/** Whether a background retry of an advance that failed is scheduled. */
+	private final AtomicBoolean advanceOwed = new AtomicBoolean();
+
+	/** How long an owed advance is retried: after the TTL no older entry is served. */
+	private final long owedForNanos;
+
+	RedisGeneration(StringRedisTemplate redis, String key, Duration ttl, MeterRegistry registry) {
 		this.redis = redis;
 		this.key = key;
+		this.owedForNanos = ttl.toNanos();
 		this.readFailures = failures(registry, "read");
 		this.advanceFailures = failures(registry, "advance");
 	}
@@ -88,9 +103,10 @@ final class RedisGeneration implements CacheGeneration {
 	public void advance() {
 		if (current().isEmpty()) {
 			// Redis is not answering: the next call that reaches it advances the
-			// generation. The write is committed; failing its response would only invite
-			// a retry.
+			// generation, the background retry at the latest. The write is committed;
+			// failing its response would only invite a retry.
 			this.advanceFailures.increment();
+			owe();
 			return;
 		}
 		try {
@@ -98,7 +114,32 @@ final class RedisGeneration implements CacheGeneration {
 		}
 		catch (RuntimeException ex) {
 			failed(this.advanceFailures, ex);
+			owe();
 		}
+	}
+
+	/** Retries the advance in the background until Redis answers, at most for the TTL. */
+	private void owe() {
+		if (this.advanceOwed.compareAndSet(false, true)) {
+			retryLater(System.nanoTime() + this.owedForNanos);
+		}
+	}
+
+	private void retryLater(long until) {
+		CompletableFuture.delayedExecutor(OWED_ADVANCE_RETRY_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+			// Advances the generation once Redis answers (see current()).
+			current();
+			if (this.failing && System.nanoTime() - until < 0) {
+				retryLater(until);
+			}
+			else {
+				this.advanceOwed.set(false);
+				if (this.failing) {
+					// A write failed again while this retry was ending.
+					owe();
+				}
+			}
+		});
 	}
 
 	@Override

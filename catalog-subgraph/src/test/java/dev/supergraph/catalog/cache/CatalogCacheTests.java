@@ -101,7 +101,8 @@ class CatalogCacheTests {
 		unreachable.start();
 		try {
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
-			RedisGeneration generation = new RedisGeneration(new StringRedisTemplate(unreachable), "k", registry);
+			RedisGeneration generation = new RedisGeneration(new StringRedisTemplate(unreachable), "k",
+					Duration.ofSeconds(2), registry);
 			CatalogCache redisCache = CatalogCache.of(new CatalogCacheProperties(true, 100, Duration.ofMinutes(5), "k"),
 					generation);
 			redisCache.get(CacheRegion.PRODUCTS, "a", () -> "x" + this.loads.incrementAndGet());
