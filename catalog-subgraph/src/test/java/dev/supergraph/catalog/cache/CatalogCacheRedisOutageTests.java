@@ -3,9 +3,9 @@ package dev.supergraph.catalog.cache;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import dev.supergraph.starter.test.GraphQlHttpClient;
-import dev.supergraph.starter.test.GraphQlHttpClient.Response;
 import dev.supergraph.starter.test.SubgraphTest;
 import dev.supergraph.starter.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -35,11 +35,6 @@ class CatalogCacheRedisOutageTests {
 
 	/** A key of this run only: other runs and tools may share the Redis. */
 	static final String GENERATION_KEY = "catalog:test:" + UUID.randomUUID();
-
-	static final String UPDATE_PRICE = """
-			mutation($input: UpdateProductPriceInput!) {
-			  updateProductPrice(input: $input) { userErrors { code } }
-			}""";
 
 	static final String WRITER = TestTokens.forUser("904", "catalog:write");
 
@@ -82,11 +77,8 @@ class CatalogCacheRedisOutageTests {
 		// in the background once Redis answers. The other replica's cache has seen no
 		// failure: its client reconnects on its own.
 		awaitRedis(otherReplica);
-		long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-		while (!price(other().post(PRODUCT, product, null)).equals(changed)) {
-			assertThat(System.nanoTime()).as("the new price on the other replica within 45 s").isLessThan(deadline);
-			sleep(Duration.ofMillis(100));
-		}
+		eventually("the new price on the other replica",
+				() -> price(other().post(PRODUCT, product, null)).equals(changed));
 		assertThat(CatalogReplicas.statementsFor(otherReplica, () -> other().post(PRODUCT, product, null))).isZero();
 	}
 
@@ -117,24 +109,17 @@ class CatalogCacheRedisOutageTests {
 	private String cachedOnTheOtherReplica(Map<String, Object> product) {
 		String original = price(other().post(PRODUCT, product, null));
 		awaitCachedOnTheOtherReplica(product);
-		return original.equals("12.34") ? "43.21" : "12.34";
+		return CatalogReplicas.anotherPrice(original);
 	}
 
 	/** Waits until a read of the product on the other replica costs no SQL. */
 	private static void awaitCachedOnTheOtherReplica(Map<String, Object> product) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-		while (CatalogReplicas.statementsFor(otherReplica, () -> other().post(PRODUCT, product, null)) != 0) {
-			assertThat(System.nanoTime()).as("the product cached on the other replica within 45 s")
-				.isLessThan(deadline);
-			sleep(Duration.ofMillis(100));
-		}
+		eventually("the product cached on the other replica",
+				() -> CatalogReplicas.statementsFor(otherReplica, () -> other().post(PRODUCT, product, null)) == 0);
 	}
 
 	private void updatePrice(String productId, String amount) {
-		Response updated = here().post(UPDATE_PRICE,
-				Map.of("input", Map.of("productId", productId, "price", Map.of("amount", amount, "currency", "EUR"))),
-				WRITER);
-		assertThat(updated.data().path("updateProductPrice").path("userErrors")).as(updated.body()).isEmpty();
+		CatalogReplicas.updatePrice(here(), WRITER, productId, amount);
 	}
 
 	/**
@@ -143,11 +128,7 @@ class CatalogCacheRedisOutageTests {
 	 */
 	private static void awaitRedis(ConfigurableApplicationContext replica) {
 		StringRedisTemplate redis = replica.getBean(StringRedisTemplate.class);
-		long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-		while (!answers(redis)) {
-			assertThat(System.nanoTime()).as("Redis reached again within 45 s").isLessThan(deadline);
-			sleep(Duration.ofMillis(100));
-		}
+		eventually("Redis reached again", () -> answers(redis));
 	}
 
 	private static boolean answers(StringRedisTemplate redis) {
@@ -157,6 +138,15 @@ class CatalogCacheRedisOutageTests {
 		}
 		catch (RuntimeException ex) {
 			return false;
+		}
+	}
+
+	/** Checks the condition every 100 ms until it holds; fails after 45 s. */
+	private static void eventually(String what, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as(what + " within 45 s").isLessThan(deadline);
+			sleep(Duration.ofMillis(100));
 		}
 	}
 

@@ -80,13 +80,8 @@ class CatalogCacheReplicasTests {
 		String original = price(other().post(PRODUCT, variables, null));
 		assertThat(otherStatementsFor(() -> other().post(PRODUCT, variables, null))).isZero();
 
-		String changed = original.equals("12.34") ? "43.21" : "12.34";
-		Response updated = here().post("""
-				mutation($input: UpdateProductPriceInput!) {
-				  updateProductPrice(input: $input) { userErrors { code } }
-				}""", Map.of("input", Map.of("productId", "11", "price", Map.of("amount", changed, "currency", "EUR"))),
-				WRITER);
-		assertThat(updated.data().path("updateProductPrice").path("userErrors")).as(updated.body()).isEmpty();
+		String changed = CatalogReplicas.anotherPrice(original);
+		CatalogReplicas.updatePrice(here(), WRITER, "11", changed);
 
 		assertThat(price(other().post(PRODUCT, variables, null))).isEqualTo(changed);
 	}

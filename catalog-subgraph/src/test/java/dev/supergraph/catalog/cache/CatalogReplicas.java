@@ -1,5 +1,7 @@
 package dev.supergraph.catalog.cache;
 
+import java.util.Map;
+
 import dev.supergraph.catalog.CatalogApplication;
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
@@ -21,6 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class CatalogReplicas {
 
 	static final String PRODUCT = "query($id: ID!) { product(id: $id) { id price { amount } } }";
+
+	static final String UPDATE_PRICE = """
+			mutation($input: UpdateProductPriceInput!) {
+			  updateProductPrice(input: $input) { userErrors { code } }
+			}""";
 
 	private CatalogReplicas() {
 	}
@@ -48,6 +55,19 @@ final class CatalogReplicas {
 		counter.reset();
 		action.run();
 		return counter.statements();
+	}
+
+	/** Changes a product's price through a replica, as the given caller. */
+	static void updatePrice(GraphQlHttpClient replica, String token, String productId, String amount) {
+		Response updated = replica.post(UPDATE_PRICE,
+				Map.of("input", Map.of("productId", productId, "price", Map.of("amount", amount, "currency", "EUR"))),
+				token);
+		assertThat(updated.data().path("updateProductPrice").path("userErrors")).as(updated.body()).isEmpty();
+	}
+
+	/** A price other than the given one. */
+	static String anotherPrice(String price) {
+		return price.equals("12.34") ? "43.21" : "12.34";
 	}
 
 	static String price(Response response) {
