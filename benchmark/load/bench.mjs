@@ -3,10 +3,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closedLoop, openModel, warmInTurn } from './load.mjs';
+import { closedLoop, openModel, send, warmInTurn } from './load.mjs';
 import { cpuMeter, rssMiB, stopAll, stopAllOnSignal } from './processes.mjs';
-import { UNCACHED_CATALOG, sqlStatements, startSupergraph } from './supergraph.mjs';
-import { entitiesRequest, mixed, workload } from './workload.mjs';
+import { NODE_PEER, UNCACHED_CATALOG, sqlStatements, startSupergraph } from './supergraph.mjs';
+import { entitiesOf, entitiesRequest, mixed, workload } from './workload.mjs';
 import { productionJvm } from './jvm.mjs';
 import { markdownReport } from './report.mjs';
 import { compare, compareReport } from './compare.mjs';
@@ -21,11 +21,13 @@ const soakRate = args.includes('--rate') ? Number(args[args.indexOf('--rate') + 
 // warmMs per scenario: four JVMs compiling on two cores need about a minute before CPU figures settle.
 // entitiesWarmMs: the catalog and raw baseline of the `_entities` comparison, each, in turns; the
 // second catalog starts cold, and a minute of it compiling would be charged to its requests.
-const timing = quick ? { warmMs: 4000, entitiesWarmMs: 6000, saturateMs: 5000, measureMs: 10000, rounds: 2 }
-  : { warmMs: 10000, entitiesWarmMs: 60000, saturateMs: 10000, measureMs: 20000, rounds: 3 };
+// concurrencyMs: each side's closed loop at each number of clients of the `_entities` comparison.
+const timing = quick ? { warmMs: 4000, entitiesWarmMs: 6000, saturateMs: 5000, measureMs: 10000, concurrencyMs: 2000, rounds: 2 }
+  : { warmMs: 10000, entitiesWarmMs: 60000, saturateMs: 10000, measureMs: 20000, concurrencyMs: 4000, rounds: 3 };
 const SATURATION_CONCURRENCY = 16;
 const JAVA = ['catalog', 'users', 'orders'];
-const BASELINES = ['raw', UNCACHED_CATALOG];
+const BASELINES = ['raw', UNCACHED_CATALOG, NODE_PEER];
+const ENTITIES_CONCURRENCY = [1, 2, 4, 8, 16, 32];
 
 stopAllOnSignal();
 // `--compare <name>`: two router configurations side by side (compare.mjs), instead of the full run.
@@ -35,12 +37,14 @@ if (compareSpec) {
   process.exit(0);
 }
 
-const supergraph = await startSupergraph(root, resolve(root, '.run', 'bench-logs'));
+// `--entities`: only the `_entities` comparison, written to results/entities.*.
+const entitiesOnly = args.includes('--entities');
+const supergraph = await startSupergraph(root, resolve(root, '.run', 'bench-logs'), { nodePeer: soakMinutes === 0 });
 try {
-  const results = soakMinutes > 0 ? await soak(soakMinutes) : await fullRun();
+  const results = soakMinutes > 0 ? await soak(soakMinutes) : entitiesOnly ? await entitiesRun() : await fullRun();
   const outDir = resolve(root, 'benchmark', 'results');
   mkdirSync(outDir, { recursive: true });
-  const name = soakMinutes > 0 ? 'soak' : 'latest';
+  const name = soakMinutes > 0 ? 'soak' : entitiesOnly ? 'entities' : 'latest';
   writeFileSync(resolve(outDir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const markdown = markdownReport(results);
   writeFileSync(resolve(outDir, `${name}.md`), markdown);
@@ -98,12 +102,20 @@ async function fullRun() {
   return {
     commit: commit(),
     date: new Date().toISOString(),
-    machine: { cpus: (await import('node:os')).cpus().length, node: process.version, java: javaVersion() },
+    machine: await machine(),
     timing,
     operations: operationResults,
     entities: await entitiesSideBySide(),
     rssMiB: Object.fromEntries(supergraph.processes.map((proc) => [proc.name, Math.round(rssMiB(proc.pid))])),
   };
+}
+
+async function entitiesRun() {
+  return { commit: commit(), date: new Date().toISOString(), machine: await machine(), timing, entities: await entitiesSideBySide() };
+}
+
+async function machine() {
+  return { cpus: (await import('node:os')).cpus().length, node: process.version, java: javaVersion() };
 }
 
 /** Saturating rate with a closed loop, then an open-model measurement at half of it. */
@@ -129,42 +141,99 @@ async function measure({ name, next }) {
 }
 
 /**
- * `_entities` for 100 Products at the catalog subgraph and at the raw JDBC + Jackson baseline, in
- * interleaved rounds at the same rate (half the subgraph's saturating rate in that round), so both
- * see the same machine; the ratio of CPU per request is the result.
+ * `_entities` for 100 Products at the catalog subgraph, at the raw JDBC + Jackson baseline and at the
+ * Node peer (`@apollo/subgraph` + `pg`), in interleaved rounds: first at the same rate (half the
+ * subgraph's saturating rate in that round), so all see the same machine and the ratio of CPU per
+ * request is the result; then closed loops at each of ENTITIES_CONCURRENCY, for throughput.
  */
 async function entitiesSideBySide() {
   // The catalog with its read cache off (supergraph.mjs), so the code path is measured, not the cache.
-  const catalog = { name: 'catalog', next: entitiesRequest(supergraph.url(UNCACHED_CATALOG), supergraph.secret), pid: supergraph.byName[UNCACHED_CATALOG] };
-  const raw = { name: 'raw', next: entitiesRequest(`http://127.0.0.1:${supergraph.ports.raw}/graphql`, supergraph.secret), pid: supergraph.byName.raw };
-  await warmInTurn([catalog.next, raw.next], timing.entitiesWarmMs);
+  const side = (name, url, pid) => ({ name, url, next: entitiesRequest(url, supergraph.secret), pid });
+  const catalog = side('catalog', supergraph.url(UNCACHED_CATALOG), supergraph.byName[UNCACHED_CATALOG]);
+  const raw = side('raw', `http://127.0.0.1:${supergraph.ports.raw}/graphql`, supergraph.byName.raw);
+  const node = side('node', `http://127.0.0.1:${supergraph.ports[NODE_PEER]}/graphql`, supergraph.byName[NODE_PEER]);
+  const sides = [catalog, raw, node];
+  await sameAnswers(sides);
+  await warmInTurn(sides.map((s) => s.next), timing.entitiesWarmMs);
   const rounds = [];
   for (let round = 0; round < timing.rounds; round += 1) {
     const row = {};
-    for (const side of [catalog, raw]) {
-      const saturation = await closedLoop(side.next, { concurrency: 8, durationMs: timing.saturateMs / 2 });
-      row[side.name] = { saturatingRps: saturation.rps, failed: saturation.failed };
+    for (const { name, next } of sides) {
+      const saturation = await closedLoop(next, { concurrency: 8, durationMs: timing.saturateMs / 2 });
+      row[name] = { saturatingRps: saturation.rps, failed: saturation.failed };
     }
     const rate = Math.max(1, Math.floor(row.catalog.saturatingRps / 2));
-    for (const side of [catalog, raw]) {
-      const meter = cpuMeter([side.pid]);
-      const run = await openModel(side.next, { rate, durationMs: timing.measureMs / 2 });
+    for (const { name, next, pid } of sides) {
+      const meter = cpuMeter([pid]);
+      const run = await openModel(next, { rate, durationMs: timing.measureMs / 2 });
       const cpu = meter();
-      Object.assign(row[side.name], { rate, ...summary(run), cpuMsPerRequest: round3((cpu[side.pid.name] * 1000) / run.requests),
+      Object.assign(row[name], { rate, ...summary(run), cpuMsPerRequest: round3((cpu[pid.name] * 1000) / run.requests),
         postgresCpuMsPerRequest: round3((cpu.postgres * 1000) / run.requests) });
     }
-    log(`entities round ${round + 1}: catalog ${row.catalog.cpuMsPerRequest} ms CPU/request, raw ${row.raw.cpuMsPerRequest}`);
+    log(`entities round ${round + 1}: CPU ms/request ${sides.map(({ name }) => `${name} ${row[name].cpuMsPerRequest}`).join(', ')}`);
     rounds.push(row);
   }
-  const median = (side, key) => medianOf(rounds.map((row) => row[side][key]));
+  const median = (name, key) => round3(medianOf(rounds.map((row) => row[name][key])));
   return {
     rounds,
     catalogCpuMs: median('catalog', 'cpuMsPerRequest'),
     rawCpuMs: median('raw', 'cpuMsPerRequest'),
+    nodeCpuMs: median('node', 'cpuMsPerRequest'),
     // The subgraph's efficiency against the floor: 1.0 would be as cheap as raw JDBC + Jackson.
     cpuRatio: round3(median('raw', 'cpuMsPerRequest') / median('catalog', 'cpuMsPerRequest')),
     saturationRatio: round3(median('catalog', 'saturatingRps') / median('raw', 'saturatingRps')),
+    // Above 1: the subgraph is cheaper per request than the Node peer.
+    nodeCpuRatio: round3(median('node', 'cpuMsPerRequest') / median('catalog', 'cpuMsPerRequest')),
+    byConcurrency: await entitiesByConcurrency(sides),
   };
+}
+
+/**
+ * Fails the run unless every side answers the same `_entities` request with the same JSON (an
+ * unknown id included): a peer that answered less would be measured doing less.
+ */
+async function sameAnswers(sides) {
+  const ids = [...Array.from({ length: 99 }, (_, i) => 1 + i * 50), 999_999_999];
+  const answers = await Promise.all(sides.map(async ({ name, url }) => {
+    const { status, text } = await send(entitiesOf(url, supergraph.secret, ids));
+    return { name, status, data: JSON.stringify(JSON.parse(text)) };
+  }));
+  const [first, ...others] = answers;
+  for (const other of others) {
+    if (first.status !== 200 || other.status !== 200 || other.data !== first.data) {
+      throw new Error(`_entities answers differ: ${first.name} ${first.status} ${first.data.slice(0, 300)} against `
+        + `${other.name} ${other.status} ${other.data.slice(0, 300)}`);
+    }
+  }
+}
+
+/**
+ * Each side's closed-loop throughput and CPU per request at each of ENTITIES_CONCURRENCY clients,
+ * sides and rounds interleaved; medians over the rounds.
+ */
+async function entitiesByConcurrency(sides) {
+  const perRound = [];
+  for (let round = 0; round < timing.rounds; round += 1) {
+    const row = {};
+    for (const concurrency of ENTITIES_CONCURRENCY) {
+      for (const { name, next, pid } of sides) {
+        const meter = cpuMeter([pid]);
+        const run = await closedLoop(next, { concurrency, durationMs: timing.concurrencyMs });
+        const cpu = meter();
+        row[`${name}@${concurrency}`] = { rps: run.rps, failed: run.failed, cpuMsPerRequest: (cpu[pid.name] * 1000) / run.completed };
+      }
+    }
+    perRound.push(row);
+  }
+  return ENTITIES_CONCURRENCY.map((concurrency) => {
+    const figures = Object.fromEntries(sides.map(({ name }) => {
+      const runs = perRound.map((row) => row[`${name}@${concurrency}`]);
+      return [name, { rps: round1(medianOf(runs.map((run) => run.rps))), cpuMsPerRequest: round3(medianOf(runs.map((run) => run.cpuMsPerRequest))),
+        failed: runs.reduce((sum, run) => sum + run.failed, 0) }];
+    }));
+    log(`entities at ${concurrency} clients: rps ${sides.map(({ name }) => `${name} ${figures[name].rps}`).join(', ')}`);
+    return { concurrency, ...figures, catalogOverNode: round3(figures.catalog.rps / figures.node.rps) };
+  });
 }
 
 /** The mix at half its saturating rate for `minutes`, sampling every process's RSS. */

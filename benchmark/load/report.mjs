@@ -3,6 +3,10 @@ export function markdownReport(results) {
   if (results.rssSamples) {
     return soakReport(results);
   }
+  if (!results.operations) {
+    return [`# \`_entities\` comparison ${results.date} (commit ${results.commit})`, '',
+      `${results.machine.cpus} CPUs, ${results.machine.java}, Node ${results.machine.node}.`, '', ...entitiesReport(results.entities)].join('\n');
+  }
   const processes = ['router', 'users', 'orders', 'catalog', 'postgres'];
   const lines = [
     `# Benchmark ${results.date} (commit ${results.commit})`,
@@ -17,21 +21,37 @@ export function markdownReport(results) {
       + `${['users', 'orders', 'catalog'].map((name) => op.sqlPerRequest[name]).join(' / ')} | `
       + `${Object.values(op.failures).reduce((a, b) => a + b, 0) + op.dropped} |`),
     '',
-    '`_entities` × 100 Products, catalog subgraph vs raw JDBC + Jackson, interleaved rounds:',
-    '',
-    '| round | catalog CPU ms/request | raw CPU ms/request | catalog saturating rps | raw saturating rps |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...results.entities.rounds.map((row, i) => `| ${i + 1} | ${row.catalog.cpuMsPerRequest} | ${row.raw.cpuMsPerRequest} | `
-      + `${Math.round(row.catalog.saturatingRps)} | ${Math.round(row.raw.saturatingRps)} |`),
-    '',
-    `Median: the subgraph runs at **${results.entities.cpuRatio}×** the raw baseline's CPU efficiency`
-      + ` (${results.entities.catalogCpuMs} vs ${results.entities.rawCpuMs} ms) and`
-      + ` ${results.entities.saturationRatio}× its saturating rate.`,
-    '',
+    ...entitiesReport(results.entities),
     `RSS after the run (MiB): ${Object.entries(results.rssMiB).map(([name, mib]) => `${name} ${mib}`).join(', ')}.`,
     '',
   ];
   return lines.join('\n');
+}
+
+function entitiesReport(entities) {
+  const sides = ['catalog', 'raw', 'node'];
+  return [
+    '`_entities` × 100 Products: the catalog subgraph (read cache off), raw JDBC + Jackson, and the Node peer'
+      + ' (`@apollo/subgraph` + `pg`), interleaved rounds at the catalog\'s half-saturating rate:',
+    '',
+    '| round | rate | CPU ms/request catalog / raw / node | saturating rps at 8 clients catalog / raw / node |',
+    '| --- | ---: | --- | --- |',
+    ...entities.rounds.map((row, i) => `| ${i + 1} | ${row.catalog.rate} | ${sides.map((side) => row[side].cpuMsPerRequest).join(' / ')} | `
+      + `${sides.map((side) => Math.round(row[side].saturatingRps)).join(' / ')} |`),
+    '',
+    `Median: the subgraph runs at **${entities.cpuRatio}×** the raw baseline's CPU efficiency`
+      + ` (${entities.catalogCpuMs} vs ${entities.rawCpuMs} ms) and ${entities.saturationRatio}× its saturating rate;`
+      + ` the Node peer costs **${entities.nodeCpuRatio}×** the subgraph's CPU per request (${entities.nodeCpuMs} ms).`,
+    '',
+    'Closed loops at each number of clients (medians over the rounds; CPU of the serving process only):',
+    '',
+    '| clients | rps catalog / raw / node | catalog ÷ node | CPU ms/request catalog / raw / node | failed |',
+    '| ---: | --- | ---: | --- | ---: |',
+    ...entities.byConcurrency.map((row) => `| ${row.concurrency} | ${sides.map((side) => row[side].rps).join(' / ')} | `
+      + `${row.catalogOverNode} | ${sides.map((side) => row[side].cpuMsPerRequest).join(' / ')} | `
+      + `${sides.reduce((sum, side) => sum + row[side].failed, 0)} |`),
+    '',
+  ];
 }
 
 function soakReport(results) {

@@ -15,17 +15,20 @@ const SUBGRAPHS = REGISTRY.map((subgraph) => subgraph.name);
 const DEV_PUBLIC_KEY = (root) => resolve(root, 'subgraph-starter-dev', 'src', 'main', 'resources', 'dev-keys', 'dev-public.pem');
 /** The catalog the raw baseline is compared with (see startUncachedCatalog). */
 export const UNCACHED_CATALOG = 'catalogUncached';
+/** The Node subgraph the catalog's `_entities` path is also compared with (node-subgraph-peer.mjs). */
+export const NODE_PEER = 'nodePeer';
 
 /**
  * Starts the subgraphs, then one router per entry of `routers` (name -> extra environment, default: one
- * production router named `router`) and, unless `raw` is false, the raw baseline. `signed: false`
+ * production router named `router`), unless `raw` is false the raw baseline, and with `nodePeer` the Node
+ * subgraph peer (both on the catalog's database). `signed: false`
  * starts the subgraphs without the router secret, so they accept unsigned requests (for comparing
  * routers with and without signing); the routers still sign.
  */
-export async function startSupergraph(root, logDir, { routers = { router: {} }, raw: withRaw = true, signed = true } = {}) {
+export async function startSupergraph(root, logDir, { routers = { router: {} }, raw: withRaw = true, nodePeer = false, signed = true } = {}) {
   mkdirSync(logDir, { recursive: true });
   const secret = randomBytes(32).toString('hex');
-  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'raw', UNCACHED_CATALOG]
+  const ports = Object.fromEntries(await Promise.all([...SUBGRAPHS, 'raw', NODE_PEER, UNCACHED_CATALOG]
     .map(async (name) => [name, await freePort()])));
   const postgres = await startLocalPostgres(root, logDir, SUBGRAPHS);
   ports.catalogDb = postgres.ports.catalog;
@@ -37,7 +40,7 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
   const started = [postgres.proc, ...subgraphs];
   try {
     await Promise.all(subgraphs.map((proc) => awaitReady(proc)));
-    const baselines = withRaw ? [startRaw(), startUncachedCatalog()] : [];
+    const baselines = [...(withRaw ? [startRaw(), startUncachedCatalog()] : []), ...(nodePeer ? [startNodePeer()] : [])];
     started.push(...baselines);
     await Promise.all([launchRouters(routers), ...baselines.map((proc) => awaitReady(proc))]);
     return { secret, url, processes: started, byName: Object.fromEntries(started.map((proc) => [proc.name, proc])), ports,
@@ -90,6 +93,19 @@ export async function startSupergraph(root, logDir, { routers = { router: {} }, 
       cwd: root,
       logFile: resolve(logDir, 'raw.log'),
       ready: `http://127.0.0.1:${ports.raw}/ready`,
+    });
+  }
+
+  function startNodePeer() {
+    return startProcess({
+      name: NODE_PEER,
+      command: 'node',
+      args: [resolve(root, 'benchmark', 'load', 'node-subgraph-peer.mjs'), String(ports[NODE_PEER]),
+        `postgres://postgres@127.0.0.1:${ports.catalogDb}/postgres`, '8'],
+      env: { NODE_ENV: 'production' },
+      cwd: root,
+      logFile: resolve(logDir, `${NODE_PEER}.log`),
+      ready: `http://127.0.0.1:${ports[NODE_PEER]}/?query=%7B__typename%7D`,
     });
   }
 }

@@ -66,13 +66,14 @@ const CATALOG_PRODUCT_FIELDS = 'id sku name price { amount currency } weightGram
  * (or, with the inventory's fields as the selection, at the inventory).
  */
 export function entitiesRequest(url, secret, selection = CATALOG_PRODUCT_FIELDS) {
+  return () => entitiesOf(url, secret, Array.from({ length: 100 }, () => 1 + Math.floor(Math.random() * PRODUCTS)), selection);
+}
+
+/** `_entities` for the products of `ids`, in their order, signed and stamped as the router would. */
+export function entitiesOf(url, secret, ids, selection = CATALOG_PRODUCT_FIELDS) {
   const query = 'query Entities($representations: [_Any!]!) { _entities(representations: $representations) '
     + `{ ... on Product { ${selection} } } }`;
-  return () => {
-    const representations = Array.from({ length: 100 },
-      () => ({ __typename: 'Product', id: String(1 + Math.floor(Math.random() * PRODUCTS)) }));
-    return signedRequest(url, secret, query, { representations });
-  };
+  return signedRequest(url, secret, query, { representations: ids.map((id) => ({ __typename: 'Product', id: String(id) })) });
 }
 
 /** A GraphQL request signed as the router signs it: the freshness stamp over the exact body. */
