@@ -1,4 +1,4 @@
-// Hive Gateway configuration: `npx hive-gateway supergraph supergraph.graphql` picks this file up.
+// Hive Gateway configuration: `node router/main.mjs supergraph supergraph.graphql` (Hive Gateway's command line) picks this file up.
 // Everything is driven by the environment (see README.md); GATEWAY_MODE=production locks it down.
 import { readFileSync } from 'node:fs';
 import {
@@ -74,7 +74,7 @@ const cache = production && on('rateLimit') ? sharedStateCache(settings.redis) :
 const store = settings.supergraphStore ? storeSupergraph(settings.supergraphStore.dir) : null;
 if (store && supergraphFileArgument(process.argv)) {
   throw new Error(`SUPERGRAPH_STORE is set but the command names the supergraph file '${supergraphFileArgument(process.argv)}', `
-    + 'which would win over the store: start the router with `hive-gateway supergraph` and no file');
+    + 'which would win over the store: start the router with `node router/main.mjs supergraph` and no file');
 }
 
 export const gatewayConfig = defineConfig({

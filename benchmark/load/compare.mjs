@@ -1,10 +1,10 @@
 // `benchmark/run --compare <name>`: two router configurations side by side on the same subgraphs,
-// measured in interleaved rounds (A, B, A, B, …) at the same fixed open-model rate per scenario, so
+// measured in interleaved rounds (A, B, B, A, …) at the same fixed open-model rate per scenario, so
 // both see the same machine. The results are ratios B / A of medians, never absolute figures.
 import { resolve } from 'node:path';
 import { closedLoop, openModel } from './load.mjs';
 import { medianOf, round1, round3 } from './numbers.mjs';
-import { cpuMeter, stopAll } from './processes.mjs';
+import { cpuMeter, rssMiB, stopAll } from './processes.mjs';
 import { startSupergraph } from './supergraph.mjs';
 import { mixed, workload } from './workload.mjs';
 import { comparisonsOf } from './comparisons.mjs';
@@ -93,7 +93,8 @@ export async function compare(root, spec, { timing, scenarios: scenarioNames, ra
           const rounds = [];
           for (let round = 0; round < timing.rounds; round += 1) {
             const row = {};
-            for (const side of sides) {
+            // A, B then B, A: whichever runs second inherits the first's garbage in the subgraphs.
+            for (const side of (round % 2 ? [...sides].reverse() : sides)) {
               const meter = cpuMeter([{ name: 'router', pid: side.router.pid }, ...subgraphs]);
               const run = await openModel(side.next[scenario], { rate, durationMs: timing.measureMs });
               const cpu = meter();
@@ -114,7 +115,8 @@ export async function compare(root, spec, { timing, scenarios: scenarioNames, ra
             rounds, ...medians(rounds) });
         }
         return { name: comparison.name, about: comparison.about, a: comparison.a, b: comparison.b,
-          signed: comparison.signed, scenarios: scenarioResults };
+          signed: comparison.signed, scenarios: scenarioResults,
+          routerRssMiB: Object.fromEntries(sides.map(({ side, router }) => [side, Math.round(rssMiB(router.pid))])) };
       } finally {
         await supergraph.stopRouters(Object.values(routers));
       }
@@ -184,7 +186,8 @@ export function compareReport(results) {
   lines.push('', 'A and B of each comparison:', '');
   for (const comparison of results.comparisons) {
     lines.push(`- **${comparison.name}**: ${comparison.about}. A: ${comparison.a.label}; B: ${comparison.b.label}`
-      + `${comparison.signed === false ? ' (subgraphs accept unsigned requests in this comparison)' : ''}.`);
+      + `${comparison.signed === false ? ' (subgraphs accept unsigned requests in this comparison)' : ''}.`
+      + `${comparison.routerRssMiB ? ` Router RSS after the rounds: ${comparison.routerRssMiB.a} → ${comparison.routerRssMiB.b} MiB.` : ''}`);
   }
   lines.push('');
   return lines.join('\n');

@@ -4,7 +4,8 @@
 // stand-in subgraphs, sends them all the same open-model load at once in each round, then each in turn
 // a closed loop that saturates it, and prints per configuration the router's CPU ms per request and its
 // saturating rate (medians of the rounds) with their ratios to the first configuration (the median
-// of each round's ratio). GATEWAY_CONFIG=<dir> in a configuration runs the router of another
+// of each round's ratio). NODE_FLAGS=<flags separated by spaces> in a configuration starts its node with
+// them (V8's flags, which NODE_OPTIONS refuses). GATEWAY_CONFIG=<dir> in a configuration runs the router of another
 // checkout (a git worktree whose gateway-config has the node_modules), to compare two builds. A
 // router's own parts are measured here, not the stack: the stand-ins cost next to nothing, so the
 // saturating rate is the router's throughput, one event loop's worth.
@@ -30,15 +31,15 @@ const configurations = specs.map((spec) => {
     const [key, ...value] = pair.split('=');
     return [key, value.join('=').replace('SINK', sinkUrl)];
   }));
-  const { GATEWAY_CONFIG: gatewayConfig, ...routerEnv } = env;
-  return { name, env: routerEnv, gatewayConfig };
+  const { GATEWAY_CONFIG: gatewayConfig, NODE_FLAGS: nodeFlags = '', ...routerEnv } = env;
+  return { name, env: routerEnv, gatewayConfig, nodeFlags: nodeFlags.split(' ').filter(Boolean) };
 });
 
 const subgraphs = await startSchemaSubgraphs();
 const routers = [];
 try {
-  for (const { name, env, gatewayConfig } of configurations) {
-    const { router, url } = await startStandInRouter({ name, subgraphs, env, gatewayConfig, logFile: resolve(logDir, `${name}.log`) });
+  for (const { name, env, gatewayConfig, nodeFlags } of configurations) {
+    const { router, url } = await startStandInRouter({ name, subgraphs, env, gatewayConfig, nodeFlags, logFile: resolve(logDir, `${name}.log`) });
     routers.push({ name, router, url, cpu: [], rps: [] });
   }
   await Promise.all(routers.map(({ router }) => awaitReady(router)));

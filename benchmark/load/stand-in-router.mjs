@@ -1,6 +1,7 @@
 // The production router in front of the router tests' schema-backed stand-in subgraphs (no JVMs):
 // what profile.mjs and router-ab.mjs measure, the router's own cost, not the stack's.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startProcess } from './processes.mjs';
@@ -18,7 +19,7 @@ export async function startStandInRouter({ name, subgraphs, env = {}, nodeFlags 
   const router = startProcess({
     name,
     command: 'node',
-    args: ['--max-old-space-size=224', ...nodeFlags, 'node_modules/@graphql-hive/gateway/dist/bin.js',
+    args: ['--max-old-space-size=224', ...nodeFlags, entryPoint(gatewayConfig ?? resolve(root, 'gateway-config')),
       'supergraph', 'supergraph.graphql', '--host', '127.0.0.1', '--port', String(port)],
     env: {
       NODE_ENV: 'production',
@@ -34,4 +35,9 @@ export async function startStandInRouter({ name, subgraphs, env = {}, nodeFlags 
     ready: `http://127.0.0.1:${port}/readiness`,
   });
   return { router, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+/** The router's entry point in `dir`: router/main.mjs, or Hive Gateway's command line in a checkout from before it. */
+function entryPoint(dir) {
+  return existsSync(resolve(dir, 'router', 'main.mjs')) ? 'router/main.mjs' : 'node_modules/@graphql-hive/gateway/dist/bin.js';
 }

@@ -118,7 +118,7 @@ export function startProductionRouter(root, logDir, { name, port, secret, subgra
   return startProcess({
     name,
     command: 'node',
-    args: ['node_modules/@graphql-hive/gateway/dist/bin.js', 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1',
+    args: ['router/main.mjs', 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1',
       '--port', String(port)],
     env: {
       ...imageEnvironment(resolve(root, 'gateway-config', 'Dockerfile')),

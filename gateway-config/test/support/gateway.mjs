@@ -1,13 +1,12 @@
-// Starts the real router (the pinned Hive Gateway CLI with gateway.config.ts) as a child process on a
+// Starts the real router (router/main.mjs: the pinned Hive Gateway CLI with gateway.config.ts) as a child process on a
 // free loopback port, and stops exactly that process.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const gatewayDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = resolve(dirname(createRequire(import.meta.url).resolve('@graphql-hive/gateway/package.json')), 'dist', 'bin.js');
+const bin = resolve(gatewayDir, 'router', 'main.mjs');
 
 export async function startGateway(env, { expectExit = false, supergraph = 'supergraph.graphql' } = {}) {
   const port = await freePort();

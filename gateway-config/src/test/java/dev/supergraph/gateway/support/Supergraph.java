@@ -379,7 +379,7 @@ public final class Supergraph {
 
 	private ManagedProcess routerProcess(String name, String supergraphFile, Map<String, String> mode) {
 		int port = ManagedProcess.freePort();
-		Path bin = Path.of("node_modules", "@graphql-hive", "gateway", "dist", "bin.js");
+		Path bin = Path.of("router", "main.mjs");
 		// With a supergraph store the router's config decides where the supergraph comes
 		// from.
 		List<String> command = new ArrayList<>(List.of("node", bin.toString(), "supergraph"));

@@ -1,0 +1,10 @@
+// The router's entry point: Hive Gateway's command line with its arguments (`node router/main.mjs
+// supergraph supergraph.graphql --port 4000`), minus Hive's Laboratory page. The command line imports
+// the Laboratory at start whether or not it serves it: a 21 MB module that V8 keeps as source and as
+// the page's text, about 64 MB of an idle router's heap. This router serves no Laboratory in any
+// mode (production serves no page, dev serves GraphiQL), so that import resolves to a stub
+// (without-laboratory-hooks.mjs, laboratory-stub.mjs).
+import { register } from 'node:module';
+
+register('./without-laboratory-hooks.mjs', import.meta.url);
+await import(new URL('../node_modules/@graphql-hive/gateway/dist/bin.js', import.meta.url).href);
