@@ -163,7 +163,7 @@ async function entitiesSideBySide() {
       row[name] = { saturatingRps: saturation.rps, failed: saturation.failed };
     }
     const rate = Math.max(1, Math.floor(row.catalog.saturatingRps / 2));
-    for (const { name, next, pid } of sides) {
+    for (const { name, next, pid } of inTurn(sides, round)) {
       const meter = cpuMeter([pid]);
       const run = await openModel(next, { rate, durationMs: timing.measureMs / 2 });
       const cpu = meter();
@@ -186,6 +186,12 @@ async function entitiesSideBySide() {
     nodeCpuRatio: round3(median('node', 'cpuMsPerRequest') / median('catalog', 'cpuMsPerRequest')),
     byConcurrency: await entitiesByConcurrency(sides),
   };
+}
+
+/** `sides` starting with a different one each round, so that no side always runs right after the same other. */
+function inTurn(sides, round) {
+  const first = round % sides.length;
+  return [...sides.slice(first), ...sides.slice(0, first)];
 }
 
 /**
@@ -216,7 +222,7 @@ async function entitiesByConcurrency(sides) {
   for (let round = 0; round < timing.rounds; round += 1) {
     const row = {};
     for (const concurrency of ENTITIES_CONCURRENCY) {
-      for (const { name, next, pid } of sides) {
+      for (const { name, next, pid } of inTurn(sides, round)) {
         const meter = cpuMeter([pid]);
         const run = await closedLoop(next, { concurrency, durationMs: timing.concurrencyMs });
         const cpu = meter();
