@@ -7,12 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gatewayDir } from './support/gateway.mjs';
 
 /** What `import '@graphql-hive/render-laboratory'` gives a process, with or without the entry point's hook. */
 function laboratoryModule({ hooked }) {
   const script = `${hooked ? "import { register } from 'node:module';\n"
-    + "register('./router/without-laboratory-hooks.mjs', new URL('file://' + process.cwd() + '/'));\n" : ''}`
+    + `register('./router/without-laboratory-hooks.mjs', ${JSON.stringify(pathToFileURL(`${gatewayDir}/`).href)});\n` : ''}`
     + "const module = await import('@graphql-hive/render-laboratory');\n"
     + 'const page = module.renderLaboratory({});\n'
     + 'console.log(JSON.stringify({ exports: Object.keys(module).sort(), pageLength: page.length, page: page.slice(0, 200) }));';
