@@ -3,12 +3,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closedLoop, openModel, send, warmInTurn } from './load.mjs';
+import { closedLoop, openModel, send } from './load.mjs';
 import { cpuMeter, rssMiB, stopAll, stopAllOnSignal } from './processes.mjs';
 import { NODE_PEER, UNCACHED_CATALOG, sqlStatements, startSupergraph } from './supergraph.mjs';
 import { entitiesOf, entitiesRequest, mixed, workload } from './workload.mjs';
 import { productionJvm } from './jvm.mjs';
 import { markdownReport } from './report.mjs';
+import { warmUntilCompiled } from './warm-up.mjs';
 import { compare, compareReport } from './compare.mjs';
 import { medianOf, round1, round3 } from './numbers.mjs';
 
@@ -18,12 +19,17 @@ const quick = args.includes('--quick');
 const soakMinutes = args.includes('--soak') ? Number(args[args.indexOf('--soak') + 1]) : 0;
 // A fixed soak rate, to compare a configuration with an earlier soak at the same load.
 const soakRate = args.includes('--rate') ? Number(args[args.indexOf('--rate') + 1]) : 0;
-// warmMs per scenario: four JVMs compiling on two cores need about a minute before CPU figures settle.
-// entitiesWarmMs: the catalog and raw baseline of the `_entities` comparison, each, in turns; the
-// second catalog starts cold, and a minute of it compiling would be charged to its requests.
+// warmMs: the soak's warm-up.
+// entitiesWarmMs: the catalog, raw baseline and Node peer of the `_entities` comparison, each, in turns
+// (longer while the JVMs still compile); the second catalog starts cold, and a minute of it compiling
+// would be charged to its requests.
 // concurrencyMs: each side's closed loop at each number of clients of the `_entities` comparison.
-const timing = quick ? { warmMs: 4000, entitiesWarmMs: 6000, saturateMs: 5000, measureMs: 10000, concurrencyMs: 2000, rounds: 2 }
-  : { warmMs: 10000, entitiesWarmMs: 60000, saturateMs: 10000, measureMs: 20000, concurrencyMs: 4000, rounds: 3 };
+// warmUp: every scenario in turn until the subgraphs' JIT compilers have settled (warm-up.mjs); a quick
+// run stops after a minute whatever they do, so its figures include compilation.
+const timing = quick ? { warmMs: 4000, warmUp: { sliceMs: 2000, minMs: 20_000, maxMs: 60_000 }, entitiesWarmMs: 6000,
+  saturateMs: 5000, measureMs: 10000, concurrencyMs: 2000, rounds: 2 }
+  : { warmMs: 10000, warmUp: { sliceMs: 4000, minMs: 60_000, maxMs: 480_000 }, entitiesWarmMs: 60000,
+    saturateMs: 10000, measureMs: 20000, concurrencyMs: 4000, rounds: 3 };
 const SATURATION_CONCURRENCY = 16;
 const JAVA = ['catalog', 'users', 'orders'];
 const BASELINES = ['raw', UNCACHED_CATALOG, NODE_PEER];
@@ -91,10 +97,8 @@ async function fullRun() {
     ...operations.map((operation) => ({ name: operation, next: () => request(router, operation) })),
     { name: 'mix', next: mixed(request, router) },
   ];
-  for (const scenario of scenarios) {
-    log(`warming up ${scenario.name}`);
-    await closedLoop(scenario.next, { concurrency: 4, durationMs: timing.warmMs });
-  }
+  const warmUp = await warmUntilCompiled(JAVA.concat('inventory').map((name) => supergraph.byName[name]),
+    scenarios.map((scenario) => scenario.next), { ...timing.warmUp, log });
   const operationResults = [];
   for (const scenario of scenarios) {
     operationResults.push(await measure(scenario));
@@ -104,6 +108,7 @@ async function fullRun() {
     date: new Date().toISOString(),
     machine: await machine(),
     timing,
+    warmUp: { ...warmUp, compilerShareByTurn: undefined, lastTurn: warmUp.compilerShareByTurn.at(-1) },
     operations: operationResults,
     entities: await entitiesSideBySide(),
     rssMiB: Object.fromEntries(supergraph.processes.map((proc) => [proc.name, Math.round(rssMiB(proc.pid))])),
@@ -154,7 +159,9 @@ async function entitiesSideBySide() {
   const node = side('node', `http://127.0.0.1:${supergraph.ports[NODE_PEER]}/graphql`, supergraph.byName[NODE_PEER]);
   const sides = [catalog, raw, node];
   await sameAnswers(sides);
-  await warmInTurn(sides.map((s) => s.next), timing.entitiesWarmMs);
+  // Each side for a third of entitiesWarmMs per turn, three turns at least, more while the JVMs still compile.
+  await warmUntilCompiled([catalog.pid, raw.pid], sides.map((s) => s.next), { concurrency: 4,
+    sliceMs: timing.entitiesWarmMs / 3, minMs: timing.entitiesWarmMs * 3, maxMs: timing.entitiesWarmMs * 6, log });
   const rounds = [];
   for (let round = 0; round < timing.rounds; round += 1) {
     const row = {};

@@ -14,6 +14,7 @@ export function markdownReport(results) {
     `${results.machine.cpus} CPUs, ${results.machine.java}, Node ${results.machine.node}. Production router and`
       + ' subgraphs, open-model load at half the saturating rate of each scenario.',
     '',
+    ...warmUpReport(results.warmUp),
     '| operation | saturating rps | measured rps | p50 ms | p95 ms | p99 ms | CPU ms/request router / users / orders / catalog / PostgreSQL | SQL/request users / orders / catalog | failed |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |',
     ...results.operations.map((op) => `| ${op.name} | ${op.saturatingRps} | ${op.rps} | ${op.p50} | ${op.p95} | ${op.p99} | `
@@ -26,6 +27,17 @@ export function markdownReport(results) {
     '',
   ];
   return lines.join('\n');
+}
+
+/** How long the JVMs were warmed before the first measurement, and whether their compilers had settled. */
+function warmUpReport(warmUp) {
+  if (!warmUp) {
+    return [];
+  }
+  const shares = Object.entries(warmUp.lastTurn).map(([name, share]) => `${name} ${(100 * share).toFixed(1)} %`).join(', ');
+  return [`Warmed for ${warmUp.seconds} s (${warmUp.requests} requests, every scenario in turn) `
+    + `${warmUp.settled ? 'until' : 'without reaching the point where'} every subgraph's JIT compilers used less than `
+    + `${100 * warmUp.settledShare} % of a core; in the last turn: ${shares}.`, ''];
 }
 
 function entitiesReport(entities) {

@@ -10,10 +10,11 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SUBGRAPHS as REGISTRY } from '../../gateway-config/router/subgraphs.mjs';
 import { startLocalPostgres } from './local-postgres.mjs';
-import { closedLoop, openModel, warmInTurn } from './load.mjs';
+import { closedLoop, openModel } from './load.mjs';
 import { medianOf, round1, round3 } from './numbers.mjs';
 import { awaitReady, cpuMeter, freePort, stopAll } from './processes.mjs';
 import { sqlStatements, startProductionRouter, startSubgraphInstance, subgraphCalls } from './supergraph.mjs';
+import { warmUntilCompiled } from './warm-up.mjs';
 import { mixed, workload } from './workload.mjs';
 
 const SUBGRAPHS = REGISTRY.map((subgraph) => subgraph.name);
@@ -42,10 +43,14 @@ export async function compareSupergraphs(root, comparison, { timing, scenarios, 
     for (const side of ['a', 'b']) {
       sides.push(await startSide(side));
     }
-    // Eight fresh JVMs compile the request paths at these low rates for minutes: each side gets the whole
-    // warm-up per scenario, in turns with the other.
-    log(`warming up both supergraphs (${timing.subgraphWarmMs / 1000} s per side and scenario)`);
-    await warmInTurn(scenarios.flatMap((scenario) => sides.map((side) => side.next(scenario))), timing.subgraphWarmMs);
+    // Eight fresh JVMs compile the request paths at these low rates for minutes: both sides in turns, each
+    // scenario, for at least subgraphWarmMs per side and scenario and on while any subgraph still compiles.
+    log(`warming up both supergraphs (at least ${timing.subgraphWarmMs / 1000} s per side and scenario, until their compilers settle)`);
+    const loads = scenarios.flatMap((scenario) => sides.map((side) => side.next(scenario)));
+    const jvms = sides.flatMap((side) => side.processes.filter((proc) => proc.name !== 'router')
+      .map((proc) => ({ name: `${proc.name}-${side.side}`, pid: proc.pid })));
+    await warmUntilCompiled(jvms, loads, { concurrency: 4, sliceMs: timing.subgraphWarmMs / 3,
+      minMs: timing.subgraphWarmMs * loads.length, maxMs: timing.subgraphWarmMs * loads.length * 2, log });
     const results = [];
     for (const scenario of scenarios) {
       results.push(await measureScenario(scenario, sides));

@@ -168,17 +168,20 @@ export function subgraphCalls(name, subgraphUrl) {
 }
 
 /**
- * One more instance of a subgraph's production jar on a database that is already running (and seeded
- * by an instance started before it): dev profile, introspection off, rate limit off, metrics readable at
- * /actuator/metrics, signed requests only unless `secret` is null; `jvmOptions` come before the image's
- * JVM options (which win), `args` come last and win.
+ * An instance of a subgraph's production jar in its production configuration (no profile's overrides:
+ * 10 % field timing and trace sampling, as the image runs it) on a running database, which it seeds when
+ * the database is empty (an instance started later on the same database finds it seeded): introspection
+ * off, rate limit off, metrics readable at /actuator/metrics, signed requests only unless `secret` is
+ * null; `jvmOptions` come before the image's JVM options (which win), `args` come last and win.
+ * Not the `dev` profile: it times every resolver of every request and samples every trace, which the
+ * benchmark would charge to the subgraphs. Not the `prod` profile either, whose guard refuses seeding.
  */
 export function startSubgraphInstance(root, logDir, { name, subgraph, port, databasePort, secret, args = [], jvmOptions = [] }) {
   const jvm = productionJvm(root, subgraph);
   return startProcess({
     name,
     command: jvm.command,
-    args: [...jvmOptions, ...jvm.args, '--spring.profiles.active=dev', `--server.port=${port}`,
+    args: [...jvmOptions, ...jvm.args, `--${subgraph}.seed.enabled=true`, `--server.port=${port}`,
       `--spring.datasource.url=${localPostgresUrl(databasePort)}`, `--subgraph.security.jwt.public-key-location=file:${DEV_PUBLIC_KEY(root)}`,
       '--spring.graphql.schema.introspection.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
       '--management.endpoints.web.exposure.include=health,metrics', ...args],
