@@ -5,7 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closedLoop, openModel, send } from './load.mjs';
 import { cpuMeter, rssMiB, stopAll, stopAllOnSignal } from './processes.mjs';
-import { NODE_PEER, UNCACHED_CATALOG, sqlStatements, startSupergraph } from './supergraph.mjs';
+import { NODE_PEER, UNCACHED_CATALOG, gcLogOf, sqlStatements, startSupergraph } from './supergraph.mjs';
+import { pausesBetween } from './gc-log.mjs';
 import { entitiesOf, entitiesRequest, mixed, workload } from './workload.mjs';
 import { productionJvm } from './jvm.mjs';
 import { markdownReport } from './report.mjs';
@@ -45,7 +46,8 @@ if (compareSpec) {
 
 // `--entities`: only the `_entities` comparison, written to results/entities.*.
 const entitiesOnly = args.includes('--entities');
-const supergraph = await startSupergraph(root, resolve(root, '.run', 'bench-logs'), { nodePeer: soakMinutes === 0 });
+const logDir = resolve(root, '.run', 'bench-logs');
+const supergraph = await startSupergraph(root, logDir, { nodePeer: soakMinutes === 0 });
 try {
   const results = soakMinutes > 0 ? await soak(soakMinutes) : entitiesOnly ? await entitiesRun() : await fullRun();
   const outDir = resolve(root, 'benchmark', 'results');
@@ -130,8 +132,10 @@ async function measure({ name, next }) {
   log(`${name}: saturates at ${saturation.rps.toFixed(0)} rps; measuring at ${rate} rps`);
   const sqlBefore = await sqlCounts();
   const meter = cpuMeter(supergraph.processes.filter((proc) => !BASELINES.includes(proc.name)));
+  const from = Date.now();
   const run = await openModel(next, { rate, durationMs: timing.measureMs });
   const cpu = meter();
+  const to = Date.now();
   const sqlAfter = await sqlCounts();
   return {
     name,
@@ -142,6 +146,8 @@ async function measure({ name, next }) {
     cpuMsPerRequest: perRequest(cpu, run.requests),
     // The metric counts the reads of the metrics endpoint itself too: none here (it is HTTP, not SQL).
     sqlPerRequest: Object.fromEntries(JAVA.map((sub) => [sub, round3((sqlAfter[sub] - sqlBefore[sub]) / run.requests, 2)])),
+    // A stop-the-world pause holds every request the subgraph has in hand: the p99's usual suspect.
+    gcPauses: Object.fromEntries(JAVA.map((sub) => [sub, pausesBetween(gcLogOf(logDir, sub), from, to)])),
   };
 }
 

@@ -15,18 +15,27 @@ export function markdownReport(results) {
       + ' subgraphs, open-model load at half the saturating rate of each scenario.',
     '',
     ...warmUpReport(results.warmUp),
-    '| operation | saturating rps | measured rps | p50 ms | p95 ms | p99 ms | CPU ms/request router / users / orders / catalog / PostgreSQL | SQL/request users / orders / catalog | failed |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |',
+    '| operation | saturating rps | measured rps | p50 ms | p95 ms | p99 ms | CPU ms/request router / users / orders / catalog / PostgreSQL | SQL/request users / orders / catalog | longest GC pause ms users / orders / catalog (full collections) | failed |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: |',
     ...results.operations.map((op) => `| ${op.name} | ${op.saturatingRps} | ${op.rps} | ${op.p50} | ${op.p95} | ${op.p99} | `
       + `${processes.map((name) => op.cpuMsPerRequest[name]?.toFixed(2)).join(' / ')} | `
       + `${['users', 'orders', 'catalog'].map((name) => op.sqlPerRequest[name]).join(' / ')} | `
-      + `${Object.values(op.failures).reduce((a, b) => a + b, 0) + op.dropped} |`),
+      + `${gcPausesCell(op.gcPauses)} | ${Object.values(op.failures).reduce((a, b) => a + b, 0) + op.dropped} |`),
     '',
     ...entitiesReport(results.entities),
     `RSS after the run (MiB): ${Object.entries(results.rssMiB).map(([name, mib]) => `${name} ${mib}`).join(', ')}.`,
     '',
   ];
   return lines.join('\n');
+}
+
+/** Each subgraph's longest collection pause in the measured window, with its count of full collections. */
+function gcPausesCell(gcPauses) {
+  if (!gcPauses) {
+    return '–';
+  }
+  return ['users', 'orders', 'catalog'].map((name) => gcPauses[name])
+    .map((pauses) => (pauses ? `${pauses.maxMs.toFixed(1)}${pauses.full ? ` (${pauses.full})` : ''}` : '–')).join(' / ');
 }
 
 /** How long the JVMs were warmed before the first measurement, and whether their compilers had settled. */

@@ -9,6 +9,7 @@ import { execJar, imageEnvironment as subgraphImageEnvironment, productionJvm } 
 import { localPostgresUrl, startLocalPostgres } from './local-postgres.mjs';
 import { SUBGRAPHS as REGISTRY, urlVariable } from '../../gateway-config/router/subgraphs.mjs';
 import { awaitReady, freePort, startProcess, stopAll } from './processes.mjs';
+import { gcLogOption } from './gc-log.mjs';
 
 const SUBGRAPHS = REGISTRY.map((subgraph) => subgraph.name);
 /** The development public key: the production jars carry none, and the benchmark's tokens are signed with its pair. */
@@ -181,7 +182,7 @@ export function startSubgraphInstance(root, logDir, { name, subgraph, port, data
   return startProcess({
     name,
     command: jvm.command,
-    args: [...jvmOptions, ...jvm.args, `--${subgraph}.seed.enabled=true`, `--server.port=${port}`,
+    args: [...jvmOptions, gcLogOption(gcLogOf(logDir, name)), ...jvm.args, `--${subgraph}.seed.enabled=true`, `--server.port=${port}`,
       `--spring.datasource.url=${localPostgresUrl(databasePort)}`, `--subgraph.security.jwt.public-key-location=file:${DEV_PUBLIC_KEY(root)}`,
       '--spring.graphql.schema.introspection.enabled=false', '--subgraph.rate-limit.requests-per-minute=0',
       '--management.endpoints.web.exposure.include=health,metrics', ...args],
@@ -190,6 +191,11 @@ export function startSubgraphInstance(root, logDir, { name, subgraph, port, data
     logFile: resolve(logDir, `${name}.log`),
     ready: `http://127.0.0.1:${port}/actuator/health/readiness`,
   });
+}
+
+/** Where an instance started by startSubgraphInstance logs its garbage collections. */
+export function gcLogOf(logDir, name) {
+  return resolve(logDir, `${name}-gc.log`);
 }
 
 /** The `ENV` lines of the production image, so the router runs here with the flags it runs with there. */
