@@ -82,13 +82,42 @@ export async function stopAll(procs) {
 /** CPU seconds (user + system) a process has used so far, its finished children included. */
 export function cpuSeconds(pid) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // fields[11..14] = utime, stime, cutime, cstime (stat fields 14-17)
-    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / CLOCK_TICKS;
+    return statFields(`/proc/${pid}/stat`).slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / CLOCK_TICKS;
   } catch {
     return 0;
   }
+}
+
+/**
+ * CPU seconds that a JVM's JIT compiler threads have used so far (0 when it is gone). HotSpot names
+ * them "C1 CompilerThread0", "C2 CompilerThread1", …, of which the kernel keeps 15 characters.
+ */
+export function compilerCpuSeconds(pid) {
+  let tasks = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0;
+  }
+  let ticks = 0;
+  for (const task of tasks) {
+    try {
+      if (/^C[12] CompilerThre/.test(readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8'))) {
+        const fields = statFields(`/proc/${pid}/task/${task}/stat`);
+        ticks += Number(fields[11]) + Number(fields[12]);
+      }
+    } catch {
+      // a compiler thread that ended (HotSpot adds and removes them with the queue's length)
+    }
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** The fields of a /proc stat file after the command name (which may hold spaces). */
+function statFields(path) {
+  const stat = readFileSync(path, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 export function rssMiB(pid) {

@@ -1,35 +1,6 @@
 // Warming the JVMs until their JIT compilers have settled, so that a measurement sees compiled code.
-import { readFileSync, readdirSync } from 'node:fs';
 import { closedLoop } from './load.mjs';
-
-const CLOCK_TICKS = 100; // USER_HZ on Linux
-// HotSpot names its compiler threads "C1 CompilerThread0", "C2 CompilerThread1", …; the kernel keeps
-// the first 15 characters.
-const COMPILER_THREAD = /^C[12] CompilerThre/;
-
-/** CPU seconds that a JVM's JIT compiler threads have used so far (0 when it is gone). */
-export function compilerCpuSeconds(pid) {
-  let ticks = 0;
-  let tasks = [];
-  try {
-    tasks = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return 0;
-  }
-  for (const task of tasks) {
-    try {
-      if (!COMPILER_THREAD.test(readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8'))) {
-        continue;
-      }
-      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // a compiler thread that ended (HotSpot adds and removes them with the queue's length)
-    }
-  }
-  return ticks / CLOCK_TICKS;
-}
+import { compilerCpuSeconds } from './processes.mjs';
 
 /**
  * Sends the request sources `loads` in turn, a closed loop of `concurrency` clients for `sliceMs` each,
