@@ -1,9 +1,9 @@
 // The production router in front of the router tests' schema-backed stand-in subgraphs (no JVMs):
 // what profile.mjs and router-ab.mjs measure, the router's own cost, not the stack's.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort, startProcess } from './processes.mjs';
 import { SUBGRAPHS, urlVariable } from '../../gateway-config/router/subgraphs.mjs';
 
@@ -40,4 +40,32 @@ export async function startStandInRouter({ name, subgraphs, env = {}, nodeFlags 
 /** The router's entry point in `dir`: router/main.mjs, or Hive Gateway's command line in a checkout from before it. */
 function entryPoint(dir) {
   return existsSync(resolve(dir, 'router', 'main.mjs')) ? 'router/main.mjs' : 'node_modules/@graphql-hive/gateway/dist/bin.js';
+}
+
+/**
+ * What a stand-in router saw between `open(router)` and `close(router)` (router-window.mjs): pass
+ * `nodeFlags` and `env` to startStandInRouter; `heap` 'allocated' or 'promoted' adds a heap profile.
+ */
+export function routerWindow(dir, heap) {
+  const out = resolve(dir, 'router-window.json');
+  const signal = (router) => process.kill(router.pid, 'SIGUSR2');
+  return {
+    nodeFlags: ['--import', pathToFileURL(resolve(root, 'benchmark', 'load', 'router-window.mjs')).href],
+    env: { ROUTER_WINDOW_OUT: out, ...(heap ? { ROUTER_WINDOW_HEAP: heap } : {}) },
+    open(router) {
+      rmSync(out, { force: true });
+      signal(router);
+    },
+    async close(router) {
+      signal(router);
+      for (let waited = 0; !existsSync(out); waited += 100) {
+        if (waited > 60_000) {
+          throw new Error(`${router.name} wrote no ${out}`);
+        }
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      await new Promise((done) => setTimeout(done, 200)); // written at once, but let the write finish
+      return JSON.parse(readFileSync(out, 'utf8'));
+    },
+  };
 }
