@@ -42,7 +42,7 @@ try {
     + `p50 ${run.p50.toFixed(1)} p95 ${run.p95.toFixed(1)} p99 ${run.p99.toFixed(1)} max ${run.max.toFixed(1)} ms, `
     + `${run.requests} requests; the router's event loop ${(eventLoopUtilization * 100).toFixed(0)} % busy, a ready `
     + `callback waited p50 ${delay.p50.toFixed(1)} p99 ${delay.p99.toFixed(1)} max ${delay.max.toFixed(1)} ms for it; `
-    + `this process's (the load and the stand-ins) ${(ownBusy * 100).toFixed(0)} % busy`);
+    + `this script's own process (the load and the stand-ins) ${(ownBusy * 100).toFixed(0)} % busy`);
 } finally {
   await stopAll([router]);
   await subgraphs.close();

@@ -4,7 +4,7 @@
 // and with ROUTER_WINDOW_HEAP=allocated|promoted V8's sampling heap profile of the window: every
 // allocation, or only the objects that outlived the young generation's collections. Benchmark-only.
 import { Session } from 'node:inspector/promises';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 const heap = process.env.ROUTER_WINDOW_HEAP;
@@ -36,5 +36,7 @@ process.on('SIGUSR2', async () => {
     result.heapProfile = (await session.post('HeapProfiler.stopSampling')).profile;
     session.disconnect();
   }
-  writeFileSync(process.env.ROUTER_WINDOW_OUT, JSON.stringify(result));
+  // Written whole, then renamed, so the script that waits for the file never reads half of it.
+  writeFileSync(`${process.env.ROUTER_WINDOW_OUT}.part`, JSON.stringify(result));
+  renameSync(`${process.env.ROUTER_WINDOW_OUT}.part`, process.env.ROUTER_WINDOW_OUT);
 });

@@ -64,7 +64,6 @@ export function routerWindow(dir, heap) {
         }
         await new Promise((done) => setTimeout(done, 100));
       }
-      await new Promise((done) => setTimeout(done, 200)); // written at once, but let the write finish
       return JSON.parse(readFileSync(out, 'utf8'));
     },
   };
