@@ -9,11 +9,9 @@ import {
 } from '@graphql-hive/gateway';
 import { HEALTH_ENDPOINTS, routerSettings } from './router/settings.mjs';
 import {
-  rateLimitRules,
   useBodySizeLimit,
   useNotFound,
   useOperationLimits,
-  useRateLimitErrors,
   useTrustedDocumentText,
   useUnsupportedMediaType,
 } from './router/plugins.mjs';
@@ -29,7 +27,8 @@ import { graphiqlOptions } from './router/graphiql.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
 import { setUpTracing, untracedRequestId } from './router/tracing.mjs';
 import { useOpsPage } from './router/ops.mjs';
-import { sharedStateCache } from './router/shared-state.mjs';
+import { redisOutage, sharedRedis } from './router/shared-state.mjs';
+import { rateLimitBudgets, useRateLimit } from './router/rate-limit.mjs';
 import { useFeatureFlags } from './router/feature-flags.mjs';
 import { storeSupergraph } from './router/supergraph-source.mjs';
 import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
@@ -69,7 +68,9 @@ if (production && !signingKeyProvider) {
 }
 
 // Where the rate limiter counts: Redis with REDIS_URL (shared by all router replicas), else this process.
-const cache = production && on('rateLimit') ? sharedStateCache(settings.redis) : undefined;
+const rateLimit = production && on('rateLimit')
+  ? useRateLimit(rateLimitBudgets(limits, sharedRedis(settings.redis), redisOutage()))
+  : null;
 // SUPERGRAPH_STORE: the version the store's pointer names, validated before Hive sees it (router/supergraph-source.mjs).
 const store = settings.supergraphStore ? storeSupergraph(settings.supergraphStore.dir) : null;
 if (store && supergraphFileArgument(process.argv)) {
@@ -150,8 +151,6 @@ export const gatewayConfig = defineConfig({
   // Enforces @authenticated / @requiresScopes from the supergraph; scopes come from the `scope` claim
   // of a JWT or from an API key's record. Subgraphs check the forwarded token or key again.
   genericAuth: !on('genericAuth') ? undefined : genericAuthOptions(apiKeys),
-  rateLimiting: production && on('rateLimit') ? rateLimitRules(limits) : undefined,
-  ...(cache ? { cache } : {}),
   // Hive Gateway's own metrics only with ROUTER_METRICS=all (router/settings.mjs); the router's own
   // (router/operation-metrics.mjs) are always on.
   prometheus: on('prometheus') && settings.metrics === 'all' ? { endpoint: false, metrics: true } : undefined,
@@ -177,7 +176,8 @@ export const gatewayConfig = defineConfig({
     // object costs 1, times the sizes of the lists around it. Summed over the subgraph requests of the
     // query plan and checked before each one; over MAX_COST, 400 QUERY_TOO_COMPLEX (router/cost-estimate.mjs).
     ...(production && on('demandControl') ? [useCostEstimate({ maxCost: limits.maxCost })] : []),
-    ...(production && on('rateLimit') ? [useRateLimitErrors(limits)] : []),
+    // Per client and root field, before any subgraph is called (router/rate-limit.mjs).
+    ...(rateLimit ? [rateLimit] : []),
     ...(store ? [store.plugin] : []),
     // Each subgraph's timeout, one timer per subgraph request, cleared when it answers (router/upstream-timeout.mjs).
     useUpstreamTimeouts((subgraphName: string) => settings.subgraphs[subgraphName]?.timeoutMs),

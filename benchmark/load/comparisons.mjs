@@ -72,7 +72,7 @@ export const COMPARISONS = {
     b: { label: 'no useErrorCodes', env: off('errorCodes') },
   },
   'rate-limit': {
-    about: 'rate limiting per client and root field (rateLimiting, useRateLimitErrors)',
+    about: 'rate limiting per client and root field (useRateLimit, router/rate-limit.mjs)',
     b: { label: 'no rate limit', env: off('rateLimit') },
   },
   'demand-control': {

@@ -117,48 +117,8 @@ export function useTrustedDocumentText(documents) {
   };
 }
 
-/**
- * Hive Gateway rate limiting rules: every root field, per client. The client is the token's subject or
- * the API key's id (`apikey:<id>`), else the connection's address for anonymous callers (never the raw
- * Authorization header, which the rate limiter would otherwise use and echo in its error message).
- */
-export function rateLimitRules({ rateLimitMax, rateLimitWindowMs }) {
-  const identifyFn = (context) => {
-    const subject = context.currentUser?.sub ?? context.jwt?.payload?.sub;
-    return subject ? `sub:${subject}` : `addr:${context.req?.socket?.remoteAddress ?? 'unknown'}`;
-  };
-  return ['Query', 'Mutation'].map((type) => ({ type, field: '*', max: rateLimitMax, ttl: rateLimitWindowMs, identifyFn }));
-}
-
-/**
- * Gives the rate limiter's errors (which skip error masking) the RATE_LIMITED code, a retry hint in
- * `extensions.retryAfterSeconds`, HTTP 429 and a `Retry-After` header. The `http` extension is read
- * by GraphQL Yoga for the response status and headers and left out of the response body.
- */
-export function useRateLimitErrors({ rateLimitWindowMs }) {
-  const retryAfterSeconds = Math.ceil(rateLimitWindowMs / 1000);
-  const recode = (error) => (String(error.message).startsWith('Rate limit of ')
-    ? rateLimited(error.path, retryAfterSeconds)
-    : error);
-  return {
-    onExecutionResult({ result, setResult }) {
-      if (result && !(Symbol.asyncIterator in result) && result.errors?.length) {
-        setResult({ ...result, errors: result.errors.map(recode) });
-      }
-    },
-  };
-}
-
 export function sha256(text) {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function rateLimited(path, retryAfterSeconds) {
-  return routerError('rateLimit.exceeded', {}, {
-    code: 'RATE_LIMITED',
-    retryAfterSeconds,
-    http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
-  }, { path });
 }
 
 // useErrorCodes gives it HTTP 400, like the cost limit and the subgraphs' QUERY_TOO_COMPLEX.

@@ -79,7 +79,7 @@ describe('router shared state', () => {
         assert.equal(status, 200, JSON.stringify(json));
         assert.deepEqual(codes(json), []);
       }
-      assert.match(await metrics(router), /router_redis_failures_total\{operation="get"\} [1-9]/);
+      assert.match(await metrics(router), /router_redis_failures_total\{operation="consume"\} [1-9]/);
       assert.match(router.output(), /Redis unavailable .*rate limits fail open/);
       await redis.start();
       const probe = sign({ sub: 'after-outage' });

@@ -1,0 +1,140 @@
+// The router's rate limit (production): each client may call each root field RATE_LIMIT_MAX times per
+// window of RATE_LIMIT_WINDOW_MS (rounded up to whole seconds). A client is the token's subject or the
+// API key's id (`apikey:<id>`), else the connection's address for anonymous callers; never the raw
+// Authorization header. Over the budget, the request is refused before any subgraph is called: HTTP 429,
+// `RATE_LIMITED` with `retryAfterSeconds` and a `Retry-After` header, when this client's window ends.
+//
+// Counting is rate-limiter-flexible's fixed window: one atomic increment per root field and request
+// (a Lua script in Redis, so replicas sharing Redis share one budget exactly), in this process without
+// Redis. What a document's root fields are is worked out once per parsed document, not per request.
+import { Kind } from 'graphql';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { routerError } from './messages.mjs';
+
+/** The Envelop plugin: refuses an operation whose client is over the budget of one of its root fields. */
+export function useRateLimit(budgets) {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const fields = rootFields(args.document, args.operationName);
+      if (!fields) {
+        return undefined;
+      }
+      return budgets.take(clientOf(args.contextValue), fields).then((refusals) => {
+        if (refusals.length) {
+          setResultAndStopExecution({ errors: refusals.map(refusalError) });
+        }
+      });
+    },
+  };
+}
+
+/**
+ * The budgets, in Redis when a client is given (a promise of an ioredis client), else in this process.
+ * `outage` hears of Redis calls that failed: the request then passes uncounted (the limit fails open).
+ */
+export function rateLimitBudgets({ rateLimitMax, rateLimitWindowMs }, redis, outage) {
+  const options = { points: rateLimitMax, duration: Math.ceil(rateLimitWindowMs / 1000), keyPrefix: 'rate-limit' };
+  let limiter = redis ? null : new RateLimiterMemory(options);
+  const ready = redis?.then((client) => {
+    // Not ready means refused at once (then failed open), not queued behind a reconnect.
+    limiter = new RateLimiterRedis({ ...options, storeClient: client, rejectIfRedisNotReady: true });
+    return limiter;
+  });
+  const consume = (key, points) => (limiter ? limiter.consume(key, points) : ready.then((l) => l.consume(key, points)));
+
+  return {
+    /** Counts one call per selection of each root field; resolves to the refused fields (empty: allowed). */
+    take(client, fields) {
+      const refusals = [];
+      return Promise.all(fields.map((field) => consume(`${client}:${field.name}`, field.responseKeys.length).then(
+        (outcome) => outage?.answered(outcome),
+        (outcome) => {
+          if (outcome instanceof RateLimiterRes) {
+            refusals.push({ field, retryAfterMs: outcome.msBeforeNext });
+          } else {
+            outage?.failed('consume', outcome);
+          }
+        },
+      ))).then(() => refusals);
+    },
+  };
+}
+
+function clientOf(context) {
+  const subject = context.currentUser?.sub ?? context.jwt?.payload?.sub;
+  return subject ? `sub:${subject}` : `addr:${context.req?.socket?.remoteAddress ?? 'unknown'}`;
+}
+
+// Parsed document -> operation name -> its root fields, or null for an operation that is not limited.
+const rootFieldsByDocument = new WeakMap();
+const ROOT_TYPES = { query: 'Query', mutation: 'Mutation' };
+
+/**
+ * The root fields the operation selects, as `{ name: 'Query.user', responseKeys: ['user', 'me'] }`:
+ * through fragments and inline fragments too, and whether or not `@skip`/`@include` would leave them
+ * out (the budget does not depend on the variables); `__typename`, which the router answers itself, is
+ * free. Subscriptions are not limited here.
+ */
+export function rootFields(document, operationName) {
+  let byName = rootFieldsByDocument.get(document);
+  if (!byName) {
+    byName = new Map();
+    rootFieldsByDocument.set(document, byName);
+  }
+  const key = operationName ?? '';
+  if (!byName.has(key)) {
+    byName.set(key, collectRootFields(document, operationName));
+  }
+  return byName.get(key);
+}
+
+function collectRootFields(document, operationName) {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName == null && operations.length === 1
+    ? operations[0]
+    : operations.find((definition) => definition.name?.value === operationName);
+  const rootType = ROOT_TYPES[operation?.operation];
+  if (!rootType) {
+    return null;
+  }
+  const fragments = new Map(document.definitions
+    .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+    .map((fragment) => [fragment.name.value, fragment]));
+  const byName = new Map();
+  const visited = new Set();
+  const collect = (selectionSet) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD && selection.name.value !== '__typename') {
+        const name = `${rootType}.${selection.name.value}`;
+        if (!byName.has(name)) {
+          byName.set(name, { name, responseKeys: [] });
+        }
+        byName.get(name).responseKeys.push(selection.alias?.value ?? selection.name.value);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        collect(selection.selectionSet);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD && !visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) {
+          collect(fragment.selectionSet);
+        }
+      }
+    }
+  };
+  collect(operation.selectionSet);
+  return [...byName.values()];
+}
+
+function refusalError({ field, retryAfterMs }) {
+  return rateLimited(field.responseKeys[0], Math.max(1, Math.ceil(retryAfterMs / 1000)));
+}
+
+// The `http` extension is read by GraphQL Yoga for the response status and headers and left out of
+// the response body.
+function rateLimited(responseKey, retryAfterSeconds) {
+  return routerError('rateLimit.exceeded', {}, {
+    code: 'RATE_LIMITED',
+    retryAfterSeconds,
+    http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+  }, { path: [responseKey] });
+}

@@ -1,0 +1,76 @@
+// The router's rate limit budgets (router/rate-limit.mjs) against a real Redis and in the process:
+// which root fields an operation is counted for, and that routers sharing Redis count exactly, however
+// their requests interleave. The limit as clients meet it (429, RATE_LIMITED, Retry-After, fail-open)
+// is tested through real routers in router-production.test.mjs and router-shared-state.test.mjs.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from 'graphql';
+import { rateLimitBudgets, rootFields } from '../router/rate-limit.mjs';
+import { redisOutage, redisClient } from '../router/shared-state.mjs';
+import { ownPrefix, sharedRedisUrl } from './support/redis.mjs';
+
+const document = parse(`
+  query Page { ...Top me: user(id: "1") { id } ... on Query { user(id: "2") { id } } __typename }
+  fragment Top on Query { products(first: 2) @skip(if: true) { id } }
+  mutation Place { placeOrder(input: {}) { id } }
+  subscription Changes { priceChanged { id } }
+`);
+const names = (fields) => fields.map(({ name, responseKeys }) => `${name}=${responseKeys.join(',')}`);
+
+describe('router rate limit', () => {
+  const clients = [];
+  after(async () => {
+    await Promise.all(clients.map((client) => client.quit()));
+  });
+  const redis = async (keyPrefix = ownPrefix()) => {
+    const client = await redisClient({ url: sharedRedisUrl, keyPrefix, commandTimeoutMs: 1000 });
+    clients.push(client);
+    return client;
+  };
+
+  it('counts every selection of a root field, through fragments, skipped or not, but not __typename', () => {
+    assert.deepEqual(names(rootFields(document, 'Page')), ['Query.products=products', 'Query.user=me,user']);
+    assert.deepEqual(names(rootFields(document, 'Place')), ['Mutation.placeOrder=placeOrder']);
+    assert.equal(rootFields(document, 'Changes'), null, 'subscriptions are not limited');
+    assert.equal(rootFields(document, 'Unknown'), null);
+    assert.equal(rootFields(document, undefined), null, 'several operations and no name: nothing runs');
+    assert.equal(rootFields(document, 'Page'), rootFields(document, 'Page'), 'worked out once per document');
+  });
+
+  it('refuses a field past its budget in this process, and tells when the window ends', async () => {
+    const budgets = rateLimitBudgets({ rateLimitMax: 3, rateLimitWindowMs: 60000 });
+    const page = rootFields(document, 'Page');
+    assert.deepEqual(await budgets.take('sub:a', page), []);
+    const refused = await budgets.take('sub:a', page);
+    assert.deepEqual(refused.map(({ field }) => field.name), ['Query.user'], 'user twice per request: 4 > 3');
+    assert.ok(refused[0].retryAfterMs > 58000 && refused[0].retryAfterMs <= 60000, String(refused[0].retryAfterMs));
+    assert.deepEqual(await budgets.take('sub:b', page), [], 'each client has its own budget');
+  });
+
+  it('counts exactly across routers sharing Redis, however their requests interleave', async () => {
+    const keyPrefix = ownPrefix();
+    const [client, other] = await Promise.all([redis(keyPrefix), redis(keyPrefix)]);
+    const limits = { rateLimitMax: 25, rateLimitWindowMs: 60000 };
+    // Two routers' budgets, each with its own connection to one Redis and key prefix, 40 requests at once from each.
+    const routers = [rateLimitBudgets(limits, Promise.resolve(client)), rateLimitBudgets(limits, Promise.resolve(other))];
+    const place = rootFields(document, 'Place');
+    const outcomes = await Promise.all(Array.from({ length: 80 }, (_, i) => routers[i % 2].take('sub:burst', place)));
+    assert.equal(outcomes.filter((refusals) => refusals.length === 0).length, 25);
+    assert.equal(await client.get('rate-limit:sub:burst:Mutation.placeOrder'), '80', 'refused calls count too');
+  });
+
+  it('lets requests pass uncounted while Redis fails, and says so', async () => {
+    const client = await redis();
+    await client.quit();
+    clients.pop();
+    const warnings = [];
+    const outage = redisOutage({ warn: (line) => warnings.push(line), info: () => {} });
+    const budgets = rateLimitBudgets({ rateLimitMax: 1, rateLimitWindowMs: 60000 }, Promise.resolve(client), outage);
+    const place = rootFields(document, 'Place');
+    for (let i = 0; i < 3; i++) {
+      assert.deepEqual(await budgets.take('sub:outage', place), []);
+    }
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /Redis unavailable .*rate limits fail open/);
+  });
+});
