@@ -16,7 +16,7 @@ import {
   useUnsupportedMediaType,
 } from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
-import { genericAuthOptions, usePlannableDocument } from './router/authorization.mjs';
+import { authorizationPlugins } from './router/authorization.mjs';
 import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
 import { maskError, useErrorCodes } from './router/errors.mjs';
@@ -67,6 +67,7 @@ if (production && !signingKeyProvider) {
   throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
 }
 
+const authorization = on('authorization') ? authorizationPlugins(apiKeys) : null;
 // Where the rate limiter counts: Redis with REDIS_URL (shared by all router replicas), else this process.
 const rateLimit = production && on('rateLimit')
   ? useRateLimit(rateLimitBudgets(limits, sharedRedis(settings.redis), redisOutage()))
@@ -148,9 +149,6 @@ export const gatewayConfig = defineConfig({
         forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
       }
     : undefined,
-  // Enforces @authenticated / @requiresScopes from the supergraph; scopes come from the `scope` claim
-  // of a JWT or from an API key's record. Subgraphs check the forwarded token or key again.
-  genericAuth: !on('genericAuth') ? undefined : genericAuthOptions(apiKeys),
   // Hive Gateway's own metrics only with ROUTER_METRICS=all (router/settings.mjs); the router's own
   // (router/operation-metrics.mjs) are always on.
   prometheus: on('prometheus') && settings.metrics === 'all' ? { endpoint: false, metrics: true } : undefined,
@@ -158,6 +156,10 @@ export const gatewayConfig = defineConfig({
     // Spans only when an OTLP endpoint is set (router/settings.mjs), and only for sampled requests;
     // subgraph fetches carry traceparent either way.
     ...(sampling ? [sampling.plugin(ctx), sampling.propagateUnsampled] : []),
+    // Enforces @authenticated / @requiresScopes from the supergraph; scopes come from the `scope` claim
+    // of a JWT or from an API key's record. Subgraphs check the forwarded token or key again. Before
+    // useErrorCodes and the metrics, which see its denials (router/authorization.mjs).
+    ...(authorization ? [authorization.decide] : []),
     ...(on('errorCodes') ? [useErrorCodes({ production })] : []),
     // After useErrorCodes: counts the codes clients receive (router/operation-metrics.mjs).
     ...(on('prometheus') ? [operationMetrics] : []),
@@ -182,8 +184,8 @@ export const gatewayConfig = defineConfig({
     // Each subgraph's timeout, one timer per subgraph request, cleared when it answers (router/upstream-timeout.mjs).
     useUpstreamTimeouts((subgraphName: string) => settings.subgraphs[subgraphName]?.timeoutMs),
     useExecutionData(),
-    // Last, so every other plugin saw the operation: what generic auth left, in a form the planner caches.
-    ...(on('genericAuth') ? [usePlannableDocument()] : []),
+    // Last, so every other plugin saw the operation: one whose every field is denied is not planned.
+    ...(authorization ? [authorization.answerAllDenied] : []),
   ],
 });
 

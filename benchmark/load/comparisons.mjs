@@ -59,13 +59,13 @@ export const COMPARISONS = {
     b: { label: 'no freshness stamps', env: off('freshness') },
   },
   jwt: {
-    about: 'JWT verification (jwt); both sides without genericAuth, which needs the verified token',
-    a: { label: 'JWT, no genericAuth', env: off('genericAuth') },
-    b: { label: 'neither', env: off('genericAuth', 'jwt') },
+    about: 'JWT verification (jwt); both sides without authorization, which needs the verified token',
+    a: { label: 'JWT, no authorization', env: off('authorization') },
+    b: { label: 'neither', env: off('authorization', 'jwt') },
   },
-  'generic-auth': {
-    about: '@authenticated / @requiresScopes at the router (genericAuth, router/authorization.mjs)',
-    b: { label: 'no genericAuth', env: off('genericAuth') },
+  authorization: {
+    about: '@authenticated / @requiresScopes at the router (router/authorization.mjs)',
+    b: { label: 'no authorization', env: off('authorization') },
   },
   'error-codes': {
     about: 'error codes, reasons and messages on every result (useErrorCodes, router/errors.mjs)',
@@ -179,7 +179,7 @@ export const COMPARISONS = {
   'own-plugins': {
     about: 'every part BENCH_ROUTER_OFF can turn off at once: what is left is Hive Gateway planning and executing',
     signed: false,
-    b: { label: 'all off', env: off('freshness', 'jwt', 'genericAuth', 'errorCodes', 'rateLimit',
+    b: { label: 'all off', env: off('freshness', 'jwt', 'authorization', 'errorCodes', 'rateLimit',
       'demandControl', 'prometheus', 'requestShape', 'operationLimits', 'trustedDocuments'), text: true },
   },
   'query-planner': {
@@ -210,7 +210,7 @@ export const COMPARISONS = {
 
 /** Shorthands for several comparisons in one run. */
 export const GROUPS = {
-  plugins: ['freshness', 'jwt', 'generic-auth', 'error-codes', 'rate-limit', 'demand-control', 'prometheus', 'metrics-all',
+  plugins: ['freshness', 'jwt', 'authorization', 'error-codes', 'rate-limit', 'demand-control', 'prometheus', 'metrics-all',
     'request-shape', 'operation-limits', 'trusted-documents', 'own-plugins'],
   node: ['fork', 'semi-space', 'old-space'],
 };

@@ -1,109 +1,169 @@
-// Decides @authenticated / @requiresScopes for Hive Gateway's generic auth plugin, with the error
-// codes of the platform's documented list: no token -> UNAUTHENTICATED, missing scope -> FORBIDDEN.
-// The denied field is removed from the operation and answered with null plus that error.
+// Enforces @authenticated / @requiresScopes of the supergraph at the router, with the error codes of
+// the platform's documented list: no token -> UNAUTHENTICATED, missing scope -> FORBIDDEN. A denied
+// field is removed from the operation and answered with null plus that error; the rest is served.
 // Where a directive counts is contract/directive-placements.json, which the subgraphs'
 // SchemaAuthorization runs too: the field, its parent type, its return type and their interfaces.
-import { getNamedType, getOperationAST, isInterfaceType, isObjectType } from 'graphql';
+//
+// What an operation's guarded fields are is worked out once per parsed document; a request only
+// compares its caller's scopes with them. A request with nothing denied runs the document as parsed,
+// so the query planner's plan for it is reused; a request with denials runs a copy without them,
+// made once per set of denials.
+import {
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  getVariableValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isInterfaceType,
+  isIntrospectionType,
+  isListType,
+  isObjectType,
+  isUnionType,
+  Kind,
+  visit,
+} from 'graphql';
 import { getDirectiveExtensions } from '@graphql-tools/utils';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { routerError } from './messages.mjs';
 
-/** The generic auth options of the router (gateway.config.ts), also run by the contract tests. */
-export function genericAuthOptions(apiKeys) {
-  return {
-    mode: 'protect-granular',
-    resolveUserFn: (context) => resolveUser(context, apiKeys),
-    rejectUnauthenticated: false,
-    validateUser: (input) => remembered(input, validateUser(input)),
-    extractScopes,
-  };
-}
-
-// Per request (its context): the document generic auth was handed, as parsed, and the field nodes it
-// denied. Generic auth hands on a rebuilt copy of the document even when it removed nothing.
-const authorizations = new WeakMap();
-
-function remembered({ executionArgs, fieldNode }, denied) {
-  let authorization = authorizations.get(executionArgs.contextValue);
-  if (!authorization) {
-    authorization = { document: executionArgs.document, denied: null };
-    authorizations.set(executionArgs.contextValue, authorization);
-  }
-  if (denied !== undefined) {
-    // Without its node a denial cannot be told from another: the request keeps its own copy.
-    (authorization.denied ??= new Set()).add(fieldNode ?? authorization);
-  }
-  return denied;
-}
-
 /**
- * Hands the query planner a document it can plan, after generic auth (registered after it). The Rust
- * planner keeps its plans per document object, and generic auth rebuilds the document per request:
- * - nothing denied: the document as parsed, so a cached document is planned once, not per request;
- * - some fields denied: the first rebuilt copy for the same parsed document, operation and denied
- *   fields (a denial depends on the field and the caller's scopes only, so the copies are alike), so
- *   a partly denied operation is planned once per set of denials, not per request;
- * - every field denied: answered with empty data, not planned (the Rust planner cannot parse an
- *   empty selection set); generic auth's own result hook then sets each denied field to null with
- *   its error, as it does when part of an operation is left.
+ * The router's authorization, two Envelop plugins for queries and mutations (the supergraph has no
+ * subscriptions): `decide` early in the plugin list (before the
+ * error codes and metrics see the result), `answerAllDenied` last (after every plugin has seen the
+ * operation), which answers an operation whose every field is denied without planning it.
  */
-export function usePlannableDocument() {
-  return {
+export function authorizationPlugins(apiKeys) {
+  const denials = new WeakMap();
+  const decide = {
+    onContextBuilding({ context, extendContext }) {
+      const user = resolveUser(context, apiKeys);
+      if (context.currentUser !== user) {
+        extendContext({ currentUser: user });
+      }
+    },
+    onExecute({ args }) {
+      const guards = guardsOf(args.document, args.operationName, args.schema);
+      if (!guards.length) {
+        return undefined;
+      }
+      const denied = deniedGuards(guards, args);
+      if (!denied.length) {
+        return undefined;
+      }
+      const document = withoutDenied(args.document, args.operationName, denied);
+      denials.set(args.contextValue, { document });
+      args.document = document;
+      const errors = denied.map(({ error }) => error);
+      return {
+        onExecuteDone({ result, setResult }) {
+          setResult(withDenials(result, errors));
+        },
+      };
+    },
+  };
+  const answerAllDenied = {
     onExecute({ args, setResultAndStopExecution }) {
-      const authorization = authorizations.get(args.contextValue);
-      if (authorization && !authorization.denied) {
-        args.document = authorization.document;
-        return;
-      }
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation && operation.selectionSet.selections.length === 0) {
+      const denial = denials.get(args.contextValue);
+      // The Rust planner cannot plan an empty selection set; `decide` adds the nulls and errors.
+      if (denial && getOperationAST(denial.document, args.operationName)?.selectionSet.selections.length === 0) {
         setResultAndStopExecution({ data: {} });
-        return;
-      }
-      if (authorization && !authorization.denied.has(authorization)) {
-        args.document = sameCopy(authorization, args);
       }
     },
   };
+  return { decide, answerAllDenied };
 }
 
-// Parsed document -> (operation and denied nodes -> the first rebuilt copy). Weak: a document that
-// leaves the parse cache takes its copies along. A few sets of denials per document are kept (one per
-// kind of caller, in practice); beyond them a request keeps its own copy.
-const copies = new WeakMap();
-const MAX_COPIES_PER_DOCUMENT = 16;
-const nodeIds = new WeakMap();
-let nextNodeId = 0;
+// Parsed document -> operation name -> { schema, guards }.
+const guardsByDocument = new WeakMap();
 
-function sameCopy({ document, denied }, args) {
-  const key = `${args.operationName ?? ''}:${[...denied].map(nodeId).sort((a, b) => a - b).join(',')}`;
-  let byDenials = copies.get(document);
-  if (!byDenials) {
-    byDenials = new Map();
-    copies.set(document, byDenials);
+/**
+ * The operation's guarded field selections, in document order, each `{ node, path, requirements,
+ * conditional, enclosing }`: a field inside a fragment once per place the fragment is spread, its path with `@`
+ * after each list (as Apollo Router reports denied fields), its requirements those of every type it
+ * may be selected on (an empty list for a bare @authenticated).
+ */
+export function guardsOf(document, operationName, schema) {
+  let byName = guardsByDocument.get(document);
+  if (!byName) {
+    byName = new Map();
+    guardsByDocument.set(document, byName);
   }
-  const known = byDenials.get(key);
-  if (known) {
-    return known;
+  const key = operationName ?? '';
+  let known = byName.get(key);
+  if (!known || known.schema !== schema) {
+    known = { schema, guards: collectGuards(document, operationName, schema) };
+    byName.set(key, known);
   }
-  if (byDenials.size < MAX_COPIES_PER_DOCUMENT) {
-    byDenials.set(key, args.document);
-  }
-  return args.document;
+  return known.guards;
 }
 
-function nodeId(node) {
-  let id = nodeIds.get(node);
-  if (id === undefined) {
-    id = nextNodeId;
-    nextNodeId += 1;
-    nodeIds.set(node, id);
+function collectGuards(document, operationName, schema) {
+  const operation = getOperationAST(document, operationName);
+  const root = operation && schema.getRootType(operation.operation);
+  if (!root) {
+    return [];
   }
-  return id;
+  const fragments = new Map(document.definitions
+    .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+    .map((fragment) => [fragment.name.value, fragment]));
+  const guards = [];
+  // `enclosing`: the guards of the fields around the selection set; a field under a denied one is not
+  // reported, as it is removed with it.
+  const walk = (selectionSet, parentType, path, spreading, enclosing) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        walkField(selection, parentType, path, spreading, enclosing);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
+        walk(selection.selectionSet, type ?? parentType, path, spreading, enclosing);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        const type = fragment && schema.getType(fragment.typeCondition.name.value);
+        // A fragment within itself is refused by validation; the guard keeps a walk finite regardless.
+        if (type && !spreading.has(fragment)) {
+          walk(fragment.selectionSet, type, path, new Set(spreading).add(fragment), enclosing);
+        }
+      }
+    }
+  };
+  const walkField = (node, parentType, path, spreading, enclosing) => {
+    if (isIntrospectionType(parentType)) {
+      return;
+    }
+    // On a union only __typename can be selected; its members' fields otherwise come through fragments.
+    const owners = isUnionType(parentType) ? parentType.getTypes() : [parentType];
+    let definition = null;
+    const requirements = [];
+    for (const owner of owners) {
+      const field = owner.getFields()[node.name.value];
+      if (field) {
+        definition ??= field;
+        requirements.push(...(requirementsOf(owner, field, schema) ?? []));
+      }
+    }
+    if (!definition) {
+      return;
+    }
+    const fieldPath = [...path, node.alias?.value ?? node.name.value];
+    let inside = enclosing;
+    if (requirements.length) {
+      const guard = { node, path: fieldPath, requirements, conditional: isConditional(node), enclosing };
+      guards.push(guard);
+      inside = [...enclosing, guard];
+    }
+    if (node.selectionSet) {
+      const list = isListType(getNullableType(definition.type));
+      walk(node.selectionSet, getNamedType(definition.type), list ? [...fieldPath, '@'] : fieldPath, spreading, inside);
+    }
+  };
+  walk(operation.selectionSet, root, [], new Set(), []);
+  return guards;
 }
 
 /**
- * The caller for generic auth: the verified JWT payload, or a machine client presenting an API key
+ * The caller: the verified JWT payload, or a machine client presenting an API key
  * (`{ sub: 'apikey:<id>', client, scope }`). A bad key, or a key together with a bearer token, is
  * refused with 401 before any GraphQL work; neither is ever echoed.
  */
@@ -122,16 +182,182 @@ export function resolveUser(context, apiKeys) {
   return { sub: `apikey:${client.id}`, client: client.client, scope: client.scopes };
 }
 
-export function validateUser({ user, parentType, field, userScopes, fieldNode, path, executionArgs }) {
-  const requirements = requirementsOf(parentType, field, executionArgs.schema);
-  if (!requirements) {
-    return undefined;
+/** The guards this request is denied, each with its error; empty when everything is allowed. */
+function deniedGuards(guards, args) {
+  const user = args.contextValue.currentUser;
+  const userScopes = user == null ? null : extractScopes(user);
+  let variables;
+  const denied = [];
+  const refused = new Set();
+  for (const guard of guards) {
+    if (guard.enclosing.some((outer) => refused.has(outer))) {
+      continue;
+    }
+    if (guard.conditional) {
+      variables ??= coercedVariables(args);
+      if (!included(guard.node, variables)) {
+        continue;
+      }
+    }
+    const code = user == null ? 'UNAUTHENTICATED' : refusalCode(guard.requirements, userScopes);
+    if (code) {
+      const key = code === 'UNAUTHENTICATED' ? 'auth.required' : 'auth.forbidden';
+      refused.add(guard);
+      denied.push({ node: guard.node, error: denial(code, key, guard.node, guard.path) });
+    }
   }
-  if (user == null) {
-    return denial('UNAUTHENTICATED', 'auth.required', fieldNode, path);
-  }
+  return denied;
+}
+
+function refusalCode(requirements, userScopes) {
   const granted = requirements.every((required) => !required.length || hasScopes(required, userScopes));
-  return granted ? undefined : denial('FORBIDDEN', 'auth.forbidden', fieldNode, path);
+  return granted ? null : 'FORBIDDEN';
+}
+
+function isConditional(node) {
+  return node.directives?.some((directive) => directive.name.value === 'skip' || directive.name.value === 'include');
+}
+
+// Variables as execution will see them (defaults applied); unusable ones are refused by execution
+// itself, and until then every conditional field counts as selected.
+function coercedVariables(args) {
+  const operation = getOperationAST(args.document, args.operationName);
+  const { coerced } = getVariableValues(args.schema, operation?.variableDefinitions ?? [], args.variableValues ?? {});
+  return coerced ?? null;
+}
+
+function included(node, variables) {
+  if (!variables) {
+    return true;
+  }
+  try {
+    return getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true
+      && getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+  } catch {
+    return true;
+  }
+}
+
+// Parsed document -> operation and denied nodes -> the copy without them. Weak: a document that
+// leaves the parse cache takes its copies along. A few sets of denials per document are kept (one per
+// kind of caller, in practice); beyond them a request makes its own copy.
+const copies = new WeakMap();
+const MAX_COPIES_PER_DOCUMENT = 16;
+const nodeIds = new WeakMap();
+let nextNodeId = 0;
+
+function withoutDenied(document, operationName, denied) {
+  const nodes = new Set(denied.map(({ node }) => node));
+  const key = `${operationName ?? ''}:${[...nodes].map(nodeId).sort((a, b) => a - b).join(',')}`;
+  let byDenials = copies.get(document);
+  if (!byDenials) {
+    byDenials = new Map();
+    copies.set(document, byDenials);
+  }
+  let copy = byDenials.get(key);
+  if (!copy) {
+    copy = pruned(document, nodes);
+    if (byDenials.size < MAX_COPIES_PER_DOCUMENT) {
+      byDenials.set(key, copy);
+    }
+  }
+  return copy;
+}
+
+function nodeId(node) {
+  let id = nodeIds.get(node);
+  if (id === undefined) {
+    id = nextNodeId;
+    nextNodeId += 1;
+    nodeIds.set(node, id);
+  }
+  return id;
+}
+
+/**
+ * The document without the denied field nodes, and without what that leaves empty: a field whose
+ * selection set is now empty, an inline fragment, a fragment and its spreads, then fragments no
+ * longer spread. An operation may be left with an empty selection set (everything denied).
+ */
+function pruned(document, deniedNodes) {
+  const leaveEmpty = (node) => (node.selectionSet?.selections.length === 0 ? null : undefined);
+  let emptyFragments = new Set();
+  let copy = visit(document, {
+    Field: { enter: (node) => (deniedNodes.has(node) ? null : undefined), leave: leaveEmpty },
+    InlineFragment: { leave: leaveEmpty },
+  });
+  for (;;) {
+    emptyFragments = new Set(copy.definitions
+      .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.selectionSet.selections.length === 0)
+      .map((fragment) => fragment.name.value));
+    if (!emptyFragments.size) {
+      break;
+    }
+    const gone = emptyFragments;
+    copy = visit({ ...copy, definitions: copy.definitions.filter((definition) => !gone.has(definition.name?.value)
+      || definition.kind !== Kind.FRAGMENT_DEFINITION) }, {
+      FragmentSpread: (node) => (gone.has(node.name.value) ? null : undefined),
+      Field: { leave: leaveEmpty },
+      InlineFragment: { leave: leaveEmpty },
+    });
+  }
+  return withoutUnusedFragments(copy);
+}
+
+function withoutUnusedFragments(document) {
+  const fragments = new Map(document.definitions
+    .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+    .map((fragment) => [fragment.name.value, fragment]));
+  const used = new Set();
+  const spreadsIn = (node) => visit(node, {
+    FragmentSpread: (spread) => {
+      if (!used.has(spread.name.value)) {
+        used.add(spread.name.value);
+        const fragment = fragments.get(spread.name.value);
+        if (fragment) {
+          spreadsIn(fragment);
+        }
+      }
+    },
+  });
+  document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).forEach(spreadsIn);
+  return used.size === fragments.size
+    ? document
+    : { ...document, definitions: document.definitions.filter((definition) => definition.kind !== Kind.FRAGMENT_DEFINITION
+      || used.has(definition.name.value)) };
+}
+
+/** The result with each denied field set to null where its parent was answered, and the denials' errors. */
+function withDenials(result, errors) {
+  if (!result || Symbol.asyncIterator in result) {
+    return result;
+  }
+  for (const error of errors) {
+    nullAt(result.data, error.path, 0);
+  }
+  return { ...result, errors: [...(result.errors ?? []), ...errors] };
+}
+
+// A field left out because everything under it was denied is answered as an object of nulls.
+function nullAt(value, path, index) {
+  if (value === null || typeof value !== 'object') {
+    return;
+  }
+  const key = path[index];
+  if (key === '@') {
+    if (Array.isArray(value)) {
+      value.forEach((item) => nullAt(item, path, index + 1));
+    }
+    return;
+  }
+  if (index === path.length - 1) {
+    value[key] = null;
+    return;
+  }
+  if (value[key] === undefined && path[index + 1] !== '@') {
+    value[key] = {};
+  }
+  nullAt(value[key], path, index + 1);
 }
 
 // Per schema field, computed once: the scope alternatives of every placement that guards it

@@ -142,7 +142,7 @@ function metricsSet(env) {
  * `benchmark/run --compare` can measure what each one costs. Unset (always, outside the benchmark)
  * nothing is off; the router logs a warning naming what is off whenever it is set.
  */
-export const BENCHMARK_SWITCHES = ['freshness', 'jwt', 'genericAuth', 'errorCodes', 'rateLimit',
+export const BENCHMARK_SWITCHES = ['freshness', 'jwt', 'authorization', 'errorCodes', 'rateLimit',
   'demandControl', 'prometheus', 'requestShape', 'trustedDocuments', 'operationLimits'];
 
 function benchmarkSwitches(env) {

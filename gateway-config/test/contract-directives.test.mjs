@@ -1,13 +1,11 @@
 // The directive placement contract (contract/directive-placements.json) through the router's
-// authorization: Hive Gateway's generic auth plugin with the router's options, on the contract's
-// schema. SchemaAuthorizationContractTests runs the same cases in the subgraphs.
+// authorization plugins (router/authorization.mjs) in Envelop, on the contract's schema. SchemaAuthorizationContractTests runs the same cases in the subgraphs.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildSchema, getNamedType, isAbstractType, isLeafType, parse } from 'graphql';
 import { envelop, useEngine, useSchema } from '@envelop/core';
-import { useGenericAuth } from '@envelop/generic-auth';
 import * as graphql from 'graphql';
-import { genericAuthOptions } from '../router/authorization.mjs';
+import { authorizationPlugins } from '../router/authorization.mjs';
 import { readContract } from './support/contract.mjs';
 
 const { schema: sdl, cases } = readContract('directive-placements.json');
@@ -21,8 +19,9 @@ const fieldResolver = (source, args, context, info) => {
   }
   return isAbstractType(type) ? { __typename: schema.getPossibleTypes(type)[0].name } : {};
 };
+const { decide, answerAllDenied } = authorizationPlugins(null);
 const getEnveloped = envelop({
-  plugins: [useEngine(graphql), useSchema(schema), useGenericAuth(genericAuthOptions(null))],
+  plugins: [useEngine(graphql), useSchema(schema), decide, answerAllDenied],
 });
 
 async function run(query, scopes) {
