@@ -100,11 +100,10 @@ export function guardsOf(document, operationName, schema) {
 }
 
 function collectGuards(document, operationName, schema) {
-  const operation = getOperationAST(document, operationName);
-  const root = operation && schema.getRootType(operation.operation);
-  if (!root) {
-    return [];
-  }
+  // When the name picks no single operation, execution refuses it; should an executor pick one
+  // anyway, every operation of the document is checked.
+  const selected = getOperationAST(document, operationName);
+  const operations = selected ? [selected] : document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   const fragments = new Map(document.definitions
     .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
     .map((fragment) => [fragment.name.value, fragment]));
@@ -158,7 +157,12 @@ function collectGuards(document, operationName, schema) {
       walk(node.selectionSet, getNamedType(definition.type), list ? [...fieldPath, '@'] : fieldPath, spreading, inside);
     }
   };
-  walk(operation.selectionSet, root, [], new Set(), []);
+  for (const operation of operations) {
+    const root = schema.getRootType(operation.operation);
+    if (root) {
+      walk(operation.selectionSet, root, [], new Set(), []);
+    }
+  }
   return guards;
 }
 

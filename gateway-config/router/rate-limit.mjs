@@ -65,7 +65,7 @@ function clientOf(context) {
   return subject ? `sub:${subject}` : `addr:${context.req?.socket?.remoteAddress ?? 'unknown'}`;
 }
 
-// Parsed document -> operation name -> its root fields, or null for an operation that is not limited.
+// Parsed document -> operation name -> its root fields, or null when nothing in it is limited.
 const rootFieldsByDocument = new WeakMap();
 const ROOT_TYPES = { query: 'Query', mutation: 'Mutation' };
 
@@ -90,11 +90,13 @@ export function rootFields(document, operationName) {
 
 function collectRootFields(document, operationName) {
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName == null && operations.length === 1
+  const selected = operationName == null && operations.length === 1
     ? operations[0]
     : operations.find((definition) => definition.name?.value === operationName);
-  const rootType = ROOT_TYPES[operation?.operation];
-  if (!rootType) {
+  // When the name picks no single operation, execution refuses it; should an executor pick one
+  // anyway, the root fields of every operation of the document are counted.
+  const limited = (selected ? [selected] : operations).filter((operation) => ROOT_TYPES[operation.operation]);
+  if (!limited.length) {
     return null;
   }
   const fragments = new Map(document.definitions
@@ -102,7 +104,7 @@ function collectRootFields(document, operationName) {
     .map((fragment) => [fragment.name.value, fragment]));
   const byName = new Map();
   const visited = new Set();
-  const collect = (selectionSet) => {
+  const collect = (selectionSet, rootType) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD && selection.name.value !== '__typename') {
         const name = `${rootType}.${selection.name.value}`;
@@ -111,17 +113,20 @@ function collectRootFields(document, operationName) {
         }
         byName.get(name).responseKeys.push(selection.alias?.value ?? selection.name.value);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        collect(selection.selectionSet);
+        collect(selection.selectionSet, rootType);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD && !visited.has(selection.name.value)) {
         visited.add(selection.name.value);
         const fragment = fragments.get(selection.name.value);
         if (fragment) {
-          collect(fragment.selectionSet);
+          collect(fragment.selectionSet, rootType);
         }
       }
     }
   };
-  collect(operation.selectionSet);
+  for (const operation of limited) {
+    visited.clear();
+    collect(operation.selectionSet, ROOT_TYPES[operation.operation]);
+  }
   return [...byName.values()];
 }
 

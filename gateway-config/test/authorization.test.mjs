@@ -113,5 +113,9 @@ describe('router authorization', () => {
     assert.equal(guardsOf(document, 'A', schema), guardsOf(document, 'A', schema));
     assert.deepEqual(guardsOf(document, 'A', schema).map(({ path }) => path.join('.')), ['me']);
     assert.deepEqual(guardsOf(document, 'B', schema), []);
+    const everyOperation = ['me'];
+    assert.deepEqual(guardsOf(document, 'C', schema).map(({ path }) => path.join('.')), everyOperation,
+      'a name that picks no operation: every operation is checked');
+    assert.deepEqual(guardsOf(document, undefined, schema).map(({ path }) => path.join('.')), everyOperation);
   });
 });
