@@ -108,26 +108,27 @@ function collectGuards(document, operationName, schema) {
     .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
     .map((fragment) => [fragment.name.value, fragment]));
   const guards = [];
-  // `enclosing`: the guards of the fields around the selection set; a field under a denied one is not
-  // reported, as it is removed with it.
-  const walk = (selectionSet, parentType, path, spreading, enclosing) => {
+  // `expanded`: the fragments already spread into this field's selection, each taken once as
+  // execution does (which also keeps a fragment spread within itself finite). `enclosing`: the guards
+  // of the fields around it; a field under a denied one is not reported, as it is removed with it.
+  const walk = (selectionSet, parentType, path, expanded, enclosing) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        walkField(selection, parentType, path, spreading, enclosing);
+        walkField(selection, parentType, path, enclosing);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        walk(selection.selectionSet, type ?? parentType, path, spreading, enclosing);
-      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        walk(selection.selectionSet, type ?? parentType, path, expanded, enclosing);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD && !expanded.has(selection.name.value)) {
+        expanded.add(selection.name.value);
         const fragment = fragments.get(selection.name.value);
         const type = fragment && schema.getType(fragment.typeCondition.name.value);
-        // A fragment within itself is refused by validation; the guard keeps a walk finite regardless.
-        if (type && !spreading.has(fragment)) {
-          walk(fragment.selectionSet, type, path, new Set(spreading).add(fragment), enclosing);
+        if (type) {
+          walk(fragment.selectionSet, type, path, expanded, enclosing);
         }
       }
     }
   };
-  const walkField = (node, parentType, path, spreading, enclosing) => {
+  const walkField = (node, parentType, path, enclosing) => {
     if (isIntrospectionType(parentType)) {
       return;
     }
@@ -154,7 +155,7 @@ function collectGuards(document, operationName, schema) {
     }
     if (node.selectionSet) {
       const list = isListType(getNullableType(definition.type));
-      walk(node.selectionSet, getNamedType(definition.type), list ? [...fieldPath, '@'] : fieldPath, spreading, inside);
+      walk(node.selectionSet, getNamedType(definition.type), list ? [...fieldPath, '@'] : fieldPath, new Set(), inside);
     }
   };
   for (const operation of operations) {

@@ -108,6 +108,13 @@ describe('router authorization', () => {
     assert.deepEqual(data, { open: 'hello', me: { orders: null } }, 'a field left empty answers its denied fields as null');
   });
 
+  it('takes a fragment spread twice into one selection once, as execution does', () => {
+    // Each fragment spreads the next twice: expanded at every spread, 2^30 walks.
+    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
+    const document = parse(`{ ...F0 } ${fragments.join(' ')} fragment F30 on Query { me { id } }`);
+    assert.deepEqual(guardsOf(document, undefined, schema).map(({ path }) => path.join('.')), ['me']);
+  });
+
   it('works out the guards once per document and operation', () => {
     const document = parse('query A { me { id } } query B { open }');
     assert.equal(guardsOf(document, 'A', schema), guardsOf(document, 'A', schema));
