@@ -26,6 +26,7 @@ import {
 } from 'graphql';
 import { getDirectiveExtensions } from '@graphql-tools/utils';
 import { API_KEY_HEADER } from './api-keys.mjs';
+import { perOperation } from './per-operation.mjs';
 import { routerError } from './messages.mjs';
 
 /**
@@ -75,29 +76,13 @@ export function authorizationPlugins(apiKeys) {
   return { decide, answerAllDenied };
 }
 
-// Parsed document -> operation name -> { schema, guards }.
-const guardsByDocument = new WeakMap();
-
 /**
  * The operation's guarded field selections, in document order, each `{ node, path, requirements,
  * conditional, enclosing }`: a field inside a fragment once per place the fragment is spread, its path with `@`
  * after each list (as Apollo Router reports denied fields), its requirements those of every type it
  * may be selected on (an empty list for a bare @authenticated).
  */
-export function guardsOf(document, operationName, schema) {
-  let byName = guardsByDocument.get(document);
-  if (!byName) {
-    byName = new Map();
-    guardsByDocument.set(document, byName);
-  }
-  const key = operationName ?? '';
-  let known = byName.get(key);
-  if (!known || known.schema !== schema) {
-    known = { schema, guards: collectGuards(document, operationName, schema) };
-    byName.set(key, known);
-  }
-  return known.guards;
-}
+export const guardsOf = perOperation(collectGuards);
 
 function collectGuards(document, operationName, schema) {
   // When the name picks no single operation, execution refuses it; should an executor pick one

@@ -10,6 +10,7 @@
 import { Kind } from 'graphql';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { routerError } from './messages.mjs';
+import { perOperation } from './per-operation.mjs';
 
 /** The Envelop plugin: refuses an operation whose client is over the budget of one of its root fields. */
 export function useRateLimit(budgets) {
@@ -65,28 +66,15 @@ function clientOf(context) {
   return subject ? `sub:${subject}` : `addr:${context.req?.socket?.remoteAddress ?? 'unknown'}`;
 }
 
-// Parsed document -> operation name -> its root fields, or null when nothing in it is limited.
-const rootFieldsByDocument = new WeakMap();
 const ROOT_TYPES = { query: 'Query', mutation: 'Mutation' };
 
 /**
- * The root fields the operation selects, as `{ name: 'Query.user', responseKeys: ['user', 'me'] }`:
- * through fragments and inline fragments too, and whether or not `@skip`/`@include` would leave them
- * out (the budget does not depend on the variables); `__typename`, which the router answers itself, is
- * free. Subscriptions are not limited here.
+ * The root fields the operation selects, as `{ name: 'Query.user', responseKeys: ['user', 'me'] }`,
+ * or null when nothing in it is limited: through fragments and inline fragments too, and whether or
+ * not `@skip`/`@include` would leave them out (the budget does not depend on the variables);
+ * `__typename`, which the router answers itself, is free. Subscriptions are not limited here.
  */
-export function rootFields(document, operationName) {
-  let byName = rootFieldsByDocument.get(document);
-  if (!byName) {
-    byName = new Map();
-    rootFieldsByDocument.set(document, byName);
-  }
-  const key = operationName ?? '';
-  if (!byName.has(key)) {
-    byName.set(key, collectRootFields(document, operationName));
-  }
-  return byName.get(key);
-}
+export const rootFields = perOperation(collectRootFields);
 
 function collectRootFields(document, operationName) {
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
