@@ -31,9 +31,9 @@ import { routerError } from './messages.mjs';
 
 /**
  * The router's authorization, two Envelop plugins for queries and mutations (the supergraph has no
- * subscriptions): `decide` early in the plugin list (before the
- * error codes and metrics see the result), `answerAllDenied` last (after every plugin has seen the
- * operation), which answers an operation whose every field is denied without planning it.
+ * subscriptions): `decide` early in the plugin list, before the error codes and metrics see the
+ * result; `answerAllDenied` last, after every plugin has seen the operation, which answers an
+ * operation whose every field is denied without planning it.
  */
 export function authorizationPlugins(apiKeys) {
   const denials = new WeakMap();
@@ -78,9 +78,9 @@ export function authorizationPlugins(apiKeys) {
 
 /**
  * The operation's guarded field selections, in document order, each `{ node, path, requirements,
- * conditional, enclosing }`: a field inside a fragment once per place the fragment is spread, its path with `@`
- * after each list (as Apollo Router reports denied fields), its requirements those of every type it
- * may be selected on (an empty list for a bare @authenticated).
+ * conditional, enclosing }`: a field inside a fragment once per place the fragment is spread, its
+ * path with `@` after each list (as Apollo Router reports denied fields), its requirements those of
+ * every type it may be selected on (an empty list for a bare @authenticated).
  */
 export const guardsOf = perOperation(collectGuards);
 
@@ -271,27 +271,25 @@ function nodeId(node) {
  */
 function pruned(document, deniedNodes) {
   const leaveEmpty = (node) => (node.selectionSet?.selections.length === 0 ? null : undefined);
-  let emptyFragments = new Set();
   let copy = visit(document, {
     Field: { enter: (node) => (deniedNodes.has(node) ? null : undefined), leave: leaveEmpty },
     InlineFragment: { leave: leaveEmpty },
   });
   for (;;) {
-    emptyFragments = new Set(copy.definitions
+    const gone = new Set(copy.definitions
       .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.selectionSet.selections.length === 0)
       .map((fragment) => fragment.name.value));
-    if (!emptyFragments.size) {
-      break;
+    if (!gone.size) {
+      return withoutUnusedFragments(copy);
     }
-    const gone = emptyFragments;
-    copy = visit({ ...copy, definitions: copy.definitions.filter((definition) => !gone.has(definition.name?.value)
-      || definition.kind !== Kind.FRAGMENT_DEFINITION) }, {
+    const kept = copy.definitions.filter((definition) => definition.kind !== Kind.FRAGMENT_DEFINITION
+      || !gone.has(definition.name.value));
+    copy = visit({ ...copy, definitions: kept }, {
       FragmentSpread: (node) => (gone.has(node.name.value) ? null : undefined),
       Field: { leave: leaveEmpty },
       InlineFragment: { leave: leaveEmpty },
     });
   }
-  return withoutUnusedFragments(copy);
 }
 
 function withoutUnusedFragments(document) {

@@ -48,7 +48,7 @@ export function rateLimitBudgets({ rateLimitMax, rateLimitWindowMs }, redis, out
     take(client, fields) {
       const refusals = [];
       return Promise.all(fields.map((field) => consume(`${client}:${field.name}`, field.responseKeys.length).then(
-        (outcome) => outage?.answered(outcome),
+        () => outage?.answered(),
         (outcome) => {
           if (outcome instanceof RateLimiterRes) {
             refusals.push({ field, retryAfterMs: outcome.msBeforeNext });
