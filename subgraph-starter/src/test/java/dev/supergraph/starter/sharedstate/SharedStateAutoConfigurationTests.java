@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,8 +53,34 @@ class SharedStateAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(SharedRedis.class));
 	}
 
+	@Test
+	void springBootsRedisClientIsNotBuiltWithoutARedis() {
+		// Through Spring Boot's import selector, as an application's auto-configuration
+		// is.
+		new ApplicationContextRunner().withUserConfiguration(RedisAsAutoConfigured.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(RedisConnectionFactory.class)
+				.doesNotHaveBean(SharedRedis.class));
+	}
+
+	@Test
+	void springBootsRedisClientIsTheOneUsedWithARedis() {
+		new ApplicationContextRunner().withUserConfiguration(RedisAsAutoConfigured.class)
+			.withPropertyValues("spring.data.redis.url=" + TestRedis.sharedUrl())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisConnectionFactory.class);
+				assertThat(context.getBean(SharedRedis.class).call("test", (connection) -> connection.sync().ping()))
+					.contains("PONG");
+			});
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, SharedStateAutoConfiguration.class })
+	static class RedisAsAutoConfigured {
+
 	}
 
 }
