@@ -5,7 +5,6 @@ import {
   createInlineSigningKeyProvider,
   createRemoteJwksSigningKeyProvider,
   defineConfig,
-  extractFromHeader,
 } from '@graphql-hive/gateway';
 import { HEALTH_ENDPOINTS, routerSettings } from './router/settings.mjs';
 import {
@@ -23,6 +22,7 @@ import { maskError, useErrorCodes } from './router/errors.mjs';
 import { useRequestShape } from './router/request-shape.mjs';
 import { withKeyObjects } from './router/jwt-keys.mjs';
 import { tokenVerification } from './router/jwt.mjs';
+import { tokenVerifier, useJwtAuth } from './router/jwt-auth.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
 import { setUpTracing, untracedRequestId } from './router/tracing.mjs';
@@ -67,6 +67,10 @@ if (production && !signingKeyProvider) {
   throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
 }
 
+// Each key parsed once, not on every verification (router/jwt-keys.mjs).
+const tokens = signingKeyProvider && on('jwt')
+  ? tokenVerifier({ signingKey: withKeyObjects(signingKeyProvider), options: tokenVerification(settings.jwt) })
+  : null;
 const authorization = on('authorization') ? authorizationPlugins(apiKeys) : null;
 // Where the rate limiter counts: Redis with REDIS_URL (shared by all router replicas), else this process.
 const rateLimit = production && on('rateLimit')
@@ -138,21 +142,14 @@ export const gatewayConfig = defineConfig({
       },
     },
   },
-  jwt: signingKeyProvider && on('jwt')
-    ? {
-        // Each key parsed once, not on every verification (router/jwt-keys.mjs).
-        signingKeyProviders: [withKeyObjects(signingKeyProvider)],
-        tokenLookupLocations: [extractFromHeader({ name: 'authorization', prefix: 'Bearer' })],
-        tokenVerification: tokenVerification(settings.jwt),
-        // Anonymous requests pass (subgraphs and @authenticated decide); a bad token is refused.
-        reject: { missingToken: false, invalidToken: true },
-        forward: { payload: true, token: false, extensionsFieldName: 'jwt' },
-      }
-    : undefined,
   // Hive Gateway's own metrics only with ROUTER_METRICS=all (router/settings.mjs); the router's own
   // (router/operation-metrics.mjs) are always on.
   prometheus: on('prometheus') && settings.metrics === 'all' ? { endpoint: false, metrics: true } : undefined,
   plugins: (ctx) => [
+    // Bearer tokens verified against the JWKS or the public key, each remembered for a minute at most;
+    // a bad token is refused before any GraphQL work, the claims go to every subgraph fetch
+    // (router/jwt-auth.mjs).
+    ...(tokens ? [useJwtAuth({ verify: tokens })] : []),
     // Spans only when an OTLP endpoint is set (router/settings.mjs), and only for sampled requests;
     // subgraph fetches carry traceparent either way.
     ...(sampling ? [sampling.plugin(ctx), sampling.propagateUnsampled] : []),
@@ -191,7 +188,10 @@ export const gatewayConfig = defineConfig({
 
 function jwtSigningKeyProvider() {
   if (settings.jwt.jwksUrl) {
-    return createRemoteJwksSigningKeyProvider({ jwksUri: settings.jwt.jwksUrl });
+    // Keys are cached, and a token naming an unknown key id makes at most ten fetches of the key set
+    // a minute: random key ids cannot turn clients' requests into requests to the identity provider.
+    return createRemoteJwksSigningKeyProvider({ jwksUri: settings.jwt.jwksUrl, cache: true, rateLimit: true,
+      jwksRequestsPerMinute: 10 });
   }
   if (settings.jwt.publicKeyFile) {
     return createInlineSigningKeyProvider(readFileSync(settings.jwt.publicKeyFile, 'utf8'));

@@ -1,4 +1,4 @@
-// The JWT plugin hands the signing key to jsonwebtoken as a PEM string, and jsonwebtoken parses it
+// The key providers (an inline key, a JWKS) answer PEM strings, and jsonwebtoken parses a PEM string
 // with createPublicKey on every verification: a measurable share of the router's CPU per request
 // (docs/performance.md). The router therefore hands it a KeyObject, parsed once per distinct key.
 import { createPublicKey } from 'node:crypto';

@@ -1,4 +1,4 @@
-// What the router asks of a bearer token (Hive Gateway's JWT plugin hands this to jsonwebtoken):
+// What the router asks of a bearer token (router/jwt-auth.mjs hands this to jsonwebtoken):
 // asymmetric signatures only, so a leaked verification key can never mint tokens, the configured
 // issuer and audience, and the clock skew of the subgraphs. contract/jwt-cases.json holds the cases
 // that the subgraphs' JwtDecoders must decide the same way.

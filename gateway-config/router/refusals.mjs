@@ -5,14 +5,6 @@
 // router's to word, the key of its message in router/messages. A rule without a message key keeps
 // the library's message (graphql-js syntax and validation errors, in English).
 
-const TOKEN_REFUSALS = new Set([
-  'Unauthenticated',
-  'Invalid authentication token provided',
-  'Authentication header was set, but token is missing.',
-]);
-const OTHER_SCHEME = 'Invalid JWT authentication token prefix.';
-const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
-
 const MISSING_ARGUMENT = /^Argument "[^"]+" of (required|non-null) type "[^"]+" (was provided the variable "\$[^"]+" which was not provided a runtime value|must not be null)\.$/;
 const DEPTH_LIMIT = /^Syntax Error: Query depth limit of (\d+) exceeded, found (\d+)\.$/;
 const TOKEN_LIMIT = /^Syntax Error: Token limit of (\d+) exceeded\.$/;
@@ -23,8 +15,6 @@ const CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'R
 export const DOCUMENTED_CODES = new Set(CODES);
 
 const rules = [
-  [(m, x) => x.code == null && TOKEN_REFUSALS.has(m), () => unauthenticated('auth.tokenInvalid')],
-  [(m, x) => x.code == null && m === OTHER_SCHEME, () => unauthenticated('auth.bearerRequired')],
   [(m) => m === 'POST body sent invalid JSON.', () => badInput('MALFORMED_JSON', 'request.malformedJson', 400)],
   [(m) => m.startsWith('POST body is expected to be object'),
     () => badInput('INVALID_REQUEST_BODY', 'request.bodyNotObject', 400)],
@@ -69,13 +59,6 @@ const rules = [
 export function refusalOf(message, extensions) {
   const rule = rules.find(([applies]) => applies(message, extensions));
   return rule ? rule[1](message, extensions) : null;
-}
-
-function unauthenticated(key) {
-  return {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: BEARER_CHALLENGE } },
-    message: { key, params: {} },
-  };
 }
 
 // Without `status` the library's HTTP status (and headers) are kept.

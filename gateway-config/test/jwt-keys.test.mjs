@@ -1,4 +1,4 @@
-// withKeyObjects: the JWT plugin's signing key provider resolves to a KeyObject parsed once per key.
+// withKeyObjects: the router's signing key provider resolves to a KeyObject parsed once per key.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KeyObject, generateKeyPairSync } from 'node:crypto';

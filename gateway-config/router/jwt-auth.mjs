@@ -1,0 +1,124 @@
+// The router's bearer token check, in place of Hive Gateway's JWT plugin: the same checks
+// (router/jwt.mjs, contract/jwt-cases.json), the verified claims in the context as `jwt.payload` and
+// forwarded to every subgraph fetch as `extensions.jwt.payload`. Two differences:
+// - A token verified once is remembered for a minute at most, as the subgraphs' VerifiedTokens do:
+//   clients send the same token with every request, and its signature check was the largest single
+//   cost of the router's own code per request (docs/performance.md). Its expiry is checked on every use.
+// - A token whose key id the key set does not have is refused like any other bad token (401), and a
+//   key set that cannot be fetched answers 503: Hive's plugin answered 500 INTERNAL for both.
+import jsonwebtoken from 'jsonwebtoken';
+import { routerError } from './messages.mjs';
+
+const BEARER = 'Bearer';
+/** How long a verified token is remembered: a key removed from the key set is honoured this long. */
+export const REMEMBER_MS = 60_000;
+/** Distinct tokens remembered; the oldest is forgotten first. */
+export const MAX_TOKENS = 4096;
+const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
+
+/**
+ * `(token) => claims | Promise<claims>`: the token's signature (the key its `kid` names, from
+ * `signingKey`) and claims checked with jsonwebtoken's `options`, or the router's refusal thrown or
+ * rejected. A token remembered is answered at once.
+ */
+export function tokenVerifier({ signingKey, options, now = Date.now, rememberMs = REMEMBER_MS, maxTokens = MAX_TOKENS }) {
+  const verified = new Map();
+  const tolerance = (options.clockTolerance ?? 0) * 1000;
+  const remember = (token, claims) => {
+    if (verified.size >= maxTokens) {
+      verified.delete(verified.keys().next().value);
+    }
+    const expires = typeof claims.exp === 'number' ? claims.exp * 1000 + tolerance : Infinity;
+    verified.set(token, { claims, until: Math.min(now() + rememberMs, expires) });
+    return claims;
+  };
+  const check = async (token) => {
+    const decoded = jsonwebtoken.decode(token, { complete: true });
+    if (!decoded || typeof decoded.payload !== 'object') {
+      throw invalidToken();
+    }
+    const key = await keyOf(signingKey, decoded.header?.kid);
+    let claims;
+    try {
+      claims = jsonwebtoken.verify(token, key, { ...options, clockTimestamp: Math.floor(now() / 1000) });
+    } catch {
+      throw invalidToken();
+    }
+    return remember(token, deepFreeze(claims));
+  };
+  return (token) => {
+    const known = verified.get(token);
+    if (known) {
+      if (now() < known.until) {
+        return known.claims;
+      }
+      verified.delete(token);
+    }
+    return check(token);
+  };
+}
+
+/**
+ * The plugin. `verify` is a tokenVerifier. A request without an Authorization header passes
+ * anonymous (the subgraphs and @authenticated decide); one with a bad token is refused.
+ */
+export function useJwtAuth({ verify }) {
+  return {
+    onRequestParse({ request, serverContext }) {
+      const header = request.headers.get('authorization');
+      if (header == null) {
+        return undefined;
+      }
+      const [prefix, token] = header.split(' ').map((part) => part.trim());
+      if (prefix !== BEARER) {
+        throw refusal('auth.bearerRequired');
+      }
+      if (!token) {
+        throw invalidToken();
+      }
+      const authenticate = (payload) => {
+        serverContext.jwt = { payload, token: { value: token, prefix } };
+      };
+      const claims = verify(token);
+      return claims instanceof Promise ? claims.then(authenticate) : authenticate(claims);
+    },
+    onSubgraphExecute({ executionRequest, setExecutionRequest }) {
+      const payload = executionRequest.context?.jwt?.payload;
+      if (payload) {
+        setExecutionRequest({ ...executionRequest, extensions: { ...executionRequest.extensions, jwt: { payload } } });
+      }
+    },
+  };
+}
+
+async function keyOf(signingKey, kid) {
+  try {
+    const key = await signingKey(kid);
+    if (key) {
+      return key;
+    }
+  } catch (error) {
+    // The key set answered without this key id, or the router stops asking it for unknown ones a while.
+    if (error?.name !== 'SigningKeyNotFoundError' && error?.name !== 'JwksRateLimitError') {
+      throw routerError('auth.keysUnavailable', {}, { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+    }
+  }
+  throw invalidToken();
+}
+
+function invalidToken() {
+  return refusal('auth.tokenInvalid');
+}
+
+function refusal(key) {
+  return routerError(key, {}, { code: 'UNAUTHENTICATED', http: { status: 401, headers: BEARER_CHALLENGE } });
+}
+
+// One claims object serves every request of its token: nobody may change it for the others.
+function deepFreeze(value) {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    Object.values(value).forEach(deepFreeze);
+  }
+  return value;
+}
