@@ -21,8 +21,10 @@ const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
  * `signingKey`) and claims checked with jsonwebtoken's `options`, or the router's refusal thrown or
  * rejected. A token remembered is answered at once.
  */
-export function tokenVerifier({ signingKey, options, now = Date.now, rememberMs = REMEMBER_MS, maxTokens = MAX_TOKENS }) {
+export function tokenVerifier({ signingKey, options, now = Date.now, rememberMs = REMEMBER_MS, maxTokens = MAX_TOKENS,
+  log = console }) {
   const verified = new Map();
+  const keys = keySet(signingKey, { now, log });
   const tolerance = (options.clockTolerance ?? 0) * 1000;
   const remember = (token, claims) => {
     if (verified.size >= maxTokens) {
@@ -37,7 +39,7 @@ export function tokenVerifier({ signingKey, options, now = Date.now, rememberMs 
     if (!decoded || typeof decoded.payload !== 'object') {
       throw invalidToken();
     }
-    const key = await keyOf(signingKey, decoded.header?.kid);
+    const key = await keys(decoded.header?.kid);
     let claims;
     try {
       claims = jsonwebtoken.verify(token, key, { ...options, clockTimestamp: Math.floor(now() / 1000) });
@@ -91,19 +93,40 @@ export function useJwtAuth({ verify }) {
   };
 }
 
-async function keyOf(signingKey, kid) {
-  try {
-    const key = await signingKey(kid);
-    if (key) {
-      return key;
+/**
+ * `(kid) => Promise<key>` from `signingKey`: a key id the key set does not have is a bad token (401);
+ * a key set that cannot be fetched is a 503, logged once a minute, and stays one while the key set
+ * provider refuses to ask again (jwks-rsa's limit on fetches) until a key is found again.
+ */
+function keySet(signingKey, { now, log }) {
+  let failing = false;
+  let loggedAt = -Infinity;
+  const unavailable = (error) => {
+    failing = true;
+    if (now() - loggedAt >= 60_000) {
+      loggedAt = now();
+      log.error(`JWT: the key set cannot be fetched, tokens are refused with 503 until it answers: ${error?.message ?? error}`);
     }
-  } catch (error) {
-    // The key set answered without this key id, or the router stops asking it for unknown ones a while.
-    if (error?.name !== 'SigningKeyNotFoundError' && error?.name !== 'JwksRateLimitError') {
-      throw routerError('auth.keysUnavailable', {}, { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+    return routerError('auth.keysUnavailable', {}, { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+  };
+  return async (kid) => {
+    let key;
+    try {
+      key = await signingKey(kid);
+    } catch (error) {
+      const unknownKey = error?.name === 'SigningKeyNotFoundError'
+        || (error?.name === 'JwksRateLimitError' && !failing);
+      if (!unknownKey) {
+        throw unavailable(error);
+      }
+      failing = false;
     }
-  }
-  throw invalidToken();
+    if (!key) {
+      throw invalidToken();
+    }
+    failing = false;
+    return key;
+  };
 }
 
 function invalidToken() {

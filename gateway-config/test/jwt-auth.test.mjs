@@ -128,7 +128,7 @@ describe('tokenVerifier with a key set over HTTP', () => {
 
   after(() => server?.close());
 
-  const verifierOf = () => tokenVerifier({ options, now: () => T0, signingKey: withKeyObjects(
+  const verifierOf = (log = console) => tokenVerifier({ options, now: () => T0, log, signingKey: withKeyObjects(
     createRemoteJwksSigningKeyProvider({ jwksUri: jwksUrl, cache: true, rateLimit: true, jwksRequestsPerMinute: 10 })) });
 
   it('accepts a token of a published key and refuses one naming a key the set does not have with 401', async () => {
@@ -148,9 +148,25 @@ describe('tokenVerifier with a key set over HTTP', () => {
     assert.ok(fetches - before <= 10, `${fetches - before} fetches`);
   });
 
-  it('answers 503 SERVICE_UNAVAILABLE when the key set cannot be fetched', async () => {
+  it('answers 503 SERVICE_UNAVAILABLE when the key set cannot be fetched, and tells the operator once', async () => {
     available = false;
-    const verify = verifierOf();
-    assert.deepEqual(await refusal(verify(tokenOf())), { code: 'SERVICE_UNAVAILABLE', status: 503 });
+    const logged = [];
+    const verify = verifierOf({ error: (line) => logged.push(line) });
+    for (let i = 0; i < 3; i++) {
+      assert.deepEqual(await refusal(verify(tokenOf())), { code: 'SERVICE_UNAVAILABLE', status: 503 });
+    }
+    assert.equal(logged.length, 1);
+    assert.match(logged[0], /key set cannot be fetched/);
+  });
+
+  it('keeps answering 503, not 401, while the key set is down and the provider stops asking it', async () => {
+    available = false;
+    const verify = verifierOf({ error: () => {} });
+    const answers = new Set();
+    for (let i = 0; i < 15; i++) {
+      answers.add((await refusal(verify(tokenOf()))).status);
+    }
+    assert.deepEqual([...answers], [503]);
+    available = true;
   });
 });
