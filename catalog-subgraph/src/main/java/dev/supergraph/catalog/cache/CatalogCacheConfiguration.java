@@ -13,8 +13,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The catalog cache: off with {@code catalog.cache.enabled=false}; otherwise Caffeine in
- * memory with the generation in memory, or in Redis when {@code spring.data.redis.host}
- * or {@code spring.data.redis.url} is set (several replicas).
+ * memory with the generation in memory, or in Redis when one is configured
+ * ({@link RedisConfigured}: several replicas).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CatalogCacheProperties.class)

@@ -68,8 +68,9 @@ public final class SharedStateAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SharedRedis.class)
 	SmartInitializingSingleton sharedStateInMemoryNotice() {
-		return () -> logger.info("No Redis configured (spring.data.redis.host or .url): rate limits and the memory "
-				+ "of used router stamps are this process's own, correct for one replica only");
+		return () -> logger.info(
+				"No Redis configured (spring.data.redis.host, .url, .sentinel or .cluster): rate limits and the memory "
+						+ "of used router stamps are this process's own, correct for one replica only");
 	}
 
 	private static RedisClient redisClient(LettuceConnectionFactory factory) {

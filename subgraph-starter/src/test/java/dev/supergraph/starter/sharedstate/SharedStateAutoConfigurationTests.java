@@ -54,6 +54,21 @@ class SharedStateAutoConfigurationTests {
 	}
 
 	@Test
+	void aSentinelAloneCountsAsConfigured() {
+		new ApplicationContextRunner().withUserConfiguration(RedisAsAutoConfigured.class)
+			.withPropertyValues("spring.data.redis.sentinel.master=shared",
+					"spring.data.redis.sentinel.nodes=127.0.0.1:26379")
+			.run((context) -> assertThat(context).hasSingleBean(RedisConnectionFactory.class)
+				.hasSingleBean(SharedRedis.class));
+	}
+
+	@Test
+	void aClusterCountsAsConfiguredSoItFailsInSight() {
+		this.contexts.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7000")
+			.run((context) -> assertThat(context).hasSingleBean(SharedRedis.class));
+	}
+
+	@Test
 	void springBootsRedisClientIsNotBuiltWithoutARedis() {
 		// Through Spring Boot's import selector, as an application's auto-configuration
 		// is.
