@@ -13,9 +13,12 @@ import org.springframework.core.env.Environment;
  */
 public final class RedisConfigured {
 
+	// A list of nodes is one property as a comma-separated value, indexed ones as a YAML
+	// list.
 	private static final String[] PROPERTIES = { "spring.data.redis.host", "spring.data.redis.url",
 			"spring.data.redis.sentinel.master", "spring.data.redis.sentinel.nodes",
-			"spring.data.redis.cluster.nodes" };
+			"spring.data.redis.sentinel.nodes[0]", "spring.data.redis.cluster.nodes",
+			"spring.data.redis.cluster.nodes[0]" };
 
 	private RedisConfigured() {
 	}

@@ -66,6 +66,8 @@ class SharedStateAutoConfigurationTests {
 	void aClusterCountsAsConfiguredSoItFailsInSight() {
 		this.contexts.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7000")
 			.run((context) -> assertThat(context).hasSingleBean(SharedRedis.class));
+		this.contexts.withPropertyValues("spring.data.redis.cluster.nodes[0]=127.0.0.1:7000")
+			.run((context) -> assertThat(context).hasSingleBean(SharedRedis.class));
 	}
 
 	@Test
