@@ -5,7 +5,8 @@
 //   clients send the same token with every request, and its signature check was the largest single
 //   cost of the router's own code per request (docs/performance.md). Its expiry is checked on every use.
 // - A token whose key id the key set does not have is refused like any other bad token (401), and a
-//   key set that cannot be fetched answers 503: Hive's plugin answered 500 INTERNAL for both.
+//   key set that cannot be fetched answers 503: Hive's plugin answered both with an `INTERNAL` error
+//   ("Unexpected error", HTTP 200).
 import jsonwebtoken from 'jsonwebtoken';
 import { routerError } from './messages.mjs';
 
