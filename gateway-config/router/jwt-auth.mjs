@@ -15,6 +15,8 @@ const BEARER = 'Bearer';
 export const REMEMBER_MS = 60_000;
 /** Distinct tokens remembered; the oldest is forgotten first. */
 export const MAX_TOKENS = 4096;
+/** An unreachable key set is logged at most this often. */
+const LOG_INTERVAL_MS = 60_000;
 const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
 
 /**
@@ -104,7 +106,7 @@ function keySet(signingKey, { now, log }) {
   let loggedAt = -Infinity;
   const unavailable = (error) => {
     failing = true;
-    if (now() - loggedAt >= 60_000) {
+    if (now() - loggedAt >= LOG_INTERVAL_MS) {
       loggedAt = now();
       log.error(`JWT: the key set cannot be fetched, tokens are refused with 503 until it answers: ${error?.message ?? error}`);
     }
@@ -120,12 +122,12 @@ function keySet(signingKey, { now, log }) {
       if (!unknownKey) {
         throw unavailable(error);
       }
-      failing = false;
     }
+    // The key set answered, with or without this key id.
+    failing = false;
     if (!key) {
       throw invalidToken();
     }
-    failing = false;
     return key;
   };
 }
