@@ -35,6 +35,7 @@ import { queryPlannerOptions, useExecutionData } from './router/query-planner.mj
 import { answerTransportErrors } from './router/transport-errors.mjs';
 import { checkRequestIds, REQUEST_ID_HEADER } from './router/request-ids.mjs';
 import { useUpstreamTimeouts } from './router/upstream-timeout.mjs';
+import { useSubgraphFetch } from './router/subgraph-fetch.mjs';
 import { useCostEstimate } from './router/cost-estimate.mjs';
 
 // Requests Node's HTTP parser refuses get the GraphQL error shape too (router/transport-errors.mjs).
@@ -146,6 +147,9 @@ export const gatewayConfig = defineConfig({
   // (router/operation-metrics.mjs) are always on.
   prometheus: on('prometheus') && settings.metrics === 'all' ? { endpoint: false, metrics: true } : undefined,
   plugins: (ctx) => [
+    // Subgraph fetches through undici, each answer read as text; first, so that the plugins after it
+    // wrap it as they would the gateway's fetch (router/subgraph-fetch.mjs).
+    useSubgraphFetch(),
     // Bearer tokens verified against the JWKS or the public key, each remembered for a minute at most;
     // a bad token is refused before any GraphQL work, the claims go to every subgraph fetch
     // (router/jwt-auth.mjs).
