@@ -25,6 +25,8 @@ export async function startStandInRouter({ name, subgraphs, env = {}, nodeFlags 
       NODE_ENV: 'production',
       GATEWAY_MODE: 'production',
       JWT_PUBLIC_KEY_FILE: resolve(root, 'subgraph-starter-dev/src/main/resources/dev-keys/dev-public.pem'),
+      // The platform's flags file, as the deployment mounts it (benchmark/load/supergraph.mjs).
+      FLAGS_FILE: resolve(root, 'flags', 'flags.json'),
       ROUTER_HMAC_SECRET: secret,
       RATE_LIMIT_MAX: '100000000',
       ...Object.fromEntries(SUBGRAPHS.map(({ name: subgraph }) => [urlVariable(subgraph), subgraphs.urls[subgraph]])),

@@ -125,6 +125,8 @@ export function startProductionRouter(root, logDir, { name, port, secret, subgra
       ...imageEnvironment(resolve(root, 'gateway-config', 'Dockerfile')),
       GATEWAY_MODE: 'production',
       JWT_PUBLIC_KEY_FILE: DEV_PUBLIC_KEY(root),
+      // The platform's flags file, as the deployment mounts it: progressive @override labels are its flags.
+      FLAGS_FILE: resolve(root, 'flags', 'flags.json'),
       ROUTER_HMAC_SECRET: secret,
       RATE_LIMIT_MAX: '100000000',
       ...subgraphUrlVariables(subgraphUrl),
