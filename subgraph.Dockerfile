@@ -13,8 +13,8 @@ COPY . .
 # The runnable jar is the -exec one (the parent POM classifies it so); the plain jar matches *.jar too.
 # Extracted (app.jar plus lib/), the layout an AOT cache needs: it records the class path.
 # The jar carries no database and no development key; the training run below gets both from
-# /workspace/training (LocalPostgres of subgraph-starter-dev with its class path, the development
-# public key), mounted for that one step only, so the image carries neither.
+# /workspace/training (LocalPostgres and TrainingToken of subgraph-starter-dev with its class path,
+# the development key pair), mounted for that one step only, so the image carries neither.
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -pl "${MODULE}" -am package -DskipTests \
     && cp "${MODULE}"/target/"${MODULE}"-*-exec.jar /workspace/app.jar \
@@ -22,7 +22,8 @@ RUN --mount=type=cache,target=/root/.m2 \
     && mkdir -p /workspace/training/lib \
     && cp -r subgraph-starter-dev/target/classes /workspace/training/classes \
     && tr ':' '\n' < subgraph-starter-dev/target/classpath.txt | xargs -I{} cp {} /workspace/training/lib/ \
-    && cp subgraph-starter-dev/src/main/resources/dev-keys/dev-public.pem /workspace/training/
+    && cp subgraph-starter-dev/src/main/resources/dev-keys/dev-public.pem \
+        subgraph-starter-dev/src/main/resources/dev-keys/dev-private.pem /workspace/training/
 
 # The runtime is JDK 25 for its AOT cache (JEP 483/514/515): classes loaded and linked and method
 # profiles from a training run, mapped at start instead of parsed from the jars again.
@@ -42,10 +43,14 @@ COPY --from=build --chown=subgraph:subgraph /workspace/extracted/ /app/
 COPY --chown=subgraph:subgraph subgraph-jvm/ /app/jvm/
 USER subgraph
 # Training run at build time: the subgraph on an embedded PostgreSQL started beside it (PostgreSQL
-# refuses root, hence after USER), a few hundred typical requests, then the JVM writes app.aot on exit.
+# refuses root, hence after USER), a few hundred typical requests, half of them as a signed-in user
+# with a token minted for the run (TrainingToken, the development key pair, which only this run
+# trusts), then the JVM writes app.aot on exit.
 RUN --mount=type=bind,from=build,source=/workspace/training,target=/tmp/training \
-    LOCAL_POSTGRES_CLASSPATH='/tmp/training/classes:/tmp/training/lib/*' \
+    token="$(java -cp /tmp/training/classes dev.supergraph.starter.dev.TrainingToken /tmp/training/dev-private.pem)" \
+    && LOCAL_POSTGRES_CLASSPATH='/tmp/training/classes:/tmp/training/lib/*' \
     SUBGRAPH_SECURITY_JWT_PUBLIC_KEY_LOCATION=file:/tmp/training/dev-public.pem \
+    TRAINING_TOKEN="$token" \
     /app/jvm/train-aot-cache java /app /app/app.aot "${MODULE}" \
     && rm -rf /app/app.aot.log /app/app.aot.log.postgres /tmp/embedded-pg*
 ENV SERVER_PORT=${PORT}
