@@ -2,9 +2,13 @@
 // Gateway drives it. That a real router cuts a slow subgraph short and names it is
 // router-dev.test.mjs's "gives up on a slow subgraph after its own timeout".
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
+import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, it } from 'node:test';
-import { useUpstreamTimeouts } from '../router/upstream-timeout.mjs';
+import { after, before, describe, it } from 'node:test';
+import { buildHTTPExecutor } from '@graphql-tools/executor-http';
+import { parse } from 'graphql';
+import { SETTLED, useUpstreamTimeouts } from '../router/upstream-timeout.mjs';
 
 const timeouts = { users: 30 };
 
@@ -28,7 +32,7 @@ describe('upstream timeout', () => {
     });
     assert.deepEqual(await execute({ document: null }), { data: { user: { id: '1' } } });
     await sleep(60);
-    assert.equal(signal.aborted, false, 'no timeout fires after the answer');
+    assert.equal(signal.reason, SETTLED, 'no timeout fires after the answer; the finished request\'s signal is let go');
   });
 
   it('fails a subgraph request that does not answer in time with GATEWAY_TIMEOUT, and aborts its fetch', async () => {
@@ -57,7 +61,8 @@ describe('upstream timeout', () => {
     });
     await execute({ signal: client.signal });
     client.abort(new Error('client gone'));
-    assert.equal(signal.aborted, false, 'a settled request lets go of the client\'s signal');
+    assert.equal(signal.reason, SETTLED, 'a settled request lets go of the client\'s signal');
+    assert.equal(getEventListeners(client.signal, 'abort').length, 0);
 
     const pending = timedExecutor('users', (request) => {
       signal = request.signal;
@@ -73,6 +78,60 @@ describe('upstream timeout', () => {
       assert.equal(request.signal.reason.message, 'gone before');
       return {};
     })({ signal: aborted.signal });
+  });
+
+  it('lets go of a failed request\'s signal, and keeps a streamed answer\'s open', async () => {
+    let signal;
+    const failing = timedExecutor('users', async (request) => {
+      signal = request.signal;
+      throw new Error('connection refused');
+    });
+    await assert.rejects(failing({}), /connection refused/);
+    assert.equal(signal.reason, SETTLED);
+    const streamed = timedExecutor('users', async (request) => {
+      signal = request.signal;
+      return (async function* parts() { yield { data: {} }; })();
+    });
+    const parts = await streamed({});
+    assert.equal(signal.aborted, false, 'the rest of a streamed answer still comes through the signal');
+    assert.deepEqual((await parts.next()).value, { data: {} });
+  });
+
+  describe('with Hive\'s HTTP executor against a real subgraph server', () => {
+    let server;
+    let endpoint;
+    before(async () => {
+      server = createServer((request, response) => {
+        request.resume().on('end', () => {
+          response.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"user":{"id":"1"}}}');
+        });
+      });
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      endpoint = `http://127.0.0.1:${server.address().port}/graphql`;
+    });
+    after(() => new Promise((resolve) => server.close(resolve)));
+
+    it('leaves no listener of the executor on the request\'s signal once the answer is in', async () => {
+      const executor = buildHTTPExecutor({ endpoint });
+      const signals = [];
+      const execute = timedExecutor('users', (request) => {
+        signals.push(request.signal);
+        return executor(request);
+      });
+      const document = parse('{ user(id: "1") { id } }');
+      for (let i = 0; i < 3; i += 1) {
+        assert.deepEqual(await execute({ document }), { data: { user: { id: '1' } } });
+      }
+      // The executor joins each request's signal to a gateway-long one of its own, by listeners on both.
+      for (const signal of signals) {
+        assert.equal(getEventListeners(signal, 'abort').length, 0);
+      }
+      const executing = execute({ document });
+      assert.equal(getEventListeners(signals.at(-1), 'abort').length, 1, 'the executor listens while the request runs');
+      await executing;
+      assert.equal(getEventListeners(signals.at(-1), 'abort').length, 0);
+      await executor[Symbol.asyncDispose]?.();
+    });
   });
 
   it('leaves a subgraph without a timeout alone, and passes answers given at once through', () => {
