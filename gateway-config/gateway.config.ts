@@ -105,10 +105,11 @@ export const gatewayConfig = defineConfig({
   propagateHeaders: {
     // Accept-Language too, so the subgraphs' messages follow the client's language like the router's;
     // and the router's operation and client labels, so the subgraphs' metrics name the client's operation.
-    fromClientToSubgraphs: ({ request }) => ({
+    // Asked once per subgraph request; the answer depends on the client request only (Hive copies it).
+    fromClientToSubgraphs: oncePerRequest((request: Request) => ({
       ...pickHeaders(request.headers, ['authorization', API_KEY_HEADER, REQUEST_ID_HEADER, 'accept-language', CLIENT_HEADER]),
       ...operationMetrics.subgraphHeaders(request),
-    }),
+    })),
   },
   // The request id is the trace id (router/tracing.mjs), unless the client sends its own.
   requestId: { headerName: REQUEST_ID_HEADER, generateRequestId: sampling?.requestId ?? untracedRequestId },
@@ -227,7 +228,25 @@ function supergraphFileArgument(argv: string[]) {
 }
 
 function pickHeaders(headers: Headers, names: string[]) {
-  return Object.fromEntries(
-    names.flatMap((name) => (headers.get(name) ? [[name, headers.get(name) as string]] : [])),
-  );
+  const picked: Record<string, string> = {};
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value) {
+      picked[name] = value;
+    }
+  }
+  return picked;
+}
+
+/** `headersOf(request)`, computed on the first call for a request and remembered while it lives. */
+function oncePerRequest(headersOf: (request: Request) => Record<string, string>) {
+  const known = new WeakMap<Request, Record<string, string>>();
+  return ({ request }: { request: Request }) => {
+    let headers = known.get(request);
+    if (!headers) {
+      headers = headersOf(request);
+      known.set(request, headers);
+    }
+    return headers;
+  };
 }
