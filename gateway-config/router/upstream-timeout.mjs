@@ -53,25 +53,21 @@ function withTimeout(execute, request, subgraphName, timeoutMs) {
       reject(error);
     }, timeoutMs);
   });
-  const settle = () => {
+  const over = (answer) => {
     clearTimeout(timer);
     outer?.removeEventListener('abort', abortWithOuter);
-  };
-  let result;
-  try {
-    result = execute({ ...request, signal: controller.signal });
-  } catch (error) {
-    settle();
-    controller.abort(SETTLED);
-    throw error;
-  }
-  const over = (answer) => {
-    settle();
     // A streamed answer (@defer, a subscription) still reads through the signal.
     if (!isAsyncIterable(answer)) {
       controller.abort(SETTLED);
     }
   };
+  let result;
+  try {
+    result = execute({ ...request, signal: controller.signal });
+  } catch (error) {
+    over(undefined);
+    throw error;
+  }
   if (typeof result?.then !== 'function') {
     over(result);
     return result;
