@@ -9,6 +9,7 @@ import {
 import { HEALTH_ENDPOINTS, routerSettings } from './router/settings.mjs';
 import {
   useBodySizeLimit,
+  useDeclaredLengthBody,
   useNotFound,
   useOperationLimits,
   useTrustedDocumentText,
@@ -188,6 +189,8 @@ export const gatewayConfig = defineConfig({
     useExecutionData(),
     // Last, so every other plugin saw the operation: one whose every field is denied is not planned.
     ...(authorization ? [authorization.answerAllDenied] : []),
+    // Last: right before GraphQL Yoga's own body size limit (router/plugins.mjs).
+    useDeclaredLengthBody(),
   ],
 });
 
