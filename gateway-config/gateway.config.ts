@@ -95,8 +95,14 @@ export const gatewayConfig = defineConfig({
     gracefulSchemaReload: { drainTimeout: settings.requestDeadlineMs },
   } : {}),
   // Routing URLs in the supergraph are local defaults; the environment decides where subgraphs live.
+  // No collapsing of identical in-flight subgraph requests: its key holds the propagated headers, the
+  // request id among them, so two client requests never shared one, yet every answer was copied
+  // (structuredClone) for the sharing that never came.
   transportEntries: Object.fromEntries(
-    Object.entries(settings.subgraphs).map(([name, subgraph]) => [name, { location: subgraph.url }]),
+    Object.entries(settings.subgraphs).map(([name, subgraph]) => [name, {
+      location: subgraph.url,
+      options: { deduplicateInflightRequests: false },
+    }]),
   ),
   requestDeadline: settings.requestDeadlineMs,
   // Progressive @override: a `percent(N)` label is Hive Gateway's own draw; any other label is a

@@ -1,6 +1,6 @@
 // What the benchmark sends: the reference operations as trusted document ids, with variables spread
 // over the seed data (500 users with their own orders, 5,000 products), each request as a different
-// user, so neither the router's in-flight request collapsing nor any cache answers for the stack.
+// user, so no cache (the router's verified tokens, the catalog's reads) answers for the stack.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -157,3 +157,36 @@ describe('query planners', () => {
     assert.deepEqual(codes(rust.json), ['UNAUTHENTICATED']);
   });
 });
+
+describe('subgraph requests', () => {
+  let subgraphs;
+  let router;
+
+  before(async () => {
+    // Answers wait, so the two client requests below are in flight together.
+    subgraphs = await startSchemaSubgraphs({ delayMs: 200, record: true });
+    router = await startGateway({
+      GATEWAY_MODE: 'dev',
+      ...Object.fromEntries(Object.entries(subgraphs.urls).map(([name, url]) => [urlVariable(name), url])),
+    });
+  });
+
+  after(async () => {
+    await router?.stop();
+    await subgraphs?.close();
+  });
+
+  it('are each client request\'s own, even identical ones in flight together', async () => {
+    const body = { query: 'query Twin($id: ID!) { user(id: $id) { id name } }', variables: { id: '1' } };
+    const headers = { 'x-request-id': 'twin-requests' };
+    const before = subgraphs.received.length;
+    const answers = await Promise.all([post(router.url, body, headers), post(router.url, body, headers)]);
+    for (const { json } of answers) {
+      assert.deepEqual(json.errors, undefined);
+      assert.equal(json.data.user.id, '1');
+    }
+    const sent = subgraphs.received.slice(before);
+    assert.deepEqual(sent.map(({ subgraph }) => subgraph), ['users', 'users']);
+    assert.deepEqual(sent.map(({ headers: received }) => received['x-request-id']), ['twin-requests', 'twin-requests']);
+  });
+});
