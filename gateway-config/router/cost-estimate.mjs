@@ -9,7 +9,7 @@
 // Why not Hive's `demandControl`: it walks each subgraph request's document with the schema's type
 // information on every request, its memo keyed by the variables object, new for every request, so
 // it never hit; about 6 % of the router's CPU (docs/performance.md). Here the cost is kept per
-// subgraph schema, document and value of the variables it depends on (those of slicing arguments):
+// document, subgraph and value of the variables it depends on (those of slicing arguments):
 // the query planner hands every request of a plan the same documents, so a document is walked once
 // per set of page sizes.
 import { getArgumentValues, getNamedType, isCompositeType, isIntrospectionType, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
@@ -24,47 +24,62 @@ const MAX_COSTS_PER_DOCUMENT = 64;
 export function useCostEstimate({ maxCost }) {
   const costSoFar = new WeakMap();
   return {
-    onSubgraphExecute({ subgraph, executionRequest }) {
-      if (!subgraph) {
+    onSubgraphExecute(payload) {
+      const { subgraphName, executionRequest } = payload;
+      // The subgraph's schema is asked for only when a document is new: Hive Gateway finds it by
+      // comparing the name with every subgraph's, each converted to constant case.
+      const cost = costOf(executionRequest.document, subgraphName ?? payload.subgraph, () => payload.subgraph,
+        executionRequest.variables ?? {});
+      if (cost === undefined) {
         return;
       }
       const { context } = executionRequest;
-      const cost = (context ? costSoFar.get(context) ?? 0 : 0)
-        + estimatedCost(subgraph, executionRequest.document, executionRequest.variables ?? {});
+      const total = (context ? costSoFar.get(context) ?? 0 : 0) + cost;
       if (context) {
-        costSoFar.set(context, cost);
+        costSoFar.set(context, total);
       }
-      if (cost > maxCost) {
+      if (total > maxCost) {
         throw routerError('limits.cost', { max: maxCost }, {
-          code: 'QUERY_TOO_COMPLEX', reason: 'COST_LIMIT', cost: { estimated: cost, max: maxCost }, http: { status: 400 },
+          code: 'QUERY_TOO_COMPLEX', reason: 'COST_LIMIT', cost: { estimated: total, max: maxCost }, http: { status: 400 },
         });
       }
     },
   };
 }
 
-const bySchema = new WeakMap();
-
 /** The cost of one subgraph request, from what is known of its document or by walking it. */
 export function estimatedCost(schema, document, variables) {
-  let documents = bySchema.get(schema);
-  if (!documents) {
-    documents = new WeakMap();
-    bySchema.set(schema, documents);
+  return costOf(document, schema, () => schema, variables);
+}
+
+// Per document, what is known of it per subgraph (by name, or by schema when there is no name). A
+// document belongs to one supergraph's query plans, so a name stands for one schema for as long as the
+// document lives; the schema is asked for (`schemaOf`) when the document is new to the subgraph.
+const byDocument = new WeakMap();
+
+function costOf(document, subgraph, schemaOf, variables) {
+  let bySubgraph = byDocument.get(document);
+  if (!bySubgraph) {
+    bySubgraph = new Map();
+    byDocument.set(document, bySubgraph);
   }
-  let known = documents.get(document);
+  let known = bySubgraph.get(subgraph);
   if (!known) {
+    const schema = schemaOf();
+    if (!schema) {
+      return undefined;
+    }
     const slicingVariables = new Set();
     const cost = walk(schema, document, variables, slicingVariables);
-    known = { slicingVariables: [...slicingVariables], costs: new Map() };
+    known = { schema, slicingVariables: [...slicingVariables], costs: new Map() };
     known.costs.set(valuesKey(known.slicingVariables, variables), cost);
-    documents.set(document, known);
+    bySubgraph.set(subgraph, known);
     return cost;
   }
   const key = valuesKey(known.slicingVariables, variables);
   let cost = known.costs.get(key);
   if (cost === undefined) {
-    cost = walk(schema, document, variables);
+    cost = walk(known.schema, document, variables);
     if (known.costs.size < MAX_COSTS_PER_DOCUMENT) {
       known.costs.set(key, cost);
     }
