@@ -3,9 +3,10 @@
 // Node's server delivered, not re-streamed through a byte counter, and the limits still hold.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { useDeclaredLengthBody } from '../router/plugins.mjs';
+import { send } from './support/http.mjs';
 
 const schema = createSchema({ typeDefs: 'type Query { echo(text: String!): String! }', resolvers: { Query: { echo: (_, { text }) => text } } });
 
@@ -27,25 +28,19 @@ async function serve(plugins, maxRequestBodySize) {
   const yoga = createYoga({ schema, plugins, maxRequestBodySize, logging: false });
   const server = createServer(yoga);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${server.address().port}/graphql` };
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
 
-// POSTs `body`, with its Content-Length or chunked.
+// POSTs `body` with its Content-Length, or chunked without one (a stream).
 function post(url, body, { chunked = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const headers = { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': Buffer.byteLength(body) }) };
-    const sent = httpRequest(url, { method: 'POST', headers }, (response) => {
-      let text = '';
-      response.setEncoding('utf8').on('data', (chunk) => { text += chunk; }).on('end', () => resolve({ status: response.statusCode, json: JSON.parse(text) }));
-    });
-    sent.on('error', reject);
-    if (chunked) {
-      sent.write(body.slice(0, 10));
-      sent.end(body.slice(10));
-    } else {
-      sent.end(body);
-    }
+  const streamed = () => new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(body.slice(0, 10)));
+      controller.enqueue(new TextEncoder().encode(body.slice(10)));
+      controller.close();
+    },
   });
+  return send(url, { contentType: 'application/json', body: chunked ? streamed() : body });
 }
 
 const echo = (text) => JSON.stringify({ query: 'query ($text: String!) { echo(text: $text) }', variables: { text } });
