@@ -25,7 +25,8 @@ export function useBodySizeLimit(maxBytes) {
  * it wraps around every body (its own size limit, which Hive Gateway gives no way to turn off). Yoga
  * checks the Content-Length header against that limit first, and Node's HTTP parser delivers no more
  * bytes than the header declares, so for such a body the counting proves nothing; it cost the router
- * about 5 % of its CPU (a stream pipeline and an abort with a DOMException per request).
+ * a sixth of its CPU per `ProductPage` side by side (a web stream over Node's, a pipeline, and an
+ * abort with a DOMException per request; docs/performance.md).
  * Yoga's limit skips a request whose `body` it reads as null. Registered last, so that read comes
  * right after this hook: it sees null once, and every later read the real body.
  * A body without a valid Content-Length is left to Yoga's counting (useBodySizeLimit refuses it anyway).
