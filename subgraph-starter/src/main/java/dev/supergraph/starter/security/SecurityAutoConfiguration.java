@@ -27,6 +27,9 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.authentication.AuthenticationFilter;
@@ -98,11 +101,43 @@ public final class SecurityAutoConfiguration {
 			.servletApi((servletApi) -> servletApi.disable())
 			.headers((headers) -> headers.withObjectPostProcessor(headersBeforeTheChain()))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(decoder))
+			.oauth2ResourceServer((server) -> server.bearerTokenResolver(new BearerTokens())
+				.jwt((jwt) -> jwt.decoder(decoder))
 				.authenticationEntryPoint(
 						(request, response, ex) -> errors.write(request, response, ErrorCode.UNAUTHENTICATED))
 				.accessDeniedHandler((request, response, ex) -> errors.write(request, response, ErrorCode.FORBIDDEN)));
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's strict firewall, its rules for header names and values checked by
+	 * {@link HeaderText} instead of its regular expressions: it checks a header at every
+	 * read, and a request's bearer token is read more than once.
+	 * @return the firewall
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	HttpFirewall subgraphFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(HeaderText::isAllowedName);
+		firewall.setAllowedHeaderValues(HeaderText::isAllowedValue);
+		return firewall;
+	}
+
+	/**
+	 * A request the firewall refuses (a header or URL it does not allow) is the client's
+	 * mistake: {@code BAD_USER_INPUT} with the message of a malformed request line or
+	 * header. Spring Security's default sent a bare 400, which the error page answered as
+	 * a malformed body.
+	 * @param errors the error writer
+	 * @return the handler
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	RequestRejectedHandler subgraphRequestRejectedHandler(ErrorResponseWriter errors) {
+		return (request, response, ex) -> errors.write(request, response, 400, ErrorCode.BAD_USER_INPUT,
+				errors.messages()
+					.get(ErrorCode.BAD_USER_INPUT, "input.malformedHttp", new Object[0], request.getLocale()));
 	}
 
 	/**
