@@ -1,4 +1,5 @@
-// `node benchmark/load/builds-ab.mjs <root A> [<root B>]`: two builds of the subgraphs side by side,
+// `node benchmark/load/builds-ab.mjs <root A> [<root B>] [--only <part of a scenario's name>] [--rounds N]`:
+// two builds of the subgraphs side by side,
 // each subgraph's jar from checkout A (e.g. a worktree of the commit before a change, built with
 // `./mvnw -DskipTests package`) and from checkout B (default: this one), on the same databases,
 // in production configuration (10 % field timing, 10 % of traces exported to a sink on loopback,
@@ -20,12 +21,15 @@ import { startSubgraphInstance } from './supergraph.mjs';
 import { USERS, signedRequest, subgraphRequest, traced, userTokens } from './workload.mjs';
 
 const here = resolve(import.meta.dirname, '..', '..');
-const [rootA, rootB = here] = process.argv.slice(2).map((path) => resolve(path));
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const [rootA, rootB = here] = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'))
+  .map((path) => resolve(path));
 if (!rootA) {
-  console.error('usage: node benchmark/load/builds-ab.mjs <checkout A> [<checkout B>]');
+  console.error('usage: node benchmark/load/builds-ab.mjs <checkout A> [<checkout B>] [--only <scenario name part>] [--rounds N]');
   process.exit(2);
 }
-const ROUNDS = 4;
+const ROUNDS = Number(option('--rounds', 4));
 const PHASE_MS = 10_000;
 const WARM_MS = 45_000;
 const SUBGRAPHS = ['users', 'orders', 'catalog'];
@@ -48,7 +52,7 @@ const SCENARIOS = [
   { name: 'User.orders with items', subgraph: 'orders', request: userOrdersRequest, rate: 150 },
   { name: 'order(id) with items', subgraph: 'orders', request: (url, secret) => subgraphRequest('orders', url, secret), rate: 200 },
   { name: '_entities x 100 Product', subgraph: 'catalog', request: (url, secret) => subgraphRequest('catalog', url, secret), rate: 150 },
-];
+].filter((scenario) => scenario.name.includes(option('--only', '')));
 
 const logDir = resolve(here, '.run', 'builds-ab');
 mkdirSync(logDir, { recursive: true });
