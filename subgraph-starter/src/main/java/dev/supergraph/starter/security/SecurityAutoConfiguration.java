@@ -111,8 +111,8 @@ public final class SecurityAutoConfiguration {
 
 	/**
 	 * Spring Security's strict firewall, its rules for header names and values checked by
-	 * {@link HeaderText} instead of its regular expressions: it checks a header at every
-	 * read, and a request's bearer token is read more than once.
+	 * {@link HeaderText} instead of its regular expressions: it checks a header each time
+	 * it is read, the bearer token of every user request among them.
 	 * @return the firewall
 	 */
 	@Bean
