@@ -13,6 +13,12 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 public final class ErrorMessages {
 
+	/**
+	 * The message of a request line or header that is malformed or too large, whoever
+	 * refuses it (Tomcat's parser, Spring Security's firewall).
+	 */
+	public static final String MALFORMED_HTTP = "input.malformedHttp";
+
 	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 
 	public ErrorMessages() {

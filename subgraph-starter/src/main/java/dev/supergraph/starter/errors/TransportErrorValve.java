@@ -46,7 +46,7 @@ final class TransportErrorValve extends ErrorReportValve {
 			int answered = (status == 501 || status == 505) ? 400 : status;
 			ErrorCode code = ErrorCode.forHttpStatus(answered);
 			String message = (answered == 400)
-					? this.writer.messages().get(code, "input.malformedHttp", new Object[0], request.getLocale())
+					? this.writer.messages().get(code, ErrorMessages.MALFORMED_HTTP, new Object[0], request.getLocale())
 					: this.writer.messages().get(code, request.getLocale());
 			this.writer.write(request, response, answered, code, message);
 			response.finishResponse();

@@ -26,25 +26,11 @@ final class BearerTokens implements BearerTokenResolver {
 		if (header == null || !header.regionMatches(true, 0, "bearer", 0, 6)) {
 			return null;
 		}
-		if (!hasScheme(header) || !isToken68(header, SCHEME.length())) {
+		// no letter outside ASCII folds to one of "bearer": the pattern's ASCII-only case
+		if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) || !isToken68(header, SCHEME.length())) {
 			throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
 		}
 		return header.substring(SCHEME.length());
-	}
-
-	/** {@code Bearer } compared in ASCII case only, as the pattern's flag does. */
-	private static boolean hasScheme(String header) {
-		if (header.length() < SCHEME.length()) {
-			return false;
-		}
-		for (int i = 0; i < SCHEME.length(); i++) {
-			char c = header.charAt(i);
-			char lower = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
-			if (lower != SCHEME.charAt(i)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**
