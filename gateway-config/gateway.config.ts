@@ -10,10 +10,11 @@ import { HEALTH_ENDPOINTS, routerSettings } from './router/settings.mjs';
 import {
   useBodySizeLimit,
   useDeclaredLengthBody,
+  useIdentityBodies,
   useNotFound,
   useOperationLimits,
   useTrustedDocumentText,
-  useUnsupportedMediaType,
+  useUnparsedRequests,
 } from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
 import { authorizationPlugins } from './router/authorization.mjs';
@@ -177,7 +178,8 @@ export const gatewayConfig = defineConfig({
       jwt: settings.jwt, metricsPath: on('prometheus') ? METRICS_PATH : null }),
     ...(settings.hmacSecret && on('freshness') ? [useFreshnessStamps(settings.hmacSecret)] : []),
     useBodySizeLimit(limits.maxBodyBytes),
-    useUnsupportedMediaType(),
+    useIdentityBodies(),
+    useUnparsedRequests(),
     useNotFound(),
     // Before useTrustedDocumentText: the shape of what the client sent is checked first.
     ...(on('requestShape') ? [useRequestShape(limits)] : []),

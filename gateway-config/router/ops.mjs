@@ -18,6 +18,8 @@ const TYPES = { 'index.html': 'text/html; charset=utf-8', 'ops.js': 'text/javasc
 const SCRAPE_TIMEOUT_MS = 2000;
 /** The page shows the last minute: counters are increases over the oldest scrape of this window. */
 const WINDOW_MS = 60000;
+/** The methods the page, its data and the Prometheus text are read with. */
+const READ_METHODS = 'GET, HEAD';
 
 /**
  * The plugin. `subgraphs`: { name: { url } } from the router's settings (their metrics are at
@@ -39,6 +41,14 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt,
   };
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
+      if ((url.pathname === metricsPath || url.pathname === '/ops' || url.pathname.startsWith('/ops/'))
+        && request.method !== 'GET' && request.method !== 'HEAD') {
+        // Read-only: a PUT or POST was answered as a GET.
+        const text = message(requestLanguage(request), 'request.methodNotAllowed', { methods: READ_METHODS });
+        endResponse(json(fetchAPI, 405, { errors: [{ message: text, extensions: { code: 'BAD_USER_INPUT', reason: 'METHOD_NOT_ALLOWED' } }] },
+          { allow: READ_METHODS }));
+        return;
+      }
       if (url.pathname === metricsPath) {
         // The Prometheus text holds what the page shows (operations, clients, errors): the same access.
         if (!(await refuse(request, endResponse, fetchAPI))) {
@@ -115,6 +125,9 @@ export function opsAuthorizer({ apiKeys, jwt }) {
   };
 }
 
-function json(fetchAPI, status, body) {
-  return new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+function json(fetchAPI, status, body, headers = {}) {
+  return new fetchAPI.Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+  });
 }

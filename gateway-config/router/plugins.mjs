@@ -1,5 +1,5 @@
 // Small router plugins for what Hive Gateway has no option for: a request body size limit, alias and
-// directive limits, a coded 415, and accepting the identical text of a trusted document as well as its hash.
+// directive limits, a coded 405 and 415, and accepting the identical text of a trusted document as well as its hash.
 import { createHash } from 'node:crypto';
 import { message, requestLanguage, routerError } from './messages.mjs';
 
@@ -49,19 +49,51 @@ export function useDeclaredLengthBody() {
 
 const DECLARED_LENGTH = /^\d+$/;
 
+/** The methods an operation is sent with: GraphQL Yoga's request parsers read no other. */
+const ALLOWED_METHODS = 'GET, POST';
+
 /**
- * Answers a POST whose content type no request parser reads (GraphQL Yoga's bare 415 without a body)
- * with 415 and `BAD_USER_INPUT`. Registered after the built-in parsers, so `requestParser` is set
- * whenever one of them accepts the request.
+ * Answers a request that no request parser reads (GraphQL Yoga's bare 415 without a body) with
+ * `BAD_USER_INPUT`: 405 with `Allow` for a method other than GET and POST (a PUT of JSON was told its
+ * content type was wrong), 415 for a POST whose content type no parser reads. Registered after the
+ * built-in parsers, so `requestParser` is set whenever one of them accepts the request.
  */
-export function useUnsupportedMediaType() {
+export function useUnparsedRequests() {
   return {
     onRequestParse({ request, requestParser, fetchAPI, endResponse }) {
-      if (!requestParser) {
+      if (requestParser) {
+        return;
+      }
+      if (request.method !== 'GET' && request.method !== 'POST') {
+        endResponse(errorResponse(fetchAPI, request, 405, 'METHOD_NOT_ALLOWED', 'request.methodNotAllowed', { methods: ALLOWED_METHODS },
+          { allow: ALLOWED_METHODS }));
+      } else {
         endResponse(errorResponse(fetchAPI, request, 415, 'UNSUPPORTED_MEDIA_TYPE', 'request.unsupportedMediaType'));
       }
     },
   };
+}
+
+/**
+ * Refuses a body sent with a content coding (gzip, br, …) with 415 and `Accept-Encoding: identity`
+ * (RFC 9110, 15.5.16): the router does not decode request bodies, and read as it came, a compressed
+ * body was answered as malformed JSON, and any other body as if the header were not there.
+ */
+export function useIdentityBodies() {
+  return {
+    onRequest({ request, fetchAPI, endResponse }) {
+      const coding = request.headers.get('content-encoding');
+      if (coding !== null && request.method === 'POST' && !onlyIdentity(coding)) {
+        endResponse(errorResponse(fetchAPI, request, 415, 'UNSUPPORTED_CONTENT_ENCODING', 'request.unsupportedContentEncoding',
+          undefined, { 'accept-encoding': 'identity' }));
+      }
+    },
+  };
+}
+
+// A list of codings (RFC 9110, 8.4) with none but identity, or empty.
+function onlyIdentity(codings) {
+  return codings.split(',').every((coding) => ['', 'identity'].includes(coding.trim().toLowerCase()));
 }
 
 /**
@@ -156,7 +188,7 @@ function limitError(reason, key, count, max) {
 }
 
 // A refusal before GraphQL processing starts, so written here in the request's language.
-function errorResponse(fetchAPI, request, status, reason, key, params) {
+function errorResponse(fetchAPI, request, status, reason, key, params, headers = {}) {
   const error = { message: message(requestLanguage(request), key, params), extensions: { code: 'BAD_USER_INPUT', reason } };
-  return new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status, headers: { 'content-type': 'application/json' } });
+  return new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status, headers: { 'content-type': 'application/json', ...headers } });
 }

@@ -96,6 +96,20 @@ describe('router metrics per operation and client', () => {
     assert.deepEqual(data.health.map((row) => row.subgraph).sort(), SUBGRAPHS.map(({ name }) => name).sort());
   });
 
+  it('answers the operator page, its data and the Prometheus text only to GET and HEAD', async () => {
+    for (const path of ['/ops', '/ops/data', '/ops/ops.js', '/metrics']) {
+      for (const method of ['POST', 'PUT', 'DELETE']) {
+        const response = await fetch(`${gateway.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: '{}' });
+        const body = await response.json();
+        assert.equal(response.status, 405, `${method} ${path}`);
+        assert.equal(response.headers.get('allow'), 'GET, HEAD');
+        assert.deepEqual(body.errors.map((error) => [error.extensions.code, error.extensions.reason]), [['BAD_USER_INPUT', 'METHOD_NOT_ALLOWED']]);
+      }
+      const head = await fetch(`${gateway.url}${path}`, { method: 'HEAD' });
+      assert.equal(head.status, 200, `HEAD ${path}`);
+    }
+  });
+
   it('shows operations named like Object\'s own properties, and serves no such path as an asset', async () => {
     const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
     for (const name of names) {

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
@@ -106,6 +107,13 @@ const MALFORMED = [
   ['JSON in another charset', { contentType: 'application/json; charset=utf-16', body: '{' }, badInput('MALFORMED_JSON')],
   ['a body one byte over the limit', (limits) => json(paddedBody(limits.maxBodyBytes + 1)), badInput('BODY_TOO_LARGE', 413)],
   ['a chunked body without Content-Length', () => ({ contentType: 'application/json', body: chunked() }), badInput('LENGTH_REQUIRED', 411)],
+  ['a PUT of JSON', { method: 'PUT', ...json({ query: '{ categories { id } }' }) }, badInput('METHOD_NOT_ALLOWED', 405)],
+  ['a PATCH of JSON', { method: 'PATCH', ...json({ documentId: productPage }) }, badInput('METHOD_NOT_ALLOWED', 405)],
+  ['a DELETE', { method: 'DELETE' }, badInput('METHOD_NOT_ALLOWED', 405)],
+  ['a gzip-compressed body', { ...json(gzipSync('{"query":"{ categories { id } }"}')), headers: { 'content-encoding': 'gzip' } },
+    badInput('UNSUPPORTED_CONTENT_ENCODING', 415)],
+  ['a body declared as br but sent plain', { ...json({ documentId: productPage }), headers: { 'content-encoding': 'br' } },
+    badInput('UNSUPPORTED_CONTENT_ENCODING', 415)],
 ];
 
 // Requests Node's HTTP parser refuses before the router sees them, sent over a raw socket as a broken or
@@ -185,6 +193,29 @@ for (const mode of ['dev', 'production']) {
         assert.doesNotMatch(answer, LEAKS);
       });
     }
+
+    it('names the methods it takes and the content coding it reads in the refusals', async () => {
+      for (const method of ['PUT', 'DELETE', 'HEAD']) {
+        const { status, headers } = await send(gateway.url, { method, headers: { 'x-graphql-csrf': '1' } });
+        assert.equal(status, 405, method);
+        assert.equal(headers.get('allow'), 'GET, POST', method);
+      }
+      const encoded = await send(gateway.url, { ...json({ documentId: productPage }), headers: { 'content-encoding': 'deflate', 'x-graphql-csrf': '1' } });
+      assert.equal(encoded.status, 415, encoded.text);
+      assert.equal(encoded.headers.get('accept-encoding'), 'identity');
+    });
+
+    it('serves a body declared as identity', async () => {
+      for (const coding of ['identity', 'Identity', '', ' identity , ']) {
+        const { status, json: body } = await send(gateway.url, {
+          ...json({ documentId: productPage, variables: { first: 1 } }), headers: { 'content-encoding': coding, 'x-graphql-csrf': '1' },
+        });
+        assert.equal(status, 200, `${coding}: ${JSON.stringify(body)}`);
+        assert.deepEqual(body.data.products.edges, []);
+      }
+      const twice = await send(gateway.url, { ...json({ documentId: productPage }), headers: { 'content-encoding': 'identity, gzip', 'x-graphql-csrf': '1' } });
+      assert.equal(twice.status, 415, twice.text);
+    });
 
     // A browser asking for HTML gets Hive Gateway's landing page there in dev.
     it('answers a path it serves nothing at with 404 NOT_FOUND', async () => {
