@@ -11,6 +11,7 @@ import {
   useBodySizeLimit,
   useDeclaredLengthBody,
   useIdentityBodies,
+  useKnownOperationTypes,
   useNotFound,
   useOperationLimits,
   useTrustedDocumentText,
@@ -180,6 +181,7 @@ export const gatewayConfig = defineConfig({
     useBodySizeLimit(limits.maxBodyBytes),
     useIdentityBodies(),
     useUnparsedRequests(),
+    useKnownOperationTypes(),
     useNotFound(),
     // Before useTrustedDocumentText: the shape of what the client sent is checked first.
     ...(on('requestShape') ? [useRequestShape(limits)] : []),

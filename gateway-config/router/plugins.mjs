@@ -1,6 +1,7 @@
 // Small router plugins for what Hive Gateway has no option for: a request body size limit, alias and
 // directive limits, a coded 405 and 415, and accepting the identical text of a trusted document as well as its hash.
 import { createHash } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { message, requestLanguage, routerError } from './messages.mjs';
 
 /** Rejects POST bodies over `maxBytes` (413) and POST bodies of unknown length (411) before parsing. */
@@ -106,6 +107,30 @@ export function useNotFound() {
       if (response.status === 404 && !response.headers.get('content-type')) {
         const error = { message: message(requestLanguage(request), 'request.notFound'), extensions: { code: 'NOT_FOUND' } };
         setResponse(new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 404, headers: { 'content-type': 'application/json' } }));
+      }
+    },
+  };
+}
+
+/**
+ * Refuses an operation of a type the schema has no root for (a subscription: the supergraph has no
+ * Subscription type) as a validation error. graphql-js 16 validates such an operation, and the query
+ * planner then failed on it, which the client received as INTERNAL.
+ */
+export function useKnownOperationTypes() {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(knownOperationTypesRule);
+    },
+  };
+}
+
+/** The validation rule behind useKnownOperationTypes (graphql-js 17 has it as KnownOperationTypesRule). */
+export function knownOperationTypesRule(context) {
+  return {
+    OperationDefinition(node) {
+      if (!context.getSchema().getRootType(node.operation)) {
+        context.reportError(new GraphQLError(`The ${node.operation} operation is not supported by the schema.`, { nodes: node }));
       }
     },
   };

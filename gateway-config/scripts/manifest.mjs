@@ -13,7 +13,7 @@ import { transformSupergraphToPublicSchema } from '@theguild/federation-composit
 import { Kind, buildASTSchema, parse, specifiedRules, validate } from 'graphql';
 import { fail, gatewayDir } from './lib/subgraphs.mjs';
 import { clientOperations, clientsFile, shown } from './lib/client-operations.mjs';
-import { operationLimitsRule, sha256 } from '../router/plugins.mjs';
+import { knownOperationTypesRule, operationLimitsRule, sha256 } from '../router/plugins.mjs';
 import { productionLimits } from '../router/settings.mjs';
 
 const { values: options } = parseArgs({
@@ -28,7 +28,7 @@ const manifestFile = resolve(options.output);
 const apiSchema = buildASTSchema(
   transformSupergraphToPublicSchema(parse(readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8'))),
 );
-const rules = [...specifiedRules, operationLimitsRule(productionLimits({}))];
+const rules = [...specifiedRules, knownOperationTypesRule, operationLimitsRule(productionLimits({}))];
 const { operations, problems } = clientOperations(resolve(options.clients));
 if (operations.length === 0 && problems.length === 0) {
   fail(`no operations in the client packages of ${options.clients}`);

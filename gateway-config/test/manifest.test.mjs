@@ -78,6 +78,13 @@ describe('trusted-documents manifest from the client packages', () => {
     assert.match(run.output, /internal\/Internal\.graphql: Cannot query field "_service" on type "Query"\./);
   });
 
+  it('refuses an operation of a type the schema has no root for', () => {
+    const dir = registry({ live: { 'Live.graphql': 'subscription Live {\n  categories {\n    id\n  }\n}\n' } });
+    const run = manifest(dir);
+    assert.equal(run.status, 1);
+    assert.match(run.output, /live\/Live\.graphql: The subscription operation is not supported by the schema\./);
+  });
+
   it('refuses a package whose glob matches no operation', () => {
     const dir = registry({ empty: {} });
     const run = manifest(dir);
