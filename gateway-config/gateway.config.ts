@@ -12,6 +12,7 @@ import {
   useDeclaredLengthBody,
   useIdentityBodies,
   useKnownOperationTypes,
+  useNotAcceptable,
   useNotFound,
   useOperationLimits,
   useTrustedDocumentText,
@@ -183,6 +184,7 @@ export const gatewayConfig = defineConfig({
     useUnparsedRequests(),
     useKnownOperationTypes(),
     useNotFound(),
+    useNotAcceptable(),
     // Before useTrustedDocumentText: the shape of what the client sent is checked first.
     ...(on('requestShape') ? [useRequestShape(limits)] : []),
     ...(on('trustedDocuments') ? [useTrustedDocumentText(trustedDocuments)] : []),

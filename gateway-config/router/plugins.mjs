@@ -1,5 +1,5 @@
 // Small router plugins for what Hive Gateway has no option for: a request body size limit, alias and
-// directive limits, a coded 405 and 415, and accepting the identical text of a trusted document as well as its hash.
+// directive limits, coded 405, 406 and 415 answers, and accepting the identical text of a trusted document as well as its hash.
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { message, requestLanguage, routerError } from './messages.mjs';
@@ -107,6 +107,21 @@ export function useNotFound() {
       if (response.status === 404 && !response.headers.get('content-type')) {
         const error = { message: message(requestLanguage(request), 'request.notFound'), extensions: { code: 'NOT_FOUND' } };
         setResponse(new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 404, headers: { 'content-type': 'application/json' } }));
+      }
+    },
+  };
+}
+
+/**
+ * An `Accept` header that names no format the router writes (GraphQL Yoga writes JSON,
+ * `application/graphql-response+json`, an event stream or multipart), which Yoga answered with a bare
+ * 406: BAD_USER_INPUT with reason NOT_ACCEPTABLE, in JSON all the same, so that the client learns why.
+ */
+export function useNotAcceptable() {
+  return {
+    onResponse({ request, response, setResponse, fetchAPI }) {
+      if (response.status === 406 && !response.headers.get('content-type')) {
+        setResponse(errorResponse(fetchAPI, request, 406, 'NOT_ACCEPTABLE', 'request.notAcceptable'));
       }
     },
   };

@@ -111,6 +111,8 @@ const MALFORMED = [
   ['JSON in another charset', { contentType: 'application/json; charset=utf-16', body: '{' }, badInput('MALFORMED_JSON')],
   ['a body one byte over the limit', (limits) => json(paddedBody(limits.maxBodyBytes + 1)), badInput('BODY_TOO_LARGE', 413)],
   ['a chunked body without Content-Length', () => ({ contentType: 'application/json', body: chunked() }), badInput('LENGTH_REQUIRED', 411)],
+  ['Accept naming only HTML', { ...json({ documentId: productPage }), headers: { accept: 'text/html' } }, badInput('NOT_ACCEPTABLE', 406)],
+  ['Accept naming only XML, over GET', { ...get(`?documentId=${productPage}`), headers: { accept: 'application/xml' } }, badInput('NOT_ACCEPTABLE', 406)],
   ['a PUT of JSON', { method: 'PUT', ...json({ query: '{ categories { id } }' }) }, badInput('METHOD_NOT_ALLOWED', 405)],
   ['a PATCH of JSON', { method: 'PATCH', ...json({ documentId: productPage }) }, badInput('METHOD_NOT_ALLOWED', 405)],
   ['a DELETE', { method: 'DELETE' }, badInput('METHOD_NOT_ALLOWED', 405)],
