@@ -11,6 +11,7 @@ import { API_KEY_HEADER } from './api-keys.mjs';
 import { extractScopes } from './authorization.mjs';
 import { message, requestLanguage } from './messages.mjs';
 import { increase, opsView, parseMetrics, ScrapeWindow } from './ops-data.mjs';
+import { errorResponse } from './plugins.mjs';
 
 export const OPS_SCOPE = 'ops:read';
 const ASSETS = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'observability', 'ops');
@@ -41,22 +42,20 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt,
   };
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
-      if ((url.pathname === metricsPath || url.pathname === '/ops' || url.pathname.startsWith('/ops/'))
-        && request.method !== 'GET' && request.method !== 'HEAD') {
-        // Read-only: a PUT or POST was answered as a GET.
-        const text = message(requestLanguage(request), 'request.methodNotAllowed', { methods: READ_METHODS });
-        endResponse(json(fetchAPI, 405, { errors: [{ message: text, extensions: { code: 'BAD_USER_INPUT', reason: 'METHOD_NOT_ALLOWED' } }] },
+      const page = url.pathname === '/ops' || url.pathname.startsWith('/ops/');
+      if (!page && url.pathname !== metricsPath) {
+        return;
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        endResponse(errorResponse(fetchAPI, request, 405, 'METHOD_NOT_ALLOWED', 'request.methodNotAllowed', { methods: READ_METHODS },
           { allow: READ_METHODS }));
         return;
       }
-      if (url.pathname === metricsPath) {
+      if (!page) {
         // The Prometheus text holds what the page shows (operations, clients, errors): the same access.
         if (!(await refuse(request, endResponse, fetchAPI))) {
           endResponse(new fetchAPI.Response(await registry.metrics(), { status: 200, headers: { 'content-type': registry.contentType } }));
         }
-        return;
-      }
-      if (url.pathname !== '/ops' && !url.pathname.startsWith('/ops/')) {
         return;
       }
       if (await refuse(request, endResponse, fetchAPI)) {
@@ -125,9 +124,6 @@ export function opsAuthorizer({ apiKeys, jwt }) {
   };
 }
 
-function json(fetchAPI, status, body, headers = {}) {
-  return new fetchAPI.Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
-  });
+function json(fetchAPI, status, body) {
+  return new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 }

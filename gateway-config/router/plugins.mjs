@@ -227,8 +227,8 @@ function limitError(reason, key, count, max) {
   return routerError(key, { count, max }, { code: 'QUERY_TOO_COMPLEX', reason });
 }
 
-// A refusal before GraphQL processing starts, so written here in the request's language.
-function errorResponse(fetchAPI, request, status, reason, key, params, headers = {}) {
+/** A refusal before GraphQL processing starts, so written here in the request's language: BAD_USER_INPUT with `reason`. */
+export function errorResponse(fetchAPI, request, status, reason, key, params, headers = {}) {
   const error = { message: message(requestLanguage(request), key, params), extensions: { code: 'BAD_USER_INPUT', reason } };
   return new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
