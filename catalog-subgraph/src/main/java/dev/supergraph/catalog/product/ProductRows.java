@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductRows {
 
-	private static final String COLUMNS = "select id, sku, name, description, price_amount, price_currency, "
-			+ "category_id, weight_grams, stock_quantity from product p ";
+	private static final String PRODUCT_COLUMNS = "id, sku, name, description, price_amount, price_currency, "
+			+ "category_id, weight_grams, stock_quantity";
+
+	private static final String COLUMNS = "select " + PRODUCT_COLUMNS + " from product p ";
 
 	private final JdbcClient jdbc;
 
@@ -101,14 +103,13 @@ class ProductRows {
 	 * @return the products ordered by category and id
 	 */
 	List<Product> findPagesByCategory(Long[] categoryIds, long afterId, int size) {
-		return this.jdbc.sql("""
-				select ranked.* from (
-				  select p.*, row_number() over (partition by p.category_id order by p.id) as position
-				  from product p
-				  where p.category_id = any(?) and p.id > ?
-				) ranked
-				where ranked.position <= ?
-				order by ranked.category_id, ranked.id""")
+		// A lateral page per category reads each page's rows by (category_id, id) and no
+		// more; numbering the rows of all the categories read every product they hold.
+		return this.jdbc
+			.sql("select " + PRODUCT_COLUMNS
+					+ " from (select distinct unnest(?::bigint[])) as c(category) cross join lateral ("
+					+ " select * from product q where q.category_id = c.category and q.id > ? order by q.id limit ?"
+					+ ") p order by category_id, id")
 			.params(categoryIds, afterId, size)
 			.query(ProductRows::product)
 			.list();

@@ -69,11 +69,13 @@ class OrderRows {
 	 * @return the orders ordered by buyer and id
 	 */
 	List<Order> findPagesByBuyer(Long[] buyerIds, long afterId, int size) {
+		// A lateral page per buyer reads each page's rows by (buyer_id, id) and no more;
+		// numbering the rows of all the buyers read every order they ever placed.
 		return this.jdbc
-			.sql("select " + ORDER_COLUMNS + " from ("
-					+ " select o.*, row_number() over (partition by o.buyer_id order by o.id) as position"
-					+ " from orders o where o.buyer_id = any(?) and o.id > ?"
-					+ ") ranked where ranked.position <= ? order by ranked.buyer_id, ranked.id")
+			.sql("select " + ORDER_COLUMNS
+					+ " from (select distinct unnest(?::bigint[])) as b(buyer) cross join lateral ("
+					+ " select * from orders q where q.buyer_id = b.buyer and q.id > ? order by q.id limit ?"
+					+ ") o order by buyer_id, id")
 			.params(buyerIds, afterId, size)
 			.query(OrderRows::order)
 			.list();
