@@ -43,6 +43,11 @@ export const PRODUCTION_SUBGRAPH = {
   },
 };
 
+/** The production subgraph with more arguments (each `--name=value`). */
+function productionSubgraphWith(label, ...args) {
+  return { label, args: [...PRODUCTION_SUBGRAPH.args, ...args], prepare: PRODUCTION_SUBGRAPH.prepare };
+}
+
 /** A subgraph with as much of its observability off as configuration reaches. */
 export const SUBGRAPH_OBSERVABILITY_OFF = {
   label: 'observability off (no field timing, no tracing, no GraphQL/HTTP/JDBC observations, no SQL metrics)',
@@ -136,11 +141,15 @@ export const COMPARISONS = {
     about: 'the subgraphs\' SQL statement counts and SQL spans (the JDBC instrumentation) within production observability',
     subgraphs: { entities: 'catalog', user: 'users' },
     a: PRODUCTION_SUBGRAPH,
-    b: {
-      label: 'production without SQL metrics or SQL spans (subgraph.observability.sql-metrics=false)',
-      args: [...PRODUCTION_SUBGRAPH.args, '--subgraph.observability.sql-metrics=false'],
-      prepare: PRODUCTION_SUBGRAPH.prepare,
-    },
+    b: productionSubgraphWith('production without SQL metrics or SQL spans (subgraph.observability.sql-metrics=false)',
+      '--subgraph.observability.sql-metrics=false'),
+  },
+  'virtual-threads': {
+    about: 'the subgraphs\' requests on virtual threads (spring.threads.virtual.enabled=true) vs Tomcat\'s pool of platform threads',
+    subgraphs: { entities: 'catalog', user: 'users' },
+    a: PRODUCTION_SUBGRAPH,
+    b: productionSubgraphWith('production on virtual threads (spring.threads.virtual.enabled=true)',
+      '--spring.threads.virtual.enabled=true'),
   },
   'subgraph-tracing': {
     about: 'the subgraphs\' tracing alone: 10 % of traces exported over OTLP vs tracing off, both with the production metrics and field timing',

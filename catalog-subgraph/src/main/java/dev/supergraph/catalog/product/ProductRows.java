@@ -103,8 +103,8 @@ class ProductRows {
 	 * @return the products ordered by category and id
 	 */
 	List<Product> findPagesByCategory(Long[] categoryIds, long afterId, int size) {
-		// A lateral page per category reads each page's rows by (category_id, id) and no
-		// more; numbering the rows of all the categories read every product they hold.
+		// Each category's page is a lateral subquery that stops at its limit; numbering
+		// the rows of all the categories asked for read every product they hold.
 		return this.jdbc
 			.sql("select " + PRODUCT_COLUMNS
 					+ " from (select distinct unnest(?::bigint[])) as c(category) cross join lateral ("

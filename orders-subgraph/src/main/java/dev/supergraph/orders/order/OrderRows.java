@@ -69,8 +69,8 @@ class OrderRows {
 	 * @return the orders ordered by buyer and id
 	 */
 	List<Order> findPagesByBuyer(Long[] buyerIds, long afterId, int size) {
-		// A lateral page per buyer reads each page's rows by (buyer_id, id) and no more;
-		// numbering the rows of all the buyers read every order they ever placed.
+		// Each buyer's page is a lateral subquery that stops at its limit; numbering the
+		// rows of all the buyers asked for read every order they ever placed.
 		return this.jdbc
 			.sql("select " + ORDER_COLUMNS
 					+ " from (select distinct unnest(?::bigint[])) as b(buyer) cross join lateral ("
