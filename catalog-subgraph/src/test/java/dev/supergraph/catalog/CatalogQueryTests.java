@@ -162,6 +162,24 @@ class CatalogQueryTests {
 	}
 
 	@Test
+	void aCategoryAskedForTwiceGetsItsOwnPageEachTime() {
+		Map<String, Object> books = Map.of("__typename", "Category", "id", "4");
+		this.graphQl.documentName("categoryProducts")
+			.variable("representations", List.of(books, Map.of("__typename", "Category", "id", "5"), books))
+			.variable("first", 3)
+			.execute()
+			.path("_entities[0].products.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly("4", "40", "76")
+			.path("_entities[2].products.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly("4", "40", "76")
+			.path("_entities[1].products.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly("5", "41", "77");
+	}
+
+	@Test
 	void entityLookupFailuresGetADocumentedCodeNotTheRawMessage() {
 		this.graphQl.document("query($r: [_Any!]!) { _entities(representations: $r) { ... on Category { id name } } }")
 			.variable("r", List.of(Map.of("__typename", "Category", "id", "not-a-number")))
