@@ -38,6 +38,7 @@ import { storeSupergraph } from './router/supergraph-source.mjs';
 import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
 import { answerTransportErrors } from './router/transport-errors.mjs';
 import { checkRequestIds, REQUEST_ID_HEADER } from './router/request-ids.mjs';
+import { guardHealthEndpoints } from './router/health-endpoints.mjs';
 import { useUpstreamTimeouts } from './router/upstream-timeout.mjs';
 import { useSubgraphFetch } from './router/subgraph-fetch.mjs';
 import { useCostEstimate } from './router/cost-estimate.mjs';
@@ -46,6 +47,8 @@ import { useCostEstimate } from './router/cost-estimate.mjs';
 answerTransportErrors();
 // A client's X-Request-Id only when it is a safe id (router/request-ids.mjs); else the trace id.
 checkRequestIds();
+// The health endpoints for GET and HEAD only, at their exact paths (router/health-endpoints.mjs).
+guardHealthEndpoints(Object.values(HEALTH_ENDPOINTS));
 
 const settings = routerSettings();
 // Prometheus text, served by the operator page's plugin: in production only for its credentials (router/ops.mjs).

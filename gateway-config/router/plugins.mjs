@@ -58,16 +58,28 @@ const ALLOWED_METHODS = 'GET, POST';
  * `BAD_USER_INPUT`: 405 with `Allow` for a method other than GET and POST (a PUT of JSON was told its
  * content type was wrong), 415 for a POST whose content type no parser reads. Registered after the
  * built-in parsers, so `requestParser` is set whenever one of them accepts the request.
+ * The method is checked when the request arrives, before the CSRF check (which runs as the request
+ * is parsed): a HEAD or DELETE without the CSRF header was told to add one, though no header would do.
  */
 export function useUnparsedRequests() {
+  let endpoint = '/graphql';
+  const refuseMethod = (fetchAPI, request) => errorResponse(fetchAPI, request, 405, 'METHOD_NOT_ALLOWED', 'request.methodNotAllowed',
+    { methods: ALLOWED_METHODS }, { allow: ALLOWED_METHODS });
   return {
+    onYogaInit({ yoga }) {
+      endpoint = yoga.graphqlEndpoint;
+    },
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      if (request.method !== 'GET' && request.method !== 'POST' && url.pathname === endpoint) {
+        endResponse(refuseMethod(fetchAPI, request));
+      }
+    },
     onRequestParse({ request, requestParser, fetchAPI, endResponse }) {
       if (requestParser) {
         return;
       }
       if (request.method !== 'GET' && request.method !== 'POST') {
-        endResponse(errorResponse(fetchAPI, request, 405, 'METHOD_NOT_ALLOWED', 'request.methodNotAllowed', { methods: ALLOWED_METHODS },
-          { allow: ALLOWED_METHODS }));
+        endResponse(refuseMethod(fetchAPI, request));
       } else {
         endResponse(errorResponse(fetchAPI, request, 415, 'UNSUPPORTED_MEDIA_TYPE', 'request.unsupportedMediaType'));
       }
@@ -229,6 +241,15 @@ function limitError(reason, key, count, max) {
 
 /** A refusal before GraphQL processing starts, so written here in the request's language: BAD_USER_INPUT with `reason`. */
 export function errorResponse(fetchAPI, request, status, reason, key, params, headers = {}) {
-  const error = { message: message(requestLanguage(request), key, params), extensions: { code: 'BAD_USER_INPUT', reason } };
-  return new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status, headers: { 'content-type': 'application/json', ...headers } });
+  const body = refusalBody(requestLanguage(request), reason, key, params);
+  return new fetchAPI.Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+function refusalBody(language, reason, key, params) {
+  return JSON.stringify({ errors: [{ message: message(language, key, params), extensions: { code: 'BAD_USER_INPUT', reason } }] });
+}
+
+/** The body of a 405 for a path that takes only `methods` (also written outside Yoga: router/health-endpoints.mjs). */
+export function methodRefusalBody(language, methods) {
+  return refusalBody(language, 'METHOD_NOT_ALLOWED', 'request.methodNotAllowed', { methods });
 }

@@ -187,6 +187,33 @@ for (const mode of ['dev', 'production']) {
       });
     }
 
+    it('answers the health checks to GET and HEAD at their own paths only', async () => {
+      const origin = gateway.url;
+      for (const path of ['/healthcheck', '/readiness']) {
+        for (const method of ['GET', 'HEAD']) {
+          assert.equal((await fetch(`${origin}${path}`, { method })).status, 200, `${method} ${path}`);
+        }
+        for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+          const response = await fetch(`${origin}${path}`, { method, headers: { 'content-type': 'application/json', 'accept-language': 'de' },
+            body: '{}' });
+          const text = await response.text();
+          assert.equal(response.status, 405, `${method} ${path}`);
+          assert.equal(response.headers.get('allow'), 'GET, HEAD');
+          const body = JSON.parse(text);
+          assert.deepEqual(codes(body), ['BAD_USER_INPUT'], text);
+          assert.equal(body.errors[0].extensions.reason, 'METHOD_NOT_ALLOWED', text);
+          assert.match(body.errors[0].message, /Methoden/, text);
+        }
+        // A URL that only ends with a health path is no health check: another path is not found,
+        // and an operation whose query string ends with it is run.
+        const elsewhere = await fetch(`${origin}/status${path}`);
+        assert.equal(elsewhere.status, 404, `/status${path}`);
+        assert.deepEqual(codes(await elsewhere.json()), ['NOT_FOUND']);
+        const operation = await send(gateway.url, { ...get(`?documentId=${productPage}&first=1&x=${path}`), headers: { 'x-graphql-csrf': '1' } });
+        assert.ok(operation.json?.data || operation.json?.errors, `${operation.status} ${operation.text}`);
+      }
+    });
+
     for (const [what, bytes, expectedStatus, reason] of UNPARSABLE) {
       it(`answers ${what} with ${expectedStatus} BAD_USER_INPUT (${reason})`, async () => {
         const answer = await exchange(gateway.url, bytes);
@@ -201,10 +228,16 @@ for (const mode of ['dev', 'production']) {
     }
 
     it('names the methods it takes and the content coding it reads in the refusals', async () => {
-      for (const method of ['PUT', 'DELETE', 'HEAD']) {
-        const { status, headers } = await send(gateway.url, { method, headers: { 'x-graphql-csrf': '1' } });
-        assert.equal(status, 405, method);
-        assert.equal(headers.get('allow'), 'GET, POST', method);
+      // with or without the CSRF header: no header makes another method acceptable
+      for (const method of ['PUT', 'DELETE', 'HEAD', 'PATCH']) {
+        for (const headers of [{ 'x-graphql-csrf': '1' }, {}]) {
+          const answer = await send(gateway.url, { method, headers });
+          assert.equal(answer.status, 405, `${method} ${JSON.stringify(headers)}`);
+          assert.equal(answer.headers.get('allow'), 'GET, POST', method);
+          if (method !== 'HEAD') {
+            assert.equal(answer.json.errors[0].extensions.reason, 'METHOD_NOT_ALLOWED', answer.text);
+          }
+        }
       }
       const encoded = await send(gateway.url, { ...json({ documentId: productPage }), headers: { 'content-encoding': 'deflate', 'x-graphql-csrf': '1' } });
       assert.equal(encoded.status, 415, encoded.text);
