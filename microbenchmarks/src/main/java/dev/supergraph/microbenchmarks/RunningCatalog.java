@@ -41,6 +41,23 @@ final class RunningCatalog implements AutoCloseable {
 
 	static final int ENTITY_COUNT = 100;
 
+	/**
+	 * The catalog's part of the reference operation {@code ProductPage}: a page of 20
+	 * products with their categories, in the shape the router sends it.
+	 */
+	static final String PRODUCT_PAGE = """
+			query ProductPage($first: Int, $after: String, $filter: ProductFilter) {
+			  products(first: $first, after: $after, filter: $filter) {
+			    edges {
+			      cursor
+			      node { id sku name description price { amount currency } inStock weightGrams category { id name } }
+			    }
+			    pageInfo { hasNextPage endCursor }
+			  }
+			}""";
+
+	static final int PAGE_SIZE = 20;
+
 	private final ConfigurableApplicationContext context;
 
 	private final WebGraphQlHandler handler;
@@ -98,6 +115,14 @@ final class RunningCatalog implements AutoCloseable {
 		return execute(this.entitiesBody);
 	}
 
+	/**
+	 * Asks for the first page of products, as the router asks for {@code ProductPage}.
+	 * @return the response, checked by {@link #productsOf}
+	 */
+	WebGraphQlResponse productPage() {
+		return execute(Map.of("query", PRODUCT_PAGE, "variables", Map.of("first", PAGE_SIZE)));
+	}
+
 	WebGraphQlResponse execute(Map<String, Object> body) {
 		WebGraphQlRequest request = new WebGraphQlRequest(URI.create("http://127.0.0.1/graphql"), new HttpHeaders(),
 				null, null, Map.of(), body, "microbenchmark", Locale.ENGLISH);
@@ -121,6 +146,28 @@ final class RunningCatalog implements AutoCloseable {
 			throw new IllegalStateException("_entities did not answer " + ENTITY_COUNT + " products: " + entities);
 		}
 		return entities;
+	}
+
+	/**
+	 * The products of a response to {@link #productPage()}, or an exception when it is
+	 * not a full page without errors.
+	 * @param response a response
+	 * @return the products
+	 */
+	static List<Map<String, Object>> productsOf(WebGraphQlResponse response) {
+		List<ResponseError> errors = response.getErrors();
+		if (!errors.isEmpty()) {
+			throw new IllegalStateException("products answered errors: " + errors);
+		}
+		List<Map<String, Object>> edges = response.field("products.edges").getValue();
+		if (edges == null || edges.size() != PAGE_SIZE) {
+			throw new IllegalStateException("products did not answer a page of " + PAGE_SIZE + ": " + edges);
+		}
+		return edges.stream().map((edge) -> {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> node = (Map<String, Object>) edge.get("node");
+			return node;
+		}).toList();
 	}
 
 	<T> T bean(Class<T> type) {

@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * The microbenchmarks measure the request they claim to: a catalog on real PostgreSQL
  * answers the 100 products in every configuration {@link EntitiesBenchmark} compares,
- * with its read cache or one statement, and an answer without them stops the benchmark.
+ * with its read cache or one statement, and an answer without them stops the benchmark;
+ * {@link DocumentCacheBenchmark}'s page is served from the document cache or parsed
+ * again, as its configurations say.
  */
 class MicrobenchmarkSetupTests {
 
@@ -35,6 +37,31 @@ class MicrobenchmarkSetupTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void theDocumentCacheIsUsedOrNotAsCompared() {
+		for (int size : List.of(1000, 0)) {
+			try (RunningCatalog catalog = RunningCatalog.start(Map.of("subgraph.limits.document-cache-size", size))) {
+				RunningCatalog.productsOf(catalog.productPage());
+				double hits = documentCacheGets(catalog, "hit");
+				assertThat(RunningCatalog.productsOf(catalog.productPage())).as("cache size %s", size)
+					.extracting((product) -> product.get("category"))
+					.doesNotContainNull();
+				// a repeated document is a hit, unless nothing is kept: then it is parsed
+				// again
+				assertThat(documentCacheGets(catalog, "hit") - hits).as("cache size %s", size)
+					.isEqualTo((size > 0) ? 1 : 0);
+			}
+		}
+	}
+
+	private static double documentCacheGets(RunningCatalog catalog, String result) {
+		return catalog.bean(MeterRegistry.class)
+			.get("cache.gets")
+			.tags("cache", "graphql.documents", "result", result)
+			.functionCounter()
+			.count();
 	}
 
 	private static double sqlStatements(RunningCatalog catalog) {
