@@ -151,6 +151,13 @@ export const COMPARISONS = {
     b: productionSubgraphWith('production on virtual threads (spring.threads.virtual.enabled=true)',
       '--spring.threads.virtual.enabled=true'),
   },
+  'graphql-observation': {
+    about: 'Spring for GraphQL\'s observations of each request (graphql.request, and the timed fields of a sampled tenth) within production observability',
+    subgraphs: { entities: 'catalog', user: 'users' },
+    a: PRODUCTION_SUBGRAPH,
+    b: productionSubgraphWith('production without the GraphQL observations (management.observations.enable.graphql=false)',
+      '--management.observations.enable.graphql=false'),
+  },
   'subgraph-tracing': {
     about: 'the subgraphs\' tracing alone: 10 % of traces exported over OTLP vs tracing off, both with the production metrics and field timing',
     subgraphs: { entities: 'catalog', user: 'users' },
