@@ -4,16 +4,20 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Spring Boot's whitelabel {@code /error} with the GraphQL error shape, so a
- * malformed JSON body, a wrong content type or an unknown path also answer with a
- * documented code and never with an exception message or stack trace.
+ * malformed JSON body, a wrong content type, an unknown path or a method an endpoint does
+ * not take also answer with a documented code and never with an exception message or
+ * stack trace. A method refused (405) is named with the methods the path takes, from the
+ * {@code Allow} header Spring MVC set.
  */
 @RestController
 class GraphQlErrorController implements ErrorController {
@@ -25,13 +29,18 @@ class GraphQlErrorController implements ErrorController {
 	}
 
 	@RequestMapping("${server.error.path:/error}")
-	ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+	ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpServletResponse response) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int httpStatus = (status instanceof Integer value) ? value : 500;
 		ErrorCode code = ErrorCode.forHttpStatus(httpStatus);
 		String message = this.writer.messages().get(code, request.getLocale());
+		String allowed = response.getHeader(HttpHeaders.ALLOW);
 		if (httpStatus == 400) {
 			message = this.writer.messages().get(code, "input.malformedRequest", new Object[0], request.getLocale());
+		}
+		else if (httpStatus == 405 && allowed != null) {
+			message = this.writer.messages()
+				.get(code, "input.methodNotAllowed", new Object[] { allowed }, request.getLocale());
 		}
 		return ResponseEntity.status(httpStatus).body(this.writer.body(request, code, message, Map.of()));
 	}
