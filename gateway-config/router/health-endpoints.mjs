@@ -7,15 +7,19 @@ import { methodRefusalBody } from './plugins.mjs';
 import { requestLanguage } from './messages.mjs';
 import { onEveryServer } from './servers.mjs';
 
-export const HEALTH_METHODS = 'GET, HEAD';
+const HEALTH_METHODS = 'GET, HEAD';
+// Only to read a request target's path, which may be absolute (`POST http://host/readiness`).
+const BASE = 'http://router.invalid';
 
 /**
  * What to do with a request: `refuse` (405) for another method at a health path, `detach` for a
  * URL that only ends with one (another path, or a query string ending with it), else `pass`.
  */
 export function healthRequest(method, url, paths) {
-  const pathname = url.split('?', 1)[0];
-  if (paths.includes(pathname)) {
+  if (!paths.some((path) => url.includes(path))) {
+    return 'pass';
+  }
+  if (paths.includes(new URL(url, BASE).pathname)) {
     return method === 'GET' || method === 'HEAD' ? 'pass' : 'refuse';
   }
   return paths.some((path) => url.endsWith(path)) ? 'detach' : 'pass';

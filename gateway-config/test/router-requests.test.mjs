@@ -188,13 +188,12 @@ for (const mode of ['dev', 'production']) {
     }
 
     it('answers the health checks to GET and HEAD at their own paths only', async () => {
-      const origin = gateway.url;
       for (const path of ['/healthcheck', '/readiness']) {
         for (const method of ['GET', 'HEAD']) {
-          assert.equal((await fetch(`${origin}${path}`, { method })).status, 200, `${method} ${path}`);
+          assert.equal((await fetch(`${gateway.url}${path}`, { method })).status, 200, `${method} ${path}`);
         }
         for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
-          const response = await fetch(`${origin}${path}`, { method, headers: { 'content-type': 'application/json', 'accept-language': 'de' },
+          const response = await fetch(`${gateway.url}${path}`, { method, headers: { 'content-type': 'application/json', 'accept-language': 'de' },
             body: '{}' });
           const text = await response.text();
           assert.equal(response.status, 405, `${method} ${path}`);
@@ -206,7 +205,11 @@ for (const mode of ['dev', 'production']) {
         }
         // A URL that only ends with a health path is no health check: another path is not found,
         // and an operation whose query string ends with it is run.
-        const elsewhere = await fetch(`${origin}/status${path}`);
+        // The same in a request target in absolute form, as a proxy sends it.
+        const absolute = await exchange(gateway.url, `POST ${gateway.url}${path}?x=1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n`
+          + 'Connection: close\r\n\r\n');
+        assert.match(absolute, /^HTTP\/1.1 405 /, absolute);
+        const elsewhere = await fetch(`${gateway.url}/status${path}`);
         assert.equal(elsewhere.status, 404, `/status${path}`);
         assert.deepEqual(codes(await elsewhere.json()), ['NOT_FOUND']);
         const operation = await send(gateway.url, { ...get(`?documentId=${productPage}&first=1&x=${path}`), headers: { 'x-graphql-csrf': '1' } });
