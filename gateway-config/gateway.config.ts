@@ -45,8 +45,6 @@ import { useCostEstimate } from './router/cost-estimate.mjs';
 
 // Requests Node's HTTP parser refuses get the GraphQL error shape too (router/transport-errors.mjs).
 answerTransportErrors();
-// A client's X-Request-Id only when it is a safe id (router/request-ids.mjs); else the trace id.
-checkRequestIds();
 // The health endpoints for GET and HEAD only, at their exact paths (router/health-endpoints.mjs).
 guardHealthEndpoints(Object.values(HEALTH_ENDPOINTS));
 
@@ -70,6 +68,9 @@ if (settings.benchmarkOff.size) {
 
 // Which requests are traced (router/tracing.mjs): decided at the door, so unsampled ones cost little.
 const sampling = settings.tracing ? await setUpTracing(settings.tracing) : null;
+// The request id is the trace id of a traced request; else a client's X-Request-Id if it is a safe id
+// (router/request-ids.mjs).
+checkRequestIds({ tracing: sampling !== null });
 
 if (production && !signingKeyProvider) {
   throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');

@@ -17,9 +17,7 @@ import { trace } from '@opentelemetry/api';
 import { print } from 'graphql';
 import { withHeader } from './fetch-headers.mjs';
 import { randomHex } from './random-pool.mjs';
-
-const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
-const INVALID_TRACE = '0'.repeat(32);
+import { TRACEPARENT_HEADER, parseTraceparent } from './traceparent.mjs';
 
 /**
  * Exports the router's spans; `settings` from routerSettings().tracing. Loaded only when tracing.
@@ -71,10 +69,7 @@ export function traceSampling(ratio, useOpenTelemetry) {
   const decide = (request) => {
     let decision = decisions.get(request);
     if (!decision) {
-      const caller = TRACEPARENT.exec(request.headers.get('traceparent') ?? '');
-      decision = caller && caller[1] !== INVALID_TRACE
-        ? { traceId: caller[1], sampled: (Number.parseInt(caller[3], 16) & 1) === 1 }
-        : newTrace(ratio);
+      decision = parseTraceparent(request.headers.get(TRACEPARENT_HEADER)) ?? newTrace(ratio);
       decisions.set(request, decision);
     }
     return decision;
@@ -172,6 +167,5 @@ function hashOncePerDocument({ document }) {
 
 /** The request id when tracing is off: the caller's trace id from `traceparent`, else a new one. */
 export function untracedRequestId({ request }) {
-  const caller = TRACEPARENT.exec(request?.headers?.get('traceparent') ?? '');
-  return caller ? caller[1] : randomHex(16);
+  return parseTraceparent(request?.headers?.get(TRACEPARENT_HEADER))?.traceId ?? randomHex(16);
 }

@@ -86,6 +86,20 @@ describe('router in dev mode', () => {
     }
   });
 
+  it('takes a valid traceparent\'s trace id as the request id, and gives an invalid one\'s request an id of its own', async () => {
+    const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const idFor = async (traceparent) => (await fetch(`${gateway.url}/graphql`, { method: 'POST',
+      body: JSON.stringify({ query: '{ categories { id } }' }),
+      headers: { 'content-type': 'application/json', traceparent } })).headers.get('x-request-id');
+    assert.equal(await idFor(`00-${trace}-00f067aa0ba902b7-01`), trace);
+    for (const invalid of [`00-${'0'.repeat(32)}-00f067aa0ba902b7-01`, `00-${trace}-0000000000000000-00`,
+      `ff-${trace}-00f067aa0ba902b7-01`, `00-${trace}-00f067aa0ba902b7-01-more`]) {
+      const own = await idFor(invalid);
+      assert.match(own, /^[0-9a-f]{32}$/, invalid);
+      assert.ok(!invalid.includes(own), `${invalid}: got ${own}`);
+    }
+  });
+
   it('answers an anonymous @authenticated field with UNAUTHENTICATED without asking the subgraph', async () => {
     const before = fakes.requests.length;
     const { json } = await post(gateway.url, { query: '{ me { id name } }' });

@@ -100,6 +100,44 @@ describe('router tracing', () => {
     assert.ok(spans.length > 1);
   });
 
+  it('answers a client\'s own X-Request-Id with the trace id, which every subgraph fetch carries too', async () => {
+    for (const router of [sampled, unsampled]) {
+      const before = subgraphs.received.length;
+      const response = await post(`${router.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
+        { authorization: `Bearer ${token}`, 'x-request-id': 'client-id-12345' });
+      assert.equal(response.status, 200);
+      const traceId = response.headers.get('x-request-id');
+      assert.match(traceId, /^[0-9a-f]{32}$/);
+      const fetches = subgraphs.received.slice(before);
+      assert.ok(fetches.length >= 3);
+      for (const { headers } of fetches) {
+        assert.equal(headers.traceparent.split('-')[1], traceId);
+        assert.equal(headers['x-request-id'], traceId);
+      }
+    }
+  });
+
+  it('starts a trace of its own for a caller\'s traceparent that is not valid', async () => {
+    const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    // An all-zero parent id, version ff, an all-zero trace id (contract/traceparents.json has them all).
+    const invalid = [`00-${callerTrace}-0000000000000000`, `ff-${callerTrace}-00f067aa0ba902b7`,
+      `00-${'0'.repeat(32)}-00f067aa0ba902b7`, `00-${callerTrace}-00f067aa0ba902b7-00-more`];
+    for (const traceparent of invalid.flatMap((header) => [`${header}-01`, `${header}-00`])) {
+      for (const router of [sampled, unsampled]) {
+        const before = subgraphs.received.length;
+        const response = await post(`${router.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
+          { authorization: `Bearer ${token}`, traceparent });
+        assert.equal(response.status, 200);
+        const traceId = response.headers.get('x-request-id');
+        assert.match(traceId, /^[0-9a-f]{32}$/);
+        assert.ok(!traceparent.includes(traceId), `${traceparent}: a trace of its own, got ${traceId}`);
+        for (const { headers } of subgraphs.received.slice(before)) {
+          assert.equal(headers.traceparent.split('-')[1], traceId, traceparent);
+        }
+      }
+    }
+  });
+
   it('propagates an unsampled trace to the subgraphs without exporting it', async () => {
     const before = subgraphs.received.length;
     const response = await post(`${unsampled.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },

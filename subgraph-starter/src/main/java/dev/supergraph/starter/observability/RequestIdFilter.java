@@ -21,12 +21,12 @@ class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String traceparent = request.getHeader(RequestIds.TRACEPARENT);
+		String traceparent = request.getHeader(Traceparents.HEADER);
 		String id = RequestIds.choose(request.getHeader(RequestIds.HEADER), traceparent);
 		request.setAttribute(RequestIds.KEY, id);
 		response.setHeader(RequestIds.HEADER, id);
 		MDC.put(RequestIds.KEY, id);
-		boolean unsampled = RequestIds.isUnsampled(traceparent);
+		boolean unsampled = Traceparents.isUnsampled(traceparent);
 		if (unsampled) {
 			UnsampledRequests.begin(traceparent);
 		}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.supergraph.starter.observability.ClientNames;
 import dev.supergraph.starter.observability.RequestIds;
+import dev.supergraph.starter.observability.Traceparents;
 import dev.supergraph.starter.observability.UnsampledRequests;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -82,8 +83,8 @@ public final class SignedSubgraphClient {
 				// caller's traceparent goes on as received, so the other subgraph follows
 				// the same decision and keeps the same trace id
 				String unsampled = UnsampledRequests.traceparent();
-				if (unsampled != null && !request.getHeaders().containsHeader(RequestIds.TRACEPARENT)) {
-					request.getHeaders().set(RequestIds.TRACEPARENT, unsampled);
+				if (unsampled != null && !request.getHeaders().containsHeader(Traceparents.HEADER)) {
+					request.getHeaders().set(Traceparents.HEADER, unsampled);
 				}
 				return execution.execute(request, body);
 			})

@@ -88,6 +88,25 @@ class UnsampledRequestsTests {
 	}
 
 	@Test
+	void aTraceparentThatIsNotValidDecidesNothing() {
+		String[] invalid = { "00-" + TRACE_ID + "-0000000000000000-00", "ff-" + TRACE_ID + "-00f067aa0ba902b7-00",
+				"00-" + "0".repeat(32) + "-00f067aa0ba902b7-00", UNSAMPLED + "-more" };
+		this.runner.run((context) -> {
+			for (String traceparent : invalid) {
+				assertThat(observedIn(context, traceparent)).as(traceparent).hasSize(2).doesNotContainNull();
+				MockHttpServletRequest request = new MockHttpServletRequest("POST", "/graphql");
+				request.addHeader("traceparent", traceparent);
+				MockHttpServletResponse response = new MockHttpServletResponse();
+				new RequestIdFilter().doFilter(request, response, (req, res) -> {
+				});
+				assertThat(response.getHeader(RequestIds.HEADER)).as(traceparent)
+					.isNotEqualTo(TRACE_ID)
+					.isNotEqualTo("0".repeat(32));
+			}
+		});
+	}
+
+	@Test
 	void withoutTracingNothingTakesTheObservations() {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
