@@ -181,7 +181,7 @@ export const gatewayConfig = defineConfig({
     ...(on('prometheus') ? [operationMetrics] : []),
     // The operator page at /ops: open in dev, scope ops:read in production (router/ops.mjs).
     useOpsPage({ production, subgraphs: settings.subgraphs, slowestRecent: operationMetrics.slowestRecent, apiKeys,
-      jwt: settings.jwt, metricsPath: on('prometheus') ? METRICS_PATH : null }),
+      verifyToken: tokens, metricsPath: on('prometheus') ? METRICS_PATH : null }),
     ...(settings.hmacSecret && on('freshness') ? [useFreshnessStamps(settings.hmacSecret)] : []),
     useBodySizeLimit(limits.maxBodyBytes),
     useIdentityBodies(),

@@ -5,11 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRemoteJWKSet, importSPKI, jwtVerify } from 'jose';
 import { register } from 'prom-client';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { extractScopes } from './authorization.mjs';
-import { message, requestLanguage } from './messages.mjs';
+import { message, messageOf, requestLanguage } from './messages.mjs';
 import { increase, opsView, parseMetrics, ScrapeWindow } from './ops-data.mjs';
 import { errorResponse } from './plugins.mjs';
 
@@ -28,9 +27,9 @@ const READ_METHODS = 'GET, HEAD';
  * `metricsPath`: where it serves the router's Prometheus text (the metrics plugin serves none), guarded
  * like the page.
  */
-export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, jwt, metricsPath, registry = register }) {
+export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, verifyToken, metricsPath, registry = register }) {
   const assets = Object.fromEntries(Object.keys(TYPES).map((file) => [file, readFileSync(resolve(ASSETS, file))]));
-  const authorize = production ? opsAuthorizer({ apiKeys, jwt }) : async () => null;
+  const authorize = production ? opsAuthorizer({ apiKeys, verifyToken }) : async () => null;
   const window = new ScrapeWindow(WINDOW_MS);
   const refuse = async (request, endResponse, fetchAPI) => {
     const refusal = await authorize(request);
@@ -99,23 +98,28 @@ async function text(url) {
   }
 }
 
-/** Production: an API key or a JWT (verified like the router's) that carries the scope ops:read. */
-export function opsAuthorizer({ apiKeys, jwt }) {
-  const key = jwt?.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl))
-    : jwt?.publicKeyFile ? readFileSync(jwt.publicKeyFile, 'utf8') : null;
-  const verifyJwt = async (token) => {
-    const verificationKey = typeof key === 'string' ? await importSPKI(key, 'RS256') : key;
-    const { payload } = await jwtVerify(token, verificationKey, { issuer: jwt.issuer, audience: jwt.audience });
-    return payload;
-  };
+/**
+ * Production: an API key or a JWT that carries the scope ops:read. `verifyToken` is the router's own
+ * token check (router/jwt-auth.mjs tokenVerifier), so a token counts here exactly as it does for
+ * GraphQL: the same algorithms, issuer, audience and clock skew, and a key set that cannot be
+ * fetched is a 503, not a bad token. Without it (no JWT configured) only API keys count.
+ */
+export function opsAuthorizer({ apiKeys, verifyToken = null }) {
   return async (request) => {
     const apiKey = request.headers.get(API_KEY_HEADER);
     const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
     let scopes = null;
     if (apiKey) {
       scopes = apiKeys?.verify(apiKey)?.scopes ?? null;
-    } else if (bearer && key) {
-      scopes = await verifyJwt(bearer).then(extractScopes, () => null);
+    } else if (bearer && verifyToken) {
+      try {
+        scopes = extractScopes(await verifyToken(bearer));
+      } catch (error) {
+        const unavailable = error?.extensions?.http?.status === 503;
+        if (unavailable) {
+          return { status: 503, code: 'SERVICE_UNAVAILABLE', key: messageOf(error)?.key ?? 'auth.keysUnavailable' };
+        }
+      }
     }
     if (scopes === null) {
       return { status: 401, code: 'UNAUTHENTICATED', key: 'operator.credentialsRequired' };

@@ -267,13 +267,27 @@ describe('operator page data and access', () => {
 
   it('lets only a key or token with the scope ops:read in, in production', async () => {
     const apiKeys = { verify: (key) => ({ ops: { scopes: ['ops:read'] }, orders: { scopes: ['orders:read'] } })[key] ?? null };
-    const authorize = opsAuthorizer({ apiKeys, jwt: null });
+    const unavailable = Object.assign(new Error('keys'), { extensions: { http: { status: 503 } } });
+    const verifyToken = async (token) => {
+      if (token === 'keys.down.now') {
+        throw unavailable;
+      }
+      return ({ 'ops.token.x': { scope: 'ops:read' }, 'client.token.x': { scope: 'orders:read' } })[token]
+        ?? Promise.reject(new Error('bad token'));
+    };
+    const authorize = opsAuthorizer({ apiKeys, verifyToken });
     const request = (headers) => ({ headers: new Headers(headers) });
     assert.equal(await authorize(request({ 'x-api-key': 'ops' })), null);
     assert.equal((await authorize(request({ 'x-api-key': 'orders' }))).code, 'FORBIDDEN');
     assert.equal((await authorize(request({ 'x-api-key': 'nope' }))).code, 'UNAUTHENTICATED');
     assert.equal((await authorize(request({}))).code, 'UNAUTHENTICATED');
     assert.equal((await authorize(request({ authorization: 'Bearer a.b.c' }))).code, 'UNAUTHENTICATED');
+    assert.equal(await authorize(request({ authorization: 'Bearer ops.token.x' })), null);
+    assert.equal((await authorize(request({ authorization: 'Bearer client.token.x' }))).code, 'FORBIDDEN');
+    assert.deepEqual(await authorize(request({ authorization: 'Bearer keys.down.now' })),
+      { status: 503, code: 'SERVICE_UNAVAILABLE', key: 'auth.keysUnavailable' });
+    const withoutJwt = opsAuthorizer({ apiKeys });
+    assert.equal((await withoutJwt(request({ authorization: 'Bearer ops.token.x' }))).code, 'UNAUTHENTICATED');
   });
 });
 
@@ -314,6 +328,24 @@ describe('router metrics in production', () => {
     const operator = await metrics({ authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` });
     assert.equal(operator.status, 200);
     assert.match(await operator.text(), /^# (HELP|TYPE) router_/m);
+  });
+
+  it('takes every token at the operator endpoints that the GraphQL endpoint takes, by the router\'s own check', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    // RS384, and a token expired 10 s ago: within the clock skew the router allows (JWT_CLOCK_SKEW_SECONDS, 30 s).
+    const tokens = [sign({ sub: 'prometheus', scope: 'ops:read' }, { alg: 'RS384' }),
+      sign({ sub: 'prometheus', scope: 'ops:read', iat: now - 300, exp: now - 10 })];
+    for (const token of tokens) {
+      // Named as a listed client, so that the labels the next test counts stay its own.
+      const graphql = await post(gateway.url, { query: '{ __typename }' },
+        { authorization: `Bearer ${token}`, 'graphql-client-name': 'web-shop' });
+      assert.notEqual(graphql.status, 401, 'the GraphQL endpoint takes the token');
+      assert.equal((await metrics({ authorization: `Bearer ${token}` })).status, 200);
+      const page = await fetch(`${gateway.url}/ops/data`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(page.status, 200);
+    }
+    const expired = sign({ sub: 'prometheus', scope: 'ops:read', iat: now - 300, exp: now - 60 });
+    assert.equal((await metrics({ authorization: `Bearer ${expired}` })).status, 401);
   });
 
   it('labels by name only the clients CLIENT_NAMES lists', async () => {

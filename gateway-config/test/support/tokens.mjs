@@ -1,4 +1,5 @@
-// RS256 tokens for the router tests, signed with node:crypto (no JWT library needed for a test).
+// RSA tokens for the router tests (RS256 unless `alg` says RS384 or RS512), signed with node:crypto
+// (no JWT library needed for a test).
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 
@@ -7,11 +8,11 @@ export function createSigner(publicKeyFile) {
   if (publicKeyFile) {
     writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
   }
-  return (claims) => {
+  return (claims, { alg = 'RS256' } = {}) => {
     const now = Math.floor(Date.now() / 1000);
-    const header = encode({ alg: 'RS256', typ: 'JWT' });
+    const header = encode({ alg, typ: 'JWT' });
     const payload = encode({ iat: now, exp: now + 300, ...claims });
-    const signature = sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), privateKey).toString('base64url');
+    const signature = sign(`RSA-SHA${alg.slice(2)}`, Buffer.from(`${header}.${payload}`), privateKey).toString('base64url');
     return `${header}.${payload}.${signature}`;
   };
 }
