@@ -74,15 +74,16 @@ export function useJwtAuth({ verify }) {
       if (header == null) {
         return undefined;
       }
-      const [prefix, token] = header.split(' ').map((part) => part.trim());
-      if (prefix !== BEARER) {
+      const credentials = bearerToken(header);
+      if (credentials === null) {
         throw refusal('auth.bearerRequired');
       }
-      if (!token) {
+      if (credentials.malformed) {
         throw invalidToken();
       }
+      const { token } = credentials;
       const authenticate = (payload) => {
-        serverContext.jwt = { payload, token: { value: token, prefix } };
+        serverContext.jwt = { payload, token: { value: token, prefix: BEARER } };
       };
       const claims = verify(token);
       return claims instanceof Promise ? claims.then(authenticate) : authenticate(claims);
@@ -95,6 +96,24 @@ export function useJwtAuth({ verify }) {
     },
   };
 }
+
+/**
+ * The bearer token of an `Authorization` header, read as the subgraphs read it
+ * (contract/authorization-headers.json, RFC 6750): `{ token }`; `{ malformed: true }` for a header
+ * that starts with `bearer` in any case but is not the scheme, one space and a token68 credential;
+ * null for another scheme.
+ */
+export function bearerToken(header) {
+  if (typeof header !== 'string' || !BEARER_SCHEME.test(header)) {
+    return null;
+  }
+  const token = header.slice(BEARER.length + 1);
+  return header[BEARER.length] === ' ' && TOKEN68.test(token) ? { token } : { malformed: true };
+}
+
+// ASCII letters only: without the `u` flag, no other letter folds to one of them.
+const BEARER_SCHEME = /^bearer/i;
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
 
 /**
  * `(kid) => Promise<key>` from `signingKey`: a key id the key set does not have is a bad token (401);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'prom-client';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { extractScopes } from './authorization.mjs';
+import { bearerToken } from './jwt-auth.mjs';
 import { message, messageOf, requestLanguage } from './messages.mjs';
 import { increase, opsView, parseMetrics, ScrapeWindow } from './ops-data.mjs';
 import { errorResponse } from './plugins.mjs';
@@ -107,7 +108,7 @@ async function text(url) {
 export function opsAuthorizer({ apiKeys, verifyToken = null }) {
   return async (request) => {
     const apiKey = request.headers.get(API_KEY_HEADER);
-    const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    const bearer = bearerToken(request.headers.get('authorization'))?.token;
     let scopes = null;
     if (apiKey) {
       scopes = apiKeys?.verify(apiKey)?.scopes ?? null;

@@ -55,6 +55,21 @@ describe('router in dev mode', () => {
     assert.equal(upstream.body.extensions['hmac-signature'], undefined);
   });
 
+  it('takes the Bearer scheme in any case, and refuses a malformed bearer token with 401', async () => {
+    const token = sign({ sub: 'u1', scope: 'orders:read' });
+    for (const scheme of ['bearer', 'BEARER']) {
+      const { status, json } = await post(gateway.url, { query: '{ categories { id } }' }, { authorization: `${scheme} ${token}` });
+      assert.equal(status, 200, scheme);
+      assert.equal(json.errors, undefined, scheme);
+      assert.equal(fakes.requests.findLast((request) => request.path === '/catalog').body.extensions.jwt.payload.sub, 'u1');
+    }
+    for (const malformed of [`Bearer ${token} extra`, `Bearer  ${token}`, `Bearer${token}`]) {
+      const { status, json } = await post(gateway.url, { query: '{ categories { id } }' }, { authorization: malformed });
+      assert.equal(status, 401, malformed);
+      assert.deepEqual(codes(json), ['UNAUTHENTICATED']);
+    }
+  });
+
   it('stamps every subgraph request with a fresh, single-use MAC over the exact body', async () => {
     await post(gateway.url, { query: '{ categories { id } }' });
     await post(gateway.url, { query: '{ categories { id } }' });

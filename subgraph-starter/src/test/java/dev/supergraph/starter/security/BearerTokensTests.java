@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import dev.supergraph.starter.contract.ContractFiles;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -15,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link BearerTokens} reads every {@code Authorization} header as Spring Security's
- * default resolver does: the same token, nothing, or the same error.
+ * default resolver does: the same token, nothing, or the same error; and as the router
+ * does ({@code contract/authorization-headers.json}).
  */
 class BearerTokensTests {
 
@@ -37,6 +40,20 @@ class BearerTokensTests {
 		assertThat(outcome(ours, "Bearer " + TOKEN)).isEqualTo("token " + TOKEN);
 		assertThat(outcome(ours, "Bearer a b")).startsWith("refused");
 		assertThat(outcome(ours, null)).isEqualTo("none");
+	}
+
+	@Test
+	void everyContractHeaderResolvesAsTheRouterReadsIt() {
+		BearerTokenResolver ours = new BearerTokens();
+		for (JsonNode entry : ContractFiles.read("authorization-headers.json").path("cases")) {
+			String header = entry.path("header").asString();
+			String expected = switch (entry.path("outcome").asString("token")) {
+				case "token" -> "token " + entry.path("token").asString();
+				case "malformed" -> "refused invalid_token Bearer token is malformed";
+				default -> "none";
+			};
+			assertThat(outcome(ours, header)).as("Authorization: %s", header).isEqualTo(expected);
+		}
 	}
 
 	private static String outcome(BearerTokenResolver resolver, String header) {
