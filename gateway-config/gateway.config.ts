@@ -37,7 +37,7 @@ import { useFeatureFlags } from './router/feature-flags.mjs';
 import { storeSupergraph } from './router/supergraph-source.mjs';
 import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
 import { answerTransportErrors } from './router/transport-errors.mjs';
-import { checkRequestIds, REQUEST_ID_HEADER } from './router/request-ids.mjs';
+import { checkRequestIds, generateRequestIdsWith, REQUEST_ID_HEADER } from './router/request-ids.mjs';
 import { guardHealthEndpoints } from './router/health-endpoints.mjs';
 import { useUpstreamTimeouts } from './router/upstream-timeout.mjs';
 import { useSubgraphFetch } from './router/subgraph-fetch.mjs';
@@ -125,8 +125,9 @@ export const gatewayConfig = defineConfig({
       ...operationMetrics.subgraphHeaders(request),
     })),
   },
-  // The request id is the trace id (router/tracing.mjs), unless the client sends its own.
-  requestId: { headerName: REQUEST_ID_HEADER, generateRequestId: sampling?.requestId ?? untracedRequestId },
+  // The request id is the trace id (router/tracing.mjs) in a trace, else a safe id of the client's
+  // (router/request-ids.mjs); every error body carries it.
+  requestId: { headerName: REQUEST_ID_HEADER, generateRequestId: generateRequestIdsWith(sampling?.requestId ?? untracedRequestId) },
   cors: corsOptions(settings.corsOrigins),
   healthCheckEndpoint: HEALTH_ENDPOINTS.liveness,
   readinessCheckEndpoint: HEALTH_ENDPOINTS.readiness,

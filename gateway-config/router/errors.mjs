@@ -4,6 +4,7 @@
 import { GraphQLError } from 'graphql';
 import { messageOf, negotiateLanguage, message as text, withMessage } from './messages.mjs';
 import { refusalOf } from './refusals.mjs';
+import { requestIdOf } from './request-ids.mjs';
 
 /** The code of a subgraph request that did not answer in time (router/upstream-timeout.mjs, Hive Gateway's too). */
 export const UPSTREAM_TIMEOUT = 'GATEWAY_TIMEOUT';
@@ -52,6 +53,7 @@ function isOriginalGraphQLError(error) {
  *   `extensions.reason` and its HTTP status (`refusals.mjs` says which);
  * - the router's own messages are written in the language of the request's Accept-Language;
  * - `extensions.originalError` never leaves the router;
+ * - every error carries the request id as `extensions.requestId`, as the subgraphs' errors do;
  * - production: "Did you mean …?" is cut from every message (`blockFieldSuggestions` covers only
  *   validation, not variable coercion).
  */
@@ -63,8 +65,9 @@ export function useErrorCodes({ production }) {
         return;
       }
       const language = negotiateLanguage(request?.headers?.get('accept-language'));
+      const requestId = request ? requestIdOf(request) : undefined;
       const normalizeResult = (single) => (single?.errors?.length
-        ? { ...single, errors: single.errors.map((error) => normalizeError(error, { production, language })) }
+        ? { ...single, errors: single.errors.map((error) => normalizeError(error, { production, language, requestId })) }
         : single);
       if (Array.isArray(result)) {
         setResult(result.map(normalizeResult));
@@ -75,18 +78,23 @@ export function useErrorCodes({ production }) {
   };
 }
 
-export function normalizeError(error, { production = false, language = 'en' } = {}) {
+export function normalizeError(error, { production = false, language = 'en', requestId } = {}) {
   const { originalError, ...extensions } = error.extensions ?? {};
   const refusal = refusalOf(String(error.message), extensions);
   if (refusal) {
     Object.assign(extensions, refusal.extensions);
+  }
+  // A subgraph's error carries the subgraph's, which is the same id.
+  const withId = requestId !== undefined && extensions.requestId === undefined;
+  if (withId) {
+    extensions.requestId = requestId;
   }
   const localized = refusal?.message ?? messageOf(error);
   let message = localized ? text(language, localized.key, localized.params) : String(error.message);
   if (production) {
     message = withoutSuggestions(message);
   }
-  if (!refusal && message === error.message && originalError === undefined) {
+  if (!refusal && !withId && message === error.message && originalError === undefined) {
     return error;
   }
   if (!(error instanceof Error)) {

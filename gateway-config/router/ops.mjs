@@ -12,6 +12,7 @@ import { bearerToken } from './jwt-auth.mjs';
 import { message, messageOf, requestLanguage } from './messages.mjs';
 import { increase, opsView, parseMetrics, ScrapeWindow } from './ops-data.mjs';
 import { errorResponse } from './plugins.mjs';
+import { requestIdOf } from './request-ids.mjs';
 
 export const OPS_SCOPE = 'ops:read';
 const ASSETS = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'observability', 'ops');
@@ -36,7 +37,8 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, veri
     const refusal = await authorize(request);
     if (refusal) {
       const text = message(requestLanguage(request), refusal.key, refusal.params);
-      endResponse(json(fetchAPI, refusal.status, { errors: [{ message: text, extensions: { code: refusal.code } }] }));
+      endResponse(json(fetchAPI, refusal.status,
+        { errors: [{ message: text, extensions: { code: refusal.code, requestId: requestIdOf(request) } }] }));
     }
     return refusal !== null;
   };
@@ -67,7 +69,8 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, veri
       } else if (Object.hasOwn(assets, file)) {
         endResponse(new fetchAPI.Response(assets[file], { status: 200, headers: { 'content-type': TYPES[file], 'cache-control': 'no-store' } }));
       } else {
-        endResponse(json(fetchAPI, 404, { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }));
+        endResponse(json(fetchAPI, 404,
+          { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND', requestId: requestIdOf(request) } }] }));
       }
     },
   };

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { message, requestLanguage, routerError } from './messages.mjs';
+import { requestIdOf } from './request-ids.mjs';
 
 /** Rejects POST bodies over `maxBytes` (413) and POST bodies of unknown length (411) before parsing. */
 export function useBodySizeLimit(maxBytes) {
@@ -117,8 +118,10 @@ export function useNotFound() {
   return {
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (response.status === 404 && !response.headers.get('content-type')) {
-        const error = { message: message(requestLanguage(request), 'request.notFound'), extensions: { code: 'NOT_FOUND' } };
-        setResponse(new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 404, headers: { 'content-type': 'application/json' } }));
+        const error = { message: message(requestLanguage(request), 'request.notFound'),
+          extensions: { code: 'NOT_FOUND', requestId: requestIdOf(request) } };
+        setResponse(new fetchAPI.Response(JSON.stringify({ errors: [error] }),
+          { status: 404, headers: withJsonContent(response.headers) }));
       }
     },
   };
@@ -133,7 +136,8 @@ export function useNotAcceptable() {
   return {
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (response.status === 406 && !response.headers.get('content-type')) {
-        setResponse(errorResponse(fetchAPI, request, 406, 'NOT_ACCEPTABLE', 'request.notAcceptable'));
+        setResponse(errorResponse(fetchAPI, request, 406, 'NOT_ACCEPTABLE', 'request.notAcceptable', undefined,
+          Object.fromEntries(withJsonContent(response.headers))));
       }
     },
   };
@@ -241,12 +245,21 @@ function limitError(reason, key, count, max) {
 
 /** A refusal before GraphQL processing starts, so written here in the request's language: BAD_USER_INPUT with `reason`. */
 export function errorResponse(fetchAPI, request, status, reason, key, params, headers = {}) {
-  const body = refusalBody(requestLanguage(request), reason, key, params);
+  const body = refusalBody(requestLanguage(request), reason, key, params, requestIdOf(request));
   return new fetchAPI.Response(body, { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
-function refusalBody(language, reason, key, params) {
-  return JSON.stringify({ errors: [{ message: message(language, key, params), extensions: { code: 'BAD_USER_INPUT', reason } }] });
+function refusalBody(language, reason, key, params, requestId) {
+  const extensions = { code: 'BAD_USER_INPUT', reason, ...(requestId ? { requestId } : {}) };
+  return JSON.stringify({ errors: [{ message: message(language, key, params), extensions }] });
+}
+
+/** The headers of a bare answer that is replaced by a JSON one (the request id among them). */
+function withJsonContent(headers) {
+  const copy = new Headers(headers);
+  copy.delete('content-length');
+  copy.set('content-type', 'application/json');
+  return copy;
 }
 
 /** The body of a 405 for a path that takes only `methods` (also written outside Yoga: router/health-endpoints.mjs). */

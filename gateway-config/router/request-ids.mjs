@@ -7,6 +7,7 @@
 // id that is not used is dropped where the request enters the process, before Hive Gateway's request
 // id reads the header, so the error bodies, logs and headers of the router and of every subgraph
 // carry the one id.
+import { randomHex } from './random-pool.mjs';
 import { onEveryServer } from './servers.mjs';
 import { TRACEPARENT_HEADER, parseTraceparent } from './traceparent.mjs';
 
@@ -33,4 +34,31 @@ export function dropUnusedRequestId(request, tracing = false) {
 /** Drops unused ids on every server of the process, ahead of the server's own request handler. */
 export function checkRequestIds({ tracing = false } = {}) {
   onEveryServer((server) => server.prependListener('request', (request) => dropUnusedRequestId(request, tracing)));
+}
+
+const requestIds = new WeakMap();
+let generate = () => randomHex(16);
+
+/**
+ * `generator` (`({ request }) => id`: tracing's trace id, or the caller's `traceparent`'s) makes the
+ * id of a request without a usable X-Request-Id. Returns the generator for Hive Gateway's request id,
+ * which then hands out the same id as requestIdOf.
+ */
+export function generateRequestIdsWith(generator) {
+  generate = generator;
+  return ({ request }) => requestIdOf(request);
+}
+
+/**
+ * The id of a request (a Fetch API Request), the same whenever it is asked: the client's X-Request-Id
+ * left at the door, else one made once. Every error body of the router carries it as
+ * `extensions.requestId`, like the subgraphs' errors.
+ */
+export function requestIdOf(request) {
+  let id = request.headers.get(REQUEST_ID_HEADER) ?? requestIds.get(request);
+  if (!id) {
+    id = generate({ request });
+    requestIds.set(request, id);
+  }
+  return id;
 }

@@ -115,6 +115,36 @@ describe('router in dev mode', () => {
     }
   });
 
+  it('puts the request id into every error the router writes, as the subgraphs do', async () => {
+    const graphql = `${gateway.url}/graphql`;
+    const json = { 'content-type': 'application/json' };
+    const query = JSON.stringify({ query: '{ categories { id } }' });
+    const requests = [
+      [graphql, { method: 'PUT', body: query, headers: json }, 405],
+      [graphql, { method: 'POST', body: query, headers: { 'content-type': 'text/plain', 'x-graphql-csrf': '1' } }, 415],
+      [graphql, { method: 'POST', body: '{"query":', headers: json }, 400],
+      [graphql, { method: 'POST', body: '[{"query":"{ __typename }"}]', headers: json }, 400],
+      [graphql, { method: 'POST', body: JSON.stringify({ query: '{ nope }' }), headers: json }, 400],
+      [graphql, { method: 'POST', body: query, headers: { ...json, authorization: 'Bearer a.b.c' } }, 401],
+      [graphql, { method: 'POST', body: query, headers: { ...json, accept: 'application/xml' } }, 406],
+      [`${gateway.url}/nowhere`, { method: 'GET' }, 404],
+      [graphql, { method: 'POST', body: JSON.stringify({ query: '{ me { id } }' }), headers: json }, 200],
+      [graphql, { method: 'POST', body: JSON.stringify({ query: '{ me { id } }' }), headers: { ...json, 'x-request-id': 'client-id-12345' } }, 200],
+    ];
+    for (const [url, init, status] of requests) {
+      const response = await fetch(url, init);
+      const label = `${init.method} ${init.body ?? url} ${JSON.stringify(init.headers ?? {})}`;
+      assert.equal(response.status, status, label);
+      const id = response.headers.get('x-request-id');
+      assert.ok(id, `${label}: an X-Request-Id header`);
+      const { errors } = await response.json();
+      assert.ok(errors.length > 0, label);
+      for (const error of errors) {
+        assert.equal(error.extensions.requestId, id, label);
+      }
+    }
+  });
+
   it('answers an anonymous @authenticated field with UNAUTHENTICATED without asking the subgraph', async () => {
     const before = fakes.requests.length;
     const { json } = await post(gateway.url, { query: '{ me { id name } }' });

@@ -317,7 +317,9 @@ describe('router metrics in production', () => {
   it('serves the Prometheus text only to a token or key with the scope ops:read, like the operator page', async () => {
     const anonymous = await metrics();
     assert.equal(anonymous.status, 401);
-    assert.deepEqual(codes(await anonymous.json()), ['UNAUTHENTICATED']);
+    const refusal = await anonymous.json();
+    assert.deepEqual(codes(refusal), ['UNAUTHENTICATED']);
+    assert.equal(refusal.errors[0].extensions.requestId, anonymous.headers.get('x-request-id'));
     const client = await metrics({ authorization: `Bearer ${sign({ sub: '7', scope: 'orders:read' })}` });
     assert.equal(client.status, 403);
     assert.deepEqual(codes(await client.json()), ['FORBIDDEN']);

@@ -61,7 +61,12 @@ describe('query planners', () => {
     await subgraphs?.close();
   });
 
-  const both = (body, headers) => Promise.all(routers.map((router) => post(router.url, body, headers)));
+  // One request id for both, so that the errors' requestId compares equal too.
+  let sent = 0;
+  const both = (body, headers) => {
+    const id = { 'x-request-id': `same-request-${(sent += 1)}` };
+    return Promise.all(routers.map((router) => post(router.url, body, { ...id, ...headers })));
+  };
   // What the Rust planner's router has reported so far (support/plan-counter.mjs).
   const plansMade = () => Number(routers[0].output().match(/query plans made: (\d+)/g)?.at(-1).split(': ')[1] ?? 0);
 
