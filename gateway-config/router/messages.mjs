@@ -22,8 +22,10 @@ const MESSAGE = Symbol('router message');
 const MAX_RANGES = 20;
 
 /**
- * The supported language the client prefers (RFC 9110 Accept-Language: ranges with q-values;
- * `de-CH` matches `de`; `*`, q=0 and anything unsupported fall back to English).
+ * The supported language the client prefers, by the rule the subgraphs follow too
+ * (contract/accept-language.json; RFC 9110 Accept-Language): ranges with q-values, the highest first
+ * and ties in the header's order; `de-CH` matches `de`; `*`, q=0, a malformed range and anything
+ * unsupported fall back to English.
  */
 export function negotiateLanguage(acceptLanguage) {
   const ranges = String(acceptLanguage ?? '').split(',').slice(0, MAX_RANGES)
@@ -72,11 +74,22 @@ export function requestLanguage(request) {
 }
 
 function parseRange(part) {
-  const [tag, ...params] = part.trim().toLowerCase().split(';');
+  const [tag, ...params] = trimOws(part).toLowerCase().split(';');
   if (!/^(\*|[a-z]{1,8}(-[a-z0-9]{1,8})*)$/.test(tag)) {
     return null;
   }
-  const qParam = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
-  const q = qParam === undefined ? 1 : Number(qParam.slice(2));
-  return Number.isFinite(q) && q >= 0 && q <= 1 ? { tag, q } : null;
+  const qParam = params.map(trimOws).find((param) => param.startsWith('q='));
+  if (qParam === undefined) {
+    return { tag, q: 1 };
+  }
+  const q = qParam.slice(2);
+  return QVALUE.test(q) ? { tag, q: Number(q) } : null;
+}
+
+// RFC 9110's qvalue: 0 to 1 with at most three decimals.
+const QVALUE = /^(0(\.[0-9]{0,3})?|1(\.0{0,3})?)$/;
+
+/** Spaces and tabs, HTTP's optional whitespace, and nothing else (String#trim takes any Unicode space). */
+function trimOws(text) {
+  return text.replace(/^[ \t]+|[ \t]+$/g, '');
 }

@@ -34,7 +34,7 @@ public final class ErrorResponseWriter {
 	 * @throws IOException when the response cannot be written
 	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
-		write(request, response, code, this.messages.get(code, request.getLocale()));
+		write(request, response, code, this.messages.get(code, RequestLanguages.of(request)));
 	}
 
 	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message)

@@ -14,7 +14,8 @@ import org.springframework.core.annotation.Order;
 /**
  * The error model: documented codes, bundle messages, request ids, no leaked internals.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+		"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration" })
 public final class ErrorsAutoConfiguration {
 
 	@Bean
@@ -51,6 +52,17 @@ public final class ErrorsAutoConfiguration {
 	@Bean
 	ErrorResponseWriter errorResponseWriter(ErrorMessages messages, JsonMapper json) {
 		return new ErrorResponseWriter(messages, json);
+	}
+
+	/**
+	 * The language of every request's messages by the router's rule, for Spring MVC and
+	 * so for Spring for GraphQL's executions (Spring Boot's would take the first range of
+	 * {@code Accept-Language}, supported or not).
+	 */
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	RequestLanguages localeResolver() {
+		return new RequestLanguages();
 	}
 
 	@Bean

@@ -33,14 +33,15 @@ class GraphQlErrorController implements ErrorController {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int httpStatus = (status instanceof Integer value) ? value : 500;
 		ErrorCode code = ErrorCode.forHttpStatus(httpStatus);
-		String message = this.writer.messages().get(code, request.getLocale());
+		String message = this.writer.messages().get(code, RequestLanguages.of(request));
 		String allowed = response.getHeader(HttpHeaders.ALLOW);
 		if (httpStatus == 400) {
-			message = this.writer.messages().get(code, "input.malformedRequest", new Object[0], request.getLocale());
+			message = this.writer.messages()
+				.get(code, "input.malformedRequest", new Object[0], RequestLanguages.of(request));
 		}
 		else if (httpStatus == 405 && allowed != null) {
 			message = this.writer.messages()
-				.get(code, "input.methodNotAllowed", new Object[] { allowed }, request.getLocale());
+				.get(code, "input.methodNotAllowed", new Object[] { allowed }, RequestLanguages.of(request));
 		}
 		return ResponseEntity.status(httpStatus).body(this.writer.body(request, code, message, Map.of()));
 	}

@@ -46,8 +46,9 @@ final class TransportErrorValve extends ErrorReportValve {
 			int answered = (status == 501 || status == 505) ? 400 : status;
 			ErrorCode code = ErrorCode.forHttpStatus(answered);
 			String message = (answered == 400)
-					? this.writer.messages().get(code, ErrorMessages.MALFORMED_HTTP, new Object[0], request.getLocale())
-					: this.writer.messages().get(code, request.getLocale());
+					? this.writer.messages()
+						.get(code, ErrorMessages.MALFORMED_HTTP, new Object[0], RequestLanguages.of(request))
+					: this.writer.messages().get(code, RequestLanguages.of(request));
 			this.writer.write(request, response, answered, code, message);
 			response.finishResponse();
 		}

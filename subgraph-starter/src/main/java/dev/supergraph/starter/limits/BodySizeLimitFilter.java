@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
+import dev.supergraph.starter.errors.RequestLanguages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +50,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String message = this.errors.messages()
-			.get(ErrorCode.BAD_USER_INPUT, "input.bodyTooLarge", new Object[] { this.maxBytes }, request.getLocale());
+			.get(ErrorCode.BAD_USER_INPUT, "input.bodyTooLarge", new Object[] { this.maxBytes },
+					RequestLanguages.of(request));
 		this.errors.write(request, response, HttpStatus.CONTENT_TOO_LARGE.value(), ErrorCode.BAD_USER_INPUT, message);
 	}
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
+import dev.supergraph.starter.errors.RequestLanguages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +62,7 @@ class RequestShapeFilter extends OncePerRequestFilter {
 	private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status)
 			throws IOException {
 		String message = this.errors.messages()
-			.get(ErrorCode.BAD_USER_INPUT, "input.requestShape", new Object[0], request.getLocale());
+			.get(ErrorCode.BAD_USER_INPUT, "input.requestShape", new Object[0], RequestLanguages.of(request));
 		this.errors.write(request, response, status.value(), ErrorCode.BAD_USER_INPUT, message);
 	}
 

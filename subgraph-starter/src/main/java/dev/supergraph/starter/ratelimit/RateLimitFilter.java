@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
+import dev.supergraph.starter.errors.RequestLanguages;
 import dev.supergraph.starter.security.Viewer;
 import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.FilterChain;
@@ -61,7 +62,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
 		long seconds = Math.max(1, (retryAfter.get().toMillis() + 999) / 1000);
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
 		this.errors.write(request, response, ErrorCode.RATE_LIMITED.httpStatus().value(), ErrorCode.RATE_LIMITED,
-				this.errors.messages().get(ErrorCode.RATE_LIMITED, request.getLocale()),
+				this.errors.messages().get(ErrorCode.RATE_LIMITED, RequestLanguages.of(request)),
 				Map.of("retryAfterSeconds", seconds));
 	}
 

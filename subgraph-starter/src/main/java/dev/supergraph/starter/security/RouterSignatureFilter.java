@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
+import dev.supergraph.starter.errors.RequestLanguages;
 import dev.supergraph.starter.limits.BufferedBodyRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -66,7 +67,7 @@ class RouterSignatureFilter extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.errors.write(request, response, ErrorCode.FORBIDDEN, this.errors.messages()
-			.get(ErrorCode.FORBIDDEN, "security.routerOnly", new Object[0], request.getLocale()));
+			.get(ErrorCode.FORBIDDEN, "security.routerOnly", new Object[0], RequestLanguages.of(request)));
 	}
 
 }

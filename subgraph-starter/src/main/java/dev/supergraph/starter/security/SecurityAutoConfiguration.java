@@ -4,6 +4,7 @@ import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorMessages;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
+import dev.supergraph.starter.errors.RequestLanguages;
 import dev.supergraph.starter.sharedstate.SharedRedis;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -138,7 +139,8 @@ public final class SecurityAutoConfiguration {
 	RequestRejectedHandler subgraphRequestRejectedHandler(ErrorResponseWriter errors) {
 		return (request, response, ex) -> errors.write(request, response, 400, ErrorCode.BAD_USER_INPUT,
 				errors.messages()
-					.get(ErrorCode.BAD_USER_INPUT, ErrorMessages.MALFORMED_HTTP, new Object[0], request.getLocale()));
+					.get(ErrorCode.BAD_USER_INPUT, ErrorMessages.MALFORMED_HTTP, new Object[0],
+							RequestLanguages.of(request)));
 	}
 
 	/**
