@@ -47,6 +47,17 @@ describe('router tracing', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** `UserOrders` through `router`: the response's request id (a trace id) and the subgraph fetches it made. */
+  const userOrders = async (router, headers = {}) => {
+    const before = subgraphs.received.length;
+    const response = await post(`${router.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
+      { authorization: `Bearer ${token}`, ...headers });
+    assert.equal(response.status, 200);
+    const traceId = response.headers.get('x-request-id');
+    assert.match(traceId, /^[0-9a-f]{32}$/);
+    return { traceId, fetches: subgraphs.received.slice(before) };
+  };
+
   it('exports one trace per request, its id the request id, every span under the request\'s', async () => {
     const before = subgraphs.received.length;
     const response = await post(`${sampled.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
@@ -102,13 +113,7 @@ describe('router tracing', () => {
 
   it('answers a client\'s own X-Request-Id with the trace id, which every subgraph fetch carries too', async () => {
     for (const router of [sampled, unsampled]) {
-      const before = subgraphs.received.length;
-      const response = await post(`${router.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
-        { authorization: `Bearer ${token}`, 'x-request-id': 'client-id-12345' });
-      assert.equal(response.status, 200);
-      const traceId = response.headers.get('x-request-id');
-      assert.match(traceId, /^[0-9a-f]{32}$/);
-      const fetches = subgraphs.received.slice(before);
+      const { traceId, fetches } = await userOrders(router, { 'x-request-id': 'client-id-12345' });
       assert.ok(fetches.length >= 3);
       for (const { headers } of fetches) {
         assert.equal(headers.traceparent.split('-')[1], traceId);
@@ -124,14 +129,9 @@ describe('router tracing', () => {
       `00-${'0'.repeat(32)}-00f067aa0ba902b7`, `00-${callerTrace}-00f067aa0ba902b7-00-more`];
     for (const traceparent of invalid.flatMap((header) => [`${header}-01`, `${header}-00`])) {
       for (const router of [sampled, unsampled]) {
-        const before = subgraphs.received.length;
-        const response = await post(`${router.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
-          { authorization: `Bearer ${token}`, traceparent });
-        assert.equal(response.status, 200);
-        const traceId = response.headers.get('x-request-id');
-        assert.match(traceId, /^[0-9a-f]{32}$/);
+        const { traceId, fetches } = await userOrders(router, { traceparent });
         assert.ok(!traceparent.includes(traceId), `${traceparent}: a trace of its own, got ${traceId}`);
-        for (const { headers } of subgraphs.received.slice(before)) {
+        for (const { headers } of fetches) {
           assert.equal(headers.traceparent.split('-')[1], traceId, traceparent);
         }
       }
@@ -139,13 +139,7 @@ describe('router tracing', () => {
   });
 
   it('propagates an unsampled trace to the subgraphs without exporting it', async () => {
-    const before = subgraphs.received.length;
-    const response = await post(`${unsampled.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
-      { authorization: `Bearer ${token}` });
-    assert.equal(response.status, 200);
-    const traceId = response.headers.get('x-request-id');
-    assert.match(traceId, /^[0-9a-f]{32}$/);
-    const fetches = subgraphs.received.slice(before);
+    const { traceId, fetches } = await userOrders(unsampled);
     assert.ok(fetches.length >= 3);
     for (const { headers } of fetches) {
       const [, fetchTrace, , flags] = headers.traceparent.split('-');
