@@ -71,7 +71,15 @@ export function useUnparsedRequests() {
       endpoint = yoga.graphqlEndpoint;
     },
     onRequest({ request, url, fetchAPI, endResponse }) {
-      if (request.method !== 'GET' && request.method !== 'POST' && url.pathname === endpoint) {
+      if (url.pathname !== endpoint && url.pathname !== `${endpoint}/`) {
+        // GraphQL Yoga takes any URL that ends with the endpoint for it: `/any/graphql`, and a query
+        // string ending in `/graphql`. GraphQL is served at its own path only.
+        if (request.url.endsWith(endpoint) || request.url.endsWith(`${endpoint}/`)) {
+          endResponse(notFoundResponse(fetchAPI, request));
+        }
+        return;
+      }
+      if (request.method !== 'GET' && request.method !== 'POST') {
         endResponse(refuseMethod(fetchAPI, request));
       }
     },
@@ -118,10 +126,7 @@ export function useNotFound() {
   return {
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (response.status === 404 && !response.headers.get('content-type')) {
-        const error = { message: message(requestLanguage(request), 'request.notFound'),
-          extensions: { code: 'NOT_FOUND', requestId: requestIdOf(request) } };
-        setResponse(new fetchAPI.Response(JSON.stringify({ errors: [error] }),
-          { status: 404, headers: withJsonContent(response.headers) }));
+        setResponse(notFoundResponse(fetchAPI, request, withJsonContent(response.headers)));
       }
     },
   };
@@ -252,6 +257,13 @@ export function errorResponse(fetchAPI, request, status, reason, key, params, he
 function refusalBody(language, reason, key, params, requestId) {
   const extensions = { code: 'BAD_USER_INPUT', reason, ...(requestId ? { requestId } : {}) };
   return JSON.stringify({ errors: [{ message: message(language, key, params), extensions }] });
+}
+
+/** 404 NOT_FOUND in the GraphQL error shape. */
+function notFoundResponse(fetchAPI, request, headers = { 'content-type': 'application/json' }) {
+  const error = { message: message(requestLanguage(request), 'request.notFound'),
+    extensions: { code: 'NOT_FOUND', requestId: requestIdOf(request) } };
+  return new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 404, headers });
 }
 
 /** The headers of a bare answer that is replaced by a JSON one (the request id among them). */

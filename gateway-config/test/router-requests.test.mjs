@@ -261,11 +261,19 @@ for (const mode of ['dev', 'production']) {
 
     // A browser asking for HTML gets Hive Gateway's landing page there in dev.
     it('answers a path it serves nothing at with 404 NOT_FOUND', async () => {
-      for (const path of ['/', '/graphiql', '/nope', '/GRAPHQL', '/metrics/']) {
+      // GraphQL Yoga took any URL ending with /graphql for its endpoint, its query string included.
+      const endingLikeTheEndpoint = ['/any/graphql', '/graphql/graphql', '/metrics/graphql', '/nope?x=/graphql',
+        `/nope?query=${encodeURIComponent('{ __typename }')}&x=/graphql/`];
+      for (const path of ['/', '/graphiql', '/nope', '/GRAPHQL', '/metrics/', ...endingLikeTheEndpoint]) {
         const response = await fetch(`${gateway.url}${path}`, { headers: { accept: 'application/json' } });
         const text = await response.text();
         assert.equal(response.status, 404, `${path}: ${text}`);
         assert.deepEqual(codes(JSON.parse(text)), ['NOT_FOUND'], `${path}: ${text}`);
+      }
+      for (const path of endingLikeTheEndpoint) {
+        const response = await fetch(`${gateway.url}${path}`, { method: 'POST', body: JSON.stringify({ documentId: productPage }),
+          headers: { 'content-type': 'application/json' } });
+        assert.equal(response.status, 404, path);
       }
     });
 

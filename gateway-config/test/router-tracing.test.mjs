@@ -50,7 +50,7 @@ describe('router tracing', () => {
   /** `UserOrders` through `router`: the response's request id (a trace id) and the subgraph fetches it made. */
   const userOrders = async (router, headers = {}) => {
     const before = subgraphs.received.length;
-    const response = await post(`${router.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
+    const response = await post(router.url, { query: USER_ORDERS, variables: { userId: '1' } },
       { authorization: `Bearer ${token}`, ...headers });
     assert.equal(response.status, 200);
     const traceId = response.headers.get('x-request-id');
@@ -60,7 +60,7 @@ describe('router tracing', () => {
 
   it('exports one trace per request, its id the request id, every span under the request\'s', async () => {
     const before = subgraphs.received.length;
-    const response = await post(`${sampled.url}/graphql`, { query: USER_ORDERS, variables: { userId: '1' } },
+    const response = await post(sampled.url, { query: USER_ORDERS, variables: { userId: '1' } },
       { authorization: `Bearer ${token}` });
     assert.equal(response.status, 200);
     const traceId = response.headers.get('x-request-id');
@@ -104,7 +104,7 @@ describe('router tracing', () => {
 
   it('continues the caller\'s trace', async () => {
     const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const response = await post(`${sampled.url}/graphql`, { query: '{ categories { id } }' },
+    const response = await post(sampled.url, { query: '{ categories { id } }' },
       { traceparent: `00-${callerTrace}-00f067aa0ba902b7-01` });
     assert.equal(response.headers.get('x-request-id'), callerTrace);
     const spans = await receiver.spansOf(callerTrace, (all) => all.some((span) => span.parentSpanId === '00f067aa0ba902b7'));
@@ -118,6 +118,19 @@ describe('router tracing', () => {
       for (const { headers } of fetches) {
         assert.equal(headers.traceparent.split('-')[1], traceId);
         assert.equal(headers['x-request-id'], traceId);
+      }
+    }
+  });
+
+  it('puts the trace id into the errors as their request id, sampled or not', async () => {
+    for (const router of [sampled, unsampled]) {
+      const response = await post(router.url, { query: '{ nope }' });
+      assert.equal(response.status, 400);
+      const traceId = response.headers.get('x-request-id');
+      assert.match(traceId, /^[0-9a-f]{32}$/);
+      assert.equal(response.json.errors[0].extensions.requestId, traceId);
+      if (router === sampled) {
+        assert.ok((await receiver.spansOf(traceId, (all) => all.length > 0)).length > 0);
       }
     }
   });
