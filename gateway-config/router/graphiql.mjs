@@ -42,10 +42,16 @@ export function referenceOperations(operationsDir) {
 /**
  * GraphiQL options per page load (so the token is always fresh): `devTokenKeyFile` is the dev
  * private key, or null when the router does not trust the dev key pair (then no header).
+ * No page but at the GraphQL path: GraphQL Yoga renders it for any URL that ends with the endpoint
+ * (`/any/graphql`, `/nope?x=/graphql`), which the router answers with 404 as it does for JSON.
  */
-export function graphiqlOptions({ operationsDir = defaultOperationsDir, devTokenKeyFile }) {
+export function graphiqlOptions({ operationsDir = defaultOperationsDir, devTokenKeyFile, endpoint = '/graphql' }) {
   const operations = referenceOperations(operationsDir);
-  return () => {
+  return (request) => {
+    const { pathname } = new URL(request.url);
+    if (pathname !== endpoint && pathname !== `${endpoint}/`) {
+      return false;
+    }
     const headers = JSON.stringify(devTokenKeyFile
       ? { Authorization: `Bearer ${mintDevToken({ ...DEV_USER, keyFile: devTokenKeyFile })}` }
       : {}, null, 2);

@@ -100,11 +100,8 @@ export function tracingSettings(env = process.env, mode = env.GATEWAY_MODE ?? 'd
   if (!endpoint) {
     return null;
   }
-  const ratio = Number(env.TRACE_SAMPLING_RATIO ?? (mode === 'production' ? 0.1 : 1));
-  if (!(ratio >= 0 && ratio <= 1)) {
-    throw new Error(`TRACE_SAMPLING_RATIO must be between 0 and 1, not '${env.TRACE_SAMPLING_RATIO}'`);
-  }
-  return { endpoint, samplingRatio: ratio, serviceName: env.OTEL_SERVICE_NAME || 'router' };
+  const samplingRatio = ratio(env, 'TRACE_SAMPLING_RATIO', mode === 'production' ? 0.1 : 1);
+  return { endpoint, samplingRatio, serviceName: env.OTEL_SERVICE_NAME || 'router' };
 }
 
 /**
@@ -161,7 +158,7 @@ function jwtSettings(env, mode) {
     issuer: env.JWT_ISSUER || undefined,
     audience: env.JWT_AUDIENCE || undefined,
     // The subgraphs' subgraph.security.jwt.clock-skew default, so both refuse the same old tokens.
-    clockSkewSeconds: int(env, 'JWT_CLOCK_SKEW_SECONDS', 30),
+    clockSkewSeconds: int(env, 'JWT_CLOCK_SKEW_SECONDS', 30, 0),
   };
 }
 
@@ -222,14 +219,28 @@ function supergraphStoreSettings(env) {
   return { dir: env.SUPERGRAPH_STORE, pollMs };
 }
 
-function int(env, name, fallback) {
-  const raw = env[name];
-  if (raw === undefined || raw === '') {
+// A numeric setting that is unset, empty or blank takes its default, as every other setting does;
+// anything but plain decimal digits is refused at start (`Number` would read '' as 0 and '0x10' as 16).
+function int(env, name, fallback, min = 1) {
+  const raw = env[name]?.trim();
+  if (!raw) {
     return fallback;
   }
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive integer, not '${raw}'`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
+    throw new Error(`${name} must be ${min === 0 ? 'a whole number' : 'a positive integer'}, not '${env[name]}'`);
+  }
+  return value;
+}
+
+function ratio(env, name, fallback) {
+  const raw = env[name]?.trim();
+  if (!raw) {
+    return fallback;
+  }
+  const value = Number(raw);
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(raw) || value > 1) {
+    throw new Error(`${name} must be a decimal number between 0 and 1, not '${env[name]}'`);
   }
   return value;
 }

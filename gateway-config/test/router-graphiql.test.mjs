@@ -9,14 +9,14 @@ import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
 import { gatewayDir, startGateway } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
-import { post } from './support/http.mjs';
+import { codes, post } from './support/http.mjs';
 
 const operationsDir = resolve(gatewayDir, 'operations');
 const operationTexts = readdirSync(operationsDir).map((file) => readFileSync(resolve(operationsDir, file), 'utf8'));
 
 /** The options GraphQL Yoga's GraphiQL page renders with: `renderYogaGraphiQL(root, <options>)`. */
-async function graphiqlPage(url) {
-  const response = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+async function graphiqlPage(url, path = '/graphql') {
+  const response = await fetch(`${url}${path}`, { headers: { accept: 'text/html' } });
   const html = await response.text();
   const options = /renderYogaGraphiQL\(root,(\{.*\})\)\}\)<\/script>/s.exec(html);
   return { status: response.status, html, options: options ? JSON.parse(options[1]) : null };
@@ -73,6 +73,21 @@ describe('router GraphiQL', () => {
     assert.equal(options.defaultTabs.length, operationTexts.length);
     assert.deepEqual(JSON.parse(options.headers), {});
     assert.ok(options.defaultTabs.every((tab) => !tab.headers.includes('Bearer')));
+  });
+
+  // GraphQL Yoga rendered the page for any URL ending with the endpoint, where JSON got 404.
+  it('serves the page at the GraphQL path only', async () => {
+    for (const path of ['/graphql/', '/graphql?tab=1']) {
+      const { status, options } = await graphiqlPage(devKeyRouter.url, path);
+      assert.equal(status, 200, path);
+      assert.equal(options.defaultTabs.length, operationTexts.length, path);
+    }
+    for (const path of ['/any/graphql', '/graphql/graphql', '/any/graphql/', '/nope?x=/graphql']) {
+      const { status, html, options } = await graphiqlPage(devKeyRouter.url, path);
+      assert.equal(status, 404, path);
+      assert.equal(options, null, path);
+      assert.deepEqual(codes(JSON.parse(html)), ['NOT_FOUND'], path);
+    }
   });
 
   it('serves no GraphiQL in production', async () => {

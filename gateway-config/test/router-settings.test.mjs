@@ -1,0 +1,46 @@
+// The router's settings from its environment: every numeric variable takes its default when it is
+// unset, empty or blank, and refuses at start anything but a plain decimal number in its range, so a
+// typo never becomes 0 (no traces, no clock skew) or a hexadecimal limit.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { PRODUCTION_LIMIT_DEFAULTS, routerSettings, tracingSettings } from '../router/settings.mjs';
+
+const traced = { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/v1/traces' };
+
+describe('numeric router settings', () => {
+  it('take their default when unset, empty or blank', () => {
+    for (const value of [undefined, '', '  ']) {
+      const env = { GATEWAY_MODE: 'production', REQUEST_DEADLINE_MS: value, MAX_DEPTH: value, JWT_CLOCK_SKEW_SECONDS: value };
+      const settings = routerSettings(env);
+      assert.equal(settings.requestDeadlineMs, 30000);
+      assert.equal(settings.limits.maxDepth, PRODUCTION_LIMIT_DEFAULTS.maxDepth);
+      assert.equal(settings.jwt.clockSkewSeconds, 30);
+      assert.equal(tracingSettings({ ...traced, TRACE_SAMPLING_RATIO: value }, 'production').samplingRatio, 0.1);
+      assert.equal(tracingSettings({ ...traced, TRACE_SAMPLING_RATIO: value }, 'dev').samplingRatio, 1);
+    }
+  });
+
+  it('read plain decimals, with surrounding blanks', () => {
+    const settings = routerSettings({ GATEWAY_MODE: 'production', REQUEST_DEADLINE_MS: ' 5000 ', MAX_DEPTH: '7', JWT_CLOCK_SKEW_SECONDS: '0' });
+    assert.equal(settings.requestDeadlineMs, 5000);
+    assert.equal(settings.limits.maxDepth, 7);
+    assert.equal(settings.jwt.clockSkewSeconds, 0);
+    for (const [value, ratio] of [['0', 0], ['1', 1], ['0.25', 0.25], ['.5', 0.5], ['1.0', 1], [' 0.1 ', 0.1]]) {
+      assert.equal(tracingSettings({ ...traced, TRACE_SAMPLING_RATIO: value }).samplingRatio, ratio, value);
+    }
+  });
+
+  it('refuse anything else, naming the variable', () => {
+    for (const value of ['0x10', '1e3', '-5', '5.5', 'ten', '0', '9007199254740993', '1_000']) {
+      assert.throws(() => routerSettings({ REQUEST_DEADLINE_MS: value }),
+        new RegExp(`REQUEST_DEADLINE_MS must be a positive integer, not '${value}'`), value);
+      assert.throws(() => routerSettings({ GATEWAY_MODE: 'production', MAX_BODY_BYTES: value }),
+        /MAX_BODY_BYTES must be a positive integer/, value);
+    }
+    assert.throws(() => routerSettings({ JWT_CLOCK_SKEW_SECONDS: '-1' }), /JWT_CLOCK_SKEW_SECONDS must be a whole number, not '-1'/);
+    for (const value of ['1.5', '-0.1', '0x1', '1e-1', 'NaN', 'Infinity', '10%', '.']) {
+      assert.throws(() => tracingSettings({ ...traced, TRACE_SAMPLING_RATIO: value }),
+        /TRACE_SAMPLING_RATIO must be a decimal number between 0 and 1/, value);
+    }
+  });
+});
