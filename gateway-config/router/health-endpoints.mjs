@@ -5,6 +5,8 @@
 // process, before the server's own handler (attached to every server: router/servers.mjs).
 import { methodRefusalBody } from './plugins.mjs';
 import { requestLanguage } from './messages.mjs';
+import { randomHex } from './random-pool.mjs';
+import { REQUEST_ID_HEADER } from './request-ids.mjs';
 import { onEveryServer } from './servers.mjs';
 
 const HEALTH_METHODS = 'GET, HEAD';
@@ -48,10 +50,14 @@ export function guardHealthEndpoints(paths) {
   });
 }
 
+// Refused before any of the router runs, so neither traced nor told apart by a client's id: a new id,
+// in the body and the header, as every other error has.
 function refuse(request, response) {
   const language = requestLanguage({ headers: { get: (name) => request.headers[name] ?? null } });
-  const body = methodRefusalBody(language, HEALTH_METHODS);
-  response.writeHead(405, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), allow: HEALTH_METHODS });
+  const requestId = randomHex(16);
+  const body = methodRefusalBody(language, HEALTH_METHODS, requestId);
+  response.writeHead(405, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), allow: HEALTH_METHODS,
+    [REQUEST_ID_HEADER]: requestId });
   // a body the client sent is drained, not left in the connection for the next request
   request.resume();
   response.end(body);

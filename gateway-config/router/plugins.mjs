@@ -275,6 +275,6 @@ function withJsonContent(headers) {
 }
 
 /** The body of a 405 for a path that takes only `methods` (also written outside Yoga: router/health-endpoints.mjs). */
-export function methodRefusalBody(language, methods) {
-  return refusalBody(language, 'METHOD_NOT_ALLOWED', 'request.methodNotAllowed', { methods });
+export function methodRefusalBody(language, methods, requestId) {
+  return refusalBody(language, 'METHOD_NOT_ALLOWED', 'request.methodNotAllowed', { methods }, requestId);
 }

@@ -4,6 +4,8 @@
 // other refusal, instead of Node's bare status line (attached to every server: router/servers.mjs).
 import http from 'node:http';
 import { DEFAULT_LANGUAGE, message } from './messages.mjs';
+import { randomHex } from './random-pool.mjs';
+import { REQUEST_ID_HEADER } from './request-ids.mjs';
 import { onEveryServer } from './servers.mjs';
 
 // Node's own statuses for these parser errors; anything else it refuses is a 400.
@@ -13,13 +15,16 @@ const REFUSALS = {
 };
 const MALFORMED = { status: 400, reason: 'MALFORMED_HTTP', key: 'request.malformedHttp' };
 
-/** The bytes of the answer to a request the parser refused with `error`. */
+/**
+ * The bytes of the answer to a request the parser refused with `error`. Its headers were not read, so
+ * it gets a new request id (as every other error, in the body and the header) and English.
+ */
 export function transportErrorResponse(error) {
   const { status, reason, key } = REFUSALS[error?.code] ?? MALFORMED;
-  // the request's headers were not parsed, so its Accept-Language is unknown: English
-  const body = JSON.stringify({ errors: [{ message: message(DEFAULT_LANGUAGE, key), extensions: { code: 'BAD_USER_INPUT', reason } }] });
+  const requestId = randomHex(16);
+  const body = JSON.stringify({ errors: [{ message: message(DEFAULT_LANGUAGE, key), extensions: { code: 'BAD_USER_INPUT', reason, requestId } }] });
   return `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n`
-    + `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+    + `${REQUEST_ID_HEADER}: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }
 
 function answer(error, socket) {

@@ -202,6 +202,8 @@ for (const mode of ['dev', 'production']) {
           assert.deepEqual(codes(body), ['BAD_USER_INPUT'], text);
           assert.equal(body.errors[0].extensions.reason, 'METHOD_NOT_ALLOWED', text);
           assert.match(body.errors[0].message, /Methoden/, text);
+          assert.match(body.errors[0].extensions.requestId, /^[0-9a-f]{32}$/, text);
+          assert.equal(response.headers.get('x-request-id'), body.errors[0].extensions.requestId);
         }
         // A URL that only ends with a health path is no health check: another path is not found,
         // and an operation whose query string ends with it is run.
@@ -226,6 +228,9 @@ for (const mode of ['dev', 'production']) {
         const json = JSON.parse(body);
         assert.deepEqual(codes(json), ['BAD_USER_INPUT'], answer);
         assert.equal(json.errors[0].extensions.reason, reason, answer);
+        const { requestId } = json.errors[0].extensions;
+        assert.match(requestId, /^[0-9a-f]{32}$/, answer);
+        assert.match(head, new RegExp(`\\r\\nx-request-id: ${requestId}\\r\\n`, 'i'), answer);
         assert.doesNotMatch(answer, LEAKS);
       });
     }
