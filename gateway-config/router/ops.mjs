@@ -11,7 +11,7 @@ import { extractScopes } from './authorization.mjs';
 import { bearerToken } from './jwt-auth.mjs';
 import { message, messageOf, requestLanguage } from './messages.mjs';
 import { increase, opsView, parseMetrics, ScrapeWindow } from './ops-data.mjs';
-import { errorResponse } from './plugins.mjs';
+import { errorResponse, notFoundResponse } from './plugins.mjs';
 import { requestIdOf } from './request-ids.mjs';
 
 export const OPS_SCOPE = 'ops:read';
@@ -69,8 +69,7 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, veri
       } else if (Object.hasOwn(assets, file)) {
         endResponse(new fetchAPI.Response(assets[file], { status: 200, headers: { 'content-type': TYPES[file], 'cache-control': 'no-store' } }));
       } else {
-        endResponse(json(fetchAPI, 404,
-          { errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND', requestId: requestIdOf(request) } }] }));
+        endResponse(notFoundResponse(fetchAPI, request));
       }
     },
   };

@@ -259,8 +259,8 @@ function refusalBody(language, reason, key, params, requestId) {
   return JSON.stringify({ errors: [{ message: message(language, key, params), extensions }] });
 }
 
-/** 404 NOT_FOUND in the GraphQL error shape. */
-function notFoundResponse(fetchAPI, request, headers = { 'content-type': 'application/json' }) {
+/** 404 NOT_FOUND in the GraphQL error shape, in the request's language. */
+export function notFoundResponse(fetchAPI, request, headers = { 'content-type': 'application/json' }) {
   const error = { message: message(requestLanguage(request), 'request.notFound'),
     extensions: { code: 'NOT_FOUND', requestId: requestIdOf(request) } };
   return new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 404, headers });

@@ -128,6 +128,11 @@ describe('router metrics per operation and client', () => {
       assert.equal(asset.status, 404, path);
       assert.equal((await asset.json()).errors[0].extensions.code, 'NOT_FOUND');
     }
+    // in the caller's language, as the router's other 404s
+    const german = await fetch(`${gateway.url}/ops/missing.js`, { headers: { 'accept-language': 'de' } });
+    const [error] = (await german.json()).errors;
+    assert.equal(error.message, 'Unter diesem Pfad wird nichts angeboten');
+    assert.equal(error.extensions.requestId, german.headers.get('x-request-id'));
   });
 
   it('passes the client name on to the subgraphs', async () => {
