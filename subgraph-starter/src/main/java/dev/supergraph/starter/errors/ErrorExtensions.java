@@ -27,7 +27,22 @@ public final class ErrorExtensions {
 	 */
 	public static final String FIELD = "field";
 
+	/**
+	 * The {@code reason} of a request line, header or URI that could not be read, as the
+	 * router names what its own HTTP parser refuses.
+	 */
+	public static final String MALFORMED_HTTP = "MALFORMED_HTTP";
+
 	private ErrorExtensions() {
+	}
+
+	/**
+	 * Extensions of a refusal with a specific cause.
+	 * @param reason the cause, e.g. {@link #MALFORMED_HTTP}
+	 * @return a map with {@code reason}
+	 */
+	public static Map<String, Object> reason(String reason) {
+		return Map.of(REASON, reason);
 	}
 
 	/**

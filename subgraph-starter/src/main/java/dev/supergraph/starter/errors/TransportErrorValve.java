@@ -45,11 +45,16 @@ final class TransportErrorValve extends ErrorReportValve {
 			// its mistake, so no 5xx and no INTERNAL
 			int answered = (status == 501 || status == 505) ? 400 : status;
 			ErrorCode code = ErrorCode.forHttpStatus(answered);
-			String message = (answered == 400)
-					? this.writer.messages()
-						.get(code, ErrorMessages.MALFORMED_HTTP, new Object[0], RequestLanguages.of(request))
-					: this.writer.messages().get(code, RequestLanguages.of(request));
-			this.writer.write(request, response, answered, code, message);
+			if (answered == 400) {
+				this.writer.write(request, response, answered, code,
+						this.writer.messages()
+							.get(code, ErrorMessages.MALFORMED_HTTP, new Object[0], RequestLanguages.of(request)),
+						ErrorExtensions.reason(ErrorExtensions.MALFORMED_HTTP));
+			}
+			else {
+				this.writer.write(request, response, answered, code,
+						this.writer.messages().get(code, RequestLanguages.of(request)));
+			}
 			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {

@@ -1,6 +1,7 @@
 package dev.supergraph.starter.security;
 
 import dev.supergraph.starter.errors.ErrorCode;
+import dev.supergraph.starter.errors.ErrorExtensions;
 import dev.supergraph.starter.errors.ErrorMessages;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
@@ -140,7 +141,8 @@ public final class SecurityAutoConfiguration {
 		return (request, response, ex) -> errors.write(request, response, 400, ErrorCode.BAD_USER_INPUT,
 				errors.messages()
 					.get(ErrorCode.BAD_USER_INPUT, ErrorMessages.MALFORMED_HTTP, new Object[0],
-							RequestLanguages.of(request)));
+							RequestLanguages.of(request)),
+				ErrorExtensions.reason(ErrorExtensions.MALFORMED_HTTP));
 	}
 
 	/**

@@ -60,6 +60,7 @@ class TransportErrorsTests {
 			.contains("x-request-id: ");
 		JsonNode error = json.readTree(response.substring(headersEnd + 4)).path("errors").path(0);
 		assertThat(error.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
+		assertThat(error.path("extensions").path("reason").asString()).isEqualTo("MALFORMED_HTTP");
 		assertThat(error.path("extensions").path("requestId").asString()).isNotBlank();
 		assertThat(error.path("message").asString()).isNotBlank().doesNotContain("Tomcat").doesNotContain("<");
 	}

@@ -47,6 +47,7 @@ class RefusedHeadersTests {
 			.contains("x-request-id: ");
 		JsonNode error = json.readTree(body(response.substring(headersEnd + 4))).path("errors").path(0);
 		assertThat(error.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
+		assertThat(error.path("extensions").path("reason").asString()).isEqualTo("MALFORMED_HTTP");
 		assertThat(error.path("message").asString())
 			.isEqualTo("The request line or its headers are malformed or too large.");
 	}
