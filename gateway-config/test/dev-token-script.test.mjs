@@ -1,0 +1,29 @@
+// scripts/dev-token.mjs as a developer runs it: a token the dev router accepts, or a clear refusal of
+// arguments that would mint one nobody accepts (an empty subject, a malformed scope, no expiry).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const script = fileURLToPath(new URL('../scripts/dev-token.mjs', import.meta.url));
+const run = (...args) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
+const claims = (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+
+describe('dev-token script', () => {
+  it('mints a token for the subject, scopes and hours given', () => {
+    const { status, stdout } = run('42', 'orders:read users:read', '0.5');
+    assert.equal(status, 0);
+    const { sub, scope, iat, exp } = claims(stdout.trim());
+    assert.deepEqual({ sub, scope, lifetime: exp - iat }, { sub: '42', scope: 'orders:read users:read', lifetime: 1800 });
+  });
+
+  it('refuses arguments that make a token nobody accepts', () => {
+    for (const [args, message] of [[[''], /sub must be/], [['a b'], /sub must be/], [['7', 'bad scope!!'], /scopes must be/],
+      [['7', 'a  b'], /scopes must be/], [['7', '', 'abc'], /hours must be/], [['7', '', '0'], /hours must be/], [['7', '', '-1'], /hours must be/]]) {
+      const { status, stdout, stderr } = run(...args);
+      assert.equal(status, 2, JSON.stringify(args));
+      assert.equal(stdout, '');
+      assert.match(stderr, message, JSON.stringify(args));
+    }
+  });
+});
