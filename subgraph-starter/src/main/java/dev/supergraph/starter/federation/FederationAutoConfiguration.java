@@ -1,6 +1,7 @@
 package dev.supergraph.starter.federation;
 
 import dev.supergraph.starter.errors.ErrorMessages;
+import dev.supergraph.starter.execution.PropertyReaders;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
@@ -29,8 +30,8 @@ public final class FederationAutoConfiguration {
 	GraphQlSourceBuilderCustomizer federationSchemaCustomizer(FederationSchemaFactory factory, ErrorMessages messages) {
 		return (builder) -> builder.configureTypeDefinitions(new SharedPageInfoConfigurer())
 			.configureTypeDefinitions(new SharedTypesConfigurer())
-			.schemaFactory((registry, wiring) -> CheckedEntities.install(factory.createGraphQLSchema(registry, wiring),
-					messages));
+			.schemaFactory((registry, wiring) -> PropertyReaders
+				.install(CheckedEntities.install(factory.createGraphQLSchema(registry, wiring), messages)));
 	}
 
 }
