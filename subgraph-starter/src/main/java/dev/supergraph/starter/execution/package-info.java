@@ -1,6 +1,7 @@
 /**
  * How graphql-java runs a subgraph's operations: the instrumentations of every feature
- * combined so that per-field hooks cost only where a part does something per field.
+ * combined so that per-field hooks cost only where a part does something per field, and
+ * fields read from their parent objects by a reader of their own.
  */
 @NullMarked
 package dev.supergraph.starter.execution;
