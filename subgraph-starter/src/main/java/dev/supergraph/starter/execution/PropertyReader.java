@@ -2,6 +2,7 @@ package dev.supergraph.starter.execution;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * field of the schema: each read builds a cache key of the parent's class and the field
  * name and looks the getter up in a shared map, about 800 times for 100 entities. One
  * field almost always has parents of one class, so this reader finds its getter by one
- * class comparison.
+ * class comparison; parents of several classes find theirs in the reader's own map.
  * <p>
  * The getter is the one graphql-java would use first: {@link LambdaFetchingSupport}'s
  * function for a record-style, {@code get} or {@code is} method. A parent that is a
@@ -33,6 +34,9 @@ final class PropertyReader implements LightDataFetcher<@Nullable Object> {
 
 	// a parent class and its getter, replaced together; null read: graphql-java's fetcher
 	private volatile @Nullable Getter last;
+
+	// every parent class seen, so parents of alternating classes make each getter once
+	private final Map<Class<?>, Getter> seen = new ConcurrentHashMap<>();
 
 	PropertyReader(String property) {
 		this.property = property;
@@ -49,7 +53,7 @@ final class PropertyReader implements LightDataFetcher<@Nullable Object> {
 		}
 		Getter getter = this.last;
 		if (getter == null || getter.type() != source.getClass()) {
-			getter = Getter.of(source.getClass(), this.property);
+			getter = this.seen.computeIfAbsent(source.getClass(), (type) -> Getter.of(type, this.property));
 			this.last = getter;
 		}
 		Function<Object, @Nullable Object> read = getter.read();
