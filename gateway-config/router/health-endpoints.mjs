@@ -5,8 +5,7 @@
 // process, before the server's own handler (attached to every server: router/servers.mjs).
 import { methodRefusalBody } from './plugins.mjs';
 import { requestLanguage } from './messages.mjs';
-import { randomHex } from './random-pool.mjs';
-import { REQUEST_ID_HEADER } from './request-ids.mjs';
+import { REQUEST_ID_HEADER, newRequestId } from './request-ids.mjs';
 import { onEveryServer } from './servers.mjs';
 
 const HEALTH_METHODS = 'GET, HEAD';
@@ -54,7 +53,7 @@ export function guardHealthEndpoints(paths) {
 // in the body and the header, as every other error has.
 function refuse(request, response) {
   const language = requestLanguage({ headers: { get: (name) => request.headers[name] ?? null } });
-  const requestId = randomHex(16);
+  const requestId = newRequestId();
   const body = methodRefusalBody(language, HEALTH_METHODS, requestId);
   response.writeHead(405, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), allow: HEALTH_METHODS,
     [REQUEST_ID_HEADER]: requestId });

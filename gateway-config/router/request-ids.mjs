@@ -37,7 +37,17 @@ export function checkRequestIds({ tracing = false } = {}) {
 }
 
 const requestIds = new WeakMap();
-let generate = () => randomHex(16);
+
+/**
+ * A new id: 16 random bytes in hex, the shape of a trace id. For a request without one of its own, and
+ * for the refusals that come before a request is read (router/transport-errors.mjs,
+ * router/health-endpoints.mjs).
+ */
+export function newRequestId() {
+  return randomHex(16);
+}
+
+let generate = newRequestId;
 
 /**
  * `generator` (`({ request }) => id`: tracing's trace id, or the caller's `traceparent`'s) makes the

@@ -4,8 +4,7 @@
 // other refusal, instead of Node's bare status line (attached to every server: router/servers.mjs).
 import http from 'node:http';
 import { DEFAULT_LANGUAGE, message } from './messages.mjs';
-import { randomHex } from './random-pool.mjs';
-import { REQUEST_ID_HEADER } from './request-ids.mjs';
+import { REQUEST_ID_HEADER, newRequestId } from './request-ids.mjs';
 import { onEveryServer } from './servers.mjs';
 
 // Node's own statuses for these parser errors; anything else it refuses is a 400.
@@ -21,7 +20,7 @@ const MALFORMED = { status: 400, reason: 'MALFORMED_HTTP', key: 'request.malform
  */
 export function transportErrorResponse(error) {
   const { status, reason, key } = REFUSALS[error?.code] ?? MALFORMED;
-  const requestId = randomHex(16);
+  const requestId = newRequestId();
   const body = JSON.stringify({ errors: [{ message: message(DEFAULT_LANGUAGE, key), extensions: { code: 'BAD_USER_INPUT', reason, requestId } }] });
   return `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n`
     + `${REQUEST_ID_HEADER}: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;

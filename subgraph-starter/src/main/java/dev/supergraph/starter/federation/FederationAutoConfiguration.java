@@ -16,7 +16,8 @@ import org.springframework.graphql.data.federation.FederationSchemaFactory;
  * Apollo's {@code ftv1} tracing instrumentation is deliberately not registered: it copies
  * raw exception messages into the trace it returns to any caller. Malformed
  * {@code _entities} representations are refused before any entity method sees them
- * ({@link CheckedEntitiesFetcher}).
+ * ({@link CheckedEntitiesFetcher}). The schema is built here, so this is also where
+ * fields read from their parent objects get their own readers ({@link PropertyReaders}).
  */
 @AutoConfiguration(before = GraphQlAutoConfiguration.class)
 public final class FederationAutoConfiguration {
