@@ -2,6 +2,10 @@ package dev.supergraph.catalog.cache;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisKey the Redis key of the shared generation, when Redis is configured
  */
 @ConfigurationProperties("catalog.cache")
-public record CatalogCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20000") long maximumRows,
-		@DefaultValue("5m") Duration ttl, @DefaultValue("catalog:cache:generation") String redisKey) {
+public record CatalogCacheProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue("20000") @Min(1) long maximumRows, @DefaultValue("5m") @DurationMin(millis = 1) Duration ttl,
+		@DefaultValue("catalog:cache:generation") @NotBlank String redisKey) {
 
 }

@@ -3,6 +3,9 @@ package dev.supergraph.orders.pricing;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.supergraph.starter.settings.HttpUrl;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * slower catalog fails the placement with {@code SERVICE_UNAVAILABLE}
  */
 @ConfigurationProperties("orders.catalog")
-public record CatalogProperties(@DefaultValue("http://localhost:4003/graphql") URI url,
-		@DefaultValue("2s") Duration timeout) {
+public record CatalogProperties(@DefaultValue("http://localhost:4003/graphql") @HttpUrl URI url,
+		@DefaultValue("2s") @DurationMin(millis = 1) Duration timeout) {
 
 }

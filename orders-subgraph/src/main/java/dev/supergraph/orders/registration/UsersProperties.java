@@ -3,6 +3,9 @@ package dev.supergraph.orders.registration;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.supergraph.starter.settings.HttpUrl;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * slower users subgraph fails the placement with {@code SERVICE_UNAVAILABLE}
  */
 @ConfigurationProperties("orders.users")
-public record UsersProperties(@DefaultValue("http://localhost:4001/graphql") URI url,
-		@DefaultValue("2s") Duration timeout) {
+public record UsersProperties(@DefaultValue("http://localhost:4001/graphql") @HttpUrl URI url,
+		@DefaultValue("2s") @DurationMin(millis = 1) Duration timeout) {
 
 }

@@ -3,6 +3,7 @@ package dev.supergraph.starter.flags;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * jar on the classpath
  */
 @ConfigurationProperties("subgraph.flags")
-public record FlagsProperties(@Nullable Path file, @DefaultValue("250ms") Duration pollInterval,
-		@Nullable String providerClass) {
+public record FlagsProperties(@Nullable Path file,
+		@DefaultValue("250ms") @DurationMin(millis = 1) Duration pollInterval, @Nullable String providerClass) {
 
 }

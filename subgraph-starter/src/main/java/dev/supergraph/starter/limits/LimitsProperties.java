@@ -2,6 +2,10 @@ package dev.supergraph.starter.limits;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -29,10 +33,15 @@ import org.springframework.util.unit.DataSize;
  * fragment; legitimate selections carry at most {@code @include} and {@code @skip}
  */
 @ConfigurationProperties("subgraph.limits")
-public record LimitsProperties(@DefaultValue("12") int maxDepth, @DefaultValue("5000") int maxComplexity,
-		@DefaultValue("5000") int maxTokens, @DefaultValue("64KB") DataSize maxBodySize,
-		@DefaultValue("10s") Duration timeout, @DefaultValue("1000") int documentCacheSize,
-		@DefaultValue("100") int maxAliases, @DefaultValue("50") int maxRootFields,
-		@DefaultValue("10") int maxDirectivesPerField) {
+public record LimitsProperties(@DefaultValue("12") @Min(1) int maxDepth,
+		@DefaultValue("5000") @Min(1) int maxComplexity, @DefaultValue("5000") @Min(1) int maxTokens,
+		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("10s") @DurationMin(millis = 1) Duration timeout,
+		@DefaultValue("1000") @Min(0) int documentCacheSize, @DefaultValue("100") @Min(0) int maxAliases,
+		@DefaultValue("50") @Min(1) int maxRootFields, @DefaultValue("10") @Min(0) int maxDirectivesPerField) {
+
+	@AssertTrue(message = "max-body-size must be at least 1 byte")
+	boolean isMaxBodySizePositive() {
+		return this.maxBodySize.toBytes() > 0;
+	}
 
 }

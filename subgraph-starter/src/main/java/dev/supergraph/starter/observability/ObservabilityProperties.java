@@ -1,5 +1,9 @@
 package dev.supergraph.starter.observability;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("subgraph.observability")
 public record ObservabilityProperties(@DefaultValue("true") boolean sqlMetrics,
-		@DefaultValue("100") int maxOperationNames, @DefaultValue("100") int maxClientNames,
-		@DefaultValue("0.1") double fieldSampleRate) {
+		@DefaultValue("100") @Min(0) int maxOperationNames, @DefaultValue("100") @Min(0) int maxClientNames,
+		@DefaultValue("0.1") @DecimalMin("0") @DecimalMax("1") double fieldSampleRate) {
 
 }

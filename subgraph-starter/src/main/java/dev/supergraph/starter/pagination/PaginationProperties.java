@@ -1,5 +1,8 @@
 package dev.supergraph.starter.pagination;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,6 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSize the largest {@code first} accepted
  */
 @ConfigurationProperties("subgraph.pagination")
-public record PaginationProperties(@DefaultValue("20") int defaultSize, @DefaultValue("100") int maxSize) {
+public record PaginationProperties(@DefaultValue("20") @Min(1) int defaultSize,
+		@DefaultValue("100") @Min(1) int maxSize) {
+
+	@AssertTrue(message = "default-size must not be larger than max-size")
+	boolean isDefaultSizeWithinMaxSize() {
+		return this.defaultSize <= this.maxSize;
+	}
 
 }

@@ -1,5 +1,7 @@
 package dev.supergraph.starter.ratelimit;
 
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * dropped); in Redis a client's bucket expires once it is full again
  */
 @ConfigurationProperties("subgraph.rate-limit")
-public record RateLimitProperties(@DefaultValue("1200") int requestsPerMinute, @DefaultValue("100000") int maxClients) {
+public record RateLimitProperties(@DefaultValue("1200") @Min(0) int requestsPerMinute,
+		@DefaultValue("100000") @Min(1) int maxClients) {
 
 }

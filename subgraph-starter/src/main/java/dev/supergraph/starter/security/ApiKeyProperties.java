@@ -3,6 +3,7 @@ package dev.supergraph.starter.security;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * a revoked key keeps working
  */
 @ConfigurationProperties("subgraph.security.api-keys")
-public record ApiKeyProperties(@Nullable Path file, @DefaultValue("1s") Duration reloadInterval) {
+public record ApiKeyProperties(@Nullable Path file,
+		@DefaultValue("1s") @DurationMin(nanos = 0) Duration reloadInterval) {
 
 }

@@ -1,5 +1,10 @@
 package dev.supergraph.starter.security;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorExtensions;
 import dev.supergraph.starter.errors.ErrorMessages;
@@ -7,41 +12,35 @@ import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
 import dev.supergraph.starter.errors.RequestLanguages;
 import dev.supergraph.starter.sharedstate.SharedRedis;
-
 import io.micrometer.core.instrument.MeterRegistry;
-
-import org.springframework.beans.factory.ObjectProvider;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.Profiles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.security.config.ObjectPostProcessor;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
-import org.springframework.security.authentication.ProviderManager;
-import java.nio.file.Path;
-import java.util.List;
-import java.time.Clock;
-import java.time.Duration;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * Authentication of every subgraph: stateless OAuth2 bearer tokens. Requests without a
@@ -51,7 +50,7 @@ import java.time.Duration;
 @AutoConfiguration(after = ErrorsAutoConfiguration.class,
 		beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication
-@EnableConfigurationProperties({ SecurityProperties.class, ApiKeyProperties.class })
+@EnableConfigurationProperties({ SecurityProperties.class, ApiKeyProperties.class, RouterSignatureProperties.class })
 public final class SecurityAutoConfiguration {
 
 	@Bean
@@ -163,9 +162,9 @@ public final class SecurityAutoConfiguration {
 	}
 
 	@Bean
-	RouterSignature routerSignature(@Value("${subgraph.security.router-secret:}") String secret,
-			Environment environment) {
-		RouterSignature signature = new RouterSignature(secret);
+	RouterSignature routerSignature(RouterSignatureProperties properties, Environment environment) {
+		String secret = properties.routerSecret();
+		RouterSignature signature = new RouterSignature((secret != null) ? secret : "");
 		if (!signature.enabled() && environment.acceptsProfiles(Profiles.of("prod"))) {
 			throw new IllegalStateException(
 					"Set subgraph.security.router-secret: in production a subgraph accepts only signed router requests");
@@ -177,8 +176,8 @@ public final class SecurityAutoConfiguration {
 	@ConditionalOnProperty("subgraph.security.router-secret")
 	FilterRegistrationBean<RouterSignatureFilter> routerSignatureFilter(
 			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, RouterSignature signature,
-			@Value("${subgraph.security.router-freshness:60s}") Duration freshness, ErrorResponseWriter errors,
-			ObjectProvider<SharedRedis> redis) {
+			RouterSignatureProperties properties, ErrorResponseWriter errors, ObjectProvider<SharedRedis> redis) {
+		Duration freshness = properties.routerFreshness();
 		Duration keepFor = freshness.multipliedBy(2);
 		SharedRedis shared = redis.getIfAvailable();
 		NonceMemory nonces = (shared != null) ? new RedisNonces(shared, new LocalNonces(keepFor))

@@ -2,6 +2,8 @@ package dev.supergraph.starter.security;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +25,8 @@ import org.springframework.core.io.Resource;
  */
 @ConfigurationProperties("subgraph.security.jwt")
 public record SecurityProperties(@Nullable String jwkSetUri, @Nullable Resource publicKeyLocation,
-		@Nullable String issuer, @Nullable String audience, @DefaultValue("30s") Duration clockSkew,
-		@DefaultValue("1000") int verifiedTokens) {
+		@Nullable String issuer, @Nullable String audience,
+		@DefaultValue("30s") @DurationMin(nanos = 0) Duration clockSkew,
+		@DefaultValue("1000") @Min(0) int verifiedTokens) {
 
 }

@@ -2,6 +2,8 @@ package dev.supergraph.starter.sharedstate;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("subgraph.shared-state")
 public record SharedStateProperties(@DefaultValue("supergraph:") String keyPrefix,
-		@DefaultValue("1s") Duration retryInterval) {
+		@DefaultValue("1s") @DurationMin(nanos = 0) Duration retryInterval) {
 
 }

@@ -2,6 +2,8 @@ package dev.supergraph.starter.shutdown;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code spring.lifecycle.timeout-per-shutdown-phase})
  */
 @ConfigurationProperties("subgraph.shutdown")
-public record ShutdownProperties(@DefaultValue("0s") Duration drainDelay) {
+public record ShutdownProperties(@DefaultValue("0s") @DurationMin(nanos = 0) Duration drainDelay) {
 
 }

@@ -1,0 +1,29 @@
+package dev.supergraph.starter.settings;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+
+/**
+ * The annotated {@link java.net.URI} is an absolute {@code http} or {@code https} URL
+ * with a host: the address of another service this subgraph calls. A relative or misspelt
+ * one would otherwise be accepted at start and fail every call.
+ */
+@Documented
+@Constraint(validatedBy = HttpUrlValidator.class)
+@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER })
+@Retention(RetentionPolicy.RUNTIME)
+public @interface HttpUrl {
+
+	String message() default "must be an absolute http or https URL with a host";
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+}

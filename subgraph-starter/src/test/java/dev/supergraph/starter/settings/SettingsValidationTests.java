@@ -1,0 +1,125 @@
+package dev.supergraph.starter.settings;
+
+import java.net.URI;
+import java.util.Map;
+
+import dev.supergraph.starter.flags.FlagsProperties;
+import dev.supergraph.starter.limits.LimitsProperties;
+import dev.supergraph.starter.observability.ObservabilityProperties;
+import dev.supergraph.starter.pagination.PaginationProperties;
+import dev.supergraph.starter.ratelimit.RateLimitProperties;
+import dev.supergraph.starter.security.ApiKeyProperties;
+import dev.supergraph.starter.security.RouterSignatureProperties;
+import dev.supergraph.starter.security.SecurityProperties;
+import dev.supergraph.starter.sharedstate.SharedStateProperties;
+import dev.supergraph.starter.shutdown.ShutdownProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Every setting of the starter is checked when Spring Boot binds it: a subgraph given a
+ * value it cannot work with does not start, and its log names the setting and what is
+ * wrong, without a stack trace. Each case starts a real Spring application with the
+ * starter's settings, as a subgraph's start binds them.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SettingsValidationTests {
+
+	@Test
+	void theDefaultsAndTheDocumentedEdgeValuesStart() {
+		try (ConfigurableApplicationContext context = start(
+				Map.of("subgraph.rate-limit.requests-per-minute", "0", "subgraph.limits.document-cache-size", "0",
+						"subgraph.security.jwt.verified-tokens", "0", "subgraph.security.jwt.clock-skew", "0s",
+						"subgraph.shutdown.drain-delay", "0s", "subgraph.security.api-keys.reload-interval", "0s",
+						"subgraph.observability.field-sample-rate", "1", "subgraph.pagination.default-size", "100"))) {
+			assertThat(context.getBean(LimitsProperties.class).maxDepth()).isEqualTo(12);
+			assertThat(context.getBean(RateLimitProperties.class).requestsPerMinute()).isZero();
+			assertThat(context.getBean(PaginationProperties.class).defaultSize()).isEqualTo(100);
+			assertThat(context.getBean(RouterSignatureProperties.class).routerFreshness()).hasSeconds(60);
+			assertThat(context.getBean(ServiceUrl.class).url()).isEqualTo(URI.create("http://localhost:4003/graphql"));
+		}
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					subgraph.limits.max-depth                   | 0       | must be greater than or equal to 1
+					subgraph.limits.max-complexity              | -5      | must be greater than or equal to 1
+					subgraph.limits.max-tokens                  | 0       | must be greater than or equal to 1
+					subgraph.limits.max-root-fields             | 0       | must be greater than or equal to 1
+					subgraph.limits.max-aliases                 | -1      | must be greater than or equal to 0
+					subgraph.limits.max-directives-per-field    | -1      | must be greater than or equal to 0
+					subgraph.limits.document-cache-size         | -1      | must be greater than or equal to 0
+					subgraph.limits.timeout                     | 0s      | must be longer than or equal to 1 milli
+					subgraph.limits.max-body-size               | 0KB     | max-body-size must be at least 1 byte
+					subgraph.rate-limit.requests-per-minute     | -3      | must be greater than or equal to 0
+					subgraph.rate-limit.max-clients             | 0       | must be greater than or equal to 1
+					subgraph.observability.field-sample-rate    | 7       | must be less than or equal to 1
+					subgraph.observability.field-sample-rate    | -0.1    | must be greater than or equal to 0
+					subgraph.observability.max-operation-names  | -1      | must be greater than or equal to 0
+					subgraph.pagination.max-size                | 0       | must be greater than or equal to 1
+					subgraph.pagination.default-size            | 101     | default-size must not be larger than max-size
+					subgraph.shared-state.retry-interval        | -1s     | must be longer than or equal to 0
+					subgraph.shutdown.drain-delay               | -5s     | must be longer than or equal to 0
+					subgraph.flags.poll-interval                | 0ms     | must be longer than or equal to 1 milli
+					subgraph.security.api-keys.reload-interval  | -1s     | must be longer than or equal to 0
+					subgraph.security.jwt.clock-skew            | -30s    | must be longer than or equal to 0
+					subgraph.security.jwt.verified-tokens       | -1      | must be greater than or equal to 0
+					subgraph.security.router-freshness          | 0s      | must be longer than or equal to 1 milli
+					test.service.url                            | localhost:4003/graphql | must be an absolute http or https URL with a host
+					test.service.url                            | /graphql               | must be an absolute http or https URL with a host
+					test.service.url                            | ftp://catalog/graphql  | must be an absolute http or https URL with a host
+					""")
+	void aValueASubgraphCannotWorkWithStopsItsStartWithTheReason(String property, String value, String reason,
+			CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(Map.of(property, value)).close());
+		String prefix = property.substring(0, property.lastIndexOf('.') + 1);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Binding to target")
+			.contains("Property: " + prefix)
+			.contains("Reason: " + reason)
+			.contains("Action:")
+			.doesNotContain("\tat org.springframework");
+	}
+
+	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
+		SpringApplication application = new SpringApplication(AllSettings.class, ValidationAutoConfiguration.class,
+				SettingsAutoConfiguration.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(properties);
+		return application.run();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ LimitsProperties.class, RateLimitProperties.class, ObservabilityProperties.class,
+			PaginationProperties.class, SharedStateProperties.class, ShutdownProperties.class, FlagsProperties.class,
+			ApiKeyProperties.class, SecurityProperties.class, RouterSignatureProperties.class, ServiceUrl.class })
+	static class AllSettings {
+
+	}
+
+	/**
+	 * The address of a service a subgraph calls, as the orders subgraph declares them.
+	 */
+	@ConfigurationProperties("test.service")
+	record ServiceUrl(@DefaultValue("http://localhost:4003/graphql") @HttpUrl URI url) {
+
+	}
+
+}
