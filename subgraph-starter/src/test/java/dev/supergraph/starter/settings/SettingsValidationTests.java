@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class SettingsValidationTests {
 
 	@Test
-	void theDefaultsAndTheDocumentedEdgeValuesStart() {
+	void theDefaultsAndTheDocumentedEdgeValuesStart(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = start(
 				Map.of("subgraph.rate-limit.requests-per-minute", "0", "subgraph.limits.document-cache-size", "0",
 						"subgraph.security.jwt.verified-tokens", "0", "subgraph.security.jwt.clock-skew", "0s",
@@ -54,6 +54,7 @@ class SettingsValidationTests {
 			assertThat(context.getBean(RouterSignatureProperties.class).routerFreshness()).hasSeconds(60);
 			assertThat(context.getBean(ServiceUrl.class).url()).isEqualTo(URI.create("http://localhost:4003/graphql"));
 		}
+		assertThat(output).doesNotContain("WARN");
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
