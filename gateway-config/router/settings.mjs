@@ -61,7 +61,7 @@ export function routerSettings(env = process.env) {
     devTokenKeyFile: mode === 'dev' && !jwt.jwksUrl && jwt.publicKeyFile === DEV_PUBLIC_KEY && existsSync(DEV_PRIVATE_KEY)
       ? DEV_PRIVATE_KEY
       : null,
-    hmacSecret: env.ROUTER_HMAC_SECRET || null,
+    hmacSecret: hmacSecret(env),
     // Hashed API keys of machine clients (scripts/api-keys.mjs); unset: API keys are refused.
     apiKeysFile: env.API_KEYS_FILE || null,
     // The client names metrics label by (router/operation-metrics.mjs); unset, the first 100 seen.
@@ -244,6 +244,25 @@ function ratio(env, name, fallback) {
   }
   return value;
 }
+
+/**
+ * The secret the router signs subgraph requests with (`ROUTER_HMAC_SECRET`, the subgraphs'
+ * `subgraph.security.router-secret`); unset, empty or blank, requests are not signed. At least as long
+ * as the HMAC-SHA256 key RFC 2104 asks for; the message never repeats the secret.
+ */
+function hmacSecret(env) {
+  const secret = env.ROUTER_HMAC_SECRET;
+  if (!secret?.trim()) {
+    return null;
+  }
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`ROUTER_HMAC_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32), `
+      + `not ${secret.length}`);
+  }
+  return secret;
+}
+
+const MIN_SECRET_LENGTH = 32;
 
 function list(raw) {
   return raw ? raw.split(',').map((item) => item.trim()).filter(Boolean) : null;

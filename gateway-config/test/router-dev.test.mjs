@@ -27,7 +27,7 @@ describe('router in dev mode', () => {
       ORDERS_URL: 'http://127.0.0.1:9/graphql', // nothing listens there: the orders subgraph is down
       USERS_TIMEOUT_MS: '500',
       JWT_PUBLIC_KEY_FILE: publicKeyFile,
-      ROUTER_HMAC_SECRET: 'test-only-secret',
+      ROUTER_HMAC_SECRET: 'test-only-secret-0123456789abcdef',
     });
   });
 
@@ -76,7 +76,7 @@ describe('router in dev mode', () => {
     const [first, second] = fakes.requests.filter((request) => request.path === '/catalog').slice(-2);
     const stamps = [first, second].map((request) => {
       const [, t, n] = /^t=(\d+),n=([A-Za-z0-9_-]+),s=[A-Za-z0-9_-]{43}$/.exec(request.headers['x-router-freshness']);
-      assert.equal(request.headers['x-router-freshness'], freshnessStamp('test-only-secret', request.raw, Number(t), n));
+      assert.equal(request.headers['x-router-freshness'], freshnessStamp('test-only-secret-0123456789abcdef', request.raw, Number(t), n));
       assert.ok(Math.abs(Date.now() - Number(t)) < 10000, 'stamped now');
       return n;
     });

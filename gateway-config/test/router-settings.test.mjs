@@ -44,3 +44,24 @@ describe('numeric router settings', () => {
     }
   });
 });
+
+describe('the router secret', () => {
+  it('is off when unset, empty or blank, and taken as given from 32 characters on', () => {
+    for (const value of [undefined, '', '   ']) {
+      assert.equal(routerSettings({ ROUTER_HMAC_SECRET: value }).hmacSecret, null);
+    }
+    const secret = 'f'.repeat(64);
+    assert.equal(routerSettings({ GATEWAY_MODE: 'production', ROUTER_HMAC_SECRET: secret }).hmacSecret, secret);
+    assert.equal(routerSettings({ ROUTER_HMAC_SECRET: 'x'.repeat(32) }).hmacSecret, 'x'.repeat(32));
+  });
+
+  it('is refused shorter, in every mode, without repeating it', () => {
+    for (const mode of ['dev', 'production']) {
+      assert.throws(() => routerSettings({ GATEWAY_MODE: mode, ROUTER_HMAC_SECRET: 'change-me-please' }), (error) => {
+        assert.match(error.message, /ROUTER_HMAC_SECRET must be at least 32 characters \(e\.g\. openssl rand -hex 32\), not 16/);
+        assert.doesNotMatch(error.message, /change-me/);
+        return true;
+      });
+    }
+  });
+});

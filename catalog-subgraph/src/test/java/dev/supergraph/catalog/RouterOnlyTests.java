@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "subgraph.security.router-secret=" + RouterOnlyTests.SECRET)
 class RouterOnlyTests {
 
-	static final String SECRET = "catalog-test-router-secret";
+	static final String SECRET = "catalog-test-router-secret-0123456789";
 
 	static final String ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { sku } } }";
 

@@ -60,7 +60,7 @@ class SecurityAutoConfigurationTests {
 
 	@Test
 	void routerSignaturesAreCheckedWhenASecretIsSet() {
-		this.runner.withPropertyValues("subgraph.security.router-secret=s")
+		this.runner.withPropertyValues("subgraph.security.router-secret=a-router-secret-of-32-characters-at-least")
 			.run((context) -> assertThat(context).hasBean("routerSignatureFilter")
 				.getBean(RouterSignature.class)
 				.extracting(RouterSignature::enabled)

@@ -43,11 +43,11 @@ class SettingsValidationTests {
 
 	@Test
 	void theDefaultsAndTheDocumentedEdgeValuesStart(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = start(
-				Map.of("subgraph.rate-limit.requests-per-minute", "0", "subgraph.limits.document-cache-size", "0",
-						"subgraph.security.jwt.verified-tokens", "0", "subgraph.security.jwt.clock-skew", "0s",
-						"subgraph.shutdown.drain-delay", "0s", "subgraph.security.api-keys.reload-interval", "0s",
-						"subgraph.observability.field-sample-rate", "1", "subgraph.pagination.default-size", "100"))) {
+		try (ConfigurableApplicationContext context = start(Map.of("subgraph.rate-limit.requests-per-minute", "0",
+				"subgraph.limits.document-cache-size", "0", "subgraph.security.jwt.verified-tokens", "0",
+				"subgraph.security.jwt.clock-skew", "0s", "subgraph.shutdown.drain-delay", "0s",
+				"subgraph.security.api-keys.reload-interval", "0s", "subgraph.security.router-secret", "",
+				"subgraph.observability.field-sample-rate", "1", "subgraph.pagination.default-size", "100"))) {
 			assertThat(context.getBean(LimitsProperties.class).maxDepth()).isEqualTo(12);
 			assertThat(context.getBean(RateLimitProperties.class).requestsPerMinute()).isZero();
 			assertThat(context.getBean(PaginationProperties.class).defaultSize()).isEqualTo(100);
@@ -97,6 +97,13 @@ class SettingsValidationTests {
 			.contains("Reason: " + reason)
 			.contains("Action:")
 			.doesNotContain("\tat org.springframework");
+	}
+
+	@Test
+	void aShortRouterSecretIsRefusedWithoutBeingRepeated(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> start(Map.of("subgraph.security.router-secret", "change-me-0123456789abcdef")).close());
+		assertThat(output).contains("Reason: router-secret must be at least 32 characters").doesNotContain("change-me");
 	}
 
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {

@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestSubgraph {
 
 	/** The router secret of the test subgraph. */
-	public static final String ROUTER_SECRET = "test-subgraph-secret";
+	public static final String ROUTER_SECRET = "test-subgraph-secret-0123456789abcdef";
 
 	/** Requests per minute and client. */
 	public static final int REQUESTS_PER_MINUTE = 3;
