@@ -89,8 +89,9 @@ final class FlagsFile {
 			return;
 		}
 		this.lastBad = badVersion;
-		this.failures.increment();
+		// logged before it is counted: whoever sees the count go up finds the reason in the log
 		logger.error("Feature flags: {} refused, the last good flags stay in force: {}", this.file, problems);
+		this.failures.increment();
 	}
 
 	private static Set<String> changes(FlagsDocument before, FlagsDocument after) {
