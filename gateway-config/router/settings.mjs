@@ -75,7 +75,7 @@ export function routerSettings(env = process.env) {
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 15000),
     // Shared by all router replicas (router/shared-state.mjs); unset: in this process only.
     redis: {
-      url: env.REDIS_URL || null,
+      url: url(env, 'REDIS_URL', REDIS) ?? null,
       keyPrefix: env.REDIS_KEY_PREFIX || 'router:',
       // A Redis slower than this counts as down: the rate limit fails open rather than slow requests.
       commandTimeoutMs: int(env, 'REDIS_TIMEOUT_MS', 250),
@@ -95,8 +95,9 @@ export function routerSettings(env = process.env) {
  * every trace in dev, 10 % in production by default.
  */
 export function tracingSettings(env = process.env, mode = env.GATEWAY_MODE ?? 'dev') {
-  const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
-    || (env.OTEL_EXPORTER_OTLP_ENDPOINT ? `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces` : null);
+  const base = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', HTTP);
+  const endpoint = url(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', HTTP)
+    ?? (base ? `${base.replace(/\/$/, '')}/v1/traces` : null);
   if (!endpoint) {
     return null;
   }
@@ -153,7 +154,7 @@ function benchmarkSwitches(env) {
 
 function jwtSettings(env, mode) {
   return {
-    jwksUrl: env.JWT_JWKS_URL || null,
+    jwksUrl: url(env, 'JWT_JWKS_URL', HTTP) ?? null,
     publicKeyFile: env.JWT_PUBLIC_KEY_FILE || (mode === 'dev' && existsSync(DEV_PUBLIC_KEY) ? DEV_PUBLIC_KEY : null),
     issuer: env.JWT_ISSUER || undefined,
     audience: env.JWT_AUDIENCE || undefined,
@@ -189,7 +190,7 @@ function fromEnv(env, defaults) {
 function subgraphSettings(env) {
   return Object.fromEntries(
     SUBGRAPHS.map(({ name, port, routerTimeoutMs }) => [name, {
-      url: env[urlVariable(name)] || `http://localhost:${port}/graphql`,
+      url: url(env, urlVariable(name), HTTP) ?? `http://localhost:${port}/graphql`,
       timeoutMs: int(env, `${name.toUpperCase()}_TIMEOUT_MS`, routerTimeoutMs),
     }]),
   );
@@ -263,6 +264,32 @@ function hmacSecret(env) {
 }
 
 const MIN_SECRET_LENGTH = 32;
+
+const HTTP = { protocols: ['http:', 'https:'], shape: 'an absolute http or https URL with a host' };
+// A Redis URL may hold a password: its message does not repeat it.
+const REDIS = { protocols: ['redis:', 'rediss:'], shape: 'a redis:// or rediss:// URL with a host', secret: true };
+
+/**
+ * The URL in `name`: unset, empty or blank gives undefined (the caller's default); anything but an
+ * absolute URL of one of `kind.protocols` with a host stops the router at start, so that a typo such as
+ * `users:4001/graphql` is not found one failed request at a time.
+ */
+function url(env, name, kind) {
+  const raw = env[name]?.trim();
+  if (!raw) {
+    return undefined;
+  }
+  let parsed;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || !kind.protocols.includes(parsed.protocol) || !parsed.hostname) {
+    throw new Error(`${name} must be ${kind.shape}${kind.secret ? '' : `, not '${env[name]}'`}`);
+  }
+  return raw;
+}
 
 function list(raw) {
   return raw ? raw.split(',').map((item) => item.trim()).filter(Boolean) : null;

@@ -161,7 +161,11 @@ async function modelOf(object) {
   return new module[object.kind](object);
 }
 
-/** The container's environment, references resolved: ConfigMap keys from the render, Secrets as placeholders. */
+// A Secret's value is not in the render: the settings read an example of the shape docs/deployment.md
+// asks of it, any other Secret a placeholder naming it.
+const SECRET_EXAMPLES = { 'router-hmac/secret': 'f'.repeat(64), 'redis/url': 'rediss://redis.internal:6380' };
+
+/** The container's environment, references resolved: ConfigMap keys from the render, Secrets as examples. */
 function envOf(container, objects) {
   return Object.fromEntries((container.env ?? []).map(({ name, value, valueFrom }) => {
     if (valueFrom?.configMapKeyRef) {
@@ -170,7 +174,8 @@ function envOf(container, objects) {
       assert.ok(key in data, `ConfigMap ${configMap} has no key ${key}`);
       return [name, data[key]];
     }
-    return [name, value ?? `secret:${valueFrom.secretKeyRef.name}/${valueFrom.secretKeyRef.key}`];
+    const secret = valueFrom && `${valueFrom.secretKeyRef.name}/${valueFrom.secretKeyRef.key}`;
+    return [name, value ?? SECRET_EXAMPLES[secret] ?? `secret:${secret}`];
   }));
 }
 

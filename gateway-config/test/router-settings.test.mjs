@@ -65,3 +65,42 @@ describe('the router secret', () => {
     }
   });
 });
+
+describe('URL settings', () => {
+  it('take their default when unset, empty or blank, and an absolute URL as given', () => {
+    for (const value of [undefined, '', '  ']) {
+      const settings = routerSettings({ USERS_URL: value, REDIS_URL: value, JWT_JWKS_URL: value });
+      assert.equal(settings.subgraphs.users.url, 'http://localhost:4001/graphql');
+      assert.equal(settings.redis.url, null);
+      assert.equal(settings.jwt.jwksUrl, null);
+      assert.equal(tracingSettings({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: value }), null);
+    }
+    const settings = routerSettings({ USERS_URL: 'https://users.internal:8443/graphql', REDIS_URL: 'rediss://:p@redis:6380/1',
+      JWT_JWKS_URL: 'https://issuer.example/.well-known/jwks.json' });
+    assert.equal(settings.subgraphs.users.url, 'https://users.internal:8443/graphql');
+    assert.equal(settings.redis.url, 'rediss://:p@redis:6380/1');
+    assert.equal(settings.jwt.jwksUrl, 'https://issuer.example/.well-known/jwks.json');
+    assert.equal(tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).endpoint, 'http://collector:4318/v1/traces');
+  });
+
+  it('refuse anything but an absolute URL of their kind, naming the variable', () => {
+    for (const value of ['users:4001/graphql', 'localhost', '/graphql', 'ftp://users/graphql', 'http://']) {
+      assert.throws(() => routerSettings({ USERS_URL: value }),
+        new RegExp(`USERS_URL must be an absolute http or https URL with a host, not '${value.replaceAll('/', '\\/')}'`), value);
+      assert.throws(() => routerSettings({ JWT_JWKS_URL: value }), /JWT_JWKS_URL must be an absolute http or https URL/, value);
+      assert.throws(() => tracingSettings({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: value }),
+        /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an absolute http or https URL/, value);
+      assert.throws(() => tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: value }),
+        /OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http or https URL/, value);
+    }
+  });
+
+  it('refuse a Redis URL that is not one without repeating it, as it may hold a password', () => {
+    for (const value of ['localhost:6379', 'http://redis:6379', 'redis://:secret-pw@']) {
+      assert.throws(() => routerSettings({ REDIS_URL: value }), (error) => {
+        assert.equal(error.message, 'REDIS_URL must be a redis:// or rediss:// URL with a host');
+        return true;
+      }, value);
+    }
+  });
+});
