@@ -89,7 +89,7 @@ final class FlagsFile {
 			return;
 		}
 		this.lastBad = badVersion;
-		// logged before it is counted: whoever sees the count go up finds the reason in the log
+		// logged before counted: whoever sees the count go up finds the reason logged
 		logger.error("Feature flags: {} refused, the last good flags stay in force: {}", this.file, problems);
 		this.failures.increment();
 	}
