@@ -6,7 +6,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -29,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.util.StringUtils;
 
 /**
  * Builds the JWT decoder from configuration. The bundled development public key is only
@@ -48,8 +48,9 @@ final class JwtDecoders {
 	}
 
 	static JwtDecoder create(SecurityProperties properties, Environment environment) {
-		NimbusJwtDecoder decoder = (properties.jwkSetUri() != null)
-				? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+		String jwkSetUri = properties.jwkSetUri();
+		NimbusJwtDecoder decoder = StringUtils.hasText(jwkSetUri)
+				? NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
 					.jwsAlgorithms((algorithms) -> algorithms.addAll(ALGORITHMS))
 					.build()
 				: NimbusJwtDecoder.withPublicKey(publicKey(properties, environment))

@@ -2,6 +2,7 @@ package dev.supergraph.starter.security;
 
 import java.time.Duration;
 
+import dev.supergraph.starter.settings.HttpUrl;
 import jakarta.validation.constraints.Min;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,7 @@ import org.springframework.core.io.Resource;
  * every use); 0 verifies every request
  */
 @ConfigurationProperties("subgraph.security.jwt")
-public record SecurityProperties(@Nullable String jwkSetUri, @Nullable Resource publicKeyLocation,
+public record SecurityProperties(@Nullable @HttpUrl String jwkSetUri, @Nullable Resource publicKeyLocation,
 		@Nullable String issuer, @Nullable String audience,
 		@DefaultValue("30s") @DurationMin(nanos = 0) Duration clockSkew,
 		@DefaultValue("1000") @Min(0) int verifiedTokens) {

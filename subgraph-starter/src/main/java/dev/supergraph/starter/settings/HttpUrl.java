@@ -10,9 +10,10 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * The annotated {@link java.net.URI} is an absolute {@code http} or {@code https} URL
- * with a host: the address of another service this subgraph calls. A relative or misspelt
- * one would otherwise be accepted at start and fail every call.
+ * The annotated {@link java.net.URI} or string is an absolute {@code http} or
+ * {@code https} URL with a host: the address of another service this subgraph calls. A
+ * relative or misspelt one would otherwise be accepted at start and fail every call. A
+ * missing or blank value passes: whether it may be missing is the setting's own rule.
  */
 @Documented
 @Constraint(validatedBy = HttpUrlValidator.class)

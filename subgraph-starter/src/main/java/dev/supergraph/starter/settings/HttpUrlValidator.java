@@ -1,23 +1,37 @@
 package dev.supergraph.starter.settings;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks {@link HttpUrl}; a missing value is left to {@code @NotNull}.
+ * Checks {@link HttpUrl} on a {@link URI} or a string; a missing or blank value passes.
  */
-public class HttpUrlValidator implements ConstraintValidator<HttpUrl, URI> {
+public class HttpUrlValidator implements ConstraintValidator<HttpUrl, Object> {
 
 	@Override
-	public boolean isValid(@Nullable URI url, ConstraintValidatorContext context) {
-		if (url == null) {
+	public boolean isValid(@Nullable Object value, ConstraintValidatorContext context) {
+		if (value == null || value instanceof CharSequence text && text.toString().isBlank()) {
 			return true;
+		}
+		URI url = (value instanceof URI uri) ? uri : parse(value.toString());
+		if (url == null) {
+			return false;
 		}
 		String scheme = url.getScheme();
 		return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && url.getHost() != null;
+	}
+
+	private static @Nullable URI parse(String text) {
+		try {
+			return new URI(text.strip());
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 }

@@ -43,11 +43,12 @@ class SettingsValidationTests {
 
 	@Test
 	void theDefaultsAndTheDocumentedEdgeValuesStart(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = start(Map.of("subgraph.rate-limit.requests-per-minute", "0",
-				"subgraph.limits.document-cache-size", "0", "subgraph.security.jwt.verified-tokens", "0",
-				"subgraph.security.jwt.clock-skew", "0s", "subgraph.shutdown.drain-delay", "0s",
-				"subgraph.security.api-keys.reload-interval", "0s", "subgraph.security.router-secret", "",
-				"subgraph.observability.field-sample-rate", "1", "subgraph.pagination.default-size", "100"))) {
+		try (ConfigurableApplicationContext context = start(
+				Map.of("subgraph.rate-limit.requests-per-minute", "0", "subgraph.limits.document-cache-size", "0",
+						"subgraph.security.jwt.verified-tokens", "0", "subgraph.security.jwt.clock-skew", "0s",
+						"subgraph.shutdown.drain-delay", "0s", "subgraph.security.api-keys.reload-interval", "0s",
+						"subgraph.security.router-secret", "", "subgraph.security.jwt.jwk-set-uri", " ",
+						"subgraph.observability.field-sample-rate", "1", "subgraph.pagination.default-size", "100"))) {
 			assertThat(context.getBean(LimitsProperties.class).maxDepth()).isEqualTo(12);
 			assertThat(context.getBean(RateLimitProperties.class).requestsPerMinute()).isZero();
 			assertThat(context.getBean(PaginationProperties.class).defaultSize()).isEqualTo(100);
@@ -83,6 +84,8 @@ class SettingsValidationTests {
 					subgraph.security.jwt.clock-skew            | -30s    | must be longer than or equal to 0
 					subgraph.security.jwt.verified-tokens       | -1      | must be greater than or equal to 0
 					subgraph.security.router-freshness          | 0s      | must be longer than or equal to 1 milli
+					subgraph.security.jwt.jwk-set-uri           | issuer:8080/jwks       | must be an absolute http or https URL with a host
+					subgraph.security.jwt.jwk-set-uri           | https://iss uer/jwks   | must be an absolute http or https URL with a host
 					test.service.url                            | localhost:4003/graphql | must be an absolute http or https URL with a host
 					test.service.url                            | /graphql               | must be an absolute http or https URL with a host
 					test.service.url                            | ftp://catalog/graphql  | must be an absolute http or https URL with a host
