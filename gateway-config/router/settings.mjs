@@ -55,7 +55,7 @@ export function routerSettings(env = process.env) {
     subgraphs: subgraphSettings(env),
     limits: mode === 'production' ? productionLimits(env) : devLimits(env),
     // null: Yoga's default (reflects any origin), for dev only; production allows only listed origins.
-    corsOrigins: list(env.CORS_ORIGINS) ?? (mode === 'dev' ? null : []),
+    corsOrigins: origins(env) ?? (mode === 'dev' ? null : []),
     jwt,
     // GraphiQL's Authorization header: only in dev, and only when the router trusts the dev key pair.
     devTokenKeyFile: mode === 'dev' && !jwt.jwksUrl && jwt.publicKeyFile === DEV_PUBLIC_KEY && existsSync(DEV_PRIVATE_KEY)
@@ -289,6 +289,27 @@ function url(env, name, kind) {
     throw new Error(`${name} must be ${kind.shape}${kind.secret ? '' : `, not '${env[name]}'`}`);
   }
   return raw;
+}
+
+/**
+ * `CORS_ORIGINS`: each entry an origin as browsers send it in `Origin`, scheme, host and port only
+ * (`https://app.example.com`). A path, a trailing slash, a missing scheme or `*` would match no browser
+ * or every one, so each stops the router at start.
+ */
+function origins(env) {
+  const entries = list(env.CORS_ORIGINS);
+  for (const entry of entries ?? []) {
+    let origin;
+    try {
+      origin = new URL(entry).origin;
+    } catch {
+      origin = null;
+    }
+    if (origin !== entry || !/^https?:/.test(entry)) {
+      throw new Error(`CORS_ORIGINS must list origins such as https://app.example.com (scheme, host and port only), not '${entry}'`);
+    }
+  }
+  return entries?.length ? entries : null;
 }
 
 function list(raw) {

@@ -104,3 +104,21 @@ describe('URL settings', () => {
     }
   });
 });
+
+describe('CORS origins', () => {
+  it('are origins as browsers send them', () => {
+    assert.deepEqual(routerSettings({ GATEWAY_MODE: 'production', CORS_ORIGINS: 'https://app.example.com, http://localhost:3000' }).corsOrigins,
+      ['https://app.example.com', 'http://localhost:3000']);
+    assert.deepEqual(routerSettings({ GATEWAY_MODE: 'production', CORS_ORIGINS: ' ' }).corsOrigins, []);
+    assert.equal(routerSettings({ CORS_ORIGINS: '' }).corsOrigins, null);
+    assert.equal(routerSettings({ CORS_ORIGINS: ' , ' }).corsOrigins, null);
+  });
+
+  it('refuse what no browser sends or what every browser would match, naming the entry', () => {
+    for (const entry of ['*', 'app.example.com', 'https://app.example.com/', 'https://app.example.com/app', 'HTTPS://App.example.com',
+      'https://app.example.com:443', 'ftp://app.example.com', 'null']) {
+      assert.throws(() => routerSettings({ CORS_ORIGINS: `https://ok.example.com,${entry}` }),
+        (error) => error.message.includes(`CORS_ORIGINS must list origins`) && error.message.endsWith(`not '${entry}'`), entry);
+    }
+  });
+});
