@@ -279,12 +279,7 @@ function url(env, name, kind) {
   if (!raw) {
     return undefined;
   }
-  let parsed;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    parsed = null;
-  }
+  const parsed = parseUrl(raw);
   if (!parsed || !kind.protocols.includes(parsed.protocol) || !parsed.hostname) {
     throw new Error(`${name} must be ${kind.shape}${kind.secret ? '' : `, not '${env[name]}'`}`);
   }
@@ -299,17 +294,19 @@ function url(env, name, kind) {
 function origins(env) {
   const entries = list(env.CORS_ORIGINS);
   for (const entry of entries ?? []) {
-    let origin;
-    try {
-      origin = new URL(entry).origin;
-    } catch {
-      origin = null;
-    }
-    if (origin !== entry || !/^https?:/.test(entry)) {
+    if (parseUrl(entry)?.origin !== entry || !/^https?:/.test(entry)) {
       throw new Error(`CORS_ORIGINS must list origins such as https://app.example.com (scheme, host and port only), not '${entry}'`);
     }
   }
   return entries?.length ? entries : null;
+}
+
+function parseUrl(text) {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
 }
 
 function list(raw) {

@@ -163,8 +163,7 @@ public final class SecurityAutoConfiguration {
 
 	@Bean
 	RouterSignature routerSignature(RouterSignatureProperties properties, Environment environment) {
-		String secret = properties.routerSecret();
-		RouterSignature signature = new RouterSignature((secret != null) ? secret : "");
+		RouterSignature signature = new RouterSignature(properties.routerSecret());
 		if (!signature.enabled() && environment.acceptsProfiles(Profiles.of("prod"))) {
 			throw new IllegalStateException(
 					"Set subgraph.security.router-secret: in production a subgraph accepts only signed router requests");
