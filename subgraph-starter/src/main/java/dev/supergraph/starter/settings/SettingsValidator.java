@@ -13,10 +13,10 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * Boot binds them; Spring Boot's own settings are left to Spring Boot.
  * <p>
  * Spring Boot's {@code @Validated} would do the same, but builds a Hibernate Validator
- * factory for every validated record (about 60 ms each, ten records, on the main thread
- * of every start). This one uses the application's validator, made once for the inputs'
- * checks anyway, and looks it up only at the first record it checks, when the context can
- * create it like any other bean.
+ * factory for every validated record, on the main thread of every start: ten of them made
+ * a users start 0.13 s longer. This one uses the application's validator, made once for
+ * the inputs' checks anyway, and looks it up only at the first record it checks, when the
+ * context can create it like any other bean.
  */
 final class SettingsValidator implements Validator {
 
