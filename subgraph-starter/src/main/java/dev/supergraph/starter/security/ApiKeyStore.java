@@ -24,12 +24,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.supergraph.starter.settings.SettingFiles;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * The key file of machine clients: {@code {"keys": [{id, client, scopes, sha256, created,
@@ -80,8 +83,8 @@ final class ApiKeyStore {
 
 	/**
 	 * Read the key file.
-	 * @throws IllegalStateException when it cannot be read or is invalid, so a subgraph
-	 * with a broken key file does not start
+	 * @throws InvalidConfigurationPropertyValueException when it cannot be read or is
+	 * invalid, so a subgraph with a broken key file does not start
 	 */
 	ApiKeyStore(Path file, Duration reloadInterval, Clock clock, JsonMapper json) {
 		this.file = file;
@@ -93,7 +96,7 @@ final class ApiKeyStore {
 			this.keys = read();
 		}
 		catch (IOException | IllegalArgumentException ex) {
-			throw new IllegalStateException("API key file " + file + " cannot be used: " + ex.getMessage(), ex);
+			throw SettingFiles.unusable("subgraph.security.api-keys.file", file, ex);
 		}
 		this.checkedAt = clock.instant();
 	}

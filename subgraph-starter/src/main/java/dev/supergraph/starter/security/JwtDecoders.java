@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import dev.supergraph.starter.settings.SettingFiles;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -94,8 +95,9 @@ final class JwtDecoders {
 		try (InputStream in = location.getInputStream()) {
 			return RsaKeyConverters.x509().convert(in);
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read the JWT public key at " + location, ex);
+		catch (IOException | IllegalArgumentException ex) {
+			String property = "subgraph.security.jwt.public-key-location";
+			throw SettingFiles.unusable(property, environment.getProperty(property, location.toString()), ex);
 		}
 	}
 

@@ -18,8 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The API key file contract ({@code contract/api-key-files.json}) against the subgraphs'
@@ -46,7 +48,8 @@ class ApiKeyStoreContractTests {
 		Files.writeString(file, testCase.has("text") ? testCase.path("text").asString()
 				: json.writeValueAsString(testCase.path("file")));
 		if (!testCase.path("valid").asBoolean()) {
-			assertThatIllegalStateException().isThrownBy(() -> store(file)).withMessageContaining("API key file");
+			assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(() -> store(file))
+				.withMessageContaining("subgraph.security.api-keys.file");
 			return;
 		}
 		ApiKeyStore store = store(file);

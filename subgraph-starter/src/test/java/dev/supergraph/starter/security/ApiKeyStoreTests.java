@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The key file as the router's key tool writes it: hashed keys, revocation, reloading and
@@ -73,11 +75,13 @@ class ApiKeyStoreTests {
 		Path file = this.directory.resolve("invalid.json");
 		Files.writeString(file,
 				"{\"keys\": [{\"id\": \"NOTHEX\", \"client\": \"a b\", \"scopes\": \"x\", \"sha256\": 1}]}");
-		assertThatIllegalStateException().isThrownBy(() -> store(file))
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(() -> store(file))
 			.withMessageContaining("key #1: id must be 12 hex digits; client must be 1-64 of [A-Za-z0-9._-]; "
 					+ "sha256 must be 64 hex digits; scopes must be a list");
-		assertThatIllegalStateException().isThrownBy(() -> store(this.directory.resolve("missing.json")))
-			.withMessageContaining("missing.json");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> store(this.directory.resolve("missing.json")))
+			.withMessageContaining("missing.json")
+			.withMessageContaining("the file does not exist");
 	}
 
 	private ApiKeyStore store(Path file) {

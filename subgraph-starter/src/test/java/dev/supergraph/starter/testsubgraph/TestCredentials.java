@@ -46,7 +46,13 @@ public final class TestCredentials {
 
 	private final List<Map<String, Object>> keys = new ArrayList<>();
 
-	TestCredentials(Path directory) throws IOException, JOSEException {
+	/**
+	 * A new issuer: a key pair and an empty key file.
+	 * @param directory where its public key and key file are written
+	 * @throws IOException when they cannot be written
+	 * @throws JOSEException when no RSA key can be made
+	 */
+	public TestCredentials(Path directory) throws IOException, JOSEException {
 		this.signingKey = new RSAKeyGenerator(2048).generate();
 		this.publicKeyFile = directory.resolve("jwt.pem");
 		Files.writeString(this.publicKeyFile,
@@ -57,11 +63,19 @@ public final class TestCredentials {
 		writeKeys();
 	}
 
-	Path publicKeyFile() {
+	/**
+	 * The PEM public key that verifies the issuer's tokens.
+	 * @return the file
+	 */
+	public Path publicKeyFile() {
 		return this.publicKeyFile;
 	}
 
-	Path keyFile() {
+	/**
+	 * The key file of the issuer's API keys.
+	 * @return the file
+	 */
+	public Path keyFile() {
 		return this.keyFile;
 	}
 
