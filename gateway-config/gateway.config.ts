@@ -1,6 +1,5 @@
 // Hive Gateway configuration: `node router/main.mjs supergraph supergraph.graphql` (Hive Gateway's command line) picks this file up.
 // Everything is driven by the environment (see README.md); GATEWAY_MODE=production locks it down.
-import { readFileSync } from 'node:fs';
 import {
   createInlineSigningKeyProvider,
   createRemoteJwksSigningKeyProvider,
@@ -19,6 +18,7 @@ import {
   useUnparsedRequests,
 } from './router/plugins.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
+import { jwtPublicKeyFile } from './router/setting-files.mjs';
 import { authorizationPlugins } from './router/authorization.mjs';
 import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
@@ -219,7 +219,7 @@ function jwtSigningKeyProvider() {
       jwksRequestsPerMinute: 10 });
   }
   if (settings.jwt.publicKeyFile) {
-    return createInlineSigningKeyProvider(readFileSync(settings.jwt.publicKeyFile, 'utf8'));
+    return createInlineSigningKeyProvider(jwtPublicKeyFile(settings.jwt.publicKeyFile));
   }
   return undefined;
 }

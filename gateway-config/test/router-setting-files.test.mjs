@@ -1,0 +1,115 @@
+// Files that router settings name: a file the router cannot use stops its start with a message that names the
+// variable, the file and why (router/setting-files.mjs, router/trusted-documents.mjs).
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jwtPublicKeyFile } from '../router/setting-files.mjs';
+import { defaultManifestFile, loadTrustedDocuments } from '../router/trusted-documents.mjs';
+import { sha256 } from '../router/plugins.mjs';
+import { startGateway } from './support/gateway.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'router-setting-files-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name, text) {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function pem(type, options = {}) {
+  const { publicKey, privateKey } = generateKeyPairSync(type, options);
+  return {
+    public: publicKey.export({ type: 'spki', format: 'pem' }),
+    private: privateKey.export({ type: 'pkcs8', format: 'pem' }),
+  };
+}
+
+describe('JWT_PUBLIC_KEY_FILE', () => {
+  it('takes an RSA or EC public key as given', () => {
+    for (const key of [pem('rsa', { modulusLength: 2048 }), pem('ec', { namedCurve: 'P-256' })]) {
+      const path = file('key.pem', key.public);
+      assert.equal(jwtPublicKeyFile(path), key.public);
+    }
+  });
+
+  it('refuses a file that is missing, a directory, not a key, a private key or a key no algorithm uses', () => {
+    mkdirSync(join(dir, 'a-directory'), { recursive: true });
+    const cases = [
+      [join(dir, 'missing.pem'), /does not exist/],
+      [join(dir, 'a-directory'), /is a directory/],
+      [file('text.pem', 'not a key\n'), /does not hold a PEM public key/],
+      [file('private.pem', pem('rsa', { modulusLength: 2048 }).private), /holds a private key/],
+      [file('ed25519.pem', pem('ed25519').public), /holds a key of type ed25519; tokens are verified with RSA or EC keys/],
+    ];
+    for (const [path, reason] of cases) {
+      assert.throws(() => jwtPublicKeyFile(path), (error) => {
+        assert.match(error.message, /^JWT_PUBLIC_KEY_FILE: /);
+        assert.ok(error.message.includes(path), error.message);
+        assert.match(error.message, reason);
+        return true;
+      });
+    }
+  });
+
+  it('never repeats a private key it refuses', () => {
+    const key = pem('rsa', { modulusLength: 2048 }).private;
+    assert.throws(() => jwtPublicKeyFile(file('private.pem', key)), (error) => !error.message.includes(key.split('\n')[1]));
+  });
+});
+
+describe('TRUSTED_DOCUMENTS_FILE', () => {
+  it('reads the committed manifest', () => {
+    const documents = loadTrustedDocuments(defaultManifestFile);
+    assert.ok(documents.size > 0);
+    for (const [hash, text] of documents) {
+      assert.equal(sha256(text), hash);
+    }
+  });
+
+  it('refuses a file that is missing, not JSON, not a manifest, or whose keys are not the hashes of their texts', () => {
+    const text = 'query Me { me { id } }';
+    const cases = [
+      [join(dir, 'missing.json'), /does not exist/],
+      [file('broken.json', '{"abc": '), /is not valid JSON/],
+      [file('list.json', JSON.stringify([text])), /must be an object of "<sha256 hex of the text>": "<document text>"/],
+      [file('null.json', 'null'), /must be an object/],
+      [file('number.json', JSON.stringify({ [sha256(text)]: 7 })), /has 1 entry whose key is not the SHA-256 of its text/],
+      [file('edited.json', JSON.stringify({ [sha256(text)]: `${text} ` , [sha256('{ a }')]: '{ b }' })),
+        /has 2 entries whose key is not the SHA-256 of its text \(the first: '[0-9a-f]{64}'\)/],
+      [file('name.json', JSON.stringify({ Me: text })), /the first: 'Me'/],
+    ];
+    for (const [path, reason] of cases) {
+      assert.throws(() => loadTrustedDocuments(path), (error) => {
+        assert.match(error.message, /^TRUSTED_DOCUMENTS_FILE: /);
+        assert.ok(error.message.includes(path), error.message);
+        assert.match(error.message, reason);
+        return true;
+      });
+    }
+  });
+});
+
+describe('a router given a file it cannot use', () => {
+  it('does not start, and says which variable and why', async () => {
+    const manifest = JSON.parse(readFileSync(defaultManifestFile, 'utf8'));
+    const [hash] = Object.keys(manifest);
+    manifest[hash] += '\n# edited by hand';
+    const starts = [
+      [{ TRUSTED_DOCUMENTS_FILE: file('edited-manifest.json', JSON.stringify(manifest)) },
+        /TRUSTED_DOCUMENTS_FILE: .*edited-manifest\.json has 1 entry whose key is not the SHA-256 of its text/],
+      [{ JWT_PUBLIC_KEY_FILE: file('hostname.pem', 'router-1\n') }, /JWT_PUBLIC_KEY_FILE: .*hostname\.pem does not hold a PEM public key/],
+    ];
+    await Promise.all(starts.map(async ([env, message]) => {
+      const router = await startGateway(env, { expectExit: true });
+      // a busy 2-core machine takes a while to load the gateway before the check runs
+      const exitCode = await Promise.race([router.exited, new Promise((r) => setTimeout(() => r('running'), 45000).unref())]);
+      await router.stop();
+      assert.notEqual(exitCode, 0);
+      assert.match(router.output(), message);
+    }));
+  });
+});
