@@ -1,0 +1,97 @@
+package dev.supergraph.starter.database;
+
+import java.sql.SQLException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
+
+/**
+ * A start that fails because the subgraph cannot connect to its database says so in a few
+ * lines, what is wrong and what to check, instead of a hundred lines of nested
+ * bean-creation stack traces (Flyway connects first, so that is where it fails). Taken: a
+ * {@code spring.datasource.url} that is not a PostgreSQL JDBC URL (a {@code postgres://}
+ * URL as hosting providers print them), and connection, authentication and
+ * unknown-database answers (SQL states {@code 08}, {@code 28}, {@code 3D000}); any other
+ * failure keeps Spring Boot's report.
+ */
+class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
+
+	private static final String URL = "spring.datasource.url";
+
+	private static final String URL_SHAPE = "jdbc:postgresql://<host>:<port>/<database>";
+
+	private final Environment environment;
+
+	DatabaseConnectionFailureAnalyzer(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public @Nullable FailureAnalysis analyze(Throwable failure) {
+		String url = this.environment.getProperty(URL, "");
+		if (!url.isBlank() && !url.startsWith("jdbc:postgresql:") && dataSourceFailed(failure)) {
+			return new FailureAnalysis(URL + " is not a PostgreSQL JDBC URL: " + shown(url),
+					"Set it as " + URL_SHAPE + " (SPRING_DATASOURCE_URL), the user and password apart "
+							+ "(SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD).",
+					failure);
+		}
+		SQLException cause = cause(failure, SQLException.class);
+		String action = (cause != null) ? action(String.valueOf(cause.getSQLState())) : null;
+		if (cause == null || action == null) {
+			return null;
+		}
+		String at = url.isBlank() ? "(" + URL + " is not set)" : shown(url);
+		return new FailureAnalysis("The subgraph cannot connect to its database " + at + ":\n\n" + cause.getMessage(),
+				action, cause);
+	}
+
+	private static @Nullable String action(String state) {
+		if (state.startsWith("08")) {
+			return "Check " + URL + " (SPRING_DATASOURCE_URL): its host and port, and that PostgreSQL "
+					+ "is running there and accepts connections from this host.";
+		}
+		if (state.startsWith("28")) {
+			return "Check spring.datasource.username and spring.datasource.password (SPRING_DATASOURCE_USERNAME, "
+					+ "SPRING_DATASOURCE_PASSWORD), and that the server's pg_hba.conf lets that user in from this host.";
+		}
+		if (state.equals("3D000")) {
+			return "Create the database, or correct its name in " + URL + " (SPRING_DATASOURCE_URL).";
+		}
+		return null;
+	}
+
+	private static boolean dataSourceFailed(Throwable failure) {
+		for (Throwable each = failure; each != null; each = each.getCause()) {
+			if (each instanceof BeanCreationException creation && "dataSource".equals(creation.getBeanName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static <T extends Throwable> @Nullable T cause(Throwable failure, Class<T> type) {
+		for (Throwable each = failure; each != null; each = each.getCause()) {
+			if (type.isInstance(each)) {
+				return type.cast(each);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The URL without what may carry a password: its query string and the user
+	 * information of a {@code postgres://user:password@host} URL.
+	 */
+	private static String shown(String url) {
+		int query = url.indexOf('?');
+		String shown = (query >= 0) ? url.substring(0, query) : url;
+		int authority = shown.indexOf("//");
+		int at = shown.lastIndexOf('@');
+		return (authority >= 0 && at > authority) ? shown.substring(0, authority + 2) + shown.substring(at + 1) : shown;
+	}
+
+}
