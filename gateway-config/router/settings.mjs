@@ -45,9 +45,13 @@ export const PRODUCTION_LIMIT_DEFAULTS = {
 };
 
 export function routerSettings(env = process.env) {
-  const mode = env.GATEWAY_MODE ?? 'dev';
+  return everyProblem(() => readSettings(env));
+}
+
+function readSettings(env) {
+  let mode = env.GATEWAY_MODE ?? 'dev';
   if (mode !== 'dev' && mode !== 'production') {
-    throw new Error(`GATEWAY_MODE must be 'dev' or 'production', not '${mode}'`);
+    mode = refuse(`GATEWAY_MODE must be 'dev' or 'production', not '${mode}'`, 'dev');
   }
   const jwt = jwtSettings(env, mode);
   return {
@@ -83,7 +87,7 @@ export function routerSettings(env = process.env) {
     supergraphStore: supergraphStoreSettings(env),
     metrics: metricsSet(env),
     queryPlanner: queryPlanner(env),
-    tracing: tracingSettings(env, mode),
+    tracing: readTracingSettings(env, mode),
     benchmarkOff: benchmarkSwitches(env),
   };
 }
@@ -95,6 +99,10 @@ export function routerSettings(env = process.env) {
  * every trace in dev, 10 % in production by default.
  */
 export function tracingSettings(env = process.env, mode = env.GATEWAY_MODE ?? 'dev') {
+  return everyProblem(() => readTracingSettings(env, mode));
+}
+
+function readTracingSettings(env, mode) {
   const base = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', HTTP);
   const endpoint = url(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', HTTP)
     ?? (base ? `${base.replace(/\/$/, '')}/v1/traces` : null);
@@ -113,7 +121,7 @@ export function tracingSettings(env = process.env, mode = env.GATEWAY_MODE ?? 'd
 function queryPlanner(env) {
   const value = env.ROUTER_QUERY_PLANNER || 'rust';
   if (value !== 'rust' && value !== 'javascript') {
-    throw new Error(`ROUTER_QUERY_PLANNER must be 'rust' or 'javascript', not '${value}'`);
+    return refuse(`ROUTER_QUERY_PLANNER must be 'rust' or 'javascript', not '${value}'`, 'rust');
   }
   return value;
 }
@@ -130,7 +138,7 @@ function queryPlanner(env) {
 function metricsSet(env) {
   const value = env.ROUTER_METRICS || 'lean';
   if (value !== 'lean' && value !== 'all') {
-    throw new Error(`ROUTER_METRICS must be 'lean' or 'all', not '${value}'`);
+    return refuse(`ROUTER_METRICS must be 'lean' or 'all', not '${value}'`, 'lean');
   }
   return value;
 }
@@ -147,7 +155,7 @@ function benchmarkSwitches(env) {
   const names = list(env.BENCH_ROUTER_OFF) ?? [];
   const unknown = names.filter((name) => !BENCHMARK_SWITCHES.includes(name));
   if (unknown.length) {
-    throw new Error(`BENCH_ROUTER_OFF: unknown ${unknown.join(', ')}; known: ${BENCHMARK_SWITCHES.join(', ')}`);
+    return refuse(`BENCH_ROUTER_OFF: unknown ${unknown.join(', ')}; known: ${BENCHMARK_SWITCHES.join(', ')}`, new Set());
   }
   return new Set(names);
 }
@@ -164,12 +172,14 @@ function jwtSettings(env, mode) {
 }
 
 export function productionLimits(env = process.env) {
-  const limits = fromEnv(env, PRODUCTION_LIMIT_DEFAULTS);
-  return { ...limits, maxNesting: int(env, 'MAX_NESTING', nestingFor(limits.maxDepth)) };
+  return everyProblem(() => {
+    const limits = fromEnv(env, PRODUCTION_LIMIT_DEFAULTS);
+    return { ...limits, maxNesting: int(env, 'MAX_NESTING', nestingFor(limits.maxDepth)) };
+  });
 }
 
 export function devLimits(env = process.env) {
-  return fromEnv(env, DEV_LIMIT_DEFAULTS);
+  return everyProblem(() => fromEnv(env, DEV_LIMIT_DEFAULTS));
 }
 
 /**
@@ -215,7 +225,7 @@ function supergraphStoreSettings(env) {
   }
   const pollMs = int(env, 'SUPERGRAPH_POLL_MS', MIN_SUPERGRAPH_POLL_MS);
   if (pollMs < MIN_SUPERGRAPH_POLL_MS) {
-    throw new Error(`SUPERGRAPH_POLL_MS must be at least ${MIN_SUPERGRAPH_POLL_MS} (Hive Gateway's minimum), not ${pollMs}`);
+    refuse(`SUPERGRAPH_POLL_MS must be at least ${MIN_SUPERGRAPH_POLL_MS} (Hive Gateway's minimum), not ${pollMs}`);
   }
   return { dir: env.SUPERGRAPH_STORE, pollMs };
 }
@@ -229,7 +239,7 @@ function int(env, name, fallback, min = 1) {
   }
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
-    throw new Error(`${name} must be ${min === 0 ? 'a whole number' : 'a positive integer'}, not '${env[name]}'`);
+    return refuse(`${name} must be ${min === 0 ? 'a whole number' : 'a positive integer'}, not '${env[name]}'`, fallback);
   }
   return value;
 }
@@ -241,7 +251,7 @@ function ratio(env, name, fallback) {
   }
   const value = Number(raw);
   if (!/^(\d+\.?\d*|\.\d+)$/.test(raw) || value > 1) {
-    throw new Error(`${name} must be a decimal number between 0 and 1, not '${env[name]}'`);
+    return refuse(`${name} must be a decimal number between 0 and 1, not '${env[name]}'`, fallback);
   }
   return value;
 }
@@ -257,8 +267,8 @@ function hmacSecret(env) {
     return null;
   }
   if (secret.length < MIN_SECRET_LENGTH) {
-    throw new Error(`ROUTER_HMAC_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32), `
-      + `not ${secret.length}`);
+    return refuse(`ROUTER_HMAC_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32), `
+      + `not ${secret.length}`, null);
   }
   return secret;
 }
@@ -281,7 +291,7 @@ function url(env, name, kind) {
   }
   const parsed = parseUrl(raw);
   if (!parsed || !kind.protocols.includes(parsed.protocol) || !parsed.hostname) {
-    throw new Error(`${name} must be ${kind.shape}${kind.secret ? '' : `, not '${env[name]}'`}`);
+    return refuse(`${name} must be ${kind.shape}${kind.secret ? '' : `, not '${env[name]}'`}`, undefined);
   }
   return raw;
 }
@@ -295,10 +305,41 @@ function origins(env) {
   const entries = list(env.CORS_ORIGINS);
   for (const entry of entries ?? []) {
     if (parseUrl(entry)?.origin !== entry || !/^https?:/.test(entry)) {
-      throw new Error(`CORS_ORIGINS must list origins such as https://app.example.com (scheme, host and port only), not '${entry}'`);
+      refuse(`CORS_ORIGINS must list origins such as https://app.example.com (scheme, host and port only), not '${entry}'`);
     }
   }
   return entries?.length ? entries : null;
+}
+
+// Every invalid setting is reported at once, so an operator fixes them in one round rather than one per
+// start: while settings are read, refuse() records the problem and the read goes on with the default.
+let problems = null;
+
+function everyProblem(read) {
+  if (problems) {
+    return read();
+  }
+  problems = [];
+  try {
+    const settings = read();
+    if (problems.length === 1) {
+      throw new Error(problems[0]);
+    }
+    if (problems.length > 1) {
+      throw new Error(`${problems.length} router settings are invalid:\n  ${problems.join('\n  ')}`);
+    }
+    return settings;
+  } finally {
+    problems = null;
+  }
+}
+
+function refuse(message, fallback) {
+  if (!problems) {
+    throw new Error(message);
+  }
+  problems.push(message);
+  return fallback;
 }
 
 function parseUrl(text) {

@@ -122,3 +122,29 @@ describe('CORS origins', () => {
     }
   });
 });
+
+describe('several invalid settings', () => {
+  it('are all reported at once, each naming its variable', () => {
+    const env = { GATEWAY_MODE: 'production', REQUEST_DEADLINE_MS: '30s', USERS_URL: 'users:4001/graphql',
+      ROUTER_HMAC_SECRET: 'short', CORS_ORIGINS: '*', TRACE_SAMPLING_RATIO: '10%', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318',
+      MAX_DEPTH: '0', ROUTER_METRICS: 'some' };
+    assert.throws(() => routerSettings(env), (error) => {
+      const lines = error.message.split('\n');
+      assert.equal(lines[0], '7 router settings are invalid:');
+      for (const variable of ['REQUEST_DEADLINE_MS', 'USERS_URL', 'ROUTER_HMAC_SECRET', 'CORS_ORIGINS', 'TRACE_SAMPLING_RATIO',
+        'MAX_DEPTH', 'ROUTER_METRICS']) {
+        assert.equal(lines.filter((line) => line.trimStart().startsWith(variable)).length, 1, variable);
+      }
+      assert.ok(!error.message.includes('short'), 'the secret is not repeated');
+      return true;
+    });
+  });
+
+  it('one alone reads as before, and a wrong mode does not hide the settings after it', () => {
+    assert.throws(() => routerSettings({ GATEWAY_MODE: 'staging', MAX_BODY_BYTES: '-1' }),
+      /^Error: 2 router settings are invalid:\n {2}GATEWAY_MODE must be 'dev' or 'production', not 'staging'\n {2}MAX_BODY_BYTES must be a positive integer/);
+    assert.throws(() => routerSettings({ GATEWAY_MODE: 'staging' }), /^Error: GATEWAY_MODE must be 'dev' or 'production', not 'staging'$/);
+    assert.equal(routerSettings({ GATEWAY_MODE: 'production' }).mode, 'production');
+  });
+});
+
