@@ -65,7 +65,7 @@ function readSettings(env) {
     devTokenKeyFile: mode === 'dev' && !jwt.jwksUrl && jwt.publicKeyFile === DEV_PUBLIC_KEY && existsSync(DEV_PRIVATE_KEY)
       ? DEV_PRIVATE_KEY
       : null,
-    hmacSecret: hmacSecret(env),
+    hmacSecret: hmacSecret(env, mode),
     // Hashed API keys of machine clients (scripts/api-keys.mjs); unset: API keys are refused.
     apiKeysFile: env.API_KEYS_FILE || null,
     // The client names metrics label by (router/operation-metrics.mjs); unset, the first 100 seen.
@@ -258,13 +258,17 @@ function ratio(env, name, fallback) {
 
 /**
  * The secret the router signs subgraph requests with (`ROUTER_HMAC_SECRET`, the subgraphs'
- * `subgraph.security.router-secret`); unset, empty or blank, requests are not signed. At least as long
- * as the HMAC-SHA256 key RFC 2104 asks for; the message never repeats the secret.
+ * `subgraph.security.router-secret`); unset, empty or blank, requests are not signed, which only dev mode
+ * allows. At least as long as the HMAC-SHA256 key RFC 2104 asks for; the message never repeats the secret.
  */
-function hmacSecret(env) {
+function hmacSecret(env, mode) {
   const secret = env.ROUTER_HMAC_SECRET;
   if (!secret?.trim()) {
-    return null;
+    // The subgraphs' prod profile refuses to start without the secret, and then every request it does not sign.
+    return mode === 'production'
+      ? refuse('GATEWAY_MODE=production needs ROUTER_HMAC_SECRET (the subgraphs\' subgraph.security.router-secret, '
+        + 'e.g. openssl rand -hex 32): subgraphs in production accept only requests the router signs', null)
+      : null;
   }
   if (secret.length < MIN_SECRET_LENGTH) {
     return refuse(`ROUTER_HMAC_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32), `

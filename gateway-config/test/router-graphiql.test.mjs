@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
-import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { gatewayDir, startGateway, TEST_ROUTER_SECRET } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
 
@@ -36,7 +36,7 @@ describe('router GraphiQL', () => {
     // No JWT_PUBLIC_KEY_FILE: dev mode verifies with the repository's dev key pair, as run-supergraph does.
     devKeyRouter = await startGateway({ ...env, GATEWAY_MODE: 'dev' });
     otherKeyRouter = await startGateway({ ...env, GATEWAY_MODE: 'dev', JWT_PUBLIC_KEY_FILE: keyFile });
-    production = await startGateway({ ...env, GATEWAY_MODE: 'production', JWT_PUBLIC_KEY_FILE: keyFile });
+    production = await startGateway({ ...env, GATEWAY_MODE: 'production', ROUTER_HMAC_SECRET: TEST_ROUTER_SECRET, JWT_PUBLIC_KEY_FILE: keyFile });
   });
 
   after(async () => {

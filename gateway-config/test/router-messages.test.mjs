@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
-import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { gatewayDir, startGateway, TEST_ROUTER_SECRET } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post, send } from './support/http.mjs';
 import { bundles, message, negotiateLanguage } from '../router/messages.mjs';
@@ -74,7 +74,7 @@ describe('router messages through the real router', () => {
     const env = { USERS_URL: fakes.urls.users, CATALOG_URL: fakes.urls.catalog, JWT_PUBLIC_KEY_FILE: keyFile };
     // The orders subgraph is down, for SERVICE_UNAVAILABLE.
     dev = await startGateway({ ...env, GATEWAY_MODE: 'dev', ORDERS_URL: 'http://127.0.0.1:9/graphql' });
-    production = await startGateway({ ...env, GATEWAY_MODE: 'production', ORDERS_URL: fakes.urls.orders, MAX_BODY_BYTES: '1000' });
+    production = await startGateway({ ...env, GATEWAY_MODE: 'production', ROUTER_HMAC_SECRET: TEST_ROUTER_SECRET, ORDERS_URL: fakes.urls.orders, MAX_BODY_BYTES: '1000' });
   });
 
   after(async () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
-import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { gatewayDir, startGateway, TEST_ROUTER_SECRET } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
 import { clientLabel, clientLabeller, firstOperationName, operationLabeller } from '../router/operation-metrics.mjs';
@@ -306,6 +306,7 @@ describe('router metrics in production', () => {
     fakes = await startFakeSubgraphs();
     gateway = await startGateway({
       GATEWAY_MODE: 'production',
+      ROUTER_HMAC_SECRET: TEST_ROUTER_SECRET,
       ...fakes.env,
       JWT_PUBLIC_KEY_FILE: keyFile,
       CLIENT_NAMES: 'web-shop, ios-app',

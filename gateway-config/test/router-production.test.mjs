@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
 import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
-import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { gatewayDir, startGateway, TEST_ROUTER_SECRET } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
 import { sha256 } from '../router/plugins.mjs';
@@ -46,6 +46,7 @@ describe('router in production mode', () => {
   function productionEnv() {
     return {
       GATEWAY_MODE: 'production',
+      ROUTER_HMAC_SECRET: TEST_ROUTER_SECRET,
       ...fakes.env,
       JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
       TRUSTED_DOCUMENTS_FILE: join(dir, 'manifest.json'),
@@ -261,7 +262,7 @@ describe('router in production mode', () => {
   });
 
   it('does not start without a JWT key source', async () => {
-    const broken = await startGateway({ GATEWAY_MODE: 'production' }, { expectExit: true });
+    const broken = await startGateway({ GATEWAY_MODE: 'production', ROUTER_HMAC_SECRET: TEST_ROUTER_SECRET }, { expectExit: true });
     // a busy 2-core machine takes a while to load the gateway and its plugins before the check runs
     const exitCode = await Promise.race([broken.exited, new Promise((r) => setTimeout(() => r('running'), 45000))]);
     await broken.stop();
@@ -298,6 +299,7 @@ describe('router in production mode: cost of the reference operations', () => {
   async function withGateway(env, use) {
     const gateway = await startGateway({
       GATEWAY_MODE: 'production',
+      ROUTER_HMAC_SECRET: TEST_ROUTER_SECRET,
       USERS_URL: subgraphs.urls.users,
       ORDERS_URL: subgraphs.urls.orders,
       CATALOG_URL: subgraphs.urls.catalog,

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
-import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { gatewayDir, startGateway, TEST_ROUTER_SECRET } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post, send } from './support/http.mjs';
 import { sha256 } from '../router/plugins.mjs';
@@ -162,6 +162,7 @@ for (const mode of ['dev', 'production']) {
       fakes = await startFakeSubgraphs();
       gateway = await startGateway({
         GATEWAY_MODE: mode,
+        ROUTER_HMAC_SECRET: TEST_ROUTER_SECRET,
         ...fakes.env,
         JWT_PUBLIC_KEY_FILE: keyFile,
       });

@@ -5,12 +5,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PRODUCTION_LIMIT_DEFAULTS, routerSettings, tracingSettings } from '../router/settings.mjs';
 
+// Production needs the signing secret; most cases here are about something else.
+const PRODUCTION = { GATEWAY_MODE: 'production', ROUTER_HMAC_SECRET: 'test-only-secret-0123456789abcdef' };
+
 const traced = { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/v1/traces' };
 
 describe('numeric router settings', () => {
   it('take their default when unset, empty or blank', () => {
     for (const value of [undefined, '', '  ']) {
-      const env = { GATEWAY_MODE: 'production', REQUEST_DEADLINE_MS: value, MAX_DEPTH: value, JWT_CLOCK_SKEW_SECONDS: value };
+      const env = { ...PRODUCTION, REQUEST_DEADLINE_MS: value, MAX_DEPTH: value, JWT_CLOCK_SKEW_SECONDS: value };
       const settings = routerSettings(env);
       assert.equal(settings.requestDeadlineMs, 30000);
       assert.equal(settings.limits.maxDepth, PRODUCTION_LIMIT_DEFAULTS.maxDepth);
@@ -21,7 +24,7 @@ describe('numeric router settings', () => {
   });
 
   it('read plain decimals, with surrounding blanks', () => {
-    const settings = routerSettings({ GATEWAY_MODE: 'production', REQUEST_DEADLINE_MS: ' 5000 ', MAX_DEPTH: '7', JWT_CLOCK_SKEW_SECONDS: '0' });
+    const settings = routerSettings({ ...PRODUCTION, REQUEST_DEADLINE_MS: ' 5000 ', MAX_DEPTH: '7', JWT_CLOCK_SKEW_SECONDS: '0' });
     assert.equal(settings.requestDeadlineMs, 5000);
     assert.equal(settings.limits.maxDepth, 7);
     assert.equal(settings.jwt.clockSkewSeconds, 0);
@@ -34,7 +37,7 @@ describe('numeric router settings', () => {
     for (const value of ['0x10', '1e3', '-5', '5.5', 'ten', '0', '9007199254740993', '1_000']) {
       assert.throws(() => routerSettings({ REQUEST_DEADLINE_MS: value }),
         new RegExp(`REQUEST_DEADLINE_MS must be a positive integer, not '${value}'`), value);
-      assert.throws(() => routerSettings({ GATEWAY_MODE: 'production', MAX_BODY_BYTES: value }),
+      assert.throws(() => routerSettings({ ...PRODUCTION, MAX_BODY_BYTES: value }),
         /MAX_BODY_BYTES must be a positive integer/, value);
     }
     assert.throws(() => routerSettings({ JWT_CLOCK_SKEW_SECONDS: '-1' }), /JWT_CLOCK_SKEW_SECONDS must be a whole number, not '-1'/);
@@ -51,8 +54,16 @@ describe('the router secret', () => {
       assert.equal(routerSettings({ ROUTER_HMAC_SECRET: value }).hmacSecret, null);
     }
     const secret = 'f'.repeat(64);
-    assert.equal(routerSettings({ GATEWAY_MODE: 'production', ROUTER_HMAC_SECRET: secret }).hmacSecret, secret);
+    assert.equal(routerSettings({ ...PRODUCTION, ROUTER_HMAC_SECRET: secret }).hmacSecret, secret);
     assert.equal(routerSettings({ ROUTER_HMAC_SECRET: 'x'.repeat(32) }).hmacSecret, 'x'.repeat(32));
+  });
+
+  it('is required in production, where the subgraphs accept only signed requests', () => {
+    for (const value of [undefined, '', '  ']) {
+      assert.throws(() => routerSettings({ GATEWAY_MODE: 'production', ROUTER_HMAC_SECRET: value }),
+        /^Error: GATEWAY_MODE=production needs ROUTER_HMAC_SECRET/, String(value));
+      assert.equal(routerSettings({ GATEWAY_MODE: 'dev', ROUTER_HMAC_SECRET: value }).hmacSecret, null);
+    }
   });
 
   it('is refused shorter, in every mode, without repeating it', () => {
@@ -107,9 +118,9 @@ describe('URL settings', () => {
 
 describe('CORS origins', () => {
   it('are origins as browsers send them', () => {
-    assert.deepEqual(routerSettings({ GATEWAY_MODE: 'production', CORS_ORIGINS: 'https://app.example.com, http://localhost:3000' }).corsOrigins,
+    assert.deepEqual(routerSettings({ ...PRODUCTION, CORS_ORIGINS: 'https://app.example.com, http://localhost:3000' }).corsOrigins,
       ['https://app.example.com', 'http://localhost:3000']);
-    assert.deepEqual(routerSettings({ GATEWAY_MODE: 'production', CORS_ORIGINS: ' ' }).corsOrigins, []);
+    assert.deepEqual(routerSettings({ ...PRODUCTION, CORS_ORIGINS: ' ' }).corsOrigins, []);
     assert.equal(routerSettings({ CORS_ORIGINS: '' }).corsOrigins, null);
     assert.equal(routerSettings({ CORS_ORIGINS: ' , ' }).corsOrigins, null);
   });
@@ -125,7 +136,7 @@ describe('CORS origins', () => {
 
 describe('several invalid settings', () => {
   it('are all reported at once, each naming its variable', () => {
-    const env = { GATEWAY_MODE: 'production', REQUEST_DEADLINE_MS: '30s', USERS_URL: 'users:4001/graphql',
+    const env = { ...PRODUCTION, REQUEST_DEADLINE_MS: '30s', USERS_URL: 'users:4001/graphql',
       ROUTER_HMAC_SECRET: 'short', CORS_ORIGINS: '*', TRACE_SAMPLING_RATIO: '10%', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318',
       MAX_DEPTH: '0', ROUTER_METRICS: 'some' };
     assert.throws(() => routerSettings(env), (error) => {
@@ -144,7 +155,7 @@ describe('several invalid settings', () => {
     assert.throws(() => routerSettings({ GATEWAY_MODE: 'staging', MAX_BODY_BYTES: '-1' }),
       /^Error: 2 router settings are invalid:\n {2}GATEWAY_MODE must be 'dev' or 'production', not 'staging'\n {2}MAX_BODY_BYTES must be a positive integer/);
     assert.throws(() => routerSettings({ GATEWAY_MODE: 'staging' }), /^Error: GATEWAY_MODE must be 'dev' or 'production', not 'staging'$/);
-    assert.equal(routerSettings({ GATEWAY_MODE: 'production' }).mode, 'production');
+    assert.equal(routerSettings(PRODUCTION).mode, 'production');
   });
 });
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
-import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { gatewayDir, startGateway, TEST_ROUTER_SECRET } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
 import { ownPrefix, sharedRedisUrl, startOwnRedis } from './support/redis.mjs';
@@ -29,6 +29,7 @@ describe('router shared state', () => {
 
   const productionEnv = (env) => ({
     GATEWAY_MODE: 'production',
+    ROUTER_HMAC_SECRET: TEST_ROUTER_SECRET,
     ...fakes.env,
     JWT_PUBLIC_KEY_FILE: join(dir, 'jwt.pem'),
     RATE_LIMIT_MAX: '3',

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 export const gatewayDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = resolve(gatewayDir, 'router', 'main.mjs');
 
+/** The signing secret of test routers in production mode, which cannot run without one. */
+export const TEST_ROUTER_SECRET = 'test-only-secret-0123456789abcdef';
+
 export async function startGateway(env, { expectExit = false, supergraph = 'supergraph.graphql' } = {}) {
   const port = await freePort();
   // With a supergraph store the config's `supergraph` must decide, so the command names no file.
