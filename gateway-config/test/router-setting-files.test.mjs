@@ -28,6 +28,16 @@ function pem(type, options = {}) {
   };
 }
 
+/** `read` throws a message that starts with the variable and names the file and the reason. */
+function assertRefused(read, variable, path, reason) {
+  assert.throws(read, (error) => {
+    assert.ok(error.message.startsWith(`${variable}: `), error.message);
+    assert.ok(error.message.includes(path), error.message);
+    assert.match(error.message, reason);
+    return true;
+  });
+}
+
 describe('JWT_PUBLIC_KEY_FILE', () => {
   it('takes an RSA or EC public key as given', () => {
     for (const key of [pem('rsa', { modulusLength: 2048 }), pem('ec', { namedCurve: 'P-256' })]) {
@@ -46,12 +56,7 @@ describe('JWT_PUBLIC_KEY_FILE', () => {
       [file('ed25519.pem', pem('ed25519').public), /holds a key of type ed25519; tokens are verified with RSA or EC keys/],
     ];
     for (const [path, reason] of cases) {
-      assert.throws(() => jwtPublicKeyFile(path), (error) => {
-        assert.match(error.message, /^JWT_PUBLIC_KEY_FILE: /);
-        assert.ok(error.message.includes(path), error.message);
-        assert.match(error.message, reason);
-        return true;
-      });
+      assertRefused(() => jwtPublicKeyFile(path), 'JWT_PUBLIC_KEY_FILE', path, reason);
     }
   });
 
@@ -83,12 +88,7 @@ describe('TRUSTED_DOCUMENTS_FILE', () => {
       [file('name.json', JSON.stringify({ Me: text })), /the first: 'Me'/],
     ];
     for (const [path, reason] of cases) {
-      assert.throws(() => loadTrustedDocuments(path), (error) => {
-        assert.match(error.message, /^TRUSTED_DOCUMENTS_FILE: /);
-        assert.ok(error.message.includes(path), error.message);
-        assert.match(error.message, reason);
-        return true;
-      });
+      assertRefused(() => loadTrustedDocuments(path), 'TRUSTED_DOCUMENTS_FILE', path, reason);
     }
   });
 });

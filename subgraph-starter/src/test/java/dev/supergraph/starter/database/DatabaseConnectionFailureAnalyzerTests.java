@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
+import dev.supergraph.starter.testsubgraph.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,27 +31,11 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseConnectionFailureAnalyzerTests {
 
-	private static @Nullable EmbeddedPostgres embedded;
-
 	private static String url = "";
 
 	@BeforeAll
 	static void database() throws IOException {
-		String configured = System.getenv("SUBGRAPH_TEST_JDBC_URL");
-		if (configured != null && !configured.isBlank()) {
-			url = configured;
-		}
-		else {
-			embedded = EmbeddedPostgres.builder().start();
-			url = embedded.getJdbcUrl("postgres", "postgres");
-		}
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		if (embedded != null) {
-			embedded.close();
-		}
+		url = TestPostgres.url();
 	}
 
 	@Test

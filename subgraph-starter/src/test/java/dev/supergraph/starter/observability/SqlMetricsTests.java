@@ -8,15 +8,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
+import dev.supergraph.starter.testsubgraph.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,27 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SqlMetricsTests {
 
-	private static @Nullable EmbeddedPostgres embedded;
-
 	private static String url = "";
 
 	@BeforeAll
 	static void database() throws IOException {
-		String configured = System.getenv("SUBGRAPH_TEST_JDBC_URL");
-		if (configured != null && !configured.isBlank()) {
-			url = configured;
-		}
-		else {
-			embedded = EmbeddedPostgres.builder().start();
-			url = embedded.getJdbcUrl("postgres", "postgres");
-		}
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		if (embedded != null) {
-			embedded.close();
-		}
+		url = TestPostgres.url();
 	}
 
 	private final WebApplicationContextRunner runner = runner(OpenTelemetrySdkAutoConfiguration.class,
