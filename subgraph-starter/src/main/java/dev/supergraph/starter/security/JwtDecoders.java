@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import dev.supergraph.starter.settings.MissingSettingException;
 import dev.supergraph.starter.settings.SettingFiles;
 
 import org.springframework.core.env.Environment;
@@ -86,9 +87,12 @@ final class JwtDecoders {
 		Resource location = properties.publicKeyLocation();
 		if (location == null) {
 			if (!environment.acceptsProfiles(Profiles.of("dev", "test"))) {
-				throw new IllegalStateException("Set subgraph.security.jwt.jwk-set-uri or "
-						+ "subgraph.security.jwt.public-key-location; the development key is only "
-						+ "accepted with the dev or test profile");
+				throw new MissingSettingException(
+						"subgraph.security.jwt.jwk-set-uri or subgraph.security.jwt.public-key-location",
+						"the development key is only accepted with the dev or test profile",
+						"Set the token issuer's JWKS URL (SUBGRAPH_SECURITY_JWT_JWK_SET_URI) or its PEM public key "
+								+ "(SUBGRAPH_SECURITY_JWT_PUBLIC_KEY_LOCATION, e.g. file:/run/secrets/jwt.pem), "
+								+ "as the router's JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE.");
 			}
 			location = new ClassPathResource(DEV_PUBLIC_KEY);
 		}

@@ -11,6 +11,7 @@ import dev.supergraph.starter.errors.ErrorMessages;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.ErrorsAutoConfiguration;
 import dev.supergraph.starter.errors.RequestLanguages;
+import dev.supergraph.starter.settings.MissingSettingException;
 import dev.supergraph.starter.sharedstate.SharedRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -165,8 +166,10 @@ public final class SecurityAutoConfiguration {
 	RouterSignature routerSignature(RouterSignatureProperties properties, Environment environment) {
 		RouterSignature signature = new RouterSignature(properties.routerSecret());
 		if (!signature.enabled() && environment.acceptsProfiles(Profiles.of("prod"))) {
-			throw new IllegalStateException(
-					"Set subgraph.security.router-secret: in production a subgraph accepts only signed router requests");
+			throw new MissingSettingException("subgraph.security.router-secret",
+					"with the prod profile a subgraph accepts only requests the router signs",
+					"Set it (SUBGRAPH_SECURITY_ROUTER_SECRET) to the router's ROUTER_HMAC_SECRET, "
+							+ "at least 32 characters (e.g. openssl rand -hex 32).");
 		}
 		return signature;
 	}
