@@ -26,7 +26,8 @@ const JWT_KEY_TYPES = new Set(['rsa', 'rsa-pss', 'ec']);
  * The PEM public key (or certificate) that verifies tokens, of a type the accepted algorithms use; a
  * private key is refused: it does not belong on the router.
  */
-export function jwtPublicKeyFile(file, variable = 'JWT_PUBLIC_KEY_FILE') {
+export function jwtPublicKeyFile(file) {
+  const variable = 'JWT_PUBLIC_KEY_FILE';
   const pem = settingFile(variable, file);
   let key;
   try {

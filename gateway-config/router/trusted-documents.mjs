@@ -12,7 +12,8 @@ export const defaultManifestFile = resolve(dirname(fileURLToPath(import.meta.url
  * that is missing or not a manifest does; the message names TRUSTED_DOCUMENTS_FILE.
  * @returns {Map<string, string>}
  */
-export function loadTrustedDocuments(file = defaultManifestFile, variable = 'TRUSTED_DOCUMENTS_FILE') {
+export function loadTrustedDocuments(file = defaultManifestFile) {
+  const variable = 'TRUSTED_DOCUMENTS_FILE';
   let manifest;
   try {
     manifest = JSON.parse(settingFile(variable, file));

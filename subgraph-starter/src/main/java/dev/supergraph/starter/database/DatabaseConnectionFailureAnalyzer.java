@@ -1,6 +1,7 @@
 package dev.supergraph.starter.database;
 
 import java.sql.SQLException;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -65,17 +66,18 @@ class DatabaseConnectionFailureAnalyzer implements FailureAnalyzer {
 	}
 
 	private static boolean dataSourceFailed(Throwable failure) {
-		for (Throwable each = failure; each != null; each = each.getCause()) {
-			if (each instanceof BeanCreationException creation && "dataSource".equals(creation.getBeanName())) {
-				return true;
-			}
-		}
-		return false;
+		BeanCreationException creation = cause(failure, BeanCreationException.class,
+				(each) -> "dataSource".equals(each.getBeanName()));
+		return creation != null;
 	}
 
 	private static <T extends Throwable> @Nullable T cause(Throwable failure, Class<T> type) {
+		return cause(failure, type, (each) -> true);
+	}
+
+	private static <T extends Throwable> @Nullable T cause(Throwable failure, Class<T> type, Predicate<T> matches) {
 		for (Throwable each = failure; each != null; each = each.getCause()) {
-			if (type.isInstance(each)) {
+			if (type.isInstance(each) && matches.test(type.cast(each))) {
 				return type.cast(each);
 			}
 		}
