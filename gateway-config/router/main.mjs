@@ -4,7 +4,15 @@
 // the page's text, about 64 MB of an idle router's heap. This router serves no Laboratory in any
 // mode (production serves no page, dev serves GraphiQL), so that import resolves to a stub
 // (without-laboratory-hooks.mjs, laboratory-stub.mjs).
+import cluster from 'node:cluster';
 import { register } from 'node:module';
+import { listenAddress, listenProblem } from './listen-address.mjs';
 
+// A port in use ends the start here in one line (workers of a forked router listen through the primary).
+const problem = cluster.isPrimary ? await listenProblem(listenAddress(process.argv.slice(2), process.env)) : null;
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
 register('./without-laboratory-hooks.mjs', import.meta.url);
 await import(new URL('../node_modules/@graphql-hive/gateway/dist/bin.js', import.meta.url).href);

@@ -3,12 +3,14 @@
 // all start the router through this entry point (support/gateway.mjs), so they cover the rest.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gatewayDir } from './support/gateway.mjs';
+import { listenAddress, listenProblem } from '../router/listen-address.mjs';
 
 /** What `import '@graphql-hive/render-laboratory'` gives a process, with or without the entry point's hook. */
 function laboratoryModule({ hooked }) {
@@ -42,5 +44,69 @@ describe('router entry point', () => {
     assert.match(dockerfile, /ENTRYPOINT \["node", "router\/main\.mjs", "supergraph"/);
     const packageJson = JSON.parse(readFileSync(resolve(gatewayDir, 'package.json'), 'utf8'));
     assert.match(packageJson.scripts.router, /^node router\/main\.mjs supergraph/);
+  });
+});
+
+/** A server on a loopback port that the test holds, and the port. */
+function occupiedPort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port }));
+  });
+}
+
+describe('where the router listens', () => {
+  it('reads the port and host as the command line does: options, then PORT, then its defaults', () => {
+    assert.deepEqual(listenAddress(['supergraph', 'supergraph.graphql'], {}), { host: '0.0.0.0', port: 4000 });
+    assert.deepEqual(listenAddress(['supergraph', '--port', '4100'], { PORT: '4200' }), { host: '0.0.0.0', port: 4100 });
+    assert.deepEqual(listenAddress(['supergraph'], { PORT: '4200' }), { host: '0.0.0.0', port: 4200 });
+    assert.deepEqual(listenAddress(['supergraph', '--port=4101', '--host=127.0.0.1'], {}), { host: '127.0.0.1', port: 4101 });
+    assert.deepEqual(listenAddress(['supergraph', '-p4102', '-h', '::1'], {}), { host: '::1', port: 4102 });
+    assert.deepEqual(listenAddress(['supergraph', '-p', '4103', '-hlocalhost'], {}), { host: 'localhost', port: 4103 });
+    assert.deepEqual(listenAddress(['supergraph', '--polling', '10s'], {}), { host: '0.0.0.0', port: 4000 });
+  });
+
+  it('leaves a port the command line refuses to the command line', async () => {
+    for (const port of ['x', '70000', '-1', '4000.5']) {
+      const address = listenAddress(['supergraph', '--port', port], {});
+      assert.equal(address.port, null, port);
+      assert.equal(await listenProblem(address), null);
+    }
+  });
+
+  it('finds a free port usable and lets it go', async () => {
+    const { server, port } = await occupiedPort();
+    await new Promise((resolve) => server.close(resolve));
+    assert.equal(await listenProblem({ host: '127.0.0.1', port }), null);
+    const again = createServer();
+    await new Promise((resolve, reject) => again.once('error', reject).listen(port, '127.0.0.1', resolve));
+    again.close();
+  });
+
+  it('names a port in use, an address of no interface and a host name that does not resolve', async () => {
+    const { server, port } = await occupiedPort();
+    try {
+      assert.equal(await listenProblem({ host: '127.0.0.1', port }),
+        `The router cannot listen on 127.0.0.1:${port}: another process listens on that port; stop it or choose another port with --port`);
+    } finally {
+      server.close();
+    }
+    assert.match(await listenProblem({ host: '192.0.2.1', port: 4000 }), /192\.0\.2\.1:4000: no network interface of this machine has that address/);
+    assert.match(await listenProblem({ host: 'no-such-host.invalid', port: 4000 }), /the host name does not resolve/);
+  });
+
+  it('stops a router whose port is in use in one line, without a stack trace', async () => {
+    const { server, port } = await occupiedPort();
+    try {
+      const result = await new Promise((done) => execFile(process.execPath,
+        [resolve(gatewayDir, 'router', 'main.mjs'), 'supergraph', 'supergraph.graphql', '--host', '127.0.0.1', '--port', String(port)],
+        { cwd: gatewayDir, env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 60_000 },
+        (error, stdout, stderr) => done({ code: error?.code ?? 0, output: stdout + stderr })));
+      assert.equal(result.code, 1, result.output);
+      assert.equal(result.output.trim(), `The router cannot listen on 127.0.0.1:${port}: another process listens on that port; `
+        + 'stop it or choose another port with --port');
+    } finally {
+      server.close();
+    }
   });
 });
