@@ -6,6 +6,7 @@
 // (contract/api-key-files.json): a file that does not match is refused as a whole.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { utf8Text } from './setting-files.mjs';
 
 export const API_KEY_HEADER = 'x-api-key';
 const KEY_FORMAT = /^sgk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -32,7 +33,7 @@ export function newApiKey(client, scopes, now = new Date()) {
 export function readKeyFile(file) {
   let parsed;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(utf8Text(readFileSync(file)));
   } catch (error) {
     throw new Error(`API key file ${file} cannot be read: ${error.message}`);
   }

@@ -3,7 +3,7 @@
 // second of a change. An invalid version keeps the last good flags, is logged once and counted
 // (router_flags_reload_failures_total); every changed flag is logged for audit. The rules are those
 // of router/flag-rules.mjs, the subgraphs' too: contract/feature-flag-cases.json holds both to them.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Counter, register } from 'prom-client';
 import {
   ErrorCode,
@@ -15,9 +15,9 @@ import {
 import { extractScopes } from './authorization.mjs';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, clientLabel } from './operation-metrics.mjs';
-import { evaluateFlag, parseFlags } from './flag-rules.mjs';
+import { MAX_FLAGS_FILE_BYTES, evaluateFlag, parseFlags } from './flag-rules.mjs';
 
-export { bucketOf, evaluateFlag, parseFlags } from './flag-rules.mjs';
+export { MAX_FLAGS_FILE_BYTES, bucketOf, evaluateFlag, parseFlags } from './flag-rules.mjs';
 
 /** How often the file's status is polled: a change is seen well within a second. */
 export const POLL_INTERVAL_MS = 250;
@@ -100,8 +100,10 @@ export class FileFlagProvider {
   #load() {
     let text = null;
     try {
-      text = readFileSync(this.#file, 'utf8');
-      const flags = parseFlags(text);
+      const bytes = readBounded(this.#file, MAX_FLAGS_FILE_BYTES + 1);
+      // The bytes as they are, one character each: an invalid version is the same whatever its encoding.
+      text = bytes.toString('latin1');
+      const flags = parseFlags(bytes);
       this.#audit(this.#flags, flags);
       this.#flags = flags;
       this.#lastBad = null;
@@ -125,6 +127,21 @@ export class FileFlagProvider {
     if (changed.length) {
       this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: changed });
     }
+  }
+}
+
+/** At most the first `limit` bytes of a file: one past the largest file read is enough to refuse it. */
+function readBounded(file, limit) {
+  const descriptor = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(limit);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < limit; length += read) {
+      read = readSync(descriptor, buffer, length, limit - length, null);
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(descriptor);
   }
 }
 

@@ -4,6 +4,7 @@
 // flag's value for a caller. contract/feature-flag-cases.json holds both sides to them.
 import { createHash } from 'node:crypto';
 import { StandardResolutionReasons } from '@openfeature/server-sdk';
+import { utf8Text } from './setting-files.mjs';
 
 const KEY = /^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/;
 const FLAG_PROPERTIES = new Set(['description', 'enabled', 'default', 'rules']);
@@ -14,8 +15,18 @@ export function bucketOf(flagKey, userId) {
   return createHash('sha256').update(`${flagKey}:${userId}`).digest().readUInt32BE(0) % 10000;
 }
 
-/** Parses and validates a flags file's text: a Map key -> definition, or an Error naming every problem. */
-export function parseFlags(text) {
+/** The largest flags file read, as the subgraphs' (FlagsDocument.MAX_BYTES): every process holds and audits all of it. */
+export const MAX_FLAGS_FILE_BYTES = 1_048_576;
+
+/**
+ * Parses and validates a flags file, its bytes as on disk (UTF-8, at most MAX_FLAGS_FILE_BYTES) or its text:
+ * a Map key -> definition, or an Error naming every problem.
+ */
+export function parseFlags(content) {
+  if (typeof content !== 'string' && content.length > MAX_FLAGS_FILE_BYTES) {
+    throw new Error(`the file is larger than ${MAX_FLAGS_FILE_BYTES} bytes`);
+  }
+  const text = typeof content === 'string' ? content : utf8Text(content);
   let document;
   try {
     document = JSON.parse(text);

@@ -10,6 +10,35 @@ const FILE_ERRORS = {
   EISDIR: 'is a directory',
 };
 
+// Strict, and the byte order mark kept: the subgraphs read these files the same way (Utf8Text), so a file
+// saved in another encoding, or with a BOM that JSON does not allow, is refused by both sides alike.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The text of a file read by the router and the subgraphs alike (the flags file, the API key file), which
+ * must be UTF-8: an Error names the first byte that is not, rather than a text with replacement characters.
+ */
+export function utf8Text(bytes) {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    throw new Error(`not UTF-8 text: byte 0x${bytes[offset].toString(16).toUpperCase().padStart(2, '0')} at offset ${offset}`);
+  }
+}
+
+// Where the lenient decoding put its first replacement character that the file did not hold itself.
+function firstInvalidByte(bytes) {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  for (let index = text.indexOf('\uFFFD'); index >= 0; index = text.indexOf('\uFFFD', index + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, index));
+    if (!(bytes[offset] === 0xEF && bytes[offset + 1] === 0xBF && bytes[offset + 2] === 0xBD)) {
+      return offset;
+    }
+  }
+  return 0;
+}
+
 /** The text of the file `variable` names. */
 export function settingFile(variable, file) {
   try {

@@ -9,16 +9,27 @@ import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { Registry } from 'prom-client';
 import { OpenFeature } from '@openfeature/server-sdk';
-import { FileFlagProvider, bucketOf, parseFlags } from '../router/feature-flags.mjs';
+import { FileFlagProvider, MAX_FLAGS_FILE_BYTES, bucketOf, parseFlags } from '../router/feature-flags.mjs';
 import { contractDir, readContract } from './support/contract.mjs';
 
-const { flags, buckets, cases, valid, invalid } = readContract('feature-flag-cases.json');
+const { flags, buckets, cases, valid, invalid, maxBytes } = readContract('feature-flag-cases.json');
 const validateSchema = new Ajv({ allErrors: true }).compile(readContract('feature-flags.schema.json'));
 const directory = mkdtempSync(join(tmpdir(), 'feature-flag-contract-'));
 const silent = { error() {}, info() {} };
 
 function textOf(entry) {
   return entry.text ?? JSON.stringify(entry.document);
+}
+
+/** A case as the bytes of a file on disk. */
+function bytesOf(entry) {
+  return entry.base64 === undefined ? Buffer.from(textOf(entry)) : Buffer.from(entry.base64, 'base64');
+}
+
+/** A valid flags file of exactly `size` bytes. */
+function fileOfSize(size) {
+  const [start, end] = ['{"flags": {"a": {"enabled": true, "default": false, "description": "', '"}}}'];
+  return Buffer.from(start + 'x'.repeat(size - start.length - end.length) + end);
 }
 
 describe('feature flag contract at the router', () => {
@@ -46,15 +57,21 @@ describe('feature flag contract at the router', () => {
 
   for (const entry of valid) {
     it(`accepts ${entry.name}`, () => {
-      assert.ok(parseFlags(textOf(entry)) instanceof Map);
+      assert.ok(parseFlags(bytesOf(entry)) instanceof Map);
     });
   }
 
   for (const entry of invalid) {
     it(`refuses ${entry.name}`, () => {
-      assert.throws(() => parseFlags(textOf(entry)));
+      assert.throws(() => parseFlags(bytesOf(entry)), entry.message === undefined ? Error : { message: entry.message });
     });
   }
+
+  it(`reads a file of at most ${maxBytes} bytes`, () => {
+    assert.equal(MAX_FLAGS_FILE_BYTES, maxBytes);
+    assert.equal(parseFlags(fileOfSize(maxBytes)).size, 1);
+    assert.throws(() => parseFlags(fileOfSize(maxBytes + 1)), { message: `the file is larger than ${maxBytes} bytes` });
+  });
 });
 
 describe('feature flags schema', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { OpenFeature } from '@openfeature/server-sdk';
-import { useFeatureFlags } from '../router/feature-flags.mjs';
+import { MAX_FLAGS_FILE_BYTES, useFeatureFlags } from '../router/feature-flags.mjs';
 import { apiKeyStore, newApiKey, writeKeyFile } from '../router/api-keys.mjs';
 
 const directory = mkdtempSync(join(tmpdir(), 'router-feature-flags-'));
@@ -18,7 +18,7 @@ let written = 0;
 function writeFlags(file, content) {
   // Written beside and renamed, as an editor or a ConfigMap update does: never half a file.
   const temporary = `${file}.${++written}.tmp`;
-  writeFileSync(temporary, typeof content === 'string' ? content : JSON.stringify(content));
+  writeFileSync(temporary, typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content));
   renameSync(temporary, file);
 }
 
@@ -90,6 +90,17 @@ describe('feature flags file at the router', () => {
     writeFlags(file, flagsWith(true, [{ value: true }]));
     await eventually(async () => (await failures(registry)) === 2, 'the second invalid version counted');
     assert.match(log.lines.error[1], /flag "inventory-stock": rule 1: needs at least one of userIds/);
+    // Good flags saved by an editor in Latin-1: refused, as the subgraphs refuse it, not read with a U+FFFD.
+    const off = flagsWith(false);
+    off.flags['inventory-stock'].description = 'caf\u00e9';
+    writeFlags(file, Buffer.from(JSON.stringify(off), 'latin1'));
+    await eventually(async () => (await failures(registry)) === 3, 'the Latin-1 version counted');
+    assert.match(log.lines.error[2], /refused, the last good flags stay in force: not UTF-8 text: byte 0xE9 at offset \d+$/);
+    assert.equal(await progressiveOverride('inventory-stock', user()), true);
+    // A file larger than any flags file is refused for its size, read no further than that.
+    writeFlags(file, Buffer.alloc(MAX_FLAGS_FILE_BYTES * 3, ' '));
+    await eventually(async () => (await failures(registry)) === 4, 'the oversized version counted');
+    assert.match(log.lines.error[3], /refused, the last good flags stay in force: the file is larger than 1048576 bytes$/);
     writeFlags(file, flagsWith(false));
     await eventually(async () => !(await progressiveOverride('inventory-stock', user())), 'the good version in force');
     await provider.onClose();

@@ -6,7 +6,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jwtPublicKeyFile } from '../router/setting-files.mjs';
+import { jwtPublicKeyFile, utf8Text } from '../router/setting-files.mjs';
+import { readKeyFile } from '../router/api-keys.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from '../router/trusted-documents.mjs';
 import { sha256 } from '../router/plugins.mjs';
 import { startGateway } from './support/gateway.mjs';
@@ -19,6 +20,23 @@ function file(name, text) {
   writeFileSync(path, text);
   return path;
 }
+
+describe('files the router and the subgraphs both read', () => {
+  it('are UTF-8: a byte that is not is named with its offset, as the subgraphs name it', () => {
+    assert.equal(utf8Text(Buffer.from('{"a": "caf\u00e9 \u2615"}')), '{"a": "caf\u00e9 \u2615"}');
+    // A replacement character the file holds itself is text, not the byte to name.
+    assert.throws(() => utf8Text(Buffer.concat([Buffer.from('\uFFFD x '), Buffer.from([0xC3])])),
+      { message: 'not UTF-8 text: byte 0xC3 at offset 6' });
+    assert.throws(() => utf8Text(Buffer.from([0xEF, 0xBB, 0xBF, 0x7B, 0x80])), { message: 'not UTF-8 text: byte 0x80 at offset 4' });
+    // The byte order mark is kept, so JSON refuses it on both sides.
+    assert.equal(utf8Text(Buffer.from([0xEF, 0xBB, 0xBF, 0x7B])), '\uFEFF{');
+  });
+
+  it('refuse an API key file saved as Latin-1, naming the byte', () => {
+    const path = file('latin1-keys.json', Buffer.from('{"keys": [], "caf\u00e9": 1}\n', 'latin1'));
+    assert.throws(() => readKeyFile(path), { message: `API key file ${path} cannot be read: not UTF-8 text: byte 0xE9 at offset 17` });
+  });
+});
 
 function pem(type, options = {}) {
   const { publicKey, privateKey } = generateKeyPairSync(type, options);

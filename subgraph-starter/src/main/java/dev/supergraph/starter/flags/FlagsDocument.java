@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.supergraph.starter.settings.Utf8Text;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,30 @@ record FlagsDocument(Map<String, Flag> flags, Map<String, String> definitions) {
 	private static final Set<String> RULE_FIELDS = Set.of("value", "userIds", "scopes", "clients", "percentage");
 
 	static final FlagsDocument EMPTY = new FlagsDocument(Map.of(), Map.of());
+
+	/**
+	 * The largest flags file read, as the router's: a few hundred flags fit many times
+	 * over, and every process holds and audits the whole file.
+	 */
+	static final int MAX_BYTES = 1_048_576;
+
+	/**
+	 * A version of the file as it is on disk: UTF-8 text of at most {@link #MAX_BYTES}.
+	 * @param bytes the file's content, or its first {@code MAX_BYTES + 1} bytes
+	 * @return the flags
+	 * @throws InvalidFlagsException naming every problem
+	 */
+	static FlagsDocument parse(byte[] bytes) {
+		if (bytes.length > MAX_BYTES) {
+			throw new InvalidFlagsException("the file is larger than " + MAX_BYTES + " bytes");
+		}
+		try {
+			return parse(Utf8Text.decode(bytes));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidFlagsException(ex.getMessage());
+		}
+	}
 
 	static FlagsDocument parse(String text) {
 		JsonNode root;

@@ -1,6 +1,7 @@
 package dev.supergraph.starter.flags;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,23 +63,25 @@ final class FlagsFile {
 			return Set.of();
 		}
 		this.version = seen;
-		String text;
-		try {
-			text = Files.readString(this.file, StandardCharsets.UTF_8);
+		byte[] bytes;
+		try (InputStream in = Files.newInputStream(this.file)) {
+			bytes = in.readNBytes(FlagsDocument.MAX_BYTES + 1);
 		}
 		catch (IOException ex) {
 			refused("unreadable: " + ex, "cannot be read (" + ex.getClass().getSimpleName() + ")");
 			return Set.of();
 		}
 		try {
-			FlagsDocument next = FlagsDocument.parse(text);
+			FlagsDocument next = FlagsDocument.parse(bytes);
 			Set<String> changed = changes(this.current, next);
 			this.current = next;
 			this.lastBad = null;
 			return changed;
 		}
 		catch (InvalidFlagsException ex) {
-			refused(text, ex.getMessage());
+			// the bytes as they are, one char each: an invalid version is the same
+			// whatever its encoding
+			refused(new String(bytes, StandardCharsets.ISO_8859_1), ex.getMessage());
 			return Set.of();
 		}
 	}

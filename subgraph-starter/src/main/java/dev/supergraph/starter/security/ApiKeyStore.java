@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.supergraph.starter.settings.SettingFiles;
+import dev.supergraph.starter.settings.Utf8Text;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,7 +156,7 @@ final class ApiKeyStore {
 	private Map<String, StoredKey> read() throws IOException {
 		JsonNode root;
 		try {
-			root = this.json.readTree(Files.readString(this.file, StandardCharsets.UTF_8));
+			root = this.json.readTree(Utf8Text.decode(Files.readAllBytes(this.file)));
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("not valid JSON", ex);

@@ -1,9 +1,11 @@
 package dev.supergraph.starter.flags;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -100,15 +102,44 @@ class FeatureFlagContractTests {
 	@ParameterizedTest
 	@MethodSource("valid")
 	void validDocumentIsAccepted(JsonNode entry) {
-		assertThat(FlagsDocument.parse(json.writeValueAsString(entry.path("document"))).flags()).isNotNull();
+		assertThat(FlagsDocument.parse(bytesOf(entry)).flags()).isNotNull();
 	}
 
 	@ParameterizedTest
 	@MethodSource("invalid")
 	void invalidDocumentIsRefused(JsonNode entry) {
+		var refusal = assertThatExceptionOfType(InvalidFlagsException.class)
+			.isThrownBy(() -> FlagsDocument.parse(bytesOf(entry)));
+		if (entry.has("message")) {
+			refusal.withMessage(entry.path("message").asString());
+		}
+	}
+
+	@Test
+	void aFileIsReadUpToTheContractsSize() {
+		int maxBytes = contract.path("maxBytes").asInt();
+		assertThat(FlagsDocument.MAX_BYTES).isEqualTo(maxBytes);
+		assertThat(FlagsDocument.parse(fileOfSize(maxBytes)).flags()).containsOnlyKeys("a");
+		assertThatExceptionOfType(InvalidFlagsException.class)
+			.isThrownBy(() -> FlagsDocument.parse(fileOfSize(maxBytes + 1)))
+			.withMessage("the file is larger than " + maxBytes + " bytes");
+	}
+
+	/** A case as the bytes of a file on disk. */
+	private static byte[] bytesOf(JsonNode entry) {
+		if (entry.has("base64")) {
+			return Base64.getDecoder().decode(entry.path("base64").asString());
+		}
 		String text = entry.has("text") ? entry.path("text").asString()
 				: json.writeValueAsString(entry.path("document"));
-		assertThatExceptionOfType(InvalidFlagsException.class).isThrownBy(() -> FlagsDocument.parse(text));
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** A valid flags file of exactly {@code size} bytes. */
+	private static byte[] fileOfSize(int size) {
+		String start = "{\"flags\": {\"a\": {\"enabled\": true, \"default\": false, \"description\": \"";
+		String end = "\"}}}";
+		return (start + "x".repeat(size - start.length() - end.length()) + end).getBytes(StandardCharsets.US_ASCII);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.supergraph.starter.flags;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,6 +76,18 @@ class FlagsFileReloadTests {
 		write(file, ON.replace("\"userIds\": [\"u-1\"]", "\"userIds\": []"));
 		assertThat(withinASecond(() -> failures() == 2)).isTrue();
 		assertThat(output.getOut()).contains("flag \"beta\": rule 1: \"userIds\" must be a non-empty list");
+		// good flags saved by an editor in Latin-1: refused with where, as the router
+		// refuses them
+		write(file, OFF.replace("\"default\"", "\"description\": \"caf\u00e9\", \"default\"")
+			.getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(withinASecond(() -> failures() == 3)).isTrue();
+		assertThat(output.getOut()).containsPattern(
+				"refused, the last good flags stay in force: " + "not UTF-8 text: byte 0xE9 at offset \\d+");
+		// larger than any flags file: refused for its size, read no further than that
+		write(file, " ".repeat(FlagsDocument.MAX_BYTES * 3).getBytes(StandardCharsets.US_ASCII));
+		assertThat(withinASecond(() -> failures() == 4)).isTrue();
+		assertThat(output.getOut()).contains("the file is larger than 1048576 bytes");
+		assertThat(betaForUser()).isTrue();
 		write(file, OFF);
 		assertThat(withinASecond(() -> !betaForUser())).isTrue();
 	}
@@ -122,8 +135,12 @@ class FlagsFileReloadTests {
 	// Written beside and moved in, as an editor or a ConfigMap update does: never half a
 	// file.
 	private static void write(Path file, String content) throws IOException {
+		write(file, content.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void write(Path file, byte[] content) throws IOException {
 		Path temporary = Files.createTempFile(file.getParent(), "flags", ".tmp");
-		Files.writeString(temporary, content);
+		Files.write(temporary, content);
 		Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 

@@ -1,6 +1,7 @@
 package dev.supergraph.starter.settings;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -41,6 +42,8 @@ class SettingFilesTests {
 		credentials = new TestCredentials(Files.createDirectory(directory.resolve("usable")));
 		Files.writeString(directory.resolve("text.txt"), "not a key\n");
 		Files.writeString(directory.resolve("keys.json"), "{\"keys\": 5}\n");
+		Files.writeString(directory.resolve("latin1.json"), "{\"keys\": [], \"caf\u00e9\": 1}\n",
+				StandardCharsets.ISO_8859_1);
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
@@ -53,6 +56,7 @@ class SettingFilesTests {
 					subgraph.security.api-keys.file           | {dir}                  | the file cannot be read
 					subgraph.security.api-keys.file           | {dir}/text.txt         | not valid JSON
 					subgraph.security.api-keys.file           | {dir}/keys.json        | it must be an object with a "keys" array
+					subgraph.security.api-keys.file           | {dir}/latin1.json      | not UTF-8 text: byte 0xE9 at offset 17
 					""")
 	void aFileTheSubgraphCannotUseStopsItsStartWithTheReason(String property, String value, String reason,
 			CapturedOutput output) {
