@@ -31,12 +31,22 @@ export function readPointer(dir) {
   if (!existsSync(file)) {
     return null;
   }
-  const pointer = JSON.parse(readFileSync(file, 'utf8'));
-  if (!Number.isInteger(pointer?.version) || !Array.isArray(pointer.previous)) {
-    throw new StoreRefusal(`${file} is not a pointer ({"version": n, "previous": [...]})`);
+  let pointer;
+  try {
+    pointer = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) {
+      throw error;
+    }
+  }
+  if (!isVersion(pointer?.version) || !Array.isArray(pointer.previous) || !pointer.previous.every(isVersion)) {
+    throw new StoreRefusal(`${file} is not a pointer ({"version": n, "previous": [...]}); point it at a version `
+      + `of the store with \`npm run supergraph:rollback -- --store ${dir} --to N\``);
   }
   return pointer;
 }
+
+const isVersion = (value) => Number.isInteger(value) && value > 0;
 
 export function readVersion(dir, version) {
   return readFileSync(versionFile(dir, version), 'utf8');
@@ -55,23 +65,43 @@ export function promote(dir, sdl, now = new Date()) {
   });
 }
 
-/** Points back at the version the current one replaced. */
-export function rollback(dir, now = new Date()) {
+/**
+ * Points back at the version the current one replaced, or at version `to`: the versions the pointer
+ * remembers after `to` stay for later rollbacks. With `to`, a pointer that cannot be read is replaced, which
+ * is how an operator restores a store whose pointer was written by hand or by a broken sync.
+ */
+export function rollback(dir, now = new Date(), to = null) {
   return locked(dir, () => {
-    const pointer = readPointer(dir);
-    const [version, ...previous] = pointer?.previous ?? [];
+    const pointer = to === null ? readPointer(dir) : readablePointer(dir);
+    const remembered = pointer?.previous ?? [];
+    const version = to ?? remembered[0];
     if (version === undefined) {
       throw new StoreRefusal(pointer
         ? `version ${pointer.version} replaced no other version: nothing to roll back to`
         : `nothing was promoted to ${dir} yet: nothing to roll back`);
     }
-    if (!existsSync(versionFile(dir, version))) {
-      throw new StoreRefusal(`the previous version ${version} is missing (${versionFile(dir, version)})`);
+    if (version === pointer?.version) {
+      throw new StoreRefusal(`version ${version} is the current version already`);
     }
+    if (!existsSync(versionFile(dir, version))) {
+      throw new StoreRefusal(`${to === null ? 'the previous ' : ''}version ${version} is missing (${versionFile(dir, version)})`);
+    }
+    const previous = remembered.includes(version) ? remembered.slice(remembered.indexOf(version) + 1) : [];
     movePointer(dir, { version, previous });
-    appendHistory(dir, now, 'rollback', version, pointer.version);
-    return { version, from: pointer.version };
+    appendHistory(dir, now, 'rollback', version, pointer?.version);
+    return { version, from: pointer?.version ?? null };
   });
+}
+
+function readablePointer(dir) {
+  try {
+    return readPointer(dir);
+  } catch (error) {
+    if (error instanceof StoreRefusal) {
+      return null;
+    }
+    throw error;
+  }
 }
 
 /** Replaces the pointer atomically: a temporary file in the same directory, fsync, rename. */

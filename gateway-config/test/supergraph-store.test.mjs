@@ -61,6 +61,54 @@ describe('supergraph store commands', () => {
     assert.equal(run('demote', '--store', missing).status, 2);
   });
 
+  it('a pointer that cannot be read: status and rollback say so in one line, rollback --to restores it', () => {
+    const store = newStore();
+    [1, 2, 3].forEach((version) => publishVersion(store, version, committed));
+    for (const broken of ['garbage{\n', '', '{"version": 3,', 'null', '{"version": 0, "previous": []}',
+      '{"version": 3, "previous": ["2"]}', '{"version": 3}']) {
+      writeFileSync(join(store, POINTER_FILE), broken);
+      for (const command of ['status', 'rollback']) {
+        const result = run(command, '--store', store);
+        assert.equal(result.status, 1, `${command} with ${JSON.stringify(broken)}`);
+        const lines = result.stderr.trim().split('\n');
+        assert.equal(lines.length, 1, result.stderr);
+        assert.match(lines[0], /^\u2716 .*current is not a pointer .*; point it at a version of the store with `npm run supergraph:rollback -- --store .* --to N`$/);
+      }
+      assert.match(run('status', '--store', store).stdout, /  1\t.*\n  2\t.*\n  3\t.*\ncurrent: unknown, the pointer cannot be read/);
+    }
+    const restored = run('rollback', '--store', store, '--to', '2');
+    assert.equal(restored.status, 0, restored.stderr);
+    assert.equal(restored.stdout.trim(), '\u2714 rolled back to version 2 (was no readable pointer)');
+    assert.deepEqual(readPointer(store), { version: 2, previous: [] });
+  });
+
+  it('rollback --to goes back several versions at once, keeping what the pointer remembers beyond it', () => {
+    const store = newStore();
+    [1, 2, 3, 4].forEach((version) => publishVersion(store, version, committed));
+    movePointer(store, { version: 4, previous: [3, 2, 1] });
+    assert.equal(run('rollback', '--store', store, '--to', '2').stdout.trim(), '\u2714 rolled back to version 2 (was 4)');
+    assert.deepEqual(readPointer(store), { version: 2, previous: [1] });
+    assert.equal(run('rollback', '--store', store, '--to', '2').stderr.trim(), '\u2716 version 2 is the current version already');
+    assert.match(run('rollback', '--store', store, '--to', '9').stderr, /^\u2716 version 9 is missing \(.*supergraph-9\.graphql\)/);
+    // Forward to a version the pointer does not remember: a rollback with nothing after it.
+    assert.equal(run('rollback', '--store', store, '--to', '4').status, 0);
+    assert.deepEqual(readPointer(store), { version: 4, previous: [] });
+    for (const to of ['0', '-1', 'x', '1.5', '']) {
+      assert.equal(run('rollback', '--store', store, '--to', to).status, 2, to);
+    }
+    assert.equal(run('status', '--store', store, '--to', '1').status, 2);
+  });
+
+  it('refuses a --store that names a file in one line, whatever the command', () => {
+    const file = join(newStore(), 'a-file');
+    writeFileSync(file, '');
+    for (const command of ['status', 'rollback', 'promote']) {
+      const result = run(command, '--store', file);
+      assert.equal(result.status, 1, command);
+      assert.equal(result.stderr.trim(), `\u2716 ${file} is not a directory: --store names the store's directory`);
+    }
+  });
+
   it('a version is never rewritten, and one promotion or rollback runs at a time', () => {
     const store = newStore();
     promote(store, committed);
