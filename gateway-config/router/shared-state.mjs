@@ -64,12 +64,19 @@ export function redisOutage(log = console) {
   };
 }
 
-// One counter per process, even when tests build several caches.
+// One counter per process, even when tests build several caches. Its series starts at 0, so that an alert
+// on its rate sees the first failures of an outage (Prometheus finds no increase in a series that starts at 1).
 function redisFailures() {
   const name = 'router_redis_failures_total';
-  return register.getSingleMetric(name) ?? new Counter({
+  const existing = register.getSingleMetric(name);
+  if (existing) {
+    return existing;
+  }
+  const counter = new Counter({
     name,
     help: 'Redis calls of the router that failed (the rate limit failed open for them)',
     labelNames: ['operation'],
   });
+  counter.inc({ operation: 'consume' }, 0);
+  return counter;
 }

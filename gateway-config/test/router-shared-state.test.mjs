@@ -74,6 +74,8 @@ describe('router shared state', () => {
       const token = sign({ sub: 'outage' });
       assert.equal((await send(router, token)).status, 200);
       assert.equal((await send(router, token)).status, 429);
+      // At zero before any failure: an alert on its rate sees the first failures of an outage.
+      assert.match(await metrics(router), /router_redis_failures_total\{operation="consume"\} 0\n/);
       await redis.stop();
       for (let i = 0; i < 3; i++) {
         const { status, json } = await send(router, token);

@@ -31,6 +31,7 @@ final class RedisRateLimiter implements ClientRateLimiter {
 
 	RedisRateLimiter(SharedRedis redis, String application, int requestsPerMinute) {
 		this.redis = redis;
+		redis.declare("rate-limit");
 		this.application = application;
 		this.budget = ClientRateLimiter.budget(requestsPerMinute);
 	}

@@ -26,6 +26,7 @@ final class RedisNonces implements NonceMemory {
 
 	RedisNonces(SharedRedis redis, NonceMemory local) {
 		this.redis = redis;
+		redis.declare("replay-guard");
 		this.local = local;
 	}
 

@@ -54,6 +54,17 @@ public final class SharedRedis implements DisposableBean {
 		this.properties = properties;
 		this.registry = registry;
 		this.clock = clock;
+		declare("connect");
+	}
+
+	/**
+	 * Registers the failure count of a use at zero, so that an alert on its rate sees the
+	 * first failures of an outage: Prometheus finds no increase in a series whose first
+	 * sample is already 1.
+	 * @param use the {@code use} tag that {@link #call} will be given
+	 */
+	public void declare(String use) {
+		failures(use);
 	}
 
 	/**
