@@ -6,6 +6,7 @@ import {
   defineConfig,
 } from '@graphql-hive/gateway';
 import { HEALTH_ENDPOINTS, routerSettings } from './router/settings.mjs';
+import { routerLog } from './router/log.mjs';
 import {
   useBodySizeLimit,
   useDeclaredLengthBody,
@@ -63,7 +64,7 @@ const operationMetrics = useOperationMetrics({ production, trustedDocuments, cli
 // Benchmark only (BENCH_ROUTER_OFF, router/settings.mjs): everything is on unless the benchmark turns it off.
 const on = (part: string) => !settings.benchmarkOff.has(part);
 if (settings.benchmarkOff.size) {
-  console.warn(`BENCH_ROUTER_OFF: benchmark only, turned off: ${[...settings.benchmarkOff].join(', ')}`);
+  routerLog.warn(`BENCH_ROUTER_OFF: benchmark only, turned off: ${[...settings.benchmarkOff].join(', ')}`);
 }
 
 // Which requests are traced (router/tracing.mjs): decided at the door, so unsampled ones cost little.

@@ -7,6 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { utf8Text } from './setting-files.mjs';
+import { routerLog } from './log.mjs';
 
 export const API_KEY_HEADER = 'x-api-key';
 const KEY_FORMAT = /^sgk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -64,7 +65,7 @@ export function writeKeyFile(file, keys) {
  * unrevoked key and null otherwise. A file that becomes unreadable or invalid fails closed: no key
  * is accepted until it is fixed (a broken revocation must not leave the old keys working).
  */
-export function apiKeyStore(file, { clock = Date.now, log = console } = {}) {
+export function apiKeyStore(file, { clock = Date.now, log = routerLog } = {}) {
   let byId = index(readKeyFile(file));
   let checkedAt = clock();
   let modified = version(file);

@@ -16,6 +16,7 @@ import { extractScopes } from './authorization.mjs';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, clientLabel } from './operation-metrics.mjs';
 import { MAX_FLAGS_FILE_BYTES, evaluateFlag, parseFlags } from './flag-rules.mjs';
+import { routerLog } from './log.mjs';
 
 export { MAX_FLAGS_FILE_BYTES, bucketOf, evaluateFlag, parseFlags } from './flag-rules.mjs';
 
@@ -38,7 +39,7 @@ export class FileFlagProvider {
   #version = null;
   #timer = null;
 
-  constructor(file, { registry = register, log = console } = {}) {
+  constructor(file, { registry = register, log = routerLog } = {}) {
     this.#file = file;
     this.#log = log;
     this.#failures = registry.getSingleMetric('router_flags_reload_failures_total') ?? new Counter({
@@ -205,7 +206,7 @@ export function flagOverride({ domain = 'router', apiKeys = null } = {}) {
 }
 
 /** Registers the flags file's provider for `domain` and answers the override hook. */
-export function useFeatureFlags({ file, apiKeys = null, domain = 'router', registry = register, log = console }) {
+export function useFeatureFlags({ file, apiKeys = null, domain = 'router', registry = register, log = routerLog }) {
   const provider = new FileFlagProvider(file, { registry, log });
   OpenFeature.setProvider(domain, provider);
   return { provider, progressiveOverride: flagOverride({ domain, apiKeys }) };

@@ -9,6 +9,7 @@
 //   ("Unexpected error", HTTP 200).
 import jsonwebtoken from 'jsonwebtoken';
 import { routerError } from './messages.mjs';
+import { routerLog } from './log.mjs';
 
 const BEARER = 'Bearer';
 /** How long a verified token is remembered: a key removed from the key set is honoured this long. */
@@ -25,7 +26,7 @@ const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
  * rejected. A token remembered is answered at once.
  */
 export function tokenVerifier({ signingKey, options, now = Date.now, rememberMs = REMEMBER_MS, maxTokens = MAX_TOKENS,
-  log = console }) {
+  log = routerLog }) {
   const verified = new Map();
   const keys = keySet(signingKey, { now, log });
   const tolerance = (options.clockTolerance ?? 0) * 1000;

@@ -6,12 +6,13 @@
 // Redis unreachable: the rate limit fails open (requests pass uncounted) at once, without waiting on
 // Redis, with `router_redis_failures_total` counting and one log line per outage.
 import { Counter, register } from 'prom-client';
+import { routerLog } from './log.mjs';
 
 /**
  * A promise of the Redis client for the router's shared state when `settings.redis.url` is set, else
  * `undefined` (counts in this process). Says once at startup which it is.
  */
-export function sharedRedis(redisSettings, log = console) {
+export function sharedRedis(redisSettings, log = routerLog) {
   if (!redisSettings.url) {
     log.info('REDIS_URL unset: rate limit counts are in this process only (one router replica)');
     return undefined;
@@ -44,7 +45,7 @@ export async function redisClient({ url, keyPrefix, commandTimeoutMs }) {
 }
 
 /** Hears of the shared state's Redis calls: a failure is counted, and logged once per outage. */
-export function redisOutage(log = console) {
+export function redisOutage(log = routerLog) {
   const failures = redisFailures();
   let failing = false;
   return {

@@ -5,6 +5,7 @@
 import { Counter, Gauge, register } from 'prom-client';
 import { readPointer, readVersion } from './supergraph-store.mjs';
 import { validateSupergraph } from './supergraph-validation.mjs';
+import { routerLog } from './log.mjs';
 
 export const VERSION_HEADER = 'x-supergraph-version';
 
@@ -12,7 +13,7 @@ export const VERSION_HEADER = 'x-supergraph-version';
  * @param {string} dir the store
  * @returns {{ load: () => string, plugin: object }}
  */
-export function storeSupergraph(dir, { registry = register, log = console } = {}) {
+export function storeSupergraph(dir, { registry = register, log = routerLog } = {}) {
   const metrics = storeMetrics(registry);
   const refused = new Set();
   // Version files are immutable: one that failed validation is not validated again.
