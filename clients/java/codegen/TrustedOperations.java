@@ -43,6 +43,8 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
@@ -78,6 +80,12 @@ public class TrustedOperations {
 		GraphQLSchema schema = schema(schemaFile);
 		GraphQLSchema model = options.containsKey("--model-schema") ? schema(Path.of(options.get("--model-schema")))
 				: null;
+		String modelLabel = label(root, Path.of(options.getOrDefault("--model-schema", schemaFile.toString())));
+		List<String> modelProblems = nullableInputItems(model != null ? model : schema, modelLabel);
+		if (!modelProblems.isEmpty()) {
+			modelProblems.forEach(System.err::println);
+			System.exit(1);
+		}
 		Generator generator = new Generator(schema, model, "subgraph".equals(options.get("--kind")),
 				label(root, schemaFile), required(options, "--package"),
 				required(options, "--model-package"), required(options, "--client-package"));
@@ -150,6 +158,29 @@ public class TrustedOperations {
 	private static GraphQLSchema schema(Path file) throws IOException {
 		return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(Files.readString(file)),
 				RuntimeWiring.MOCKED_WIRING);
+	}
+
+	/**
+	 * The model records (codegen/record.ftl) require every item of an input list: the
+	 * plugin's model does not tell {@code [X!]} from {@code [X]}, so a schema with
+	 * nullable items (or lists of lists) in an input is refused rather than mistyped.
+	 */
+	static List<String> nullableInputItems(GraphQLSchema schema, String label) {
+		List<String> problems = new ArrayList<>();
+		for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+			if (!(type instanceof GraphQLInputObjectType input) || input.getName().startsWith("__")) {
+				continue;
+			}
+			for (GraphQLInputObjectField field : input.getFields()) {
+				if (GraphQLTypeUtil.unwrapNonNull(field.getType()) instanceof GraphQLList list
+						&& !(list.getWrappedType() instanceof GraphQLNonNull item && !GraphQLTypeUtil.isList(item.getWrappedType()))) {
+					problems.add(label + ": " + input.getName() + "." + field.getName() + ": "
+							+ GraphQLTypeUtil.simplePrint(field.getType())
+							+ ": the Java client requires every item of an input list, so declare its items non-null (e.g. [String!])");
+				}
+			}
+		}
+		return problems;
 	}
 
 	/**

@@ -49,7 +49,29 @@
 <#return result>
 </#function>
 <#-- Inputs nest inputs (the schema's lint: input type names end in Input): validated with their paths. -->
-<#function cascade field><#return (className?ends_with("Input") && (field.type?ends_with("Input") || field.type?ends_with("Input>")))?then(["@jakarta.validation.Valid"], [])></#function>
+<#assign input = className?ends_with("Input")>
+<#assign notNull = "jakarta.validation.constraints.NotNull">
+<#-- An input's annotations: the rules of its @constraint, and @NotNull on every non-null field (the
+     plugin adds its @NotNull to non-primitive types only, so an Int! boxed here would lose it), unless
+     @NotBlank already says REQUIRED. Other types keep the plugin's annotations. -->
+<#function validation field>
+<#local result = []>
+<#list field.annotations?filter(a -> !input || a != notNull) as annotation><#local result = result + beanValidation(annotation, field)></#list>
+<#if input && field.mandatory && !result?seq_contains("@jakarta.validation.constraints.NotBlank")><#local result = ["@" + notNull] + result></#if>
+<#if input && field.type?ends_with("Input")><#local result = ["@jakarta.validation.Valid"] + result></#if>
+<#return result>
+</#function>
+<#-- The items of an input's list are required (codegen/TrustedOperations.java refuses a schema whose input
+     lists have nullable items, which the plugin's model cannot tell apart) and validated with their index.
+     A type-use annotation goes on the simple name: java.time.@NotNull OffsetDateTime. -->
+<#function javaType field>
+<#local type = boxed(field.type)>
+<#if !input || !type?starts_with("java.util.List<")><#return type></#if>
+<#local item = type?keep_after("java.util.List<")?remove_ending(">")>
+<#local annotations = (item?ends_with("Input"))?then("@jakarta.validation.Valid @" + notNull, "@" + notNull)>
+<#if item?contains(".")><#return "java.util.List<" + item?keep_before_last(".") + "." + annotations + " " + item?keep_after_last(".") + ">"></#if>
+<#return "java.util.List<" + annotations + " " + item + ">">
+</#function>
 <#if package?has_content>
 package ${package};
 
@@ -75,7 +97,7 @@ package ${package};
 </#list>
 public record ${className}(
 <#list fields as field>
-    <#if field.deprecated?has_content>@${field.deprecated.annotation} </#if><#list cascade(field) as annotation>${annotation} </#list><#list field.annotations as annotation><#list beanValidation(annotation, field) as generated>${generated} </#list></#list>${boxed(field.type)} ${field.name}<#if field_has_next>,</#if>
+    <#if field.deprecated?has_content>@${field.deprecated.annotation} </#if><#list validation(field) as annotation>${annotation} </#list>${javaType(field)} ${field.name}<#if field_has_next>,</#if>
 </#list>
 )<#if implements?has_content> implements <#list implements as interface>${interface}<#if interface_has_next>, </#if></#list></#if> {
 <#if className?ends_with("Input") && fields?filter(f -> f.type == "String")?has_content>

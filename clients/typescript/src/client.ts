@@ -17,8 +17,16 @@ export interface ClientOptions {
   clientName?: string;
   /** `Accept-Language` for error and user error messages (`en`, `de`). */
   language?: string;
+  /**
+   * How long one request may take, from connecting to the last byte of the answer, in milliseconds
+   * (default {@link DEFAULT_TIMEOUT_MS}, as in Java); past it the result is a `CLIENT_ERROR`.
+   */
+  timeoutMs?: number;
   fetch?: typeof fetch;
 }
+
+/** 10 s: a router that accepts the connection and never answers must not hang the caller (Node's own limit is minutes). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** A GraphQL error with its documented code (`CLIENT_ERROR` when no GraphQL response came back). */
 export interface ClientError {
@@ -54,6 +62,11 @@ const knownCodes: ReadonlySet<string> = new Set(errorCodes);
 
 export function createClient(options: ClientOptions): SupergraphClient {
   const send = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    // a programmer error, refused where it is made, as Java's ClientOptions refuses it
+    throw new RangeError(`timeoutMs must be a positive number of milliseconds, not ${timeoutMs}`);
+  }
   return {
     async execute(document, ...rest) {
       const text = document.toString();
@@ -62,13 +75,25 @@ export function createClient(options: ClientOptions): SupergraphClient {
         options.mode === 'production'
           ? { documentId: trustedDocumentIds[operationName], operationName, variables: rest[0] ?? {} }
           : { query: text, operationName, variables: rest[0] ?? {} };
-      let response: Response;
+      let requestHeaders: Record<string, string>;
       try {
-        response = await send(options.url, { method: 'POST', headers: await headers(options), body: JSON.stringify(body) });
+        requestHeaders = await headers(options);
       } catch (error) {
-        return failure<never>(null, [{ code: 'CLIENT_ERROR', message: `the router did not answer: ${String(error)}` }]);
+        return clientError(`the token could not be obtained: ${describe(error)}`);
       }
-      return toResult(response);
+      // one deadline for the whole exchange: connecting, the headers and the body
+      const signal = AbortSignal.timeout(timeoutMs);
+      let response: Response;
+      let answer: string;
+      try {
+        response = await send(options.url, { method: 'POST', headers: requestHeaders, body: JSON.stringify(body), signal });
+        answer = await response.text();
+      } catch (error) {
+        return clientError(
+          signal.aborted ? `the router did not answer within ${timeoutMs / 1000} s` : `the router did not answer: ${describe(error)}`,
+        );
+      }
+      return toResult(response, answer);
     },
   };
 }
@@ -88,18 +113,36 @@ async function headers(options: ClientOptions): Promise<Record<string, string>> 
   return result;
 }
 
-async function toResult<TData>(response: Response): Promise<Result<TData>> {
-  let payload: { data?: TData | null; errors?: RawError[] };
-  try {
-    payload = (await response.json()) as typeof payload;
-  } catch {
-    return failure<never>(null, [{ code: 'CLIENT_ERROR', message: `HTTP ${response.status} without a GraphQL response` }]);
+interface Payload<TData> {
+  data?: TData | null;
+  errors?: RawError[];
+}
+
+function toResult<TData>(response: Response, answer: string): Result<TData> {
+  const payload = graphQlResponse<TData>(answer);
+  const errors = (payload?.errors ?? []).map(toClientError);
+  if (payload === undefined || (errors.length === 0 && !response.ok)) {
+    // not a GraphQL response (HTML from a proxy, JSON null, a number), or a failure status without errors, as in Java
+    return clientError(`HTTP ${response.status} without a GraphQL response`);
   }
-  const errors = (payload.errors ?? []).map(toClientError);
   if (errors.length === 0 && payload.data != null) {
     return { ok: true, data: payload.data, errors: [] };
   }
   return failure(payload.data ?? null, errors.length ? errors : [{ code: 'CLIENT_ERROR', message: 'no data and no errors' }]);
+}
+
+/** The body as a GraphQL response: a JSON object with `data` or an `errors` list; anything else is undefined. */
+function graphQlResponse<TData>(answer: string): Payload<TData> | undefined {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(answer);
+  } catch {
+    return undefined;
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined;
+  const { data, errors } = payload as Payload<TData>;
+  if (errors !== undefined && !Array.isArray(errors)) return undefined;
+  return data !== undefined || errors !== undefined ? (payload as Payload<TData>) : undefined;
 }
 
 interface RawError {
@@ -108,23 +151,41 @@ interface RawError {
   extensions?: { code?: unknown; requestId?: unknown; retryAfterSeconds?: unknown; reason?: unknown };
 }
 
-function toClientError(error: RawError): ClientError {
-  const code = String(error.extensions?.code ?? '');
+function toClientError(error: RawError | null): ClientError {
+  const code = String(error?.extensions?.code ?? '');
   const result: ClientError = {
     code: knownCodes.has(code) ? (code as ErrorCode) : 'CLIENT_ERROR',
-    message: String(error.message ?? ''),
+    message: String(error?.message ?? ''),
   };
-  if (error.path) result.path = error.path;
+  if (error === null || typeof error !== 'object') return result;
+  if (Array.isArray(error.path)) result.path = error.path;
   if (typeof error.extensions?.requestId === 'string') result.requestId = error.extensions.requestId;
   if (typeof error.extensions?.retryAfterSeconds === 'number') result.retryAfterSeconds = error.extensions.retryAfterSeconds;
   if (typeof error.extensions?.reason === 'string') result.reason = error.extensions.reason;
   return result;
 }
 
+function clientError(message: string): { ok: false; data: null; errors: ClientError[] } {
+  return { ok: false, data: null, errors: [{ code: 'CLIENT_ERROR', message }] };
+}
+
+/** An error with its causes: fetch's own message ("fetch failed") hides what happened (ECONNREFUSED, ENOTFOUND). */
+function describe(error: unknown): string {
+  const messages: string[] = [];
+  for (let cause = error; cause !== undefined && cause !== null && messages.length < 5; cause = (cause as { cause?: unknown }).cause) {
+    messages.push(String(cause));
+  }
+  return messages.join(': ');
+}
+
 function failure<TData>(data: TData | null, errors: ClientError[]): { ok: false; data: TData | null; errors: ClientError[] } {
   return { ok: false, data, errors };
 }
 
+/**
+ * A programmer error, so it throws rather than returning a result: the typed documents of this package are the only
+ * ones a caller can pass without a cast, and each is a trusted operation.
+ */
 function operationNameOf(text: string): OperationName {
   const name = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(text)?.[1];
   if (name === undefined || !(name in trustedDocumentIds)) {

@@ -1,4 +1,4 @@
-export { createClient } from './client.js';
+export { DEFAULT_TIMEOUT_MS, createClient } from './client.js';
 export type { ClientError, ClientOptions, Mode, Result, SupergraphClient } from './client.js';
 export { errorCodes, type ErrorCode } from './generated/error-codes.js';
 export { trustedDocumentIds, type OperationName } from './generated/trusted-documents.js';

@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { ProductBySkuDocument, UserOrdersDocument, createClient, errorCodes, trustedDocumentIds } from '../src/index.js';
+import {
+  DEFAULT_TIMEOUT_MS,
+  ProductBySkuDocument,
+  UserOrdersDocument,
+  createClient,
+  errorCodes,
+  trustedDocumentIds,
+  type UserOrdersQuery,
+} from '../src/index.js';
 
 interface Seen {
   headers: IncomingMessage['headers'];
@@ -29,7 +37,10 @@ before(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
-after(() => server.close());
+after(() => {
+  server.closeAllConnections();
+  server.close();
+});
 
 function json(status: number, payload: unknown) {
   return (response: ServerResponse) => {
@@ -102,8 +113,80 @@ test('an answer that is not GraphQL, or none, is a CLIENT_ERROR, not an exceptio
   assert.deepEqual(bad.errors.map((error) => error.code), ['CLIENT_ERROR']);
   assert.match(bad.errors[0]?.message ?? '', /HTTP 502/);
 
-  const closed = await createClient({ url: 'http://127.0.0.1:1/graphql', mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+  const unused = createServer();
+  await new Promise<void>((resolve) => unused.listen(0, '127.0.0.1', resolve));
+  const port = (unused.address() as AddressInfo).port;
+  await new Promise((resolve) => unused.close(resolve));
+  const closed = await createClient({ url: `http://127.0.0.1:${port}/graphql`, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
   assert.deepEqual(closed.errors.map((error) => error.code), ['CLIENT_ERROR']);
+  assert.match(closed.errors[0]?.message ?? '', /^the router did not answer: .*ECONNREFUSED/);
+});
+
+test('any JSON body that is not a GraphQL response is a CLIENT_ERROR with the HTTP status', async () => {
+  for (const body of [null, 42, 'text', [], {}, { errors: 'no' }]) {
+    answer = json(200, body);
+    const result = await createClient({ url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+    assert.deepEqual(result, { ok: false, data: null, errors: [{ code: 'CLIENT_ERROR', message: 'HTTP 200 without a GraphQL response' }] }, JSON.stringify(body));
+  }
+});
+
+test('a failure status without GraphQL errors keeps its status', async () => {
+  answer = json(500, { data: null });
+  const result = await createClient({ url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(result.errors, [{ code: 'CLIENT_ERROR', message: 'HTTP 500 without a GraphQL response' }]);
+});
+
+test('a null root field is ok: nothing found, no errors', async () => {
+  answer = json(200, { data: { user: null } });
+  const result = await createClient({ url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '404' });
+  assert.deepEqual(result, { ok: true, data: { user: null }, errors: [] });
+});
+
+test('a token function that throws is a CLIENT_ERROR saying so, and nothing is sent', async () => {
+  seen = undefined;
+  const token = () => {
+    throw new Error('session expired');
+  };
+  const result = await createClient({ url, mode: 'dev', token }).execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(result.errors, [{ code: 'CLIENT_ERROR', message: 'the token could not be obtained: Error: session expired' }]);
+  assert.equal(seen, undefined);
+});
+
+test('a router that never answers is a CLIENT_ERROR once the timeout passes', async () => {
+  answer = () => {};
+  const result = await createClient({ url, mode: 'dev', timeoutMs: 200 }).execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(result, { ok: false, data: null, errors: [{ code: 'CLIENT_ERROR', message: 'the router did not answer within 0.2 s' }] });
+});
+
+test('a router that stalls in the middle of its answer is a CLIENT_ERROR once the timeout passes', async () => {
+  answer = (response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.write('{"data":');
+  };
+  const result = await createClient({ url, mode: 'dev', timeoutMs: 200 }).execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(result.errors, [{ code: 'CLIENT_ERROR', message: 'the router did not answer within 0.2 s' }]);
+});
+
+test('the default timeout is 10 s, as in Java; a timeout that is not a positive number is refused at once', () => {
+  assert.equal(DEFAULT_TIMEOUT_MS, 10_000);
+  for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+    assert.throws(() => createClient({ url, mode: 'dev', timeoutMs }), RangeError, String(timeoutMs));
+  }
+});
+
+test('a document that is not a trusted operation is a programmer error: it throws', async () => {
+  const untrusted = 'query Foo { __typename }' as unknown as typeof UserOrdersDocument;
+  await assert.rejects(createClient({ url, mode: 'dev' }).execute(untrusted, { userId: '5' }), {
+    message: 'not a trusted operation of this client: Foo',
+  });
+});
+
+test('the router\'s reason comes with the error', async () => {
+  answer = json(400, { errors: [{ message: 'bad', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_VARIABLES' } }] });
+  const result = await createClient({ url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(result.errors, [{ code: 'BAD_USER_INPUT', message: 'bad', reason: 'INVALID_VARIABLES' }]);
+  const typed: UserOrdersQuery | null = result.data;
+  assert.equal(typed, null);
 });
 
 test('the error codes are the documented list', () => {

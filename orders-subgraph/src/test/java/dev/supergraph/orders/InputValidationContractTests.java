@@ -41,8 +41,26 @@ class InputValidationContractTests {
 			.containsExactlyElementsOf(input.errors());
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("missing")
+	void refusesAnAbsentOrNullRequiredValueAsARequestError(Case input) {
+		String mutation = input.input().equals("PlaceOrderInput") ? "placeOrder" : "cancelOrder";
+		List<String> answer = input.refusalOf(this.port, mutation, TestTokens.forUser("10001"));
+		if (input.errors().isEmpty()) {
+			assertThat(answer).as("a nullable field absent or null is valid").isEmpty();
+		}
+		else {
+			assertThat(answer).as("GraphQL refuses the request, the clients say REQUIRED")
+				.containsExactly("BAD_USER_INPUT");
+		}
+	}
+
 	static List<Case> cases() {
 		return InputValidationCases.of("PlaceOrderInput", "CancelOrderInput");
+	}
+
+	static List<Case> missing() {
+		return InputValidationCases.missing("PlaceOrderInput", "CancelOrderInput");
 	}
 
 }

@@ -28,14 +28,38 @@ class InputValidationContractTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void answersTheSharedCasesWithTheirUserErrors(Case input) {
-		String mutation = input.input().equals("RegisterUserInput") ? "registerUser" : "updateProfile";
-		String caller = mutation.equals("registerUser") ? "5" : "999999";
-		assertThat(input.answerOf(this.port, mutation, TestTokens.forUser(caller)))
-			.containsExactlyElementsOf(input.errors());
+		String mutation = mutationOf(input);
+		assertThat(input.answerOf(this.port, mutation, callerOf(mutation))).containsExactlyElementsOf(input.errors());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("missing")
+	void refusesAnAbsentOrNullRequiredValueAsARequestError(Case input) {
+		String mutation = mutationOf(input);
+		List<String> answer = input.refusalOf(this.port, mutation, callerOf(mutation));
+		if (input.errors().isEmpty()) {
+			assertThat(answer).as("a nullable field absent or null is valid").isEmpty();
+		}
+		else {
+			assertThat(answer).as("GraphQL refuses the request, the clients say REQUIRED")
+				.containsExactly("BAD_USER_INPUT");
+		}
+	}
+
+	private static String mutationOf(Case input) {
+		return input.input().equals("RegisterUserInput") ? "registerUser" : "updateProfile";
+	}
+
+	private static String callerOf(String mutation) {
+		return TestTokens.forUser(mutation.equals("registerUser") ? "5" : "999999");
 	}
 
 	static List<Case> cases() {
 		return InputValidationCases.of("RegisterUserInput", "UpdateProfileInput");
+	}
+
+	static List<Case> missing() {
+		return InputValidationCases.missing("RegisterUserInput", "UpdateProfileInput");
 	}
 
 }

@@ -1,8 +1,10 @@
 package dev.supergraph.client;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.ResponseError;
 
 /**
  * A GraphQL error of a response, with its documented code.
@@ -13,12 +15,35 @@ import org.jspecify.annotations.Nullable;
  * @param path where in the response it happened, empty for a request error
  * @param requestId quote it to the platform team: it finds the request's logs and trace
  * @param retryAfterSeconds when {@code RATE_LIMITED}, when to try again
+ * @param reason the refusal's finer reason where the router gives one
+ * ({@code extensions.reason}, e.g. {@code PERSISTED_QUERY_NOT_FOUND})
  */
 public record ClientError(ErrorCode code, String message, List<Object> path, @Nullable String requestId,
-		@Nullable Integer retryAfterSeconds) {
+		@Nullable Integer retryAfterSeconds, @Nullable String reason) {
 
 	static ClientError ofClient(String message) {
-		return new ClientError(ErrorCode.CLIENT_ERROR, message, List.of(), null, null);
+		return new ClientError(ErrorCode.CLIENT_ERROR, message, List.of(), null, null, null);
+	}
+
+	static ClientError of(ResponseError error) {
+		Map<String, Object> extensions = error.getExtensions();
+		return new ClientError(codeOf(extensions.get("code")), String.valueOf(error.getMessage()),
+				List.copyOf(error.getParsedPath()), stringOrNull(extensions.get("requestId")),
+				(extensions.get("retryAfterSeconds") instanceof Number seconds) ? seconds.intValue() : null,
+				stringOrNull(extensions.get("reason")));
+	}
+
+	static ErrorCode codeOf(@Nullable Object code) {
+		for (ErrorCode known : ErrorCode.values()) {
+			if (known.name().equals(code)) {
+				return known;
+			}
+		}
+		return ErrorCode.CLIENT_ERROR;
+	}
+
+	private static @Nullable String stringOrNull(@Nullable Object value) {
+		return (value instanceof String text) ? text : null;
 	}
 
 }

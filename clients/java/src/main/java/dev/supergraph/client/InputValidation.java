@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
@@ -72,7 +73,9 @@ public final class InputValidation {
 			if (node.getIndex() != null) {
 				field.add(String.valueOf(node.getIndex()));
 			}
-			if (node.getName() != null) {
+			// a list item's own rule (List<@NotNull OrderItemInput>) is on a node named
+			// "<list element>": the item is its index, as in TypeScript
+			if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
 				field.add(node.getName());
 			}
 		}

@@ -35,9 +35,10 @@ final class RefusalBody {
 			List<Object> path = new ArrayList<>();
 			error.path("path")
 				.forEach((segment) -> path.add(segment.isNumber() ? segment.asInt() : segment.asString()));
-			result.add(new ClientError(SupergraphClient.errorCode(extensions.path("code").asString(null)),
+			result.add(new ClientError(ClientError.codeOf(extensions.path("code").asString(null)),
 					error.path("message").asString(""), List.copyOf(path), extensions.path("requestId").asString(null),
-					extensions.has("retryAfterSeconds") ? extensions.path("retryAfterSeconds").asInt() : null));
+					extensions.has("retryAfterSeconds") ? extensions.path("retryAfterSeconds").asInt() : null,
+					extensions.path("reason").asString(null)));
 		}
 		return List.copyOf(result);
 	}

@@ -8,25 +8,38 @@ import org.jspecify.annotations.Nullable;
  * The typed result of an operation: its root field's value, and the errors that came with
  * it (GraphQL answers what it could, so both may be present). {@code userErrors} of a
  * mutation are part of the value: they are in the payload, typed like any other field.
+ * <p>
+ * {@link #ok()} means no errors, as {@code result.ok} does in TypeScript; the value of a
+ * nullable root field may still be {@code null}: the router answered that there is
+ * nothing there (no user with that id, no product with that SKU).
  *
  * @param <R> the type of the root field's result
- * @param value the root field's value, {@code null} when it could not be answered
+ * @param value the root field's value: {@code null} when it could not be answered (then
+ * there are errors) or when the answer is null (nothing found)
  * @param errors the response's errors
  */
 public record Result<R>(@Nullable R value, List<ClientError> errors) {
 
+	/**
+	 * Whether the operation ran without errors.
+	 * @return true when there are no errors, whatever the value
+	 */
 	public boolean ok() {
 		return this.errors.isEmpty();
 	}
 
 	/**
-	 * The value of a successful result.
+	 * The value of a successful result that found something.
 	 * @return the value
-	 * @throws IllegalStateException with the errors, when there were any
+	 * @throws IllegalStateException with the errors, when there were any, or saying the
+	 * operation answered null, when it found nothing
 	 */
 	public R orThrow() {
-		if (!ok() || this.value == null) {
+		if (!ok()) {
 			throw new IllegalStateException("The operation failed: " + this.errors);
+		}
+		if (this.value == null) {
+			throw new IllegalStateException("The operation answered null: nothing found, no errors");
 		}
 		return this.value;
 	}

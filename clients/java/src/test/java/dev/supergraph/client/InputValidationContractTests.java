@@ -50,9 +50,26 @@ class InputValidationContractTests {
 			.isEqualTo(json.readTree(contractFile().toFile()).path("formats").path("email").asString());
 	}
 
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("missingCases")
+	void answersTheSharedMissingValuesWithRequired(String input, String name, JsonNode value, List<String> expected)
+			throws ClassNotFoundException {
+		answersTheSharedCasesWithTheirUserErrors(input, name, value, expected);
+	}
+
 	static Stream<Arguments> cases() {
+		return cases(json.readTree(contractFile().toFile()).path("cases"));
+	}
+
+	/** Absent and null values, which GraphQL refuses before a subgraph could. */
+	static Stream<Arguments> missingCases() {
+		return cases(json.readTree(contractFile().toFile()).path("missing").path("cases"));
+	}
+
+	private static Stream<Arguments> cases(JsonNode nodes) {
+		assertThat(nodes.isEmpty()).as("no cases in the contract file").isFalse();
 		List<Arguments> cases = new ArrayList<>();
-		for (JsonNode node : json.readTree(contractFile().toFile()).path("cases")) {
+		for (JsonNode node : nodes) {
 			List<String> expected = new ArrayList<>();
 			for (JsonNode error : node.path("errors")) {
 				List<String> field = new ArrayList<>();

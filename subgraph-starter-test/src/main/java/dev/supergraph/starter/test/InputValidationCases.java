@@ -30,9 +30,24 @@ public final class InputValidationCases {
 	 * @return the cases, in file order
 	 */
 	public static List<Case> of(String... inputTypes) {
-		JsonNode file = JsonMapper.builder().build().readTree(contractFile().toFile());
+		return read(JsonMapper.builder().build().readTree(contractFile().toFile()).path("cases"), inputTypes);
+	}
+
+	/**
+	 * The cases of absent and null values of some input types: the clients answer them
+	 * with {@code REQUIRED}, GraphQL refuses them before any resolver (see
+	 * {@link Case#refusalOf}).
+	 * @param inputTypes the input types of a subgraph
+	 * @return the cases, in file order
+	 */
+	public static List<Case> missing(String... inputTypes) {
+		return read(JsonMapper.builder().build().readTree(contractFile().toFile()).path("missing").path("cases"),
+				inputTypes);
+	}
+
+	private static List<Case> read(JsonNode list, String... inputTypes) {
 		List<Case> cases = new ArrayList<>();
-		for (JsonNode node : file.path("cases")) {
+		for (JsonNode node : list) {
 			if (List.of(inputTypes).contains(node.path("input").asString())) {
 				cases.add(new Case(node.path("name").asString(), node.path("input").asString(), node.path("value"),
 						errors(node.path("errors"))));
@@ -106,6 +121,28 @@ public final class InputValidationCases {
 				.data()
 				.path(mutation);
 			return validationErrors(payload);
+		}
+
+		/**
+		 * Sends this case's value, absent and null values included, and reads how the
+		 * subgraph refuses it.
+		 * @param port the subgraph's port
+		 * @param mutation the mutation that takes this case's input type as {@code input}
+		 * @param token the caller's token
+		 * @return the codes of the request's GraphQL errors when it answered no data (a
+		 * missing non-null value is {@code BAD_USER_INPUT}), else the validation errors
+		 * of the payload, as {@link #validationErrors}
+		 */
+		public List<String> refusalOf(int port, String mutation, String token) {
+			String document = "mutation($input: " + this.input + "!) { " + mutation
+					+ "(input: $input) { userErrors { code field } } }";
+			JsonNode answer = GraphQlHttpClient.forPort(port).post(document, Map.of("input", this.value), token).json();
+			if (answer.path("data").path(mutation).isObject()) {
+				return validationErrors(answer.path("data").path(mutation));
+			}
+			List<String> codes = new ArrayList<>();
+			answer.path("errors").forEach((error) -> codes.add(error.path("extensions").path("code").asString()));
+			return codes;
 		}
 
 		@Override

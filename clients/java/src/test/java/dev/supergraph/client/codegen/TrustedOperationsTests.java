@@ -113,6 +113,22 @@ class TrustedOperationsTests {
 			.contains(operations.resolve("Internal.graphql") + ":2:3: Validation error (FieldUndefined@[_service])");
 	}
 
+	@Test
+	void anInputListWithNullableItemsIsRefusedSinceTheRecordsRequireEveryItem() throws Exception {
+		Path schema = Files.writeString(this.temp.resolve("schema.graphql"), """
+				type Query { search(filter: SearchInput!): [String!]! }
+				input SearchInput { tags: [String], words: [String!] }
+				""");
+		Path operations = operation("Search", "query Search($filter: SearchInput!) {\n  search(filter: $filter)\n}\n");
+
+		Run run = generate("--schema", schema.toString(), "--operations", operations + "/*.graphql", "--package",
+				"test.operations");
+
+		assertThat(run.exitCode).isEqualTo(1);
+		assertThat(run.stderr.lines()).containsExactly(schema + ": SearchInput.tags: [String]: the Java client "
+				+ "requires every item of an input list, so declare its items non-null (e.g. [String!])");
+	}
+
 	private Path operation(String name, String text) throws IOException {
 		Path dir = Files.createDirectories(this.temp.resolve("ops"));
 		Files.writeString(dir.resolve(name + ".graphql"), text);

@@ -1,0 +1,68 @@
+package dev.supergraph.client;
+
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.UnknownContentTypeException;
+
+/**
+ * What went wrong when no answer came back, told from the exception chain: Spring's
+ * message alone ends in the JDK's, often {@code null} ("I/O error on POST request …:
+ * null").
+ */
+final class TransportFailure {
+
+	private TransportFailure() {
+	}
+
+	static String describe(RestClientException failure, URI endpoint, Duration timeout, Duration elapsed) {
+		if (failure instanceof UnknownContentTypeException answer) {
+			return "HTTP " + answer.getStatusCode().value() + " without a GraphQL response (" + endpoint + ")";
+		}
+		// past the deadline Spring closes a stalled body's stream, and reading it fails
+		// with a plain IOException ("closed"): the time tells it apart
+		if (cause(failure, HttpTimeoutException.class) != null || elapsed.compareTo(timeout) >= 0) {
+			return "the router did not answer within " + seconds(timeout) + " s (" + endpoint + ")";
+		}
+		if (cause(failure, UnresolvedAddressException.class) != null
+				|| cause(failure, UnknownHostException.class) != null) {
+			return "unknown host " + endpoint.getHost() + " (" + endpoint + ")";
+		}
+		ConnectException refused = cause(failure, ConnectException.class);
+		if (refused != null) {
+			return "could not connect to the router: "
+					+ ((refused.getMessage() != null) ? refused.getMessage() : "connection refused") + " (" + endpoint
+					+ ")";
+		}
+		return "the router did not answer: " + innermost(failure) + " (" + endpoint + ")";
+	}
+
+	private static <T extends Throwable> @Nullable T cause(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	static String seconds(Duration timeout) {
+		return BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString();
+	}
+
+	private static String innermost(Throwable failure) {
+		Throwable innermost = failure;
+		while (innermost.getCause() != null) {
+			innermost = innermost.getCause();
+		}
+		return (innermost.getMessage() != null) ? innermost.getMessage() : innermost.getClass().getSimpleName();
+	}
+
+}

@@ -1,0 +1,234 @@
+package dev.supergraph.client;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.supergraph.client.SupergraphClient.Credentials;
+import dev.supergraph.client.model.User;
+import dev.supergraph.client.operations.UserOrders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+/**
+ * The client against a real HTTP server on loopback that answers, refuses or stalls: what
+ * comes back is always a {@link Result}, only a programmer error throws. The generated
+ * client against the real supergraph is {@code JavaClientIT}.
+ */
+@Timeout(60) // a hang fails the test instead of the build
+class SupergraphClientTests {
+
+	private static final UserOrders.Variables USER_5 = new UserOrders.Variables("5", null, null);
+
+	private final ExecutorService executor = Executors.newCachedThreadPool();
+
+	private final CountDownLatch released = new CountDownLatch(1);
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private final AtomicReference<String> language = new AtomicReference<>();
+
+	private HttpServer server;
+
+	private URI endpoint;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.setExecutor(this.executor);
+		this.server.start();
+		this.endpoint = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/graphql");
+	}
+
+	@AfterEach
+	void stop() {
+		this.released.countDown();
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	@Test
+	void aRouterThatNeverAnswersIsAClientErrorOnceTheTimeoutPasses() {
+		answer((exchange) -> stall());
+
+		Result<User> result = client(Duration.ofMillis(300)).execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.errors())
+			.containsExactly(ClientError.ofClient("the router did not answer within 0.3 s (" + this.endpoint + ")"));
+	}
+
+	@Test
+	void aRouterThatStallsInTheMiddleOfItsAnswerIsAClientErrorOnceTheTimeoutPasses() {
+		answer((exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, 0);
+			exchange.getResponseBody().write("{\"data\":".getBytes(StandardCharsets.UTF_8));
+			exchange.getResponseBody().flush();
+			stall();
+		});
+
+		Result<User> result = client(Duration.ofMillis(300)).execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.errors()).extracting(ClientError::code).containsExactly(ErrorCode.CLIENT_ERROR);
+		assertThat(result.errors().get(0).message()).startsWith("the router did not answer within 0.3 s");
+	}
+
+	@Test
+	void anAnswerThatIsNotJsonIsAClientErrorWithItsStatus() {
+		answer((exchange) -> {
+			exchange.sendResponseHeaders(200, 0);
+			exchange.getResponseBody().write("<html>maintenance</html>".getBytes(StandardCharsets.UTF_8));
+		});
+
+		Result<User> result = client(Duration.ofSeconds(5)).execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.errors())
+			.containsExactly(ClientError.ofClient("HTTP 200 without a GraphQL response (" + this.endpoint + ")"));
+	}
+
+	@Test
+	void theDefaultTimeoutIsTenSeconds() {
+		assertThat(ClientOptions.defaults()).isEqualTo(new ClientOptions(Duration.ofSeconds(10), null));
+	}
+
+	@Test
+	void aNullRootFieldIsOkWithoutAValueAndOrThrowSaysNothingWasFound() {
+		answer((exchange) -> json(exchange, 200, "{\"data\":{\"user\":null}}"));
+
+		Result<User> result = client(ClientOptions.defaults().timeout()).execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result).isEqualTo(new Result<User>(null, List.of()));
+		assertThat(result.ok()).isTrue();
+		assertThatIllegalStateException().isThrownBy(result::orThrow)
+			.withMessage("The operation answered null: nothing found, no errors");
+	}
+
+	@Test
+	void theRoutersReasonAndTheLanguageOptionReachTheErrors() {
+		answer((exchange) -> {
+			this.language.set(exchange.getRequestHeaders().getFirst("Accept-Language"));
+			json(exchange, 400, "{\"errors\":[{\"message\":\"Variable $userId ungültig\",\"extensions\":"
+					+ "{\"code\":\"BAD_USER_INPUT\",\"reason\":\"INVALID_VARIABLES\",\"requestId\":\"r-1\"}}]}");
+		});
+
+		Result<User> result = SupergraphClient
+			.create(this.endpoint, Credentials.none(), "tests", ClientOptions.defaults().withLanguage("de"))
+			.execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(this.language).hasValue("de");
+		assertThat(result.errors()).containsExactly(new ClientError(ErrorCode.BAD_USER_INPUT,
+				"Variable $userId ungültig", List.of(), "r-1", null, "INVALID_VARIABLES"));
+	}
+
+	@Test
+	void aCredentialsSupplierThatFailsIsAClientErrorAndSendsNothing() {
+		answer((exchange) -> json(exchange, 200, "{\"data\":{\"user\":null}}"));
+		Credentials expired = Credentials.bearer(() -> {
+			throw new IllegalStateException("session expired");
+		});
+
+		Result<User> result = SupergraphClient.create(this.endpoint, expired, "tests")
+			.execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.errors()).containsExactly(ClientError
+			.ofClient("the credentials could not be obtained: java.lang.IllegalStateException: session expired"));
+		assertThat(this.requests).hasValue(0);
+	}
+
+	@Test
+	void aRefusedConnectionSaysSo() throws IOException {
+		URI closed;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/graphql");
+		}
+
+		Result<User> result = SupergraphClient.create(closed, Credentials.none(), "tests")
+			.execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.errors()).containsExactly(
+				ClientError.ofClient("could not connect to the router: connection refused (" + closed + ")"));
+	}
+
+	@Test
+	void anUnknownHostSaysSo() {
+		URI unknown = URI.create("http://no-such-router.invalid/graphql");
+
+		Result<User> result = SupergraphClient.create(unknown, Credentials.none(), "tests")
+			.execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.errors())
+			.containsExactly(ClientError.ofClient("unknown host no-such-router.invalid (" + unknown + ")"));
+	}
+
+	@Test
+	void nullArgumentsAreRefusedAtOnceByName() {
+		assertThatNullPointerException().isThrownBy(() -> SupergraphClient.create(null, Credentials.none(), "x"))
+			.withMessage("endpoint");
+		assertThatNullPointerException().isThrownBy(() -> SupergraphClient.create(this.endpoint, null, "x"))
+			.withMessage("credentials (Credentials.none() for none)");
+		assertThatNullPointerException().isThrownBy(() -> Credentials.bearer(null)).withMessage("token");
+		assertThatNullPointerException()
+			.isThrownBy(() -> client(Duration.ofSeconds(1)).execute(UserOrders.OPERATION, null))
+			.withMessage("variables of UserOrders: pass UserOrders.Variables, not null");
+	}
+
+	private SupergraphClient client(Duration timeout) {
+		return SupergraphClient.create(this.endpoint, Credentials.none(), "tests",
+				ClientOptions.defaults().withTimeout(timeout));
+	}
+
+	private void answer(Handler handler) {
+		this.server.createContext("/graphql", (exchange) -> {
+			this.requests.incrementAndGet();
+			exchange.getRequestBody().readAllBytes();
+			try (exchange) {
+				handler.handle(exchange);
+			}
+		});
+	}
+
+	private void stall() {
+		try {
+			this.released.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void json(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Handler {
+
+		void handle(HttpExchange exchange) throws IOException;
+
+	}
+
+}
