@@ -21,6 +21,20 @@ import org.springframework.graphql.ResponseError;
 public record ClientError(ErrorCode code, String message, List<Object> path, @Nullable String requestId,
 		@Nullable Integer retryAfterSeconds, @Nullable String reason) {
 
+	/**
+	 * An error without a finer reason: the constructor before {@code reason} was added,
+	 * kept so code that builds errors (a test's stand-in result) still compiles.
+	 * @param code its documented code
+	 * @param message what happened
+	 * @param path where in the response
+	 * @param requestId the request's id
+	 * @param retryAfterSeconds when to try again, for {@code RATE_LIMITED}
+	 */
+	public ClientError(ErrorCode code, String message, List<Object> path, @Nullable String requestId,
+			@Nullable Integer retryAfterSeconds) {
+		this(code, message, path, requestId, retryAfterSeconds, null);
+	}
+
 	static ClientError ofClient(String message) {
 		return new ClientError(ErrorCode.CLIENT_ERROR, message, List.of(), null, null, null);
 	}
