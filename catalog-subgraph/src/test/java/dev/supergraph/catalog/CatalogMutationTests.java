@@ -101,6 +101,28 @@ class CatalogMutationTests {
 	}
 
 	@Test
+	void aCurrencyCodeThatNamesNoCurrencyIsAUserErrorAndNothingIsCreated() {
+		String sku = uniqueSku();
+		Map<String, Object> input = Map.of("sku", sku, "name", "Lamp", "price",
+				Map.of("amount", "2.00", "currency", "QQQ"), "categoryId", "3", "weightGrams", 5);
+		JsonNode payload = this.client.post(CREATE, Map.of("input", input), this.writer).data().path("createProduct");
+		assertThat(payload.path("product").isNull()).isTrue();
+		assertThat(payload.path("userErrors").get(0).path("code").asString()).isEqualTo("UNKNOWN_CURRENCY");
+		assertThat(payload.path("userErrors").get(0).path("field").toString())
+			.isEqualTo("[\"input\",\"price\",\"currency\"]");
+		assertThat(payload.path("userErrors").get(0).path("message").asString())
+			.isEqualTo("QQQ is not an ISO 4217 currency code.");
+		assertThat(
+				this.client.post("{ productBySku(sku: \"" + sku + "\") { id } }").data().path("productBySku").isNull())
+			.isTrue();
+		JsonNode yen = this.client.post(CREATE, Map.of("input", input(uniqueSku(), "200", "3", "JPY")), this.writer)
+			.data()
+			.path("createProduct");
+		assertThat(yen.path("userErrors").isEmpty()).isTrue();
+		assertThat(yen.path("product").path("price").path("currency").asString()).isEqualTo("JPY");
+	}
+
+	@Test
 	void updateProductPriceChangesTheCurrentPriceExactly() {
 		String id = this.client.post(CREATE, Map.of("input", input(uniqueSku(), "10.00", "5")), this.writer)
 			.data()
@@ -121,8 +143,13 @@ class CatalogMutationTests {
 	}
 
 	private static Map<String, Object> input(String sku, String amount, String categoryId) {
-		return Map.of("sku", sku, "name", "Test product " + sku, "price", Map.of("amount", amount, "currency", "EUR"),
-				"categoryId", categoryId, "weightGrams", 250, "stockQuantity", 4);
+		return input(sku, amount, categoryId, "EUR");
+	}
+
+	private static Map<String, Object> input(String sku, String amount, String categoryId, String currency) {
+		return Map.of("sku", sku, "name", "Test product " + sku, "price",
+				Map.of("amount", amount, "currency", currency), "categoryId", categoryId, "weightGrams", 250,
+				"stockQuantity", 4);
 	}
 
 	private static String uniqueSku() {

@@ -1,8 +1,11 @@
 package dev.supergraph.catalog.product;
 
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.supergraph.catalog.category.CategoryRows;
 import dev.supergraph.starter.errors.UserErrors;
@@ -28,6 +31,16 @@ class ProductService {
 
 	private final UserErrors userErrors;
 
+	/**
+	 * The ISO 4217 codes the JDK knows: the input's rule checks the shape (three
+	 * upper-case letters), this that it names a currency; a price change keeps the
+	 * product's currency, so only a new product can bring one in.
+	 */
+	private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies()
+		.stream()
+		.map(Currency::getCurrencyCode)
+		.collect(Collectors.toUnmodifiableSet());
+
 	private final TransactionTemplate transactions;
 
 	ProductService(ProductRows products, CategoryRows categories, InputValidator validator, UserErrors userErrors,
@@ -43,6 +56,11 @@ class ProductService {
 		List<UserError> errors = this.validator.validate(input, locale);
 		if (!errors.isEmpty()) {
 			return ProductPayload.failed(errors);
+		}
+		String currency = input.price().currency();
+		if (!CURRENCIES.contains(currency)) {
+			return ProductPayload
+				.failed(error("UNKNOWN_CURRENCY", "catalog.unknownCurrency", locale, currency, "price", "currency"));
 		}
 		long categoryId = Long.parseLong(input.categoryId());
 		if (!this.categories.existsById(categoryId)) {
