@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.SchemaToolsException;
 
 /**
@@ -29,7 +30,7 @@ public final class ChangelogFile {
 			Files.writeString(file, "\n" + entry, StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {
-			throw new SchemaToolsException("cannot write changelog " + file + ": " + ex.getMessage(), ex);
+			throw new SchemaToolsException("cannot write changelog " + file + ": " + FileProblems.reason(ex), ex);
 		}
 	}
 

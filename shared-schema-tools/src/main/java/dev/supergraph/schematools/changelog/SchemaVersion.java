@@ -3,10 +3,12 @@ package dev.supergraph.schematools.changelog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.SchemaToolsException;
 
 /**
@@ -18,7 +20,7 @@ import dev.supergraph.schematools.SchemaToolsException;
  * @param minor the minor version
  * @param patch the patch version
  */
-public record SchemaVersion(int major, int minor, int patch) {
+public record SchemaVersion(int major, int minor, int patch) implements Comparable<SchemaVersion> {
 
 	/** The version of the schema before any changelog entry. */
 	public static final SchemaVersion INITIAL = new SchemaVersion(1, 0, 0);
@@ -37,11 +39,26 @@ public record SchemaVersion(int major, int minor, int patch) {
 		if (!Files.exists(changelog)) {
 			return INITIAL;
 		}
+		return ofExisting(changelog);
+	}
+
+	/**
+	 * The version after every entry of a changelog that must be there: where a mistyped
+	 * path would read as a schema at 1.0.0.
+	 * @param changelog the changelog
+	 * @return the version
+	 */
+	public static SchemaVersion ofExisting(Path changelog) {
+		if (!Files.isRegularFile(changelog)) {
+			throw new SchemaToolsException(
+					(Files.isDirectory(changelog) ? "the changelog " + changelog + " is a directory"
+							: "the changelog " + changelog + " does not exist") + ": is the path right?");
+		}
 		try {
 			return ofText(Files.readString(changelog));
 		}
 		catch (IOException ex) {
-			throw new SchemaToolsException("cannot read changelog " + changelog + ": " + ex.getMessage(), ex);
+			throw new SchemaToolsException("cannot read changelog " + changelog + ": " + FileProblems.reason(ex), ex);
 		}
 	}
 
@@ -68,6 +85,14 @@ public record SchemaVersion(int major, int minor, int patch) {
 		}
 		return new SchemaVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
 				Integer.parseInt(matcher.group(3)));
+	}
+
+	@Override
+	public int compareTo(SchemaVersion other) {
+		return Comparator.comparingInt(SchemaVersion::major)
+			.thenComparingInt(SchemaVersion::minor)
+			.thenComparingInt(SchemaVersion::patch)
+			.compare(this, other);
 	}
 
 	public SchemaVersion bump(SemverBump bump) {

@@ -80,6 +80,11 @@ class ChangelogCommand implements Callable<Integer> {
 		String entry = ChangelogEntry.render(targets, day, this.title);
 		boolean write = !this.dryRun && bump != SemverBump.NONE;
 		ClientDeclarations declarations = (this.clients != null) ? ClientDeclarations.load(this.clients) : null;
+		if (write && declarations != null) {
+			// before anything is written: a new or mistyped changelog must not lower the
+			// clients
+			ClientVersions.refuseLowering(declarations, SchemaVersion.of(this.output).bump(bump));
+		}
 		if (write) {
 			ChangelogFile.append(this.output, entry);
 			if (declarations != null) {

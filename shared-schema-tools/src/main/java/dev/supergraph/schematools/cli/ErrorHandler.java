@@ -12,6 +12,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		String message = (ex instanceof SchemaToolsException) ? ex.getMessage()
 				: "unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof StackOverflowError) {
+				message = SchemaToolsMain.TOO_DEEP;
+			}
+		}
 		commandLine.getErr().println("schema-tools: error: " + message);
 		return ExitCodes.INPUT_ERROR;
 	}

@@ -44,7 +44,12 @@ class VersionCommand implements Callable<Integer> {
 		if (this.write && this.clients == null) {
 			throw new ParameterException(this.spec.commandLine(), "--write needs --clients");
 		}
-		SchemaVersion version = SchemaVersion.of(this.changelog);
+		// the default file may be missing (a repository before its first entry is at
+		// 1.0.0); a file named
+		// on the command line must be there, or a mistyped path reads as a schema at
+		// 1.0.0
+		SchemaVersion version = this.spec.commandLine().getParseResult().hasMatchedOption("--changelog")
+				? SchemaVersion.ofExisting(this.changelog) : SchemaVersion.of(this.changelog);
 		List<String> disagreements = List.of();
 		if (this.clients != null) {
 			ClientDeclarations declarations = ClientDeclarations.load(this.clients);

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.supergraph.schematools.SchemaToolsException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +29,8 @@ public final class ClientDeclarations {
 
 	public static ClientDeclarations load(Path file) {
 		if (!Files.isRegularFile(file)) {
-			throw new SchemaToolsException("clients file not found: " + file);
+			throw new SchemaToolsException(Files.isDirectory(file) ? "clients file " + file + " is a directory"
+					: "clients file not found: " + file);
 		}
 		try {
 			Declarations declarations = MAPPER.readValue(file.toFile(), Declarations.class);
@@ -44,9 +46,27 @@ public final class ClientDeclarations {
 			}
 			return new ClientDeclarations(file.toAbsolutePath().getParent(), declarations.clients());
 		}
+		catch (MismatchedInputException ex) {
+			throw new SchemaToolsException("invalid clients file " + file + ": it must be {\"clients\": [{\"name\", "
+					+ "\"language\", \"path\", \"operations\"}, …]}; not so at " + where(ex), ex);
+		}
 		catch (JacksonException ex) {
 			throw new SchemaToolsException("invalid clients file " + file + ": " + ex.getOriginalMessage(), ex);
 		}
+	}
+
+	/** Where in the file a value has the wrong shape, e.g. {@code clients[0].name}. */
+	private static String where(MismatchedInputException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "the top level" : path.toString();
 	}
 
 	public List<ClientPackage> packages() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.SchemaToolsException;
 import dev.supergraph.schematools.changelog.SchemaVersion;
 
@@ -65,6 +66,7 @@ public final class ClientVersions {
 	 * @param version the schema's version
 	 */
 	public static void write(ClientDeclarations declarations, SchemaVersion version) {
+		refuseLowering(declarations, version);
 		for (ClientPackage client : declarations.packages()) {
 			Path file = versionFile(declarations, client);
 			// package.json has one root "version"; its lock file two (the lock's root and
@@ -75,6 +77,24 @@ public final class ClientVersions {
 				if (Files.exists(lock)) {
 					replace(lock, NPM_VERSION, 2, version);
 				}
+			}
+		}
+	}
+
+	/**
+	 * Refuses a version below a client's: a published version never goes back, and a
+	 * schema version below the clients' means a changelog with entries missing (another
+	 * file, or a mistyped path), whose version must not be written.
+	 * @param declarations the declarations
+	 * @param version the version about to be written
+	 */
+	public static void refuseLowering(ClientDeclarations declarations, SchemaVersion version) {
+		for (ClientPackage client : declarations.packages()) {
+			String declared = read(declarations, client);
+			if (SchemaVersion.parse(declared).compareTo(version) > 0) {
+				throw new SchemaToolsException("refused to lower " + client.name() + " from " + declared + " to "
+						+ version + ": a published version never goes back; is the changelog the schema's, "
+						+ "with all its entries?");
 			}
 		}
 	}
@@ -95,7 +115,7 @@ public final class ClientVersions {
 			Files.writeString(file, result.toString());
 		}
 		catch (IOException ex) {
-			throw new SchemaToolsException("cannot write " + file + ": " + ex.getMessage(), ex);
+			throw new SchemaToolsException("cannot write " + file + ": " + FileProblems.reason(ex), ex);
 		}
 	}
 
@@ -118,7 +138,7 @@ public final class ClientVersions {
 			return Files.readString(file);
 		}
 		catch (IOException ex) {
-			throw new SchemaToolsException("cannot read " + file + ": " + ex.getMessage(), ex);
+			throw new SchemaToolsException("cannot read " + file + ": " + FileProblems.reason(ex), ex);
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.SchemaToolsException;
 import dev.supergraph.schematools.operations.Operation;
 import dev.supergraph.schematools.operations.OperationValidator;
@@ -53,7 +54,7 @@ public final class OperationRewriter {
 				Files.writeString(file, text);
 			}
 			catch (IOException ex) {
-				throw new SchemaToolsException("cannot write " + file + ": " + ex.getMessage(), ex);
+				throw new SchemaToolsException("cannot write " + file + ": " + FileProblems.reason(ex), ex);
 			}
 			written.add(file);
 		}
@@ -106,7 +107,7 @@ public final class OperationRewriter {
 			return Files.readString(file);
 		}
 		catch (IOException ex) {
-			throw new SchemaToolsException("cannot read " + file + ": " + ex.getMessage(), ex);
+			throw new SchemaToolsException("cannot read " + file + ": " + FileProblems.reason(ex), ex);
 		}
 	}
 

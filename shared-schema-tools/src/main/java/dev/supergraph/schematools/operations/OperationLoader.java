@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.SchemaToolsException;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -22,7 +23,9 @@ public final class OperationLoader {
 
 	public static List<Operation> load(Path directory) {
 		if (!Files.isDirectory(directory)) {
-			throw new SchemaToolsException("operations directory not found: " + directory);
+			throw new SchemaToolsException(Files.exists(directory)
+					? "operations directory " + directory + " is a file: give the directory that holds the operations"
+					: "operations directory not found: " + directory);
 		}
 		try (Stream<Path> files = Files.walk(directory)) {
 			return files.filter((file) -> file.toString().endsWith(".graphql"))
@@ -31,7 +34,8 @@ public final class OperationLoader {
 				.toList();
 		}
 		catch (IOException ex) {
-			throw new SchemaToolsException("cannot read operations in " + directory + ": " + ex.getMessage(), ex);
+			throw new SchemaToolsException("cannot read operations in " + directory + ": " + FileProblems.reason(ex),
+					ex);
 		}
 	}
 
@@ -41,7 +45,7 @@ public final class OperationLoader {
 			return new Operation(name(document, file), file, document);
 		}
 		catch (IOException ex) {
-			throw new SchemaToolsException("cannot read operation " + file + ": " + ex.getMessage(), ex);
+			throw new SchemaToolsException("cannot read operation " + file + ": " + FileProblems.reason(ex), ex);
 		}
 		catch (InvalidSyntaxException ex) {
 			throw new SchemaToolsException("invalid operation in " + file + ": " + ex.getMessage(), ex);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.SchemaToolsException;
 import dev.supergraph.schematools.federation.ApiSchemaExtractor;
 import dev.supergraph.schematools.federation.LenientDefinitions;
@@ -31,13 +32,14 @@ public final class SchemaLoader {
 
 	public static String read(Path path) {
 		if (!Files.isRegularFile(path)) {
-			throw new SchemaToolsException("schema file not found: " + path);
+			throw new SchemaToolsException(Files.isDirectory(path) ? "schema file " + path + " is a directory"
+					: "schema file not found: " + path);
 		}
 		try {
 			return Files.readString(path);
 		}
 		catch (IOException ex) {
-			throw new SchemaToolsException("cannot read " + path + ": " + ex.getMessage(), ex);
+			throw new SchemaToolsException("cannot read " + path + ": " + FileProblems.reason(ex), ex);
 		}
 	}
 

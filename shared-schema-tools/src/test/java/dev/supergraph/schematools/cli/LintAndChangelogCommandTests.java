@@ -59,6 +59,48 @@ class LintAndChangelogCommandTests {
 	}
 
 	@Test
+	void aLongChainOfTypesIsLintedAndOneTooDeepForTheStackIsAnInputErrorNotAStackTrace() throws IOException {
+		CliRun chain = CliRun.of("lint", chain(3_000).toString());
+		assertThat(chain.exitCode()).as(chain.err()).isZero();
+		assertThat(chain.out()).contains("lint passed");
+		// the same chain on a thread with a small stack stands for a schema deeper than
+		// the real one allows
+		CliRun tooDeep = CliRun.withStack(256 << 10, "lint", chain(3_000).toString());
+		assertThat(tooDeep.exitCode()).isEqualTo(2);
+		assertThat(tooDeep.err().strip()).isEqualTo("schema-tools: error: " + SchemaToolsMain.TOO_DEEP);
+	}
+
+	@Test
+	void aSchemaFileThatIsADirectoryOrNotUtf8IsNamedAsSuch() throws IOException {
+		Path directory = Files.createDirectories(this.work.resolve("dir with space ü"));
+		assertThat(CliRun.of("lint", directory.toString()).err().strip())
+			.isEqualTo("schema-tools: error: schema file " + directory + " is a directory");
+		Path latin1 = Files.write(this.work.resolve("latin1.graphql"),
+				"type Query { \"caf\u00e9\" a: Int }".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+		CliRun run = CliRun.of("lint", latin1.toString());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err().strip())
+			.isEqualTo("schema-tools: error: cannot read " + latin1 + ": it is not UTF-8 text");
+	}
+
+	@Test
+	void aDateThatIsNotADateIsAUsageErrorThatSaysSo() {
+		CliRun run = CliRun.of("check", "--today", "2026-13-01", "--subgraph", "users=x.graphql");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("'2026-13-01' is not a date (yyyy-mm-dd)").doesNotContain("Exception");
+	}
+
+	/** Types T0 to T(n-1), each with a field of the next. */
+	private Path chain(int length) throws IOException {
+		StringBuilder sdl = new StringBuilder("type Query { \"The chain.\" start: T0 }\n");
+		for (int i = 0; i < length; i++) {
+			sdl.append("\"Link ").append(i).append(".\" type T").append(i).append(" { \"Next.\" next: ");
+			sdl.append((i + 1 < length) ? "T" + (i + 1) : "Int").append(" }\n");
+		}
+		return Files.writeString(this.work.resolve("chain.graphql"), sdl);
+	}
+
+	@Test
 	void lintUnknownRuleIsExitTwo() {
 		CliRun run = CliRun.of("lint", "--disable", "nope", Fixtures.path("subgraphs/users.graphql").toString());
 		assertThat(run.exitCode()).isEqualTo(2);

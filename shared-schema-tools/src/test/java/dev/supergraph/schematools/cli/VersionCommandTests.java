@@ -47,7 +47,6 @@ class VersionCommandTests {
 
 	@Test
 	void aChangelogEntryMovesTheSchemaAndTheClientsWithIt() throws IOException {
-		assertThat(version().out()).isEqualTo("1.0.0\n");
 		Path old = Files.writeString(this.work.resolve("old-users.graphql"), Fixtures.read("subgraphs/users.graphql"));
 		Path current = Files.writeString(this.work.resolve("users.graphql"),
 				Fixtures.edit(Fixtures.read("subgraphs/users.graphql"), "type Query {\n",
@@ -78,6 +77,45 @@ class VersionCommandTests {
 		assertThat(writing.exitCode()).isZero();
 		assertThat(writing.out()).contains("updated: @supergraph/client is at 1.0.0");
 		assertThat(version().exitCode()).isZero();
+	}
+
+	@Test
+	void aChangelogThatIsNotThereIsAnInputErrorNotASchemaAt100() throws IOException {
+		clientsAt("1.2.0");
+		CliRun missing = version("--write");
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.err()).contains("the changelog " + this.changelog + " does not exist: is the path right?");
+		assertThat(missing.out()).isEmpty();
+		Files.createDirectories(this.changelog);
+		assertThat(version().err()).contains(" is a directory");
+		assertThat(Files.readString(this.work.resolve("clients/java/pom.xml")))
+			.contains("<client.version>1.2.0</client.version>");
+	}
+
+	@Test
+	void aVersionBelowTheClientsIsNeverWrittenByVersionOrByChangelog() throws IOException {
+		clientsAt("1.2.0");
+		Files.createDirectories(this.changelog.getParent());
+		Files.writeString(this.changelog, "# Schema changelog\n\n## 2026-11-25\n\nSemantic version bump: **minor**\n");
+		CliRun lowering = version("--write");
+		assertThat(lowering.exitCode()).isEqualTo(2);
+		assertThat(lowering.err()).contains("refused to lower @supergraph/client from 1.2.0 to 1.1.0");
+		// a changelog of another name, as a mistyped --output makes one: nothing written
+		// at all
+		Path mistyped = this.work.resolve("docs/schema-chagelog.md");
+		Path old = Files.writeString(this.work.resolve("old-users.graphql"), Fixtures.read("subgraphs/users.graphql"));
+		Path current = Files.writeString(this.work.resolve("users.graphql"),
+				Fixtures.edit(Fixtures.read("subgraphs/users.graphql"), "type Query {\n",
+						"type Query {\n  \"Who is online.\"\n  online: [User!]!\n"));
+		CliRun entry = CliRun.of("changelog", "--subgraph", "users=" + current, "--baseline", old.toString(),
+				"--output", mistyped.toString(), "--date", "2026-11-26", "--clients", this.clients.toString());
+		assertThat(entry.exitCode()).isEqualTo(2);
+		assertThat(entry.err()).contains("refused to lower @supergraph/client from 1.2.0 to 1.1.0");
+		assertThat(mistyped).doesNotExist();
+		assertThat(Files.readString(this.work.resolve("clients/typescript/package.json")))
+			.contains("\"version\": \"1.2.0\"");
+		assertThat(Files.readString(this.work.resolve("clients/java/pom.xml")))
+			.contains("<client.version>1.2.0</client.version>");
 	}
 
 	@Test
