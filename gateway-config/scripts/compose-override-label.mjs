@@ -4,15 +4,17 @@
 // share without a flag, e.g. percent(10), and for the end-to-end tests of the move (OverrideIT).
 //   node scripts/compose-override-label.mjs <label> <output file>     e.g. 'percent(100)' /tmp/s.graphql
 // Both composers must accept the result, as with npm run compose; the supergraph is Apollo's.
-import { writeFileSync } from 'node:fs';
+// Usage errors exit 2; a refusal (composition, an output that cannot be written) exits 1.
 import { composeServices as composeApollo } from '@apollo/composition';
 import { composeServices as composeGuild } from '@theguild/federation-composition';
 import { Kind, parse, visit } from 'graphql';
-import { fail, readSupergraphConfig } from './lib/subgraphs.mjs';
+import { commandLine, fail, usageError, writeFiles } from './lib/cli.mjs';
+import { readSupergraphConfig } from './lib/subgraphs.mjs';
 
-const [label, output] = process.argv.slice(2);
+const USAGE = 'usage: compose-override-label.mjs <label> <output file>';
+const [label, output] = commandLine(USAGE, { maxPositionals: 2 }).positionals;
 if (!label || !output) {
-  fail('usage: node scripts/compose-override-label.mjs <label> <output file>');
+  usageError(USAGE, !label ? 'the label is missing' : 'the output file is missing');
 }
 
 let replaced = 0;
@@ -40,5 +42,5 @@ const errors = [...(apollo.errors ?? []), ...(guild.errors ?? [])];
 if (errors.length) {
   fail(`composition failed:\n${errors.map((error) => `  - ${error.message}`).join('\n')}`);
 }
-writeFileSync(output, `${apollo.supergraphSdl.trimEnd()}\n`);
+writeFiles([{ file: output, text: `${apollo.supergraphSdl.trimEnd()}\n` }]);
 console.log(`\u2714 wrote ${output} (${replaced} override label(s) set to ${label}, both composers agree)`);

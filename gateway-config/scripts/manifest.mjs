@@ -6,17 +6,17 @@
 // validated against the API schema of the committed supergraph and the router's production limits.
 // With --check, nothing is written and a stale manifest fails. --clients and --output name other
 // files than the repository's (the tests use them).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 import { Kind, buildASTSchema, parse, specifiedRules, validate } from 'graphql';
-import { fail, gatewayDir } from './lib/subgraphs.mjs';
+import { commandLine, fail, readText, writeFiles } from './lib/cli.mjs';
+import { gatewayDir } from './lib/subgraphs.mjs';
 import { clientOperations, clientsFile, shown } from './lib/client-operations.mjs';
 import { knownOperationTypesRule, operationLimitsRule, sha256 } from '../router/plugins.mjs';
 import { productionLimits } from '../router/settings.mjs';
 
-const { values: options } = parseArgs({
+const { values: options } = commandLine('usage: manifest.mjs [--check] [--clients FILE] [--output FILE]', {
   options: {
     check: { type: 'boolean', default: false },
     clients: { type: 'string', default: clientsFile },
@@ -26,7 +26,7 @@ const { values: options } = parseArgs({
 const manifestFile = resolve(options.output);
 
 const apiSchema = buildASTSchema(
-  transformSupergraphToPublicSchema(parse(readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8'))),
+  transformSupergraphToPublicSchema(parse(readText(resolve(gatewayDir, 'supergraph.graphql')))),
 );
 const rules = [...specifiedRules, knownOperationTypesRule, operationLimitsRule(productionLimits({}))];
 const { operations, problems } = clientOperations(resolve(options.clients));
@@ -52,7 +52,7 @@ if (options.check) {
   }
   console.log(`\u2714 ${name} is up to date (${operations.length} operations, all valid)`);
 } else {
-  writeFileSync(manifestFile, json);
+  writeFiles([{ file: manifestFile, text: json }]);
   console.log(`\u2714 wrote ${name} (${operations.length} operations, all valid)`);
 }
 

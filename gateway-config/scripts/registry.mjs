@@ -2,10 +2,11 @@
 // from the subgraph registry, subgraphs.json: whole files (supergraph.yaml, the compose database init
 // script, the Prometheus targets) and marked regions of hand-written ones (compose.yaml, the poms).
 // It also checks what each module states itself: its server.port.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SUBGRAPHS, environmentVariable, urlVariable } from '../router/subgraphs.mjs';
+import { commandLine, writeFiles } from './lib/cli.mjs';
 
 const gateway = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(gateway, '..');
@@ -106,13 +107,14 @@ export function disagreements() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const check = process.argv.includes('--check');
+  const { values: { check } } = commandLine('usage: registry.mjs [--check]', { options: { check: { type: 'boolean' } } });
   const stale = expectedFiles().filter(([file, text]) => !existsSync(resolve(root, file)) || readFileSync(resolve(root, file), 'utf8') !== text);
   const problems = disagreements();
   if (check) {
     stale.forEach(([file]) => console.error(`✖ ${file} is stale: run npm run registry in gateway-config`));
   } else {
-    stale.forEach(([file, text]) => { writeFileSync(resolve(root, file), text); console.log(`wrote ${file}`); });
+    writeFiles(stale.map(([file, text]) => ({ file: resolve(root, file), text })));
+    stale.forEach(([file]) => console.log(`wrote ${file}`));
   }
   problems.forEach((problem) => console.error(`✖ ${problem}`));
   process.exit((check && stale.length > 0) || problems.length > 0 ? 1 : 0);

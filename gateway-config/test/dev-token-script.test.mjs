@@ -1,5 +1,6 @@
 // scripts/dev-token.mjs as a developer runs it: a token the dev router accepts, or a clear refusal of
-// arguments that would mint one nobody accepts (an empty subject, a malformed scope, no expiry).
+// arguments that would mint one nobody accepts (an empty subject, a malformed scope, no expiry), and
+// usage errors (exit 2, `--help` included) for options and extra arguments.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -19,11 +20,22 @@ describe('dev-token script', () => {
 
   it('refuses arguments that make a token nobody accepts', () => {
     for (const [args, message] of [[[''], /sub must be/], [['a b'], /sub must be/], [['7', 'bad scope!!'], /scopes must be/],
-      [['7', 'a  b'], /scopes must be/], [['7', '', 'abc'], /hours must be/], [['7', '', '0'], /hours must be/], [['7', '', '-1'], /hours must be/]]) {
+      [['7', 'a  b'], /scopes must be/], [['7', '', 'abc'], /hours must be/], [['7', '', '0'], /hours must be/],
+      [['7', '', '-1'], /unknown option '-1'/], [['7', '', '9'.repeat(400)], /hours must be/], [['7', '', '0.00001'], /hours must be/],
+      [['7', '', '8785'], /hours must be a positive number of at most 8784/], [['--', '-x'], /sub must be .*not starting with '-'/],
+      [['--help'], /unknown option '--help'/], [['-h'], /unknown option '-h'/], [['7', '', '1', 'extra'], /unexpected argument 'extra'/]]) {
       const { status, stdout, stderr } = run(...args);
       assert.equal(status, 2, JSON.stringify(args));
       assert.equal(stdout, '');
       assert.match(stderr, message, JSON.stringify(args));
+      assert.match(stderr, /\nusage: dev-token\.mjs \[sub\] .*\[hours, at most 8784\]\n$/);
     }
+  });
+
+  it('mints the longest lifetime it allows with a whole-second expiry', () => {
+    const { status, stdout } = run('7', '', '8784');
+    assert.equal(status, 0);
+    const { iat, exp } = claims(stdout.trim());
+    assert.equal(exp - iat, 8784 * 3600);
   });
 });

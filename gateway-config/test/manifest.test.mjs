@@ -4,7 +4,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -104,6 +104,61 @@ describe('trusted-documents manifest from the client packages', () => {
     const run = manifest(dir, '--check');
     assert.equal(run.status, 1);
     assert.match(run.output, /manifest\.json is stale or missing/);
+  });
+});
+
+describe('manifest script command line', () => {
+  const run = (...args) => {
+    const result = spawnSync(process.execPath, ['scripts/manifest.mjs', ...args], { cwd: gatewayDir, encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('refuses an unknown option, an option without its value or a stray argument as a usage error', () => {
+    const dir = registry({});
+    for (const [args, message] of [[['--bogus'], "unknown option '--bogus'"], [['--output'], "option '--output <value>' argument missing"],
+      [['stray'], "unexpected argument 'stray'"], [['--check', '--output', join(dir, 'm.json'), 'stray'], "unexpected argument 'stray'"]]) {
+      assert.deepEqual(run(...args), { status: 2, stdout: '',
+        stderr: `\u2716 ${message}\nusage: manifest.mjs [--check] [--clients FILE] [--output FILE]\n` }, args.join(' '));
+    }
+  });
+
+  it('refuses a clients file it cannot use in one line, naming it and the problem', () => {
+    const dir = registry({});
+    writeFileSync(join(dir, 'empty.json'), '');
+    writeFileSync(join(dir, 'bad.json'), 'not json {');
+    writeFileSync(join(dir, 'shape.json'), '{"clients":5}');
+    writeFileSync(join(dir, 'utf16.json'), Buffer.from('\uFEFF{"clients":[]}', 'utf16le'));
+    const shape = 'must be an object with a "clients" array of { "name", "operations" } entries';
+    for (const [file, problem] of [['missing.json', 'does not exist'], ['', 'is a directory'],
+      ['empty.json', 'is not valid JSON: Unexpected end of JSON input'], ['bad.json', /^is not valid JSON: Unexpected token/],
+      ['shape.json', shape], ['utf16.json', 'is not UTF-8 text: byte 0xFF at offset 0']]) {
+      const clients = join(dir, file);
+      const { status, stdout, stderr } = run('--clients', clients, '--output', join(dir, 'm.json'));
+      assert.deepEqual({ status, stdout }, { status: 1, stdout: '' }, stderr);
+      assert.match(stderr, /^\u2716 [^\n]+\n$/);
+      const said = stderr.slice(`\u2716 ${clients} `.length).trimEnd();
+      typeof problem === 'string' ? assert.equal(said, problem) : assert.match(said, problem);
+    }
+  });
+
+  it('replaces the manifest atomically: a new file renamed over the old one, never rewritten in place', () => {
+    const dir = registry({});
+    const output = join(dir, 'm.json');
+    writeFileSync(output, 'old');
+    const before = statSync(output).ino;
+    assert.equal(run('--clients', join(dir, 'clients.json'), '--output', output).status, 0);
+    assert.notEqual(statSync(output).ino, before);
+    assert.deepEqual(readdirSync(dir).sort(), ['clients.json', 'm.json']);
+  });
+
+  it('refuses an output in a missing directory or onto a directory, writing nothing', () => {
+    const dir = registry({});
+    for (const [output, problem] of [[join(dir, 'missing', 'm.json'), 'its directory does not exist'], [dir, 'it is a directory']]) {
+      const { status, stderr } = run('--clients', join(dir, 'clients.json'), '--output', output);
+      assert.equal(status, 1);
+      assert.equal(stderr, `\u2716 cannot write ${output}: ${problem}\n`);
+    }
+    assert.deepEqual(readdirSync(dir).sort(), ['clients.json']);
   });
 });
 

@@ -119,15 +119,15 @@ describe('API keys at the router', () => {
     assert.equal(store.verify(key)?.client, 'batch');
   });
 
-  it('tells the operator what is wrong with a bad key file or command, with exit code 2', () => {
+  it('tells the operator in one line what is wrong with a bad key file or id, with exit code 1', () => {
     const file = join(directory, 'invalid.json');
     writeFileSync(file, JSON.stringify({ keys: [{ id: 'nothex', client: 'a b', scopes: 'orders:read', sha256: 'x' }] }));
     const listed = spawnSync(process.execPath, ['scripts/api-keys.mjs', 'list', '--file', file], { cwd: gatewayDir, encoding: 'utf8' });
-    assert.equal(listed.status, 2);
-    assert.match(listed.stderr, /key #1: id must be 12 hex digits; client must be .*; scopes must be .*; sha256 must be/);
+    assert.equal(listed.status, 1);
+    assert.match(listed.stderr, /^\u2716 API key file .*invalid\.json: key #1: id must be 12 hex digits; client must be .*; scopes must be .*; sha256 must be/);
     const revoked = spawnSync(process.execPath, ['scripts/api-keys.mjs', 'revoke', 'abcdefabcdef', '--file', keyFile], { cwd: gatewayDir, encoding: 'utf8' });
-    assert.equal(revoked.status, 2);
-    assert.match(revoked.stderr, /No key with id 'abcdefabcdef'/);
+    assert.equal(revoked.status, 1);
+    assert.match(revoked.stderr, /^\u2716 .* has no key with id 'abcdefabcdef'\n$/);
   });
 });
 

@@ -3,6 +3,7 @@
 // the router's manifest is their union, so an operation that two packages share is one document.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
+import { fail, parseText } from './cli.mjs';
 import { gatewayDir } from './subgraphs.mjs';
 
 export const repositoryDir = resolve(gatewayDir, '..');
@@ -31,7 +32,11 @@ export function globFiles(baseDir, glob) {
  * @returns {{ operations: { name: string, file: string, text: string, clients: string[] }[], problems: string[] }}
  */
 export function clientOperations(file = clientsFile) {
-  const clients = JSON.parse(readFileSync(file, 'utf8')).clients ?? [];
+  const clients = parseText(file, 'JSON', JSON.parse)?.clients;
+  const isPackage = (client) => typeof client?.name === 'string' && typeof client.operations === 'string';
+  if (!Array.isArray(clients) || !clients.every(isPackage)) {
+    fail(`${file} must be an object with a "clients" array of { "name", "operations" } entries`);
+  }
   const byName = new Map();
   const problems = [];
   for (const client of clients) {

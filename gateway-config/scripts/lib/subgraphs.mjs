@@ -1,19 +1,16 @@
-// Reads rover's supergraph.yaml and the subgraph SDL files it names.
-import { readFileSync } from 'node:fs';
+// Reads rover's supergraph.yaml and the subgraph SDL files it names; a file that is missing, a
+// directory, not UTF-8 or not YAML is refused in one line (lib/cli.mjs).
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { fail, parseText, readText } from './cli.mjs';
 
+export { fail };
 export const gatewayDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-export function fail(message) {
-  console.error(`\u2716 ${message}`);
-  process.exit(1);
-}
 
 /** @returns {{ federationVersion: string, subgraphs: { name: string, url: string, file: string, sdl: string }[] }} */
 export function readSupergraphConfig(configFile = resolve(gatewayDir, 'supergraph.yaml')) {
-  const config = parseYaml(readFileSync(configFile, 'utf8'));
+  const config = parseText(configFile, 'YAML', parseYaml);
   const entries = Object.entries(config?.subgraphs ?? {});
   if (entries.length === 0) {
     fail(`${configFile} lists no subgraphs`);
@@ -24,7 +21,7 @@ export function readSupergraphConfig(configFile = resolve(gatewayDir, 'supergrap
       fail(`subgraph '${name}' in ${configFile} needs routing_url and schema.file`);
     }
     const path = resolve(dirname(configFile), file);
-    return { name, url: subgraph.routing_url, file: path, sdl: readFileSync(path, 'utf8') };
+    return { name, url: subgraph.routing_url, file: path, sdl: readText(path) };
   });
   return { federationVersion: String(config.federation_version ?? ''), subgraphs };
 }

@@ -1,0 +1,102 @@
+// The command line of the scripts, as supergraph-store.mjs set it: strict options (a mistyped `--check`
+// must fail a CI step, never write and pass), a usage error prints `✖ message` and the usage and exits 2,
+// a refusal prints one `✖` line and exits 1. Inputs are read and outputs checked before anything is
+// written, and every output is written atomically (a temporary file, then a rename).
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { utf8Text } from '../../router/setting-files.mjs';
+
+const READ_ERRORS = { ENOENT: 'does not exist', EISDIR: 'is a directory', EACCES: 'may not be read', ENOTDIR: 'does not exist' };
+const WRITE_ERRORS = { ENOENT: 'its directory does not exist', ENOTDIR: 'its directory does not exist',
+  EISDIR: 'it is a directory', EACCES: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left' };
+
+/** A refusal: one line, exit 1. */
+export function fail(message) {
+  console.error(`\u2716 ${message}`);
+  process.exit(1);
+}
+
+/** A usage error: the message and the usage, exit 2. */
+export function usageError(usage, message) {
+  console.error(`\u2716 ${message}\n${usage}`);
+  process.exit(2);
+}
+
+/**
+ * parseArgs, strict, with at most `maxPositionals` positionals; `--help` is no option (a usage error
+ * shows the usage). Answers `{ values, positionals }`.
+ */
+export function commandLine(usage, { options = {}, maxPositionals = 0, args = process.argv.slice(2) } = {}) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: maxPositionals > 0 });
+  } catch (error) {
+    // Node's messages add advice about `--` after the first sentence; the first names the argument.
+    const sentence = error.message.split(/\.\s/)[0];
+    usageError(usage, sentence[0].toLowerCase() + sentence.slice(1));
+  }
+  const extra = parsed.positionals.slice(maxPositionals);
+  if (extra.length) {
+    usageError(usage, `unexpected argument '${extra[0]}'`);
+  }
+  return parsed;
+}
+
+/** The UTF-8 text of `file`; a file that is missing, a directory or not UTF-8 is refused in one line. */
+export function readText(file) {
+  let bytes;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return fail(`${file} ${READ_ERRORS[error.code] ?? `cannot be read (${error.code})`}`);
+  }
+  try {
+    return utf8Text(bytes);
+  } catch (error) {
+    return fail(`${file} is ${error.message}`);
+  }
+}
+
+/** `parse(text)` of a file's text; a syntax error is refused in one line, e.g. `F is not valid YAML: …`. */
+export function parseText(file, format, parse) {
+  const text = readText(file);
+  try {
+    return parse(text);
+  } catch (error) {
+    // The first line names the problem and where; YAML's code frame follows it.
+    return fail(`${file} is not valid ${format}: ${error.message.split('\n')[0].replace(/:$/, '')}`);
+  }
+}
+
+/** Why `file` cannot be written, in words, from the file system's error (a temporary name is not shown). */
+export function writeProblem(file, error) {
+  return `cannot write ${file}: ${WRITE_ERRORS[error.code] ?? error.code}`;
+}
+
+/**
+ * Writes every `{ file, text }` or none: the targets are checked first, then each is written to a
+ * temporary file next to it, then renamed, so a reader never sees half a file.
+ */
+export function writeFiles(outputs) {
+  for (const { file } of outputs) {
+    if (!existsSync(dirname(file))) {
+      fail(`cannot write ${file}: its directory does not exist`);
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      fail(`cannot write ${file}: it is a directory`);
+    }
+  }
+  const written = [];
+  try {
+    for (const { file, text } of outputs) {
+      const temporary = `${file}.${process.pid}.tmp`;
+      written.push({ file, temporary });
+      writeFileSync(temporary, text);
+    }
+  } catch (error) {
+    written.forEach(({ temporary }) => rmSync(temporary, { force: true }));
+    fail(writeProblem(written.at(-1).file, error));
+  }
+  written.forEach(({ file, temporary }) => renameSync(temporary, file));
+}
