@@ -13,13 +13,14 @@ import { markdownReport } from './report.mjs';
 import { warmUntilCompiled } from './warm-up.mjs';
 import { compare, compareReport } from './compare.mjs';
 import { medianOf, round1, round3 } from './numbers.mjs';
+import { benchmarkOptions } from './options.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const soakMinutes = args.includes('--soak') ? Number(args[args.indexOf('--soak') + 1]) : 0;
+const options = benchmarkOptions('run', process.argv.slice(2));
+const quick = options.quick ?? false;
+const soakMinutes = Number(options.soak ?? 0);
 // A fixed soak rate, to compare a configuration with an earlier soak at the same load.
-const soakRate = args.includes('--rate') ? Number(args[args.indexOf('--rate') + 1]) : 0;
+const soakRate = Number(options.rate ?? 0);
 // warmMs: the soak's warm-up.
 // entitiesWarmMs: the catalog, raw baseline and Node peer of the `_entities` comparison, each, in turns
 // (longer while the JVMs still compile); the second catalog starts cold, and a minute of it compiling
@@ -38,14 +39,14 @@ const ENTITIES_CONCURRENCY = [1, 2, 4, 8, 16, 32];
 
 stopAllOnSignal();
 // `--compare <name>`: two router configurations side by side (compare.mjs), instead of the full run.
-const compareSpec = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : null;
+const compareSpec = options.compare ?? null;
 if (compareSpec) {
   await runComparison(compareSpec);
   process.exit(0);
 }
 
 // `--entities`: only the `_entities` comparison, written to results/entities.*.
-const entitiesOnly = args.includes('--entities');
+const entitiesOnly = options.entities ?? false;
 const logDir = resolve(root, '.run', 'bench-logs');
 const supergraph = await startSupergraph(root, logDir, { nodePeer: soakMinutes === 0 });
 try {
@@ -64,20 +65,20 @@ try {
 async function runComparison(spec) {
   const compareTiming = quick ? { subgraphWarmMs: 40000, warmMs: 2000, saturateMs: 3000, measureMs: 5000, rounds: 3 }
     : { subgraphWarmMs: 90000, warmMs: 8000, saturateMs: 8000, measureMs: 15000, rounds: 3 };
-  if (args.includes('--rounds')) {
-    compareTiming.rounds = Number(args[args.indexOf('--rounds') + 1]);
+  if (options.rounds !== undefined) {
+    compareTiming.rounds = Number(options.rounds);
   }
   // --scenarios UserOrders,mix (default: the comparison's own, else these two) and --rates UserOrders=20,mix=50
   // (default: half of A's saturating rate)
-  const scenarios = args.includes('--scenarios') ? args[args.indexOf('--scenarios') + 1].split(',') : null;
-  const rates = args.includes('--rates') ? Object.fromEntries(args[args.indexOf('--rates') + 1].split(',')
+  const scenarios = options.scenarios?.split(',') ?? null;
+  const rates = options.rates ? Object.fromEntries(options.rates.split(',')
     .map((pair) => pair.split('=')).map(([scenario, rate]) => [scenario, Number(rate)])) : {};
   const os = await import('node:os');
   const machine = { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))) };
   const outDir = resolve(root, 'benchmark', 'results');
   mkdirSync(outDir, { recursive: true });
   // --as <name>: the results' name when a list of comparisons would make an unwieldy file name.
-  const name = args.includes('--as') ? args[args.indexOf('--as') + 1] : spec;
+  const name = options.as ?? spec;
   const file = `compare-${name.replace(/[^\w-]+/g, '-')}`;
   // The commit the run started from (a commit made while it runs is not what it measured).
   const startCommit = commit();

@@ -19,19 +19,19 @@ import { closedLoop, openModel, send } from './load.mjs';
 import { execJar as moduleJar, imageEnvironment, jarFingerprint, java25 } from './jvm.mjs';
 import { cpuSeconds, freePort, rssMiB, startProcess, stopAll } from './processes.mjs';
 import { subgraphRequest } from './workload.mjs';
+import { benchmarkOptions } from './options.mjs';
 import { SUBGRAPHS as REGISTRY } from '../../gateway-config/router/subgraphs.mjs';
 import { DEV_USER, mintDevToken } from '../../gateway-config/router/dev-token.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const RUNS = Number(option('--runs', '3'));
-const SUBGRAPHS = option('--subgraphs', REGISTRY.map((subgraph) => subgraph.name).join(',')).split(',');
-const CONFIGS = option('--configs', 'default,options,tuned').split(',');
-const LOAD_REQUESTS = Number(option('--load', '3000')); // the bounded load after each start
-const AB_ROUNDS = Number(option('--rounds', '3'));
-const AB_RATE = Number(option('--rate', '50'));
-const AB_SECONDS = Number(option('--seconds', '8'));
+const options = benchmarkOptions('startup', process.argv.slice(2));
+const RUNS = Number(options.runs ?? '3');
+const SUBGRAPHS = (options.subgraphs ?? REGISTRY.map((subgraph) => subgraph.name).join(',')).split(',');
+const CONFIGS = (options.configs ?? 'default,options,tuned').split(',');
+const LOAD_REQUESTS = Number(options.load ?? '3000'); // the bounded load after each start
+const AB_ROUNDS = Number(options.rounds ?? '3');
+const AB_RATE = Number(options.rate ?? '50');
+const AB_SECONDS = Number(options.seconds ?? '8');
 const PG = process.env.BENCH_PG ?? '127.0.0.1:5432';
 const JAVA25 = java25() ?? 'java';
 const hasJava25 = java25() !== null;
@@ -52,7 +52,7 @@ const env = (subgraph, config = 'default') => ({
   SUBGRAPH_RATE_LIMIT_REQUESTS_PER_MINUTE: '0',
 });
 
-if (args.includes('--report-only')) {
+if (options['report-only']) {
   // Rewrites startup.md from startup.json (e.g. after a change to the table's layout).
   const saved = JSON.parse(readFileSync(resolve(root, 'benchmark', 'results', 'startup.json'), 'utf8'));
   SUBGRAPHS.splice(0, SUBGRAPHS.length, ...new Set(saved.starts.map((start) => start.subgraph)));
@@ -69,7 +69,7 @@ if (globalThis.savedReport) {
 }
 for (const subgraph of SUBGRAPHS) {
   // --keep-databases: reuse a database a previous run seeded (its seed start is not repeated).
-  report.seed[subgraph] = args.includes('--keep-databases') && databaseExists(subgraph) ? { kept: true } : await seed(subgraph);
+  report.seed[subgraph] = options['keep-databases'] && databaseExists(subgraph) ? { kept: true } : await seed(subgraph);
   if (CONFIGS.some((config) => config !== 'default')) {
     extract(subgraph);
   }
@@ -188,7 +188,7 @@ async function train(subgraph) {
   }
   const script = resolve(root, 'subgraph-jvm', 'train-aot-cache');
   const inputsChanged = Math.max(statSync(resolve(dir, 'app.jar')).mtimeMs, statSync(script).mtimeMs);
-  if (!args.includes('--retrain') && existsSync(cache) && statSync(cache).mtimeMs > inputsChanged) {
+  if (!options.retrain && existsSync(cache) && statSync(cache).mtimeMs > inputsChanged) {
     return { reused: true, cacheMiB: Math.round(statSync(cache).size / 1048576) };
   }
   const port = await freePort();
