@@ -6,9 +6,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REGISTRY_FILE, SUBGRAPHS } from '../router/subgraphs.mjs';
 import { moduleFiles } from './subgraph-template.mjs';
+import { commandLine, usageError } from './lib/cli.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const [name, portText] = process.argv.slice(2);
+const USAGE = 'usage: scripts/new-subgraph <name> <port>';
+const [name, portText] = commandLine(USAGE, { maxPositionals: 2 }).positionals;
 const port = Number(portText);
 
 const problem = !/^[a-z][a-z0-9]{1,30}$/.test(name ?? '') ? 'the name must be lower-case letters and digits, e.g. inventory'
@@ -17,8 +19,7 @@ const problem = !/^[a-z][a-z0-9]{1,30}$/.test(name ?? '') ? 'the name must be lo
       : SUBGRAPHS.some((s) => s.port === port) || port === 4000 ? `port ${port} is taken (router 4000, ${SUBGRAPHS.map((s) => `${s.name} ${s.port}`).join(', ')})`
         : existsSync(resolve(root, `${name}-subgraph`)) ? `${name}-subgraph/ exists already` : null;
 if (problem) {
-  console.error(`usage: scripts/new-subgraph <name> <port>\n✖ ${problem}`);
-  process.exit(2);
+  usageError(USAGE, problem);
 }
 
 const module = `${name}-subgraph`;
