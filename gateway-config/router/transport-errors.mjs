@@ -1,6 +1,6 @@
 // Requests that Node's HTTP parser refuses before any of the router runs (a request line and headers
 // over the server's header limit, a malformed request line or header, a request that did not arrive
-// in time): answered in the GraphQL error shape with BAD_USER_INPUT and a stable reason, like every
+// in time), and those it lets through with a target or Host that is no URL: answered in the GraphQL error shape with BAD_USER_INPUT and a stable reason, like every
 // other refusal, instead of Node's bare status line (attached to every server: router/servers.mjs).
 import http from 'node:http';
 import { DEFAULT_LANGUAGE, message } from './messages.mjs';
@@ -19,11 +19,64 @@ const MALFORMED = { status: 400, reason: 'MALFORMED_HTTP', key: 'request.malform
  * it gets a new request id (as every other error, in the body and the header) and English.
  */
 export function transportErrorResponse(error) {
+  const { status, requestId, body } = refusal(error);
+  return `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n`
+    + `${REQUEST_ID_HEADER}: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
+
+function refusal(error) {
   const { status, reason, key } = REFUSALS[error?.code] ?? MALFORMED;
   const requestId = newRequestId();
   const body = JSON.stringify({ errors: [{ message: message(DEFAULT_LANGUAGE, key), extensions: { code: 'BAD_USER_INPUT', reason, requestId } }] });
-  return `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n`
-    + `${REQUEST_ID_HEADER}: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+  return { status, requestId, body };
+}
+
+/**
+ * The origin-form target (`/path?query`) of a request that Node's parser let through, or null when the
+ * router cannot read it and its Host as one URL: the absolute form (`GET http://host/ops`), which HTTP/1.1
+ * servers must accept, becomes its path and query, its host the request's Host; the asterisk form (`*`),
+ * any other target, and a Host that is no host (`a b`) are malformed. Without this, the server's adapter
+ * joined Host and target into an invalid URL and answered 500 with a stack trace.
+ */
+export function originFormTarget(url, headers) {
+  let target = url;
+  if (!target.startsWith('/')) {
+    let absolute;
+    try {
+      absolute = /^https?:\/\//i.test(target) ? new URL(target) : null;
+    } catch {
+      absolute = null;
+    }
+    if (!absolute) {
+      return null;
+    }
+    target = `${absolute.pathname}${absolute.search}`;
+    headers.host = absolute.host;
+  }
+  try {
+    new URL(`http://${headers.host ?? 'localhost'}${target}`);
+  } catch {
+    return null;
+  }
+  return target;
+}
+
+function refuseMalformedTargets(server) {
+  const handlers = server.listeners('request');
+  server.removeAllListeners('request');
+  server.on('request', (request, response) => {
+    const target = originFormTarget(request.url, request.headers);
+    if (target === null) {
+      const { status, requestId, body } = refusal(null);
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body),
+        [REQUEST_ID_HEADER]: requestId, connection: 'close' });
+      request.resume();
+      response.end(body);
+      return;
+    }
+    request.url = target;
+    handlers.forEach((handler) => handler.call(server, request, response));
+  });
 }
 
 function answer(error, socket) {
@@ -44,4 +97,5 @@ function answerClientErrors(server) {
   if (server.listenerCount('clientError') === 0) {
     server.on('clientError', answer);
   }
+  refuseMalformedTargets(server);
 }

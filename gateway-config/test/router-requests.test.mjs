@@ -134,6 +134,10 @@ const UNPARSABLE = [
   ['a control character in the URL', 'GET /graph\u0001ql HTTP/1.1\r\nHost: localhost\r\n\r\n', 400, 'MALFORMED_HTTP'],
   ['both Content-Length and chunked', 'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
     400, 'MALFORMED_HTTP'],
+  // Through the parser, but no URL the router can read (router/transport-errors.mjs): these were 500 with a stack trace.
+  ['the asterisk form', 'OPTIONS * HTTP/1.1\r\nHost: localhost\r\n\r\n', 400, 'MALFORMED_HTTP'],
+  ['an authority-form target', 'GET localhost:4000 HTTP/1.1\r\nHost: localhost\r\n\r\n', 400, 'MALFORMED_HTTP'],
+  ['a Host that is no host', 'GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: a b\r\n\r\n', 400, 'MALFORMED_HTTP'],
 ];
 
 /** Sends raw bytes to the router and reads the answer until it closes the connection. */
@@ -235,6 +239,14 @@ for (const mode of ['dev', 'production']) {
         assert.doesNotMatch(answer, LEAKS);
       });
     }
+
+    it('reads a target in the absolute form, as HTTP/1.1 servers must, as its path', async () => {
+      const { host } = new URL(gateway.url);
+      for (const target of [`${gateway.url}/healthcheck`, 'HTTP://Example.COM:8080/readiness?probe=1']) {
+        const answer = await exchange(gateway.url, `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+        assert.match(answer, /^HTTP\/1.1 200 /, answer);
+      }
+    });
 
     it('names the methods it takes and the content coding it reads in the refusals', async () => {
       // with or without the CSRF header: no header makes another method acceptable
