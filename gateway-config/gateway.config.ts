@@ -167,6 +167,9 @@ export const gatewayConfig = defineConfig({
     // Subgraph fetches through undici, each answer read as text; first, so that the plugins after it
     // wrap it as they would the gateway's fetch (router/subgraph-fetch.mjs).
     useSubgraphFetch(),
+    // Names the operation once the body is parsed, before any plugin can refuse the request by its
+    // parameters, so refusals are counted under the operation the client named (router/operation-metrics.mjs).
+    ...(on('prometheus') ? [operationMetrics.labeller] : []),
     // Bearer tokens verified against the JWKS or the public key, each remembered for a minute at most;
     // a bad token is refused before any GraphQL work, the claims go to every subgraph fetch
     // (router/jwt-auth.mjs).

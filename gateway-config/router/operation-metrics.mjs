@@ -130,7 +130,28 @@ export function useOperationMetrics({ production, trustedDocuments, clientNames 
   });
   const requests = new WeakMap();
   const slowest = new SlowestRecent();
+  const nameOperation = (request, params) => {
+    const state = requests.get(request);
+    if (state && !state.named && params && !Array.isArray(params)) {
+      state.named = true;
+      const document = params.query ?? trustedDocuments.get(params.documentId ?? params.extensions?.persistedQuery?.sha256Hash);
+      // Not checked yet at this point: a name that is not a string is no name.
+      const name = typeof params.operationName === 'string' ? params.operationName : null;
+      state.operation = label(name || firstOperationName(document));
+    }
+  };
   return {
+    /**
+     * Names each request's operation as soon as its body is parsed: registered ahead of the plugins that
+     * refuse a request when they see its parameters (Hive Gateway's trusted documents), so that such a
+     * refusal is counted under the operation the client named, not `anonymous`. A request refused before
+     * its body is read (a bad token, a body too large) has no name to give.
+     */
+    labeller: {
+      onRequestParse({ request }) {
+        return { onRequestParseDone: ({ requestParserResult }) => nameOperation(request, requestParserResult) };
+      },
+    },
     /** The slowest request of each operation in the last minute, with its request (= trace) id. */
     slowestRecent: () => slowest.snapshot(),
     /**
@@ -155,12 +176,9 @@ export function useOperationMetrics({ production, trustedDocuments, clientNames 
       }
       setExecutor(timed(executor, (seconds, outcome) => fetchDuration.observe({ subgraph: subgraphName, outcome }, seconds)));
     },
+    // Without the labeller ahead of the other plugins, the operation is named here.
     onParams({ params, request }) {
-      const state = requests.get(request);
-      if (state) {
-        const document = params?.query ?? trustedDocuments.get(params?.documentId ?? params?.extensions?.persistedQuery?.sha256Hash);
-        state.operation = label(params?.operationName || firstOperationName(document));
-      }
+      nameOperation(request, params);
     },
     // Yoga's parser cache answers a known document without calling the parse function: a parse that
     // runs is a miss. Registered after that cache, this hook only wraps the function it would call.

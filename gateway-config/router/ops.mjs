@@ -38,7 +38,7 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, veri
     if (refusal) {
       const text = message(requestLanguage(request), refusal.key, refusal.params);
       endResponse(json(fetchAPI, refusal.status,
-        { errors: [{ message: text, extensions: { code: refusal.code, requestId: requestIdOf(request) } }] }));
+        { errors: [{ message: text, extensions: { code: refusal.code, requestId: requestIdOf(request) } }] }, refusal.headers));
     }
     return refusal !== null;
   };
@@ -125,12 +125,15 @@ export function opsAuthorizer({ apiKeys, verifyToken = null }) {
       }
     }
     if (scopes === null) {
-      return { status: 401, code: 'UNAUTHENTICATED', key: 'operator.credentialsRequired' };
+      // The challenge of the router's GraphQL 401s (RFC 6750): a bad token says so, no credentials asks for one.
+      const challenge = bearer ? 'Bearer error="invalid_token"' : 'Bearer';
+      return { status: 401, code: 'UNAUTHENTICATED', key: 'operator.credentialsRequired', headers: { 'www-authenticate': challenge } };
     }
     return scopes.includes(OPS_SCOPE) ? null : { status: 403, code: 'FORBIDDEN', key: 'operator.scopeRequired', params: { scope: OPS_SCOPE } };
   };
 }
 
-function json(fetchAPI, status, body) {
-  return new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+function json(fetchAPI, status, body, headers = {}) {
+  return new fetchAPI.Response(JSON.stringify(body),
+    { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers } });
 }

@@ -323,6 +323,7 @@ describe('router metrics in production', () => {
   it('serves the Prometheus text only to a token or key with the scope ops:read, like the operator page', async () => {
     const anonymous = await metrics();
     assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.headers.get('www-authenticate'), 'Bearer');
     const refusal = await anonymous.json();
     assert.deepEqual(codes(refusal), ['UNAUTHENTICATED']);
     assert.equal(refusal.errors[0].extensions.requestId, anonymous.headers.get('x-request-id'));
@@ -333,6 +334,7 @@ describe('router metrics in production', () => {
     assert.match((await german.json()).errors[0].message, /brauchen ein Token/);
     const forged = await metrics({ authorization: 'Bearer a.b.c' });
     assert.equal(forged.status, 401);
+    assert.equal(forged.headers.get('www-authenticate'), 'Bearer error="invalid_token"');
     const operator = await metrics({ authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` });
     assert.equal(operator.status, 200);
     assert.match(await operator.text(), /^# (HELP|TYPE) router_/m);
@@ -354,6 +356,23 @@ describe('router metrics in production', () => {
     }
     const expired = sign({ sub: 'prometheus', scope: 'ops:read', iat: now - 300, exp: now - 60 });
     assert.equal((await metrics({ authorization: `Bearer ${expired}` })).status, 401);
+  });
+
+  it('counts a request the trusted documents refuse under the operation it names, as production labels it', async () => {
+    const productPage = readFileSync(resolve(gatewayDir, 'operations', 'ProductPage.graphql'), 'utf8');
+    const client = { 'graphql-client-name': 'web-shop' };
+    // The text of a trusted operation, changed: PERSISTED_QUERY_ONLY-style refusals come before GraphQL work.
+    const edited = await post(gateway.url, { query: `${productPage}\n# edited`, operationName: 'ProductPage' }, client);
+    assert.equal(edited.status, 400);
+    const unknown = await post(gateway.url, { documentId: 'f'.repeat(64), operationName: 'NoSuchOperation' }, client);
+    assert.equal(unknown.status, 400);
+    const text = await (await metrics({ authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` })).text();
+    const refused = [...text.matchAll(/^router_operation_errors_total\{operation="([^"]*)",client="web-shop",code="([^"]*)"\} (\d+)/gm)]
+      .map(([, operation, code, count]) => `${operation} ${code} ${count}`).sort();
+    // the trusted name counts as itself, a name no trusted document has as `other` (the earlier test's
+    // unnamed documents are `anonymous`)
+    assert.ok(refused.includes('ProductPage BAD_USER_INPUT 1'), refused.join('\n'));
+    assert.ok(refused.includes('other BAD_USER_INPUT 1'), refused.join('\n'));
   });
 
   it('labels by name only the clients CLIENT_NAMES lists', async () => {
