@@ -104,6 +104,16 @@ describe('deployment manifests', () => {
         assert.deepEqual(callers.catalog, new Set(['router', 'orders']));
       });
 
+      it('shares rate limit budgets and used router stamps in Redis for every subgraph that runs more than one replica', () => {
+        for (const name of SUBGRAPHS) {
+          const { maxReplicas } = find('HorizontalPodAutoscaler', name).spec;
+          const redis = container(name).env.find((variable) => variable.name === 'SPRING_DATA_REDIS_URL');
+          if (maxReplicas > 1) {
+            assert.deepEqual(redis?.valueFrom?.secretKeyRef, { name: 'redis', key: 'url' }, `${name} runs up to ${maxReplicas} replicas`);
+          }
+        }
+      });
+
       it('keeps every subgraph within its PostgreSQL connection budget at its most replicas', () => {
         for (const name of SUBGRAPHS) {
           const { annotations } = find('Deployment', name).metadata;

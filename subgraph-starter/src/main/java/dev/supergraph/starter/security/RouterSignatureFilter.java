@@ -54,11 +54,15 @@ class RouterSignatureFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		byte[] body = (request instanceof BufferedBodyRequest buffered) ? buffered.body()
 				: request.getInputStream().readAllBytes();
-		RouterSignature.Stamp stamp = this.signature.verifiedStamp(request.getHeader(RouterSignature.FRESHNESS_HEADER),
-				body);
+		String header = request.getHeader(RouterSignature.FRESHNESS_HEADER);
+		RouterSignature.Stamp stamp = this.signature.verifiedStamp(header, body);
 		if (stamp == null || !this.replays.firstUse(stamp)) {
-			audit.warn("refused unsigned or replayed request remote={} stamped={} requestId={}",
-					request.getRemoteAddr(), stamp != null, request.getAttribute("requestId"));
+			// the reason tells an operator which fix applies: no signing at the caller,
+			// another secret
+			// (or a body changed on the way), or a stamp used before
+			String reason = (header == null) ? "no-stamp" : (stamp == null) ? "bad-stamp" : "replayed-or-stale";
+			audit.warn("refused unsigned or replayed request remote={} reason={} requestId={}", request.getRemoteAddr(),
+					reason, request.getAttribute("requestId"));
 			refuse(request, response);
 			return;
 		}

@@ -28,7 +28,19 @@ class AuditLogTests {
 	@Test
 	void anUnsignedRequestIsAudited(CapturedOutput output) {
 		this.subgraph.request("{ greeting }").unsigned().send();
-		assertThat(output.getOut()).contains("refused unsigned or replayed request remote=127.0.0.1 stamped=false");
+		assertThat(output.getOut()).contains("refused unsigned or replayed request remote=127.0.0.1 reason=no-stamp");
+		// signed with another secret, as a router whose secret differs from the
+		// subgraph's signs
+		String body = "{\"query\":\"{ greeting }\"}";
+		String otherSecret = new RouterSignature("another-secret-0123456789abcdefghij")
+			.freshness(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		this.subgraph.request("{ greeting }").stamp(otherSecret).send();
+		assertThat(output.getOut()).contains("refused unsigned or replayed request remote=127.0.0.1 reason=bad-stamp");
+		String stamp = this.subgraph.request("{ greeting }").freshStamp();
+		this.subgraph.request("{ greeting }").stamp(stamp).send();
+		this.subgraph.request("{ greeting }").stamp(stamp).send();
+		assertThat(output.getOut())
+			.contains("refused unsigned or replayed request remote=127.0.0.1 reason=replayed-or-stale");
 	}
 
 }
