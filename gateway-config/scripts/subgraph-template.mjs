@@ -175,12 +175,7 @@ class ${Name}Seeder implements ApplicationRunner {
 server:
   port: ${port}
 `,
-    'src/main/resources/application-dev.yaml': `# Local run: seed data, introspection for tools, development JWT key.
-spring:
-  graphql:
-    schema:
-      introspection:
-        enabled: true
+    'src/main/resources/application-dev.yaml': `# Local run: seed data (the starter's dev defaults add introspection, every trace and field timing).
 ${name}:
   seed:
     enabled: true
