@@ -14,17 +14,21 @@ import org.springframework.util.StringUtils;
 
 /**
  * Where a subgraph's spans go, and whether it traces at all: the endpoint is Spring's
- * {@code management.opentelemetry.tracing.export.otlp.endpoint} or else the standard
- * {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} the router reads too. With neither, or with
- * {@code management.tracing.export.enabled=false}, tracing is off: its auto-configuration
- * is excluded, so no request makes a span. Turning export off alone would not do: the
- * tracer would still make a span per observation and send it nowhere.
+ * {@code management.opentelemetry.tracing.export.otlp.endpoint}, else the standard
+ * {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} (the full URL), else
+ * {@code OTEL_EXPORTER_OTLP_ENDPOINT} (the base, {@code /v1/traces} added), as the router
+ * reads them. With none, or with {@code management.tracing.export.enabled=false}, tracing
+ * is off: its auto-configuration is excluded, so no request makes a span. Turning export
+ * off alone would not do: the tracer would still make a span per observation and send it
+ * nowhere.
  */
 class TracingSwitch implements EnvironmentPostProcessor {
 
 	static final String ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
 
 	static final String STANDARD_ENDPOINT = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
+
+	static final String STANDARD_BASE = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
 	static final String EXPORT = "management.tracing.export.enabled";
 
@@ -53,6 +57,10 @@ class TracingSwitch implements EnvironmentPostProcessor {
 			return;
 		}
 		String standard = environment.getProperty(STANDARD_ENDPOINT);
+		String base = environment.getProperty(STANDARD_BASE);
+		if (!StringUtils.hasText(standard) && StringUtils.hasText(base)) {
+			standard = base.strip().replaceFirst("/$", "") + "/v1/traces";
+		}
 		if (StringUtils.hasText(standard)) {
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("subgraphTracing", Map.of(ENDPOINT, standard)));

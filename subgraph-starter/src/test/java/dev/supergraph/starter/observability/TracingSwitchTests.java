@@ -27,6 +27,18 @@ class TracingSwitchTests {
 	}
 
 	@Test
+	void theStandardBaseVariableGetsTheTracesPathAsTheRouterAddsIt() {
+		for (String base : List.of("http://collector:4318", "http://collector:4318/")) {
+			StandardEnvironment environment = environment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", base));
+			assertThat(environment.getProperty(TracingSwitch.ENDPOINT)).isEqualTo("http://collector:4318/v1/traces");
+			assertThat(excluded(environment)).isEmpty();
+		}
+		StandardEnvironment both = environment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://base:4318",
+				"OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://traces:4318/custom"));
+		assertThat(both.getProperty(TracingSwitch.ENDPOINT)).isEqualTo("http://traces:4318/custom");
+	}
+
+	@Test
 	void aBlankVariableIsNoEndpoint() {
 		StandardEnvironment environment = environment(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", " "));
 		assertThat(excluded(environment)).containsAll(TracingSwitch.TRACING);
