@@ -6,9 +6,15 @@ import { readFileSync } from 'node:fs';
 
 const FILE_ERRORS = {
   ENOENT: 'does not exist',
+  ENOTDIR: 'does not exist',
   EACCES: 'may not be read',
   EISDIR: 'is a directory',
 };
+
+/** Why a file could not be read, in words (`does not exist`, `is a directory`, …), from Node's error. */
+export function readProblem(error) {
+  return FILE_ERRORS[error.code] ?? `cannot be read (${error.code ?? error.message})`;
+}
 
 // Strict, and the byte order mark kept: the subgraphs read these files the same way (Utf8Text), so a file
 // saved in another encoding, or with a BOM that JSON does not allow, is refused by both sides alike.
@@ -44,7 +50,7 @@ export function settingFile(variable, file) {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`${variable}: ${file} ${FILE_ERRORS[error.code] ?? `cannot be read (${error.code ?? error.message})`}`);
+    throw new Error(`${variable}: ${file} ${readProblem(error)}`);
   }
 }
 

@@ -7,26 +7,21 @@
 // Refusals print one line starting with ✖ and exit 1; usage errors exit 2.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { HISTORY_FILE, StoreRefusal, listVersions, promote, readPointer, rollback, versionFile }
   from '../router/supergraph-store.mjs';
+import { commandLine, fail, usageError } from './lib/cli.mjs';
 
 const USAGE = 'usage: supergraph-store.mjs promote|rollback|status --store DIR [--supergraph FILE] [--to N]';
 const COMMANDS = { promote: promoteCommand, rollback: rollbackCommand, status: statusCommand };
 
-let args;
-try {
-  args = parseArgs({ allowPositionals: true,
-    options: { store: { type: 'string' }, supergraph: { type: 'string' }, to: { type: 'string' } } });
-} catch (error) {
-  usage(error.message);
-}
-const [command, ...extra] = args.positionals;
-if (!COMMANDS[command] || extra.length || !args.values.store) {
-  usage(!args.values.store ? '--store DIR is required' : `unknown command '${[command, ...extra].join(' ')}'`);
+const args = commandLine(USAGE, { maxPositionals: 1,
+  options: { store: { type: 'string' }, supergraph: { type: 'string' }, to: { type: 'string' } } });
+const [command] = args.positionals;
+if (!COMMANDS[command] || !args.values.store) {
+  usageError(USAGE, !args.values.store ? '--store DIR is required' : `unknown command '${command ?? ''}'`);
 }
 if (args.values.to !== undefined && (command !== 'rollback' || !/^[1-9][0-9]{0,8}$/.test(args.values.to))) {
-  usage(command === 'rollback' ? `--to must be a version number, not '${args.values.to}'` : `--to is an option of rollback only`);
+  usageError(USAGE, command === 'rollback' ? `--to must be a version number, not '${args.values.to}'` : '--to is an option of rollback only');
 }
 try {
   await COMMANDS[command](resolve(args.values.store), args.values);
@@ -35,8 +30,7 @@ try {
   if (!(error instanceof StoreRefusal) && !error.syscall) {
     throw error;
   }
-  console.error(`\u2716 ${error.message}`);
-  process.exit(1);
+  fail(error.message);
 }
 
 async function promoteCommand(store, { supergraph }) {
@@ -108,9 +102,4 @@ function requireStore(store) {
   if (!statSync(store).isDirectory()) {
     throw new StoreRefusal(`${store} is not a directory: --store names the store's directory`);
   }
-}
-
-function usage(message) {
-  console.error(`\u2716 ${message}\n${USAGE}`);
-  process.exit(2);
 }

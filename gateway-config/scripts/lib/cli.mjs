@@ -5,9 +5,8 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { utf8Text } from '../../router/setting-files.mjs';
+import { readProblem, utf8Text } from '../../router/setting-files.mjs';
 
-const READ_ERRORS = { ENOENT: 'does not exist', EISDIR: 'is a directory', EACCES: 'may not be read', ENOTDIR: 'does not exist' };
 const WRITE_ERRORS = { ENOENT: 'its directory does not exist', ENOTDIR: 'its directory does not exist',
   EISDIR: 'it is a directory', EACCES: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left' };
 
@@ -49,7 +48,7 @@ export function readText(file) {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    return fail(`${file} ${READ_ERRORS[error.code] ?? `cannot be read (${error.code})`}`);
+    return fail(`${file} ${readProblem(error)}`);
   }
   try {
     return utf8Text(bytes);
