@@ -39,6 +39,10 @@ function refusal(error) {
  * joined Host and target into an invalid URL and answered 500 with a stack trace.
  */
 export function originFormTarget(url, headers) {
+  // Nearly every request: a path, and a plain host[:port]; no URL needs to be built to know it reads.
+  if (url.startsWith('/') && PLAIN_HOST.test(headers.host ?? '')) {
+    return url;
+  }
   let target = url;
   if (!target.startsWith('/')) {
     let absolute;
@@ -60,6 +64,8 @@ export function originFormTarget(url, headers) {
   }
   return target;
 }
+
+const PLAIN_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
 
 function refuseMalformedTargets(server) {
   const handlers = server.listeners('request');
