@@ -85,6 +85,14 @@ describe('trusted-documents manifest from the client packages', () => {
     assert.match(run.output, /live\/Live\.graphql: The subscription operation is not supported by the schema\./);
   });
 
+  it('refuses an operation file that is not UTF-8, naming the file and the byte', () => {
+    const latin1 = Buffer.from('# caf\u00e9\nquery Cafe {\n  categories {\n    id\n  }\n}\n', 'latin1');
+    const dir = registry({ cafe: { 'Cafe.graphql': latin1 } });
+    const run = manifest(dir);
+    assert.equal(run.status, 1);
+    assert.match(run.output, /cafe\/Cafe\.graphql is not UTF-8 text: byte 0xE9 at offset 5/);
+  });
+
   it('refuses a package whose glob matches no operation', () => {
     const dir = registry({ empty: {} });
     const run = manifest(dir);

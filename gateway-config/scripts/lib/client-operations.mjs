@@ -1,9 +1,9 @@
 // The operations of the client packages declared in clients/clients.json: the one source of the
 // trusted documents. Each package names a glob of its operation files, relative to clients.json;
 // the router's manifest is their union, so an operation that two packages share is one document.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { fail, parseText } from './cli.mjs';
+import { fail, parseText, readText } from './cli.mjs';
 import { gatewayDir } from './subgraphs.mjs';
 
 export const repositoryDir = resolve(gatewayDir, '..');
@@ -46,7 +46,7 @@ export function clientOperations(file = clientsFile) {
     }
     for (const path of files) {
       const name = basename(path, '.graphql');
-      const text = readFileSync(path, 'utf8');
+      const text = readText(path);
       const known = byName.get(name);
       if (!known) {
         byName.set(name, { name, file: path, text, clients: [client.name] });
