@@ -106,7 +106,7 @@ export function opsView({ router, subgraphs, recent = {} }) {
       ...Object.entries(sumBy(router, 'router_operation_errors_total', 'code')).map(([code, count]) => ({ where: 'router', code, count })),
       ...entries.flatMap(([subgraph, { samples }]) => Object.entries(sumBy(samples, 'graphql_errors_total', 'code'))
         .map(([code, count]) => ({ where: subgraph, code, count }))),
-    ].sort((a, b) => b.count - a.count),
+    ].filter((row) => row.count > 0).sort((a, b) => b.count - a.count), // a code not seen this minute is no row
     sqlPerOperation: entries.flatMap(([subgraph, { samples }]) =>
       Object.entries(histograms(samples, 'graphql_operation_sql_statements', 'operation'))
         .map(([operation, h]) => ({ subgraph, operation, requests: h.count, statementsPerRequest: h.count ? h.sum / h.count : 0 })))

@@ -224,6 +224,7 @@ describe('operator page data and access', () => {
       'router_operation_duration_seconds_sum{operation="Slow",client="a",outcome="ok"} 1.6',
       'router_operation_duration_seconds_count{operation="Slow",client="a",outcome="ok"} 2',
       'router_operation_errors_total{operation="Slow",client="a",code="FORBIDDEN"} 3',
+      'router_operation_errors_total{operation="Fast",client="a",code="RATE_LIMITED"} 0',
       'router_document_cache_total{result="hit"} 9',
       'router_document_cache_total{result="miss"} 1',
       'router_subgraph_fetch_duration_seconds_bucket{subgraph="catalog",outcome="ok",le="0.01"} 18',
