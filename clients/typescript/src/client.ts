@@ -1,4 +1,5 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import { Kind, parse } from 'graphql';
 import { trustedDocumentIds, type OperationName } from './generated/trusted-documents.js';
 import { errorCodes, type ErrorCode } from './generated/error-codes.js';
 
@@ -37,7 +38,10 @@ export interface ClientError {
   requestId?: string;
   /** From `RATE_LIMITED`: when to try again. */
   retryAfterSeconds?: number;
-  /** The refusal's finer reason where the router gives one (e.g. `PERSISTED_QUERY_NOT_FOUND`). */
+  /**
+   * The refusal's finer reason where the router gives one (e.g. `PERSISTED_QUERY_NOT_FOUND`); for a
+   * `CLIENT_ERROR` of the client's own, a {@link ClientErrorReason}.
+   */
   reason?: string;
 }
 
@@ -79,7 +83,7 @@ export function createClient(options: ClientOptions): SupergraphClient {
       try {
         requestHeaders = await headers(options);
       } catch (error) {
-        return clientError(`the token could not be obtained: ${describe(error)}`);
+        return clientError(`the token could not be obtained: ${describe(error)}`, 'CREDENTIALS_UNAVAILABLE');
       }
       // one deadline for the whole exchange: connecting, the headers and the body
       const signal = AbortSignal.timeout(timeoutMs);
@@ -89,11 +93,11 @@ export function createClient(options: ClientOptions): SupergraphClient {
         response = await send(options.url, { method: 'POST', headers: requestHeaders, body: JSON.stringify(body), signal });
         answer = await response.text();
       } catch (error) {
-        return clientError(
-          signal.aborted ? `the router did not answer within ${timeoutMs / 1000} s` : `the router did not answer: ${describe(error)}`,
-        );
+        return signal.aborted
+          ? clientError(`the router did not answer within ${timeoutMs / 1000} s`, 'TIMEOUT')
+          : clientError(`the router did not answer: ${describe(error)}`, 'UNREACHABLE');
       }
-      return toResult(response, answer);
+      return toResult(response, answer, rootFieldsOf(text));
     },
   };
 }
@@ -113,60 +117,72 @@ async function headers(options: ClientOptions): Promise<Record<string, string>> 
   return result;
 }
 
-interface Payload<TData> {
-  data?: TData | null;
-  errors?: RawError[];
+/** Why a `CLIENT_ERROR` of the client's own came about, in its `reason`: the same in Java (`contract/client-responses.json`). */
+export const clientErrorReasons = ['NO_GRAPHQL_RESPONSE', 'TIMEOUT', 'UNREACHABLE', 'CREDENTIALS_UNAVAILABLE'] as const;
+export type ClientErrorReason = (typeof clientErrorReasons)[number];
+
+interface Payload {
+  data: Record<string, unknown> | null;
+  errors: readonly unknown[];
 }
 
-function toResult<TData>(response: Response, answer: string): Result<TData> {
-  const payload = graphQlResponse<TData>(answer);
+function toResult<TData>(response: Response, answer: string, rootFields: readonly string[]): Result<TData> {
+  const payload = graphQlResponse(answer);
   const errors = (payload?.errors ?? []).map(toClientError);
-  if (payload === undefined || (errors.length === 0 && !response.ok)) {
-    // not a GraphQL response (HTML from a proxy, JSON null, a number), or a failure status without errors, as in Java
-    return clientError(`HTTP ${response.status} without a GraphQL response`);
+  if (payload === undefined || (errors.length === 0 && (!response.ok || payload.data === null))) {
+    // HTML from a proxy, JSON that is not a response, a failure status without errors: as in Java
+    return clientError(`HTTP ${response.status} without a GraphQL response`, 'NO_GRAPHQL_RESPONSE');
   }
-  if (errors.length === 0 && payload.data != null) {
-    return { ok: true, data: payload.data, errors: [] };
+  if (errors.length > 0) return failure((payload.data as TData | null) ?? null, errors);
+  const missing = rootFields.find((field) => !Object.hasOwn(payload.data as object, field));
+  if (missing !== undefined) {
+    // typed as the operation's result, so a field that is not there must not pass for one that is null
+    return clientError(`HTTP ${response.status} without the operation's field ${missing}`, 'NO_GRAPHQL_RESPONSE');
   }
-  return failure(payload.data ?? null, errors.length ? errors : [{ code: 'CLIENT_ERROR', message: 'no data and no errors' }]);
+  return { ok: true, data: payload.data as TData, errors: [] };
 }
 
-/** The body as a GraphQL response: a JSON object with `data` or an `errors` list; anything else is undefined. */
-function graphQlResponse<TData>(answer: string): Payload<TData> | undefined {
+/** The body as a GraphQL response: a JSON object, its `data` absent, null or an object, its `errors` absent, null or a list. */
+function graphQlResponse(answer: string): Payload | undefined {
   let payload: unknown;
   try {
     payload = JSON.parse(answer);
   } catch {
     return undefined;
   }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined;
-  const { data, errors } = payload as Payload<TData>;
-  if (errors !== undefined && !Array.isArray(errors)) return undefined;
-  return data !== undefined || errors !== undefined ? (payload as Payload<TData>) : undefined;
+  if (!isObject(payload)) return undefined;
+  const { data = null, errors = null } = payload;
+  if (data !== null && !isObject(data)) return undefined;
+  if (errors !== null && !Array.isArray(errors)) return undefined;
+  return { data, errors: errors ?? [] };
 }
 
-interface RawError {
-  message?: unknown;
-  path?: Array<string | number>;
-  extensions?: { code?: unknown; requestId?: unknown; retryAfterSeconds?: unknown; reason?: unknown };
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function toClientError(error: RawError | null): ClientError {
-  const code = String(error?.extensions?.code ?? '');
+/** One error of the body; a field of the wrong type is left out rather than trusted. */
+function toClientError(raw: unknown): ClientError {
+  const error = isObject(raw) ? raw : {};
+  const extensions = isObject(error.extensions) ? error.extensions : {};
+  const { code, requestId, retryAfterSeconds, reason } = extensions;
   const result: ClientError = {
-    code: knownCodes.has(code) ? (code as ErrorCode) : 'CLIENT_ERROR',
-    message: String(error?.message ?? ''),
+    code: typeof code === 'string' && knownCodes.has(code) ? (code as ErrorCode) : 'CLIENT_ERROR',
+    message: typeof error.message === 'string' ? error.message : '',
   };
-  if (error === null || typeof error !== 'object') return result;
-  if (Array.isArray(error.path)) result.path = error.path;
-  if (typeof error.extensions?.requestId === 'string') result.requestId = error.extensions.requestId;
-  if (typeof error.extensions?.retryAfterSeconds === 'number') result.retryAfterSeconds = error.extensions.retryAfterSeconds;
-  if (typeof error.extensions?.reason === 'string') result.reason = error.extensions.reason;
+  if (isPath(error.path)) result.path = error.path;
+  if (typeof requestId === 'string') result.requestId = requestId;
+  if (Number.isInteger(retryAfterSeconds)) result.retryAfterSeconds = retryAfterSeconds as number;
+  if (typeof reason === 'string') result.reason = reason;
   return result;
 }
 
-function clientError(message: string): { ok: false; data: null; errors: ClientError[] } {
-  return { ok: false, data: null, errors: [{ code: 'CLIENT_ERROR', message }] };
+function isPath(path: unknown): path is Array<string | number> {
+  return Array.isArray(path) && path.every((segment) => typeof segment === 'string' || Number.isInteger(segment));
+}
+
+function clientError(message: string, reason: ClientErrorReason): { ok: false; data: null; errors: ClientError[] } {
+  return { ok: false, data: null, errors: [{ code: 'CLIENT_ERROR', message, reason }] };
 }
 
 /** An error with its causes: fetch's own message ("fetch failed") hides what happened (ECONNREFUSED, ENOTFOUND). */
@@ -192,4 +208,19 @@ function operationNameOf(text: string): OperationName {
     throw new Error(`not a trusted operation of this client: ${name ?? text.slice(0, 40)}`);
   }
   return name as OperationName;
+}
+
+const rootFieldCache = new Map<string, readonly string[]>();
+
+/** The response keys the operation's data must have: its root fields, except those a directive may skip. */
+function rootFieldsOf(text: string): readonly string[] {
+  let fields = rootFieldCache.get(text);
+  if (fields === undefined) {
+    const operation = parse(text).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+    fields = (operation?.selectionSet.selections ?? []).flatMap((selection) =>
+      selection.kind === Kind.FIELD && !selection.directives?.length ? [(selection.alias ?? selection.name).value] : [],
+    );
+    rootFieldCache.set(text, fields);
+  }
+  return fields;
 }

@@ -1,10 +1,8 @@
 package dev.supergraph.client;
 
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.graphql.ResponseError;
 
 /**
  * A GraphQL error of a response, with its documented code.
@@ -16,7 +14,8 @@ import org.springframework.graphql.ResponseError;
  * @param requestId quote it to the platform team: it finds the request's logs and trace
  * @param retryAfterSeconds when {@code RATE_LIMITED}, when to try again
  * @param reason the refusal's finer reason where the router gives one
- * ({@code extensions.reason}, e.g. {@code PERSISTED_QUERY_NOT_FOUND})
+ * ({@code extensions.reason}, e.g. {@code PERSISTED_QUERY_NOT_FOUND}); for a
+ * {@code CLIENT_ERROR} of the client's own, the name of a {@link ClientErrorReason}
  */
 public record ClientError(ErrorCode code, String message, List<Object> path, @Nullable String requestId,
 		@Nullable Integer retryAfterSeconds, @Nullable String reason) {
@@ -35,16 +34,8 @@ public record ClientError(ErrorCode code, String message, List<Object> path, @Nu
 		this(code, message, path, requestId, retryAfterSeconds, null);
 	}
 
-	static ClientError ofClient(String message) {
-		return new ClientError(ErrorCode.CLIENT_ERROR, message, List.of(), null, null, null);
-	}
-
-	static ClientError of(ResponseError error) {
-		Map<String, Object> extensions = error.getExtensions();
-		return new ClientError(codeOf(extensions.get("code")), String.valueOf(error.getMessage()),
-				List.copyOf(error.getParsedPath()), stringOrNull(extensions.get("requestId")),
-				(extensions.get("retryAfterSeconds") instanceof Number seconds) ? seconds.intValue() : null,
-				stringOrNull(extensions.get("reason")));
+	static ClientError ofClient(String message, ClientErrorReason reason) {
+		return new ClientError(ErrorCode.CLIENT_ERROR, message, List.of(), null, null, reason.name());
 	}
 
 	static ErrorCode codeOf(@Nullable Object code) {
@@ -54,10 +45,6 @@ public record ClientError(ErrorCode code, String message, List<Object> path, @Nu
 			}
 		}
 		return ErrorCode.CLIENT_ERROR;
-	}
-
-	private static @Nullable String stringOrNull(@Nullable Object value) {
-		return (value instanceof String text) ? text : null;
 	}
 
 }

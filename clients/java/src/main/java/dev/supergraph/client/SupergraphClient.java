@@ -2,36 +2,49 @@ package dev.supergraph.client;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.springframework.graphql.client.ClientGraphQlResponse;
-import org.springframework.graphql.client.FieldAccessException;
-import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
- * The supergraph's typed client on Spring's {@link HttpSyncGraphQlClient}: runs a
- * generated {@link TrustedOperation} with its typed variables and returns a typed
- * {@link Result}. It always sends the trusted text byte for byte, which the production
- * router matches against its manifest, so one client works in dev and in production.
+ * The supergraph's typed client on Spring's {@link RestClient}: runs a generated
+ * {@link TrustedOperation} with its typed variables and returns a typed {@link Result}.
+ * It always sends the trusted text byte for byte, which the production router matches
+ * against its manifest, so one client works in dev and in production. Whatever status and
+ * body come back are read by {@link GraphQlAnswer}, by the rules the TypeScript client
+ * shares.
  */
 public final class SupergraphClient {
 
-	private final HttpSyncGraphQlClient graphQlClient;
+	private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+	/** The mapper Spring's JSON converter uses, which also writes the variables. */
+	private static final JsonMapper json = new JacksonJsonHttpMessageConverter().getMapper();
+
+	private final RestClient restClient;
 
 	private final URI endpoint;
 
 	private final Duration timeout;
 
-	private SupergraphClient(HttpSyncGraphQlClient graphQlClient, URI endpoint, Duration timeout) {
-		this.graphQlClient = graphQlClient;
+	private SupergraphClient(RestClient restClient, URI endpoint, Duration timeout) {
+		this.restClient = restClient;
 		this.endpoint = endpoint;
 		this.timeout = timeout;
 	}
@@ -87,8 +100,7 @@ public final class SupergraphClient {
 		if (options.language() != null) {
 			restClient.defaultHeader(HttpHeaders.ACCEPT_LANGUAGE, options.language());
 		}
-		return new SupergraphClient(HttpSyncGraphQlClient.builder(restClient.build()).url(endpoint).build(), endpoint,
-				options.timeout());
+		return new SupergraphClient(restClient.build(), endpoint, options.timeout());
 	}
 
 	/**
@@ -104,42 +116,59 @@ public final class SupergraphClient {
 		Objects.requireNonNull(operation, "operation");
 		Objects.requireNonNull(variables,
 				() -> "variables of " + operation.name() + ": pass " + operation.name() + ".Variables, not null");
-		ClientGraphQlResponse response;
+		GraphQlAnswer answer;
 		long start = System.nanoTime();
 		try {
-			response = this.graphQlClient.document(operation.document())
-				.operationName(operation.name())
-				.variables(operation.variables(variables))
-				.executeSync();
-		}
-		catch (RestClientResponseException ex) {
-			// a refusal before execution (400, 401, 429, …) still carries GraphQL errors
-			// in its body
-			return new Result<>(null, RefusalBody.errors(ex.getStatusCode().value(), ex.getResponseBodyAsString()));
+			answer = send(operation, operation.variables(variables));
 		}
 		catch (CredentialsUnavailable ex) {
-			return failure("the credentials could not be obtained: " + ex.getCause());
+			return failure("the credentials could not be obtained: " + ex.getCause(),
+					ClientErrorReason.CREDENTIALS_UNAVAILABLE);
 		}
 		catch (RestClientException ex) {
-			return failure(TransportFailure.describe(ex, this.endpoint, this.timeout,
-					Duration.ofNanos(System.nanoTime() - start)));
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+			boolean timedOut = TransportFailure.timedOut(ex, this.timeout, elapsed);
+			return failure(TransportFailure.describe(ex, this.endpoint, this.timeout, elapsed),
+					timedOut ? ClientErrorReason.TIMEOUT : ClientErrorReason.UNREACHABLE);
 		}
-		List<ClientError> errors = response.getErrors().stream().map(ClientError::of).toList();
-		R value = null;
-		try {
-			value = response.field(operation.rootField()).toEntity(operation.resultType());
-		}
-		catch (FieldAccessException ex) {
-			// no value: the errors say why
-		}
-		if (errors.isEmpty() && !response.isValid()) {
-			errors = List.of(ClientError.ofClient("no data and no errors"));
-		}
-		return new Result<>(value, errors);
+		return typed(operation, answer);
 	}
 
-	private static <R> Result<R> failure(String message) {
-		return new Result<>(null, List.of(ClientError.ofClient(message)));
+	/** Any status and body are an answer: only I/O failures and credentials throw. */
+	private GraphQlAnswer send(GraphQlOperation<?, ?> operation, Map<String, Object> variables) {
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("query", operation.document());
+		request.put("operationName", operation.name());
+		request.put("variables", variables);
+		return this.restClient.post()
+			.uri(this.endpoint)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)
+			.body(request)
+			.exchange((clientRequest, response) -> GraphQlAnswer.read(response.getStatusCode().value(),
+					new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8), operation.rootField()));
+	}
+
+	private static <R> Result<R> typed(GraphQlOperation<?, R> operation, GraphQlAnswer answer) {
+		JsonNode value = answer.value();
+		if (value == null || value.isNull()) {
+			return new Result<>(null, answer.errors());
+		}
+		try {
+			return new Result<>(json.treeToValue(value, json.constructType(operation.resultType().getType())),
+					answer.errors());
+		}
+		catch (JacksonException ex) {
+			List<ClientError> errors = new ArrayList<>(answer.errors());
+			errors.add(ClientError.ofClient(operation.rootField() + " is not a "
+					+ operation.resultType().getType().getTypeName() + ": " + ex.getOriginalMessage(),
+					ClientErrorReason.NO_GRAPHQL_RESPONSE));
+			return new Result<>(null, List.copyOf(errors));
+		}
+	}
+
+	private static <R> Result<R> failure(String message, ClientErrorReason reason) {
+		return new Result<>(null, List.of(ClientError.ofClient(message, reason)));
 	}
 
 	/**

@@ -10,7 +10,6 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.UnknownContentTypeException;
 
 /**
  * What went wrong when no answer came back, told from the exception chain: Spring's
@@ -22,13 +21,17 @@ final class TransportFailure {
 	private TransportFailure() {
 	}
 
+	/**
+	 * Whether the failure is the timeout: past the deadline Spring closes a stalled
+	 * body's stream, and reading it fails with a plain IOException ("closed"), so the
+	 * time tells it apart.
+	 */
+	static boolean timedOut(RestClientException failure, Duration timeout, Duration elapsed) {
+		return cause(failure, HttpTimeoutException.class) != null || elapsed.compareTo(timeout) >= 0;
+	}
+
 	static String describe(RestClientException failure, URI endpoint, Duration timeout, Duration elapsed) {
-		if (failure instanceof UnknownContentTypeException answer) {
-			return "HTTP " + answer.getStatusCode().value() + " without a GraphQL response (" + endpoint + ")";
-		}
-		// past the deadline Spring closes a stalled body's stream, and reading it fails
-		// with a plain IOException ("closed"): the time tells it apart
-		if (cause(failure, HttpTimeoutException.class) != null || elapsed.compareTo(timeout) >= 0) {
+		if (timedOut(failure, timeout, elapsed)) {
 			return "the router did not answer within " + seconds(timeout) + " s (" + endpoint + ")";
 		}
 		if (cause(failure, UnresolvedAddressException.class) != null

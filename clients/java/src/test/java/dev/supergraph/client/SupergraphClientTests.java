@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,16 +19,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.supergraph.client.SupergraphClient.Credentials;
+import dev.supergraph.client.model.Money;
+import dev.supergraph.client.model.OrderStatus;
 import dev.supergraph.client.model.User;
 import dev.supergraph.client.operations.UserOrders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The client against a real HTTP server on loopback that answers, refuses or stalls: what
@@ -72,8 +77,8 @@ class SupergraphClientTests {
 
 		Result<User> result = client(Duration.ofMillis(300)).execute(UserOrders.OPERATION, USER_5);
 
-		assertThat(result.errors())
-			.containsExactly(ClientError.ofClient("the router did not answer within 0.3 s (" + this.endpoint + ")"));
+		assertThat(result.errors()).containsExactly(ClientError
+			.ofClient("the router did not answer within 0.3 s (" + this.endpoint + ")", ClientErrorReason.TIMEOUT));
 	}
 
 	@Test
@@ -88,21 +93,62 @@ class SupergraphClientTests {
 
 		Result<User> result = client(Duration.ofMillis(300)).execute(UserOrders.OPERATION, USER_5);
 
-		assertThat(result.errors()).extracting(ClientError::code).containsExactly(ErrorCode.CLIENT_ERROR);
+		assertThat(result.errors()).extracting(ClientError::code, ClientError::reason)
+			.containsExactly(tuple(ErrorCode.CLIENT_ERROR, "TIMEOUT"));
 		assertThat(result.errors().get(0).message()).startsWith("the router did not answer within 0.3 s");
 	}
 
+	// what each status and body gives is the shared contract's
+	// (ClientResponsesContractTests)
 	@Test
-	void anAnswerThatIsNotJsonIsAClientErrorWithItsStatus() {
-		answer((exchange) -> {
-			exchange.sendResponseHeaders(200, 0);
-			exchange.getResponseBody().write("<html>maintenance</html>".getBytes(StandardCharsets.UTF_8));
-		});
+	void aValueThatDoesNotFitTheResultTypeIsAClientErrorNotAnException() {
+		answer((exchange) -> json(exchange, 200, "{\"data\":{\"user\":5}}"));
 
 		Result<User> result = client(Duration.ofSeconds(5)).execute(UserOrders.OPERATION, USER_5);
 
-		assertThat(result.errors())
-			.containsExactly(ClientError.ofClient("HTTP 200 without a GraphQL response (" + this.endpoint + ")"));
+		assertThat(result.value()).isNull();
+		assertThat(result.errors()).extracting(ClientError::code, ClientError::reason)
+			.containsExactly(tuple(ErrorCode.CLIENT_ERROR, "NO_GRAPHQL_RESPONSE"));
+		assertThat(result.errors().get(0).message()).startsWith("user is not a dev.supergraph.client.model.User: ");
+	}
+
+	@Test
+	void theRequestCarriesTheTrustedTextItsNameAndTheVariablesThatAreSet() {
+		AtomicReference<String> sent = new AtomicReference<>();
+		AtomicReference<String> accept = new AtomicReference<>();
+		this.server.createContext("/graphql", (exchange) -> {
+			sent.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			accept.set(exchange.getRequestHeaders().getFirst("Accept"));
+			try (exchange) {
+				json(exchange, 200, "{\"data\":{\"user\":null}}");
+			}
+		});
+
+		client(Duration.ofSeconds(5)).execute(UserOrders.OPERATION, USER_5);
+
+		JsonMapper json = JsonMapper.builder().build();
+		assertThat(json.readTree(sent.get())).isEqualTo(json.createObjectNode()
+			.put("query", UserOrders.OPERATION.document())
+			.put("operationName", "UserOrders")
+			.set("variables", json.createObjectNode().put("userId", "5")));
+		assertThat(accept).hasValue("application/graphql-response+json, application/json");
+	}
+
+	@Test
+	void aWholeValueIsBoundToTheOperationsResultType() {
+		answer((exchange) -> json(exchange, 200, """
+				{"data":{"user":{"id":"5","name":"Ada","orders":{"edges":[{"cursor":"c1","node":{"id":"9",
+				"status":"PAID","placedAt":"2026-01-02T03:04:05Z","total":{"amount":"12.50","currency":"EUR"},
+				"items":[]}}],"pageInfo":{"hasNextPage":false,"endCursor":"c1"}}}}}"""));
+
+		User user = client(Duration.ofSeconds(5)).execute(UserOrders.OPERATION, USER_5).orThrow();
+
+		assertThat(user.name()).isEqualTo("Ada");
+		assertThat(user.orders().edges()).singleElement().satisfies((edge) -> {
+			assertThat(edge.node().status()).isEqualTo(OrderStatus.PAID);
+			assertThat(edge.node().placedAt()).isEqualTo(OffsetDateTime.parse("2026-01-02T03:04:05Z"));
+			assertThat(edge.node().total()).isEqualTo(new Money("12.50", "EUR"));
+		});
 	}
 
 	@Test
@@ -149,8 +195,9 @@ class SupergraphClientTests {
 		Result<User> result = SupergraphClient.create(this.endpoint, expired, "tests")
 			.execute(UserOrders.OPERATION, USER_5);
 
-		assertThat(result.errors()).containsExactly(ClientError
-			.ofClient("the credentials could not be obtained: java.lang.IllegalStateException: session expired"));
+		assertThat(result.errors()).containsExactly(ClientError.ofClient(
+				"the credentials could not be obtained: java.lang.IllegalStateException: session expired",
+				ClientErrorReason.CREDENTIALS_UNAVAILABLE));
 		assertThat(this.requests).hasValue(0);
 	}
 
@@ -164,8 +211,8 @@ class SupergraphClientTests {
 		Result<User> result = SupergraphClient.create(closed, Credentials.none(), "tests")
 			.execute(UserOrders.OPERATION, USER_5);
 
-		assertThat(result.errors()).containsExactly(
-				ClientError.ofClient("could not connect to the router: connection refused (" + closed + ")"));
+		assertThat(result.errors()).containsExactly(ClientError.ofClient(
+				"could not connect to the router: connection refused (" + closed + ")", ClientErrorReason.UNREACHABLE));
 	}
 
 	@Test
@@ -175,8 +222,8 @@ class SupergraphClientTests {
 		Result<User> result = SupergraphClient.create(unknown, Credentials.none(), "tests")
 			.execute(UserOrders.OPERATION, USER_5);
 
-		assertThat(result.errors())
-			.containsExactly(ClientError.ofClient("unknown host no-such-router.invalid (" + unknown + ")"));
+		assertThat(result.errors()).containsExactly(ClientError
+			.ofClient("unknown host no-such-router.invalid (" + unknown + ")", ClientErrorReason.UNREACHABLE));
 	}
 
 	@Test

@@ -1,0 +1,26 @@
+package dev.supergraph.client;
+
+/**
+ * Why a {@link ErrorCode#CLIENT_ERROR} of the client's own came about: its
+ * {@link ClientError#reason()} is one of these names, the same in the TypeScript client
+ * ({@code contract/client-responses.json}).
+ */
+public enum ClientErrorReason {
+
+	/**
+	 * An answer came back, but not a GraphQL response the operation can use: HTML from a
+	 * proxy, JSON that is not a response, a failure status without errors, data without
+	 * the operation's field.
+	 */
+	NO_GRAPHQL_RESPONSE,
+
+	/** No complete answer within the client's timeout. */
+	TIMEOUT,
+
+	/** No answer: connection refused, unknown host, connection broken. */
+	UNREACHABLE,
+
+	/** The {@link SupergraphClient.Credentials} threw; nothing was sent. */
+	CREDENTIALS_UNAVAILABLE
+
+}

@@ -1,0 +1,129 @@
+package dev.supergraph.client;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.supergraph.client.SupergraphClient.Credentials;
+import dev.supergraph.client.model.User;
+import dev.supergraph.client.operations.UserOrders;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shared response cases ({@code contract/client-responses.json}) against a real HTTP
+ * server on loopback: each status and body gives the result the TypeScript client gives
+ * too.
+ */
+@Timeout(60)
+class ClientResponsesContractTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final JsonNode contract = json.readTree(contractFile().toFile());
+
+	private static HttpServer server;
+
+	private static volatile int status;
+
+	private static volatile String body = "";
+
+	@BeforeAll
+	static void start() throws IOException {
+		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/graphql", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(status, (bytes.length == 0) ? -1 : bytes.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		});
+		server.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		server.stop(0);
+	}
+
+	@ParameterizedTest(name = "HTTP {0} {1}")
+	@MethodSource("cases")
+	void answersTheSharedCases(int status, String name, String body, JsonNode expected) {
+		ClientResponsesContractTests.status = status;
+		ClientResponsesContractTests.body = body;
+		URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
+
+		Result<User> result = SupergraphClient.create(endpoint, Credentials.none(), "tests")
+			.execute(UserOrders.OPERATION, new UserOrders.Variables("5", null, null));
+
+		assertThat(result).isEqualTo(new Result<>(user(expected.path("data").path("user")), errors(expected)));
+		assertThat(result.ok()).isEqualTo(expected.path("ok").asBoolean());
+	}
+
+	@Test
+	void theClientsOwnReasonsAreTheContracts() {
+		assertThat(Arrays.stream(ClientErrorReason.values()).map(Enum::name))
+			.containsExactlyInAnyOrderElementsOf(contract.path("clientReasons").propertyNames());
+	}
+
+	static Stream<Arguments> cases() {
+		assertThat(contract.path("cases").isEmpty()).as("no cases in the contract file").isFalse();
+		List<Arguments> cases = new ArrayList<>();
+		for (JsonNode node : contract.path("cases")) {
+			cases.add(Arguments.of(node.path("status").asInt(), node.path("name").asString(),
+					node.path("body").asString(), node.path("result")));
+		}
+		return cases.stream();
+	}
+
+	private static @Nullable User user(JsonNode user) {
+		return (user.isMissingNode() || user.isNull()) ? null : json.treeToValue(user, User.class);
+	}
+
+	private static List<ClientError> errors(JsonNode result) {
+		List<ClientError> errors = new ArrayList<>();
+		for (JsonNode error : result.path("errors")) {
+			List<Object> path = new ArrayList<>();
+			error.path("path")
+				.forEach((segment) -> path.add(segment.isNumber() ? segment.asInt() : segment.asString()));
+			JsonNode retryAfter = error.path("retryAfterSeconds");
+			errors.add(new ClientError(ErrorCode.valueOf(error.path("code").asString()),
+					error.path("message").asString(), path, error.path("requestId").asString(null),
+					retryAfter.isNumber() ? retryAfter.asInt() : null, error.path("reason").asString(null)));
+		}
+		return errors;
+	}
+
+	private static Path contractFile() {
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path file = dir.resolve("contract").resolve("client-responses.json");
+			if (Files.isRegularFile(file)) {
+				return file;
+			}
+		}
+		throw new IllegalStateException("No contract/client-responses.json above " + Path.of("").toAbsolutePath());
+	}
+
+}
