@@ -8,10 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { POINTER_FILE, StoreRefusal, listVersions, movePointer, promote, publishVersion, readPointer, rollback }
   from '../router/supergraph-store.mjs';
 import { validateSupergraph } from '../router/supergraph-validation.mjs';
-import { gatewayDir } from './support/gateway.mjs';
+import { gatewayDir, startGateway } from './support/gateway.mjs';
 
 const committed = readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8');
 const script = resolve(gatewayDir, 'scripts', 'supergraph-store.mjs');
@@ -152,6 +153,82 @@ describe('supergraph store commands', () => {
     assert.equal(readPointer(store).version, moves);
     assert.ok(reads > 20 && seen.size > 2, `${reads} reads saw ${seen.size} versions`);
     assert.deepEqual(readdirSync(store).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left');
+  });
+});
+
+describe('supergraph store on a full disk', () => {
+  const store = pathToFileURL(resolve(gatewayDir, 'router', 'supergraph-store.mjs')).href;
+  /**
+   * Runs `code` in a child process whose writes to a temporary file of the store stop half-way with
+   * ENOSPC, as on a full disk; `store` is the store module, `script` the command line's path.
+   */
+  const onFullDisk = (code) => spawnSync(process.execPath, ['--input-type=module', '-e', `
+    import fs from 'node:fs';
+    import { syncBuiltinESMExports } from 'node:module';
+    const paths = new Map();
+    const { openSync, writeSync } = fs;
+    fs.openSync = (file, ...rest) => { const fd = openSync(file, ...rest); paths.set(fd, String(file)); return fd; };
+    fs.writeSync = (fd, text, ...rest) => {
+      if (!paths.get(fd)?.endsWith('.tmp')) return writeSync(fd, text, ...rest);
+      writeSync(fd, text.slice(0, text.length / 2));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+    };
+    syncBuiltinESMExports();
+    const store = await import(${JSON.stringify(store)});
+    const script = ${JSON.stringify(script)};
+    ${code}`], { cwd: gatewayDir, encoding: 'utf8' });
+  const unchanged = (dir, history) => {
+    assert.deepEqual(readPointer(dir), { version: 1, previous: [] });
+    assert.equal(readFileSync(join(dir, 'supergraph-1.graphql'), 'utf8'), committed);
+    assert.equal(readFileSync(join(dir, 'history.log'), 'utf8'), history);
+    assert.equal(existsSync(join(dir, '.lock')), false, 'the lock is released');
+  };
+
+  it('a promotion whose version stops half-way publishes nothing: the store serves the previous version whole', () => {
+    const dir = newStore();
+    promote(dir, committed);
+    const history = readFileSync(join(dir, 'history.log'), 'utf8');
+    const result = onFullDisk(`store.promote(${JSON.stringify(dir)}, ${JSON.stringify(committed)});`);
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /ENOSPC: no space left on device/);
+    assert.deepEqual(listVersions(dir), [1], 'no version 2, not even a partial one');
+    unchanged(dir, history);
+  });
+
+  it('a rollback whose pointer stops half-way is one line, and the previous pointer stays whole', () => {
+    const dir = newStore();
+    promote(dir, committed);
+    publishVersion(dir, 2, committed);
+    const history = readFileSync(join(dir, 'history.log'), 'utf8');
+    const result = onFullDisk(`process.argv = [process.execPath, script, 'rollback', '--store', ${JSON.stringify(dir)}, '--to', '2'];
+    await import(${JSON.stringify(pathToFileURL(script).href)});`);
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, '\u2716 ENOSPC: no space left on device, write\n');
+    unchanged(dir, history);
+  });
+});
+
+describe('alert rules of a deployment with a store', () => {
+  const rules = resolve(gatewayDir, 'observability', 'prometheus', 'supergraph-store-alerts.yml');
+  // PromQL's words that are no metric, as MonitoringAssetsIT reads alerts.yml.
+  const PROMQL = new Set(['sum', 'rate', 'increase', 'max', 'min', 'avg', 'count', 'by', 'without', 'and', 'or',
+    'unless', 'on', 'ignoring', 'offset', 'bool', 'clamp_min', 'clamp_max']);
+  const metricsIn = (expr) => expr.replace(/\{[^}]*\}|\b(?:by|without|on|ignoring)\s*\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .match(/(?<![\w:$.])[a-zA-Z_][\w]*/g).filter((name) => !PROMQL.has(name));
+
+  it('every metric of supergraph-store-alerts.yml is exposed by a router serving from a store', async () => {
+    const used = [...readFileSync(rules, 'utf8').matchAll(/^\s*expr:\s*(.+)$/gm)].flatMap(([, expr]) => metricsIn(expr));
+    assert.ok(used.includes('router_supergraph_pointer_refused'), used.join(', '));
+    const store = newStore();
+    promote(store, committed);
+    const router = await startGateway({ SUPERGRAPH_STORE: store });
+    try {
+      const text = await (await fetch(`${router.url}/metrics`)).text();
+      const exposed = new Set(text.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split(/[{ ]/)[0]));
+      assert.deepEqual(used.filter((name) => !exposed.has(name)), [], 'metrics the router does not expose');
+    } finally {
+      await router.stop();
+    }
   });
 });
 

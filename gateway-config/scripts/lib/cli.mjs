@@ -75,7 +75,9 @@ export function writeProblem(file, error) {
 
 /**
  * Writes every `{ file, text }` or none: the targets are checked first, then each is written to a
- * temporary file next to it, then renamed, so a reader never sees half a file.
+ * temporary file next to it, then renamed, so a reader never sees half a file and a failed write (a full
+ * disk) changes no output. Renames cannot be undone together: one that fails (something else changed the
+ * directory meanwhile) is a refusal naming the outputs replaced already.
  */
 export function writeFiles(outputs) {
   for (const { file } of outputs) {
@@ -97,5 +99,19 @@ export function writeFiles(outputs) {
     written.forEach(({ temporary }) => rmSync(temporary, { force: true }));
     fail(writeProblem(written.at(-1).file, error));
   }
-  written.forEach(({ file, temporary }) => renameSync(temporary, file));
+  replaceAll(written);
+}
+
+function replaceAll(written) {
+  const replaced = [];
+  for (const { file, temporary } of written) {
+    try {
+      renameSync(temporary, file);
+    } catch (error) {
+      written.forEach((output) => rmSync(output.temporary, { force: true }));
+      const already = replaced.length ? ` (replaced already: ${replaced.join(', ')})` : '';
+      fail(`${writeProblem(file, error)}${already}`);
+    }
+    replaced.push(file);
+  }
 }
