@@ -1,11 +1,12 @@
 // The router's metrics per operation and client, in Prometheus format on /metrics next to Hive
 // Gateway's own (docs/observability.md): a latency histogram and the errors by the code each
 // client received. Labels are bounded: in production only the names of trusted operations become
-// labels (anything else is `other`), in dev the first MAX_NAMES names; clients are the API key's
-// client, else the `graphql-client-name` header (or Apollo's), else `unknown`, bounded the same way:
-// with CLIENT_NAMES only those (and API key clients), else the first MAX_CLIENTS names. The subgraphs
+// labels, and only for a request that is that trusted document (anything else is `other`), in dev
+// the first MAX_NAMES names; clients are the API key's client, else the `graphql-client-name` header
+// (or Apollo's), else `unknown`, bounded the same way: with CLIENT_NAMES only those (and API key clients), else the first MAX_CLIENTS names. The subgraphs
 // label by the same rules (contract/metric-labels.json) and by the router's operation label, which
 // each subgraph fetch carries with the client's name (subgraphHeaders): the fetches are anonymous.
+import { Kind, parse } from 'graphql';
 import { Counter, Histogram, register } from 'prom-client';
 
 /** Seconds; the same buckets as the subgraphs' `graphql_request_seconds`. */
@@ -44,6 +45,67 @@ export function operationLabeller({ trusted = null, maxNames = MAX_NAMES } = {})
     }
     return labelOf(name, isName);
   };
+}
+
+/**
+ * Production's operation label of a request's parameters (`urlDocumentId`: a `documentId` in the URL).
+ * A client chooses its `operationName` and its text freely, so a name is the label only when the
+ * request is a trusted document that defines it: its id, Apollo's hash or its exact text is in
+ * `trustedDocuments`, and nothing else in the request names another document. Otherwise a named
+ * operation is `other` and an unnamed one `anonymous`: a refusal of an edited document sent as
+ * `ProductPage` is not counted as `ProductPage`.
+ */
+export function trustedOperationLabeller(trustedDocuments) {
+  const namesById = new Map([...trustedDocuments].map(([id, text]) => [id, operationNames(text)]));
+  const idsByText = new Map([...trustedDocuments].map(([id, text]) => [text, id]));
+  return (params, urlDocumentId = null) => {
+    const name = typeof params.operationName === 'string' && params.operationName ? params.operationName : null;
+    const names = namesById.get(trustedDocumentId(params, urlDocumentId, idsByText));
+    if (!names) {
+      return name || firstOperationName(params.query) ? 'other' : 'anonymous';
+    }
+    if (name) {
+      return names.includes(name) ? name : 'other';
+    }
+    return names.length === 1 ? (names[0] ?? 'anonymous') : 'other';
+  };
+}
+
+// The one id every part of the request names (text, `documentId`, Apollo's hash), or undefined.
+function trustedDocumentId(params, urlDocumentId, idsByText) {
+  const ids = [params.documentId || urlDocumentId, params.extensions?.persistedQuery?.sha256Hash]
+    .filter((id) => typeof id === 'string' && id);
+  if (typeof params.query === 'string' && params.query) {
+    ids.push(idsByText.get(params.query) ?? null);
+  }
+  return ids[0] && ids.every((id) => id === ids[0]) ? ids[0] : undefined;
+}
+
+/**
+ * Dev's operation label of a request's parameters: its `operationName`, else the name of the first
+ * operation of its text or of the trusted document it names by id, bounded by operationLabeller.
+ */
+function devOperationLabeller(trustedDocuments) {
+  const label = operationLabeller();
+  return (params, urlDocumentId = null) => {
+    const document = params.query
+      ?? trustedDocuments.get(params.documentId || urlDocumentId || params.extensions?.persistedQuery?.sha256Hash);
+    // Not checked yet at this point: a name that is not a string is no name.
+    const name = typeof params.operationName === 'string' ? params.operationName : null;
+    return label(name || firstOperationName(document));
+  };
+}
+
+// Hive Gateway reads a trusted document's id from the URL too; most requests have no query string.
+function urlDocumentIdOf(request) {
+  const start = request.url.indexOf('?');
+  return start < 0 ? null : new URLSearchParams(request.url.slice(start + 1)).get('documentId');
+}
+
+/** The names of a trusted document's operations (null for an anonymous one). */
+function operationNames(text) {
+  return parse(text).definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+    .map((operation) => operation.name?.value ?? null);
 }
 
 /**
@@ -98,8 +160,7 @@ export function clientLabel(apiKeyClient, header, apolloHeader) {
  * a request that sends only a `documentId`; `clientNames` (CLIENT_NAMES) the clients labelled by name.
  */
 export function useOperationMetrics({ production, trustedDocuments, clientNames = null, registry = register }) {
-  const trustedNames = new Set([...trustedDocuments.values()].map(firstOperationName).filter(Boolean));
-  const label = operationLabeller({ trusted: production ? trustedNames : null });
+  const operationOf = production ? trustedOperationLabeller(trustedDocuments) : devOperationLabeller(trustedDocuments);
   const clientOf = clientOfRequest(clientLabeller({ known: clientNames ? new Set(clientNames) : null }));
   const duration = metric(registry, Histogram, {
     name: 'router_operation_duration_seconds',
@@ -134,17 +195,15 @@ export function useOperationMetrics({ production, trustedDocuments, clientNames 
     const state = requests.get(request);
     if (state && !state.named && params && !Array.isArray(params)) {
       state.named = true;
-      const document = params.query ?? trustedDocuments.get(params.documentId ?? params.extensions?.persistedQuery?.sha256Hash);
-      // Not checked yet at this point: a name that is not a string is no name.
-      const name = typeof params.operationName === 'string' ? params.operationName : null;
-      state.operation = label(name || firstOperationName(document));
+      state.operation = operationOf(params, urlDocumentIdOf(request));
     }
   };
   return {
     /**
      * Names each request's operation as soon as its body is parsed: registered ahead of the plugins that
      * refuse a request when they see its parameters (Hive Gateway's trusted documents), so that such a
-     * refusal is counted under the operation the client named, not `anonymous`. A request refused before
+     * refusal is counted under the operation the client named (in production only if it is that trusted
+     * document, else `other`), not `anonymous`. A request refused before
      * its body is read (a bad token, a body too large) has no name to give.
      */
     labeller: {

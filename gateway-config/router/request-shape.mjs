@@ -1,8 +1,11 @@
 // Checks the shape of every GraphQL request right after its body or URL is parsed, before any
-// GraphQL work: each request field has its type, there is a document to run, and neither the
-// document nor the JSON of `variables` / `extensions` is nested deeper than a bound. graphql-js
-// parses and coerces recursively, so a document a few thousand levels deep would overflow the stack;
-// the bound is checked with linear scans that do not recurse. Refusals carry a stable `reason`.
+// GraphQL work: the body and the query string are UTF-8, no parameter is given twice, each request
+// field has its type, there is exactly one document to run, and neither the document nor the JSON of
+// `variables` / `extensions` is nested deeper than a bound. graphql-js parses and coerces
+// recursively, so a document a few thousand levels deep would overflow the stack; the bound is
+// checked with linear scans that do not recurse. Refusals carry a stable `reason`.
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { routerError } from './messages.mjs';
 
@@ -15,15 +18,14 @@ export function useRequestShape({ maxNesting, maxJsonDepth }) {
   return {
     onRequestParse({ request, url, requestParser, setRequestParser }) {
       if (requestParser) {
-        setRequestParser(withCodedJsonErrors(requestParser));
+        setRequestParser(withCodedJsonErrors(withCheckedText(requestParser, url)));
       }
       return {
         onRequestParseDone({ requestParserResult }) {
           // Arrays are batches, refused as such by the batching limit.
           if (!Array.isArray(requestParserResult)) {
-            // GraphQL Yoga's GET parser leaves a trusted document's id in the URL, where Hive Gateway reads it.
-            const urlDocumentId = request.method === 'GET' ? url.searchParams.get('documentId') : null;
-            checkRequest(requestParserResult, { maxNesting, maxJsonDepth, urlDocumentId });
+            // Hive Gateway reads a trusted document's id from the URL too (GraphQL Yoga's GET parser leaves it there).
+            checkRequest(requestParserResult, { maxNesting, maxJsonDepth, urlDocumentId: url.searchParams.get('documentId') });
           }
         },
       };
@@ -40,6 +42,9 @@ export function checkRequest(params, { maxNesting, maxJsonDepth, urlDocumentId =
   // An empty string is no document either.
   if (!params.query && !params.documentId && params.extensions?.persistedQuery == null && !urlDocumentId) {
     throw badInput('DOCUMENT_REQUIRED', 'request.documentRequired');
+  }
+  if (namesTwoDocuments(params, urlDocumentId)) {
+    throw badInput('CONFLICTING_DOCUMENTS', 'request.conflictingDocuments');
   }
   for (const field of OBJECT_FIELDS) {
     if (params[field] != null && jsonDeeperThan(params[field], maxJsonDepth)) {
@@ -74,6 +79,25 @@ function checkFieldTypes(params) {
     && !(isObject(persistedQuery) && persistedQuery.version === 1 && typeof persistedQuery.sha256Hash === 'string')) {
     throw invalidParameter('request.parameterNotObject', 'extensions.persistedQuery');
   }
+}
+
+/**
+ * Whether a request names more than one document: a `query` with a `documentId` (in the body or the
+ * URL), or ids that differ. Each library reads another of them first (Hive Gateway's persisted
+ * documents Apollo's hash, then `documentId`; dev runs `query` and ignores both; the trusted text
+ * replaces `documentId`), so which document ran, and under which name it was counted, depended on
+ * the mode. Apollo's hash with the document's own text (how APQ registers a document) is one document.
+ */
+export function namesTwoDocuments(params, urlDocumentId = null) {
+  const documentId = params.documentId || urlDocumentId;
+  const hash = params.extensions?.persistedQuery?.sha256Hash;
+  if (params.query && documentId) {
+    return true;
+  }
+  if (documentId && hash) {
+    return documentId !== hash;
+  }
+  return Boolean(params.query && hash) && hash !== createHash('sha256').update(params.query, 'utf8').digest('hex');
 }
 
 /**
@@ -150,6 +174,59 @@ function blockStringEnd(text, start) {
     }
   }
   return text.length;
+}
+
+/**
+ * The request parser, run on a body or query string that is UTF-8 and gives no parameter twice.
+ * The parsers decode invalid UTF-8 as U+FFFD and take the first of repeated parameters: a Latin-1 name
+ * reached the subgraphs, and was stored, with its letters replaced, and `?query=A&query=B` ran A.
+ * A POST body is read here once and handed to the parser as that text.
+ */
+function withCheckedText(parser, url) {
+  return async (request) => {
+    if (request.method === 'GET') {
+      checkUtf8Query(url.search);
+      checkOnceEach(url.searchParams);
+      return parser(request);
+    }
+    // The Node adapter's body is a Buffer already; a copy of it is not needed.
+    const body = await request.arrayBuffer();
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
+    if (!isUtf8(bytes)) {
+      throw badInput('INVALID_UTF8', 'request.invalidEncoding');
+    }
+    const text = bytes.toString('utf8');
+    if (FORM.test(request.headers.get('content-type') ?? '')) {
+      checkOnceEach(new URLSearchParams(text));
+    }
+    return parser(withText(request, text));
+  };
+}
+
+const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+const PARAMETERS = ['query', 'operationName', 'variables', 'extensions', 'documentId'];
+
+function withText(request, text) {
+  return Object.defineProperties(request, {
+    text: { configurable: true, value: async () => text },
+    json: { configurable: true, value: async () => JSON.parse(text) },
+  });
+}
+
+// Percent-encoded bytes that are no UTF-8; a `%` without two hex digits is a `%` to URLSearchParams.
+function checkUtf8Query(search) {
+  try {
+    decodeURIComponent(search.replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
+  } catch {
+    throw badInput('INVALID_UTF8', 'request.invalidEncoding');
+  }
+}
+
+function checkOnceEach(searchParams) {
+  const repeated = PARAMETERS.find((name) => searchParams.getAll(name).length > 1);
+  if (repeated) {
+    throw invalidParameter('request.parameterRepeated', repeated);
+  }
 }
 
 // The GET and form parsers JSON.parse the variables and extensions parameters without a code.

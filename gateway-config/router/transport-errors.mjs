@@ -81,9 +81,30 @@ function refuseMalformedTargets(server) {
       return;
     }
     request.url = target;
+    joinRepeatedAuthorization(request);
     handlers.forEach((handler) => handler.call(server, request, response));
   });
 }
+
+/**
+ * Node keeps the first of repeated Authorization headers and drops the others (X-Api-Key's it joins),
+ * so `Authorization: Bearer <valid>` followed by `Authorization: Bearer <other>` was served as the
+ * first caller, where a proxy that reads the last one sees the other. Joined as Fetch joins repeated
+ * headers, two credentials are one malformed credential, refused with 401 like any other.
+ */
+export function joinRepeatedAuthorization(request) {
+  const values = [];
+  for (let i = 0; i < request.rawHeaders.length; i += 2) {
+    if (request.rawHeaders[i].length === AUTHORIZATION.length && request.rawHeaders[i].toLowerCase() === AUTHORIZATION) {
+      values.push(request.rawHeaders[i + 1]);
+    }
+  }
+  if (values.length > 1) {
+    request.headers[AUTHORIZATION] = values.join(', ');
+  }
+}
+
+const AUTHORIZATION = 'authorization';
 
 function answer(error, socket) {
   // a client that went away, or a response already under way, gets nothing more

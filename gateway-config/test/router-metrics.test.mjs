@@ -9,7 +9,7 @@ import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
 import { gatewayDir, startGateway, TEST_ROUTER_SECRET } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
-import { clientLabel, clientLabeller, firstOperationName, operationLabeller } from '../router/operation-metrics.mjs';
+import { clientLabel, clientLabeller, firstOperationName, operationLabeller, trustedOperationLabeller } from '../router/operation-metrics.mjs';
 import { opsAuthorizer } from '../router/ops.mjs';
 import { sha256 } from '../router/plugins.mjs';
 import { SUBGRAPHS } from '../router/subgraphs.mjs';
@@ -175,6 +175,37 @@ describe('bounded operation and client labels', () => {
     assert.equal(label('UserOrders'), 'UserOrders');
     assert.equal(label('Scraper1234'), 'other');
     assert.equal(label(null), 'anonymous');
+  });
+
+  it('labels a production request by a trusted name only when every part of it names that trusted document', () => {
+    const orders = 'query UserOrders($id: ID!) { user(id: $id) { id } }';
+    const pair = 'query A { categories { id } } query B { categories { id } }';
+    const label = trustedOperationLabeller(new Map([[sha256(orders), orders], [sha256(pair), pair]]));
+    const hash = (sha256Hash) => ({ persistedQuery: { version: 1, sha256Hash } });
+    const cases = [
+      [{ documentId: sha256(orders) }, 'UserOrders'],
+      [{ documentId: sha256(orders), operationName: 'UserOrders' }, 'UserOrders'],
+      [{ extensions: hash(sha256(orders)) }, 'UserOrders'],
+      [{ query: orders }, 'UserOrders'],
+      [{ query: orders, extensions: hash(sha256(orders)) }, 'UserOrders'],
+      [{ documentId: sha256(pair), operationName: 'B' }, 'B'],
+      // several operations and none named: none runs
+      [{ documentId: sha256(pair) }, 'other'],
+      [{ documentId: sha256(pair), operationName: 'UserOrders' }, 'other'],
+      [{ query: '{ categories { id } }', operationName: 'UserOrders' }, 'other'],
+      [{ query: 'query UserOrders { categories { id } }' }, 'other'],
+      [{ query: `${orders} `, operationName: 'UserOrders' }, 'other'],
+      [{ query: orders, documentId: sha256(pair), operationName: 'UserOrders' }, 'other'],
+      [{ documentId: sha256(orders), extensions: hash(sha256(pair)), operationName: 'UserOrders' }, 'other'],
+      [{ documentId: 'f'.repeat(64), operationName: 'UserOrders' }, 'other'],
+      [{ query: '{ categories { id } }' }, 'anonymous'],
+      [{}, 'anonymous'],
+    ];
+    for (const [params, expected] of cases) {
+      assert.equal(label(params), expected, JSON.stringify(params));
+    }
+    assert.equal(label({}, sha256(orders)), 'UserOrders', 'documentId in the URL');
+    assert.equal(label({ query: orders }, sha256(pair)), 'other', 'documentId in the URL and another text');
   });
 
   it('labels dev operations by name up to a bound, and never by a name that is no GraphQL name', () => {
@@ -359,21 +390,40 @@ describe('router metrics in production', () => {
     assert.equal((await metrics({ authorization: `Bearer ${expired}` })).status, 401);
   });
 
-  it('counts a request the trusted documents refuse under the operation it names, as production labels it', async () => {
-    const productPage = readFileSync(resolve(gatewayDir, 'operations', 'ProductPage.graphql'), 'utf8');
-    const client = { 'graphql-client-name': 'web-shop' };
-    // The text of a trusted operation, changed: PERSISTED_QUERY_ONLY-style refusals come before GraphQL work.
-    const edited = await post(gateway.url, { query: `${productPage}\n# edited`, operationName: 'ProductPage' }, client);
-    assert.equal(edited.status, 400);
-    const unknown = await post(gateway.url, { documentId: 'f'.repeat(64), operationName: 'NoSuchOperation' }, client);
-    assert.equal(unknown.status, 400);
-    const text = await (await metrics({ authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` })).text();
-    const refused = [...text.matchAll(/^router_operation_errors_total\{operation="([^"]*)",client="web-shop",code="([^"]*)"\} (\d+)/gm)]
-      .map(([, operation, code, count]) => `${operation} ${code} ${count}`).sort();
-    // the trusted name counts as itself, a name no trusted document has as `other` (the earlier test's
-    // unnamed documents are `anonymous`)
-    assert.ok(refused.includes('ProductPage BAD_USER_INPUT 1'), refused.join('\n'));
-    assert.ok(refused.includes('other BAD_USER_INPUT 1'), refused.join('\n'));
+  it('labels a request by a trusted name only when it is that trusted document', async () => {
+    const text = (name) => readFileSync(resolve(gatewayDir, 'operations', `${name}.graphql`), 'utf8');
+    const client = { 'graphql-client-name': 'ios-app' };
+    const productPage = sha256(text('ProductPage'));
+    const sent = [
+      // another document, named as a trusted operation: refused, and not counted as that operation
+      [{ query: '{ __typename }', operationName: 'ProductPage' }, 400],
+      [{ query: 'query ProductPage { __typename }' }, 400],
+      [{ query: `${text('ProductPage')}\n# edited`, operationName: 'ProductPage' }, 400],
+      // a trusted document with a trusted name it does not define
+      [{ documentId: productPage, operationName: 'UserOrders' }, 400],
+      // a name no trusted document has
+      [{ documentId: 'f'.repeat(64), operationName: 'NoSuchOperation' }, 400],
+      // the trusted document, by id, by Apollo's hash and by its text: counted as itself
+      [{ documentId: productPage, operationName: 'ProductPage', variables: { first: 1 } }, 200],
+      [{ extensions: { persistedQuery: { version: 1, sha256Hash: productPage } } }, 200],
+      [{ query: text('ProductPage') }, 200],
+    ];
+    for (const [body, status] of sent) {
+      assert.equal((await post(gateway.url, body, client)).status, status, JSON.stringify(body));
+    }
+    // by id in the URL, without operationName (it was `anonymous`)
+    const get = await fetch(`${gateway.url}/graphql?documentId=${productPage}`, { headers: { ...client, 'x-graphql-csrf': '1' } });
+    assert.equal(get.status, 200);
+    const operator = { authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` };
+    const scraped = await (await metrics(operator)).text();
+    const counted = [...scraped.matchAll(/^router_operation_duration_seconds_count\{operation="([^"]*)",client="ios-app",outcome="([^"]*)"\} (\d+)/gm)]
+      .map(([, operation, outcome, count]) => `${operation} ${outcome} ${count}`).sort();
+    assert.deepEqual(counted, ['ProductPage ok 4', 'other error 5']);
+    // the operator page reads the same labels
+    const data = await (await fetch(`${gateway.url}/ops/data`, { headers: operator })).json();
+    const rows = Object.fromEntries(data.hotOperations.map((row) => [row.operation, row.requests]));
+    assert.equal(rows.ProductPage, 4);
+    assert.equal(rows.other, 5);
   });
 
   it('labels by name only the clients CLIENT_NAMES lists', async () => {
@@ -386,7 +436,8 @@ describe('router metrics in production', () => {
     const text = await (await metrics({ authorization: `Bearer ${sign({ sub: 'prometheus', scope: 'ops:read' })}` })).text();
     const clients = new Set([...text.matchAll(/^router_operation_duration_seconds_count\{[^}]*client="([^"]*)"/gm)]
       .map((match) => match[1]));
-    assert.deepEqual([...clients].sort(), ['other', 'web-shop']);
+    // ios-app: the listed client of the test above
+    assert.deepEqual([...clients].sort(), ['ios-app', 'other', 'web-shop']);
   });
 });
 

@@ -25,7 +25,7 @@ const LIMITS = {
   production: { ...PRODUCTION_LIMIT_DEFAULTS, maxNesting: nestingFor(PRODUCTION_LIMIT_DEFAULTS.maxDepth) },
 };
 
-const json = (body) => ({ contentType: 'application/json', body: typeof body === 'string' ? body : JSON.stringify(body) });
+const json = (body) => ({ contentType: 'application/json', body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) });
 const get = (search) => ({ method: 'GET', search, headers: { accept: 'application/json' } });
 const nested = (depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 const deepSelection = (depth) => `{ categories ${'{ id '.repeat(depth)}${'}'.repeat(depth)} }`;
@@ -33,6 +33,8 @@ const paddedBody = (bytes) => {
   const start = '{"query":"{ categories { id } }';
   return `${start}${' '.repeat(bytes - start.length - 2)}"}`;
 };
+// What a client that writes Latin-1 sends: é as the single byte 0xE9, which is no UTF-8.
+const latin1Body = (text) => Buffer.from(text, 'latin1');
 const chunked = () => new ReadableStream({
   start(controller) {
     controller.enqueue(new TextEncoder().encode('{"query":"{ categories { id } }"}'));
@@ -120,6 +122,35 @@ const MALFORMED = [
     badInput('UNSUPPORTED_CONTENT_ENCODING', 415)],
   ['a body declared as br but sent plain', { ...json({ documentId: productPage }), headers: { 'content-encoding': 'br' } },
     badInput('UNSUPPORTED_CONTENT_ENCODING', 415)],
+  // One document per request: each library read another of them first, so what ran depended on the mode.
+  ['documentId with another query', json({ documentId: productPage, query: '{ categories { id } }' }), badInput('CONFLICTING_DOCUMENTS')],
+  ['documentId with the text of another trusted document', json({ documentId: productPage, query: operation('CancelOrder') }),
+    badInput('CONFLICTING_DOCUMENTS')],
+  ['documentId with its own text', json({ documentId: productPage, query: operation('ProductPage') }), badInput('CONFLICTING_DOCUMENTS')],
+  ['a persisted query hash with another query', json({ query: '{ categories { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: productPage } } }),
+    badInput('CONFLICTING_DOCUMENTS')],
+  ['a persisted query hash and another documentId', json({ documentId: cancelOrder, extensions: { persistedQuery: { version: 1, sha256Hash: productPage } } }),
+    badInput('CONFLICTING_DOCUMENTS')],
+  ['GET with documentId and query', get(`?documentId=${productPage}&query=${encodeURIComponent('{ categories { id } }')}`), badInput('CONFLICTING_DOCUMENTS')],
+  ['a query string documentId with a body query', { ...json({ query: '{ categories { id } }' }), search: `?documentId=${productPage}` },
+    badInput('CONFLICTING_DOCUMENTS')],
+  // Repeated parameters: the parsers took the first.
+  ['GET with query twice', get(`?query=${encodeURIComponent('{ categories { id } }')}&query=${encodeURIComponent('{ nope }')}`),
+    invalidParameter('query')],
+  ['GET with documentId twice', get(`?documentId=${productPage}&documentId=${cancelOrder}`), invalidParameter('documentId')],
+  ['GET with operationName twice', get(`?documentId=${productPage}&operationName=ProductPage&operationName=Other`), invalidParameter('operationName')],
+  ['a form with variables twice', { contentType: 'application/x-www-form-urlencoded', body: 'query=%7B__typename%7D&variables=%7B%7D&variables=%7B%7D' },
+    invalidParameter('variables')],
+  // Text that is no UTF-8 was decoded with U+FFFD in place of its bytes and served, changed.
+  ['a JSON body in Latin-1', json(latin1Body(`{"documentId":"${productPage}","variables":{"after":"caf\u00e9"}}`)), badInput('INVALID_UTF8')],
+  ['a JSON body with a truncated UTF-8 sequence', json(Buffer.concat([Buffer.from(`{"documentId":"${productPage}","variables":{"after":"`),
+    Buffer.from([0xe2, 0x82]), Buffer.from('"}}')])), badInput('INVALID_UTF8')],
+  ['a form body in Latin-1', { contentType: 'application/x-www-form-urlencoded', body: latin1Body(`documentId=${productPage}&variables={"after":"caf\u00e9"}`) },
+    badInput('INVALID_UTF8')],
+  ['an application/graphql body in Latin-1', { contentType: 'application/graphql', body: latin1Body('{ productBySku(sku: "caf\u00e9") { id } }') },
+    badInput('INVALID_UTF8')],
+  ['GET with percent-encoded Latin-1', get(`?documentId=${productPage}&variables=%7B%22after%22%3A%22caf%E9%22%7D`), badInput('INVALID_UTF8')],
+  ['GET with a percent-encoded surrogate', get(`?documentId=${productPage}&variables=%7B%22after%22%3A%22%ED%A0%80%22%7D`), badInput('INVALID_UTF8')],
 ];
 
 // Requests Node's HTTP parser refuses before the router sees them, sent over a raw socket as a broken or
@@ -159,10 +190,11 @@ for (const mode of ['dev', 'production']) {
     const limits = LIMITS[mode];
     let fakes;
     let gateway;
+    let signToken;
 
     before(async () => {
       const keyFile = join(mkdtempSync(join(tmpdir(), 'router-requests-')), 'jwt.pem');
-      createSigner(keyFile);
+      signToken = createSigner(keyFile);
       fakes = await startFakeSubgraphs();
       gateway = await startGateway({
         GATEWAY_MODE: mode,
@@ -239,6 +271,21 @@ for (const mode of ['dev', 'production']) {
         assert.doesNotMatch(answer, LEAKS);
       });
     }
+
+    it('refuses two Authorization headers as one malformed credential, whichever comes first', async () => {
+      const token = signToken({ sub: '7', scope: 'orders:read' });
+      for (const pair of [[`Bearer ${token}`, 'Bearer other'], ['Bearer other', `Bearer ${token}`], [`Bearer ${token}`, `Bearer ${token}`]]) {
+        const body = JSON.stringify({ documentId: productPage, variables: { first: 1 } });
+        const answer = await exchange(gateway.url, `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n`
+          + `x-graphql-csrf: 1\r\n${pair.map((value) => `Authorization: ${value}\r\n`).join('')}Content-Length: ${body.length}\r\n`
+          + `Connection: close\r\n\r\n${body}`);
+        const [head, text] = answer.split('\r\n\r\n');
+        assert.match(head, /^HTTP\/1.1 401 /, answer);
+        assert.deepEqual(codes(JSON.parse(text)), ['UNAUTHENTICATED'], answer);
+      }
+      const one = await post(gateway.url, { documentId: productPage, variables: { first: 1 } }, { authorization: `Bearer ${token}`, 'x-graphql-csrf': '1' });
+      assert.equal(one.status, 200, one.text);
+    });
 
     it('reads a target in the absolute form, as HTTP/1.1 servers must, as its path', async () => {
       const { host } = new URL(gateway.url);
