@@ -13,23 +13,30 @@ const HEALTH_METHODS = 'GET, HEAD';
 const BASE = 'http://router.invalid';
 
 /**
- * What to do with a request: `refuse` (405) for another method at a health path, `detach` for a
- * URL that only ends with one (another path, or a query string ending with it), else `pass`.
+ * What to do with a request: `refuse` (405) for another method at a health path, `strip` for a health
+ * path with a query string (a probe's cache buster; Yoga matches the end of the URL, so
+ * `/healthcheck?x=1` was 404), `detach` for a URL that only ends with one (another path, or a query
+ * string ending with it), else `pass`.
  */
 export function healthRequest(method, url, paths) {
   if (!paths.some((path) => url.includes(path))) {
     return 'pass';
   }
-  if (paths.includes(new URL(url, BASE).pathname)) {
-    return method === 'GET' || method === 'HEAD' ? 'pass' : 'refuse';
+  const { pathname } = new URL(url, BASE);
+  if (paths.includes(pathname)) {
+    if (method !== 'GET' && method !== 'HEAD') {
+      return 'refuse';
+    }
+    return url === pathname ? 'pass' : 'strip';
   }
   return paths.some((path) => url.endsWith(path)) ? 'detach' : 'pass';
 }
 
 /**
  * `paths`: the liveness and readiness paths. Wraps the request listeners of every server, so a
- * refused request never reaches Yoga, and a detached one reaches it with an empty query parameter
- * appended: the same path and parameters, but an URL that no longer ends with a health path.
+ * refused request never reaches Yoga, a stripped one reaches it as its bare path, and a detached one
+ * reaches it with an empty query parameter appended: the same path and parameters, but an URL that
+ * no longer ends with a health path.
  */
 export function guardHealthEndpoints(paths) {
   onEveryServer((server) => {
@@ -43,6 +50,8 @@ export function guardHealthEndpoints(paths) {
       }
       if (verdict === 'detach') {
         request.url += request.url.includes('?') ? '&' : '?';
+      } else if (verdict === 'strip') {
+        request.url = new URL(request.url, BASE).pathname;
       }
       handlers.forEach((handler) => handler.call(server, request, response));
     });

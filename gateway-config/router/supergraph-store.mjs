@@ -3,7 +3,7 @@
 // naming the served version and the versions it replaced (so rollback knows "previous"), and
 // `history.log`, one line per promotion or rollback for people. The pointer is replaced by a rename,
 // so a reader sees the old pointer or the new one, never a partial file.
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync,
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync,
   writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -107,8 +107,7 @@ function readablePointer(dir) {
 /** Replaces the pointer atomically: a temporary file in the same directory, fsync, rename. */
 export function movePointer(dir, pointer) {
   const temporary = join(dir, `.${POINTER_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  writeDurably(temporary, `${JSON.stringify(pointer)}\n`, 'wx');
-  renameSync(temporary, join(dir, POINTER_FILE));
+  withTemporary(temporary, `${JSON.stringify(pointer)}\n`, () => renameSync(temporary, join(dir, POINTER_FILE)));
   syncDirectory(dir);
 }
 
@@ -116,13 +115,27 @@ export function movePointer(dir, pointer) {
 export function publishVersion(dir, version, text) {
   const file = versionFile(dir, version);
   const temporary = `${file}.${process.pid}.tmp`;
-  writeDurably(temporary, text, 'wx');
+  withTemporary(temporary, text, () => {
+    try {
+      linkSync(temporary, file);
+    } catch (error) {
+      throw error.code === 'EEXIST' ? new StoreRefusal(`${file} exists already; versions are never rewritten`) : error;
+    }
+  });
+  unlinkSync(temporary);
+}
+
+/**
+ * Writes `text` to a new `temporary` file and runs `place` (a rename or a link); a write or a place
+ * that fails (a full disk) removes the temporary, so a failed promotion leaves no litter in the store.
+ */
+function withTemporary(temporary, text, place) {
   try {
-    linkSync(temporary, file);
+    writeDurably(temporary, text, 'wx');
+    place();
   } catch (error) {
-    throw error.code === 'EEXIST' ? new StoreRefusal(`${file} exists already; versions are never rewritten`) : error;
-  } finally {
-    unlinkSync(temporary);
+    rmSync(temporary, { force: true });
+    throw error;
   }
 }
 

@@ -82,6 +82,7 @@ function refuseMalformedTargets(server) {
     }
     request.url = target;
     joinRepeatedAuthorization(request);
+    lowerCaseMediaType(request);
     handlers.forEach((handler) => handler.call(server, request, response));
   });
 }
@@ -105,6 +106,21 @@ export function joinRepeatedAuthorization(request) {
 }
 
 const AUTHORIZATION = 'authorization';
+
+/**
+ * A media type's type and subtype are case-insensitive (RFC 9110), but GraphQL Yoga compares them as
+ * written: `Content-Type: Application/JSON` was 415. They are lower-cased; the parameters are left.
+ */
+export function lowerCaseMediaType(request) {
+  const type = request.headers['content-type'];
+  if (type === undefined || !UPPER_CASE.test(type)) {
+    return;
+  }
+  const end = type.indexOf(';');
+  request.headers['content-type'] = end < 0 ? type.toLowerCase() : type.slice(0, end).toLowerCase() + type.slice(end);
+}
+
+const UPPER_CASE = /[A-Z]/;
 
 function answer(error, socket) {
   // a client that went away, or a response already under way, gets nothing more

@@ -227,7 +227,10 @@ for (const mode of ['dev', 'production']) {
     it('answers the health checks to GET and HEAD at their own paths only', async () => {
       for (const path of ['/healthcheck', '/readiness']) {
         for (const method of ['GET', 'HEAD']) {
-          assert.equal((await fetch(`${gateway.url}${path}`, { method })).status, 200, `${method} ${path}`);
+          // with a probe's query string too
+          for (const target of [path, `${path}?x=1`, `${path}?`]) {
+            assert.equal((await fetch(`${gateway.url}${target}`, { method })).status, 200, `${method} ${target}`);
+          }
         }
         for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
           const response = await fetch(`${gateway.url}${path}`, { method, headers: { 'content-type': 'application/json', 'accept-language': 'de' },
@@ -292,6 +295,15 @@ for (const mode of ['dev', 'production']) {
       for (const target of [`${gateway.url}/healthcheck`, 'HTTP://Example.COM:8080/readiness?probe=1']) {
         const answer = await exchange(gateway.url, `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
         assert.match(answer, /^HTTP\/1.1 200 /, answer);
+      }
+    });
+
+    it('reads a media type written in any case, as RFC 9110 allows', async () => {
+      for (const contentType of ['Application/JSON', 'APPLICATION/JSON; charset=UTF-8', 'application/Json;Charset=utf-8']) {
+        const answer = await send(gateway.url, { contentType, body: JSON.stringify({ documentId: productPage, variables: { first: 1 } }),
+          headers: { 'x-graphql-csrf': '1' } });
+        assert.equal(answer.status, 200, `${contentType}: ${answer.text}`);
+        assert.ok(answer.json.data, answer.text);
       }
     });
 

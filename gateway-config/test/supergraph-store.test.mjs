@@ -182,6 +182,7 @@ describe('supergraph store on a full disk', () => {
     assert.equal(readFileSync(join(dir, 'supergraph-1.graphql'), 'utf8'), committed);
     assert.equal(readFileSync(join(dir, 'history.log'), 'utf8'), history);
     assert.equal(existsSync(join(dir, '.lock')), false, 'the lock is released');
+    assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left');
   };
 
   it('a promotion whose version stops half-way publishes nothing: the store serves the previous version whole', () => {
