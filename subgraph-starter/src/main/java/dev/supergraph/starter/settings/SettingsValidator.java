@@ -20,7 +20,7 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  */
 final class SettingsValidator implements Validator {
 
-	private static final String PLATFORM_PACKAGES = "dev.supergraph.";
+	static final String PLATFORM_PACKAGES = "dev.supergraph.";
 
 	private final ObjectProvider<jakarta.validation.Validator> applicationValidator;
 

@@ -103,6 +103,27 @@ class SettingsValidationTests {
 	}
 
 	@Test
+	void everyInvalidSettingOfEveryRecordIsReportedInOneStart(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> start(Map.of("subgraph.limits.max-depth", "0", "subgraph.limits.max-tokens", "0",
+					"subgraph.pagination.default-size", "0", "subgraph.shutdown.drain-delay", "-5s",
+					"subgraph.rate-limit.max-clients", "many", "test.service.url", "/graphql"))
+				.close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("6 invalid settings")
+			.contains("Property: subgraph.limits.max-depth")
+			.contains("Property: subgraph.limits.max-tokens")
+			.contains("Property: subgraph.pagination.default-size")
+			.contains("Property: subgraph.shutdown.drain-delay")
+			.contains("Property: subgraph.rate-limit.max-clients")
+			.contains("Value: \"many\"")
+			.contains("Property: test.service.url")
+			.contains("Reason: must be an absolute http or https URL with a host")
+			.contains("Action:")
+			.doesNotContain("\tat org.springframework");
+	}
+
+	@Test
 	void aShortRouterSecretIsRefusedWithoutBeingRepeated(CapturedOutput output) {
 		assertThatException()
 			.isThrownBy(() -> start(Map.of("subgraph.security.router-secret", "change-me-0123456789abcdef")).close());
