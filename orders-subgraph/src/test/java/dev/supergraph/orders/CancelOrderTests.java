@@ -74,6 +74,7 @@ class CancelOrderTests {
 		JsonNode missing = userError(cancel("20004", "987654321"));
 		assertThat(others.path("code").asString()).isEqualTo("ORDER_NOT_FOUND");
 		assertThat(missing.path("code").asString()).isEqualTo("ORDER_NOT_FOUND");
+		assertThat(missing.path("message").asString()).isEqualTo("Order 987654321 does not exist.");
 		assertThat(statusOf(id)).isEqualTo("PLACED");
 		assertThat(userError(cancel("20004", "12x")).path("code").asString()).isEqualTo("INVALID_FORMAT");
 	}

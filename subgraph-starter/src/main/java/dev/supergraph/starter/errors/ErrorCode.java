@@ -60,6 +60,15 @@ public enum ErrorCode {
 	 * The message bundle key of the default message for this code.
 	 * @return the key, e.g. {@code error.NOT_FOUND}
 	 */
+	/**
+	 * Whether the caller caused it (a 4xx code), rather than the service or one of its
+	 * dependencies ({@code INTERNAL}, {@code SERVICE_UNAVAILABLE}).
+	 * @return {@code true} for a client's error
+	 */
+	public boolean isClientError() {
+		return this.httpStatus.is4xxClientError();
+	}
+
 	public String messageKey() {
 		return "error." + name();
 	}

@@ -8,12 +8,10 @@ import dev.supergraph.starter.observability.RequestIds;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.graphql.ResponseError;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -55,13 +53,11 @@ class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	private GraphQLError shape(ResponseError error, String requestId, Locale locale) {
 		Map<String, Object> extensions = error.getExtensions();
-		ErrorCode code = knownCode(extensions.get(ErrorExtensions.CODE));
+		ErrorCode code = ErrorCodes.of(extensions.get(ErrorExtensions.CODE), error.getErrorType());
 		String message = error.getMessage();
-		if (code == null) {
-			code = classify(error.getErrorType());
-			if (code == ErrorCode.INTERNAL || message == null) {
-				message = this.messages.get(code, locale);
-			}
+		boolean unvetted = ErrorCodes.known(extensions.get(ErrorExtensions.CODE)) == null;
+		if (unvetted && (code == ErrorCode.INTERNAL || message == null)) {
+			message = this.messages.get(code, locale);
 		}
 		Map<String, Object> shapedExtensions = ErrorExtensions.of(code, requestId);
 		extensions.forEach(shapedExtensions::putIfAbsent);
@@ -74,35 +70,6 @@ class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 			.path(error.getParsedPath().isEmpty() ? null : error.getParsedPath())
 			.extensions(shapedExtensions)
 			.build();
-	}
-
-	private static ErrorCode classify(ErrorClassification type) {
-		if (type == graphql.ErrorType.InvalidSyntax || type == graphql.ErrorType.ValidationError
-				|| type == ErrorType.BAD_REQUEST) {
-			return ErrorCode.BAD_USER_INPUT;
-		}
-		if (type == ErrorType.UNAUTHORIZED) {
-			return ErrorCode.UNAUTHENTICATED;
-		}
-		if (type == ErrorType.FORBIDDEN) {
-			return ErrorCode.FORBIDDEN;
-		}
-		if (type == ErrorType.NOT_FOUND) {
-			return ErrorCode.NOT_FOUND;
-		}
-		if (type == graphql.ErrorType.ExecutionAborted) {
-			return ErrorCode.QUERY_TOO_COMPLEX;
-		}
-		return ErrorCode.INTERNAL;
-	}
-
-	private static @Nullable ErrorCode knownCode(@Nullable Object value) {
-		for (ErrorCode code : ErrorCode.values()) {
-			if (code.name().equals(value)) {
-				return code;
-			}
-		}
-		return null;
 	}
 
 }

@@ -20,14 +20,17 @@ public final class UserErrors {
 	 * A user error.
 	 * @param code the stable code, e.g. {@code EMAIL_TAKEN}
 	 * @param key the message key in the subgraph's {@code errors.properties}
-	 * @param argument the message argument
+	 * @param argument the message argument: a value of the input (an id, a key, an
+	 * email), quoted as text, so that an id is not grouped like a quantity
+	 * ({@code 1,234,567})
 	 * @param locale the caller's locale
 	 * @param field the path of the offending field below {@code input}; none for a
 	 * problem of the caller rather than of a field
 	 * @return the user error
 	 */
 	public UserError of(String code, String key, Object argument, Locale locale, Object... field) {
-		String message = this.messages.get(ErrorCode.BAD_USER_INPUT, key, new Object[] { argument }, locale);
+		String message = this.messages.get(ErrorCode.BAD_USER_INPUT, key, new Object[] { String.valueOf(argument) },
+				locale);
 		if (field.length == 0) {
 			return new UserError(code, message, null);
 		}

@@ -27,4 +27,12 @@ class UserErrorsTests {
 			.isEqualTo(new UserError("GONE", "Not found.", null));
 	}
 
+	@Test
+	void anIdInTheMessageIsQuotedAsSentWithoutDigitGrouping() {
+		assertThat(this.userErrors.of("BAD", "input.invalidId", 1234567890L, Locale.ENGLISH).message())
+			.isEqualTo("Malformed id: 1234567890");
+		assertThat(this.userErrors.of("BAD", "input.invalidId", 1234567890L, Locale.GERMAN).message())
+			.isEqualTo("Ungültige ID: 1234567890");
+	}
+
 }

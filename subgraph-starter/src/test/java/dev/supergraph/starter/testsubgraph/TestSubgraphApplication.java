@@ -38,6 +38,11 @@ public class TestSubgraphApplication {
 		}
 
 		@QueryMapping
+		String failure() {
+			throw new IllegalStateException("a resolver's unexpected failure");
+		}
+
+		@QueryMapping
 		Caller me(Viewer viewer) {
 			return new Caller(viewer.subject(), viewer.apiKeyClient(), viewer.scopes().stream().sorted().toList());
 		}
