@@ -142,6 +142,33 @@ class CatalogMutationTests {
 			.isEqualTo("PRODUCT_NOT_FOUND");
 	}
 
+	@Test
+	void aPriceChangeKeepsTheProductsCurrency() {
+		String id = this.client.post(CREATE, Map.of("input", input(uniqueSku(), "10.00", "5")), this.writer)
+			.data()
+			.path("createProduct")
+			.path("product")
+			.path("id")
+			.asString();
+		for (String currency : new String[] { "USD", "ZZZ" }) {
+			JsonNode payload = this.client
+				.post(UPDATE_PRICE,
+						Map.of("input",
+								Map.of("productId", id, "price", Map.of("amount", "5.00", "currency", currency))),
+						this.writer)
+				.data()
+				.path("updateProductPrice");
+			assertThat(payload.path("product").isNull()).isTrue();
+			assertThat(payload.path("userErrors").toString())
+				.isEqualTo("[{\"code\":\"CURRENCY_MISMATCH\",\"field\":[\"input\",\"price\",\"currency\"]}]");
+		}
+		JsonNode price = this.client.post("{ product(id: \"" + id + "\") { price { amount currency } } }")
+			.data()
+			.path("product")
+			.path("price");
+		assertThat(price.toString()).isEqualTo("{\"amount\":\"10.00\",\"currency\":\"EUR\"}");
+	}
+
 	private static Map<String, Object> input(String sku, String amount, String categoryId) {
 		return input(sku, amount, categoryId, "EUR");
 	}

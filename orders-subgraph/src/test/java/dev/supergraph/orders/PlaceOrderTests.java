@@ -133,6 +133,38 @@ class PlaceOrderTests {
 	}
 
 	@Test
+	void theLargestOrderIsStoredWithItsExactTotal() {
+		RunningUsers.register("10012");
+		List<Map<String, Object>> fifty = IntStream.rangeClosed(1, 50)
+			.mapToObj((n) -> item(catalogProduct("LARGEST-" + n, "9999999999.99"), 100))
+			.toList();
+		GraphQlHttpClient.Response response = post("10012", input("largest-order", fifty));
+		assertThat(response.firstErrorCode()).as(response.body()).isNull();
+		JsonNode order = response.data().path("placeOrder").path("order");
+		assertThat(order.path("total").path("amount").asString()).isEqualTo("49999999999950.00");
+		assertThat(this.jdbc.queryForObject("select total_amount from orders where buyer_id = 10012", BigDecimal.class))
+			.isEqualByComparingTo("49999999999950.00");
+	}
+
+	@Test
+	void aSubjectWithALeadingZeroIsNotTheBuyerOfItsNumber() {
+		RunningUsers.register("10013");
+		String id = place("10013", "leading-zero-own", item(2, 1)).data()
+			.path("placeOrder")
+			.path("order")
+			.path("id")
+			.asString();
+		int before = ordersOf(10013);
+		GraphQlHttpClient.Response placed = place("010013", "leading-zero-1", item(1, 1));
+		assertThat(placed.firstErrorCode()).isEqualTo("FORBIDDEN");
+		GraphQlHttpClient.Response cancelled = this.http.post(Documents.named("cancelOrder"),
+				Map.of("input", Map.of("orderId", id)), TestTokens.forUser("010013"));
+		assertThat(cancelled.firstErrorCode()).isEqualTo("FORBIDDEN");
+		assertThat(ordersOf(10013)).isEqualTo(before);
+		assertThat(orderById("10013", id).path("status").asString()).isEqualTo("PLACED");
+	}
+
+	@Test
 	void replayedIdempotencyKeyReturnsTheFirstOrder() {
 		JsonNode first = place("10005", "replay-key-1", item(5, 1), item(6, 2)).data().path("placeOrder");
 		JsonNode replay = place("10005", "replay-key-1", item(6, 2), item(5, 1)).data().path("placeOrder");
@@ -255,6 +287,20 @@ class PlaceOrderTests {
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from information_schema.tables where table_name = 'product'", Integer.class))
 			.isZero();
+	}
+
+	/** A new product of the running catalog at a price, with a unique SKU. */
+	private static long catalogProduct(String sku, String amount) {
+		GraphQlHttpClient catalog = new GraphQlHttpClient(java.net.URI.create(RunningCatalog.url()));
+		Map<String, Object> product = Map.of("sku", sku, "name", sku, "price",
+				Map.of("amount", amount, "currency", "EUR"), "categoryId", "3", "weightGrams", 1);
+		JsonNode created = catalog
+			.post("mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } } }",
+					Map.of("input", product), TestTokens.forUser("1", "catalog:write"))
+			.data()
+			.path("createProduct")
+			.path("product");
+		return Long.parseLong(created.path("id").asString());
 	}
 
 	private GraphQlHttpClient.Response place(String userId, String key, Map<String, Object>... items) {

@@ -3,6 +3,7 @@ package dev.supergraph.users;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,6 +81,24 @@ class RegisterUserTests {
 		assertThat(api().me(TestTokens.forUser("1003")).data().path("me").isNull()).isTrue();
 	}
 
+	@Test
+	void anEmailIsOneAddressWhateverItsUnicodeNormalForm() {
+		String composed = "\u00e9lise.1008@example.com";
+		String decomposed = "e\u0301lise.1008@example.com";
+		JsonNode first = api().register(TestTokens.forUser("1008"), "Elise", decomposed).data().path("registerUser");
+		assertThat(UsersApi.userErrors(first)).isEmpty();
+		assertThat(first.path("user").path("email").asString()).isEqualTo(composed);
+		for (String email : List.of(composed, decomposed, "E\u0301LISE.1008@example.com")) {
+			JsonNode again = api().register(TestTokens.forUser("1009"), "Copy", email).data().path("registerUser");
+			assertThat(UsersApi.userErrors(again)).containsExactly("EMAIL_TAKEN input.email");
+			JsonNode changed = api().updateProfile(TestTokens.forUser("1"), Map.of("email", email))
+				.data()
+				.path("updateProfile");
+			assertThat(UsersApi.userErrors(changed)).containsExactly("EMAIL_TAKEN input.email");
+		}
+		assertThat(api().me(TestTokens.forUser("1009")).data().path("me").isNull()).isTrue();
+	}
+
 	@ParameterizedTest(name = "[{index}] name=''{0}'' email=''{1}'' -> {2}")
 	@MethodSource("invalidInputs")
 	void invalidInputIsReportedAsUserErrorsWithStableCodes(String name, String email, List<String> expected) {
@@ -128,6 +147,22 @@ class RegisterUserTests {
 			.data()
 			.path("registerUser");
 		assertThat(UsersApi.userErrors(payload)).containsExactly("UNSUPPORTED_SUBJECT");
+	}
+
+	@Test
+	void aSubjectWithALeadingZeroIsNotTheUserOfItsNumber() {
+		api().register(TestTokens.forUser("1007"), "Owner", "owner1007@example.com");
+		for (String subject : List.of("01007", "0001007")) {
+			String token = TestTokens.forUser(subject);
+			assertThat(api().me(token).data().path("me").isNull()).isTrue();
+			JsonNode changed = api().updateProfile(token, Map.of("name", "Impostor")).data().path("updateProfile");
+			assertThat(UsersApi.userErrors(changed)).containsExactly("NOT_REGISTERED");
+			JsonNode registered = api().register(token, "Impostor", subject + "@example.com")
+				.data()
+				.path("registerUser");
+			assertThat(UsersApi.userErrors(registered)).containsExactly("UNSUPPORTED_SUBJECT");
+		}
+		assertThat(api().me(TestTokens.forUser("1007")).data().path("me").path("name").asString()).isEqualTo("Owner");
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package dev.supergraph.catalog.product;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,6 +10,7 @@ import dev.supergraph.catalog.category.CategoryRows;
 import dev.supergraph.starter.errors.UserErrors;
 import dev.supergraph.starter.validation.InputValidator;
 import dev.supergraph.starter.errors.UserError;
+import dev.supergraph.starter.money.Money;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -86,15 +86,26 @@ class ProductService {
 		if (!errors.isEmpty()) {
 			return ProductPayload.failed(errors);
 		}
-		Optional<Product> updated = this.transactions
-			.execute((status) -> this.products.findForUpdateById(Long.parseLong(input.productId())).map((product) -> {
-				product.changePrice(input.price().toMoney());
-				this.products.updatePrice(product);
-				return product;
-			}));
-		return updated.map(ProductPayload::of)
-			.orElseGet(() -> ProductPayload
-				.failed(error("PRODUCT_NOT_FOUND", "catalog.productNotFound", locale, input.productId(), "productId")));
+		long productId = Long.parseLong(input.productId());
+		return this.transactions.execute((status) -> this.products.findForUpdateById(productId)
+			.map((product) -> changePrice(product, input.price().toMoney(), locale))
+			.orElseGet(() -> ProductPayload.failed(
+					error("PRODUCT_NOT_FOUND", "catalog.productNotFound", locale, input.productId(), "productId"))));
+	}
+
+	/**
+	 * A price change keeps the product's currency: the currency came with the product,
+	 * checked then, and an order needs one currency for all its lines.
+	 */
+	private ProductPayload changePrice(Product product, Money price, Locale locale) {
+		String currency = product.getPrice().currency();
+		if (!currency.equals(price.currency())) {
+			return ProductPayload
+				.failed(error("CURRENCY_MISMATCH", "catalog.currencyMismatch", locale, currency, "price", "currency"));
+		}
+		product.changePrice(price);
+		this.products.updatePrice(product);
+		return ProductPayload.of(product);
 	}
 
 	private UserError error(String code, String key, Locale locale, String value, String... field) {

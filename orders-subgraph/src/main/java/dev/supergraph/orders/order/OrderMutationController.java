@@ -3,7 +3,6 @@ package dev.supergraph.orders.order;
 import java.util.Locale;
 
 import dev.supergraph.starter.errors.SubgraphException;
-import dev.supergraph.starter.ids.Ids;
 import dev.supergraph.starter.security.Viewer;
 import graphql.GraphQLContext;
 
@@ -39,7 +38,7 @@ class OrderMutationController {
 
 	/** Users are numbered; a caller whose subject is not a user id cannot own orders. */
 	private static long buyerId(Viewer viewer) {
-		return Ids.tryParse(viewer.requireUserId()).orElseThrow(SubgraphException::forbidden);
+		return viewer.requireUserNumber().orElseThrow(SubgraphException::forbidden);
 	}
 
 }

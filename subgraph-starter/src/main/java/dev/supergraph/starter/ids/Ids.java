@@ -47,6 +47,19 @@ public final class Ids {
 		return OptionalLong.of(value);
 	}
 
+	/**
+	 * Parse a token subject as a user id: only its canonical decimal form, no leading
+	 * zero. A subject is text to the identity provider and to the ownership rules, which
+	 * compare it as such; read leniently, {@code "007"} would act as user 7 in one place
+	 * and be refused as not user 7 in another.
+	 * @param subject the subject
+	 * @return the user id, or empty when the subject is not a canonical one
+	 */
+	public static OptionalLong tryParseSubject(String subject) {
+		OptionalLong id = tryParse(subject);
+		return (id.isPresent() && Long.toString(id.getAsLong()).equals(subject)) ? id : OptionalLong.empty();
+	}
+
 	private static String abbreviate(String id) {
 		return (id.length() > 40) ? id.substring(0, 40) + "…" : id;
 	}

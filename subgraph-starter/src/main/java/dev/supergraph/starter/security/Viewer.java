@@ -1,8 +1,10 @@
 package dev.supergraph.starter.security;
 
+import java.util.OptionalLong;
 import java.util.Set;
 
 import dev.supergraph.starter.errors.SubgraphException;
+import dev.supergraph.starter.ids.Ids;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,6 +87,17 @@ public record Viewer(@Nullable String userId, Set<String> scopes, @Nullable Stri
 			throw (this.apiKeyId != null) ? SubgraphException.forbidden() : SubgraphException.unauthenticated();
 		}
 		return this.userId;
+	}
+
+	/**
+	 * The numeric user id of an authenticated user, for subgraphs that number users: the
+	 * subject in canonical decimal form ({@link Ids#tryParseSubject}), so that one user
+	 * is one subject.
+	 * @return the user id, empty for a subject that is not one (letters, a leading zero)
+	 * @throws SubgraphException as {@link #requireUserId()} does
+	 */
+	public OptionalLong requireUserNumber() {
+		return Ids.tryParseSubject(requireUserId());
 	}
 
 }

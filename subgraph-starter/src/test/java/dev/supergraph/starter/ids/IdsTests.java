@@ -26,4 +26,16 @@ class IdsTests {
 		assertThatExceptionOfType(SubgraphException.class).isThrownBy(() -> Ids.parse(id));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "7", "42", "123456789012345678" })
+	void aSubjectInCanonicalFormIsAUserId(String subject) {
+		assertThat(Ids.tryParseSubject(subject)).isEqualTo(OptionalLong.of(Long.parseLong(subject)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "00", "07", "0042", "", "-7", "+7", "auth0|7", "7 ", "1234567890123456789" })
+	void anyOtherSubjectIsNoUserId(String subject) {
+		assertThat(Ids.tryParseSubject(subject)).isEmpty();
+	}
+
 }

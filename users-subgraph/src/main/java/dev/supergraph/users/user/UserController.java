@@ -38,7 +38,7 @@ class UserController {
 	 */
 	@QueryMapping
 	@Nullable User me(Viewer viewer) {
-		OptionalLong id = Ids.tryParse(viewer.requireUserId());
+		OptionalLong id = viewer.requireUserNumber();
 		return id.isPresent() ? this.rows.findOneById(id.getAsLong()).orElse(null) : null;
 	}
 

@@ -10,7 +10,6 @@ import java.util.OptionalLong;
 import dev.supergraph.starter.errors.UserErrors;
 import dev.supergraph.starter.validation.InputValidator;
 import dev.supergraph.starter.errors.UserError;
-import dev.supergraph.starter.ids.Ids;
 import dev.supergraph.starter.security.Viewer;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -51,7 +50,7 @@ class UserService {
 			return UserPayload.failed(errors);
 		}
 		String subject = viewer.requireUserId();
-		OptionalLong id = Ids.tryParse(subject);
+		OptionalLong id = viewer.requireUserNumber();
 		if (id.isEmpty()) {
 			return UserPayload.failed(error("UNSUPPORTED_SUBJECT", "users.unsupportedSubject", locale, subject));
 		}
@@ -70,7 +69,7 @@ class UserService {
 		if (!errors.isEmpty()) {
 			return UserPayload.failed(errors);
 		}
-		OptionalLong id = Ids.tryParse(viewer.requireUserId());
+		OptionalLong id = viewer.requireUserNumber();
 		UserPayload notRegistered = UserPayload.failed(error("NOT_REGISTERED", "users.notRegistered", locale, ""));
 		if (id.isEmpty()) {
 			return notRegistered;
