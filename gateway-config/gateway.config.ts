@@ -59,8 +59,9 @@ const signingKeyProvider = jwtSigningKeyProvider();
 const apiKeys = settings.apiKeysFile ? apiKeyStore(settings.apiKeysFile) : null;
 // FLAGS_FILE through OpenFeature, re-read on change (router/feature-flags.mjs).
 const featureFlags = useFeatureFlags({ file: settings.flagsFile, apiKeys });
-// Per operation and client (router/operation-metrics.mjs); its recent slow requests feed /ops.
-const operationMetrics = useOperationMetrics({ production, trustedDocuments, clientNames: settings.clientNames });
+// Per operation and client (router/operation-metrics.mjs); its recent slow requests feed /ops. The key
+// file's clients are named by their keys only, never by a header.
+const operationMetrics = useOperationMetrics({ production, trustedDocuments, clientNames: settings.clientNames, apiKeys });
 // Benchmark only (BENCH_ROUTER_OFF, router/settings.mjs): everything is on unless the benchmark turns it off.
 const on = (part: string) => !settings.benchmarkOff.has(part);
 if (settings.benchmarkOff.size) {
@@ -120,6 +121,8 @@ export const gatewayConfig = defineConfig({
   propagateHeaders: {
     // Accept-Language too, so the subgraphs' messages follow the client's language like the router's;
     // and the router's operation and client labels, so the subgraphs' metrics name the client's operation.
+    // The client's name replaces its header (which goes on as sent only when the metrics are off: the
+    // subgraphs choose from it and the key by the same rule and key file).
     // Asked once per subgraph request; the answer depends on the client request only (Hive copies it).
     fromClientToSubgraphs: oncePerRequest((request: Request) => ({
       ...pickHeaders(request.headers, ['authorization', API_KEY_HEADER, REQUEST_ID_HEADER, 'accept-language', CLIENT_HEADER]),

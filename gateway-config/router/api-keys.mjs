@@ -64,9 +64,13 @@ export function writeKeyFile(file, keys) {
  * The router's view of the key file. `verify(key)` answers `{ id, client, scopes }` for a valid,
  * unrevoked key and null otherwise. A file that becomes unreadable or invalid fails closed: no key
  * is accepted until it is fixed (a broken revocation must not leave the old keys working).
+ * `clients()` is the set of the file's client names, revoked keys' too: names that only a key
+ * gives (contract/metric-labels.json). A broken file keeps the last good set, so that breaking the
+ * file frees no name for a header to claim.
  */
 export function apiKeyStore(file, { clock = Date.now, log = routerLog } = {}) {
   let byId = index(readKeyFile(file));
+  let clients = clientNames(byId);
   let checkedAt = clock();
   let modified = version(file);
 
@@ -81,6 +85,7 @@ export function apiKeyStore(file, { clock = Date.now, log = routerLog } = {}) {
       if (current !== modified) {
         modified = current;
         byId = index(readKeyFile(file));
+        clients = clientNames(byId);
       }
     } catch (error) {
       modified = null;
@@ -102,6 +107,10 @@ export function apiKeyStore(file, { clock = Date.now, log = routerLog } = {}) {
       }
       return { id: record.id, client: record.client, scopes: [...record.scopes] };
     },
+    clients() {
+      refresh();
+      return clients;
+    },
   };
 }
 
@@ -113,6 +122,10 @@ function version(file) {
 
 function index(keys) {
   return new Map(keys.map((record) => [record.id, record]));
+}
+
+function clientNames(byId) {
+  return new Set([...byId.values()].map((record) => record.client));
 }
 
 function validateRecord(record, position) {

@@ -161,22 +161,23 @@ function callerOf(context) {
 /**
  * The OpenFeature evaluation context of a router request: targeting key = the JWT's `sub`; `scopes`
  * of the token or the API key; `client` the API key's client, else the `graphql-client-name` header
- * (or Apollo's), else `unknown` (as router/operation-metrics.mjs labels clients). A machine client has no user id.
+ * (or Apollo's) unless it names a client of the key file, else `unknown` (as
+ * router/operation-metrics.mjs labels clients). A machine client has no user id.
  */
 export function evaluationContext(context, apiKeys) {
   const headers = context?.request?.headers;
   const key = headers?.get(API_KEY_HEADER);
   if (key) {
     const machine = apiKeys?.verify(key) ?? null;
-    return { scopes: machine?.scopes ?? [], client: requestClient(machine?.client, headers) };
+    return { scopes: machine?.scopes ?? [], client: requestClient(machine?.client, headers, apiKeys) };
   }
   const payload = context?.jwt?.payload;
   const subject = typeof payload?.sub === 'string' && payload.sub ? payload.sub : undefined;
-  return { targetingKey: subject, scopes: extractScopes(payload), client: requestClient(null, headers) };
+  return { targetingKey: subject, scopes: extractScopes(payload), client: requestClient(null, headers, apiKeys) };
 }
 
-function requestClient(apiKeyClient, headers) {
-  return clientLabel(apiKeyClient, headers?.get(CLIENT_HEADER), headers?.get(APOLLO_CLIENT_HEADER));
+function requestClient(apiKeyClient, headers, apiKeys) {
+  return clientLabel(apiKeyClient, headers?.get(CLIENT_HEADER), headers?.get(APOLLO_CLIENT_HEADER), apiKeys?.clients());
 }
 
 /**

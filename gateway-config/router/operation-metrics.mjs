@@ -3,11 +3,13 @@
 // client received. Labels are bounded: in production only the names of trusted operations become
 // labels, and only for a request that is that trusted document (anything else is `other`), in dev
 // the first MAX_NAMES names; clients are the API key's client, else the `graphql-client-name` header
-// (or Apollo's), else `unknown`, bounded the same way: with CLIENT_NAMES only those (and API key clients), else the first MAX_CLIENTS names. The subgraphs
+// (or Apollo's) unless it names a client of the key file, else `unknown`, bounded the same way: with
+// CLIENT_NAMES only those (and API key clients), else the first MAX_CLIENTS names. The subgraphs
 // label by the same rules (contract/metric-labels.json) and by the router's operation label, which
 // each subgraph fetch carries with the client's name (subgraphHeaders): the fetches are anonymous.
 import { Kind, parse } from 'graphql';
 import { Counter, Histogram, register } from 'prom-client';
+import { API_KEY_HEADER } from './api-keys.mjs';
 
 /** Seconds; the same buckets as the subgraphs' `graphql_request_seconds`. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -20,7 +22,9 @@ const MAX_CLIENTS = 100;
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 const CLIENT = /^[A-Za-z0-9._-]{1,64}$/;
 const isName = (value) => NAME.test(value);
+const isClientName = (value) => typeof value === 'string' && CLIENT.test(value);
 const anyValue = () => true;
+const NO_KEY_CLIENTS = new Set();
 // A comment runs to the end of its line: the lookahead keeps backtracking from ending it early and
 // reading a name inside it.
 const FIRST_OPERATION = /^(?:[\s,\uFEFF]|#[^\n\r]*(?=[\n\r]|$))*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
@@ -115,8 +119,8 @@ function operationNames(text) {
  */
 export function clientLabeller({ known = null, maxClients = MAX_CLIENTS } = {}) {
   const labelOf = firstValues(maxClients);
-  return (apiKeyClient, header, apolloHeader) => {
-    const name = clientLabel(apiKeyClient, header, apolloHeader);
+  return (apiKeyClient, header, apolloHeader, keyClients = NO_KEY_CLIENTS) => {
+    const name = clientLabel(apiKeyClient, header, apolloHeader, keyClients);
     if (name === 'unknown') {
       return name;
     }
@@ -145,10 +149,17 @@ function firstValues(max) {
   };
 }
 
-/** The API key's client, else the client name header, else Apollo's, else `unknown`. */
-export function clientLabel(apiKeyClient, header, apolloHeader) {
-  for (const candidate of [apiKeyClient, header, apolloHeader]) {
-    if (typeof candidate === 'string' && CLIENT.test(candidate)) {
+/**
+ * The API key's client, else the client name header, else Apollo's, else `unknown`. `keyClients`:
+ * the client names of the key file, which only a key gives; a header naming one is passed over as
+ * unusable, so a caller without the key is never counted or targeted as that client.
+ */
+export function clientLabel(apiKeyClient, header, apolloHeader, keyClients = NO_KEY_CLIENTS) {
+  if (isClientName(apiKeyClient)) {
+    return apiKeyClient;
+  }
+  for (const candidate of [header, apolloHeader]) {
+    if (isClientName(candidate) && !keyClients.has(candidate)) {
       return candidate;
     }
   }
@@ -157,11 +168,14 @@ export function clientLabel(apiKeyClient, header, apolloHeader) {
 
 /**
  * The plugin. `trustedDocuments` (hash -> text) gives the names production labels by and the name of
- * a request that sends only a `documentId`; `clientNames` (CLIENT_NAMES) the clients labelled by name.
+ * a request that sends only a `documentId`; `clientNames` (CLIENT_NAMES) the clients labelled by name;
+ * `apiKeys` (router/api-keys.mjs) the clients whose names only their keys give.
  */
-export function useOperationMetrics({ production, trustedDocuments, clientNames = null, registry = register }) {
+export function useOperationMetrics({ production, trustedDocuments, clientNames = null, apiKeys = null, registry = register }) {
   const operationOf = production ? trustedOperationLabeller(trustedDocuments) : devOperationLabeller(trustedDocuments);
-  const clientOf = clientOfRequest(clientLabeller({ known: clientNames ? new Set(clientNames) : null }));
+  const keyClients = () => apiKeys?.clients() ?? NO_KEY_CLIENTS;
+  const clientOf = clientOfRequest(clientLabeller({ known: clientNames ? new Set(clientNames) : null }), keyClients);
+  const clientNameOf = clientNameOfRequest(keyClients);
   const duration = metric(registry, Histogram, {
     name: 'router_operation_duration_seconds',
     help: 'Time from request to response, per operation, client and outcome (ok or error)',
@@ -251,7 +265,7 @@ export function useOperationMetrics({ production, trustedDocuments, clientNames 
     },
     onExecute({ args }) {
       const state = requests.get(args.contextValue?.request);
-      const client = args.contextValue?.currentUser?.client;
+      const client = apiKeyClientOf(args.contextValue);
       if (state && client) {
         state.apiKeyClient = client;
       }
@@ -311,19 +325,31 @@ function timed(execute, record) {
   };
 }
 
+/**
+ * The client of the request's verified API key, or null. The caller is the key's only when the
+ * request sent one (authorization refuses a key with a bearer token): a JWT's own `client` claim
+ * names no key.
+ */
+function apiKeyClientOf(context) {
+  return context?.request?.headers.has(API_KEY_HEADER) ? (context.currentUser?.client ?? null) : null;
+}
+
 /** The client label of a request, worked out once it is known whether an API key names the client. */
-function clientOfRequest(label) {
+function clientOfRequest(label, keyClients) {
   return (state, request) => {
-    state.client ??= label(state.apiKeyClient, request.headers.get(CLIENT_HEADER), request.headers.get(APOLLO_CLIENT_HEADER));
+    state.client ??= label(state.apiKeyClient, request.headers.get(CLIENT_HEADER), request.headers.get(APOLLO_CLIENT_HEADER),
+      keyClients());
     return state.client;
   };
 }
 
 /** The client name of a request (`unknown` if none is usable), for its subgraph fetches; worked out once. */
-function clientNameOf(state, request) {
-  state.clientName ??= clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER),
-    request.headers.get(APOLLO_CLIENT_HEADER));
-  return state.clientName;
+function clientNameOfRequest(keyClients) {
+  return (state, request) => {
+    state.clientName ??= clientLabel(state.apiKeyClient, request.headers.get(CLIENT_HEADER),
+      request.headers.get(APOLLO_CLIENT_HEADER), keyClients());
+    return state.clientName;
+  };
 }
 
 /** Per operation, the slowest request seen within the last WINDOW_MS. */

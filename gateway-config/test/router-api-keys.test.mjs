@@ -1,13 +1,16 @@
 // API keys for machine clients at the real router: scopes from the key file, refusal of unknown,
-// revoked and ambiguous credentials, revocation without restart, and the key file tool.
+// revoked and ambiguous credentials, revocation without restart, the key file tool, and the names
+// of the key file's clients, which only their keys give (no header claims them).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiKeyStore, newApiKey, readKeyFile } from '../router/api-keys.mjs';
+import { apiKeyStore, newApiKey, readKeyFile, writeKeyFile } from '../router/api-keys.mjs';
+import { urlVariable } from '../router/subgraphs.mjs';
 import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
+import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
 import { gatewayDir, startGateway } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
@@ -119,6 +122,27 @@ describe('API keys at the router', () => {
     assert.equal(store.verify(key)?.client, 'batch');
   });
 
+  it('knows the clients of every record, revoked too, in step with the file, and keeps them while it is broken', () => {
+    const file = join(directory, 'clients.json');
+    const batch = newApiKey('batch', ['orders:read']).record;
+    writeKeyFile(file, [batch]);
+    let now = 0;
+    const store = apiKeyStore(file, { clock: () => now, log: { error: () => {} } });
+    assert.deepEqual([...store.clients()], ['batch']);
+    const retired = { ...newApiKey('retired', []).record, revoked: new Date(0).toISOString() };
+    writeKeyFile(file, [batch, retired]);
+    assert.deepEqual([...store.clients()], ['batch'], 'within the reload interval');
+    now += 1000;
+    assert.deepEqual([...store.clients()].sort(), ['batch', 'retired']);
+    // A broken file frees no name: the last good names stay, while no key is accepted.
+    writeFileSync(file, '{ "keys": [ { "id": "truncated');
+    now += 1000;
+    assert.deepEqual([...store.clients()].sort(), ['batch', 'retired']);
+    writeKeyFile(file, [batch]);
+    now += 1000;
+    assert.deepEqual([...store.clients()], ['batch']);
+  });
+
   it('tells the operator in one line what is wrong with a bad key file or id, with exit code 1', () => {
     const file = join(directory, 'invalid.json');
     writeFileSync(file, JSON.stringify({ keys: [{ id: 'nothex', client: 'a b', scopes: 'orders:read', sha256: 'x' }] }));
@@ -128,6 +152,87 @@ describe('API keys at the router', () => {
     const revoked = spawnSync(process.execPath, ['scripts/api-keys.mjs', 'revoke', 'abcdefabcdef', '--file', keyFile], { cwd: gatewayDir, encoding: 'utf8' });
     assert.equal(revoked.status, 1);
     assert.match(revoked.stderr, /^\u2716 .* has no key with id 'abcdefabcdef'\n$/);
+  });
+});
+
+describe('the clients of the key file at the real router', () => {
+  // `dev-reporting` holds a key, `web` none. The flag moves Product.inStock to inventory (progressive
+  // @override) for both clients: a request whose plan asks inventory was targeted as one of them.
+  const directory = mkdtempSync(join(tmpdir(), 'router-key-clients-'));
+  const keyFile = join(directory, 'api-keys.json');
+  const flagsFile = join(directory, 'flags.json');
+  const reporting = newApiKey('dev-reporting', ['orders:read']);
+  let subgraphs;
+  let gateway;
+  let sign;
+
+  before(async () => {
+    sign = createSigner(join(directory, 'jwt.pem'));
+    writeKeyFile(keyFile, [reporting.record]);
+    writeFileSync(flagsFile, JSON.stringify({ flags: { 'inventory-stock': { enabled: true, default: false,
+      rules: [{ value: true, clients: ['dev-reporting', 'web', 'late'] }] } } }));
+    subgraphs = await startSchemaSubgraphs({ record: true });
+    gateway = await startGateway({
+      GATEWAY_MODE: 'dev',
+      ...Object.fromEntries(Object.entries(subgraphs.urls).map(([name, url]) => [urlVariable(name), url])),
+      JWT_PUBLIC_KEY_FILE: join(directory, 'jwt.pem'),
+      API_KEYS_FILE: keyFile,
+      FLAGS_FILE: flagsFile,
+    });
+  });
+
+  after(async () => {
+    await gateway?.stop();
+    await subgraphs?.close();
+  });
+
+  // The client as the router saw it: its metric label, the name sent on to the subgraphs, and
+  // whether the flag targeted it.
+  async function clientOf(operation, headers) {
+    subgraphs.received.length = 0;
+    const { status, json } = await post(gateway.url, { query: `query ${operation} { product(id: "1") { id inStock } }` }, headers);
+    assert.equal(status, 200, JSON.stringify(json));
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const labels = [...metrics.matchAll(new RegExp(`^router_operation_duration_seconds_count\\{operation="${operation}",client="([^"]*)"`, 'gm'))]
+      .map((match) => match[1]);
+    return {
+      label: labels.join(),
+      forwarded: [...new Set(subgraphs.received.map((request) => request.headers['graphql-client-name']))].join(),
+      targeted: subgraphs.received.some((request) => request.subgraph === 'inventory'),
+    };
+  }
+
+  it('does not take a header naming a key client without its key, in either header', async () => {
+    const nobody = { label: 'unknown', forwarded: 'unknown', targeted: false };
+    assert.deepEqual(await clientOf('Impostor', { 'graphql-client-name': 'dev-reporting' }), nobody);
+    assert.deepEqual(await clientOf('ApolloImpostor', { 'apollographql-client-name': 'dev-reporting' }), nobody);
+    assert.deepEqual(await clientOf('UserImpostor', { 'graphql-client-name': 'dev-reporting',
+      authorization: `Bearer ${sign({ sub: 'u-1' })}` }), nobody);
+  });
+
+  it('falls through to the next header, and a token\'s own client claim names no key', async () => {
+    const web = { label: 'web', forwarded: 'web', targeted: true };
+    assert.deepEqual(await clientOf('ImpostorThenWeb', { 'graphql-client-name': 'dev-reporting',
+      'apollographql-client-name': 'web' }), web);
+    assert.deepEqual(await clientOf('ClaimedClient', { 'graphql-client-name': 'web',
+      authorization: `Bearer ${sign({ sub: 'u-1', client: 'dev-reporting' })}` }), web);
+  });
+
+  it('still names the key holder and a client without keys that names itself', async () => {
+    assert.deepEqual(await clientOf('KeyHolder', { 'x-api-key': reporting.key, 'graphql-client-name': 'web' }),
+      { label: 'dev-reporting', forwarded: 'dev-reporting', targeted: true });
+    assert.deepEqual(await clientOf('SelfNamed', { 'graphql-client-name': 'web' }), { label: 'web', forwarded: 'web', targeted: true });
+  });
+
+  it('reserves the name of a client given a key within seconds, and keeps it when the key is revoked', async () => {
+    assert.deepEqual(await clientOf('LateBefore', { 'graphql-client-name': 'late' }), { label: 'late', forwarded: 'late', targeted: true });
+    const late = newApiKey('late', []).record;
+    writeKeyFile(keyFile, [reporting.record, late]);
+    await waitFor(async () => (await clientOf(`LateAfter${Date.now()}`, { 'graphql-client-name': 'late' })).label === 'unknown');
+    writeKeyFile(keyFile, [reporting.record, { ...late, revoked: new Date().toISOString() }]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(await clientOf('LateRevoked', { 'graphql-client-name': 'late' }),
+      { label: 'unknown', forwarded: 'unknown', targeted: false });
   });
 });
 

@@ -154,4 +154,24 @@ describe('feature flags file at the router', () => {
     assert.equal(await on({}), false);
     await provider.onClose();
   });
+
+  it('never targets a caller as a client of the key file by a header, only by its key', async () => {
+    const file = join(directory, 'key-clients.json');
+    writeFlags(file, flagsWith(true, [{ value: true, clients: ['catalog-sync', 'retired', 'web'] }]));
+    const { key, record } = newApiKey('catalog-sync', ['catalog:write']);
+    const retired = { ...newApiKey('retired', []).record, revoked: new Date(0).toISOString() };
+    const keyFile = join(directory, 'key-clients-keys.json');
+    writeKeyFile(keyFile, [record, retired]);
+    const { provider, progressiveOverride } = useFeatureFlags({ file, domain: 'key-clients', apiKeys: apiKeyStore(keyFile),
+      registry: new Registry(), log: recordingLog() });
+    const on = (headers, jwtPayload) => progressiveOverride('inventory-stock', requestContext(headers, jwtPayload));
+    assert.equal(await on({ 'graphql-client-name': 'catalog-sync' }), false);
+    assert.equal(await on({ 'apollographql-client-name': 'catalog-sync' }), false);
+    assert.equal(await on({ 'graphql-client-name': 'retired' }), false, 'a revoked key\'s client too');
+    assert.equal(await on({ 'graphql-client-name': 'catalog-sync' }, { sub: 'u-9' }), false);
+    assert.equal(await on({ 'graphql-client-name': 'catalog-sync', 'apollographql-client-name': 'web' }), true);
+    assert.equal(await on({ 'x-api-key': key }), true);
+    assert.equal(await on({ 'graphql-client-name': 'web' }), true);
+    await provider.onClose();
+  });
 });

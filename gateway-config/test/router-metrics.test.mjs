@@ -233,6 +233,16 @@ describe('bounded operation and client labels', () => {
     assert.equal(label('billing', 'scraper-2'), 'billing');
     assert.equal(label(null, null), 'unknown');
   });
+
+  it('never labels a caller by a header naming a client of the key file, even one CLIENT_NAMES lists', () => {
+    const keyClients = new Set(['billing']);
+    const label = clientLabeller({ known: new Set(['web-shop', 'billing']) });
+    assert.equal(label(null, 'billing', null, keyClients), 'unknown');
+    assert.equal(label(null, null, 'billing', keyClients), 'unknown');
+    assert.equal(label(null, 'billing', 'web-shop', keyClients), 'web-shop');
+    assert.equal(label('billing', 'billing', null, keyClients), 'billing');
+    assert.equal(label(null, 'billing'), 'billing', 'no key file, no key clients');
+  });
 });
 
 describe('operator page data and access', () => {

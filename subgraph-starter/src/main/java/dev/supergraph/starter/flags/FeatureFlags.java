@@ -10,6 +10,7 @@ import dev.openfeature.sdk.ImmutableContext;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.Value;
 import dev.supergraph.starter.observability.ClientNames;
+import dev.supergraph.starter.security.RequestClientNames;
 import dev.supergraph.starter.security.Viewer;
 import graphql.GraphQLContext;
 import io.micrometer.core.instrument.Counter;
@@ -26,9 +27,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * through OpenFeature and whichever provider is configured (the flags file by default).
  * The evaluation context is the caller: targeting key = the user id (JWT {@code sub}),
  * attributes {@code scopes} (list) and {@code client} (the API key's client, else the
- * {@code graphql-client-name} header, else {@code unknown}). Never throws: an unknown
- * flag, a provider that fails or is not ready all answer the coded default; failures
- * other than an unknown flag count in {@code subgraph.flags.evaluation.errors}.
+ * {@code graphql-client-name} header unless it names a client of the key file, else
+ * {@code unknown}: {@link RequestClientNames}). Never throws: an unknown flag, a provider
+ * that fails or is not ready all answer the coded default; failures other than an unknown
+ * flag count in {@code subgraph.flags.evaluation.errors}.
  */
 public final class FeatureFlags {
 
@@ -44,9 +46,12 @@ public final class FeatureFlags {
 
 	private final MeterRegistry registry;
 
-	FeatureFlags(OpenFeatureAPI api, MeterRegistry registry) {
+	private final RequestClientNames clientNames;
+
+	FeatureFlags(OpenFeatureAPI api, MeterRegistry registry, RequestClientNames clientNames) {
 		this.client = api.getClient();
 		this.registry = registry;
+		this.clientNames = clientNames;
 	}
 
 	/**
@@ -58,8 +63,7 @@ public final class FeatureFlags {
 	 */
 	public boolean isEnabled(String flag, boolean codedDefault) {
 		Viewer viewer = Viewer.current();
-		return evaluate(flag, codedDefault, context(viewer, ClientNames.choose(viewer.apiKeyClient(),
-				header(ClientNames.HEADER), header(ClientNames.APOLLO_HEADER))));
+		return evaluate(flag, codedDefault, context(viewer, this.clientNames.choose(viewer, FeatureFlags::header)));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import dev.openfeature.sdk.FeatureProvider;
 import dev.openfeature.sdk.NoOpProvider;
 import dev.openfeature.sdk.OpenFeatureAPI;
 import dev.openfeature.sdk.exceptions.OpenFeatureError;
+import dev.supergraph.starter.security.RequestClientNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
@@ -65,8 +66,10 @@ public final class FlagsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FeatureFlags featureFlags(OpenFeatureAPI openFeatureApi, ObjectProvider<MeterRegistry> registry) {
-		return new FeatureFlags(openFeatureApi, registry.getIfAvailable(SimpleMeterRegistry::new));
+	FeatureFlags featureFlags(OpenFeatureAPI openFeatureApi, ObjectProvider<MeterRegistry> registry,
+			ObjectProvider<RequestClientNames> clientNames) {
+		return new FeatureFlags(openFeatureApi, registry.getIfAvailable(SimpleMeterRegistry::new),
+				clientNames.getIfAvailable(RequestClientNames::withoutApiKeys));
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.supergraph.starter.security;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -26,6 +28,14 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 		return this.store.verify(String.valueOf(authentication.getCredentials()))
 			.map(ApiKeyAuthentication::verified)
 			.orElseThrow(() -> new BadCredentialsException("Invalid API key"));
+	}
+
+	/**
+	 * The client names of the key file, which only their keys give.
+	 * @return the names, none without a key file
+	 */
+	Set<String> keyClients() {
+		return (this.store != null) ? this.store.clients() : Set.of();
 	}
 
 	@Override

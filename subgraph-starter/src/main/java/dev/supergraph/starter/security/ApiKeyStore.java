@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.supergraph.starter.settings.SettingFiles;
 import dev.supergraph.starter.settings.Utf8Text;
@@ -40,9 +41,11 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
  * revoked}]}}. Only the SHA-256 of each key is stored; keys carry 256 random bits, so a
  * plain hash leaves nothing to brute-force. The file is re-read when it changes, so a
  * revocation needs no restart. A file that turns unreadable fails closed: no key is
- * accepted until it is fixed. The format is {@code contract/api-key-file.schema.json};
- * the router's loader runs the same cases ({@code contract/api-key-files.json}), so a
- * file either side refuses is refused by both, as a whole.
+ * accepted until it is fixed, and the names of its clients, which only their keys give,
+ * stay those of the last good file. The format is
+ * {@code contract/api-key-file.schema.json}; the router's loader runs the same cases
+ * ({@code contract/api-key-files.json}), so a file either side refuses is refused by
+ * both, as a whole.
  */
 final class ApiKeyStore {
 
@@ -78,6 +81,8 @@ final class ApiKeyStore {
 
 	private volatile Map<String, StoredKey> keys;
 
+	private volatile Set<String> clients;
+
 	private volatile @Nullable Object version;
 
 	private volatile Instant checkedAt;
@@ -95,6 +100,7 @@ final class ApiKeyStore {
 		try {
 			this.version = version();
 			this.keys = read();
+			this.clients = clientsOf(this.keys);
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			throw SettingFiles.unusable("subgraph.security.api-keys.file", file, ex);
@@ -119,6 +125,16 @@ final class ApiKeyStore {
 		return Optional.of(stored.client());
 	}
 
+	/**
+	 * The client names of the file's keys, revoked ones too: a header naming one of them
+	 * does not name that client ({@link RequestClientNames}).
+	 * @return the names, as of the last good version of the file
+	 */
+	Set<String> clients() {
+		refreshIfDue();
+		return this.clients;
+	}
+
 	private void refreshIfDue() {
 		Instant now = this.clock.instant();
 		if (now.isBefore(this.checkedAt.plus(this.reloadInterval))) {
@@ -133,6 +149,7 @@ final class ApiKeyStore {
 				Object current = version();
 				if (!current.equals(this.version)) {
 					this.keys = read();
+					this.clients = clientsOf(this.keys);
 					this.version = current;
 				}
 			}
@@ -142,6 +159,10 @@ final class ApiKeyStore {
 				logger.error("API keys refused until the key file {} is fixed: {}", this.file, ex.getMessage());
 			}
 		}
+	}
+
+	private static Set<String> clientsOf(Map<String, StoredKey> keys) {
+		return keys.values().stream().map((key) -> key.client().client()).collect(Collectors.toUnmodifiableSet());
 	}
 
 	/**

@@ -194,8 +194,14 @@ public final class SecurityAutoConfiguration {
 	}
 
 	@Bean
-	ViewerInterceptor viewerInterceptor() {
-		return new ViewerInterceptor();
+	@ConditionalOnMissingBean
+	RequestClientNames requestClientNames(ApiKeyAuthenticationProvider apiKeys) {
+		return new RequestClientNames(apiKeys::keyClients);
+	}
+
+	@Bean
+	ViewerInterceptor viewerInterceptor(RequestClientNames clientNames) {
+		return new ViewerInterceptor(clientNames);
 	}
 
 	@Bean

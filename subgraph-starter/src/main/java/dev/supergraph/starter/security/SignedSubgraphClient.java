@@ -112,7 +112,9 @@ public final class SignedSubgraphClient {
 	 * @param authorization the caller's {@code Authorization} header to act on their
 	 * behalf, or {@code null}
 	 * @param clientName the caller's client, as its metrics label it, so that the other
-	 * subgraph labels the call the same way; or {@code null}
+	 * subgraph labels the call the same way; or {@code null}. The other subgraph takes
+	 * the name of a client of the API key file only with that client's key, which this
+	 * call does not send: such a name arrives as {@code unknown}
 	 * @return the response
 	 */
 	public ClientGraphQlResponse execute(String document, Map<String, Object> variables, @Nullable String authorization,

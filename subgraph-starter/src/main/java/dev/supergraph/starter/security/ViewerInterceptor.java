@@ -16,21 +16,26 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Captures the caller once per request, on the request thread, into the GraphQL context:
- * resolvers and batch loaders then see the same {@link Viewer} whatever thread runs them.
+ * resolvers and batch loaders then see the same {@link Viewer} whatever thread runs them,
+ * and the same client name ({@link RequestClientNames}).
  */
 class ViewerInterceptor implements WebGraphQlInterceptor {
 
 	private static final String SCOPE_PREFIX = "SCOPE_";
 
+	private final RequestClientNames clientNames;
+
+	ViewerInterceptor(RequestClientNames clientNames) {
+		this.clientNames = clientNames;
+	}
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		Viewer viewer = currentViewer();
-		String clientLabel = ClientNames.choose(viewer.apiKeyClient(),
-				request.getHeaders().getFirst(ClientNames.HEADER),
-				request.getHeaders().getFirst(ClientNames.APOLLO_HEADER));
+		String clientName = this.clientNames.choose(viewer, request.getHeaders()::getFirst);
 		request.configureExecutionInput((input, builder) -> {
 			input.getGraphQLContext().put(Viewer.class, viewer);
-			input.getGraphQLContext().put(ClientNames.KEY, clientLabel);
+			input.getGraphQLContext().put(ClientNames.KEY, clientName);
 			return input;
 		});
 		return chain.next(request);

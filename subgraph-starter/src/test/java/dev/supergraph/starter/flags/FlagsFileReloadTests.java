@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import dev.openfeature.sdk.OpenFeatureAPI;
+import dev.supergraph.starter.security.RequestClientNames;
 import dev.supergraph.starter.security.Viewer;
 import graphql.GraphQLContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,7 +41,7 @@ class FlagsFileReloadTests {
 
 	private final OpenFeatureAPI api = new ContextOpenFeatureApi();
 
-	private final FeatureFlags flags = new FeatureFlags(this.api, this.registry);
+	private final FeatureFlags flags = new FeatureFlags(this.api, this.registry, RequestClientNames.withoutApiKeys());
 
 	@TempDir
 	Path directory;

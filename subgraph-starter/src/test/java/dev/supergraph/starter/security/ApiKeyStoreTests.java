@@ -71,6 +71,25 @@ class ApiKeyStoreTests {
 	}
 
 	@Test
+	void theClientsOfEveryRecordFollowTheFileAndOutliveABrokenVersion() throws IOException {
+		String other = "sgk_0a1b2c3d4e60_" + "k".repeat(43);
+		Path file = file(record(KEY, "reporting", null));
+		ApiKeyStore store = store(file);
+		assertThat(store.clients()).containsExactly("reporting");
+		file(record(KEY, "reporting", null) + ", " + record(other, "retired", "2026-01-01T00:00:00Z"));
+		assertThat(store.clients()).as("within the interval").containsExactly("reporting");
+		this.now = this.now.plusSeconds(2);
+		assertThat(store.clients()).as("a revoked key's client too").containsExactlyInAnyOrder("reporting", "retired");
+		Files.writeString(file, "{\"keys\": [{\"id\": \"trunc");
+		this.now = this.now.plusSeconds(2);
+		assertThat(store.clients()).as("broken file").containsExactlyInAnyOrder("reporting", "retired");
+		assertThat(store.verify(KEY)).as("broken file").isEmpty();
+		file(record(other, "retired", null));
+		this.now = this.now.plusSeconds(2);
+		assertThat(store.clients()).as("fixed file").containsExactly("retired");
+	}
+
+	@Test
 	void anInvalidFileStopsStartupNamingEveryProblem() throws IOException {
 		Path file = this.directory.resolve("invalid.json");
 		Files.writeString(file,

@@ -39,7 +39,15 @@ class SecurityAutoConfigurationTests {
 			.hasBean("subgraphSecurityFilterChain")
 			.hasSingleBean(RouterSignature.class)
 			.doesNotHaveBean("routerSignatureFilter")
-			.hasSingleBean(AuditTrailInstrumentation.class));
+			.hasSingleBean(AuditTrailInstrumentation.class)
+			.hasSingleBean(RequestClientNames.class));
+	}
+
+	@Test
+	void aSubgraphsOwnChoiceOfClientNamesTakesPrecedence() {
+		RequestClientNames own = RequestClientNames.withoutApiKeys();
+		this.runner.withBean(RequestClientNames.class, () -> own)
+			.run((context) -> assertThat(context).getBean(RequestClientNames.class).isSameAs(own));
 	}
 
 	@Test
