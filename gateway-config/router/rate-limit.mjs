@@ -26,6 +26,8 @@ export function useRateLimit(budgets) {
         }
       });
     },
+    // The Redis connection, with its reconnection timer, would keep the process alive after SIGTERM.
+    onDispose: () => budgets.close(),
   };
 }
 
@@ -33,7 +35,7 @@ export function useRateLimit(budgets) {
  * The budgets, in Redis when a client is given (a promise of an ioredis client), else in this process.
  * `outage` hears of Redis calls that failed: the request then passes uncounted (the limit fails open).
  */
-export function rateLimitBudgets({ rateLimitMax, rateLimitWindowMs }, redis, outage) {
+export function rateLimitBudgets({ rateLimitMax, rateLimitWindowMs }, redis, outage, { clock = Date.now } = {}) {
   const options = { points: rateLimitMax, duration: Math.ceil(rateLimitWindowMs / 1000), keyPrefix: 'rate-limit' };
   let limiter = redis ? null : new RateLimiterMemory(options);
   const ready = redis?.then((client) => {
@@ -41,9 +43,25 @@ export function rateLimitBudgets({ rateLimitMax, rateLimitWindowMs }, redis, out
     limiter = new RateLimiterRedis({ ...options, storeClient: client, rejectIfRedisNotReady: true });
     return limiter;
   });
-  const consume = (key, points) => (limiter ? limiter.consume(key, points) : ready.then((l) => l.consume(key, points)));
+  // After a failed call Redis is left alone for a while: a Redis that accepts connections but does
+  // not answer cost every request the command timeout, one request after the other.
+  let downUntil = 0;
+  const consume = (key, points) => {
+    if (redis && clock() < downUntil) {
+      return Promise.reject(REDIS_LEFT_ALONE);
+    }
+    return limiter ? limiter.consume(key, points) : ready.then((l) => l.consume(key, points));
+  };
+  const failed = (outcome) => {
+    if (redis && outcome !== REDIS_LEFT_ALONE) {
+      downUntil = clock() + REDIS_RETRY_INTERVAL_MS;
+    }
+    outage?.failed('consume', outcome);
+  };
 
   return {
+    /** Closes the Redis client, if any. */
+    close: () => redis?.then((client) => client.disconnect()),
     /** Counts one call per selection of each root field; resolves to the refused fields (empty: allowed). */
     take(client, fields) {
       const refusals = [];
@@ -53,13 +71,18 @@ export function rateLimitBudgets({ rateLimitMax, rateLimitWindowMs }, redis, out
           if (outcome instanceof RateLimiterRes) {
             refusals.push({ field, retryAfterMs: outcome.msBeforeNext });
           } else {
-            outage?.failed('consume', outcome);
+            failed(outcome);
           }
         },
       ))).then(() => refusals);
     },
   };
 }
+
+// As long as the subgraphs' subgraph.redis.retry-interval by default; calls in it fail open at once
+// and are counted as failures, as theirs are.
+const REDIS_RETRY_INTERVAL_MS = 1000;
+const REDIS_LEFT_ALONE = new Error('Redis failed within the last second; not asked');
 
 function clientOf(context) {
   const subject = context.currentUser?.sub ?? context.jwt?.payload?.sub;

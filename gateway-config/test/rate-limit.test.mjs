@@ -4,10 +4,12 @@
 // is tested through real routers in router-production.test.mjs and router-shared-state.test.mjs.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer, connect } from 'node:net';
 import { parse } from 'graphql';
 import { rateLimitBudgets, rootFields } from '../router/rate-limit.mjs';
 import { redisOutage, redisClient } from '../router/shared-state.mjs';
 import { ownPrefix, sharedRedisUrl } from './support/redis.mjs';
+
 
 const document = parse(`
   query Page { ...Top me: user(id: "1") { id } ... on Query { user(id: "2") { id } } __typename }
@@ -60,6 +62,38 @@ describe('router rate limit', () => {
     assert.equal(await client.get('rate-limit:sub:burst:Mutation.placeOrder'), '80', 'refused calls count too');
   });
 
+  it('leaves a Redis that does not answer alone for a second: one request waits its command timeout, not each', async () => {
+    const proxy = await freezableProxy(new URL(sharedRedisUrl));
+    const client = await redisClient({ url: proxy.url, keyPrefix: ownPrefix(), commandTimeoutMs: 300 });
+    try {
+      let now = 0;
+      const failures = [];
+      const outage = { failed: (operation, error) => failures.push(error.message), answered: () => undefined };
+      const budgets = rateLimitBudgets({ rateLimitMax: 100, rateLimitWindowMs: 60000 }, Promise.resolve(client), outage,
+        { clock: () => now });
+      const place = rootFields(document, 'Place');
+      assert.deepEqual(await budgets.take('sub:hung', place), []);
+      proxy.freeze();
+      const timed = async () => {
+        const start = performance.now();
+        assert.deepEqual(await budgets.take('sub:hung', place), [], 'fails open');
+        return performance.now() - start;
+      };
+      assert.ok(await timed() >= 250, 'the first call waits for the command timeout');
+      for (let i = 0; i < 5; i++) {
+        assert.ok(await timed() < 50, 'the next calls within the second do not ask Redis');
+      }
+      assert.equal(failures.length, 6, 'each is counted as a failure');
+      proxy.thaw();
+      now += 1000;
+      assert.deepEqual(await budgets.take('sub:hung', place), []);
+      assert.equal(failures.length, 6, 'asked again after the second, and it answered');
+    } finally {
+      client.disconnect();
+      proxy.close();
+    }
+  });
+
   it('lets requests pass uncounted while Redis fails, and says so', async () => {
     const client = await redis();
     await client.quit();
@@ -75,3 +109,34 @@ describe('router rate limit', () => {
     assert.match(warnings[0], /Redis unavailable .*rate limits fail open/);
   });
 });
+
+/** A TCP proxy to `target` that can stop forwarding without closing: a Redis that hangs. */
+async function freezableProxy(target) {
+  let frozen = false;
+  const sockets = new Set();
+  const held = [];
+  const server = createServer((socket) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    sockets.add(socket).add(upstream);
+    const forward = (to) => (chunk) => (frozen ? held.push(() => to.write(chunk)) : to.write(chunk));
+    socket.on('data', forward(upstream));
+    upstream.on('data', forward(socket));
+    for (const end of [socket, upstream]) {
+      end.on('error', () => undefined);
+      end.on('close', () => [socket, upstream].forEach((other) => other.destroy()));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `redis://127.0.0.1:${server.address().port}`,
+    freeze: () => (frozen = true),
+    thaw: () => {
+      frozen = false;
+      held.splice(0).forEach((write) => write());
+    },
+    close: () => {
+      server.close();
+      sockets.forEach((socket) => socket.destroy());
+    },
+  };
+}

@@ -57,6 +57,16 @@ describe('router shared state', () => {
     }
   });
 
+  it('exits on SIGTERM with REDIS_URL as without it: the Redis connection does not hold the process', async () => {
+    const router = await startGateway(productionEnv({ REDIS_URL: sharedRedisUrl, REDIS_KEY_PREFIX: ownPrefix() }));
+    assert.equal((await send(router, sign({ sub: 'exit' }))).status, 200);
+    const start = Date.now();
+    // stop() sends SIGTERM, and SIGKILL after 5 s: a process that exits by itself has an exit code.
+    await router.stop();
+    assert.equal(await router.exited, 0, router.output());
+    assert.ok(Date.now() - start < 4000, `exited after ${Date.now() - start} ms`);
+  });
+
   it('without REDIS_URL says at startup that counts are per process', async () => {
     const router = await startGateway(productionEnv({}));
     try {
