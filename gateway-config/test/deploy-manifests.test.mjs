@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 import { gatewayDir } from './support/gateway.mjs';
 import { HEALTH_ENDPOINTS, routerSettings } from '../router/settings.mjs';
-import { SUBGRAPHS as REGISTERED } from '../router/subgraphs.mjs';
+import { SUBGRAPHS as REGISTERED, environmentVariable } from '../router/subgraphs.mjs';
 import { parseFlags } from '../router/feature-flags.mjs';
 
 const root = resolve(gatewayDir, '..');
@@ -101,7 +101,20 @@ describe('deployment manifests', () => {
           assert.deepEqual(new Set(allowed), callers[name], name);
           assert.deepEqual(policy.spec.ingress.flatMap((rule) => rule.ports.map((p) => p.port)), [applicationYaml(name).server.port]);
         }
-        assert.deepEqual(callers.catalog, new Set(['router', 'orders']));
+        // the callers are the router and the subgraphs whose registry `calls` name the subgraph
+        assert.deepEqual(callers, Object.fromEntries(SUBGRAPHS.map((name) => [name, new Set(['router',
+          ...REGISTERED.filter(({ calls }) => Object.values(calls).includes(name)).map((caller) => caller.name)])])));
+        assert.deepEqual(callers.catalog, new Set(['router', 'orders', 'inventory']));
+      });
+
+      it('points every call of the registry at the called subgraph\'s Service', () => {
+        for (const { name, calls } of REGISTERED) {
+          const env = envOf(container(name), objects);
+          for (const [property, target] of Object.entries(calls)) {
+            const port = find('Service', target).spec.ports[0].port;
+            assert.equal(env[environmentVariable(property)], `http://${target}:${port}/graphql`, `${name}: ${property}`);
+          }
+        }
       });
 
       it('shares rate limit budgets and used router stamps in Redis for every subgraph that runs more than one replica', () => {
@@ -114,15 +127,18 @@ describe('deployment manifests', () => {
         }
       });
 
-      it('keeps every subgraph within its PostgreSQL connection budget at its most replicas', () => {
+      it('keeps every subgraph within its PostgreSQL connection budget at its most replicas, during a rolling update too', () => {
         for (const name of SUBGRAPHS) {
-          const { annotations } = find('Deployment', name).metadata;
+          const deployment = find('Deployment', name);
+          const { annotations } = deployment.metadata;
           const budget = Number(annotations['supergraph.dev/postgres-connection-budget']);
           const reserve = Number(annotations['supergraph.dev/postgres-connection-reserve']);
-          const pool = Number(envOf(container(name), objects).SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE);
+          const env = envOf(container(name), objects);
+          const pool = Number(env.SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE);
           const { maxReplicas } = find('HorizontalPodAutoscaler', name).spec;
+          const pods = podsHoldingAPool(name, deployment.spec, maxReplicas, env);
           assert.ok(pool > 0 && budget > 0, name);
-          assert.ok(maxReplicas * pool + reserve <= budget, `${name}: ${maxReplicas} x ${pool} + ${reserve} > ${budget}`);
+          assert.ok(pods * pool + reserve <= budget, `${name}: ${pods} pods x ${pool} + ${reserve} > ${budget}`);
         }
       });
 
@@ -187,6 +203,31 @@ function envOf(container, objects) {
     const secret = valueFrom && `${valueFrom.secretKeyRef.name}/${valueFrom.secretKeyRef.key}`;
     return [name, value ?? SECRET_EXAMPLES[secret] ?? `secret:${secret}`];
   }));
+}
+
+/**
+ * The most pods of a subgraph that hold a connection pool at once: its most replicas, the new pods a
+ * rolling update adds (`maxSurge`), and the old pods still draining after SIGTERM, which keep their pool
+ * until they exit and which Kubernetes does not count against `maxSurge` (it starts the next new pod at
+ * once). With `maxUnavailable: 0` an old pod is stopped only when a new one is available, and with
+ * `minReadySeconds` at least an old pod's drain the ones stopped a step before have exited by then: at
+ * most `maxSurge` drain at a time. A percentage would grow the surge with the autoscaler.
+ */
+function podsHoldingAPool(name, { strategy, minReadySeconds = 0 }, maxReplicas, env) {
+  const { maxSurge, maxUnavailable } = strategy?.rollingUpdate ?? {};
+  assert.equal(strategy?.type, 'RollingUpdate', `${name}: strategy`);
+  assert.ok(Number.isInteger(maxSurge) && maxSurge >= 1, `${name}: maxSurge must be a number of pods, not ${maxSurge}`);
+  assert.equal(maxUnavailable, 0, `${name}: maxUnavailable`);
+  const drain = seconds(env.SUBGRAPH_SHUTDOWN_DRAINDELAY ?? '0s')
+    + seconds(starterDefaults().get('spring.lifecycle.timeout-per-shutdown-phase'));
+  assert.ok(minReadySeconds >= drain, `${name}: minReadySeconds ${minReadySeconds} < the ${drain} s an old pod may drain`);
+  return maxReplicas + 2 * maxSurge;
+}
+
+/** A Spring Boot duration such as `5s`, `20s` or `500ms`, in seconds. */
+function seconds(duration) {
+  const [, amount, unit = 'ms'] = /^(\d+)(ms|s|m)?$/.exec(duration.trim()) ?? assert.fail(`not a duration: ${duration}`);
+  return Number(amount) * { ms: 0.001, s: 1, m: 60 }[unit];
 }
 
 function applicationYaml(name) {

@@ -1,5 +1,6 @@
 package dev.supergraph.catalog;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,6 +60,20 @@ class CatalogMutationTests {
 		assertThat(product.path("inStock").asBoolean()).isTrue();
 		Response lookup = this.client.post("{ productBySku(sku: \"" + sku + "\") { id } }");
 		assertThat(lookup.data().path("productBySku").path("id").asString()).isEqualTo(product.path("id").asString());
+	}
+
+	@Test
+	void aCreatedProductsStockIsServedToTheInventoryThroughEntities() {
+		Response created = this.client.post(CREATE, Map.of("input", input(uniqueSku(), "5.00", "3")), this.writer);
+		String id = created.data().path("createProduct").path("product").path("id").asString();
+		Response stock = this.client.post(
+				"query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id catalogStockQuantity } } }",
+				Map.of("r", List.of(Map.of("__typename", "Product", "id", id),
+						Map.of("__typename", "Product", "id", "40"))),
+				null);
+		assertThat(stock.json().path("errors").isMissingNode()).as(stock.body()).isTrue();
+		assertThat(stock.data().path("_entities").get(0).path("catalogStockQuantity").asInt()).isEqualTo(4);
+		assertThat(stock.data().path("_entities").get(1).path("catalogStockQuantity").asInt()).isZero();
 	}
 
 	@Test

@@ -45,17 +45,6 @@ class StockEntitiesTests {
 	}
 
 	@Test
-	void aProductWithoutAStockRowIsOutOfStock() {
-		Response response = GraphQlHttpClient.forPort(this.port)
-			.post(STOCK, Map.of("r", products("900000")), TestTokens.forUser("1", "inventory:read"));
-		assertThat(response.json().path("errors").isMissingNode()).isTrue();
-		JsonNode product = response.data().path("_entities").get(0);
-		assertThat(product.path("id").asString()).isEqualTo("900000");
-		assertThat(product.path("inStock").asBoolean()).isFalse();
-		assertThat(product.path("stockQuantity").asInt()).isZero();
-	}
-
-	@Test
 	void stockQuantityNeedsTheInventoryReadScope() {
 		GraphQlHttpClient client = GraphQlHttpClient.forPort(this.port);
 		Response reader = client.post(STOCK, Map.of("r", products("3")), TestTokens.forUser("1", "inventory:read"));

@@ -13,6 +13,7 @@ import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -49,6 +50,17 @@ class ProductController {
 		Long categoryId = (criteria.categoryId() != null) ? Ids.parse(criteria.categoryId()) : null;
 		List<Product> rows = this.products.page(page, categoryId, criteria.namePattern(), criteria.inStock());
 		return this.pages.window(rows, page, Product::getId);
+	}
+
+	/**
+	 * The stock the inventory takes over for a product it has no row for (an
+	 * {@code @inaccessible} field: only a signed subgraph call reaches it).
+	 * @param product the product
+	 * @return its units in stock
+	 */
+	@SchemaMapping
+	int catalogStockQuantity(Product product) {
+		return product.getStockQuantity();
 	}
 
 	/**

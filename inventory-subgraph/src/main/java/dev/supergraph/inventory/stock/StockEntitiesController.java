@@ -2,10 +2,10 @@ package dev.supergraph.inventory.stock;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.supergraph.starter.ids.Ids;
+import dev.supergraph.starter.observability.ClientNames;
+import graphql.GraphQLContext;
 
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -18,33 +18,36 @@ import org.springframework.stereotype.Controller;
 @Controller
 class StockEntitiesController {
 
-	private final StockRepository stock;
+	private final ProductStock stock;
 
-	StockEntitiesController(StockRepository stock) {
+	StockEntitiesController(ProductStock stock) {
 		this.stock = stock;
 	}
 
 	/**
-	 * Resolves N representations with one statement, in their order. The starter passes
-	 * only well-formed ones (numeric ids). A product without a stock row is out of stock
-	 * rather than unknown: the catalog owns which products exist.
+	 * Resolves N representations in their order, with one statement when the inventory
+	 * holds all of them ({@link ProductStock}). The starter passes only well-formed ones
+	 * (numeric ids).
 	 * @param representations the {@code _entities} representations of {@code Product}
+	 * @param context the request's GraphQL context, for its client name
 	 * @return one product per representation
 	 */
 	@EntityMapping
-	List<Product> product(List<Map<String, Object>> representations) {
+	List<Product> product(List<Map<String, Object>> representations, GraphQLContext context) {
 		List<Long> ids = representations.stream()
 			.map((representation) -> Ids.tryParse(representation.get("id")).orElseThrow())
 			.toList();
-		Map<Long, Product> byId = this.stock.findByProductIdIn(ids.toArray(Long[]::new))
-			.stream()
-			.collect(Collectors.toMap(Product::id, Function.identity()));
-		return ids.stream().map((id) -> byId.getOrDefault(id, Product.withoutStock(id))).toList();
+		return this.stock.of(ids, context.get(ClientNames.KEY));
 	}
 
 	@SchemaMapping
 	boolean inStock(Product product) {
 		return product.inStock();
+	}
+
+	@SchemaMapping
+	int stockQuantity(Product product) {
+		return product.stockQuantity();
 	}
 
 }

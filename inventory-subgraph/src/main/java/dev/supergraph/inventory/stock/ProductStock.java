@@ -1,0 +1,67 @@
+package dev.supergraph.inventory.stock;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.supergraph.inventory.catalog.CatalogStock;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The stock of products, taken over from the catalog on first read. While
+ * {@code Product.inStock} moves from the catalog to the inventory, a product created in
+ * the catalog after the inventory was seeded has no stock row here: the inventory asks
+ * the catalog once for all such products of a batch and records the answer as its own
+ * rows, so from then on both subgraphs answer the same and the inventory owns that stock.
+ * A product the catalog does not know has no stock and no row.
+ */
+@Component
+class ProductStock {
+
+	private final StockRepository rows;
+
+	private final CatalogStock catalog;
+
+	ProductStock(StockRepository rows, CatalogStock catalog) {
+		this.rows = rows;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * The stock of products: one statement when the inventory holds them all, else one
+	 * more, one catalog call and one insert for all the others.
+	 * @param ids the product ids
+	 * @param clientName the request's client, for the catalog's metrics
+	 * @return one product per id, in their order
+	 */
+	List<Product> of(List<Long> ids, @Nullable String clientName) {
+		Map<Long, Product> byId = new HashMap<>(this.rows.findByProductIdIn(ids.toArray(Long[]::new))
+			.stream()
+			.collect(Collectors.toMap(Product::id, Function.identity())));
+		List<Long> missing = ids.stream().distinct().filter((id) -> !byId.containsKey(id)).toList();
+		if (!missing.isEmpty()) {
+			byId.putAll(takeOver(missing, clientName));
+		}
+		return ids.stream().map(byId::get).toList();
+	}
+
+	private Map<Long, Product> takeOver(List<Long> ids, @Nullable String clientName) {
+		Optional<Map<Long, Integer>> counted = this.catalog.quantities(ids, clientName);
+		if (counted.isEmpty()) {
+			return ids.stream().collect(Collectors.toMap(Function.identity(), Product::uncounted));
+		}
+		Map<Long, Integer> quantities = counted.get();
+		if (!quantities.isEmpty()) {
+			this.rows.insertMissing(quantities);
+		}
+		return ids.stream()
+			.collect(Collectors.toMap(Function.identity(), (id) -> quantities.containsKey(id)
+					? new Product(id, quantities.get(id)) : Product.withoutStock(id)));
+	}
+
+}

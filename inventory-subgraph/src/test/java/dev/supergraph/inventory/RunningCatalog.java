@@ -1,0 +1,108 @@
+package dev.supergraph.inventory;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.supergraph.catalog.CatalogApplication;
+import dev.supergraph.starter.test.GraphQlHttpClient;
+import dev.supergraph.starter.test.TestDatabaseInitializer;
+import dev.supergraph.starter.test.TestTokens;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real catalog subgraph for the inventory's stock takeover tests, started once per JVM
+ * on a free port with its own fresh database and its seed catalog (products 1 to 5000),
+ * closed when the JVM exits. It accepts only requests signed with {@link #ROUTER_SECRET},
+ * as in production, so a test passes only when the inventory signs its call. Its name,
+ * port, seed switch, schema and migrations are arguments, because the inventory's
+ * resources come first on the shared classpath.
+ */
+final class RunningCatalog {
+
+	/**
+	 * The router secret the catalog, and the inventory of the tests that call it, use.
+	 */
+	static final String ROUTER_SECRET = "inventory-tests-catalog-secret-0123456789";
+
+	private static ConfigurableApplicationContext catalog;
+
+	private RunningCatalog() {
+	}
+
+	/**
+	 * The GraphQL endpoint of the running catalog, started on first use.
+	 * @return the URL
+	 */
+	static synchronized URI url() {
+		return URI.create(
+				"http://127.0.0.1:" + ((WebServerApplicationContext) context()).getWebServer().getPort() + "/graphql");
+	}
+
+	/**
+	 * A client of the catalog, signing its requests as the router does.
+	 * @return the client
+	 */
+	static GraphQlHttpClient client() {
+		return new GraphQlHttpClient(url()).signedWith(ROUTER_SECRET);
+	}
+
+	/**
+	 * Create a product with {@code createProduct}, as a catalog editor does.
+	 * @param stockQuantity its units in stock
+	 * @return the new product's id
+	 */
+	static String createProduct(int stockQuantity) {
+		String sku = "INV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		GraphQlHttpClient.Response response = client().post("""
+				mutation($input: CreateProductInput!) {
+				  createProduct(input: $input) { product { id } userErrors { code } }
+				}""", Map.of("input",
+				Map.of("sku", sku, "name", "Created " + sku, "price", Map.of("amount", "9.90", "currency", "EUR"),
+						"categoryId", "3", "weightGrams", 100, "stockQuantity", stockQuantity)),
+				TestTokens.forUser("900", "catalog:write"));
+		String id = response.data().path("createProduct").path("product").path("id").asString();
+		assertThat(id).as(response.body()).isNotEmpty();
+		return id;
+	}
+
+	/**
+	 * {@code inStock} of a product as the catalog answers it to the router.
+	 * @param id the product's id
+	 * @return the catalog's answer
+	 */
+	static boolean inStock(String id) {
+		GraphQlHttpClient.Response response = client().post(
+				"query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { inStock } } }",
+				Map.of("r", StockEntitiesTests.products(id)), null);
+		assertThat(response.json().path("errors").isMissingNode()).as(response.body()).isTrue();
+		return response.data().path("_entities").get(0).path("inStock").asBoolean();
+	}
+
+	private static synchronized ConfigurableApplicationContext context() {
+		if (catalog == null) {
+			catalog = new SpringApplicationBuilder(CatalogApplication.class).profiles("test")
+				.initializers(new TestDatabaseInitializer())
+				.run("--server.port=0", "--spring.application.name=catalog", "--catalog.seed.enabled=true",
+						"--spring.flyway.locations=classpath:db/migration",
+						"--spring.graphql.schema.locations=" + schemaLocation(),
+						"--subgraph.security.router-secret=" + ROUTER_SECRET,
+						"--spring.datasource.hikari.minimum-idle=1");
+			Runtime.getRuntime().addShutdownHook(new Thread(catalog::close));
+		}
+		return catalog;
+	}
+
+	private static String schemaLocation() {
+		URL code = CatalogApplication.class.getProtectionDomain().getCodeSource().getLocation();
+		String location = code.toExternalForm();
+		return location.endsWith(".jar") ? "jar:" + location + "!/graphql/" : location + "graphql/";
+	}
+
+}
