@@ -8,7 +8,9 @@ import { requestIdOf } from './request-ids.mjs';
 
 /** The code of a subgraph request that did not answer in time (router/upstream-timeout.mjs, Hive Gateway's too). */
 export const UPSTREAM_TIMEOUT = 'GATEWAY_TIMEOUT';
-const UPSTREAM_FAILURES = new Set(['SUBREQUEST_HTTP_ERROR', UPSTREAM_TIMEOUT]);
+// Hive's HTTP executor's codes: no answer (refused, reset), and an answer that is no GraphQL response
+// (a proxy's 502 page, a body that is not JSON, JSON without `data` or `errors`).
+const UPSTREAM_FAILURES = new Set(['SUBREQUEST_HTTP_ERROR', 'RESPONSE_VALIDATION_FAILED', UPSTREAM_TIMEOUT]);
 
 export function maskError(error) {
   const upstream = upstreamFailure(error);

@@ -1,0 +1,137 @@
+// GraphQL's null propagation over the Rust planner's answer. Hive's runtime (@graphql-hive/router-runtime)
+// projects the merged subgraph data onto the operation but stops at the first level: an object missing
+// a non-null field becomes null even where it is non-null itself (`OrderItem.product: Product!`), and
+// an operation none of whose fetches answered has no `data`. The answer is completed again by
+// graphql-js, as the JavaScript planner's is: a null in a non-null position nulls the nearest nullable
+// parent (`data` when there is none), reported by one error at the full path, list indices included.
+// Only an answer with errors is completed: without one, no field failed.
+import { execute, isNonNullType } from 'graphql';
+import { relocatedError } from '@graphql-tools/utils';
+
+/** The answer of the Rust planner's executor for `request`, completed over `schema` when it has errors. */
+export function propagateNulls(result, request, schema) {
+  if (!result?.errors?.length || Symbol.asyncIterator in result) {
+    return result;
+  }
+  const errors = errorIndex(result.errors);
+  const completed = execute({
+    schema,
+    document: request.document,
+    operationName: request.operationName,
+    variableValues: request.variables,
+    rootValue: result.data ?? {},
+    fieldResolver: (source, args, context, info) => valueOf(source, info, errors),
+    typeResolver: (value) => value.__typename,
+  });
+  return { ...result, data: completed.data ?? null, errors: keptErrors(result, completed, errors) };
+}
+
+// The value the runtime projected; a null where the schema has none is answered by the error that
+// explains it (the first at or under its path), so graphql-js reports that one where the null stops.
+function valueOf(source, info, errors) {
+  const value = source[info.path.key];
+  if (value != null || !isNonNullType(info.returnType)) {
+    return value;
+  }
+  const path = pathOf(info.path);
+  const error = errors.at(path);
+  if (!error) {
+    return null;
+  }
+  const reported = relocatedError(error, concretePath(error.path, path));
+  errors.thrown.set(reported, error);
+  throw reported;
+}
+
+/**
+ * The runtime's errors by the paths under which each can explain a null: every prefix of its path, and,
+ * for a path without list indices (a fetch failure filed under the fetch's path), the same path of every
+ * element of those lists.
+ */
+function errorIndex(list) {
+  const byPath = new Map();
+  for (const error of list) {
+    const path = error.path ?? [];
+    const key = path.some((segment) => typeof segment === 'number') ? keyOf : fieldsKeyOf;
+    for (let length = path.length; length > 0; length -= 1) {
+      const prefix = key(path.slice(0, length));
+      if (!byPath.has(prefix)) {
+        byPath.set(prefix, error);
+      }
+    }
+  }
+  return {
+    thrown: new Map(),
+    at: (path) => byPath.get(keyOf(path)) ?? byPath.get(fieldsKeyOf(path)),
+  };
+}
+
+// An error's path as it is, or, without list indices, completed with those of the null it explains.
+function concretePath(errorPath, nullPath) {
+  if (errorPath.some((segment) => typeof segment === 'number')) {
+    return errorPath;
+  }
+  const fields = nullPath.filter((segment) => typeof segment !== 'number').length;
+  return [...nullPath, ...errorPath.slice(fields)];
+}
+
+const keyOf = (path) => path.join('\u0000');
+const fieldsKeyOf = (path) => `\u0001${path.filter((segment) => typeof segment !== 'number').join('\u0000')}`;
+
+/**
+ * The runtime's errors in their order, each once: one that explained a null where graphql-js reported it,
+ * none that explained a null inside a value that null propagation removed (one error reports the removed
+ * value), and the rest as they were; then graphql-js's own (a null in a non-null position that no error
+ * explains).
+ */
+function keptErrors(result, completed, errors) {
+  const reportedFor = new Map();
+  const own = [];
+  for (const error of completed.errors ?? []) {
+    const original = errors.thrown.get(error);
+    if (original) {
+      reportedFor.set(original, [...(reportedFor.get(original) ?? []), error]);
+    } else {
+      own.push(error);
+    }
+  }
+  const used = new Set(errors.thrown.values());
+  const kept = [];
+  for (const error of result.errors) {
+    if (reportedFor.has(error)) {
+      kept.push(...reportedFor.get(error));
+    } else if (!used.has(error) && !removed(error.path, result.data, completed.data)) {
+      kept.push(error);
+    }
+  }
+  return kept.concat(own);
+}
+
+// Whether a value on the way to `path` was in the runtime's data and is null in the completed data.
+function removed(path, before, after) {
+  if (!path) {
+    return false;
+  }
+  if (after == null) {
+    return before != null;
+  }
+  for (const segment of path.slice(0, -1)) {
+    before = before?.[segment];
+    after = after?.[segment];
+    if (after === null && before != null) {
+      return true;
+    }
+    if (after == null) {
+      return false;
+    }
+  }
+  return false;
+}
+
+function pathOf(path) {
+  const segments = [];
+  for (let current = path; current; current = current.prev) {
+    segments.push(current.key);
+  }
+  return segments.reverse();
+}
