@@ -20,6 +20,8 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindException;
 
 /**
@@ -68,7 +70,8 @@ class SubgraphExceptionResolver extends DataFetcherExceptionResolverAdapter {
 		return error(env, code, this.messages.get(code, key, new Object[0], locale), requestId);
 	}
 
-	private static ErrorCode classify(Throwable ex) {
+	private static ErrorCode classify(Throwable thrown) {
+		Throwable ex = failureBehindRollback(thrown);
 		if (ex instanceof ConstraintViolationException || ex instanceof BindException
 				|| ex instanceof RepresentationException) {
 			return ErrorCode.BAD_USER_INPUT;
@@ -79,11 +82,25 @@ class SubgraphExceptionResolver extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof AccessDeniedException) {
 			return ErrorCode.FORBIDDEN;
 		}
+		// CannotCreateTransactionException: no connection to begin a transaction on
 		if (ex instanceof DataAccessResourceFailureException || ex instanceof QueryTimeoutException
-				|| ex instanceof TransientDataAccessException) {
+				|| ex instanceof TransientDataAccessException || ex instanceof CannotCreateTransactionException) {
 			return ErrorCode.SERVICE_UNAVAILABLE;
 		}
 		return ErrorCode.INTERNAL;
+	}
+
+	/**
+	 * The statement's failure when the rollback after it failed too: on the connection
+	 * that failure had already broken (the database froze or went away), the rollback's
+	 * own failure says nothing more.
+	 */
+	private static Throwable failureBehindRollback(Throwable ex) {
+		if (ex instanceof TransactionSystemException failed) {
+			Throwable statement = failed.getApplicationException();
+			return (statement != null) ? statement : ex;
+		}
+		return ex;
 	}
 
 	static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message, String requestId) {

@@ -14,9 +14,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -63,6 +64,17 @@ public final class SharedStateAutoConfiguration {
 	@Conditional(OnRedisConfiguredCondition.class)
 	LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
 		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	}
+
+	/**
+	 * Reconnects to a Redis that is back within the retry interval (see
+	 * {@link ReconnectDelay}). Applies to the client resources Spring Boot builds, not to
+	 * an application's own {@code ClientResources} bean.
+	 */
+	@Bean
+	@Conditional(OnRedisConfiguredCondition.class)
+	ClientResourcesBuilderCustomizer reconnectWithinTheRetryInterval(SharedStateProperties properties) {
+		return (resources) -> resources.reconnectDelay(ReconnectDelay.upTo(properties.retryInterval()));
 	}
 
 	@Bean

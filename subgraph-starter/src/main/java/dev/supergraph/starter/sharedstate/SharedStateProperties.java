@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * sharing a Redis its own
  * @param retryInterval after a failed Redis call, how long the process works without
  * Redis (rate limits open, replay memory local) before it tries Redis again, so an
- * unreachable Redis costs one timeout per interval, not one per request
+ * unreachable Redis costs one timeout per interval, not one per request; also the longest
+ * wait between reconnect attempts ({@link ReconnectDelay}), so a Redis that is back is
+ * used again within about twice this
  */
 @ConfigurationProperties("subgraph.shared-state")
 public record SharedStateProperties(@DefaultValue("supergraph:") String keyPrefix,

@@ -2,6 +2,9 @@ package dev.supergraph.starter.database;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 import dev.supergraph.starter.testsubgraph.TestPostgres;
@@ -24,9 +27,11 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * A subgraph that cannot connect to its database, because nothing listens at the URL, the
- * user is unknown or the database does not exist, fails its start with a short report of
- * a real PostgreSQL's answer ({@code SUBGRAPH_TEST_JDBC_URL}, else an embedded server),
- * met as a subgraph's start meets it: Flyway connecting first.
+ * user is unknown, the database does not exist or the role has no connection left, fails
+ * its start with a short report of a real PostgreSQL's answer
+ * ({@code SUBGRAPH_TEST_JDBC_URL}, else an embedded server), met as a subgraph's start
+ * meets it: Flyway connecting first. A server that is starting up, shutting down or out
+ * of memory answers as {@link RefusingPostgres}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseConnectionFailureAnalyzerTests {
@@ -62,6 +67,51 @@ class DatabaseConnectionFailureAnalyzerTests {
 		assertThatException().isThrownBy(() -> start(missing));
 		assertReported(output, "no_such_database_of_the_tests",
 				"Create the database, or correct its name in spring.datasource.url");
+	}
+
+	@Test
+	void noConnectionLeftForTheRole(CapturedOutput output) throws SQLException {
+		String role = "one_connection_role_of_the_tests";
+		try (Connection admin = DriverManager.getConnection(url)) {
+			admin.createStatement().execute("drop role if exists " + role);
+			admin.createStatement().execute("create role " + role + " login connection limit 1");
+			try (Connection taken = DriverManager.getConnection(withParameter("user", role))) {
+				assertThatException().isThrownBy(() -> start(withParameter("user", role)));
+			}
+			finally {
+				admin.createStatement().execute("drop role " + role);
+			}
+		}
+		assertReported(output, "too many connections for role \"" + role + "\"",
+				"PostgreSQL allows no more connections (its max_connections, or a CONNECTION LIMIT");
+		assertThat(output).contains("spring.datasource.hikari.maximum-pool-size")
+			.contains("docs/deployment.md, Connection pools");
+	}
+
+	@Test
+	void aDatabaseThatIsStartingUp(CapturedOutput output) throws IOException {
+		try (RefusingPostgres starting = new RefusingPostgres("57P03", "the database system is starting up")) {
+			assertThatException().isThrownBy(() -> start(starting.url()));
+		}
+		assertReported(output, "the database system is starting up",
+				"PostgreSQL is starting up, shutting down or restarting: start the subgraph again");
+	}
+
+	@Test
+	void aDatabaseThatIsShuttingDown(CapturedOutput output) throws IOException {
+		try (RefusingPostgres stopping = new RefusingPostgres("57P03", "the database system is shutting down")) {
+			assertThatException().isThrownBy(() -> start(stopping.url()));
+		}
+		assertReported(output, "the database system is shutting down",
+				"PostgreSQL is starting up, shutting down or restarting: start the subgraph again");
+	}
+
+	@Test
+	void aDatabaseOutOfMemory(CapturedOutput output) throws IOException {
+		try (RefusingPostgres starved = new RefusingPostgres("53200", "out of memory")) {
+			assertThatException().isThrownBy(() -> start(starved.url()));
+		}
+		assertReported(output, "out of memory", "PostgreSQL lacks a resource (disk, memory or a configured limit)");
 	}
 
 	@Test

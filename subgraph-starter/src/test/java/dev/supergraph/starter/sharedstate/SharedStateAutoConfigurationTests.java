@@ -1,7 +1,12 @@
 package dev.supergraph.starter.sharedstate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
+import dev.supergraph.starter.testsubgraph.TestPorts;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -89,6 +94,74 @@ class SharedStateAutoConfigurationTests {
 				assertThat(context.getBean(SharedRedis.class).call("test", (connection) -> connection.sync().ping()))
 					.contains("PONG");
 			});
+	}
+
+	@Test
+	void afterAnOutageRedisIsUsedAgainWithinTwiceTheRetryIntervalOfItsReturn() {
+		try (TestRedis.OwnServer server = new TestRedis.OwnServer(TestPorts.free())) {
+			this.contexts
+				.withPropertyValues("spring.data.redis.url=" + server.url(), "spring.data.redis.timeout=250ms",
+						"spring.data.redis.connect-timeout=500ms", "subgraph.shared-state.retry-interval=500ms")
+				.run((context) -> {
+					SharedRedis redis = context.getBean(SharedRedis.class);
+					redis.connect(Duration.ofSeconds(5));
+					assertThat(answers(redis)).isTrue();
+					server.stop();
+					// long enough for Lettuce's default backoff to reach seconds between
+					// its reconnect attempts, while requests keep coming
+					askFor(redis, Duration.ofSeconds(10));
+					server.start();
+					assertThat(timeUntilAnswered(redis, Duration.ofSeconds(40))).as("Redis used again after its return")
+						.isLessThan(Duration.ofSeconds(2));
+				});
+		}
+	}
+
+	@Test
+	void theReconnectDelayOfAnApplicationsOwnClientResourcesIsLeftAlone() {
+		Delay own = Delay.constant(Duration.ofSeconds(7));
+		this.contexts.withPropertyValues("spring.data.redis.host=127.0.0.1")
+			.withBean(ClientResources.class, () -> DefaultClientResources.builder().reconnectDelay(own).build())
+			.run((context) -> assertThat(context.getBean(ClientResources.class).reconnectDelay()).isSameAs(own));
+	}
+
+	@Test
+	void springBootsClientResourcesReconnectWithinTheRetryInterval() {
+		this.contexts.withPropertyValues("spring.data.redis.host=127.0.0.1", "subgraph.shared-state.retry-interval=2s")
+			.run((context) -> {
+				Delay delay = context.getBean(ClientResources.class).reconnectDelay();
+				assertThat(delay.createDelay(1)).isLessThan(Duration.ofMillis(10));
+				assertThat(delay.createDelay(100)).isEqualTo(Duration.ofSeconds(2));
+			});
+	}
+
+	private static void askFor(SharedRedis redis, Duration duration) {
+		long end = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() < end) {
+			assertThat(answers(redis)).as("Redis is down").isFalse();
+			pause(100);
+		}
+	}
+
+	private static Duration timeUntilAnswered(SharedRedis redis, Duration patience) {
+		long start = System.nanoTime();
+		while (!answers(redis) && System.nanoTime() - start < patience.toNanos()) {
+			pause(50);
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	private static boolean answers(SharedRedis redis) {
+		return redis.call("test", (connection) -> connection.sync().ping()).isPresent();
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static byte[] bytes(String text) {

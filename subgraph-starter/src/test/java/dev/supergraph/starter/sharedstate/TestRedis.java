@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.DefaultClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -45,7 +46,7 @@ public final class TestRedis {
 	/**
 	 * A shared-state connection as one replica of a subgraph has it: its own client,
 	 * configured like the starter's (short timeout, commands fail at once while
-	 * disconnected).
+	 * disconnected, reconnect attempts at most the retry interval apart).
 	 * @param url the Redis
 	 * @param keyPrefix the key prefix
 	 * @param retryInterval how long Redis is left alone after a failure
@@ -56,7 +57,8 @@ public final class TestRedis {
 		warmUp(url);
 		RedisURI uri = RedisURI.create(url);
 		uri.setTimeout(Duration.ofMillis(250));
-		RedisClient client = RedisClient.create(uri);
+		RedisClient client = RedisClient
+			.create(DefaultClientResources.builder().reconnectDelay(ReconnectDelay.upTo(retryInterval)).build(), uri);
 		client.setOptions(ClientOptions.builder()
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.build());
@@ -89,12 +91,15 @@ public final class TestRedis {
 		private Process process;
 
 		public OwnServer() {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				this.port = socket.getLocalPort();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			this(anyFreePort());
+		}
+
+		/**
+		 * A server on a given port.
+		 * @param port the port, e.g. {@code TestPorts.free()}
+		 */
+		public OwnServer(int port) {
+			this.port = port;
 			start();
 		}
 
@@ -137,6 +142,15 @@ public final class TestRedis {
 		@Override
 		public void close() {
 			stop();
+		}
+
+		private static int anyFreePort() {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				return socket.getLocalPort();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 		private boolean accepts() {
