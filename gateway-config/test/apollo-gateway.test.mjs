@@ -35,8 +35,9 @@ describe('Apollo Gateway', () => {
   });
   after(() => subgraphs?.close());
 
-  it('refuses the composed supergraph for its SECURITY links (@requiresScopes, @authenticated)', async () => {
+  it('refuses the composed supergraph for its SECURITY links it does not support (@requiresScopes, @authenticated)', async () => {
     assert.deepEqual(securityLinks(supergraph), [
+      'https://specs.apollo.dev/inaccessible/v0.2',
       'https://specs.apollo.dev/requiresScopes/v0.1',
       'https://specs.apollo.dev/authenticated/v0.1',
     ]);
@@ -51,7 +52,7 @@ describe('Apollo Gateway', () => {
 
   it('loads the derived supergraph, which is the committed one, with the same API schema', async () => {
     assert.equal(derived, apolloGatewaySupergraph(supergraph), 'run `npm run compose`');
-    assert.deepEqual(securityLinks(derived), []);
+    assert.deepEqual(securityLinks(derived), ['https://specs.apollo.dev/inaccessible/v0.2'], 'the one it enforces keeps its purpose');
     // The authorization directives stay in the supergraph as metadata.
     assert.match(derived, /@authenticated/);
     assert.match(derived, /@requiresScopes\(scopes: \[\["catalog:write"\]\]\)/);

@@ -67,7 +67,8 @@ describe('router with a supergraph store', () => {
 
   it('a version that does not validate is refused: the router keeps serving, logs it once and counts it', async () => {
     const current = readPointer(store);
-    const truncated = readFileSync(join(store, 'supergraph-2.graphql'), 'utf8').slice(0, 5000);
+    // Cut off inside a definition: whatever the supergraph holds, no longer SDL.
+    const truncated = `${readFileSync(join(store, 'supergraph-2.graphql'), 'utf8').slice(0, 5000)}\ntype Cut {`;
     writeFileSync(join(store, 'supergraph-3.graphql'), truncated);
     movePointer(store, { version: 3, previous: [current.version, ...current.previous] });
     const load = startLoad();

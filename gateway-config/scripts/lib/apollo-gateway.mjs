@@ -25,11 +25,14 @@ export function securityLinks(supergraphSdl) {
   return urls;
 }
 
-/** The supergraph SDL with the `for: SECURITY` argument removed from every `@link`; nothing else changes. */
+/**
+ * The supergraph SDL with the `for: SECURITY` argument removed from the links of the features Apollo
+ * Gateway cannot enforce; nothing else changes (`@inaccessible`, which it enforces, keeps its purpose).
+ */
 export function apolloGatewaySupergraph(supergraphSdl) {
   const derived = visit(parse(supergraphSdl), {
     Directive(node) {
-      return isSecurityLink(node)
+      return isSecurityLink(node) && UNENFORCED.some((feature) => argument(node, 'url').value.startsWith(feature))
         ? { ...node, arguments: node.arguments.filter((arg) => arg.name.value !== 'for') }
         : undefined;
     },
@@ -40,6 +43,9 @@ export function apolloGatewaySupergraph(supergraphSdl) {
 const HEADER = '# Derived from supergraph.graphql by `npm run compose` for Apollo Gateway, which refuses features\n'
   + '# linked for SECURITY it cannot enforce: the links of @authenticated and @requiresScopes lose `for: SECURITY`.\n'
   + '# Apollo Gateway enforces neither directive; the subgraphs still do. Do not edit.\n';
+
+// The features linked for SECURITY that Apollo Gateway refuses with UNSUPPORTED_LINKED_FEATURE.
+const UNENFORCED = ['https://specs.apollo.dev/requiresScopes/', 'https://specs.apollo.dev/authenticated/'];
 
 function isSecurityLink(node) {
   if (node.name.value !== 'link') {
