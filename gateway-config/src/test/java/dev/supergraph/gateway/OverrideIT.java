@@ -121,6 +121,48 @@ class OverrideIT {
 		assertThat(first).containsValues("inventory", "catalog");
 	}
 
+	@Test
+	void aProductCreatedAfterTheSeedHasTheSameStockWhicheverSubgraphAnswers() {
+		String stocked = createProduct("OVERRIDE-STOCKED", 5);
+		String soldOut = createProduct("OVERRIDE-SOLD-OUT", 0);
+		this.router = supergraph.startDevRouter("router-new-products", composedWithLabel("percent(100)"), Map.of());
+		// the committed label: the catalog answers; percent(100): the inventory does
+		Map<String, GraphQlHttpClient> routers = Map.of("catalog", supergraph.router(), "inventory",
+				client(this.router));
+		routers.forEach((owner, router) -> {
+			int inventory = supergraph.graphQlRequests("inventory");
+			assertThat(inStock(router, stocked)).as(owner).isTrue();
+			assertThat(inStock(router, soldOut)).as(owner).isFalse();
+			// twice: the second time the inventory answers from the stock it took over
+			assertThat(inStock(router, stocked)).as(owner).isTrue();
+			assertThat(supergraph.graphQlRequests("inventory") - inventory).as(owner)
+				.isEqualTo(owner.equals("inventory") ? 3 : 0);
+		});
+	}
+
+	private static String createProduct(String sku, int stock) {
+		Response response = supergraph.router()
+			.post("""
+					mutation CreateProduct($input: CreateProductInput!) {
+					  createProduct(input: $input) { product { id } userErrors { code } }
+					}""",
+					Map.of("input",
+							Map.of("sku", sku, "name", "Override probe " + sku, "price",
+									Map.of("amount", "10.00", "currency", "EUR"), "categoryId", "1", "weightGrams", 100,
+									"stockQuantity", stock)),
+					TestTokens.forUser("override-writer", "catalog:write"));
+		JsonNode created = response.data().path("createProduct");
+		assertThat(created.path("userErrors")).as(response.body()).isEmpty();
+		return created.path("product").path("id").asString();
+	}
+
+	private static boolean inStock(GraphQlHttpClient router, String productId) {
+		Response response = router.post("query ProductStock($id: ID!) { product(id: $id) { id inStock } }",
+				Map.of("id", productId), null);
+		assertThat(response.json().path("errors").isMissingNode()).as(response.body()).isTrue();
+		return response.data().path("product").path("inStock").asBoolean();
+	}
+
 	/**
 	 * The stable bucket of a user for the flag (contract/feature-flags.schema.json): the
 	 * first four bytes of SHA-256 of {@code inventory-stock:<user id>}, unsigned, modulo
