@@ -5,7 +5,6 @@ import java.util.Map;
 
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
-import dev.supergraph.starter.test.SubgraphTest;
 import dev.supergraph.starter.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,11 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,25 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the inventory holds answer as usual, and the next request after the catalog is back
  * takes the product over.
  */
-@SubgraphTest
-@TestPropertySource(properties = { "subgraph.security.router-secret=" + RunningCatalog.ROUTER_SECRET,
-		"inventory.catalog.timeout=" + CatalogUnavailableTests.TIMEOUT_MILLIS + "ms" })
-class CatalogUnavailableTests {
+@TestPropertySource(properties = "inventory.catalog.timeout=" + CatalogUnavailableTests.TIMEOUT_MILLIS + "ms")
+class CatalogUnavailableTests extends CatalogLinkedTests {
 
 	static final long TIMEOUT_MILLIS = 500;
-
-	@DynamicPropertySource
-	static void catalog(DynamicPropertyRegistry registry) {
-		registry.add("inventory.catalog.url", CatalogLink.get()::url);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	CatalogLink catalog = CatalogLink.get();
 
 	@AfterEach
 	void catalogUp() {

@@ -7,15 +7,9 @@ import java.util.stream.LongStream;
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
 import dev.supergraph.starter.test.SqlStatementCounter;
-import dev.supergraph.starter.test.SubgraphTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,25 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over the stock of N products the inventory has no row for costs one catalog call and
  * two statements (the read and one insert), for every N.
  */
-@SubgraphTest
-@TestPropertySource(properties = "subgraph.security.router-secret=" + RunningCatalog.ROUTER_SECRET)
-class InventoryBatchingTests {
-
-	@DynamicPropertySource
-	static void catalog(DynamicPropertyRegistry registry) {
-		registry.add("inventory.catalog.url", CatalogLink.get()::url);
-	}
-
-	@LocalServerPort
-	int port;
+class InventoryBatchingTests extends CatalogLinkedTests {
 
 	@Autowired
 	SqlStatementCounter statements;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	CatalogLink catalog = CatalogLink.get();
 
 	@Test
 	void stockOfHundredProductsCostsOneStatementLikeTheStockOfOne() {

@@ -6,18 +6,10 @@ import java.util.Map;
 
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
-import dev.supergraph.starter.test.SubgraphTest;
 import dev.supergraph.starter.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,22 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code inStock} from both subgraphs: the inventory, which has no stock row for it, asks
  * the real catalog (a signed call over real HTTP) and records the answer as its own row.
  */
-@SubgraphTest
-@TestPropertySource(properties = "subgraph.security.router-secret=" + RunningCatalog.ROUTER_SECRET)
-class StockTakeoverTests {
-
-	@DynamicPropertySource
-	static void catalog(DynamicPropertyRegistry registry) {
-		registry.add("inventory.catalog.url", CatalogLink.get()::url);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	CatalogLink catalog = CatalogLink.get();
+class StockTakeoverTests extends CatalogLinkedTests {
 
 	@BeforeEach
 	void catalogUp() {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.supergraph.starter.testsubgraph.TestRequest;
 import dev.supergraph.starter.testsubgraph.TestResponse;
 import dev.supergraph.starter.testsubgraph.TestSubgraph;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code graphql_outcome} label of {@code graphql_request_seconds} tells a client's
  * refusal ({@code REQUEST_ERROR}) from a failure of the subgraph ({@code INTERNAL_ERROR})
  * by the documented code of the response's errors, whether a resolver, a guard or an
- * instrumentation that stops the request refused it: over real HTTP to the test subgraph,
- * read from its Prometheus endpoint.
+ * instrumentation that stops the request refused it; and a timed field refused with a
+ * documented code has that code as its {@code graphql_error_type}: over real HTTP to the
+ * test subgraph, read from its Prometheus endpoint.
  */
 class OperationOutcomeTests {
 
@@ -52,12 +54,39 @@ class OperationOutcomeTests {
 		assertThat(outcomesOf(operation)).containsExactly(outcome);
 	}
 
-	private List<String> outcomesOf(String operation) throws IOException, InterruptedException {
-		String scrape = HttpClient.newHttpClient()
+	/**
+	 * Resolvers are timed in a sample of requests (a tenth by default), drawn at random:
+	 * refused requests are sent until one is timed, 200 at most (all unsampled: 0.9^200).
+	 */
+	@Test
+	void aFieldRefusedWithADocumentedCodeIsTimedWithThatCodeAsItsErrorType() throws IOException, InterruptedException {
+		List<String> errorTypes = List.of();
+		for (int sent = 0; sent < 200 && errorTypes.isEmpty(); sent++) {
+			TestRequest request = this.subgraph.request("query FieldForbidden { secret }");
+			request.bearer(this.subgraph.token(UUID.randomUUID().toString(), "other:read"));
+			assertThat(request.send().errorCodes()).containsExactly("FORBIDDEN");
+			errorTypes = scrape().lines()
+				.filter((line) -> line.startsWith("graphql_datafetcher_seconds_count{"))
+				.filter((line) -> line.contains("graphql_field_name=\"Query.secret\""))
+				.map(ERROR_TYPE::matcher)
+				.filter(Matcher::find)
+				.map((matcher) -> matcher.group(1))
+				.toList();
+		}
+		assertThat(errorTypes).containsExactly("FORBIDDEN");
+	}
+
+	private static final Pattern ERROR_TYPE = Pattern.compile("graphql_error_type=\"([A-Za-z_]+)\"");
+
+	private String scrape() throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(this.subgraph.url().resolve("/actuator/prometheus")).build(),
 					BodyHandlers.ofString())
 			.body();
-		return scrape.lines()
+	}
+
+	private List<String> outcomesOf(String operation) throws IOException, InterruptedException {
+		return scrape().lines()
 			.filter((line) -> line.startsWith("graphql_request_seconds_count{"))
 			.filter((line) -> line.contains("graphql_operation_name=\"" + operation + "\""))
 			.map(OUTCOME::matcher)
