@@ -215,13 +215,12 @@ class ProductionRouterAdversarialIT {
 	}
 
 	@Test
-	void invalidUtf8InVariablesIsDecodedAsReplacementCharactersAndMatchesNothing() {
+	void invalidUtf8InVariablesIsRefusedNotDecodedIntoOtherText() {
 		String body = "{\"documentId\":\"" + documentId("ProductBySku") + "\",\"variables\":{\"sku\":\"SKU-INVALID\"}}";
 		Response response = router.postRaw("application/json", Hostile.invalidUtf8(body), "Authorization",
 				"Bearer " + freshClient());
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.data().path("productBySku").isNull()).isTrue();
-		assertNoLeak(response);
+		assertRefused(response, 400, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo("INVALID_UTF8");
 	}
 
 	@ParameterizedTest(name = "{0}")
