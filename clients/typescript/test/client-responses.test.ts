@@ -2,10 +2,9 @@
 // each status and body gives the result the Java client gives too.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { UserOrdersDocument, clientErrorReasons, createClient, type ClientErrorReason } from '../src/index.js';
+import { loopbackRouter } from './loopback-router.js';
 
 interface Case {
   name: string;
@@ -19,28 +18,18 @@ const { cases, clientReasons } = JSON.parse(
 ) as { cases: Case[]; clientReasons: Record<ClientErrorReason, string> };
 
 let current: Case | undefined;
-const server = createServer((request, response) => {
+const router = loopbackRouter((request, response) => {
   request.resume();
   request.on('end', () => {
     response.writeHead(current?.status ?? 500, { 'content-type': 'application/json' });
     response.end(current?.body ?? '');
   });
 });
-let url = '';
-
-before(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-});
-after(() => {
-  server.closeAllConnections();
-  server.close();
-});
 
 for (const responseCase of cases) {
   test(`HTTP ${responseCase.status} ${responseCase.name}`, async () => {
     current = responseCase;
-    const result = await createClient({ url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+    const result = await createClient({ url: router.url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
     assert.deepEqual(result, responseCase.result);
   });
 }

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   DEFAULT_TIMEOUT_MS,
   ProductBySkuDocument,
@@ -15,6 +15,7 @@ import {
   trustedDocumentIds,
   type UserOrdersQuery,
 } from '../src/index.js';
+import { loopbackRouter } from './loopback-router.js';
 
 interface Seen {
   headers: IncomingMessage['headers'];
@@ -23,23 +24,13 @@ interface Seen {
 
 let answer: (response: ServerResponse) => void = (response) => response.end('{}');
 let seen: Seen | undefined;
-const server = createServer((request, response) => {
+const router = loopbackRouter((request, response) => {
   let body = '';
   request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
   request.on('end', () => {
     seen = { headers: request.headers, body: JSON.parse(body) as Record<string, unknown> };
     answer(response);
   });
-});
-let url = '';
-
-before(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-});
-after(() => {
-  server.closeAllConnections();
-  server.close();
 });
 
 function json(status: number, payload: unknown) {
@@ -59,7 +50,7 @@ test('every id the client sends is the router manifest id of that operation', ()
 
 test('production mode sends the trusted document id, never the text', async () => {
   answer = json(200, { data: { productBySku: null } });
-  const client = createClient({ url, mode: 'production', apiKey: 'key-1', clientName: 'shop-web', language: 'de' });
+  const client = createClient({ url: router.url, mode: 'production', apiKey: 'key-1', clientName: 'shop-web', language: 'de' });
   const result = await client.execute(ProductBySkuDocument, { sku: 'SKU-00001' });
   assert.deepEqual(result, { ok: true, data: { productBySku: null }, errors: [] });
   assert.deepEqual(seen?.body, { documentId: trustedDocumentIds.ProductBySku, operationName: 'ProductBySku', variables: { sku: 'SKU-00001' } });
@@ -72,7 +63,7 @@ test('production mode sends the trusted document id, never the text', async () =
 test('dev mode sends the operation text and a fresh token per request', async () => {
   answer = json(200, { data: { user: null } });
   let calls = 0;
-  const client = createClient({ url, mode: 'dev', token: () => `token-${++calls}` });
+  const client = createClient({ url: router.url, mode: 'dev', token: () => `token-${++calls}` });
   await client.execute(UserOrdersDocument, { userId: '5' });
   await client.execute(UserOrdersDocument, { userId: '5' });
   assert.match(String(seen?.body.query), /query UserOrders\(\$userId: ID!/);
@@ -96,14 +87,14 @@ test('a token function that throws is a CLIENT_ERROR saying so, and nothing is s
   const token = () => {
     throw new Error('session expired');
   };
-  const result = await createClient({ url, mode: 'dev', token }).execute(UserOrdersDocument, { userId: '5' });
+  const result = await createClient({ url: router.url, mode: 'dev', token }).execute(UserOrdersDocument, { userId: '5' });
   assert.deepEqual(result.errors, [{ code: 'CLIENT_ERROR', message: 'the token could not be obtained: Error: session expired', reason: 'CREDENTIALS_UNAVAILABLE' }]);
   assert.equal(seen, undefined);
 });
 
 test('a router that never answers is a CLIENT_ERROR once the timeout passes', async () => {
   answer = () => {};
-  const result = await createClient({ url, mode: 'dev', timeoutMs: 200 }).execute(UserOrdersDocument, { userId: '5' });
+  const result = await createClient({ url: router.url, mode: 'dev', timeoutMs: 200 }).execute(UserOrdersDocument, { userId: '5' });
   assert.deepEqual(result, { ok: false, data: null, errors: [{ code: 'CLIENT_ERROR', message: 'the router did not answer within 0.2 s', reason: 'TIMEOUT' }] });
 });
 
@@ -112,27 +103,27 @@ test('a router that stalls in the middle of its answer is a CLIENT_ERROR once th
     response.writeHead(200, { 'content-type': 'application/json' });
     response.write('{"data":');
   };
-  const result = await createClient({ url, mode: 'dev', timeoutMs: 200 }).execute(UserOrdersDocument, { userId: '5' });
+  const result = await createClient({ url: router.url, mode: 'dev', timeoutMs: 200 }).execute(UserOrdersDocument, { userId: '5' });
   assert.deepEqual(result.errors, [{ code: 'CLIENT_ERROR', message: 'the router did not answer within 0.2 s', reason: 'TIMEOUT' }]);
 });
 
 test('the default timeout is 10 s, as in Java; a timeout that is not a positive number is refused at once', () => {
   assert.equal(DEFAULT_TIMEOUT_MS, 10_000);
   for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
-    assert.throws(() => createClient({ url, mode: 'dev', timeoutMs }), RangeError, String(timeoutMs));
+    assert.throws(() => createClient({ url: router.url, mode: 'dev', timeoutMs }), RangeError, String(timeoutMs));
   }
 });
 
 test('a document that is not a trusted operation is a programmer error: it throws', async () => {
   const untrusted = 'query Foo { __typename }' as unknown as typeof UserOrdersDocument;
-  await assert.rejects(createClient({ url, mode: 'dev' }).execute(untrusted, { userId: '5' }), {
+  await assert.rejects(createClient({ url: router.url, mode: 'dev' }).execute(untrusted, { userId: '5' }), {
     message: 'not a trusted operation of this client: Foo',
   });
 });
 
 test('the router\'s reason comes with the error', async () => {
   answer = json(400, { errors: [{ message: 'bad', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_VARIABLES' } }] });
-  const result = await createClient({ url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+  const result = await createClient({ url: router.url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
   assert.deepEqual(result.errors, [{ code: 'BAD_USER_INPUT', message: 'bad', reason: 'INVALID_VARIABLES' }]);
   const typed: UserOrdersQuery | null = result.data;
   assert.equal(typed, null);
