@@ -151,6 +151,13 @@ export const COMPARISONS = {
     b: productionSubgraphWith('production on virtual threads (spring.threads.virtual.enabled=true)',
       '--spring.threads.virtual.enabled=true'),
   },
+  'scalar-reads': {
+    about: 'scalar fields read from their parents by graphql-java\'s own strategy (subgraph.execution.scalar-reads=false) vs ScalarReadsExecutionStrategy',
+    subgraphs: { entities: 'catalog', order: 'orders' },
+    a: productionSubgraphWith('production on graphql-java\'s query strategy (subgraph.execution.scalar-reads=false)',
+      '--subgraph.execution.scalar-reads=false'),
+    b: PRODUCTION_SUBGRAPH,
+  },
   'graphql-observation': {
     about: 'Spring for GraphQL\'s observations of each request (graphql.request, and the timed fields of a sampled tenth) within production observability',
     subgraphs: { entities: 'catalog', user: 'users' },

@@ -16,7 +16,8 @@ import org.springframework.graphql.server.WebGraphQlResponse;
  * runs, so this is the execution engine's cost per request; with it off, the products'
  * one {@code select} is added. {@code leanInstrumentation=false} runs the starter's
  * instrumentations in graphql-java's own chain instead of
- * {@code LeanInstrumentationChain}.
+ * {@code LeanInstrumentationChain}; {@code scalarReads=false} runs queries on
+ * graphql-java's strategy instead of {@code ScalarReadsExecutionStrategy}.
  */
 public class EntitiesBenchmark extends Microbenchmark {
 
@@ -26,12 +27,15 @@ public class EntitiesBenchmark extends Microbenchmark {
 	@Param({ "true", "false" })
 	public boolean readCache;
 
+	@Param({ "true", "false" })
+	public boolean scalarReads;
+
 	private RunningCatalog catalog;
 
 	@Setup
 	public void start() {
 		this.catalog = RunningCatalog.start(Map.of("subgraph.execution.lean-instrumentation", this.leanInstrumentation,
-				"catalog.cache.enabled", this.readCache));
+				"catalog.cache.enabled", this.readCache, "subgraph.execution.scalar-reads", this.scalarReads));
 		RunningCatalog.entitiesOf(this.catalog.entities());
 	}
 

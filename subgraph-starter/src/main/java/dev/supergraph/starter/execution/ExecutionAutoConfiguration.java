@@ -11,6 +11,7 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.graphql.autoconfigure.servlet.GraphQlWebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
@@ -19,7 +20,9 @@ import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
  * application's) as one {@link LeanInstrumentationChain} instead of the chain Spring for
  * GraphQL builds, same beans in the same order.
  * {@code subgraph.execution.lean-instrumentation=false} keeps Spring's chain, to compare
- * the two. The GraphQL HTTP handler writes results with {@link GraphQlJsonConverter}.
+ * the two. Queries run on {@link ScalarReadsExecutionStrategy}
+ * ({@code subgraph.execution.scalar-reads=false} keeps graphql-java's). The GraphQL HTTP
+ * handler writes results with {@link GraphQlJsonConverter}.
  */
 @AutoConfiguration(before = { GraphQlAutoConfiguration.class, GraphQlWebMvcAutoConfiguration.class })
 public final class ExecutionAutoConfiguration {
@@ -32,6 +35,17 @@ public final class ExecutionAutoConfiguration {
 		// replaces it.
 		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl
 			.instrumentation(LeanInstrumentationChain.of(instrumentations.orderedStream().toList())));
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "subgraph.execution.scalar-reads", matchIfMissing = true)
+	GraphQlSourceBuilderCustomizer scalarReadsExecutionStrategyCustomizer(
+			ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers) {
+		// A strategy set here replaces graphql-java's default one, which Spring gives a
+		// handler made of the same resolvers, in the same order, as Boot hands it.
+		return (builder) -> builder
+			.configureGraphQl((graphQl) -> graphQl.queryExecutionStrategy(new ScalarReadsExecutionStrategy(
+					DataFetcherExceptionResolver.createExceptionHandler(exceptionResolvers.orderedStream().toList()))));
 	}
 
 	@Bean

@@ -138,6 +138,16 @@ public final class LeanInstrumentationChain extends SimplePerformantInstrumentat
 		return implementers(hook).length;
 	}
 
+	/**
+	 * Whether a part begins a field's execution, fetch, completion or list completion:
+	 * hooks graphql-java calls with parameters of their own for every field.
+	 * @return true when some part implements one of them
+	 */
+	boolean hooksFields() {
+		return this.beginFieldExecution.length > 0 || this.beginFieldFetching.length > 0
+				|| this.beginFieldCompletion.length > 0 || this.beginFieldListCompletion.length > 0;
+	}
+
 	@Override
 	public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
 		InstrumentationState[] states = new InstrumentationState[this.parts.length];
