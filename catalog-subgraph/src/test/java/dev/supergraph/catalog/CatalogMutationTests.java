@@ -158,6 +158,57 @@ class CatalogMutationTests {
 	}
 
 	@Test
+	void aPriceIsInACurrencyOfMoneyAndNoFinerThanItsMinorUnit() {
+		// ISO 4217 codes without a minor unit: no currency, testing, gold, drawing rights
+		for (String code : new String[] { "XXX", "XTS", "XAU", "XDR" }) {
+			JsonNode payload = create(input(uniqueSku(), "2.00", "3", code));
+			assertThat(payload.path("product").isNull()).isTrue();
+			assertThat(payload.path("userErrors").get(0).path("code").asString()).as(code)
+				.isEqualTo("UNKNOWN_CURRENCY");
+		}
+		String sku = uniqueSku();
+		JsonNode finer = create(input(sku, "1.50", "3", "JPY"));
+		assertThat(finer.path("product").isNull()).isTrue();
+		assertThat(finer.path("userErrors").toString()).isEqualTo(
+				"[{\"code\":\"INVALID_FORMAT\",\"message\":\"An amount in JPY cannot have that many fraction digits.\",\"field\":[\"input\",\"price\",\"amount\"]}]");
+		assertThat(
+				this.client.post("{ productBySku(sku: \"" + sku + "\") { id } }").data().path("productBySku").isNull())
+			.isTrue();
+		// the amount as the API writes it is sent back as it came
+		JsonNode whole = create(input(uniqueSku(), "200.00", "3", "JPY"));
+		assertThat(whole.path("userErrors").isEmpty()).isTrue();
+		String id = whole.path("product").path("id").asString();
+		JsonNode changed = updatePrice(id, "3.50", "JPY");
+		assertThat(changed.path("product").isNull()).isTrue();
+		assertThat(changed.path("userErrors").toString())
+			.isEqualTo("[{\"code\":\"INVALID_FORMAT\",\"field\":[\"input\",\"price\",\"amount\"]}]");
+		assertThat(updatePrice(id, "300", "JPY").path("product").path("price").toString())
+			.isEqualTo("{\"amount\":\"300.00\",\"currency\":\"JPY\"}");
+	}
+
+	@Test
+	void productBySkuTrimsTheSkuAsCreateProductDoes() {
+		assertThat(this.client.post("{ productBySku(sku: \"  SKU-00001\\t\") { sku } }")
+			.data()
+			.path("productBySku")
+			.path("sku")
+			.asString()).isEqualTo("SKU-00001");
+	}
+
+	private JsonNode create(Map<String, Object> input) {
+		return this.client.post(CREATE, Map.of("input", input), this.writer).data().path("createProduct");
+	}
+
+	private JsonNode updatePrice(String id, String amount, String currency) {
+		return this.client
+			.post(UPDATE_PRICE,
+					Map.of("input", Map.of("productId", id, "price", Map.of("amount", amount, "currency", currency))),
+					this.writer)
+			.data()
+			.path("updateProductPrice");
+	}
+
+	@Test
 	void aPriceChangeKeepsTheProductsCurrency() {
 		String id = this.client.post(CREATE, Map.of("input", input(uniqueSku(), "10.00", "5")), this.writer)
 			.data()

@@ -39,7 +39,9 @@ class ProductController {
 
 	@QueryMapping
 	@Nullable Product productBySku(@Argument String sku) {
-		return this.products.bySkus(List.of(sku)).get(sku);
+		// trimmed as createProduct trims the SKU it stores
+		String stored = sku.strip();
+		return this.products.bySkus(List.of(stored)).get(stored);
 	}
 
 	@QueryMapping

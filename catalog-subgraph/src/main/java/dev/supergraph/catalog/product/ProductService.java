@@ -3,7 +3,7 @@ package dev.supergraph.catalog.product;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.supergraph.catalog.category.CategoryRows;
@@ -32,14 +32,16 @@ class ProductService {
 	private final UserErrors userErrors;
 
 	/**
-	 * The ISO 4217 codes the JDK knows: the input's rule checks the shape (three
-	 * upper-case letters), this that it names a currency; a price change keeps the
+	 * The currencies a price can be in, with their fraction digits: the ISO 4217 codes
+	 * the JDK knows that have a minor unit, so not {@code XXX} (no currency), {@code XTS}
+	 * (testing), metals or drawing rights. The input's rule checks the shape (three
+	 * upper-case letters), this that it names such a currency; a price change keeps the
 	 * product's currency, so only a new product can bring one in.
 	 */
-	private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies()
+	private static final Map<String, Integer> CURRENCIES = Currency.getAvailableCurrencies()
 		.stream()
-		.map(Currency::getCurrencyCode)
-		.collect(Collectors.toUnmodifiableSet());
+		.filter((currency) -> currency.getDefaultFractionDigits() >= 0)
+		.collect(Collectors.toUnmodifiableMap(Currency::getCurrencyCode, Currency::getDefaultFractionDigits));
 
 	private final TransactionTemplate transactions;
 
@@ -58,9 +60,13 @@ class ProductService {
 			return ProductPayload.failed(errors);
 		}
 		String currency = input.price().currency();
-		if (!CURRENCIES.contains(currency)) {
+		if (!CURRENCIES.containsKey(currency)) {
 			return ProductPayload
 				.failed(error("UNKNOWN_CURRENCY", "catalog.unknownCurrency", locale, currency, "price", "currency"));
+		}
+		if (finerThanItsCurrency(input.price().toMoney())) {
+			return ProductPayload
+				.failed(error("INVALID_FORMAT", "catalog.amountPrecision", locale, currency, "price", "amount"));
 		}
 		long categoryId = Long.parseLong(input.categoryId());
 		if (!this.categories.existsById(categoryId)) {
@@ -103,9 +109,22 @@ class ProductService {
 			return ProductPayload
 				.failed(error("CURRENCY_MISMATCH", "catalog.currencyMismatch", locale, currency, "price", "currency"));
 		}
+		if (finerThanItsCurrency(price)) {
+			return ProductPayload
+				.failed(error("INVALID_FORMAT", "catalog.amountPrecision", locale, currency, "price", "amount"));
+		}
 		product.changePrice(price);
 		this.products.updatePrice(product);
 		return ProductPayload.of(product);
+	}
+
+	/**
+	 * Whether an amount has more fraction digits than its currency: {@code 1.50} yen.
+	 * Trailing zeros do not count, so {@code 200.00} yen, as the API writes it, is sent
+	 * back as it came.
+	 */
+	private static boolean finerThanItsCurrency(Money price) {
+		return price.decimal().stripTrailingZeros().scale() > CURRENCIES.get(price.currency());
 	}
 
 	private UserError error(String code, String key, Locale locale, String value, String... field) {
