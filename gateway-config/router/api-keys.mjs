@@ -15,6 +15,9 @@ const ID_FORMAT = /^[0-9a-f]{12}$/;
 const SCOPE_FORMAT = /^[A-Za-z0-9:._-]{1,64}$/;
 const CLIENT_FORMAT = /^[A-Za-z0-9._-]{1,64}$/;
 const SHA256_FORMAT = /^[0-9a-f]{64}$/;
+// The metric labels of a request without a client and of the clients past the labels' bound: a key's
+// client named so would be counted with them.
+const RESERVED_CLIENTS = new Set(['unknown', 'other']);
 // RFC 3339 with an explicit offset, as toISOString and Java's Instant.toString write it.
 const TIMESTAMP_FORMAT = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$/;
 const FILE_PROPERTIES = new Set(['keys']);
@@ -135,7 +138,11 @@ function validateRecord(record, position) {
   }
   const problems = [];
   if (!matches(ID_FORMAT, record.id)) problems.push('id must be 12 hex digits');
-  if (!matches(CLIENT_FORMAT, record.client)) problems.push('client must be 1-64 of [A-Za-z0-9._-]');
+  if (!matches(CLIENT_FORMAT, record.client)) {
+    problems.push('client must be 1-64 of [A-Za-z0-9._-]');
+  } else if (RESERVED_CLIENTS.has(record.client)) {
+    problems.push(`client must not be '${record.client}', a metric label of its own`);
+  }
   if (!Array.isArray(record.scopes) || !record.scopes.every((scope) => matches(SCOPE_FORMAT, scope))) {
     problems.push('scopes must be a list of 1-64 of [A-Za-z0-9:._-]');
   }

@@ -67,6 +67,10 @@ final class ApiKeyStore {
 
 	private static final Set<String> FILE_FIELDS = Set.of("keys");
 
+	// The metric labels of a request without a client and of the clients past the labels'
+	// bound: a key's client named so would be counted with them.
+	private static final Set<String> RESERVED_CLIENTS = Set.of("unknown", "other");
+
 	private static final Set<String> KEY_FIELDS = Set.of("id", "client", "scopes", "sha256", "created", "revoked");
 
 	private static final byte[] NO_HASH = new byte[32];
@@ -204,6 +208,9 @@ final class ApiKeyStore {
 		List<String> problems = new ArrayList<>();
 		String id = text(entry, "id", ID, "id must be 12 hex digits", problems);
 		String client = text(entry, "client", CLIENT, "client must be 1-64 of [A-Za-z0-9._-]", problems);
+		if (RESERVED_CLIENTS.contains(client)) {
+			problems.add("client must not be '" + client + "', a metric label of its own");
+		}
 		String sha256 = text(entry, "sha256", SHA256, "sha256 must be 64 hex digits", problems);
 		Set<String> scopes = new HashSet<>();
 		JsonNode scopeList = entry.path("scopes");
