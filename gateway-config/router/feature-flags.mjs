@@ -2,7 +2,8 @@
 // contract/feature-flags.schema.json) behind an OpenFeature provider of our own, re-read within a
 // second of a change. An invalid version keeps the last good flags, is logged once and counted
 // (router_flags_reload_failures_total); every changed flag is logged for audit. The rules are those
-// of router/flag-rules.mjs, the subgraphs' too: contract/feature-flag-cases.json holds both to them.
+// of router/flag-rules.mjs (with parseFlags below refusing what JSON.parse passes over: a byte order
+// mark, a property written twice), the subgraphs' too: contract/feature-flag-cases.json holds both to them.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Counter, register } from 'prom-client';
 import {
@@ -15,10 +16,76 @@ import {
 import { extractScopes } from './authorization.mjs';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, clientLabel } from './operation-metrics.mjs';
-import { MAX_FLAGS_FILE_BYTES, evaluateFlag, parseFlags } from './flag-rules.mjs';
+import { MAX_FLAGS_FILE_BYTES, evaluateFlag, parseFlags as parseFlagRules } from './flag-rules.mjs';
 import { routerLog } from './log.mjs';
+import { utf8Text } from './setting-files.mjs';
 
-export { MAX_FLAGS_FILE_BYTES, bucketOf, evaluateFlag, parseFlags } from './flag-rules.mjs';
+export { MAX_FLAGS_FILE_BYTES, bucketOf, evaluateFlag } from './flag-rules.mjs';
+
+/** The refusal of a file saved with a byte order mark, as the subgraphs' (FlagsDocument). */
+export const BYTE_ORDER_MARK = 'the file starts with a byte order mark (U+FEFF): save it as UTF-8 without one';
+
+/**
+ * Parses and validates a flags file (router/flag-rules.mjs), its bytes as on disk or its text, and
+ * refuses two things JSON.parse passes over without a word, as the subgraphs refuse them: a byte
+ * order mark, and a property written twice in one object (JSON.parse keeps the last, so a flag
+ * pasted twice would lose its first definition silently).
+ */
+export function parseFlags(content) {
+  if (typeof content !== 'string' && content.length > MAX_FLAGS_FILE_BYTES) {
+    return parseFlagRules(content);
+  }
+  const text = typeof content === 'string' ? content : utf8Text(content);
+  if (text.startsWith('\uFEFF')) {
+    throw new Error(BYTE_ORDER_MARK);
+  }
+  try {
+    JSON.parse(text);
+  } catch {
+    return parseFlagRules(text);
+  }
+  const duplicates = duplicateProperties(text);
+  if (duplicates.length) {
+    throw new Error(duplicates.map((name) => `duplicate property "${name}"`).join('; '));
+  }
+  return parseFlagRules(text);
+}
+
+const JSON_STRING = /"(?:[^"\\]+|\\.)*"/y;
+
+/** Every property name written twice in one object of a valid JSON text, in the order of the text. */
+function duplicateProperties(text) {
+  const duplicates = [];
+  // One entry per open object (its names so far, and whether a name comes next) or list (null).
+  const open = [];
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    const top = open.at(-1);
+    if (character === '{') {
+      open.push({ names: new Set(), nameNext: true });
+    } else if (character === '[') {
+      open.push(null);
+    } else if (character === '}' || character === ']') {
+      open.pop();
+    } else if (character === ':') {
+      top.nameNext = false;
+    } else if (character === ',' && top) {
+      top.nameNext = true;
+    } else if (character === '"') {
+      JSON_STRING.lastIndex = index;
+      const literal = JSON_STRING.exec(text)[0];
+      index += literal.length - 1;
+      if (top?.nameNext) {
+        const name = JSON.parse(literal);
+        if (top.names.has(name)) {
+          duplicates.push(name);
+        }
+        top.names.add(name);
+      }
+    }
+  }
+  return duplicates;
+}
 
 /** How often the file's status is polled: a change is seen well within a second. */
 export const POLL_INTERVAL_MS = 250;

@@ -77,7 +77,7 @@ describe('feature flag contract at the router', () => {
 describe('feature flags schema', () => {
   it('accepts the cases\' flags, the valid documents and the committed flags file', () => {
     const committed = JSON.parse(readFileSync(resolve(contractDir, '..', 'flags', 'flags.json'), 'utf8'));
-    for (const document of [flags, committed, ...valid.map((entry) => entry.document)]) {
+    for (const document of [flags, committed, ...valid.map((entry) => JSON.parse(textOf(entry)))]) {
       assert.equal(validateSchema(document), true, JSON.stringify(validateSchema.errors));
     }
   });

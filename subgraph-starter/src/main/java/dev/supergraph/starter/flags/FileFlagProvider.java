@@ -16,6 +16,8 @@ import dev.openfeature.sdk.ProviderEventDetails;
 import dev.openfeature.sdk.Reason;
 import dev.openfeature.sdk.Value;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OpenFeature provider of the platform's flags file: boolean flags with targeting by
@@ -25,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * a flag asked for as another type, resolves to the caller's default with an error code.
  */
 final class FileFlagProvider extends EventProvider {
+
+	private static final Logger logger = LoggerFactory.getLogger(FileFlagProvider.class);
 
 	private final FlagsFile file;
 
@@ -54,11 +58,18 @@ final class FileFlagProvider extends EventProvider {
 		this.poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
 	}
 
+	// Never throws: a scheduled task that throws is never run again, and no later version
+	// of the file would be read.
 	private void poll() {
-		Set<String> changed = this.file.refresh();
-		if (!changed.isEmpty()) {
-			emitProviderConfigurationChanged(
-					ProviderEventDetails.builder().flagsChanged(new ArrayList<>(changed)).build());
+		try {
+			Set<String> changed = this.file.refresh();
+			if (!changed.isEmpty()) {
+				emitProviderConfigurationChanged(
+						ProviderEventDetails.builder().flagsChanged(new ArrayList<>(changed)).build());
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Feature flags: checking the file failed; checked again at the next poll", ex);
 		}
 	}
 

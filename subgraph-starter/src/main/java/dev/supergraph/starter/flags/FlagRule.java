@@ -31,7 +31,9 @@ record FlagRule(boolean value, @Nullable Set<String> userIds, @Nullable Set<Stri
 
 	/**
 	 * The stable bucket of a user for a flag: the first four bytes (big-endian, unsigned)
-	 * of SHA-256 of {@code flagKey:userId}, modulo 10000. The router computes the same.
+	 * of SHA-256 of {@code flagKey:userId} in UTF-8, modulo 10000. The router computes
+	 * the same: a surrogate without its pair (a JWT may escape one) is U+FFFD, as Node's
+	 * UTF-8 encoder writes it, not Java's {@code ?}.
 	 * @param flagKey the flag
 	 * @param userId the user id
 	 * @return 0 to 9999
@@ -39,12 +41,27 @@ record FlagRule(boolean value, @Nullable Set<String> userIds, @Nullable Set<Stri
 	static int bucket(String flagKey, String userId) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest((flagKey + ":" + userId).getBytes(StandardCharsets.UTF_8));
+				.digest(wellFormed(flagKey + ":" + userId).getBytes(StandardCharsets.UTF_8));
 			return (int) (Integer.toUnsignedLong(ByteBuffer.wrap(digest).getInt()) % 10000);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The text with every surrogate that is not half of a pair replaced by U+FFFD. */
+	private static String wellFormed(String text) {
+		StringBuilder result = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				result.append(c).append(text.charAt(++i));
+			}
+			else {
+				result.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+			}
+		}
+		return result.toString();
 	}
 
 }

@@ -1,6 +1,10 @@
 package dev.supergraph.starter.flags;
 
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +15,11 @@ import java.util.regex.Pattern;
 import dev.supergraph.starter.settings.Utf8Text;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,13 +34,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record FlagsDocument(Map<String, Flag> flags, Map<String, String> definitions) {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	// No limit on a number's length below the file's: a percentage written with many
+	// digits is a number to the router, so it is one here.
+	private static final JsonMapper json = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(FlagsDocument.MAX_BYTES).build())
+			.enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+			.build())
+		.build();
 
 	private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]{0,63}");
 
 	private static final Set<String> FLAG_FIELDS = Set.of("description", "enabled", "default", "rules");
 
 	private static final Set<String> RULE_FIELDS = Set.of("value", "userIds", "scopes", "clients", "percentage");
+
+	static final String BYTE_ORDER_MARK = "the file starts with a byte order mark (U+FEFF): save it as UTF-8 without one";
 
 	static final FlagsDocument EMPTY = new FlagsDocument(Map.of(), Map.of());
 
@@ -60,12 +78,19 @@ record FlagsDocument(Map<String, Flag> flags, Map<String, String> definitions) {
 	}
 
 	static FlagsDocument parse(String text) {
+		if (text.startsWith("\uFEFF")) {
+			throw new InvalidFlagsException(BYTE_ORDER_MARK);
+		}
 		JsonNode root;
 		try {
 			root = json.readTree(text);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidFlagsException("not JSON: " + ex.getOriginalMessage());
+		}
+		List<String> duplicates = duplicateProperties(text);
+		if (!duplicates.isEmpty()) {
+			throw new InvalidFlagsException(String.join("; ", duplicates));
 		}
 		if (root == null || !root.isObject() || !root.path("flags").isObject()) {
 			throw new InvalidFlagsException("the file must be an object with a \"flags\" object");
@@ -130,12 +155,49 @@ record FlagsDocument(Map<String, Flag> flags, Map<String, String> definitions) {
 		Set<String> scopes = names(node, "scopes", problems);
 		Set<String> clients = names(node, "clients", problems);
 		JsonNode percentage = node.get("percentage");
-		problems.check(
-				percentage == null
-						|| (percentage.isNumber() && percentage.asDouble() >= 0 && percentage.asDouble() <= 100),
-				"\"percentage\" must be a number from 0 to 100");
+		double share = (percentage != null) ? number(percentage) : 0;
+		problems.check(share >= 0 && share <= 100, "\"percentage\" must be a number from 0 to 100");
 		return problems.clean() ? new FlagRule(node.get("value").asBoolean(), userIds, scopes, clients,
-				(percentage != null) ? percentage.asDouble() : null) : null;
+				(percentage != null) ? share : null) : null;
+	}
+
+	/**
+	 * A JSON number as the router's JSON.parse reads it: the nearest double, infinite
+	 * beyond its range.
+	 * @param node any node
+	 * @return the number, NaN for a node that is no number
+	 */
+	private static double number(JsonNode node) {
+		if (!node.isNumber()) {
+			return Double.NaN;
+		}
+		return node.isBigInteger() ? new BigDecimal(node.bigIntegerValue()).doubleValue() : node.asDouble();
+	}
+
+	/**
+	 * Every property name written twice in one object, in the order of the text: JSON
+	 * parsers keep one of them silently (the last, the router's and Jackson's), so a flag
+	 * pasted twice would have its first definition ignored without a word.
+	 * @param text a JSON text
+	 * @return one problem per repeated name
+	 */
+	private static List<String> duplicateProperties(String text) {
+		List<String> problems = new ArrayList<>();
+		Deque<Set<String>> objects = new ArrayDeque<>();
+		try (JsonParser parser = json.createParser(text)) {
+			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+				if (token == JsonToken.START_OBJECT) {
+					objects.push(new HashSet<>());
+				}
+				else if (token == JsonToken.END_OBJECT) {
+					objects.pop();
+				}
+				else if (token == JsonToken.PROPERTY_NAME && !objects.element().add(parser.currentName())) {
+					problems.add("duplicate property \"" + parser.currentName() + "\"");
+				}
+			}
+		}
+		return problems;
 	}
 
 	private static @Nullable Set<String> names(JsonNode rule, String name, Problems problems) {

@@ -84,6 +84,15 @@ final class FlagsFile {
 			refused(new String(bytes, StandardCharsets.ISO_8859_1), ex.getMessage());
 			return Set.of();
 		}
+		catch (RuntimeException ex) {
+			// a version the checks did not foresee is refused too: never thrown to the
+			// poller, whose schedule an exception would end, so no later version were
+			// read
+			logger.error("Feature flags: {} could not be checked", this.file, ex);
+			refused(new String(bytes, StandardCharsets.ISO_8859_1),
+					"could not be checked (" + ex.getClass().getSimpleName() + ")");
+			return Set.of();
+		}
 	}
 
 	// Once per bad version: the poll sees the same broken file again and again.

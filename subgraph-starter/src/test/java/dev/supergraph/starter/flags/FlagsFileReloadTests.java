@@ -94,6 +94,29 @@ class FlagsFileReloadTests {
 	}
 
 	@Test
+	void aVersionThatBreaksTheCheckIsRefusedAndLaterVersionsAreStillRead(CapturedOutput output) throws Exception {
+		Path file = start(ON);
+		// an integer beyond any double: the check itself used to throw, which ended the
+		// poller's schedule for good
+		write(file, ON.replace("\"userIds\": [\"u-1\"]", "\"percentage\": 1" + "0".repeat(400)));
+		assertThat(withinASecond(() -> failures() == 1)).isTrue();
+		assertThat(output.getOut())
+			.contains("refused, the last good flags stay in force: flag \"beta\": rule 1: \"percentage\" must be");
+		assertThat(betaForUser()).isTrue();
+		write(file, OFF);
+		assertThat(withinASecond(() -> !betaForUser())).isTrue();
+	}
+
+	@Test
+	void aFlagWrittenTwiceIsRefusedNotHalfTaken(CapturedOutput output) throws Exception {
+		Path file = start(OFF);
+		write(file,
+				"{\"flags\": {\"beta\": {\"enabled\": true, \"default\": true}, \"beta\": {\"enabled\": false, \"default\": false}}}");
+		assertThat(withinASecond(() -> failures() == 1)).isTrue();
+		assertThat(output.getOut()).contains("refused, the last good flags stay in force: duplicate property \"beta\"");
+	}
+
+	@Test
 	void aMissingFileAtStartupIsNoFlagsUntilItAppears(CapturedOutput output) throws Exception {
 		Path file = this.directory.resolve("flags.json");
 		this.api.setProviderAndWait(new FileFlagProvider(new FlagsFile(file, this.registry), Duration.ofMillis(250)));
