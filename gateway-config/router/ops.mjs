@@ -102,7 +102,7 @@ async function text(url) {
 }
 
 /**
- * Production: an API key or a JWT that carries the scope ops:read. `verifyToken` is the router's own
+ * Production: an API key or a JWT that carries the scope ops:read; both at once are refused with 401. `verifyToken` is the router's own
  * token check (router/jwt-auth.mjs tokenVerifier), so a token counts here exactly as it does for
  * GraphQL: the same algorithms, issuer, audience and clock skew, and a key set that cannot be
  * fetched is a 503, not a bad token. Without it (no JWT configured) only API keys count.
@@ -110,7 +110,13 @@ async function text(url) {
 export function opsAuthorizer({ apiKeys, verifyToken = null }) {
   return async (request) => {
     const apiKey = request.headers.get(API_KEY_HEADER);
-    const bearer = bearerToken(request.headers.get('authorization'))?.token;
+    const authorization = request.headers.get('authorization');
+    if (apiKey !== null && authorization !== null) {
+      // Ambiguous credentials are refused, as the GraphQL endpoint refuses them (router/authorization.mjs
+      // resolveUser): the key must not win over a token (or the token over the key) by the order of a check.
+      return { status: 401, code: 'UNAUTHENTICATED', key: 'auth.credentialsAmbiguous', headers: { 'www-authenticate': 'Bearer' } };
+    }
+    const bearer = bearerToken(authorization)?.token;
     let scopes = null;
     if (apiKey) {
       scopes = apiKeys?.verify(apiKey)?.scopes ?? null;

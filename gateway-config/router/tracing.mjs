@@ -10,7 +10,9 @@
 // - no AsyncLocalStorage context manager: on Node 20 it installs promise hooks that run for every
 //   promise of every request; the plugin parents its spans through its per-request state instead;
 // - the operation hash on the operation span is computed once per parsed document;
-// - a span's `http.url` is the URL without its query string: a GET request carries its variables there.
+// - a span's `http.url` is the URL without its query string: a GET request carries its variables there;
+// - an error of execution is recorded on its span without its message, which may quote a value the
+//   client sent (a variable graphql-js cannot coerce, an argument a subgraph quotes).
 import { createHash } from 'node:crypto';
 import { hive } from '@graphql-hive/plugin-opentelemetry/api';
 import { trace } from '@opentelemetry/api';
@@ -35,17 +37,24 @@ export async function setUpTracing(settings) {
     resource: { serviceName: settings.serviceName },
     // The ratio is applied by traceSampling() before any span exists; what reaches the SDK is sampled.
     sampler: new ParentBasedSampler({ root: new AlwaysOnSampler() }),
-    traces: { exporter: new OTLPTraceExporter({ url: settings.endpoint }), processors: [withoutQueryStrings] },
+    traces: { exporter: new OTLPTraceExporter({ url: settings.endpoint }), processors: [withoutClientValues] },
   });
   return traceSampling(settings.samplingRatio, useOpenTelemetry);
 }
 
 /**
- * Span processor, ahead of the exporter's: the plugin records the request's whole URL as `http.url`,
- * and a GET request's query string holds its document and variables (values that never go into a
- * span). The path stays.
+ * Span processor, ahead of the exporter's (which only queues a span in its onEnd): no client value in a
+ * span. The plugin records the request's whole URL as `http.url`, and a GET request's query string
+ * holds its document and variables (values that never go into a span); the path stays. And it records
+ * each GraphQL error as an `exception` event with its message and stack, and an execution's errors as
+ * its span's status: the message of an error of execution may quote any value the client sent (graphql-js
+ * quotes a variable it cannot coerce, a subgraph may quote an argument: "Malformed id: …"), so it is
+ * withheld; the client has it in its response, the operator its code (`hive.graphql.error.codes`) and
+ * the request id. A variable's coercion error keeps the variable's name. Parsing and validation quote
+ * only the document, which the operation's span carries anyway: their messages stay. A stack keeps its
+ * frames and loses its first line, which is only the message again (or the inner error's).
  */
-export const withoutQueryStrings = {
+export const withoutClientValues = {
   onStart(span) {
     const url = span.attributes?.['http.url'];
     const query = typeof url === 'string' ? url.indexOf('?') : -1;
@@ -53,10 +62,51 @@ export const withoutQueryStrings = {
       span.setAttribute('http.url', url.slice(0, query));
     }
   },
-  onEnd() {},
+  onEnd(span) {
+    const documentOnly = DOCUMENT_SPANS.has(span.name);
+    const withheld = [];
+    for (const event of span.events ?? []) {
+      const attributes = event.attributes;
+      if (!attributes) {
+        continue;
+      }
+      const message = attributes['exception.message'];
+      if (!documentOnly && attributes['exception.type'] === 'GraphQLError' && typeof message === 'string') {
+        withheld.push(message);
+        attributes['exception.message'] = withheldMessage(message);
+      }
+      if (typeof attributes['exception.stacktrace'] === 'string') {
+        attributes['exception.stacktrace'] = framesOnly(attributes['exception.stacktrace']);
+      }
+    }
+    const status = span.status?.message;
+    if (typeof status === 'string' && withheld.some((message) => status.includes(message))) {
+      span.status.message = withheldMessage(status);
+    }
+  },
   forceFlush: () => Promise.resolve(),
   shutdown: () => Promise.resolve(),
 };
+
+/** The plugin's spans of parsing and validating a document: their errors quote only the document. */
+const DOCUMENT_SPANS = new Set(['graphql.parse', 'graphql.validate']);
+
+export const WITHHELD_MESSAGE = 'The message is withheld: it may quote what the client sent';
+
+// graphql-js: `Variable "$id" got invalid value <the value>[ at "<path in the value>"]; <inner message>`.
+const INVALID_VARIABLE = /^(Variable "\$[_A-Za-z][_0-9A-Za-z]*") got invalid value/;
+
+/** What a span records of an execution error's message: a variable's name, no value. */
+export function withheldMessage(message) {
+  const variable = INVALID_VARIABLE.exec(message);
+  return variable ? `${variable[1]} got an invalid value` : WITHHELD_MESSAGE;
+}
+
+/** A stack trace's frames (`    at …`), without the message V8 puts before them. */
+export function framesOnly(stack) {
+  const frames = stack.indexOf('\n    at ');
+  return frames < 0 ? '' : stack.slice(frames + 1);
+}
 
 /**
  * Which requests are traced, and the trace each one is part of. `ratio`: the share of new traces

@@ -102,6 +102,32 @@ describe('router tracing', () => {
     assert.ok(urls.every((url) => !url.includes('?')), urls.join());
   });
 
+  it('records an error on its span without the value of a variable the client sent', async () => {
+    const secret = 'variable-value-9c2e';
+    const product = 'query Product($id: ID!) { product(id: $id) { id } }';
+    const sent = [
+      // graphql-js quotes the value in the message the client gets, and in the inner error's stack
+      { id: { card: secret } },
+      { id: { [`key\n${secret}`]: 1 } },
+      { id: [secret] },
+    ];
+    for (const variables of sent) {
+      const response = await post(sampled.url, { query: product, variables });
+      assert.equal(response.status, 400, response.text);
+      const traceId = response.headers.get('x-request-id');
+      const spans = await receiver.spansOf(traceId, (all) => all.some((span) => span.events?.length));
+      assert.ok(!JSON.stringify(spans).includes(secret), `no span carries the variable's value: ${JSON.stringify(spans)}`);
+      const messages = spans.flatMap((span) => span.events ?? []).flatMap((event) => event.attributes)
+        .filter(({ key }) => key === 'exception.message').map(({ value }) => value.stringValue);
+      assert.ok(messages.includes('Variable "$id" got an invalid value'), messages.join());
+    }
+    const params = new URLSearchParams({ query: product, variables: JSON.stringify({ id: { card: secret } }) });
+    const get = await fetch(`${sampled.url}/graphql?${params}`, { headers: { accept: 'application/json' } });
+    assert.equal(get.status, 400);
+    const spans = await receiver.spansOf(get.headers.get('x-request-id'), (all) => all.some((span) => span.events?.length));
+    assert.ok(!JSON.stringify(spans).includes(secret), 'no span of a GET request carries the variable\'s value');
+  });
+
   it('continues the caller\'s trace', async () => {
     const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
     const response = await post(sampled.url, { query: '{ categories { id } }' },

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -43,6 +44,21 @@ public final class ObservabilityAutoConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RequestIdInterceptor requestIdInterceptor() {
 		return new RequestIdInterceptor();
+	}
+
+	/**
+	 * No error's message in an exported span ({@link SpanErrorMessages}): whenever
+	 * OpenTelemetry's SDK is there to export spans.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.opentelemetry.sdk.trace.export.SpanExporter")
+	static class SpanExportConfiguration {
+
+		@Bean
+		static BeanPostProcessor spanErrorMessages() {
+			return SpanErrorMessages.wrappingExporters();
+		}
+
 	}
 
 	/**
