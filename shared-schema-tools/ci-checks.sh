@@ -8,6 +8,8 @@
 #
 # The baseline falls back gracefully while the repository is young: when the revision does not
 # exist, or holds none of the schema files, the check is skipped with a note (exit 0); lint still runs.
+# A shallow clone that lacks the baseline fetches one more commit; if it still lacks it, that is an
+# error (exit 2), not a young repository.
 # Exit codes: 0 ok, 1 breaking change or lint failure, 2 usage or input error.
 set -uo pipefail
 
@@ -23,6 +25,12 @@ subgraph_files=("$gateway"/subgraphs/*.graphql)
 if [[ ${#subgraph_files[@]} -eq 0 ]]; then
 	echo "schema checks: no $gateway/subgraphs/*.graphql yet, nothing to check"
 	exit 0
+fi
+
+if ! git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null &&
+	[[ "$(git rev-parse --is-shallow-repository 2>/dev/null)" == true ]]; then
+	# one more commit of history is usually all the default baseline needs
+	git fetch --quiet --deepen=1 >/dev/null 2>&1 || true
 fi
 
 check_args=()
@@ -41,7 +49,13 @@ if [[ -d "$gateway/operations" ]]; then
 fi
 
 status=0
-if ! git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null; then
+if ! git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null &&
+	[[ "$(git rev-parse --is-shallow-repository 2>/dev/null)" == true ]]; then
+	# a shallow clone (CI checkouts fetch one commit by default) lacks the baseline although
+	# it exists: skipping would let every breaking change through
+	echo "schema checks: error: baseline '$baseline' is not in this shallow clone; fetch the history (actions/checkout: fetch-depth: 0, or git fetch --deepen=1)" >&2
+	status=2
+elif ! git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null; then
 	echo "schema checks: note: no baseline commit '$baseline' (young repository?), breaking-change check skipped"
 elif [[ "$baseline_has_files" != true ]]; then
 	echo "schema checks: note: baseline '$baseline' has none of the subgraph schemas, breaking-change check skipped"

@@ -21,7 +21,11 @@ public final class DirectoryBaseline implements Baseline {
 	@Override
 	public Optional<String> read(Path current) {
 		Path file = this.directory.resolve(current.getFileName().toString());
-		return Files.isRegularFile(file) ? Optional.of(SchemaLoader.read(file)) : Optional.empty();
+		if (!Files.isRegularFile(file)) {
+			return Optional.empty();
+		}
+		SameFile.refuse(file, current);
+		return Optional.of(SchemaLoader.read(file));
 	}
 
 	@Override

@@ -16,6 +16,7 @@ public final class FileBaseline implements Baseline {
 
 	@Override
 	public Optional<String> read(Path current) {
+		SameFile.refuse(this.file, current);
 		return Optional.of(SchemaLoader.read(this.file));
 	}
 

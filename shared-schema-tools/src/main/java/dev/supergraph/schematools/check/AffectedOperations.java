@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import dev.supergraph.schematools.diff.Change;
+import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLSchema;
 
 /**
@@ -27,14 +28,26 @@ final class AffectedOperations {
 			// a new value reaches the clients that receive the enum; no operation sends
 			// it yet
 			case ENUM_VALUE_ADDED -> new Affected(List.of(), names(usages, receiving(change.usage())));
-			case ENUM_VALUE_REMOVED -> {
-				List<String> senders = names(usages, (usage) -> usage.uses(change.usage()));
-				yield new Affected(senders,
-						names(usages, receiving(enumOf(change)).and((usage) -> !senders.contains(usage.name()))));
-			}
+			case ENUM_VALUE_REMOVED -> enumValueGone(change, usages);
+			// an inaccessible enum value leaves the API schema like a removed one
+			case INACCESSIBLE_ADDED -> isEnumValue(change, after) ? enumValueGone(change, usages)
+					: new Affected(names(usages, (usage) -> usage.uses(change.usage())), List.of());
 			case ACCESS_POLICY_CHANGED -> AnonymousBreakage.affected(change, usages, after);
 			default -> new Affected(names(usages, (usage) -> usage.uses(change.usage())), List.of());
 		};
+	}
+
+	private static Affected enumValueGone(Change change, List<OperationUsage> usages) {
+		List<String> senders = names(usages, (usage) -> usage.uses(change.usage()));
+		return new Affected(senders,
+				names(usages, receiving(enumOf(change)).and((usage) -> !senders.contains(usage.name()))));
+	}
+
+	private static boolean isEnumValue(Change change, List<GraphQLSchema> after) {
+		String coordinate = change.coordinate();
+		int dot = coordinate.indexOf('.');
+		return dot > 0 && !coordinate.contains("(") && after.stream()
+			.anyMatch((schema) -> schema.getType(coordinate.substring(0, dot)) instanceof GraphQLEnumType);
 	}
 
 	static List<String> names(List<OperationUsage> usages, Predicate<OperationUsage> filter) {

@@ -71,7 +71,7 @@ class ChangelogCommand implements Callable<Integer> {
 		LocalDate day = (this.date != null) ? this.date : LocalDate.now();
 		SchemaCheck check = new SchemaCheck(CheckPolicy.defaults(day));
 		List<TargetReport> targets = SchemaInputs
-			.pairs(this.schemas.subgraphs, this.schemas.supergraph,
+			.pairs(this.schemas.subgraphs(), this.schemas.supergraph,
 					Baselines.resolve(this.baseline, Path.of("").toAbsolutePath()))
 			.stream()
 			.map((pair) -> check.target(pair, List.of()))

@@ -80,7 +80,7 @@ class CheckCommand implements Callable<Integer> {
 		}
 		ClientDeclarations declarations = (this.clients != null) ? ClientDeclarations.load(this.clients) : null;
 		Path workingDirectory = Path.of("").toAbsolutePath();
-		List<SchemaPair> pairs = SchemaInputs.pairs(this.schemas.subgraphs, this.schemas.supergraph,
+		List<SchemaPair> pairs = SchemaInputs.pairs(this.schemas.subgraphs(), this.schemas.supergraph,
 				Baselines.resolve(this.baseline, workingDirectory));
 		List<Operation> known = (this.operations != null) ? OperationLoader.load(this.operations) : List.of();
 		CheckPolicy policy = new CheckPolicy(this.deprecationPolicy == Switch.on, this.failOnDangerous,

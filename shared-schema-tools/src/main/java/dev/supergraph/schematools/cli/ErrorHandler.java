@@ -16,6 +16,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 			if (cause instanceof StackOverflowError) {
 				message = SchemaToolsMain.TOO_DEEP;
 			}
+			if (cause instanceof OutOfMemoryError) {
+				message = SchemaToolsMain.TOO_LARGE;
+			}
 		}
 		commandLine.getErr().println("schema-tools: error: " + message);
 		return ExitCodes.INPUT_ERROR;

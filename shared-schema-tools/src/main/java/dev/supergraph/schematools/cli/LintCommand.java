@@ -49,9 +49,15 @@ class LintCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Map<String, Path> subgraphs = new LinkedHashMap<>(this.schemas.subgraphs);
-		this.files
-			.forEach((file) -> subgraphs.put(file.getFileName().toString().replaceFirst("\\.graphqls?$", ""), file));
+		Map<String, Path> subgraphs = new LinkedHashMap<>(this.schemas.subgraphs());
+		for (Path file : this.files) {
+			String name = file.getFileName().toString().replaceFirst("\\.graphqls?$", "");
+			// two files of the same name (catalog.graphql in two directories) are both
+			// linted: the later one is reported under its path
+			if (subgraphs.putIfAbsent(name, file) != null && !file.equals(subgraphs.get(name))) {
+				subgraphs.putIfAbsent(file.toString(), file);
+			}
+		}
 		if (subgraphs.isEmpty() && this.schemas.supergraph == null) {
 			throw new ParameterException(this.spec.commandLine(),
 					"nothing to lint: give files, --subgraph or --supergraph");

@@ -23,6 +23,9 @@ public final class SchemaToolsMain {
 	static final String TOO_DEEP = "the schema or an operation nests too deeply to be read "
 			+ "(types or selections inside each other thousands of levels deep)";
 
+	static final String TOO_LARGE = "out of memory: an input (a schema, an operation or a baseline) is too large "
+			+ "to read; check the files given, or raise the heap (JAVA_TOOL_OPTIONS=-Xmx…) for a schema that big";
+
 	public static void main(String[] args) throws InterruptedException {
 		System.exit(execute(commandLine(), args));
 	}
@@ -46,6 +49,9 @@ public final class SchemaToolsMain {
 			}
 			catch (StackOverflowError ex) {
 				commandLine.getErr().println("schema-tools: error: " + TOO_DEEP);
+			}
+			catch (OutOfMemoryError ex) {
+				commandLine.getErr().println("schema-tools: error: " + TOO_LARGE);
 			}
 		}, "schema-tools", stackBytes);
 		command.start();

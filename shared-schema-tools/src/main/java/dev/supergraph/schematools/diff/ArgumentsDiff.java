@@ -9,6 +9,7 @@ import graphql.schema.GraphQLTypeUtil;
 
 import static dev.supergraph.schematools.diff.ChangeKind.ARGUMENT_ADDED;
 import static dev.supergraph.schematools.diff.ChangeKind.ARGUMENT_DEFAULT_CHANGED;
+import static dev.supergraph.schematools.diff.ChangeKind.ARGUMENT_MADE_REQUIRED;
 import static dev.supergraph.schematools.diff.ChangeKind.ARGUMENT_REMOVED;
 import static dev.supergraph.schematools.diff.ChangeKind.ARGUMENT_TYPE_CHANGED;
 import static dev.supergraph.schematools.diff.ChangeKind.DIRECTIVE_ARGUMENT_ADDED;
@@ -30,7 +31,7 @@ final class ArgumentsDiff {
 					(argument) -> changes.add(isRequired(argument)
 							? Change.of(REQUIRED_ARGUMENT_ADDED, coordinate(owner, argument), owner)
 							: Change.of(ARGUMENT_ADDED, coordinate(owner, argument))),
-					(old, current) -> compareArgument(coordinate(owner, old), old, current, changes));
+					(old, current) -> compareArgument(owner, coordinate(owner, old), old, current, changes));
 	}
 
 	static void compareDirectiveArguments(String directive, List<GraphQLArgument> before, List<GraphQLArgument> after,
@@ -40,10 +41,10 @@ final class ArgumentsDiff {
 				(argument) -> changes
 					.add(Change.of(isRequired(argument) ? REQUIRED_DIRECTIVE_ARGUMENT_ADDED : DIRECTIVE_ARGUMENT_ADDED,
 							coordinate(directive, argument), directive)),
-				(old, current) -> compareArgument(coordinate(directive, old), old, current, changes));
+				(old, current) -> compareArgument(directive, coordinate(directive, old), old, current, changes));
 	}
 
-	private static void compareArgument(String coordinate, GraphQLArgument before, GraphQLArgument after,
+	private static void compareArgument(String owner, String coordinate, GraphQLArgument before, GraphQLArgument after,
 			List<Change> changes) {
 		String oldType = GraphQLTypeUtil.simplePrint(before.getType());
 		String newType = GraphQLTypeUtil.simplePrint(after.getType());
@@ -52,7 +53,12 @@ final class ArgumentsDiff {
 		}
 		String oldDefault = Values.print(before.getArgumentDefaultValue());
 		String newDefault = Values.print(after.getArgumentDefaultValue());
-		if (!Objects.equals(oldDefault, newDefault)) {
+		if (oldType.equals(newType) && !isRequired(before) && isRequired(after)) {
+			// a non-null argument lost its default: operations that omit it no longer
+			// validate, as if a required argument had been added
+			changes.add(new Change(ARGUMENT_MADE_REQUIRED, coordinate, owner, oldDefault, null));
+		}
+		else if (!Objects.equals(oldDefault, newDefault)) {
 			changes.add(Change.changed(ARGUMENT_DEFAULT_CHANGED, coordinate, oldDefault, newDefault));
 		}
 		Descriptions.compare(coordinate, before.getDescription(), after.getDescription(), changes);

@@ -63,6 +63,19 @@ public final class AppliedDirectives {
 		return all(container, name).stream().map((directive) -> argumentValue(directive, argument)).toList();
 	}
 
+	/**
+	 * Every {@code @key} of a type by its fields, with {@code (resolvable: false)} after
+	 * a key that only references the entity: other subgraphs cannot enter this one by it.
+	 */
+	List<String> keys(GraphQLDirectiveContainer container) {
+		return all(container, "key").stream()
+			.map((key) -> argumentValue(key, "fields")
+					+ ("false".equals(argumentValue(key, "resolvable")) ? NOT_RESOLVABLE : ""))
+			.toList();
+	}
+
+	static final String NOT_RESOLVABLE = " (resolvable: false)";
+
 	@Nullable String firstArgumentValue(GraphQLDirectiveContainer container, String name, String argument) {
 		List<String> values = argumentValues(container, name, argument);
 		return values.isEmpty() ? null : values.get(0);

@@ -7,9 +7,14 @@ import java.util.Objects;
 import dev.supergraph.schematools.Synthesized;
 import dev.supergraph.schematools.diff.Change;
 import dev.supergraph.schematools.diff.ChangeKind;
+import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLDirectiveContainer;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLImplementingType;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +23,11 @@ import static dev.supergraph.schematools.diff.ChangeKind.*;
 
 /**
  * Federation-specific changes of a subgraph: entity keys, {@code @shareable},
- * {@code @external}, {@code @requires}, {@code @provides}, {@code @override},
- * {@code @inaccessible} and access policies on the types and fields both versions have,
- * and {@code @override} on fields the subgraph adds. Each version's directives are read
- * under the names its {@code @link} gives them.
+ * {@code @external}, {@code @requires}, {@code @provides}, {@code @override}, and access
+ * policies on the types and fields both versions have, {@code @inaccessible} on every
+ * element both versions have (types, fields, arguments, enum values, input fields), and
+ * {@code @override} on fields the subgraph adds. Each version's directives are read under
+ * the names its {@code @link} gives them.
  */
 public final class FederationDiff {
 
@@ -46,6 +52,9 @@ public final class FederationDiff {
 			if (old instanceof GraphQLImplementingType o && current instanceof GraphQLImplementingType c) {
 				diff.compareType(o, c);
 			}
+			else if (current instanceof GraphQLNamedType named) {
+				diff.compareOtherType(old, named);
+			}
 		}
 		AddedOverrides.find(before, after, diff.after, diff.changes);
 		return diff.changes;
@@ -55,8 +64,7 @@ public final class FederationDiff {
 		String type = beforeType.getName();
 		GraphQLDirectiveContainer old = (GraphQLDirectiveContainer) beforeType;
 		GraphQLDirectiveContainer current = (GraphQLDirectiveContainer) afterType;
-		Presence.compare(type, this.before.argumentValues(old, "key", "fields"),
-				this.after.argumentValues(current, "key", "fields"), KEY_REMOVED, KEY_ADDED, this.changes);
+		compareKeys(type, this.before.keys(old), this.after.keys(current));
 		compareFlag(type, old, current, "inaccessible", INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
 		comparePolicy(type, old, current);
 		for (GraphQLFieldDefinition field : beforeType.getFieldDefinitions()) {
@@ -77,6 +85,56 @@ public final class FederationDiff {
 		compareValue(field, old, current, "provides", "fields", PROVIDES_ADDED, PROVIDES_CHANGED, PROVIDES_REMOVED);
 		compareValue(field, old, current, "override", "from", OVERRIDE_ADDED, OVERRIDE_CHANGED, OVERRIDE_REMOVED);
 		comparePolicy(field, old, current);
+		for (GraphQLArgument argument : old.getArguments()) {
+			GraphQLArgument keptArgument = current.getArgument(argument.getName());
+			if (keptArgument != null) {
+				compareFlag(field + "(" + argument.getName() + ":)", argument, keptArgument, "inaccessible",
+						INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
+			}
+		}
+	}
+
+	/**
+	 * {@code @inaccessible} removes any element from the API schema, not only objects,
+	 * interfaces and their fields: enums and their values, input types and their fields,
+	 * unions and scalars too.
+	 */
+	private void compareOtherType(GraphQLNamedType old, GraphQLNamedType current) {
+		String type = old.getName();
+		if (old instanceof GraphQLDirectiveContainer o && current instanceof GraphQLDirectiveContainer c) {
+			compareFlag(type, o, c, "inaccessible", INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
+		}
+		if (old instanceof GraphQLEnumType o && current instanceof GraphQLEnumType c) {
+			for (GraphQLEnumValueDefinition value : o.getValues()) {
+				GraphQLEnumValueDefinition kept = c.getValue(value.getName());
+				if (kept != null) {
+					compareFlag(type + "." + value.getName(), value, kept, "inaccessible", INACCESSIBLE_ADDED,
+							INACCESSIBLE_REMOVED);
+				}
+			}
+		}
+		if (old instanceof GraphQLInputObjectType o && current instanceof GraphQLInputObjectType c) {
+			for (GraphQLInputObjectField field : o.getFieldDefinitions()) {
+				GraphQLInputObjectField kept = c.getFieldDefinition(field.getName());
+				if (kept != null) {
+					compareFlag(type + "." + field.getName(), field, kept, "inaccessible", INACCESSIBLE_ADDED,
+							INACCESSIBLE_REMOVED);
+				}
+			}
+		}
+	}
+
+	/**
+	 * A key that becomes {@code resolvable: false} is removed: the subgraph no longer
+	 * resolves the entity by it. A reference-only key that becomes resolvable is added.
+	 */
+	private void compareKeys(String type, List<String> before, List<String> after) {
+		// a reference-only key turned resolvable: only the resolvable key is new
+		List<String> removable = before.stream()
+			.filter((key) -> !(key.endsWith(AppliedDirectives.NOT_RESOLVABLE)
+					&& after.contains(key.substring(0, key.length() - AppliedDirectives.NOT_RESOLVABLE.length()))))
+			.toList();
+		Presence.compare(type, removable, after, KEY_REMOVED, KEY_ADDED, this.changes);
 	}
 
 	private static boolean isShareable(AppliedDirectives directives, GraphQLDirectiveContainer type,

@@ -44,7 +44,14 @@ public final class GitBaseline implements Baseline {
 
 	@Override
 	public Optional<String> read(Path current) {
-		String relative = this.root.relativize(RealPaths.of(current)).toString().replace('\\', '/');
+		Path real = RealPaths.of(current);
+		if (!real.startsWith(this.root)) {
+			// no revision of this repository can hold it: "new, not compared" would let
+			// every change pass
+			throw new SchemaToolsException(current + " is outside the git repository " + this.root + " of baseline '"
+					+ this.revision + "': a git baseline compares files of that repository only");
+		}
+		String relative = this.root.relativize(real).toString().replace('\\', '/');
 		Git.Result shown = this.git.run("show", this.revision + ":" + relative);
 		return shown.ok() ? Optional.of(shown.output()) : Optional.empty();
 	}

@@ -11,21 +11,23 @@ import dev.supergraph.schematools.diff.ChangeKind;
 public final class Rules {
 
 	private static final List<ChangeRule> ALL = List.of(new AccessPolicyChangedRule(), new ArgumentAddedRule(),
-			new ArgumentDefaultChangedRule(), new ArgumentRemovedRule(), new ArgumentTypeChangedRule(),
-			new DeprecationAddedRule(), new DeprecationReasonChangedRule(), new DeprecationRemovedRule(),
-			new DescriptionChangedRule(), new DirectiveAddedRule(), new DirectiveArgumentAddedRule(),
-			new DirectiveArgumentRemovedRule(), new DirectiveLocationAddedRule(), new DirectiveLocationRemovedRule(),
-			new DirectiveRemovedRule(), new EnumValueAddedRule(), new EnumValueRemovedRule(), new ExternalAddedRule(),
-			new ExternalRemovedRule(), new FieldAddedRule(), new FieldRemovedRule(), new FieldTypeChangedRule(),
-			new InaccessibleAddedRule(), new InaccessibleRemovedRule(), new InputFieldAddedRule(),
-			new InputFieldDefaultChangedRule(), new InputFieldRemovedRule(), new InputFieldTypeChangedRule(),
-			new InterfaceAddedRule(), new InterfaceRemovedRule(), new KeyAddedRule(), new KeyRemovedRule(),
-			new OverrideAddedRule(), new OverrideChangedRule(), new OverrideRemovedRule(), new ProvidesAddedRule(),
-			new ProvidesChangedRule(), new ProvidesRemovedRule(), new RequiredArgumentAddedRule(),
-			new RequiredDirectiveArgumentAddedRule(), new RequiredInputFieldAddedRule(), new RequiresAddedRule(),
-			new RequiresChangedRule(), new RequiresRemovedRule(), new RootTypeChangedRule(), new ShareableAddedRule(),
-			new ShareableRemovedRule(), new TypeAddedRule(), new TypeKindChangedRule(), new TypeRemovedRule(),
-			new UnionMemberAddedRule(), new UnionMemberRemovedRule());
+			new ArgumentDefaultChangedRule(), new ArgumentMadeRequiredRule(), new ArgumentRemovedRule(),
+			new ArgumentTypeChangedRule(), new DeprecationAddedRule(), new DeprecationReasonChangedRule(),
+			new DeprecationRemovedRule(), new DescriptionChangedRule(), new DirectiveAddedRule(),
+			new DirectiveArgumentAddedRule(), new DirectiveArgumentRemovedRule(), new DirectiveLocationAddedRule(),
+			new DirectiveLocationRemovedRule(), new DirectiveRemovedRule(), new EnumValueAddedRule(),
+			new EnumValueRemovedRule(), new ExternalAddedRule(), new ExternalRemovedRule(), new FieldAddedRule(),
+			new FieldRemovedRule(), new FieldTypeChangedRule(), new InaccessibleAddedRule(),
+			new InaccessibleRemovedRule(), new InputFieldAddedRule(), new InputFieldDefaultChangedRule(),
+			new InputFieldMadeRequiredRule(), new InputFieldRemovedRule(), new InputFieldTypeChangedRule(),
+			new InterfaceAddedRule(), new OneOfAddedRule(), new OneOfRemovedRule(), new InterfaceRemovedRule(),
+			new KeyAddedRule(), new KeyRemovedRule(), new OverrideAddedRule(), new OverrideChangedRule(),
+			new OverrideRemovedRule(), new ProvidesAddedRule(), new ProvidesChangedRule(), new ProvidesRemovedRule(),
+			new RequiredArgumentAddedRule(), new RequiredDirectiveArgumentAddedRule(),
+			new RequiredInputFieldAddedRule(), new RequiresAddedRule(), new RequiresChangedRule(),
+			new RequiresRemovedRule(), new RootTypeChangedRule(), new ShareableAddedRule(), new ShareableRemovedRule(),
+			new TypeAddedRule(), new TypeKindChangedRule(), new TypeRemovedRule(), new UnionMemberAddedRule(),
+			new UnionMemberRemovedRule());
 
 	private static final Map<ChangeKind, ChangeRule> BY_KIND = index();
 

@@ -190,6 +190,37 @@ class CheckCommandTests {
 		assertThat(run.err()).contains("a baseline file compares exactly one schema");
 	}
 
+	@Test
+	void aSubgraphWithoutANameOrFileOrGivenTwiceIsAUsageError() {
+		String catalog = this.current.resolve("catalog.graphql").toString();
+		for (String[] subgraphs : new String[][] { { "=" + catalog }, { "catalog=" }, { " =" + catalog },
+				{ "catalog=" + catalog, "catalog=" + this.baseline.resolve("catalog.graphql") } }) {
+			java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("check"));
+			for (String subgraph : subgraphs) {
+				args.addAll(java.util.List.of("--subgraph", subgraph));
+			}
+			args.addAll(java.util.List.of("--baseline", this.baseline.toString()));
+			CliRun run = CliRun.of(args.toArray(String[]::new));
+			assertThat(run.exitCode()).as(args.toString()).isEqualTo(2);
+			assertThat(run.err()).as(args.toString()).startsWith("schema-tools: usage error: ");
+			assertThat(run.out()).as(args.toString()).doesNotContain("check passed");
+		}
+	}
+
+	@Test
+	void aBaselineThatIsTheCheckedFileItselfOrEmptyIsAnInputErrorNotAPass() throws IOException {
+		Path catalog = this.current.resolve("catalog.graphql");
+		Path link = Files.createSymbolicLink(this.work.resolve("link.graphql"), catalog);
+		for (String baseline : new String[] { this.current.toString(), catalog.toString(), link.toString(), "", " " }) {
+			CliRun run = CliRun.of("check", "--subgraph", "catalog=" + catalog, "--baseline", baseline);
+			assertThat(run.exitCode()).as(baseline).isEqualTo(2);
+			assertThat(run.err()).as(baseline)
+				.startsWith("schema-tools: error: ")
+				.containsAnyOf("is the checked file", "--baseline is empty");
+			assertThat(run.out()).as(baseline).doesNotContain("check passed");
+		}
+	}
+
 	private CliRun check(String... extra) {
 		String[] base = { "check", "--subgraph", "catalog=" + this.current.resolve("catalog.graphql"), "--supergraph",
 				this.current.resolve("supergraph.graphql").toString(), "--baseline", this.baseline.toString(),

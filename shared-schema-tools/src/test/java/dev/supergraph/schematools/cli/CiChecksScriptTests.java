@@ -24,6 +24,9 @@ class CiChecksScriptTests {
 	@TempDir
 	Path repository;
 
+	@TempDir
+	Path clones;
+
 	Path catalog;
 
 	@BeforeEach
@@ -57,6 +60,27 @@ class CiChecksScriptTests {
 		Result result = ciChecks("no-such-ref");
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("no baseline commit 'no-such-ref'", "lint passed");
+	}
+
+	@Test
+	void aShallowCloneFetchesTheBaselineAndWithoutItIsAnErrorNotASkippedCheck() throws Exception {
+		Files.writeString(this.catalog, Fixtures.read("subgraphs/catalog.graphql"));
+		commitAll("catalog schema");
+		Files.writeString(this.catalog, Fixtures.edit(Files.readString(this.catalog), "  inStock: Boolean!\n", ""));
+		commitAll("drop inStock");
+		Path clone = this.clones.resolve("shallow");
+		git("clone", "-q", "--depth", "1", this.repository.toUri().toString(), clone.toString());
+		Result fetched = ciChecks(clone);
+		assertThat(fetched.exitCode()).as(fetched.output()).isEqualTo(1);
+		assertThat(fetched.output()).contains("FIELD_REMOVED Product.inStock", "check FAILED");
+
+		Path cutOff = this.clones.resolve("cut-off");
+		git("clone", "-q", "--depth", "1", this.repository.toUri().toString(), cutOff.toString());
+		git("-C", cutOff.toString(), "remote", "set-url", "origin", this.clones.resolve("gone").toUri().toString());
+		Result result = ciChecks(cutOff);
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+		assertThat(result.output()).contains("baseline 'HEAD~1' is not in this shallow clone", "lint passed")
+			.doesNotContain("check skipped");
 	}
 
 	@Test
@@ -125,10 +149,13 @@ class CiChecksScriptTests {
 	}
 
 	private Result ciChecks(String... args) throws IOException, InterruptedException {
+		return ciChecks(this.repository, args);
+	}
+
+	private Result ciChecks(Path directory, String... args) throws IOException, InterruptedException {
 		List<String> command = new java.util.ArrayList<>(List.of("bash", "shared-schema-tools/ci-checks.sh"));
 		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.repository.toFile())
-			.redirectErrorStream(true);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
 		Map<String, String> environment = builder.environment();
 		environment.put("TEST_JAVA", ProcessHandle.current().info().command().orElse("java"));
 		environment.put("TEST_CLASSPATH", System.getProperty("java.class.path"));

@@ -34,6 +34,37 @@ class LintAndChangelogCommandTests {
 	}
 
 	@Test
+	void twoFilesOfTheSameNameAreBothLinted() throws IOException {
+		Path good = Files.createDirectories(this.work.resolve("a")).resolve("catalog.graphql");
+		Files.writeString(good, Fixtures.read("subgraphs/catalog.graphql"));
+		Path bad = Files.createDirectories(this.work.resolve("b")).resolve("catalog.graphql");
+		Files.writeString(bad, "type Query { \"x\" item: String @deprecated(reason: \"gone soon\") }");
+		CliRun run = CliRun.of("lint", good.toString(), bad.toString());
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).contains("catalog: ", bad + ": ", "deprecation-date");
+	}
+
+	@Test
+	void aSchemaTooLargeForTheHeapIsAnInputErrorNotAStackTrace() throws Exception {
+		Path huge = this.work.resolve("huge.graphql");
+		try (java.io.Writer writer = Files.newBufferedWriter(huge)) {
+			writer.write("type Query { a: String }\n");
+			for (int i = 0; i < 200_000; i++) {
+				writer.write("\"A type.\" type T" + i + " { \"A field.\" f" + i + ": String }\n");
+			}
+		}
+		// a separate JVM with a small heap, as a CI runner with little memory runs it
+		Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx48m", "-cp",
+				System.getProperty("java.class.path"), SchemaToolsMain.class.getName(), "lint", huge.toString())
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(err).isEqualTo(2);
+		assertThat(err).startsWith("schema-tools: error: out of memory").doesNotContain("\tat ");
+		assertThat(err.lines()).hasSize(1);
+	}
+
+	@Test
 	void lintErrorsFailWithExitOne() throws IOException {
 		Path schema = Files.writeString(this.work.resolve("bad.graphql"),
 				"type Query { \"x\" item: Item }\n\"An item.\" type Item { id: ID! old: String @deprecated(reason: \"gone soon\") }");
@@ -125,8 +156,11 @@ class LintAndChangelogCommandTests {
 	@Test
 	void changelogWithoutChangesWritesNothing() throws IOException {
 		Path current = Files.writeString(this.work.resolve("users.graphql"), Fixtures.read("subgraphs/users.graphql"));
+		// the same content in another file: the checked file itself is no baseline
+		Path baseline = Files.writeString(this.work.resolve("users-before.graphql"),
+				Fixtures.read("subgraphs/users.graphql"));
 		Path changelog = this.work.resolve("changelog.md");
-		CliRun run = CliRun.of("changelog", "--subgraph", "users=" + current, "--baseline", current.toString(),
+		CliRun run = CliRun.of("changelog", "--subgraph", "users=" + current, "--baseline", baseline.toString(),
 				"--output", changelog.toString(), "--format", "json");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("\"bump\" : \"none\"", "\"written\" : false");

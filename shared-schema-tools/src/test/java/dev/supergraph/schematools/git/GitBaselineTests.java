@@ -59,6 +59,14 @@ class GitBaselineTests {
 	}
 
 	@Test
+	void aFileOutsideTheRepositoryIsAnInputErrorNotANewSchema(@TempDir Path elsewhere) throws IOException {
+		Path outside = Files.writeString(elsewhere.resolve("catalog.graphql"), "type Query { b: Int }\n");
+		assertThatExceptionOfType(SchemaToolsException.class)
+			.isThrownBy(() -> GitBaseline.open(this.repository, "HEAD").read(outside))
+			.withMessageContaining("is outside the git repository");
+	}
+
+	@Test
 	void unknownRevisionIsAnInputError() {
 		assertThatExceptionOfType(SchemaToolsException.class)
 			.isThrownBy(() -> GitBaseline.open(this.repository, "no-such-branch"))
