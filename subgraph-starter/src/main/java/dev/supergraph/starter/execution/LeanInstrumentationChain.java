@@ -141,9 +141,10 @@ public final class LeanInstrumentationChain extends SimplePerformantInstrumentat
 	/**
 	 * Whether a part begins a field's execution, fetch, completion or list completion:
 	 * hooks graphql-java calls with parameters of their own for every field.
+	 * {@link ScalarReadsExecutionStrategy} reads scalars in one step only when none does.
 	 * @return true when some part implements one of them
 	 */
-	boolean hooksFields() {
+	public boolean hooksFields() {
 		return this.beginFieldExecution.length > 0 || this.beginFieldFetching.length > 0
 				|| this.beginFieldCompletion.length > 0 || this.beginFieldListCompletion.length > 0;
 	}
