@@ -50,6 +50,11 @@ export function tokenVerifier({ signingKey, options, now = Date.now, rememberMs 
     } catch {
       throw invalidToken();
     }
+    // A subject is a string (RFC 7519); a number would be no user here and a user, rounded when
+    // large, to the subgraphs, which refuse such a token too (JwtDecoders).
+    if (claims.sub !== undefined && typeof claims.sub !== 'string') {
+      throw invalidToken();
+    }
     return remember(token, deepFreeze(claims));
   };
   return (token) => {

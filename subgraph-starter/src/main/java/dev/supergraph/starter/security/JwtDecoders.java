@@ -3,11 +3,13 @@ package dev.supergraph.starter.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.proc.JWSKeySelector;
@@ -24,6 +26,7 @@ import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -68,8 +71,28 @@ final class JwtDecoders {
 		}
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
 		decoder.setJwtValidator(validator);
-		return (properties.verifiedTokens() > 0) ? new VerifiedTokens(decoder, validator, properties.verifiedTokens())
-				: decoder;
+		JwtDecoder stringSubjects = (token) -> withStringSubject(decoder.decode(token));
+		return (properties.verifiedTokens() > 0)
+				? new VerifiedTokens(stringSubjects, validator, properties.verifiedTokens()) : stringSubjects;
+	}
+
+	/**
+	 * A verified token whose subject, if it has one, is a string (RFC 7519). Nimbus reads
+	 * a number as its text, rounded when large ({@code 1.2345678901234567E19}), so the
+	 * token as sent is read again; the router refuses such a token too.
+	 */
+	private static Jwt withStringSubject(Jwt jwt) {
+		Object subject;
+		try {
+			subject = JOSEObject.parse(jwt.getTokenValue()).getPayload().toJSONObject().get("sub");
+		}
+		catch (ParseException ex) {
+			throw new BadJwtException("the token cannot be read again", ex);
+		}
+		if (subject != null && !(subject instanceof String)) {
+			throw new BadJwtException("the subject (sub) must be a string");
+		}
+		return jwt;
 	}
 
 	/**

@@ -201,6 +201,13 @@ class JwtDecodersContractTests {
 		if (claims.has("nbf")) {
 			builder.notBeforeTime(Date.from(now.plusSeconds(claims.path("nbf").asLong())));
 		}
+		JsonNode subject = claims.path("sub");
+		if (subject.isNumber()) {
+			builder.claim("sub", subject.numberValue());
+		}
+		else if (subject.isObject()) {
+			builder.claim("sub", Map.of("id", subject.path("id").asString()));
+		}
 		return builder.build();
 	}
 
