@@ -72,7 +72,7 @@ class ApiKeyTests {
 	@Test
 	void aRevokedKeyIsRefusedWithoutARestartWhileOtherKeysKeepWorking() {
 		String leaked = TestApiKeys.create("leaked", "users:read:email");
-		String other = TestApiKeys.create("other", "users:read:email");
+		String other = TestApiKeys.create("second-job", "users:read:email");
 		assertThat(api().callWithApiKey("userWithEmail", Map.of("id", "4"), leaked).status()).isEqualTo(200);
 		TestApiKeys.revoke(leaked);
 		await().atMost(Duration.ofSeconds(10))
