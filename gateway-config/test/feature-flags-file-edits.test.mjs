@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { useFeatureFlags } from '../router/feature-flags.mjs';
+import { eventually } from './support/eventually.mjs';
 
 const directory = mkdtempSync(join(tmpdir(), 'feature-flags-file-edits-'));
 let written = 0;
@@ -34,15 +35,6 @@ function start(name, content) {
   const beta = () => progressiveOverride('beta', { request: new Request('http://router/graphql'), jwt: { payload: { sub: 'u-1' } } });
   const failures = async () => (await registry.getSingleMetric('router_flags_reload_failures_total').get()).values[0]?.value ?? 0;
   return { file, lines, provider, beta, failures };
-}
-
-async function eventually(check, what) {
-  const deadline = Date.now() + 1000;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) assert.fail(`not within a second: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('the flags file as an operator edits it, at the router', () => {

@@ -11,6 +11,7 @@ import { Registry } from 'prom-client';
 import { OpenFeature } from '@openfeature/server-sdk';
 import { MAX_FLAGS_FILE_BYTES, useFeatureFlags } from '../router/feature-flags.mjs';
 import { apiKeyStore, newApiKey, writeKeyFile } from '../router/api-keys.mjs';
+import { eventually } from './support/eventually.mjs';
 
 const directory = mkdtempSync(join(tmpdir(), 'router-feature-flags-'));
 let written = 0;
@@ -29,16 +30,6 @@ function flagsWith(enabled, rules = [{ value: true, userIds: ['u-1'] }]) {
 function recordingLog() {
   const lines = { info: [], error: [] };
   return { lines, info: (line) => lines.info.push(line), error: (line) => lines.error.push(line) };
-}
-
-async function eventually(check, what) {
-  // Bounded by the promise: a change is seen within one second (polled every 250 ms).
-  const deadline = Date.now() + 1000;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) assert.fail(`not within a second: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function requestContext(headers = {}, jwtPayload = undefined) {

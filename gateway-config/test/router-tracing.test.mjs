@@ -4,13 +4,13 @@
 // fetch whether or not the trace is sampled, and no credential in any span.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGateway, gatewayDir } from './support/gateway.mjs';
 import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
 import { post } from './support/http.mjs';
+import { startOtlpReceiver } from './support/otlp-receiver.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { SUBGRAPHS, urlVariable } from '../router/subgraphs.mjs';
 import { onlyWhenSampled, traceSampling } from '../router/tracing.mjs';
@@ -224,41 +224,6 @@ describe('trace sampling at the router\'s door', () => {
     assert.equal(requestId({ request: fresh }), requestId({ request: fresh }), 'one id per request');
   });
 });
-
-/** An OTLP/HTTP (JSON) trace receiver: keeps every span it is sent. */
-async function startOtlpReceiver() {
-  const spans = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const payload = JSON.parse(body);
-      for (const resource of payload.resourceSpans ?? []) {
-        for (const scope of resource.scopeSpans ?? []) {
-          spans.push(...scope.spans);
-        }
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/v1/traces`,
-    spans: () => spans,
-    /** The spans of a trace once `complete` says they are all there (the exporter batches: bounded wait). */
-    async spansOf(traceId, complete) {
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const found = spans.filter((span) => span.traceId === traceId);
-        if (found.length && complete(found)) {
-          return found;
-        }
-        await new Promise((done) => setTimeout(done, 200));
-      }
-      assert.fail(`trace ${traceId} was not exported; received ${spans.length} spans`);
-    },
-    close: () => new Promise((done) => server.close(done)),
-  };
-}
 
 describe('the OpenTelemetry plugin for sampled requests only', () => {
   // A stand-in with the plugin's shape: hooks, instrumentation and a getter; it records what reaches it.

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { startGateway } from './support/gateway.mjs';
 import { post } from './support/http.mjs';
+import { startOtlpReceiver } from './support/otlp-receiver.mjs';
 import { SUBGRAPHS, urlVariable } from '../router/subgraphs.mjs';
 import { WITHHELD_MESSAGE } from '../router/tracing.mjs';
 
@@ -67,36 +68,3 @@ describe('the router\'s spans of an error that quotes the client\'s values', () 
     assert.ok(messages.some((message) => message.startsWith('Cannot query field "nope"')), messages.join());
   });
 });
-
-/** A real OTLP/HTTP (JSON) receiver on loopback: every span it is sent. */
-async function startOtlpReceiver() {
-  const spans = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      for (const resource of JSON.parse(body).resourceSpans ?? []) {
-        for (const scope of resource.scopeSpans ?? []) {
-          spans.push(...scope.spans);
-        }
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/v1/traces`,
-    /** The spans of a trace once `complete` says they are all there (the exporter batches: bounded wait). */
-    async spansOf(traceId, complete) {
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const found = spans.filter((span) => span.traceId === traceId);
-        if (found.length && complete(found)) {
-          return found;
-        }
-        await new Promise((done) => setTimeout(done, 200));
-      }
-      assert.fail(`trace ${traceId} was not exported; received ${spans.length} spans`);
-    },
-    close: () => new Promise((done) => server.close(done)),
-  };
-}

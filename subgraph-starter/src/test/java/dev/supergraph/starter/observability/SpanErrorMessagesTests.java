@@ -26,7 +26,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration;
@@ -52,14 +52,8 @@ class SpanErrorMessagesTests {
 
 	private final List<SpanData> exported = new CopyOnWriteArrayList<>();
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-				NoopTracerAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
-				OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
-				ObservabilityAutoConfiguration.class, UnsampledRequestsAutoConfiguration.class))
-		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-		.withBean(SpanExporter.class, () -> new Recording(this.exported))
-		.withPropertyValues("management.tracing.sampling.probability=1.0");
+	private final WebApplicationContextRunner runner = TracingContexts.sampled()
+		.withBean(SpanExporter.class, () -> new Recording(this.exported));
 
 	@Test
 	void noExportedSpanCarriesAnErrorsMessageOnlyItsTypeAndFrames() {
