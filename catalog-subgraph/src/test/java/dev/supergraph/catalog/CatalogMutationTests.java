@@ -139,12 +139,7 @@ class CatalogMutationTests {
 
 	@Test
 	void updateProductPriceChangesTheCurrentPriceExactly() {
-		String id = this.client.post(CREATE, Map.of("input", input(uniqueSku(), "10.00", "5")), this.writer)
-			.data()
-			.path("createProduct")
-			.path("product")
-			.path("id")
-			.asString();
+		String id = create(input(uniqueSku(), "10.00", "5")).path("product").path("id").asString();
 		Response updated = this.client.post(UPDATE_PRICE,
 				Map.of("input", Map.of("productId", id, "price", Map.of("amount", "0.10", "currency", "EUR"))),
 				this.writer);
@@ -195,6 +190,22 @@ class CatalogMutationTests {
 			.asString()).isEqualTo("SKU-00001");
 	}
 
+	@Test
+	void aPriceChangeKeepsTheProductsCurrency() {
+		String id = create(input(uniqueSku(), "10.00", "5")).path("product").path("id").asString();
+		for (String currency : new String[] { "USD", "ZZZ" }) {
+			JsonNode payload = updatePrice(id, "5.00", currency);
+			assertThat(payload.path("product").isNull()).isTrue();
+			assertThat(payload.path("userErrors").toString())
+				.isEqualTo("[{\"code\":\"CURRENCY_MISMATCH\",\"field\":[\"input\",\"price\",\"currency\"]}]");
+		}
+		JsonNode price = this.client.post("{ product(id: \"" + id + "\") { price { amount currency } } }")
+			.data()
+			.path("product")
+			.path("price");
+		assertThat(price.toString()).isEqualTo("{\"amount\":\"10.00\",\"currency\":\"EUR\"}");
+	}
+
 	private JsonNode create(Map<String, Object> input) {
 		return this.client.post(CREATE, Map.of("input", input), this.writer).data().path("createProduct");
 	}
@@ -206,33 +217,6 @@ class CatalogMutationTests {
 					this.writer)
 			.data()
 			.path("updateProductPrice");
-	}
-
-	@Test
-	void aPriceChangeKeepsTheProductsCurrency() {
-		String id = this.client.post(CREATE, Map.of("input", input(uniqueSku(), "10.00", "5")), this.writer)
-			.data()
-			.path("createProduct")
-			.path("product")
-			.path("id")
-			.asString();
-		for (String currency : new String[] { "USD", "ZZZ" }) {
-			JsonNode payload = this.client
-				.post(UPDATE_PRICE,
-						Map.of("input",
-								Map.of("productId", id, "price", Map.of("amount", "5.00", "currency", currency))),
-						this.writer)
-				.data()
-				.path("updateProductPrice");
-			assertThat(payload.path("product").isNull()).isTrue();
-			assertThat(payload.path("userErrors").toString())
-				.isEqualTo("[{\"code\":\"CURRENCY_MISMATCH\",\"field\":[\"input\",\"price\",\"currency\"]}]");
-		}
-		JsonNode price = this.client.post("{ product(id: \"" + id + "\") { price { amount currency } } }")
-			.data()
-			.path("product")
-			.path("price");
-		assertThat(price.toString()).isEqualTo("{\"amount\":\"10.00\",\"currency\":\"EUR\"}");
 	}
 
 	private static Map<String, Object> input(String sku, String amount, String categoryId) {
