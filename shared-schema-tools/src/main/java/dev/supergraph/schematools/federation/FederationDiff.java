@@ -65,7 +65,7 @@ public final class FederationDiff {
 		GraphQLDirectiveContainer old = (GraphQLDirectiveContainer) beforeType;
 		GraphQLDirectiveContainer current = (GraphQLDirectiveContainer) afterType;
 		compareKeys(type, this.before.keys(old), this.after.keys(current));
-		compareFlag(type, old, current, "inaccessible", INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
+		compareInaccessible(type, old, current);
 		comparePolicy(type, old, current);
 		for (GraphQLFieldDefinition field : beforeType.getFieldDefinitions()) {
 			GraphQLFieldDefinition kept = afterType.getFieldDefinition(field.getName());
@@ -80,7 +80,7 @@ public final class FederationDiff {
 		compareFlag(field, isShareable(this.before, oldType, old), isShareable(this.after, newType, current),
 				SHAREABLE_ADDED, SHAREABLE_REMOVED);
 		compareFlag(field, old, current, "external", EXTERNAL_ADDED, EXTERNAL_REMOVED);
-		compareFlag(field, old, current, "inaccessible", INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
+		compareInaccessible(field, old, current);
 		compareValue(field, old, current, "requires", "fields", REQUIRES_ADDED, REQUIRES_CHANGED, REQUIRES_REMOVED);
 		compareValue(field, old, current, "provides", "fields", PROVIDES_ADDED, PROVIDES_CHANGED, PROVIDES_REMOVED);
 		compareValue(field, old, current, "override", "from", OVERRIDE_ADDED, OVERRIDE_CHANGED, OVERRIDE_REMOVED);
@@ -88,8 +88,7 @@ public final class FederationDiff {
 		for (GraphQLArgument argument : old.getArguments()) {
 			GraphQLArgument keptArgument = current.getArgument(argument.getName());
 			if (keptArgument != null) {
-				compareFlag(field + "(" + argument.getName() + ":)", argument, keptArgument, "inaccessible",
-						INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
+				compareInaccessible(field + "(" + argument.getName() + ":)", argument, keptArgument);
 			}
 		}
 	}
@@ -102,14 +101,13 @@ public final class FederationDiff {
 	private void compareOtherType(GraphQLNamedType old, GraphQLNamedType current) {
 		String type = old.getName();
 		if (old instanceof GraphQLDirectiveContainer o && current instanceof GraphQLDirectiveContainer c) {
-			compareFlag(type, o, c, "inaccessible", INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
+			compareInaccessible(type, o, c);
 		}
 		if (old instanceof GraphQLEnumType o && current instanceof GraphQLEnumType c) {
 			for (GraphQLEnumValueDefinition value : o.getValues()) {
 				GraphQLEnumValueDefinition kept = c.getValue(value.getName());
 				if (kept != null) {
-					compareFlag(type + "." + value.getName(), value, kept, "inaccessible", INACCESSIBLE_ADDED,
-							INACCESSIBLE_REMOVED);
+					compareInaccessible(type + "." + value.getName(), value, kept);
 				}
 			}
 		}
@@ -117,8 +115,7 @@ public final class FederationDiff {
 			for (GraphQLInputObjectField field : o.getFieldDefinitions()) {
 				GraphQLInputObjectField kept = c.getFieldDefinition(field.getName());
 				if (kept != null) {
-					compareFlag(type + "." + field.getName(), field, kept, "inaccessible", INACCESSIBLE_ADDED,
-							INACCESSIBLE_REMOVED);
+					compareInaccessible(type + "." + field.getName(), field, kept);
 				}
 			}
 		}
@@ -140,6 +137,11 @@ public final class FederationDiff {
 	private static boolean isShareable(AppliedDirectives directives, GraphQLDirectiveContainer type,
 			GraphQLFieldDefinition field) {
 		return directives.has(field, "shareable") || directives.has(type, "shareable");
+	}
+
+	private void compareInaccessible(String coordinate, GraphQLDirectiveContainer old,
+			GraphQLDirectiveContainer current) {
+		compareFlag(coordinate, old, current, "inaccessible", INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
 	}
 
 	private void compareFlag(String coordinate, GraphQLDirectiveContainer old, GraphQLDirectiveContainer current,

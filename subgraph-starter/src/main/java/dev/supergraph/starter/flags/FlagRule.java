@@ -51,6 +51,9 @@ record FlagRule(boolean value, @Nullable Set<String> userIds, @Nullable Set<Stri
 
 	/** The text with every surrogate that is not half of a pair replaced by U+FFFD. */
 	private static String wellFormed(String text) {
+		if (text.chars().noneMatch((c) -> Character.isSurrogate((char) c))) {
+			return text;
+		}
 		StringBuilder result = new StringBuilder(text.length());
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
