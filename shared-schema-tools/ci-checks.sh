@@ -6,8 +6,10 @@
 #
 #   shared-schema-tools/ci-checks.sh [BASELINE_REF]     (default: HEAD~1)
 #
-# The baseline falls back gracefully while the repository is young: when the revision does not
-# exist, or holds none of the schema files, the check is skipped with a note (exit 0); lint still runs.
+# The baseline falls back gracefully while the repository is young: when HEAD is the first commit
+# (so there is nothing to compare with), or the baseline holds none of the schema files, the check is
+# skipped with a note (exit 0); lint still runs. Past the first commit a baseline that does not exist
+# is an error (exit 2): a mistyped ref must not let every change through.
 # A shallow clone that lacks the baseline fetches one more commit; if it still lacks it, that is an
 # error (exit 2), not a young repository.
 # Exit codes: 0 ok, 1 breaking change or lint failure, 2 usage or input error.
@@ -37,7 +39,7 @@ check_args=()
 baseline_has_files=false
 for file in "${subgraph_files[@]}"; do
 	check_args+=(--subgraph "$(basename "$file" .graphql)=$file")
-	if git cat-file -e "$baseline:$file" 2>/dev/null; then
+	if git rev-parse --verify --quiet "$baseline:$file" >/dev/null 2>&1; then
 		baseline_has_files=true
 	fi
 done
@@ -48,6 +50,11 @@ if [[ -d "$gateway/operations" ]]; then
 	[[ -f clients/clients.json ]] && check_args+=(--clients clients/clients.json)
 fi
 
+# the one case where a missing baseline is expected: nothing was committed before HEAD
+head_has_parent() {
+	git rev-parse --verify --quiet "HEAD^1^{commit}" >/dev/null
+}
+
 status=0
 if ! git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null &&
 	[[ "$(git rev-parse --is-shallow-repository 2>/dev/null)" == true ]]; then
@@ -55,8 +62,11 @@ if ! git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null &&
 	# it exists: skipping would let every breaking change through
 	echo "schema checks: error: baseline '$baseline' is not in this shallow clone; fetch the history (actions/checkout: fetch-depth: 0, or git fetch --deepen=1)" >&2
 	status=2
+elif ! git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null && head_has_parent; then
+	echo "schema checks: error: unknown baseline revision '$baseline' (a branch, tag or commit of this repository); a mistyped ref would skip the breaking-change check" >&2
+	status=2
 elif ! git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null; then
-	echo "schema checks: note: no baseline commit '$baseline' (young repository?), breaking-change check skipped"
+	echo "schema checks: note: HEAD is the first commit, no baseline '$baseline' to compare with, breaking-change check skipped"
 elif [[ "$baseline_has_files" != true ]]; then
 	echo "schema checks: note: baseline '$baseline' has none of the subgraph schemas, breaking-change check skipped"
 else

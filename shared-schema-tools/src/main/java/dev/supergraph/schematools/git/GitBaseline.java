@@ -52,8 +52,18 @@ public final class GitBaseline implements Baseline {
 					+ this.revision + "': a git baseline compares files of that repository only");
 		}
 		String relative = this.root.relativize(real).toString().replace('\\', '/');
-		Git.Result shown = this.git.run("show", this.revision + ":" + relative);
-		return shown.ok() ? Optional.of(shown.output()) : Optional.empty();
+		String object = this.revision + ":" + relative;
+		Git.Result shown = this.git.run("show", object);
+		if (shown.ok()) {
+			return Optional.of(shown.output());
+		}
+		if (!this.git.run("rev-parse", "--verify", "--quiet", object).ok()) {
+			return Optional.empty();
+		}
+		// the file is there but git cannot read it (a missing object, a broken
+		// repository): "new, not compared" would let every change pass
+		throw new SchemaToolsException("cannot read " + relative + " at baseline '" + this.revision + "': "
+				+ shown.error().lines().findFirst().orElse("git show failed"));
 	}
 
 	@Override

@@ -54,12 +54,26 @@ class CiChecksScriptTests {
 	}
 
 	@Test
-	void unknownBaselineSkipsTheCheckButLints() throws Exception {
+	void aMistypedBaselineIsAnErrorNotASkippedCheck() throws Exception {
 		Files.writeString(this.catalog, Fixtures.read("subgraphs/catalog.graphql"));
 		commitAll("catalog schema");
+		Files.writeString(this.catalog, Fixtures.edit(Files.readString(this.catalog), "  inStock: Boolean!\n", ""));
+		commitAll("drop inStock");
 		Result result = ciChecks("no-such-ref");
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+		assertThat(result.output()).contains("unknown baseline revision 'no-such-ref'", "lint passed")
+			.doesNotContain("check skipped");
+	}
+
+	@Test
+	void theFirstCommitHasNoBaselineSoTheCheckIsSkippedButLints() throws Exception {
+		Files.writeString(this.catalog, Fixtures.read("subgraphs/catalog.graphql"));
+		git("add", ".");
+		git("commit", "-q", "--amend", "-m", "first commit");
+		Result result = ciChecks();
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(result.output()).contains("no baseline commit 'no-such-ref'", "lint passed");
+		assertThat(result.output()).contains("HEAD is the first commit, no baseline 'HEAD~1'", "check skipped",
+				"lint passed");
 	}
 
 	@Test

@@ -59,6 +59,16 @@ class GitBaselineTests {
 	}
 
 	@Test
+	void aFileGitCannotReadIsAnInputErrorNotANewSchema() throws IOException {
+		String blob = git("rev-parse", "HEAD:subgraphs/catalog.graphql").strip();
+		Files.delete(this.repository.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2)));
+		assertThatExceptionOfType(SchemaToolsException.class)
+			.isThrownBy(() -> GitBaseline.open(this.repository, "HEAD").read(this.schema))
+			.withMessageStartingWith("cannot read subgraphs/catalog.graphql at baseline 'HEAD': ")
+			.withMessageNotContaining("\n");
+	}
+
+	@Test
 	void aFileOutsideTheRepositoryIsAnInputErrorNotANewSchema(@TempDir Path elsewhere) throws IOException {
 		Path outside = Files.writeString(elsewhere.resolve("catalog.graphql"), "type Query { b: Int }\n");
 		assertThatExceptionOfType(SchemaToolsException.class)
@@ -86,7 +96,7 @@ class GitBaselineTests {
 			.withMessageContaining("is not inside a git repository");
 	}
 
-	private void git(String... arguments) throws IOException {
+	private String git(String... arguments) throws IOException {
 		List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c",
 				"user.email=test@example.com", "-c", "commit.gpgsign=false"));
 		command.addAll(List.of(arguments));
@@ -96,6 +106,7 @@ class GitBaselineTests {
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		try {
 			assertThat(process.waitFor()).as(output).isZero();
+			return output;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
