@@ -18,6 +18,8 @@ export const REMEMBER_MS = 60_000;
 export const MAX_TOKENS = 4096;
 /** An unreachable key set is logged at most this often. */
 const LOG_INTERVAL_MS = 60_000;
+/** The claims that carry a token's scopes, as the authorization reads them (scope, else scp). */
+const SCOPE_CLAIMS = ['scope', 'scp'];
 const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
 
 /**
@@ -53,6 +55,11 @@ export function tokenVerifier({ signingKey, options, now = Date.now, rememberMs 
     // A subject is a string (RFC 7519); a number would be no user here and a user, rounded when
     // large, to the subgraphs, which refuse such a token too (JwtDecoders).
     if (claims.sub !== undefined && typeof claims.sub !== 'string') {
+      throw invalidToken();
+    }
+    // Scopes are a string or a list of strings: an item of another kind would be its text here
+    // and a cast failure to the subgraphs, which refuse such a token too.
+    if (!SCOPE_CLAIMS.every((name) => claims[name] === undefined || stringOrStrings(claims[name]))) {
       throw invalidToken();
     }
     return remember(token, deepFreeze(claims));
@@ -172,4 +179,8 @@ function deepFreeze(value) {
     Object.values(value).forEach(deepFreeze);
   }
   return value;
+}
+
+function stringOrStrings(value) {
+  return typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
 }

@@ -6,6 +6,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import dev.supergraph.starter.settings.MissingSettingException;
 import dev.supergraph.starter.settings.SettingFiles;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -46,6 +48,12 @@ final class JwtDecoders {
 	static final String DEV_PUBLIC_KEY = "dev-keys/dev-public.pem";
 
 	/** RSA, RSA-PSS and ECDSA; never HMAC (the verification key would sign) or none. */
+	/**
+	 * The claims that carry a token's scopes, as Spring Security and the router read
+	 * them.
+	 */
+	private static final List<String> SCOPE_CLAIMS = List.of("scope", "scp");
+
 	static final Set<SignatureAlgorithm> ALGORITHMS = Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.RS384,
 			SignatureAlgorithm.RS512, SignatureAlgorithm.PS256, SignatureAlgorithm.ES256, SignatureAlgorithm.ES384);
 
@@ -71,28 +79,42 @@ final class JwtDecoders {
 		}
 		OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
 		decoder.setJwtValidator(validator);
-		JwtDecoder stringSubjects = (token) -> withStringSubject(decoder.decode(token));
+		JwtDecoder stringClaims = (token) -> withStringClaims(decoder.decode(token));
 		return (properties.verifiedTokens() > 0)
-				? new VerifiedTokens(stringSubjects, validator, properties.verifiedTokens()) : stringSubjects;
+				? new VerifiedTokens(stringClaims, validator, properties.verifiedTokens()) : stringClaims;
 	}
 
 	/**
-	 * A verified token whose subject, if it has one, is a string (RFC 7519). Nimbus reads
-	 * a number as its text, rounded when large ({@code 1.2345678901234567E19}), so the
-	 * token as sent is read again; the router refuses such a token too.
+	 * A verified token whose subject, if it has one, is a string (RFC 7519), and whose
+	 * scopes ({@code scope}, {@code scp}), if it has them, are a string or a list of
+	 * strings. Nimbus reads a number as its text, rounded when large
+	 * ({@code 1.2345678901234567E19}), and Spring Security casts every item of a scope
+	 * list to a string, so the token as sent is read again; the router refuses such a
+	 * token too.
 	 */
-	private static Jwt withStringSubject(Jwt jwt) {
-		Object subject;
+	private static Jwt withStringClaims(Jwt jwt) {
+		Map<String, Object> payload;
 		try {
-			subject = JOSEObject.parse(jwt.getTokenValue()).getPayload().toJSONObject().get("sub");
+			payload = JOSEObject.parse(jwt.getTokenValue()).getPayload().toJSONObject();
 		}
 		catch (ParseException ex) {
 			throw new BadJwtException("the token cannot be read again", ex);
 		}
+		Object subject = payload.get("sub");
 		if (subject != null && !(subject instanceof String)) {
 			throw new BadJwtException("the subject (sub) must be a string");
 		}
+		for (String claim : SCOPE_CLAIMS) {
+			if (payload.containsKey(claim) && !stringOrStrings(payload.get(claim))) {
+				throw new BadJwtException("the scopes (" + claim + ") must be a string or a list of strings");
+			}
+		}
 		return jwt;
+	}
+
+	private static boolean stringOrStrings(@Nullable Object value) {
+		return (value instanceof String)
+				|| (value instanceof List<?> items && items.stream().allMatch(String.class::isInstance));
 	}
 
 	/**
