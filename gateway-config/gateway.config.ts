@@ -5,7 +5,7 @@ import {
   createRemoteJwksSigningKeyProvider,
   defineConfig,
 } from '@graphql-hive/gateway';
-import { HEALTH_ENDPOINTS, routerSettings } from './router/settings.mjs';
+import { GRAPHQL_PATH, HEALTH_ENDPOINTS, METRICS_PATH, routerSettings } from './router/settings.mjs';
 import { routerLog } from './router/log.mjs';
 import {
   useBodySizeLimit,
@@ -50,8 +50,6 @@ answerTransportErrors();
 guardHealthEndpoints(Object.values(HEALTH_ENDPOINTS));
 
 const settings = routerSettings();
-// Prometheus text, served by the operator page's plugin: in production only for its credentials (router/ops.mjs).
-const METRICS_PATH = '/metrics';
 const production = settings.mode === 'production';
 const limits = settings.limits;
 const trustedDocuments = loadTrustedDocuments(settings.trustedDocumentsFile ?? defaultManifestFile);
@@ -133,6 +131,7 @@ export const gatewayConfig = defineConfig({
   // (router/request-ids.mjs); every error body carries it.
   requestId: { headerName: REQUEST_ID_HEADER, generateRequestId: generateRequestIdsWith(sampling?.requestId ?? untracedRequestId) },
   cors: corsOptions(settings.corsOrigins),
+  graphqlEndpoint: GRAPHQL_PATH,
   healthCheckEndpoint: HEALTH_ENDPOINTS.liveness,
   readinessCheckEndpoint: HEALTH_ENDPOINTS.readiness,
   // Dev: GraphiQL (not the Laboratory, which takes no default tabs or headers) with a tab per

@@ -13,6 +13,9 @@ const DEV_PUBLIC_KEY = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.
 
 /** The router's health endpoints: the process is up (liveness), the supergraph is loaded (readiness). */
 export const HEALTH_ENDPOINTS = { liveness: '/healthcheck', readiness: '/readiness' };
+/** Where GraphQL is served, and the router's Prometheus text (router/ops.mjs: in production only for its credentials). */
+export const GRAPHQL_PATH = '/graphql';
+export const METRICS_PATH = '/metrics';
 
 /**
  * Dev limits: generous, so GraphiQL exploration is not hindered, but bounded: no body is accepted

@@ -11,6 +11,7 @@
 //   promise of every request; the plugin parents its spans through its per-request state instead;
 // - the operation hash on the operation span is computed once per parsed document;
 // - a span's `http.url` is the URL without its query string: a GET request carries its variables there;
+// - a request's span is named by the route the router serves, never by a path the client made up;
 // - an error of execution is recorded on its span without its message, which may quote a value the
 //   client sent (a variable graphql-js cannot coerce, an argument a subgraph quotes).
 import { createHash } from 'node:crypto';
@@ -18,6 +19,7 @@ import { hive } from '@graphql-hive/plugin-opentelemetry/api';
 import { trace } from '@opentelemetry/api';
 import { print } from 'graphql';
 import { withHeader } from './fetch-headers.mjs';
+import { GRAPHQL_PATH, HEALTH_ENDPOINTS, METRICS_PATH } from './settings.mjs';
 import { randomHex } from './random-pool.mjs';
 import { TRACEPARENT_HEADER, parseTraceparent } from './traceparent.mjs';
 
@@ -61,6 +63,10 @@ export const withoutClientValues = {
     if (query >= 0) {
       span.setAttribute('http.url', url.slice(0, query));
     }
+    const path = span.attributes?.['http.route'];
+    if (span.attributes?.['hive.request'] === true && typeof path === 'string') {
+      routeOnly(span, path);
+    }
   },
   onEnd(span) {
     const documentOnly = DOCUMENT_SPANS.has(span.name);
@@ -87,6 +93,40 @@ export const withoutClientValues = {
   forceFlush: () => Promise.resolve(),
   shutdown: () => Promise.resolve(),
 };
+
+/**
+ * The plugin names a request's span and sets its `http.route` by the request's path, whatever it is:
+ * a path the client made up (a 404) would be a span name of its own in the trace backend, and may
+ * carry a value. Such a span is named by its method alone (OpenTelemetry's name without a route), and
+ * its route and the path of its URL are left out; a path the router serves stays as it is.
+ */
+function routeOnly(span, path) {
+  const route = routeOf(path);
+  if (route === path) {
+    return;
+  }
+  const method = span.attributes['http.method'] ?? 'GET';
+  span.updateName(route ? `${method} ${route}` : method);
+  if (route) {
+    span.setAttribute('http.route', route);
+  } else {
+    delete span.attributes['http.route'];
+  }
+  const url = span.attributes['http.url'];
+  if (typeof url === 'string' && URL.canParse(url)) {
+    span.setAttribute('http.url', `${new URL(url).origin}${route ?? ''}`);
+  }
+}
+
+const ROUTES = new Set([GRAPHQL_PATH, `${GRAPHQL_PATH}/`, METRICS_PATH, ...Object.values(HEALTH_ENDPOINTS)]);
+
+/** The route of a path the router serves (the operator page's files as one), else null. */
+function routeOf(path) {
+  if (ROUTES.has(path)) {
+    return path;
+  }
+  return path === '/ops' || path.startsWith('/ops/') ? '/ops' : null;
+}
 
 /** The plugin's spans of parsing and validating a document: their errors quote only the document. */
 const DOCUMENT_SPANS = new Set(['graphql.parse', 'graphql.validate']);

@@ -102,6 +102,22 @@ describe('router tracing', () => {
     assert.ok(urls.every((url) => !url.includes('?')), urls.join());
   });
 
+  it('names a request\'s span by the route the router serves, never by a path the client made up', async () => {
+    const made = 'made-up-path-5c1e';
+    const expected = { [`/${made}`]: 'GET', [`/graphql/${made}`]: 'GET', [`/ops/${made}`]: 'GET /ops', '/graphql': 'GET /graphql' };
+    for (const [path, name] of Object.entries(expected)) {
+      const response = await fetch(`${sampled.url}${path}`, { headers: { accept: 'application/json' } });
+      await response.arrayBuffer();
+      const traceId = response.headers.get('x-request-id');
+      const spans = await receiver.spansOf(traceId, (all) => all.some((span) => span.name.startsWith('GET')));
+      const root = spans.find((span) => !span.parentSpanId);
+      assert.equal(root?.name, name, `${path}: ${spans.map((span) => span.name)}`);
+      assert.ok(!JSON.stringify(spans).includes(made), `${path}: ${JSON.stringify(root)}`);
+      const route = root.attributes.find(({ key }) => key === 'http.route')?.value.stringValue;
+      assert.equal(route, name === 'GET' ? undefined : name.slice('GET '.length), path);
+    }
+  });
+
   it('records an error on its span without the value of a variable the client sent', async () => {
     const secret = 'variable-value-9c2e';
     const product = 'query Product($id: ID!) { product(id: $id) { id } }';
