@@ -44,6 +44,18 @@ describe('deployment manifests', () => {
         }
       });
 
+      // kubelet refuses to start a runAsNonRoot container whose image names its user (`USER node`)
+      // rather than a number: it cannot verify the user is not root (CreateContainerConfigError).
+      it('runs every container as the numeric non-root user its image creates', () => {
+        for (const name of ['router', ...SUBGRAPHS]) {
+          const pod = find('Deployment', name).spec.template.spec;
+          const { runAsNonRoot, runAsUser } = { ...pod.securityContext, ...pod.containers[0].securityContext };
+          assert.equal(runAsNonRoot, true, name);
+          assert.ok(Number.isInteger(runAsUser) && runAsUser > 0, `${name}: runAsNonRoot needs a numeric runAsUser, the image's USER is a name`);
+          assert.equal(runAsUser, imageUser(name === 'router' ? 'router' : 'subgraph'), name);
+        }
+      });
+
       it('uses the ports and probe paths the applications serve', () => {
         for (const name of SUBGRAPHS) {
           const port = applicationYaml(name).server.port;
@@ -228,6 +240,25 @@ function podsHoldingAPool(name, { strategy, minReadySeconds = 0 }, maxReplicas, 
 function seconds(duration) {
   const [, amount, unit = 'ms'] = /^(\d+)(ms|s|m)?$/.exec(duration.trim()) ?? assert.fail(`not a duration: ${duration}`);
   return Number(amount) * { ms: 0.001, s: 1, m: 60 }[unit];
+}
+
+/**
+ * The uid of the user an image runs as (its Dockerfile's last `USER`): a number there, else the uid of
+ * the user the Dockerfile creates (`useradd --uid`), or, for the router, the official Node image's
+ * `node` user (uid 1000 in every node image).
+ */
+function imageUser(image) {
+  const dockerfile = readFileSync(resolve(root, image === 'router' ? 'gateway-config/Dockerfile' : 'subgraph.Dockerfile'), 'utf8');
+  const user = [...dockerfile.matchAll(/^USER\s+([^\s:]+)/gm)].at(-1)?.[1] ?? assert.fail(`${image}: no USER`);
+  if (/^\d+$/.test(user)) {
+    return Number(user);
+  }
+  const created = new RegExp(`useradd\\b[^\\n]*--uid (\\d+)[^\\n]* ${user}\\b`).exec(dockerfile);
+  if (created) {
+    return Number(created[1]);
+  }
+  assert.equal(user, 'node', `${image}: USER ${user} has no known uid`);
+  return 1000;
 }
 
 function applicationYaml(name) {

@@ -1,10 +1,12 @@
 package dev.supergraph.catalog.cache;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The generation shared by all replicas, one Redis key: a write on any replica advances
@@ -27,6 +30,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * advance it also keeps trying in the background, so that replicas which saw nothing of
  * the outage stop serving older entries about a second after Redis answers, whether or
  * not the writer is asked anything.
+ * <p>
+ * A Redis can also hand out a generation that was used before: one restarted from a
+ * snapshot, or a failover to a replica that had not yet received the last advances.
+ * Replicas may hold entries under such a generation, loaded before a write it has lost.
+ * Each of these ends the connections to Redis, so after a lost connection (or a failure,
+ * or a missing key) the generation jumps past every generation used before: to the clock
+ * in milliseconds, which generations start from and exceed only by one per write.
  */
 final class RedisGeneration implements CacheGeneration {
 
@@ -36,6 +46,17 @@ final class RedisGeneration implements CacheGeneration {
 
 	private static final long OWED_ADVANCE_RETRY_MILLIS = 250;
 
+	/**
+	 * A generation past every one used before: the clock in milliseconds, or one more
+	 * than the current one when that is as high already.
+	 */
+	private static final RedisScript<Long> JUMP = RedisScript.of("""
+			local current = tonumber(redis.call('GET', KEYS[1]))
+			local floor = tonumber(ARGV[1])
+			if current ~= nil and current >= floor then floor = current + 1 end
+			redis.call('SET', KEYS[1], string.format('%d', floor))
+			return floor""", Long.class);
+
 	private final StringRedisTemplate redis;
 
 	private final String key;
@@ -44,7 +65,15 @@ final class RedisGeneration implements CacheGeneration {
 
 	private final Counter advanceFailures;
 
+	/** Registers a callback for each connection to Redis that is lost. */
+	private final Consumer<Runnable> onConnectionLost;
+
+	private volatile boolean listening;
+
 	private volatile boolean failing;
+
+	/** Whether a connection to Redis was lost since the generation was last read. */
+	private volatile boolean disturbed;
 
 	private volatile long failedAt;
 
@@ -54,9 +83,11 @@ final class RedisGeneration implements CacheGeneration {
 	/** How long an owed advance is retried: after the TTL no older entry is served. */
 	private final long owedForNanos;
 
-	RedisGeneration(StringRedisTemplate redis, String key, Duration ttl, MeterRegistry registry) {
+	RedisGeneration(StringRedisTemplate redis, String key, Duration ttl, MeterRegistry registry,
+			Consumer<Runnable> onConnectionLost) {
 		this.redis = redis;
 		this.key = key;
+		this.onConnectionLost = onConnectionLost;
 		this.owedForNanos = ttl.toNanos();
 		this.readFailures = failures(registry, "read");
 		this.advanceFailures = failures(registry, "advance");
@@ -76,26 +107,34 @@ final class RedisGeneration implements CacheGeneration {
 			return OptionalLong.empty();
 		}
 		try {
+			listen();
 			String value = this.redis.opsForValue().get(this.key);
-			if (value == null) {
-				// A new or restarted Redis: start above every generation used before,
-				// since replicas may still hold entries of those until their TTL. The
-				// clock in milliseconds is such a number.
-				this.redis.opsForValue().setIfAbsent(this.key, String.valueOf(System.currentTimeMillis()));
-				value = this.redis.opsForValue().get(this.key);
-			}
-			else if (this.failing) {
-				// Back after a failure: entries stored before it may hold rows that a
-				// write changed while the generation could not be advanced. Concurrent
-				// calls may each advance it; a generation more only costs a few misses.
-				value = String.valueOf(this.redis.opsForValue().increment(this.key));
+			if (value == null || this.failing || this.disturbed) {
+				// A new, restarted or failed-over Redis, or one back after a failure:
+				// writes may have committed that could not advance the generation, and
+				// the generation may be one that replicas used before. Concurrent calls
+				// may each jump; a generation more only costs a few misses.
+				this.disturbed = false;
+				value = String
+					.valueOf(this.redis.execute(JUMP, List.of(this.key), String.valueOf(System.currentTimeMillis())));
 			}
 			recovered();
-			return (value != null) ? OptionalLong.of(Long.parseLong(value)) : OptionalLong.empty();
+			return OptionalLong.of(Long.parseLong(value));
 		}
 		catch (RuntimeException ex) {
 			failed(this.readFailures, ex);
 			return OptionalLong.empty();
+		}
+	}
+
+	/**
+	 * Hears of lost connections from the first read on, once the client exists. Two
+	 * concurrent first reads may both register; either callback does the same.
+	 */
+	private void listen() {
+		if (!this.listening) {
+			this.onConnectionLost.accept(() -> this.disturbed = true);
+			this.listening = true;
 		}
 	}
 

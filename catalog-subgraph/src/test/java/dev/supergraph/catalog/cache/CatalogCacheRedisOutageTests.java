@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.SubgraphTest;
@@ -12,8 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +45,9 @@ class CatalogCacheRedisOutageTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ConfigurableApplicationContext context;
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
@@ -103,6 +109,48 @@ class CatalogCacheRedisOutageTests {
 		// The cache serves again (once the writer's owed advance, which may come later,
 		// has been made).
 		awaitCachedOnTheOtherReplica(product);
+	}
+
+	@Test
+	void aGenerationThatRedisLostIsNotReadAgainWithTheEntriesStoredUnderIt() {
+		Map<String, Object> product = Map.of("id", "15");
+		String changed = cachedOnTheOtherReplica(product);
+		// The writer reaches Redis (an earlier test may have left it in an outage).
+		eventually("the product cached on the writer",
+				() -> CatalogReplicas.statementsFor(this.context, () -> here().post(PRODUCT, product, null)) == 0);
+		String beforeTheWrite = directly((redis) -> redis.opsForValue().get(GENERATION_KEY));
+		updatePrice("15", changed);
+		assertThat(price(other().post(PRODUCT, product, null))).isEqualTo(changed);
+
+		// Redis restarts from a snapshot taken before the write, or fails over to a
+		// replica that had not received the write's advance: the connections end, and
+		// the generation is one the other replica stored the old price under.
+		LINK.cut();
+		try {
+			directly((redis) -> {
+				redis.opsForValue().set(GENERATION_KEY, beforeTheWrite);
+				return null;
+			});
+		}
+		finally {
+			LINK.restore();
+		}
+		awaitRedis(otherReplica);
+
+		assertThat(price(other().post(PRODUCT, product, null))).isEqualTo(changed);
+	}
+
+	/** Runs commands on the real Redis, not through the link. */
+	private static <T> T directly(Function<StringRedisTemplate, T> commands) {
+		LettuceConnectionFactory connections = new LettuceConnectionFactory("127.0.0.1", 6379);
+		connections.afterPropertiesSet();
+		connections.start();
+		try {
+			return commands.apply(new StringRedisTemplate(connections));
+		}
+		finally {
+			connections.destroy();
+		}
 	}
 
 	/** Reads the product on the other replica until it is cached; answers a new price. */

@@ -102,7 +102,8 @@ class CatalogCacheTests {
 		try {
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
 			RedisGeneration generation = new RedisGeneration(new StringRedisTemplate(unreachable), "k",
-					Duration.ofSeconds(2), registry);
+					Duration.ofSeconds(2), registry, (connectionLost) -> {
+					});
 			CatalogCache redisCache = CatalogCache.of(new CatalogCacheProperties(true, 100, Duration.ofMinutes(5), "k"),
 					generation);
 			redisCache.get(CacheRegion.PRODUCTS, "a", () -> "x" + this.loads.incrementAndGet());
