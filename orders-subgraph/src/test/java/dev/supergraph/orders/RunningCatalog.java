@@ -1,6 +1,8 @@
 package dev.supergraph.orders;
 
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.supergraph.catalog.CatalogApplication;
 import dev.supergraph.starter.test.TestDatabaseInitializer;
@@ -22,6 +24,8 @@ final class RunningCatalog {
 
 	private static ConfigurableApplicationContext catalog;
 
+	private static ConfigurableApplicationContext rateLimitedCatalog;
+
 	private RunningCatalog() {
 	}
 
@@ -30,20 +34,43 @@ final class RunningCatalog {
 	 * @return the URL
 	 */
 	static synchronized String url() {
-		return "http://127.0.0.1:" + ((WebServerApplicationContext) context()).getWebServer().getPort() + "/graphql";
+		return urlOf(context());
 	}
 
 	static synchronized ConfigurableApplicationContext context() {
 		if (catalog == null) {
-			catalog = new SpringApplicationBuilder(CatalogApplication.class).profiles("test")
-				.initializers(new TestDatabaseInitializer())
-				.run("--server.port=0", "--spring.application.name=catalog", "--catalog.seed.enabled=true",
-						"--spring.flyway.locations=classpath:db/migration",
-						"--spring.graphql.schema.locations=" + schemaLocation(),
-						"--spring.datasource.hikari.minimum-idle=1");
-			Runtime.getRuntime().addShutdownHook(new Thread(catalog::close));
+			catalog = start();
 		}
 		return catalog;
+	}
+
+	/**
+	 * The GraphQL endpoint of a second catalog, started on first use, whose rate limit
+	 * gives each client one request a minute: the second request of a client within a
+	 * minute is refused with HTTP 429.
+	 * @return the URL
+	 */
+	static synchronized String rateLimitedUrl() {
+		if (rateLimitedCatalog == null) {
+			rateLimitedCatalog = start("--subgraph.rate-limit.requests-per-minute=1");
+		}
+		return urlOf(rateLimitedCatalog);
+	}
+
+	private static ConfigurableApplicationContext start(String... settings) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=catalog",
+				"--catalog.seed.enabled=true", "--spring.flyway.locations=classpath:db/migration",
+				"--spring.graphql.schema.locations=" + schemaLocation(), "--spring.datasource.hikari.minimum-idle=1"));
+		arguments.addAll(List.of(settings));
+		ConfigurableApplicationContext started = new SpringApplicationBuilder(CatalogApplication.class).profiles("test")
+			.initializers(new TestDatabaseInitializer())
+			.run(arguments.toArray(String[]::new));
+		Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+		return started;
+	}
+
+	private static String urlOf(ConfigurableApplicationContext context) {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/graphql";
 	}
 
 	private static String schemaLocation() {

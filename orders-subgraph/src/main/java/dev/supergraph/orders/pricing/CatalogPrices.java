@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.supergraph.client.model.Product;
+import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.SubgraphException;
 import dev.supergraph.starter.money.Money;
 import dev.supergraph.starter.observability.ClientNames;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.GraphQlClientException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -28,7 +30,8 @@ import org.springframework.web.client.RestClientException;
  * generated from {@code src/main/subgraph-operations/catalog/CurrentPrices.graphql} and
  * checked against the catalog's schema at build time, under the caller's client name. A
  * catalog that is down, slow or answering with errors is {@code SERVICE_UNAVAILABLE}: a
- * placement never guesses a price.
+ * placement never guesses a price. A catalog that refuses the call because the caller is
+ * over their rate limit there is {@code RATE_LIMITED}.
  */
 @Component
 public class CatalogPrices {
@@ -48,7 +51,8 @@ public class CatalogPrices {
 	 * @param productIds the products
 	 * @param context the GraphQL context of the caller's request, for its credentials
 	 * @return the price of each product the catalog knows; unknown ones are absent
-	 * @throws SubgraphException with {@code SERVICE_UNAVAILABLE} when the catalog fails
+	 * @throws SubgraphException with {@code SERVICE_UNAVAILABLE} when the catalog fails,
+	 * {@code RATE_LIMITED} when it refuses the caller as over their rate limit
 	 */
 	public Map<Long, Money> currentPrices(Collection<Long> productIds, GraphQLContext context) {
 		List<Map<String, Object>> representations = productIds.stream()
@@ -80,6 +84,12 @@ public class CatalogPrices {
 				throw new IllegalStateException("Catalog answered no _entities");
 			}
 			return products;
+		}
+		catch (HttpClientErrorException.TooManyRequests ex) {
+			// the call is on the caller's behalf, so the catalog counts it against the
+			// caller's budget: over it, the caller is rate-limited, the catalog is not
+			// down
+			throw new SubgraphException(ErrorCode.RATE_LIMITED, "orders.catalogRateLimited");
 		}
 		catch (GraphQlClientException | RestClientException | IllegalStateException ex) {
 			logger.warn("Catalog call failed: {}", ex.toString());
