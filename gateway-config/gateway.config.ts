@@ -31,6 +31,7 @@ import { tokenVerifier, useJwtAuth } from './router/jwt-auth.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
 import { setUpTracing, untracedRequestId } from './router/tracing.mjs';
+import { useEmptySelections } from './router/empty-selection.mjs';
 import { useOpsPage } from './router/ops.mjs';
 import { redisOutage, sharedRedis } from './router/shared-state.mjs';
 import { rateLimitBudgets, useRateLimit } from './router/rate-limit.mjs';
@@ -210,8 +211,9 @@ export const gatewayConfig = defineConfig({
     // Each subgraph's timeout, one timer per subgraph request, cleared when it answers (router/upstream-timeout.mjs).
     useUpstreamTimeouts((subgraphName: string) => settings.subgraphs[subgraphName]?.timeoutMs),
     useExecutionData(),
-    // Last, so every other plugin saw the operation: one whose every field is denied is not planned.
-    ...(authorization ? [authorization.answerAllDenied] : []),
+    // Last, so every other plugin saw the operation: one that selects no root field (all skipped, or all
+    // denied) is answered { data: {} }, not planned (router/empty-selection.mjs).
+    useEmptySelections(),
     // Last: right before GraphQL Yoga's own body size limit (router/plugins.mjs).
     useDeclaredLengthBody(),
   ],

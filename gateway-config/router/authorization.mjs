@@ -30,10 +30,10 @@ import { perOperation } from './per-operation.mjs';
 import { routerError } from './messages.mjs';
 
 /**
- * The router's authorization, two Envelop plugins for queries and mutations (the supergraph has no
- * subscriptions): `decide` early in the plugin list, before the error codes and metrics see the
- * result; `answerAllDenied` last, after every plugin has seen the operation, which answers an
- * operation whose every field is denied without planning it.
+ * The router's authorization, an Envelop plugin for queries and mutations (the supergraph has no
+ * subscriptions): `decide`, early in the plugin list, before the error codes and metrics see the
+ * result. An operation whose every field it denies selects nothing, which router/empty-selection.mjs
+ * answers without planning it.
  */
 export function authorizationPlugins(apiKeys) {
   const denials = new WeakMap();
@@ -64,16 +64,7 @@ export function authorizationPlugins(apiKeys) {
       };
     },
   };
-  const answerAllDenied = {
-    onExecute({ args, setResultAndStopExecution }) {
-      const denial = denials.get(args.contextValue);
-      // The Rust planner cannot plan an empty selection set; `decide` adds the nulls and errors.
-      if (denial && getOperationAST(denial.document, args.operationName)?.selectionSet.selections.length === 0) {
-        setResultAndStopExecution({ data: {} });
-      }
-    },
-  };
-  return { decide, answerAllDenied };
+  return { decide };
 }
 
 /**

@@ -6,6 +6,7 @@ import { buildSchema, getNamedType, isAbstractType, isLeafType, parse } from 'gr
 import { envelop, useEngine, useSchema } from '@envelop/core';
 import * as graphql from 'graphql';
 import { authorizationPlugins } from '../router/authorization.mjs';
+import { useEmptySelections } from '../router/empty-selection.mjs';
 import { readContract } from './support/contract.mjs';
 
 const { schema: sdl, cases } = readContract('directive-placements.json');
@@ -19,9 +20,9 @@ const fieldResolver = (source, args, context, info) => {
   }
   return isAbstractType(type) ? { __typename: schema.getPossibleTypes(type)[0].name } : {};
 };
-const { decide, answerAllDenied } = authorizationPlugins(null);
+const { decide } = authorizationPlugins(null);
 const getEnveloped = envelop({
-  plugins: [useEngine(graphql), useSchema(schema), decide, answerAllDenied],
+  plugins: [useEngine(graphql), useSchema(schema), decide, useEmptySelections()],
 });
 
 async function run(query, scopes) {
