@@ -360,6 +360,14 @@ for (const mode of ['dev', 'production']) {
       assert.deepEqual(body, { data: { products: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
     });
 
+    it('runs the trusted document a form body names by its documentId, as a JSON body\'s', async () => {
+      const body = new URLSearchParams({ documentId: productPage, variables: JSON.stringify({ first: 1 }) }).toString();
+      const { status, json: answer } = await send(gateway.url,
+        { contentType: 'application/x-www-form-urlencoded', body, headers: { 'x-graphql-csrf': '1' } });
+      assert.equal(status, 200, JSON.stringify(answer));
+      assert.deepEqual(answer, { data: { products: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+    });
+
     it('lets a body at the size limit through to GraphQL', async () => {
       const { status, json: body } = await send(gateway.url, json(paddedBody(limits.maxBodyBytes)));
       assert.equal(status, mode === 'dev' ? 200 : 400, JSON.stringify(body));
