@@ -84,7 +84,7 @@ const tokens = signingKeyProvider && on('jwt')
 const authorization = on('authorization') ? authorizationPlugins(apiKeys) : null;
 // Where the rate limiter counts: Redis with REDIS_URL (shared by all router replicas), else this process.
 const rateLimit = production && on('rateLimit')
-  ? useRateLimit(rateLimitBudgets(limits, sharedRedis(settings.redis), redisOutage()))
+  ? useRateLimit(rateLimitBudgets(limits, sharedRedis(settings.redis), redisOutage()), { trustedProxyHops: settings.trustedProxyHops })
   : null;
 // SUPERGRAPH_STORE: the version the store's pointer names, validated before Hive sees it (router/supergraph-source.mjs).
 const store = settings.supergraphStore ? storeSupergraph(settings.supergraphStore.dir) : null;

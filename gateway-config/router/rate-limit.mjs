@@ -1,26 +1,27 @@
 // The router's rate limit (production): each client may call each root field RATE_LIMIT_MAX times per
 // window of RATE_LIMIT_WINDOW_MS (rounded up to whole seconds). A client is the token's subject or the
-// API key's id (`apikey:<id>`), else the connection's address for anonymous callers; never the raw
-// Authorization header. Over the budget, the request is refused before any subgraph is called: HTTP 429,
+// API key's id (`apikey:<id>`), else the client's address for anonymous callers (behind TRUSTED_PROXY_HOPS
+// proxies, the one the outermost of them saw); never the raw Authorization header. Over the budget, the request is refused before any subgraph is called: HTTP 429,
 // `RATE_LIMITED` with `retryAfterSeconds` and a `Retry-After` header, when this client's window ends.
 //
 // Counting is rate-limiter-flexible's fixed window: one atomic increment per root field and request
 // (a Lua script in Redis, so replicas sharing Redis share one budget exactly), in this process without
 // Redis. What a document's root fields are is worked out once per parsed document, not per request.
+import { isIP } from 'node:net';
 import { Kind } from 'graphql';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { routerError } from './messages.mjs';
 import { perOperation } from './per-operation.mjs';
 
 /** The Envelop plugin: refuses an operation whose client is over the budget of one of its root fields. */
-export function useRateLimit(budgets) {
+export function useRateLimit(budgets, { trustedProxyHops = 0 } = {}) {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const fields = rootFields(args.document, args.operationName);
       if (!fields) {
         return undefined;
       }
-      return budgets.take(clientOf(args.contextValue), fields).then((refusals) => {
+      return budgets.take(clientOf(args.contextValue, trustedProxyHops), fields).then((refusals) => {
         if (refusals.length) {
           setResultAndStopExecution({ errors: refusals.map(refusalError) });
         }
@@ -84,9 +85,29 @@ export function rateLimitBudgets({ rateLimitMax, rateLimitWindowMs }, redis, out
 const REDIS_RETRY_INTERVAL_MS = 1000;
 const REDIS_LEFT_ALONE = new Error('Redis failed within the last second; not asked');
 
-function clientOf(context) {
+function clientOf(context, trustedProxyHops) {
   const subject = context.currentUser?.sub ?? context.jwt?.payload?.sub;
-  return subject ? `sub:${subject}` : `addr:${context.req?.socket?.remoteAddress ?? 'unknown'}`;
+  return subject
+    ? `sub:${subject}`
+    : `addr:${clientAddress(context.request?.headers.get('x-forwarded-for'), context.req?.socket?.remoteAddress, trustedProxyHops)}`;
+}
+
+/**
+ * An anonymous client's address: the connection's, or behind `hops` trusted proxies the address the
+ * outermost of them saw, which each proxy appends to X-Forwarded-For (so it is the `hops`-th entry from
+ * the right). The entries left of it are the client's own to write and are never read. A header with
+ * fewer entries, or an entry that is no IP address, counts as the connection's address: with every
+ * anonymous client behind one proxy's address sharing one budget, a forged header gains nothing.
+ */
+export function clientAddress(forwardedFor, socketAddress, hops) {
+  if (hops > 0 && forwardedFor) {
+    const entries = forwardedFor.split(',');
+    const entry = entries.length >= hops ? entries[entries.length - hops].trim() : '';
+    if (isIP(entry)) {
+      return entry;
+    }
+  }
+  return socketAddress ?? 'unknown';
 }
 
 const ROOT_TYPES = { query: 'Query', mutation: 'Mutation' };

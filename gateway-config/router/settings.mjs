@@ -77,6 +77,9 @@ function readSettings(env) {
     // The platform's feature flags (docs/feature-flags.md); unset: every flag is its coded default.
     flagsFile: env.FLAGS_FILE || null,
     requestDeadlineMs: int(env, 'REQUEST_DEADLINE_MS', 30000),
+    // How many proxies (an ingress, a load balancer) stand between clients and the router: the rate limit
+    // then tells anonymous clients apart by the address the outermost one saw (router/rate-limit.mjs).
+    trustedProxyHops: int(env, 'TRUSTED_PROXY_HOPS', 0, 0),
     // On SIGTERM the router stops accepting connections and lets requests in flight finish for at most
     // this long (Hive Gateway's default, 0, cuts them). Longer than REQUEST_DEADLINE_MS is never needed.
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 15000),

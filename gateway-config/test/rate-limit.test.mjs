@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, connect } from 'node:net';
 import { parse } from 'graphql';
-import { rateLimitBudgets, rootFields } from '../router/rate-limit.mjs';
+import { clientAddress, rateLimitBudgets, rootFields } from '../router/rate-limit.mjs';
 import { redisOutage, redisClient } from '../router/shared-state.mjs';
 import { ownPrefix, sharedRedisUrl } from './support/redis.mjs';
 
@@ -38,6 +38,21 @@ describe('router rate limit', () => {
     assert.deepEqual(names(rootFields(document, 'Unknown')), everyOperation, 'a name that picks none: all are counted');
     assert.deepEqual(names(rootFields(document, undefined)), everyOperation, 'several operations and no name: the same');
     assert.equal(rootFields(document, 'Page'), rootFields(document, 'Page'), 'worked out once per document');
+  });
+
+  it('tells anonymous clients apart by the address the outermost trusted proxy saw, never by what they wrote', () => {
+    const socket = '10.0.0.7';
+    assert.equal(clientAddress('203.0.113.9', socket, 0), socket, 'no proxy trusted: the header is the client\'s');
+    assert.equal(clientAddress('203.0.113.9', socket, 1), '203.0.113.9');
+    assert.equal(clientAddress('198.51.100.1, 203.0.113.9', socket, 1), '203.0.113.9', 'what the client wrote is left of it');
+    assert.equal(clientAddress('198.51.100.1, 203.0.113.9,10.1.1.1', socket, 2), '203.0.113.9', 'behind two proxies');
+    assert.equal(clientAddress('2001:db8::1', socket, 1), '2001:db8::1');
+    assert.equal(clientAddress('203.0.113.9', socket, 2), socket, 'fewer entries than proxies: not through them');
+    for (const forged of ['', 'unknown', 'x'.repeat(500), '203.0.113.9:443', ' , ']) {
+      assert.equal(clientAddress(forged, socket, 1), socket, forged);
+    }
+    assert.equal(clientAddress(null, socket, 1), socket, 'no header');
+    assert.equal(clientAddress(null, undefined, 0), 'unknown');
   });
 
   it('refuses a field past its budget in this process, and tells when the window ends', async () => {

@@ -261,6 +261,19 @@ describe('router in production mode', () => {
     }
   });
 
+  it('gives each anonymous client behind TRUSTED_PROXY_HOPS proxies its own budget, by the address they saw', async () => {
+    const limited = await startGateway({ ...productionEnv(), RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW_MS: '60000', TRUSTED_PROXY_HOPS: '1' });
+    try {
+      const send = (forwardedFor) => post(limited.url, { documentId: sha256(productPage) }, { 'x-forwarded-for': forwardedFor });
+      assert.equal((await send('203.0.113.1')).status, 200);
+      assert.equal((await send('198.51.100.7, 203.0.113.1')).status, 200, 'an entry the client wrote changes nothing');
+      assert.equal((await send('198.51.100.8, 203.0.113.1')).status, 429, 'the same client, over its budget');
+      assert.equal((await send('203.0.113.2')).status, 200, 'another client behind the proxy');
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('does not start without a JWT key source', async () => {
     const broken = await startGateway({ GATEWAY_MODE: 'production', ROUTER_HMAC_SECRET: TEST_ROUTER_SECRET }, { expectExit: true });
     // a busy 2-core machine takes a while to load the gateway and its plugins before the check runs

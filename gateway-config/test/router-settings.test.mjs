@@ -28,6 +28,8 @@ describe('numeric router settings', () => {
     assert.equal(settings.requestDeadlineMs, 5000);
     assert.equal(settings.limits.maxDepth, 7);
     assert.equal(settings.jwt.clockSkewSeconds, 0);
+    assert.equal(settings.trustedProxyHops, 0, 'no proxy unless told');
+    assert.equal(routerSettings({ TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops, 2);
     for (const [value, ratio] of [['0', 0], ['1', 1], ['0.25', 0.25], ['.5', 0.5], ['1.0', 1], [' 0.1 ', 0.1]]) {
       assert.equal(tracingSettings({ ...traced, TRACE_SAMPLING_RATIO: value }).samplingRatio, ratio, value);
     }
@@ -41,6 +43,7 @@ describe('numeric router settings', () => {
         /MAX_BODY_BYTES must be a positive integer/, value);
     }
     assert.throws(() => routerSettings({ JWT_CLOCK_SKEW_SECONDS: '-1' }), /JWT_CLOCK_SKEW_SECONDS must be a whole number, not '-1'/);
+    assert.throws(() => routerSettings({ TRUSTED_PROXY_HOPS: 'one' }), /TRUSTED_PROXY_HOPS must be a whole number, not 'one'/);
     for (const value of ['1.5', '-0.1', '0x1', '1e-1', 'NaN', 'Infinity', '10%', '.']) {
       assert.throws(() => tracingSettings({ ...traced, TRACE_SAMPLING_RATIO: value }),
         /TRACE_SAMPLING_RATIO must be a decimal number between 0 and 1/, value);
