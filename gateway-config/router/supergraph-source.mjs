@@ -13,7 +13,7 @@ export const VERSION_HEADER = 'x-supergraph-version';
  * @param {string} dir the store
  * @returns {{ load: () => string, plugin: object }}
  */
-export function storeSupergraph(dir, { registry = register, log = routerLog } = {}) {
+export function storeSupergraph(dir, { registry = register, log = routerLog, exit = (code) => process.exit(code) } = {}) {
   const metrics = storeMetrics(registry);
   const refused = new Set();
   // Version files are immutable: one that failed validation is not validated again.
@@ -79,6 +79,9 @@ export function storeSupergraph(dir, { registry = register, log = routerLog } = 
     }
     metrics.pointerRefused.set(1);
     if (!served) {
+      // Nothing to serve at start: the router stops with the line above, not with Hive's logs of the error
+      // and its stack (a router that cannot serve must not join a load balancer).
+      exit(1);
       throw new Error(`supergraph store ${dir}: ${message}`);
     }
     returned = served.version;

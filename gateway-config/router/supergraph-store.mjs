@@ -56,7 +56,8 @@ export function readVersion(dir, version) {
 export function promote(dir, sdl, now = new Date()) {
   return locked(dir, () => {
     const pointer = readPointer(dir);
-    const version = (listVersions(dir).at(-1) ?? 0) + 1;
+    // Above every number in use, a pointer written by hand included: numbers are never reused.
+    const version = Math.max(listVersions(dir).at(-1) ?? 0, pointer?.version ?? 0, ...(pointer?.previous ?? [])) + 1;
     publishVersion(dir, version, sdl);
     const previous = pointer ? [pointer.version, ...pointer.previous].slice(0, KEPT_PREVIOUS) : [];
     movePointer(dir, { version, previous });
@@ -68,9 +69,11 @@ export function promote(dir, sdl, now = new Date()) {
 /**
  * Points back at the version the current one replaced, or at version `to`: the versions the pointer
  * remembers after `to` stay for later rollbacks. With `to`, a pointer that cannot be read is replaced, which
- * is how an operator restores a store whose pointer was written by hand or by a broken sync.
+ * is how an operator restores a store whose pointer was written by hand or by a broken sync. `servable`
+ * is called with the version before the pointer moves and throws a StoreRefusal for one the routers
+ * would refuse (a starting router does not start on it).
  */
-export function rollback(dir, now = new Date(), to = null) {
+export function rollback(dir, now = new Date(), to = null, servable = () => {}) {
   return locked(dir, () => {
     const pointer = to === null ? readPointer(dir) : readablePointer(dir);
     const remembered = pointer?.previous ?? [];
@@ -86,6 +89,7 @@ export function rollback(dir, now = new Date(), to = null) {
     if (!existsSync(versionFile(dir, version))) {
       throw new StoreRefusal(`${to === null ? 'the previous ' : ''}version ${version} is missing (${versionFile(dir, version)})`);
     }
+    servable(version);
     const previous = remembered.includes(version) ? remembered.slice(remembered.indexOf(version) + 1) : [];
     movePointer(dir, { version, previous });
     appendHistory(dir, now, 'rollback', version, pointer?.version);

@@ -7,8 +7,9 @@
 // Refusals print one line starting with ✖ and exit 1; usage errors exit 2.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HISTORY_FILE, StoreRefusal, listVersions, promote, readPointer, rollback, versionFile }
+import { HISTORY_FILE, StoreRefusal, listVersions, promote, readPointer, readVersion, rollback, versionFile }
   from '../router/supergraph-store.mjs';
+import { readProblem } from '../router/setting-files.mjs';
 import { commandLine, fail, usageError } from './lib/cli.mjs';
 
 const USAGE = 'usage: supergraph-store.mjs promote|rollback|status --store DIR [--supergraph FILE] [--to N]';
@@ -34,22 +35,20 @@ try {
 }
 
 async function promoteCommand(store, { supergraph }) {
-  // Only promote needs the composers and the validation (seconds to load).
+  // Only promote needs the composers, and promote and rollback the validation (seconds to load).
   const { compose, supergraphFile } = await import('./lib/compose.mjs');
   const { validateSupergraph } = await import('../router/supergraph-validation.mjs');
   const file = resolve(supergraph ?? supergraphFile);
   // compose:check's composition: fails (exit 1) on a composition error of either composer.
-  const { supergraphSdl } = compose();
-  const sdl = existsSync(file) ? readFileSync(file, 'utf8') : null;
-  if (sdl !== supergraphSdl) {
-    throw new StoreRefusal(`${file} is ${sdl === null ? 'missing' : 'stale'}: it is not what the golden subgraph `
-      + 'schemas compose to; run `npm run compose` and commit it, then promote');
-  }
+  const { supergraphSdl: sdl } = compose();
+  requireComposition(file, sdl);
+  let apiSchema;
   try {
-    validateSupergraph(sdl);
+    apiSchema = validateSupergraph(sdl);
   } catch (error) {
-    throw new StoreRefusal(`${file} does not validate: ${error.message}`);
+    throw new StoreRefusal(`${file} does not validate: ${firstLine(error)}`);
   }
+  await requireTrustedOperations(file, apiSchema);
   if (existsSync(store)) {
     requireStore(store);
   }
@@ -58,10 +57,76 @@ async function promoteCommand(store, { supergraph }) {
   console.log(`\u2714 promoted version ${version}${from ? ` (was ${from})` : ''}: ${versionFile(store, version)}`);
 }
 
-function rollbackCommand(store, { to }) {
+/** `file` must hold exactly the composition's bytes; one of another size is stale unread (it may be huge). */
+function requireComposition(file, sdl) {
+  const expected = Buffer.from(sdl);
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    throw new StoreRefusal(`${file} ${readProblem(error)}: --supergraph names the supergraph file to promote`);
+  }
+  if (!stats.isFile()) {
+    throw new StoreRefusal(`${file} is not a file: --supergraph names the supergraph file to promote`);
+  }
+  if (stats.size !== expected.length || !readFileSync(file).equals(expected)) {
+    throw new StoreRefusal(`${file} is stale: it is not what the golden subgraph schemas compose to; `
+      + 'run `npm run compose` and commit it, then promote');
+  }
+}
+
+/**
+ * Every operation of the trusted documents manifest (what production routers accept, what the clients
+ * send; TRUSTED_DOCUMENTS_FILE as the router reads it) must still validate: a version that drops or
+ * changes a field one of them reads breaks that client.
+ */
+async function requireTrustedOperations(file, apiSchema) {
+  const { Kind, parse, validate } = await import('graphql');
+  const { defaultManifestFile, loadTrustedDocuments } = await import('../router/trusted-documents.mjs');
+  const manifest = process.env.TRUSTED_DOCUMENTS_FILE || defaultManifestFile;
+  let documents;
+  try {
+    documents = loadTrustedDocuments(manifest);
+  } catch (error) {
+    throw new StoreRefusal(firstLine(error));
+  }
+  const broken = [...documents].flatMap(([id, text]) => {
+    let document;
+    try {
+      document = parse(text);
+    } catch (error) {
+      return [`${id}: ${error.message}`];
+    }
+    const [error] = validate(apiSchema, document);
+    const name = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)?.name?.value;
+    return error ? [`${name ?? id}: ${error.message}`] : [];
+  });
+  if (broken.length) {
+    throw new StoreRefusal(`${file} breaks ${broken.length} of the ${documents.size} trusted operations of `
+      + `${manifest} (${broken.join(' ')}); clients send them: keep what they read, deprecated, until none does `
+      + '(docs/governance.md)');
+  }
+}
+
+async function rollbackCommand(store, { to }) {
   requireStore(store);
-  const { version, from } = rollback(store, new Date(), to === undefined ? null : Number(to));
+  const { validateSupergraph } = await import('../router/supergraph-validation.mjs');
+  // A version the routers would refuse: running ones keep the old, and a starting one does not start.
+  const servable = (version) => {
+    try {
+      validateSupergraph(readVersion(store, version));
+    } catch (error) {
+      throw new StoreRefusal(`version ${version} cannot be served (${versionFile(store, version)}: `
+        + `${error.syscall ? readProblem(error) : firstLine(error)}); roll back --to another version`);
+    }
+  };
+  const { version, from } = rollback(store, new Date(), to === undefined ? null : Number(to), servable);
   console.log(`\u2714 rolled back to version ${version} (was ${from ?? 'no readable pointer'})`);
+}
+
+/** The first line of an error's message: a refusal is one line. */
+function firstLine(error) {
+  return String(error?.message ?? error).split('\n')[0];
 }
 
 function statusCommand(store) {

@@ -98,6 +98,21 @@ describe('router with a supergraph store', () => {
     assert.match(starting.output(), /supergraph store .*: refused no version promoted yet; nothing to serve yet/);
   });
 
+  it('a router whose current version is invalid or missing does not start: one line, no stack trace', async () => {
+    for (const [version, text, reason] of [[1, 'type Query {', /refused version 1 does not validate: Syntax Error: Expected Name, found <EOF>\.; nothing to serve yet/],
+      [2, null, /refused version 2: ENOENT: no such file or directory, open '.*supergraph-2\.graphql'; nothing to serve yet/]]) {
+      const broken = mkdtempSync(join(tmpdir(), 'router-store-broken-'));
+      if (text !== null) {
+        writeFileSync(join(broken, `supergraph-${version}.graphql`), text);
+      }
+      movePointer(broken, { version, previous: [] });
+      const starting = await startGateway({ SUPERGRAPH_STORE: broken }, { expectExit: true });
+      assert.equal(await starting.exited, 1);
+      assert.match(starting.output(), reason);
+      assert.doesNotMatch(starting.output(), /stack|\n\s+at /, starting.output());
+    }
+  });
+
   it('SUPERGRAPH_POLL_MS under the shortest interval Hive Gateway accepts is refused', () => {
     assert.throws(() => routerSettings({ SUPERGRAPH_STORE: '/srv/store', SUPERGRAPH_POLL_MS: '1000' }),
       /SUPERGRAPH_POLL_MS must be at least 10000/);

@@ -3,7 +3,7 @@
 // pointer's memory, and the pointer is never seen half-written.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,12 +12,21 @@ import { pathToFileURL } from 'node:url';
 import { POINTER_FILE, StoreRefusal, listVersions, movePointer, promote, publishVersion, readPointer, rollback }
   from '../router/supergraph-store.mjs';
 import { validateSupergraph } from '../router/supergraph-validation.mjs';
+import { sha256 } from '../router/plugins.mjs';
 import { gatewayDir, startGateway } from './support/gateway.mjs';
 
 const committed = readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8');
 const script = resolve(gatewayDir, 'scripts', 'supergraph-store.mjs');
 const newStore = () => mkdtempSync(join(tmpdir(), 'supergraph-store-'));
 const run = (...args) => spawnSync(process.execPath, [script, ...args], { cwd: gatewayDir, encoding: 'utf8' });
+const runWith = (env, ...args) => spawnSync(process.execPath, [script, ...args],
+  { cwd: gatewayDir, encoding: 'utf8', env: { ...process.env, ...env } });
+/** A refusal: exit 1 and exactly one line on stderr, matching `pattern`. */
+const refused = (result, pattern) => {
+  assert.equal(result.status, 1, result.stderr);
+  assert.equal(result.stderr.trimEnd().split('\n').length, 1, result.stderr);
+  assert.match(result.stderr.trimEnd(), pattern);
+};
 
 describe('supergraph store commands', () => {
   it('promote writes versions 1 and 2, status lists them, rollback returns to 1 and then refuses', () => {
@@ -52,6 +61,57 @@ describe('supergraph store commands', () => {
     assert.equal(result.status, 1);
     assert.match(result.stderr, /^\u2716 .*stale\.graphql is stale: it is not what the golden subgraph schemas compose to/);
     assert.equal(existsSync(store), false, 'nothing written');
+  });
+
+  it('promote refuses a --supergraph that is missing, a directory or huge in one line, and writes nothing', (t) => {
+    const dir = newStore();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const store = join(dir, 'store');
+    const huge = join(dir, 'huge.graphql');
+    // 600 MB (sparse): more than a JavaScript string can hold, so it must be refused without reading it.
+    writeFileSync(huge, '');
+    truncateSync(huge, 600 * 1024 * 1024);
+    refused(run('promote', '--store', store, '--supergraph', join(dir, 'none.graphql')),
+      /^\u2716 .*none\.graphql does not exist: --supergraph names the supergraph file to promote$/);
+    refused(run('promote', '--store', store, '--supergraph', dir), /^\u2716 .* is not a file: --supergraph names/);
+    refused(run('promote', '--store', store, '--supergraph', huge), /^\u2716 .*huge\.graphql is stale: /);
+    assert.equal(existsSync(store), false, 'nothing written');
+  });
+
+  it('promote refuses a supergraph that breaks a trusted operation the clients send', () => {
+    const dir = newStore();
+    const store = join(dir, 'store');
+    const manifest = join(dir, 'trusted-documents.json');
+    const gone = 'query ProductColour($id: ID!) {\n  product(id: $id) {\n    id\n    colour\n  }\n}\n';
+    const kept = 'query ProductName($id: ID!) {\n  product(id: $id) {\n    name\n  }\n}\n';
+    writeFileSync(manifest, JSON.stringify({ [sha256(gone)]: gone, [sha256(kept)]: kept }));
+    refused(runWith({ TRUSTED_DOCUMENTS_FILE: manifest }, 'promote', '--store', store),
+      /^\u2716 .*supergraph\.graphql breaks 1 of the 2 trusted operations of .*trusted-documents\.json \(ProductColour: Cannot query field "colour" on type "Product"\.\); clients send them/);
+    writeFileSync(manifest, '{"not": "a manifest"');
+    refused(runWith({ TRUSTED_DOCUMENTS_FILE: manifest }, 'promote', '--store', store), /^\u2716 TRUSTED_DOCUMENTS_FILE: .* is not valid JSON$/);
+    assert.equal(existsSync(store), false, 'nothing written');
+  });
+
+  it('rollback refuses a version the routers would refuse: the pointer and the history stay', () => {
+    const store = newStore();
+    promote(store, committed);
+    publishVersion(store, 2, committed.slice(0, committed.length / 2));
+    publishVersion(store, 3, '');
+    writeFileSync(join(store, 'supergraph-4.graphql'), Buffer.from([0xff, 0xfe, 0x00]));
+    mkdirSync(join(store, 'supergraph-5.graphql'));
+    publishVersion(store, 6, committed);
+    movePointer(store, { version: 6, previous: [2, 1] });
+    const history = readFileSync(join(store, 'history.log'), 'utf8');
+    refused(run('rollback', '--store', store),
+      /^\u2716 version 2 cannot be served \(.*supergraph-2\.graphql: Syntax Error: .*\); roll back --to another version$/);
+    refused(run('rollback', '--store', store, '--to', '3'), /^\u2716 version 3 cannot be served \(.*: Syntax Error: Unexpected <EOF>\.\)/);
+    refused(run('rollback', '--store', store, '--to', '4'), /^\u2716 version 4 cannot be served \(.*: Syntax Error: /);
+    refused(run('rollback', '--store', store, '--to', '5'), /^\u2716 version 5 cannot be served \(.*supergraph-5\.graphql: is a directory\)/);
+    assert.deepEqual(readPointer(store), { version: 6, previous: [2, 1] });
+    assert.equal(readFileSync(join(store, 'history.log'), 'utf8'), history);
+    assert.equal(existsSync(join(store, '.lock')), false, 'the lock is released');
+    assert.equal(run('rollback', '--store', store, '--to', '1').status, 0);
+    assert.deepEqual(readPointer(store), { version: 1, previous: [] });
   });
 
   it('rollback and status refuse a store that does not exist, and usage errors exit 2', () => {
@@ -118,6 +178,14 @@ describe('supergraph store commands', () => {
     writeFileSync(join(store, '.lock'), '');
     assert.throws(() => promote(store, committed), /another promotion or rollback holds .*\.lock/);
     assert.deepEqual(listVersions(store), [1]);
+  });
+
+  it('a promotion numbers above every version the pointer names, even one whose file is gone', () => {
+    const store = newStore();
+    publishVersion(store, 1, committed);
+    movePointer(store, { version: 7, previous: [9, 1] });
+    assert.deepEqual(promote(store, committed), { version: 10, from: 7 });
+    assert.deepEqual(readPointer(store), { version: 10, previous: [7, 9, 1] });
   });
 
   it('rollback after a rollback goes further back; a promotion after it continues the numbering', () => {
