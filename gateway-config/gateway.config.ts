@@ -31,6 +31,7 @@ import { tokenVerifier, useJwtAuth } from './router/jwt-auth.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
 import { setUpTracing, untracedRequestId } from './router/tracing.mjs';
+import { startSetupProblem } from './router/start-checks.mjs';
 import { useEmptySelections } from './router/empty-selection.mjs';
 import { useOpsPage } from './router/ops.mjs';
 import { redisOutage, sharedRedis } from './router/shared-state.mjs';
@@ -73,8 +74,10 @@ const sampling = settings.tracing ? await setUpTracing(settings.tracing) : null;
 // (router/request-ids.mjs).
 checkRequestIds({ tracing: sampling !== null });
 
-if (production && !signingKeyProvider) {
-  throw new Error('GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE');
+// router/main.mjs has reported these in a line each before Hive loaded this file.
+const setupProblem = startSetupProblem(settings, process.argv);
+if (setupProblem) {
+  throw new Error(setupProblem);
 }
 
 // Each key parsed once, not on every verification (router/jwt-keys.mjs).
@@ -88,10 +91,6 @@ const rateLimit = production && on('rateLimit')
   : null;
 // SUPERGRAPH_STORE: the version the store's pointer names, validated before Hive sees it (router/supergraph-source.mjs).
 const store = settings.supergraphStore ? storeSupergraph(settings.supergraphStore.dir) : null;
-if (store && supergraphFileArgument(process.argv)) {
-  throw new Error(`SUPERGRAPH_STORE is set but the command names the supergraph file '${supergraphFileArgument(process.argv)}', `
-    + 'which would win over the store: start the router with `node router/main.mjs supergraph` and no file');
-}
 
 export const gatewayConfig = defineConfig({
   supergraph: store ? store.load : './supergraph.graphql',
@@ -249,12 +248,6 @@ function corsOptions(origins: string[] | null) {
 }
 
 /** The file after the CLI's `supergraph` command, if any (it replaces the config's `supergraph`). */
-function supergraphFileArgument(argv: string[]) {
-  const command = argv.indexOf('supergraph');
-  const next = command < 0 ? undefined : argv[command + 1];
-  return next && !next.startsWith('-') ? next : null;
-}
-
 function pickHeaders(headers: Headers, names: string[]) {
   const picked: Record<string, string> = {};
   for (const name of names) {

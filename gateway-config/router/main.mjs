@@ -7,9 +7,13 @@
 import cluster from 'node:cluster';
 import { register } from 'node:module';
 import { listenAddress, listenProblem } from './listen-address.mjs';
+import { startProblem } from './start-checks.mjs';
 
-// A port in use ends the start here in one line (workers of a forked router listen through the primary).
-const problem = cluster.isPrimary ? await listenProblem(listenAddress(process.argv.slice(2), process.env)) : null;
+// A setting the router cannot start with, or a port in use, ends the start here in a line each
+// (workers of a forked router listen through the primary).
+const problem = cluster.isPrimary
+  ? startProblem(process.argv, process.env) ?? await listenProblem(listenAddress(process.argv.slice(2), process.env))
+  : null;
 if (problem) {
   console.error(problem);
   process.exit(1);

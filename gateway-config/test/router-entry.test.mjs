@@ -109,4 +109,24 @@ describe('where the router listens', () => {
       server.close();
     }
   });
+
+  /** Starts the router with `env` (and nothing else of this process's environment) until it exits. */
+  const startWith = (env, args = ['supergraph.graphql']) => new Promise((done) => execFile(process.execPath,
+    [resolve(gatewayDir, 'router', 'main.mjs'), 'supergraph', ...args, '--host', '127.0.0.1', '--port', '0'],
+    { cwd: gatewayDir, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 60_000 },
+    (error, stdout, stderr) => done({ code: error?.code ?? 0, output: stdout + stderr })));
+
+  it('stops a router set up wrong with its problems, a line each, without Hive\'s logs or a stack trace', async () => {
+    const cases = [
+      [{ REQUEST_DEADLINE_MS: 'abc' }, ["REQUEST_DEADLINE_MS must be a positive integer, not 'abc'"]],
+      [{ REQUEST_DEADLINE_MS: 'abc', GATEWAY_MODE: 'staging' }, ['2 router settings are invalid:',
+        "  GATEWAY_MODE must be 'dev' or 'production', not 'staging'", "  REQUEST_DEADLINE_MS must be a positive integer, not 'abc'"]],
+      [{ GATEWAY_MODE: 'production', ROUTER_HMAC_SECRET: 'x'.repeat(32) }, ['GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE']],
+    ];
+    for (const [env, lines] of cases) {
+      const result = await startWith(env);
+      assert.equal(result.code, 1, result.output);
+      assert.deepEqual(result.output.trim().split('\n').sort(), [...lines].sort(), result.output);
+    }
+  });
 });

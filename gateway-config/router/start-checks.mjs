@@ -1,0 +1,36 @@
+// What stops a router's start because of how the operator set it up: invalid settings, production without
+// a JWT key, a supergraph file named beside a store. Checked by router/main.mjs before Hive Gateway loads
+// the configuration, so the operator reads the problems and nothing else: Hive logs a configuration's
+// error with its stack, twice. gateway.config.ts refuses the same, should it be loaded another way.
+import { routerSettings } from './settings.mjs';
+
+/** The problem that stops this start, or null. */
+export function startProblem(argv = process.argv, env = process.env) {
+  let settings;
+  try {
+    settings = routerSettings(env);
+  } catch (error) {
+    return error.message;
+  }
+  return startSetupProblem(settings, argv);
+}
+
+/** The problems of settings that are each valid: a combination the router cannot start with, or null. */
+export function startSetupProblem(settings, argv) {
+  if (settings.mode === 'production' && !settings.jwt.jwksUrl && !settings.jwt.publicKeyFile) {
+    return 'GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE';
+  }
+  const file = supergraphFileArgument(argv);
+  if (settings.supergraphStore && file) {
+    return `SUPERGRAPH_STORE is set but the command names the supergraph file '${file}', which would win over the `
+      + 'store: start the router with `node router/main.mjs supergraph` and no file';
+  }
+  return null;
+}
+
+/** The supergraph file the command line names (`supergraph FILE`), or null. */
+export function supergraphFileArgument(argv) {
+  const command = argv.indexOf('supergraph');
+  const next = command < 0 ? undefined : argv[command + 1];
+  return next && !next.startsWith('-') ? next : null;
+}
