@@ -1,8 +1,10 @@
 // What stops a router's start because of how the operator set it up: invalid settings, production without
-// a JWT key, a supergraph file named beside a store. Checked by router/main.mjs before Hive Gateway loads
+// a JWT key, a supergraph file named beside a store, an API key or trusted documents file it cannot use. Checked by router/main.mjs before Hive Gateway loads
 // the configuration, so the operator reads the problems and nothing else: Hive logs a configuration's
 // error with its stack, twice. gateway.config.ts refuses the same, should it be loaded another way.
+import { readKeyFile } from './api-keys.mjs';
 import { routerSettings } from './settings.mjs';
+import { defaultManifestFile, loadTrustedDocuments } from './trusted-documents.mjs';
 
 /** The problem that stops this start, or null. */
 export function startProblem(argv = process.argv, env = process.env) {
@@ -12,7 +14,20 @@ export function startProblem(argv = process.argv, env = process.env) {
   } catch (error) {
     return error.message;
   }
-  return startSetupProblem(settings, argv);
+  return startSetupProblem(settings, argv) ?? fileProblem(settings);
+}
+
+/** The files the configuration reads at start, read as it reads them (no watcher yet). */
+function fileProblem(settings) {
+  try {
+    if (settings.apiKeysFile) {
+      readKeyFile(settings.apiKeysFile);
+    }
+    loadTrustedDocuments(settings.trustedDocumentsFile ?? defaultManifestFile);
+    return null;
+  } catch (error) {
+    return error.message;
+  }
 }
 
 /** The problems of settings that are each valid: a combination the router cannot start with, or null. */

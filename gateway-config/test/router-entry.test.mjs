@@ -4,10 +4,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gatewayDir } from './support/gateway.mjs';
 import { listenAddress, listenProblem } from '../router/listen-address.mjs';
@@ -117,11 +118,17 @@ describe('where the router listens', () => {
     (error, stdout, stderr) => done({ code: error?.code ?? 0, output: stdout + stderr })));
 
   it('stops a router set up wrong with its problems, a line each, without Hive\'s logs or a stack trace', async () => {
+    const documents = join(mkdtempSync(join(tmpdir(), 'router-entry-')), 'documents.json');
+    writeFileSync(documents, '{ "abc": "{ __typename }" }');
     const cases = [
       [{ REQUEST_DEADLINE_MS: 'abc' }, ["REQUEST_DEADLINE_MS must be a positive integer, not 'abc'"]],
       [{ REQUEST_DEADLINE_MS: 'abc', GATEWAY_MODE: 'staging' }, ['2 router settings are invalid:',
         "  GATEWAY_MODE must be 'dev' or 'production', not 'staging'", "  REQUEST_DEADLINE_MS must be a positive integer, not 'abc'"]],
       [{ GATEWAY_MODE: 'production', ROUTER_HMAC_SECRET: 'x'.repeat(32) }, ['GATEWAY_MODE=production needs JWT_JWKS_URL or JWT_PUBLIC_KEY_FILE']],
+      [{ API_KEYS_FILE: '/no/such/keys.json' },
+        ["API key file /no/such/keys.json cannot be read: ENOENT: no such file or directory, open '/no/such/keys.json'"]],
+      [{ TRUSTED_DOCUMENTS_FILE: documents }, [`TRUSTED_DOCUMENTS_FILE: ${documents} has 1 entry whose key is not the SHA-256 of `
+        + "its text (the first: 'abc'); scripts/manifest.mjs writes it"]],
     ];
     for (const [env, lines] of cases) {
       const result = await startWith(env);
