@@ -23,11 +23,19 @@ export interface ClientOptions {
    * (default {@link DEFAULT_TIMEOUT_MS}, as in Java); past it the result is a `CLIENT_ERROR`.
    */
   timeoutMs?: number;
+  /**
+   * The largest answer the client reads, in bytes (default {@link DEFAULT_MAX_RESPONSE_BYTES}, as in Java);
+   * a longer one is a `CLIENT_ERROR` (`NO_GRAPHQL_RESPONSE`) instead of filling the memory.
+   */
+  maxResponseBytes?: number;
   fetch?: typeof fetch;
 }
 
 /** 10 s: a router that accepts the connection and never answers must not hang the caller (Node's own limit is minutes). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** 16 MiB: far above any answer of the trusted operations, far below what would exhaust a process. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** A GraphQL error with its documented code (`CLIENT_ERROR` when no GraphQL response came back). */
 export interface ClientError {
@@ -71,6 +79,14 @@ export function createClient(options: ClientOptions): SupergraphClient {
     // a programmer error, refused where it is made, as Java's ClientOptions refuses it
     throw new RangeError(`timeoutMs must be a positive number of milliseconds, not ${timeoutMs}`);
   }
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    throw new RangeError(`maxResponseBytes must be a positive whole number of bytes, not ${maxResponseBytes}`);
+  }
+  for (const [name, value] of [['clientName', options.clientName], ['language', options.language]] as const) {
+    // fetch would refuse it on every request, as an unreachable router
+    if (value !== undefined && headerProblem(value) !== undefined) throw new TypeError(`${name} is not a valid HTTP header value: ${headerProblem(value)}`);
+  }
   return {
     async execute(document, ...rest) {
       const text = document.toString();
@@ -83,19 +99,23 @@ export function createClient(options: ClientOptions): SupergraphClient {
       try {
         requestHeaders = await headers(options);
       } catch (error) {
-        return clientError(`the token could not be obtained: ${describe(error)}`, 'CREDENTIALS_UNAVAILABLE');
+        const message = error instanceof CredentialProblem ? error.message : `the token could not be obtained: ${describe(error)}`;
+        return clientError(message, 'CREDENTIALS_UNAVAILABLE');
       }
       // one deadline for the whole exchange: connecting, the headers and the body
       const signal = AbortSignal.timeout(timeoutMs);
       let response: Response;
-      let answer: string;
+      let answer: string | undefined;
       try {
         response = await send(options.url, { method: 'POST', headers: requestHeaders, body: JSON.stringify(body), signal });
-        answer = await response.text();
+        answer = await bodyOf(response, maxResponseBytes);
       } catch (error) {
         return signal.aborted
           ? clientError(`the router did not answer within ${timeoutMs / 1000} s`, 'TIMEOUT')
           : clientError(`the router did not answer: ${describe(error)}`, 'UNREACHABLE');
+      }
+      if (answer === undefined) {
+        return clientError(`HTTP ${response.status} with an answer over ${maxResponseBytes} bytes`, 'NO_GRAPHQL_RESPONSE');
       }
       return toResult(response, answer, rootFieldsOf(text));
     },
@@ -109,12 +129,52 @@ async function headers(options: ClientOptions): Promise<Record<string, string>> 
   };
   if (options.token !== undefined) {
     const token = typeof options.token === 'function' ? await options.token() : options.token;
-    result.authorization = `Bearer ${token}`;
+    result.authorization = `Bearer ${credential('token', token)}`;
   }
-  if (options.apiKey !== undefined) result['x-api-key'] = options.apiKey;
+  if (options.apiKey !== undefined) result['x-api-key'] = credential('API key', options.apiKey);
   if (options.clientName !== undefined) result['graphql-client-name'] = options.clientName;
   if (options.language !== undefined) result['accept-language'] = options.language;
   return result;
+}
+
+/**
+ * A token or API key as sent: without the whitespace around it (as fetch would drop it), and only if it is one
+ * word of visible ASCII. The message never repeats the value: fetch's own error would, in a message callers log.
+ */
+function credential(what: string, value: unknown): string {
+  if (typeof value !== 'string') throw new CredentialProblem(`the ${what} is ${value === null ? 'null' : typeof value}, not a string`);
+  const trimmed = value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+  if (trimmed === '') throw new CredentialProblem(`the ${what} is empty`);
+  const problem = headerProblem(trimmed, /[^\x21-\x7e]/);
+  if (problem !== undefined) throw new CredentialProblem(`the ${what} is not one word of visible ASCII: ${problem}`);
+  return trimmed;
+}
+
+class CredentialProblem extends Error {}
+
+/** What makes a header value unusable, by position and code point only. */
+function headerProblem(value: string, refused = /[^\t\x20-\x7e]/): string | undefined {
+  const index = value.search(refused);
+  if (index < 0) return undefined;
+  return `character ${index + 1} is U+${value.codePointAt(index)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The body as text, or undefined when it is longer than `max` bytes: nothing beyond that is read. */
+async function bodyOf(response: Response, max: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (response.body === null) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    // leaving the loop cancels the stream
+    if (size > max) return undefined;
+    chunks.push(chunk);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** Why a `CLIENT_ERROR` of the client's own came about, in its `reason`: the same in Java (`contract/client-responses.json`). */

@@ -1,4 +1,4 @@
-export { DEFAULT_TIMEOUT_MS, clientErrorReasons, createClient } from './client.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, clientErrorReasons, createClient } from './client.js';
 export type { ClientError, ClientErrorReason, ClientOptions, Mode, Result, SupergraphClient } from './client.js';
 export { errorCodes, type ErrorCode } from './generated/error-codes.js';
 export { trustedDocumentIds, type OperationName } from './generated/trusted-documents.js';

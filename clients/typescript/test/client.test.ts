@@ -7,12 +7,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import {
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT_MS,
   ProductBySkuDocument,
   UserOrdersDocument,
   createClient,
   errorCodes,
   trustedDocumentIds,
+  type ClientOptions,
   type UserOrdersQuery,
 } from '../src/index.js';
 import { loopbackRouter } from './loopback-router.js';
@@ -90,6 +92,70 @@ test('a token function that throws is a CLIENT_ERROR saying so, and nothing is s
   const result = await createClient({ url: router.url, mode: 'dev', token }).execute(UserOrdersDocument, { userId: '5' });
   assert.deepEqual(result.errors, [{ code: 'CLIENT_ERROR', message: 'the token could not be obtained: Error: session expired', reason: 'CREDENTIALS_UNAVAILABLE' }]);
   assert.equal(seen, undefined);
+});
+
+test('a token or API key that cannot be a header is a CLIENT_ERROR that does not repeat it, and nothing is sent', async () => {
+  const cases: Array<[Pick<ClientOptions, 'token' | 'apiKey'>, string]> = [
+    [{ token: 'secret-1\nsecret-2' }, 'the token is not one word of visible ASCII: character 9 is U+000A'],
+    [{ token: 'secret…' }, 'the token is not one word of visible ASCII: character 7 is U+2026'],
+    [{ token: 'secret secret' }, 'the token is not one word of visible ASCII: character 7 is U+0020'],
+    [{ token: ' \n' }, 'the token is empty'],
+    [{ token: () => undefined as unknown as string }, 'the token is undefined, not a string'],
+    [{ apiKey: 'secret\r\nX-Injected: 1' }, 'the API key is not one word of visible ASCII: character 7 is U+000D'],
+  ];
+  for (const [credentials, message] of cases) {
+    seen = undefined;
+    const result = await createClient({ url: router.url, mode: 'dev', ...credentials }).execute(UserOrdersDocument, { userId: '5' });
+    assert.deepEqual(result.errors, [{ code: 'CLIENT_ERROR', message, reason: 'CREDENTIALS_UNAVAILABLE' }]);
+    assert.equal(seen, undefined);
+  }
+});
+
+test('whitespace around a token or API key is not sent, as a token file\'s last newline', async () => {
+  answer = json(200, { data: { user: null } });
+  await createClient({ url: router.url, mode: 'dev', token: 'abc.def\n', apiKey: '\tkey-1 ' }).execute(UserOrdersDocument, { userId: '5' });
+  assert.equal(seen?.headers.authorization, 'Bearer abc.def');
+  assert.equal(seen?.headers['x-api-key'], 'key-1');
+});
+
+test('a client name or language that cannot be a header is refused at once', () => {
+  assert.throws(() => createClient({ url: router.url, mode: 'dev', clientName: 'shop\nweb' }), /^TypeError: clientName is not a valid HTTP header value: character 5 is U\+000A$/);
+  assert.throws(() => createClient({ url: router.url, mode: 'dev', language: 'dé' }), /^TypeError: language is not a valid HTTP header value: character 2 is U\+00E9$/);
+});
+
+test('an answer longer than maxResponseBytes is a CLIENT_ERROR, and the rest is not read', async () => {
+  const megabyte = Buffer.alloc(1 << 20, 0x20);
+  let written = 0;
+  answer = (response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.write('{"data":{"user":null}}');
+    // at most 64 MiB, so a client that reads it all still ends
+    const pump = () => {
+      while (written < 64 && !response.destroyed) {
+        written += 1;
+        if (!response.write(megabyte)) return void response.once('drain', pump);
+      }
+      response.end();
+    };
+    pump();
+  };
+  const result = await createClient({ url: router.url, mode: 'dev', maxResponseBytes: 2 << 20 }).execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(result.errors, [{ code: 'CLIENT_ERROR', message: `HTTP 200 with an answer over ${2 << 20} bytes`, reason: 'NO_GRAPHQL_RESPONSE' }]);
+  assert.ok(written < 64, `the client read all ${written} MiB`);
+
+  answer = (response) => {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(DEFAULT_MAX_RESPONSE_BYTES + 1) });
+    response.write('{"data":{"user":null}}');
+  };
+  const declared = await createClient({ url: router.url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(declared.errors, [{ code: 'CLIENT_ERROR', message: `HTTP 200 with an answer over ${DEFAULT_MAX_RESPONSE_BYTES} bytes`, reason: 'NO_GRAPHQL_RESPONSE' }]);
+});
+
+test('the default answer limit is 16 MiB, as in Java; a limit that is not a positive whole number is refused at once', () => {
+  assert.equal(DEFAULT_MAX_RESPONSE_BYTES, 16 * 1024 * 1024);
+  for (const maxResponseBytes of [0, -1, 1.5, Number.NaN]) {
+    assert.throws(() => createClient({ url: router.url, mode: 'dev', maxResponseBytes }), /^RangeError: maxResponseBytes must be a positive whole number of bytes/);
+  }
 });
 
 test('a router that never answers is a CLIENT_ERROR once the timeout passes', async () => {

@@ -13,16 +13,38 @@ import org.jspecify.annotations.Nullable;
  * answers cannot hang the caller. {@link #DEFAULT_TIMEOUT} by default, as in TypeScript.
  * @param language sent as {@code Accept-Language} ({@code en}, {@code de}) for the
  * language of error and user error messages; {@code null} for the router's default
+ * @param maxResponseBytes the largest answer the client reads; a longer one is a
+ * {@link ErrorCode#CLIENT_ERROR} ({@link ClientErrorReason#NO_GRAPHQL_RESPONSE}) instead
+ * of filling the heap. {@link #DEFAULT_MAX_RESPONSE_BYTES} by default, as in TypeScript.
  */
-public record ClientOptions(Duration timeout, @Nullable String language) {
+public record ClientOptions(Duration timeout, @Nullable String language, int maxResponseBytes) {
 
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * 16 MiB: far above any answer of the trusted operations, far below what would
+	 * exhaust a heap.
+	 */
+	public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 	public ClientOptions {
 		Objects.requireNonNull(timeout, "timeout");
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("timeout must be positive, not " + timeout);
 		}
+		if (maxResponseBytes <= 0 || maxResponseBytes == Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(
+					"maxResponseBytes must be positive and below Integer.MAX_VALUE, not " + maxResponseBytes);
+		}
+	}
+
+	/**
+	 * Options with the default answer limit.
+	 * @param timeout how long one request may take
+	 * @param language the language of messages, {@code null} for the router's default
+	 */
+	public ClientOptions(Duration timeout, @Nullable String language) {
+		this(timeout, language, DEFAULT_MAX_RESPONSE_BYTES);
 	}
 
 	/**
@@ -34,11 +56,15 @@ public record ClientOptions(Duration timeout, @Nullable String language) {
 	}
 
 	public ClientOptions withTimeout(Duration timeout) {
-		return new ClientOptions(timeout, this.language);
+		return new ClientOptions(timeout, this.language, this.maxResponseBytes);
 	}
 
 	public ClientOptions withLanguage(@Nullable String language) {
-		return new ClientOptions(this.timeout, language);
+		return new ClientOptions(this.timeout, language, this.maxResponseBytes);
+	}
+
+	public ClientOptions withMaxResponseBytes(int maxResponseBytes) {
+		return new ClientOptions(this.timeout, this.language, maxResponseBytes);
 	}
 
 }

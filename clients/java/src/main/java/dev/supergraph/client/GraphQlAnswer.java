@@ -1,9 +1,13 @@
 package dev.supergraph.client;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.client.ClientHttpResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +24,25 @@ import tools.jackson.databind.json.JsonMapper;
 record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors) {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * Reads an answer of at most {@code maxResponseBytes}; nothing beyond is read.
+	 */
+	static GraphQlAnswer receive(ClientHttpResponse response, int maxResponseBytes, String rootField)
+			throws IOException {
+		int status = response.getStatusCode().value();
+		InputStream body = response.getBody();
+		boolean declaredTooLong = response.getHeaders().getContentLength() > maxResponseBytes;
+		byte[] bytes = declaredTooLong ? new byte[0] : body.readNBytes(maxResponseBytes + 1);
+		if (declaredTooLong || bytes.length > maxResponseBytes) {
+			// closed before Spring's close, which would read the rest (an endless answer
+			// for
+			// ever) to reuse the connection
+			body.close();
+			return notGraphQl("HTTP " + status + " with an answer over " + maxResponseBytes + " bytes");
+		}
+		return read(status, new String(bytes, StandardCharsets.UTF_8), rootField);
+	}
 
 	static GraphQlAnswer read(int status, String body, String rootField) {
 		JsonNode response = parse(body);

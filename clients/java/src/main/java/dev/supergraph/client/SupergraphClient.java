@@ -2,7 +2,6 @@ package dev.supergraph.client;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,10 +42,13 @@ public final class SupergraphClient {
 
 	private final Duration timeout;
 
-	private SupergraphClient(RestClient restClient, URI endpoint, Duration timeout) {
+	private final int maxResponseBytes;
+
+	private SupergraphClient(RestClient restClient, URI endpoint, ClientOptions options) {
 		this.restClient = restClient;
 		this.endpoint = endpoint;
-		this.timeout = timeout;
+		this.timeout = options.timeout();
+		this.maxResponseBytes = options.maxResponseBytes();
 	}
 
 	/**
@@ -76,6 +78,10 @@ public final class SupergraphClient {
 		Objects.requireNonNull(credentials, "credentials (Credentials.none() for none)");
 		Objects.requireNonNull(clientName, "clientName");
 		Objects.requireNonNull(options, "options (ClientOptions.defaults() for the defaults)");
+		HeaderValues.option("clientName", clientName);
+		if (options.language() != null) {
+			HeaderValues.option("language", options.language());
+		}
 		// HTTP/1.1: the JDK client's HTTP/2 upgrade of a plain-HTTP POST (h2c) is refused
 		// by the router with 405
 		HttpClient http = HttpClient.newBuilder()
@@ -89,7 +95,9 @@ public final class SupergraphClient {
 			.requestFactory(requestFactory)
 			.requestInterceptor((request, body, execution) -> {
 				try {
-					credentials.apply(request.getHeaders()::set);
+					// the JDK's own refusal of a value would repeat it
+					credentials.apply((name, value) -> request.getHeaders()
+						.set(name, HeaderValues.credentialHeader(name, value)));
 				}
 				catch (RuntimeException ex) {
 					throw new CredentialsUnavailable(ex);
@@ -100,7 +108,7 @@ public final class SupergraphClient {
 		if (options.language() != null) {
 			restClient.defaultHeader(HttpHeaders.ACCEPT_LANGUAGE, options.language());
 		}
-		return new SupergraphClient(restClient.build(), endpoint, options.timeout());
+		return new SupergraphClient(restClient.build(), endpoint, options);
 	}
 
 	/**
@@ -122,7 +130,9 @@ public final class SupergraphClient {
 			answer = send(operation, operation.variables(variables));
 		}
 		catch (CredentialsUnavailable ex) {
-			return failure("the credentials could not be obtained: " + ex.getCause(),
+			return failure(
+					(ex.getCause() instanceof HeaderValues.CredentialProblem problem) ? problem.getMessage()
+							: "the credentials could not be obtained: " + ex.getCause(),
 					ClientErrorReason.CREDENTIALS_UNAVAILABLE);
 		}
 		catch (RestClientException ex) {
@@ -145,8 +155,8 @@ public final class SupergraphClient {
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)
 			.body(request)
-			.exchange((clientRequest, response) -> GraphQlAnswer.read(response.getStatusCode().value(),
-					new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8), operation.rootField()));
+			.exchange((clientRequest, response) -> GraphQlAnswer.receive(response, this.maxResponseBytes,
+					operation.rootField()));
 	}
 
 	private static <R> Result<R> typed(GraphQlOperation<?, R> operation, GraphQlAnswer answer) {
@@ -184,14 +194,26 @@ public final class SupergraphClient {
 			};
 		}
 
+		/**
+		 * A user's bearer token, asked for on every request. A token that cannot be sent
+		 * (null, blank, not one word of visible ASCII) is a
+		 * {@link ClientErrorReason#CREDENTIALS_UNAVAILABLE} that does not repeat it.
+		 * @param token gives the token; the whitespace around it is not sent
+		 * @return the credentials
+		 */
 		static Credentials bearer(Supplier<String> token) {
 			Objects.requireNonNull(token, "token");
-			return (headers) -> headers.set("Authorization", "Bearer " + token.get());
+			return (headers) -> headers.set("Authorization", "Bearer " + HeaderValues.credential("token", token.get()));
 		}
 
+		/**
+		 * A machine client's API key, checked as a bearer token is.
+		 * @param key the key; the whitespace around it is not sent
+		 * @return the credentials
+		 */
 		static Credentials apiKey(String key) {
 			Objects.requireNonNull(key, "key");
-			return (headers) -> headers.set("X-Api-Key", key);
+			return (headers) -> headers.set("X-Api-Key", HeaderValues.credential("API key", key));
 		}
 
 	}

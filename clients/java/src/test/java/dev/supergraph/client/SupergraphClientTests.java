@@ -9,7 +9,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.tuple;
@@ -152,6 +156,22 @@ class SupergraphClientTests {
 	}
 
 	@Test
+	void anEnumValueAddedAfterTheClientWasGeneratedIsUnknownAndTheRestOfTheValueIsKept() {
+		answer((exchange) -> json(exchange, 200, """
+				{"data":{"user":{"id":"5","name":"Ada","orders":{"edges":[
+				{"cursor":"c1","node":{"id":"9","status":"REFUNDED","items":[]}},
+				{"cursor":"c2","node":{"id":"10","status":"PAID","items":[]}}],
+				"pageInfo":{"hasNextPage":false,"endCursor":"c2"}}}}}"""));
+
+		Result<User> result = client(Duration.ofSeconds(5)).execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.errors()).isEmpty();
+		assertThat(result.orThrow().orders().edges())
+			.extracting((edge) -> edge.node().id(), (edge) -> edge.node().status())
+			.containsExactly(tuple("9", OrderStatus.UNKNOWN__), tuple("10", OrderStatus.PAID));
+	}
+
+	@Test
 	void theDefaultTimeoutIsTenSeconds() {
 		assertThat(ClientOptions.defaults()).isEqualTo(new ClientOptions(Duration.ofSeconds(10), null));
 	}
@@ -199,6 +219,110 @@ class SupergraphClientTests {
 				"the credentials could not be obtained: java.lang.IllegalStateException: session expired",
 				ClientErrorReason.CREDENTIALS_UNAVAILABLE));
 		assertThat(this.requests).hasValue(0);
+	}
+
+	@Test
+	void credentialsThatCannotBeAHeaderAreAClientErrorThatDoesNotRepeatThemAndSendNothing() {
+		answer((exchange) -> json(exchange, 200, "{\"data\":{\"user\":null}}"));
+		Map<Credentials, String> cases = new LinkedHashMap<>();
+		cases.put(Credentials.bearer(() -> "secret-1\nsecret-2"),
+				"the token is not one word of visible ASCII: character 9 is U+000A");
+		cases.put(Credentials.bearer(() -> "secret\u2026"),
+				"the token is not one word of visible ASCII: character 7 is U+2026");
+		cases.put(Credentials.bearer(() -> "secret secret"),
+				"the token is not one word of visible ASCII: character 7 is U+0020");
+		cases.put(Credentials.bearer(() -> " \n"), "the token is empty");
+		cases.put(Credentials.bearer(() -> null), "the token is null");
+		cases.put(Credentials.apiKey("secret\r\nX-Injected: 1"),
+				"the API key is not one word of visible ASCII: character 7 is U+000D");
+		cases.put((headers) -> headers.set("X-Session", "secret\r\n"),
+				"the value of header X-Session is not a valid HTTP header value: character 7 is U+000D");
+		cases.forEach((credentials,
+				message) -> assertThat(SupergraphClient.create(this.endpoint, credentials, "tests")
+					.execute(UserOrders.OPERATION, USER_5)
+					.errors())
+					.containsExactly(ClientError.ofClient(message, ClientErrorReason.CREDENTIALS_UNAVAILABLE)));
+		assertThat(this.requests).hasValue(0);
+	}
+
+	@Test
+	void whitespaceAroundATokenOrAnApiKeyIsNotSent() {
+		AtomicReference<List<String>> sent = new AtomicReference<>();
+		answer((exchange) -> {
+			sent.set(List.of(exchange.getRequestHeaders().getFirst("Authorization"),
+					exchange.getRequestHeaders().getFirst("X-Api-Key")));
+			json(exchange, 200, "{\"data\":{\"user\":null}}");
+		});
+		Credentials credentials = (headers) -> {
+			Credentials.bearer(() -> "abc.def\n").apply(headers);
+			Credentials.apiKey("\tkey-1 ").apply(headers);
+		};
+
+		assertThat(SupergraphClient.create(this.endpoint, credentials, "tests")
+			.execute(UserOrders.OPERATION, USER_5)
+			.errors()).isEmpty();
+		assertThat(sent.get()).containsExactly("Bearer abc.def", "key-1");
+	}
+
+	@Test
+	void aClientNameOrLanguageThatCannotBeAHeaderIsRefusedAtOnce() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SupergraphClient.create(this.endpoint, Credentials.none(), "shop\nweb"))
+			.withMessage("clientName is not a valid HTTP header value: character 5 is U+000A");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SupergraphClient.create(this.endpoint, Credentials.none(), "shop",
+					ClientOptions.defaults().withLanguage("d\u00e9")))
+			.withMessage("language is not a valid HTTP header value: character 2 is U+00E9");
+	}
+
+	@Test
+	void anAnswerLongerThanTheLimitIsAClientErrorAndTheRestIsNotRead() {
+		AtomicInteger written = new AtomicInteger();
+		answer((exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream out = exchange.getResponseBody();
+			out.write("{\"data\":{\"user\":null}}".getBytes(StandardCharsets.UTF_8));
+			byte[] megabyte = new byte[1 << 20];
+			Arrays.fill(megabyte, (byte) ' ');
+			// at most 64 MiB, so a client that reads it all still ends
+			while (written.get() < 64) {
+				out.write(megabyte);
+				written.incrementAndGet();
+			}
+			out.close();
+		});
+
+		Result<User> result = SupergraphClient
+			.create(this.endpoint, Credentials.none(), "tests", ClientOptions.defaults().withMaxResponseBytes(2 << 20))
+			.execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.errors()).containsExactly(ClientError
+			.ofClient("HTTP 200 with an answer over " + (2 << 20) + " bytes", ClientErrorReason.NO_GRAPHQL_RESPONSE));
+		assertThat(written.get()).as("MiB the client read").isLessThan(64);
+	}
+
+	@Test
+	void anAnswerThatDeclaresALengthOverTheLimitIsAClientError() {
+		answer((exchange) -> {
+			exchange.sendResponseHeaders(200, ClientOptions.DEFAULT_MAX_RESPONSE_BYTES + 1L);
+			exchange.getResponseBody().write("{\"data\":{\"user\":null}}".getBytes(StandardCharsets.UTF_8));
+			exchange.getResponseBody().flush();
+			stall();
+		});
+
+		Result<User> result = client(Duration.ofSeconds(5)).execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.errors()).containsExactly(ClientError.ofClient(
+				"HTTP 200 with an answer over " + ClientOptions.DEFAULT_MAX_RESPONSE_BYTES + " bytes",
+				ClientErrorReason.NO_GRAPHQL_RESPONSE));
+	}
+
+	@Test
+	void theDefaultAnswerLimitIsSixteenMebibytesAndAnotherMustBePositive() {
+		assertThat(ClientOptions.defaults().maxResponseBytes()).isEqualTo(16 * 1024 * 1024);
+		assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.defaults().withMaxResponseBytes(0))
+			.withMessage("maxResponseBytes must be positive and below Integer.MAX_VALUE, not 0");
 	}
 
 	@Test
