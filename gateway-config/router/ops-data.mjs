@@ -14,11 +14,14 @@ export function parseMetrics(text) {
       continue;
     }
     const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)]
-      .map((m) => [m[1], m[2]]));
+      .map((m) => [m[1], unescapeLabel(m[2])]));
     samples.push({ name: match[1], labels, value: Number(match[3]) });
   }
   return samples;
 }
+
+// The exposition format escapes `\`, `"` and a line feed in label values: the page shows the value itself.
+const unescapeLabel = (value) => value.replace(/\\(.)/g, (_, c) => (c === 'n' ? '\n' : c));
 
 /** The q-quantile (0..1) of a cumulative histogram's buckets [{ le, count }], in the buckets' unit. */
 export function quantile(q, buckets) {
@@ -78,7 +81,9 @@ const sumBy = (samples, name, label) => {
 
 /**
  * The page's tables. `router`: the router's samples; `subgraphs`: { name: { samples, up } };
- * `recent`: { operation: { traceId, ms } } the slowest recent request of each operation.
+ * `recent`: { operation: { traceId, ms } } the slowest recent request of each operation. A row is
+ * something that happened in the window: an operation, field, statement count or cache without a
+ * request in it is no row (its series stay in the processes' text as long as they run).
  */
 export function opsView({ router, subgraphs, recent = {} }) {
   const operations = Object.entries(histograms(router, 'router_operation_duration_seconds', 'operation'))
@@ -86,12 +91,13 @@ export function opsView({ router, subgraphs, recent = {} }) {
       operation,
       requests: h.count,
       totalSeconds: h.sum,
-      meanMs: h.count ? (1000 * h.sum) / h.count : 0,
+      meanMs: meanMs(h),
       p95Ms: ms(quantile(0.95, bucketList(h))),
       p99Ms: ms(quantile(0.99, bucketList(h))),
       recentTraceId: Object.hasOwn(recent, operation) ? recent[operation].traceId : null,
       subgraphs: fetchedSubgraphs(router, operation),
-    }));
+    }))
+    .filter((row) => row.requests > 0);
   const entries = Object.entries(subgraphs);
   const fetchTimes = histograms(router, 'router_subgraph_fetch_duration_seconds', 'subgraph');
   const failedFetches = histograms(router, 'router_subgraph_fetch_duration_seconds', 'subgraph', (labels) => labels.outcome === 'error');
@@ -100,23 +106,25 @@ export function opsView({ router, subgraphs, recent = {} }) {
     slowOperations: [...operations].sort((a, b) => (b.p95Ms ?? 0) - (a.p95Ms ?? 0)),
     hotFields: entries.flatMap(([subgraph, { samples }]) =>
       Object.entries(histograms(samples, 'graphql_datafetcher_seconds', 'graphql_field_name'))
-        .map(([field, h]) => ({ subgraph, field, calls: h.count, totalSeconds: h.sum, meanMs: h.count ? (1000 * h.sum) / h.count : 0 })))
+        .map(([field, h]) => ({ subgraph, field, calls: h.count, totalSeconds: h.sum, meanMs: meanMs(h) })))
+      .filter((row) => row.calls > 0)
       .sort((a, b) => b.totalSeconds - a.totalSeconds).slice(0, 15),
     errors: [
       ...Object.entries(sumBy(router, 'router_operation_errors_total', 'code')).map(([code, count]) => ({ where: 'router', code, count })),
       ...entries.flatMap(([subgraph, { samples }]) => Object.entries(sumBy(samples, 'graphql_errors_total', 'code'))
         .map(([code, count]) => ({ where: subgraph, code, count }))),
-    ].filter((row) => row.count > 0).sort((a, b) => b.count - a.count), // a code not seen this minute is no row
+    ].filter((row) => row.count > 0).sort((a, b) => b.count - a.count),
     sqlPerOperation: entries.flatMap(([subgraph, { samples }]) =>
       Object.entries(histograms(samples, 'graphql_operation_sql_statements', 'operation'))
         .map(([operation, h]) => ({ subgraph, operation, requests: h.count, statementsPerRequest: h.count ? h.sum / h.count : 0 })))
+      .filter((row) => row.requests > 0)
       .sort((a, b) => b.statementsPerRequest - a.statementsPerRequest),
     caches: [
       ...cacheRates('router', router.filter((s) => s.name === 'router_document_cache_total')
         .map((s) => ({ ...s, labels: { ...s.labels, cache: 'documents' } }))),
       ...entries.flatMap(([subgraph, { samples }]) =>
         cacheRates(subgraph, samples.filter((s) => s.name === 'cache_gets_total'))),
-    ],
+    ].filter((row) => row.hits + row.misses > 0),
     pools: entries.map(([subgraph, { samples }]) => pool(subgraph, samples)).filter(Boolean),
     // Readiness as the subgraph reports it; fetches, failures and p95 as the router sees them.
     health: entries.map(([subgraph, { up }]) => ({
@@ -127,6 +135,14 @@ export function opsView({ router, subgraphs, recent = {} }) {
       fetchP95Ms: fetchTimes[subgraph] ? ms(quantile(0.95, bucketList(fetchTimes[subgraph]))) : null,
     })),
   };
+}
+
+/**
+ * The slowest recent requests `{ operation: { traceId, ms, at } }` taken within `windowMs` before `now`:
+ * the request of an operation not asked for since is no longer recent.
+ */
+export function withinWindow(recent, now, windowMs) {
+  return Object.fromEntries(Object.entries(recent).filter(([, { at }]) => !(now - at > windowMs)));
 }
 
 function fetchedSubgraphs(router, operation) {
@@ -155,37 +171,67 @@ function pool(subgraph, samples) {
     saturation: value('hikaricp_connections_active') / max };
 }
 
+// Divided first: a sum near the largest double would overflow to Infinity (JSON null) times 1000.
+const meanMs = (h) => (h.count ? 1000 * (h.sum / h.count) : 0);
 const ms = (seconds) => (seconds == null ? null : Math.round(seconds * 100000) / 100);
 
 const COUNTER = /_(total|count|sum|bucket)$/;
 const key = (sample) => `${sample.name}${JSON.stringify(sample.labels)}`;
 
-/** Counters as increases since `previous` (both lists of samples); gauges as they are now. */
+/**
+ * Counters as increases since `previous` (both lists of samples); gauges as they are now. A counter
+ * below its earlier value was reset (its process restarted): it counted from zero since, as
+ * Prometheus's `increase` reads it.
+ */
 export function increase(current, previous) {
   if (!previous) {
     return current;
   }
   const before = new Map(previous.map((sample) => [key(sample), sample.value]));
-  return current.map((sample) => (COUNTER.test(sample.name)
-    ? { ...sample, value: Math.max(0, sample.value - (before.get(key(sample)) ?? 0)) }
-    : sample));
+  return current.map((sample) => {
+    if (!COUNTER.test(sample.name)) {
+      return sample;
+    }
+    const earlier = before.get(key(sample)) ?? 0;
+    return { ...sample, value: sample.value < earlier ? sample.value : sample.value - earlier };
+  });
+}
+
+/** `compute` (async) shared by every call made while one is under way; the next call after it settles computes anew. */
+export function coalesced(compute) {
+  let pending = null;
+  return () => {
+    pending ??= Promise.resolve().then(compute).finally(() => {
+      pending = null;
+    });
+    return pending;
+  };
 }
 
 /**
  * The last `windowMs` of scrapes: `add(snapshot)` keeps it and answers the oldest snapshot still in
- * the window, so the page shows what happened recently rather than since the processes started.
+ * the window, so the page shows what happened recently rather than since the processes started;
+ * `baselineAt` is that snapshot's time (null: there was none, the counters count since the start). It
+ * keeps at most one snapshot per `spacingMs`, however many pages ask, so its memory stays bounded.
  */
 export class ScrapeWindow {
   #snapshots = [];
 
-  constructor(windowMs) {
+  baselineAt = null;
+
+  constructor(windowMs, spacingMs = 1000) {
     this.windowMs = windowMs;
+    this.spacingMs = spacingMs;
   }
 
   add(snapshot, now = Date.now()) {
     this.#snapshots = this.#snapshots.filter((kept) => now - kept.at <= this.windowMs);
     const oldest = this.#snapshots[0];
-    this.#snapshots.push({ at: now, snapshot });
+    const newest = this.#snapshots.at(-1);
+    if (!newest || now - newest.at >= this.spacingMs) {
+      this.#snapshots.push({ at: now, snapshot });
+    }
+    this.baselineAt = oldest?.at ?? null;
     return oldest?.snapshot ?? null;
   }
 }

@@ -10,7 +10,7 @@ import { API_KEY_HEADER } from './api-keys.mjs';
 import { extractScopes } from './authorization.mjs';
 import { bearerToken } from './jwt-auth.mjs';
 import { message, messageOf, requestLanguage } from './messages.mjs';
-import { increase, opsView, parseMetrics, ScrapeWindow } from './ops-data.mjs';
+import { coalesced, increase, opsView, parseMetrics, ScrapeWindow, withinWindow } from './ops-data.mjs';
 import { errorResponse, notFoundResponse } from './plugins.mjs';
 import { requestIdOf } from './request-ids.mjs';
 
@@ -32,7 +32,7 @@ const READ_METHODS = 'GET, HEAD';
 export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, verifyToken, metricsPath, registry = register }) {
   const assets = Object.fromEntries(Object.keys(TYPES).map((file) => [file, readFileSync(resolve(ASSETS, file))]));
   const authorize = production ? opsAuthorizer({ apiKeys, verifyToken }) : async () => null;
-  const window = new ScrapeWindow(WINDOW_MS);
+  const view = sharedView({ subgraphs, slowestRecent, registry });
   const refuse = async (request, endResponse, fetchAPI) => {
     const refusal = await authorize(request);
     if (refusal) {
@@ -65,7 +65,7 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, veri
       }
       const file = url.pathname === '/ops' || url.pathname === '/ops/' ? 'index.html' : url.pathname.slice('/ops/'.length);
       if (file === 'data') {
-        endResponse(json(fetchAPI, 200, await view({ subgraphs, slowestRecent, registry, window })));
+        endResponse(json(fetchAPI, 200, await view()));
       } else if (Object.hasOwn(assets, file)) {
         endResponse(new fetchAPI.Response(assets[file], { status: 200, headers: { 'content-type': TYPES[file], 'cache-control': 'no-store' } }));
       } else {
@@ -75,20 +75,39 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, veri
   };
 }
 
-async function view({ subgraphs, slowestRecent, registry, window }) {
-  const router = parseMetrics(await registry.metrics());
+/**
+ * The page's data. Requests that arrive while it is being computed share that computation, so many
+ * open pages (or a client asking in a loop) never have more than one scrape of each subgraph under way.
+ */
+function sharedView({ subgraphs, slowestRecent, registry }) {
+  // One window per process, fed only by its successful scrapes: a subgraph that did not answer once
+  // keeps its own baseline instead of counting from its start at the next answer.
+  const windows = new Map(['router', ...Object.keys(subgraphs)].map((source) => [source, new ScrapeWindow(WINDOW_MS)]));
+  return coalesced(() => view({ subgraphs, slowestRecent, registry, windows }));
+}
+
+async function view({ subgraphs, slowestRecent, registry, windows }) {
   const scraped = Object.fromEntries(await Promise.all(Object.entries(subgraphs).map(async ([name, { url }]) => {
     const base = url.replace(/\/graphql\/?$/, '');
     const [metrics, ready] = await Promise.all([text(`${base}/actuator/prometheus`), text(`${base}/actuator/health/readiness`)]);
-    return [name, { samples: metrics ? parseMetrics(metrics) : [], up: ready !== null && ready.includes('"UP"') }];
+    return [name, { samples: metrics ? parseMetrics(metrics) : null, up: ready !== null && ready.includes('"UP"') }];
   })));
-  const before = window.add({ router, subgraphs: scraped });
-  const recent = Object.fromEntries(Object.entries(scraped).map(([name, { samples, up }]) =>
-    [name, { samples: increase(samples, before?.subgraphs[name]?.samples), up }]));
+  const router = parseMetrics(await registry.metrics());
+  const now = Date.now();
+  const recentSamples = (source, samples) => (samples ? increase(samples, windows.get(source).add(samples, now)) : []);
+  const routerSamples = recentSamples('router', router);
+  const since = windows.get('router').baselineAt;
   return {
-    at: new Date().toISOString(),
-    windowSeconds: WINDOW_MS / 1000,
-    ...opsView({ router: increase(router, before?.router), subgraphs: recent, recent: slowestRecent() }),
+    at: new Date(now).toISOString(),
+    // What the counters cover: the seconds since the oldest scrape of the window, or null on the first
+    // view, whose counters count since the processes started.
+    windowSeconds: since === null ? null : Math.round((now - since) / 1000),
+    ...opsView({
+      router: routerSamples,
+      subgraphs: Object.fromEntries(Object.entries(scraped).map(([name, { samples, up }]) =>
+        [name, { samples: recentSamples(name, samples), up }])),
+      recent: withinWindow(slowestRecent(), now, WINDOW_MS),
+    }),
   };
 }
 

@@ -46,7 +46,8 @@ step "compose.yaml (npm run validate:compose)" npm run -s validate:compose
 if command -v promtool >/dev/null 2>&1; then
   step "alert rules (promtool check rules)" promtool check rules observability/prometheus/alerts.yml \
     observability/prometheus/supergraph-store-alerts.yml
-  step "alert rule tests (promtool test rules)" promtool test rules observability/prometheus/supergraph-store-alerts.test.yml
+  step "alert rule tests (promtool test rules)" promtool test rules observability/prometheus/supergraph-store-alerts.test.yml \
+    observability/prometheus/alerts.test.yml
 elif [[ "${CI:-}" == "true" ]]; then
   echo "✖ promtool is missing: CI runs scripts/install-observability-tools.sh first" >&2
   failed+=("alert rules (promtool missing)")

@@ -7,7 +7,7 @@ const pct = (value) => (value == null ? '–' : `${(100 * value).toFixed(1)} %`)
 function table(id, columns, rows) {
   const target = document.querySelector(`#${id} .body`);
   if (!rows.length) {
-    target.innerHTML = '<p class="empty">nothing yet</p>';
+    target.innerHTML = '<p class="empty">nothing in this window</p>';
     return;
   }
   const head = columns.map(([title]) => `<th>${title}</th>`).join('');
@@ -19,7 +19,10 @@ function table(id, columns, rows) {
 const text = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function render(data) {
-  document.getElementById('updated').textContent = `updated ${new Date(data.at).toLocaleTimeString()}`;
+  // The counters cover the seconds since the router's oldest scrape of the last minute; the first view
+  // has none to compare with and shows everything since the processes started.
+  const span = data.windowSeconds == null ? 'since the processes started' : `the last ${data.windowSeconds} s`;
+  document.getElementById('updated').textContent = `updated ${new Date(data.at).toLocaleTimeString()}, counting ${span}`;
   table('health', [['subgraph', (r) => text(r.subgraph)],
     ['readiness', (r) => (r.up ? '<span class="up">UP</span>' : '<span class="down">DOWN</span>')],
     ['fetches', (r) => fmt(r.fetches, 0), true], ['failed', (r) => fmt(r.failedFetches, 0), true],
