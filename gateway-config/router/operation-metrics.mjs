@@ -166,6 +166,9 @@ export function clientLabel(apiKeyClient, header, apolloHeader, keyClients = NO_
   return 'unknown';
 }
 
+/** The codes of errors that are the platform's failure, not the client's: what the availability objective counts. */
+export const SERVER_ERROR_CODES = new Set(['INTERNAL', 'SERVICE_UNAVAILABLE']);
+
 /**
  * The plugin. `trustedDocuments` (hash -> text) gives the names production labels by and the name of
  * a request that sends only a `documentId`; `clientNames` (CLIENT_NAMES) the clients labelled by name;
@@ -178,7 +181,7 @@ export function useOperationMetrics({ production, trustedDocuments, clientNames 
   const clientNameOf = clientNameOfRequest(keyClients);
   const duration = metric(registry, Histogram, {
     name: 'router_operation_duration_seconds',
-    help: 'Time from request to response, per operation, client and outcome (ok or error)',
+    help: 'Time from request to response, per operation, client and outcome (ok; error: the client\'s; server_error: an INTERNAL or SERVICE_UNAVAILABLE among the errors)',
     labelNames: ['operation', 'client', 'outcome'],
     buckets: LATENCY_BUCKETS,
   });
@@ -277,10 +280,14 @@ export function useOperationMetrics({ production, trustedDocuments, clientNames 
       }
       const client = clientOf(state, request);
       const failed = result?.errors ?? [];
+      let serverFailed = false;
       for (const error of failed) {
-        errors.inc({ operation: state.operation, client, code: String(error?.extensions?.code ?? 'INTERNAL') });
+        const code = String(error?.extensions?.code ?? 'INTERNAL');
+        errors.inc({ operation: state.operation, client, code });
+        serverFailed ||= SERVER_ERROR_CODES.has(code);
       }
-      state.outcome = failed.length ? 'error' : 'ok';
+      // One per response: a list whose subgraph is down has an error per item, a request fails once.
+      state.outcome = serverFailed ? 'server_error' : failed.length ? 'error' : 'ok';
     },
     // Timed to the response, which carries the request id (Hive Gateway's requestId runs first).
     onResponse({ request, response }) {

@@ -21,7 +21,8 @@ describe('router metrics per operation and client', () => {
 
   before(async () => {
     fakes = await startFakeSubgraphs();
-    gateway = await startGateway({ GATEWAY_MODE: 'dev', ...fakes.env });
+    // A catalog slower than its timeout (a query that mentions "slow") answers SERVICE_UNAVAILABLE.
+    gateway = await startGateway({ GATEWAY_MODE: 'dev', ...fakes.env, CATALOG_TIMEOUT_MS: '500' });
   });
 
   after(async () => {
@@ -51,6 +52,16 @@ describe('router metrics per operation and client', () => {
       { operation: 'Misspelled', client: 'unknown', code: 'BAD_USER_INPUT' }), 1);
     assert.equal(sum(metrics, 'router_operation_duration_seconds_count',
       { operation: 'Misspelled', client: 'unknown', outcome: 'error' }), 1);
+  });
+
+  it('times a request that failed on the platform\'s side once as a server error, whatever its errors', async () => {
+    const response = await post(gateway.url, { query: 'query TimedOut { slow: categories { id } }' });
+    assert.deepEqual(codes(response.json), ['SERVICE_UNAVAILABLE']);
+    const metrics = await scrape(gateway.url);
+    assert.equal(sum(metrics, 'router_operation_errors_total',
+      { operation: 'TimedOut', client: 'unknown', code: 'SERVICE_UNAVAILABLE' }), 1);
+    assert.equal(sum(metrics, 'router_operation_duration_seconds_count', { operation: 'TimedOut', outcome: 'server_error' }), 1);
+    assert.equal(sum(metrics, 'router_operation_duration_seconds_count', { operation: 'TimedOut', outcome: 'error' }), 0);
   });
 
   it('times each subgraph fetch per subgraph and outcome, and keeps Hive Gateway\'s own metrics off', async () => {
