@@ -1,5 +1,6 @@
 package dev.supergraph.starter.errors;
 
+import java.util.Collections;
 import java.util.Locale;
 
 import dev.supergraph.starter.contract.ContractFiles;
@@ -57,6 +58,24 @@ class RequestLanguagesTests {
 		TestResponse english = this.subgraph.request("{ secret }").header("Accept-Language", "fr").send();
 		assertThat(english.body().path("errors").path(0).path("message").asString())
 			.isEqualTo(this.messages.get(ErrorCode.UNAUTHENTICATED, Locale.ENGLISH));
+	}
+
+	@Test
+	void aHeaderOfManyRangesIsReadByTheRuleNotRefusedByTheServletContainer() {
+		// Tomcat's own parse throws beyond ten ranges, so every request with a longer
+		// Accept-Language failed as INTERNAL; a browser with many languages sends one
+		String header = "fr, it, es, pt, nl, sv, da, fi, pl, cs, hu, de;q=0.5";
+		TestResponse answered = this.subgraph.request("{ greeting }").header("Accept-Language", header).send();
+		assertThat(answered.status()).isEqualTo(200);
+		assertThat(answered.body().path("errors").isMissingNode()).as(answered.body().toString()).isTrue();
+		assertThat(answered.body().path("data").path("greeting").isString()).isTrue();
+		TestResponse refused = this.subgraph.request("{ secret }").header("Accept-Language", header).send();
+		assertThat(refused.errorCodes()).containsExactly("UNAUTHENTICATED");
+		assertThat(refused.body().path("errors").path(0).path("message").asString())
+			.isEqualTo(this.messages.get(ErrorCode.UNAUTHENTICATED, Locale.GERMAN));
+		String ranges = String.join(", ", Collections.nCopies(500, "x-y;q=0.1"));
+		TestResponse many = this.subgraph.request("{ secret }").header("Accept-Language", ranges).send();
+		assertThat(many.errorCodes()).containsExactly("UNAUTHENTICATED");
 	}
 
 }
