@@ -11,6 +11,9 @@ import dev.supergraph.starter.errors.SubgraphException;
  */
 public final class Ids {
 
+	/** The most code points of a refused id that its message shows. */
+	private static final int SHOWN = 40;
+
 	private Ids() {
 	}
 
@@ -60,8 +63,26 @@ public final class Ids {
 		return (id.isPresent() && Long.toString(id.getAsLong()).equals(subject)) ? id : OptionalLong.empty();
 	}
 
+	/**
+	 * The refused id as its message shows it: at most {@value #SHOWN} whole code points,
+	 * each that would not show as itself (a control or format character such as a bidi
+	 * override, a private-use or unassigned one, an unpaired surrogate) as U+FFFD. The
+	 * message is text a client displays and parses as JSON, where an unpaired surrogate
+	 * breaks strict parsers.
+	 */
 	private static String abbreviate(String id) {
-		return (id.length() > 40) ? id.substring(0, 40) + "…" : id;
+		String shown = id.codePoints()
+			.limit(SHOWN)
+			.map((c) -> visible(c) ? c : '\uFFFD')
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+		return (id.codePointCount(0, id.length()) > SHOWN) ? shown + "…" : shown;
+	}
+
+	private static boolean visible(int c) {
+		int type = Character.getType(c);
+		return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
+				&& type != Character.PRIVATE_USE && type != Character.UNASSIGNED;
 	}
 
 }
