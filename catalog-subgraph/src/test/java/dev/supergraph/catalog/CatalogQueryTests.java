@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,9 @@ class CatalogQueryTests {
 
 	@Autowired
 	GraphQlTester graphQl;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void productsPageListsProductsInIdOrderWithPriceAndCategory() {
@@ -84,6 +88,25 @@ class CatalogQueryTests {
 			.path("products.edges")
 			.entityList(Object.class)
 			.hasSize(0);
+	}
+
+	@Test
+	void searchFoldsTheCaseOfEveryScriptAsTheDatabaseFoldsTheName() {
+		this.jdbc
+			.sql("insert into product (sku, name, price_amount, price_currency, category_id, weight_grams)"
+					+ " values ('SKU-GREEK-1', 'Ελληνικός ΚΑΦΕΣ Σκέτος', 3.50, 'EUR', 1, 100)")
+			.update();
+		// Java's lower case of a final Σ is ς, the database's σ: a search folded in Java
+		// missed the product's own name
+		for (String search : List.of("Ελληνικός ΚΑΦΕΣ Σκέτος", "ΚΑΦΕΣ", "ελληνικός καφεσ")) {
+			List<String> skus = this.graphQl.documentName("productPage")
+				.variable("filter", Map.of("search", search))
+				.execute()
+				.path("products.edges[*].node.sku")
+				.entityList(String.class)
+				.get();
+			assertThat(skus).as(search).containsExactly("SKU-GREEK-1");
+		}
 	}
 
 	@Test

@@ -50,7 +50,8 @@ class ProductController {
 		PageRequest page = this.pages.request(first, after);
 		ProductFilter criteria = (filter != null) ? filter : ProductFilter.NONE;
 		Long categoryId = (criteria.categoryId() != null) ? Ids.parse(criteria.categoryId()) : null;
-		List<Product> rows = this.products.page(page, categoryId, criteria.namePattern(), criteria.inStock());
+		List<Product> rows = criteria.matchesNoName() ? List.of()
+				: this.products.page(page, categoryId, criteria.namePattern(), criteria.inStock());
 		return this.pages.window(rows, page, Product::getId);
 	}
 

@@ -71,8 +71,8 @@ class ProductRows {
 	 * A page of products in id order, each filter applied when given.
 	 * @param afterId the last id of the page before
 	 * @param categoryId only this category's products
-	 * @param namePattern only names matching this {@code LIKE} pattern (lower case,
-	 * {@code \} escapes)
+	 * @param namePattern only names matching this {@code LIKE} pattern ({@code \}
+	 * escapes), both in lower case by the database's rules
 	 * @param inStock only products in stock ({@code true}) or out of it ({@code false})
 	 * @param limit the most products to read
 	 * @return the products
@@ -82,7 +82,7 @@ class ProductRows {
 		return this.jdbc.sql(COLUMNS + """
 				where p.id > :afterId
 				  and (:categoryId is null or p.category_id = :categoryId)
-				  and (:namePattern is null or lower(p.name) like :namePattern escape '\\')
+				  and (:namePattern is null or lower(p.name) like lower(:namePattern) escape '\\')
 				  and (:inStock is null or (:inStock and p.stock_quantity > 0)
 				                        or (not :inStock and p.stock_quantity = 0))
 				order by p.id limit :limit""")
