@@ -33,6 +33,7 @@ import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, useOperationMetrics } from './rout
 import { setUpTracing, untracedRequestId } from './router/tracing.mjs';
 import { startSetupProblem } from './router/start-checks.mjs';
 import { useEmptySelections } from './router/empty-selection.mjs';
+import { forwardedLanguage } from './router/messages.mjs';
 import { useOpsPage } from './router/ops.mjs';
 import { redisOutage, sharedRedis } from './router/shared-state.mjs';
 import { rateLimitBudgets, useRateLimit } from './router/rate-limit.mjs';
@@ -117,13 +118,14 @@ export const gatewayConfig = defineConfig({
   progressiveOverride: featureFlags.progressiveOverride,
   gracefulShutdownTimeout: settings.shutdownTimeoutMs,
   propagateHeaders: {
-    // Accept-Language too, so the subgraphs' messages follow the client's language like the router's;
+    // The language the router chose for the client, so the subgraphs' messages are in the router's;
     // and the router's operation and client labels, so the subgraphs' metrics name the client's operation.
     // The client's name replaces its header (which goes on as sent only when the metrics are off: the
     // subgraphs choose from it and the key by the same rule and key file).
     // Asked once per subgraph request; the answer depends on the client request only (Hive copies it).
     fromClientToSubgraphs: oncePerRequest((request: Request) => ({
-      ...pickHeaders(request.headers, ['authorization', API_KEY_HEADER, REQUEST_ID_HEADER, 'accept-language', CLIENT_HEADER]),
+      ...pickHeaders(request.headers, ['authorization', API_KEY_HEADER, REQUEST_ID_HEADER, CLIENT_HEADER]),
+      ...forwardedLanguage(request),
       ...operationMetrics.subgraphHeaders(request),
     })),
   },

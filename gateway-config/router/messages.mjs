@@ -73,6 +73,15 @@ export function requestLanguage(request) {
   return negotiateLanguage(request?.headers?.get('accept-language'));
 }
 
+/**
+ * The Accept-Language a subgraph request carries: the language the router chose, not the client's header,
+ * so a response never mixes two languages, and a header the subgraphs' servlet container would refuse
+ * (over its header size limit) never reaches them. None when the client sent none.
+ */
+export function forwardedLanguage(request) {
+  return request.headers.has('accept-language') ? { 'accept-language': requestLanguage(request) } : {};
+}
+
 function parseRange(part) {
   const [tag, ...params] = trimOws(part).toLowerCase().split(';');
   if (!/^(\*|[a-z]{1,8}(-[a-z0-9]{1,8})*)$/.test(tag)) {

@@ -125,9 +125,19 @@ describe('router messages through the real router', () => {
     }
   });
 
-  it("forwards the client's Accept-Language to the subgraphs", async () => {
-    await post(dev.url, { query: '{ categories { id } }' }, german);
-    const upstream = fakes.requests.findLast((request) => request.path === '/catalog');
-    assert.equal(upstream.headers['accept-language'], german['accept-language']);
+  it('tells the subgraphs the language it chose for the client, not the header the client sent', async () => {
+    const cases = [
+      [german, 'de'],
+      [{ 'accept-language': 'fr' }, 'en'],
+      // over Tomcat's 8 KB header limit: the subgraphs would refuse the request as malformed
+      [{ 'accept-language': `${'fr;q=0.5, '.repeat(1000)}de` }, 'en'],
+      [{}, 'en'], // Node's fetch sends `*`
+    ];
+    for (const [headers, forwarded] of cases) {
+      const { json } = await post(dev.url, { query: '{ categories { id } }' }, headers);
+      assert.equal(json.errors, undefined, JSON.stringify(json));
+      const upstream = fakes.requests.findLast((request) => request.path === '/catalog');
+      assert.equal(upstream.headers['accept-language'], forwarded, JSON.stringify(headers).slice(0, 80));
+    }
   });
 });
