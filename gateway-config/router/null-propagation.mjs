@@ -82,7 +82,9 @@ const fieldsKeyOf = (path) => `\u0001${path.filter((segment) => typeof segment !
  * The runtime's errors in their order, each once: one that explained a null where graphql-js reported it,
  * none that explained a null inside a value that null propagation removed (one error reports the removed
  * value), and the rest as they were; then graphql-js's own (a null in a non-null position that no error
- * explains).
+ * explains), except where a kept error's null took that value away too: a subgraph answers a failed
+ * non-null field by nulling its parent, its other fields with it (`{ a: users(first: 1) b: users(first:
+ * -1) }` has no `data` at all), and those nulls are the failed field's, not unexplained ones.
  */
 function keptErrors(result, completed, errors) {
   const reportedFor = new Map();
@@ -97,14 +99,53 @@ function keptErrors(result, completed, errors) {
   }
   const used = new Set(errors.thrown.values());
   const kept = [];
+  const removedErrors = [];
   for (const error of result.errors) {
     if (reportedFor.has(error)) {
       kept.push(...reportedFor.get(error));
-    } else if (!used.has(error) && !removed(error.path, result.data, completed.data)) {
+    } else if (used.has(error)) {
+      continue;
+    } else if (removed(error.path, result.data, completed.data)) {
+      removedErrors.push(error);
+    } else {
       kept.push(error);
     }
   }
-  return kept.concat(own);
+  const keptStops = kept.map((error) => nulledAt(error.path, completed.data)).filter(Boolean);
+  const causes = [];
+  for (const error of own) {
+    const stop = nulledAt(error.path, completed.data);
+    if (stop && keptStops.some((kept) => startsWith(stop, kept))) {
+      continue;
+    }
+    // graphql-js met this null before the failed sibling whose null it is: that one reports the value
+    const cause = stop && removedErrors.find((candidate) => !causes.includes(candidate)
+      && startsWith(fieldsOf(candidate.path ?? []), fieldsOf(stop)));
+    causes.push(cause || error);
+  }
+  return kept.concat(causes);
+}
+
+const startsWith = (path, prefix) => prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
+const fieldsOf = (path) => path.filter((segment) => typeof segment !== 'number');
+
+// Where the null on the way to `path` stopped in the completed data: the path of the first null value
+// (`[]` for no data at all), or null when the path holds a value.
+function nulledAt(path, data) {
+  if (data == null) {
+    return [];
+  }
+  let value = data;
+  for (let length = 1; length <= (path?.length ?? 0); length += 1) {
+    value = value?.[path[length - 1]];
+    if (value === null) {
+      return path.slice(0, length);
+    }
+    if (value === undefined) {
+      return null;
+    }
+  }
+  return null;
 }
 
 // Whether a value on the way to `path` was in the runtime's data and is null in the completed data.

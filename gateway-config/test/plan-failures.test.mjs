@@ -58,6 +58,20 @@ describe('null propagation over the Rust planner\'s answer', () => {
       [[['order'], 'catalog down'], [['orders', 0, 'id'], 'Cannot return null for non-nullable field Order.id.']]);
     assert.equal(propagateNulls({ errors: [unavailable(['orders'])] }, request('{ orders { id } }'), schema).data, null);
   });
+
+  it('reports no null of its own where a failed field\'s null took the value away with it', () => {
+    const refused = new GraphQLError('first must be between 0 and 100.', { path: ['b'], extensions: { code: 'BAD_USER_INPUT' } });
+    // a subgraph that nulled its whole answer for the failed non-null `b`, `a` with it
+    const root = propagateNulls({ data: null, errors: [refused] }, request('{ a: orders { id } b: orders { id } }'), schema);
+    assert.equal(root.data, null);
+    assert.deepEqual(root.errors.map((error) => [error.path, error.extensions?.code]), [[['b'], 'BAD_USER_INPUT']]);
+
+    const nested = new GraphQLError('refused', { path: ['order', 'b'], extensions: { code: 'BAD_USER_INPUT' } });
+    const order = propagateNulls({ data: { order: { a: null, b: null } }, errors: [nested] },
+      request('{ order(id: "1") { a: items { quantity } b: items { quantity } } }'), schema);
+    assert.deepEqual(plain(order.data), { order: null });
+    assert.deepEqual(order.errors.map((error) => error.path), [['order', 'b']]);
+  });
 });
 
 describe('a failed fetch of the Rust planner\'s plan', () => {
