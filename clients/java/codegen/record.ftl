@@ -37,8 +37,9 @@
 <#if field.type?starts_with("java.util.List<") && (minLength?has_content || maxLength?has_content || pattern?has_content || format?has_content || min?has_content || max?has_content)>
 <#stop "${className}.${field.originalName}: @constraint rules on list items are not generated for Java">
 </#if>
-<#if field.mandatory && minLength?has_content && minLength?number gte 1><#local result = result + ["@" + v + "NotBlank"]></#if>
-<#if minLength?has_content || maxLength?has_content><#local result = result + ["@" + v + "Size(" + bounds(minLength, maxLength) + ")"]></#if>
+<#-- strings are judged as the subgraphs judge them: a value of invisible characters only is blank -->
+<#if field.mandatory && minLength?has_content && minLength?number gte 1><#local result = result + ["@dev.supergraph.client.NotBlankText"]></#if>
+<#if minLength?has_content || maxLength?has_content><#local result = result + ["@dev.supergraph.client.TextLength(" + bounds(minLength, maxLength) + ")"]></#if>
 <#if minItems?has_content || maxItems?has_content><#local result = result + ["@" + v + "Size(" + bounds(minItems, maxItems) + ")"]></#if>
 <#if pattern?has_content><#local result = result + ["@" + v + "Pattern(regexp = \"" + pattern?j_string + "\")"]></#if>
 <#if format == "email"><#local result = result + ["@" + v + "Email(regexp = dev.supergraph.client.InputValidation.EMAIL)"]>
@@ -53,11 +54,11 @@
 <#assign notNull = "jakarta.validation.constraints.NotNull">
 <#-- An input's annotations: the rules of its @constraint, and @NotNull on every non-null field (the
      plugin adds its @NotNull to non-primitive types only, so an Int! boxed here would lose it), unless
-     @NotBlank already says REQUIRED. Other types keep the plugin's annotations. -->
+     @NotBlankText already says REQUIRED. Other types keep the plugin's annotations. -->
 <#function validation field>
 <#local result = []>
 <#list field.annotations?filter(a -> !input || a != notNull) as annotation><#local result = result + beanValidation(annotation, field)></#list>
-<#if input && field.mandatory && !result?seq_contains("@jakarta.validation.constraints.NotBlank")><#local result = ["@" + notNull] + result></#if>
+<#if input && field.mandatory && !result?seq_contains("@dev.supergraph.client.NotBlankText")><#local result = ["@" + notNull] + result></#if>
 <#if input && field.type?ends_with("Input")><#local result = ["@jakarta.validation.Valid"] + result></#if>
 <#return result>
 </#function>

@@ -3,5 +3,5 @@ export type { ClientError, ClientErrorReason, ClientOptions, Mode, Result, Super
 export { errorCodes, type ErrorCode } from './generated/error-codes.js';
 export { trustedDocumentIds, type OperationName } from './generated/trusted-documents.js';
 export * from './generated/graphql.js';
-export { EMAIL_PATTERN, validateInput, type InputCheck, type InputError, type Rule } from './validation.js';
+export { EMAIL_PATTERN, INVISIBLE, validateInput, type InputCheck, type InputError, type Rule } from './validation.js';
 export * from './generated/validation-schemas.js';

@@ -32,6 +32,16 @@ const JAVA_WHITESPACE = '\\t\\n\\v\\f\\r\\u001c-\\u001f \\u1680\\u2000-\\u2006\\
 const EDGE_WHITESPACE = new RegExp(`^[${JAVA_WHITESPACE}]+|[${JAVA_WHITESPACE}]+$`, 'gu');
 
 /**
+ * The characters that show nothing (spaces of every kind, format characters such as U+200B and U+FEFF, the
+ * Hangul fillers): a trimmed value made only of them is blank, as the subgraphs judge it (the `invisible`
+ * of contract/input-validation-cases.json).
+ */
+export const INVISIBLE = '[\\p{Z}\\p{Cf}\\t\\n\\u000B\\f\\r\\u001C-\\u001F\\u115F\\u1160\\u3164\\uFFA0]';
+const BLANK = new RegExp(`^${INVISIBLE}*$`, 'u');
+/** A value's length as the rules count it: a blank one is empty, as it reads. */
+const ruleLength = (value: string) => (BLANK.test(value) ? 0 : value.length);
+
+/**
  * format: "email", as the subgraphs check it: a dot-atom local part of at most 64 characters (international
  * letters allowed) and two or more ASCII DNS labels (the `formats` of contract/input-validation-cases.json).
  */
@@ -45,12 +55,12 @@ const code = (value: InputError['code']) => ({ params: { code: value } });
 export function text(rule: Rule, required: boolean) {
   let schema = z.string().overwrite((value) => value.replace(EDGE_WHITESPACE, ''));
   if (required && (rule.minLength ?? 0) >= 1) {
-    schema = schema.refine((value) => value.length > 0, { ...code('REQUIRED'), message: 'must not be blank', abort: true });
+    schema = schema.refine((value) => ruleLength(value) > 0, { ...code('REQUIRED'), message: 'must not be blank', abort: true });
   }
   if (rule.minLength !== undefined || rule.maxLength !== undefined) {
     // in UTF-16 code units, as Java counts (zod's own min/max count code points)
     const { minLength = 0, maxLength = Number.MAX_SAFE_INTEGER } = rule;
-    schema = schema.refine((value) => value.length >= minLength && value.length <= maxLength, {
+    schema = schema.refine((value) => ruleLength(value) >= minLength && ruleLength(value) <= maxLength, {
       ...code('INVALID_LENGTH'),
       message: `must be ${minLength} to ${maxLength} characters long`,
     });

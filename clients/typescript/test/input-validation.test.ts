@@ -13,6 +13,7 @@ import {
 import {
   CreateProductInputSchema,
   EMAIL_PATTERN,
+  INVISIBLE,
   PlaceOrderInputSchema,
   inputSchemas,
   validateInput,
@@ -28,10 +29,14 @@ interface Case {
 
 const { cases, missing, formats } = JSON.parse(
   readFileSync(new URL('../../../../contract/input-validation-cases.json', import.meta.url), 'utf8'),
-) as { cases: Case[]; missing: { cases: Case[] }; formats: { email: string } };
+) as { cases: Case[]; missing: { cases: Case[] }; formats: { email: string; invisible: string } };
 
 test('the email format is the contract\'s', () => {
   assert.equal(EMAIL_PATTERN, formats.email);
+});
+
+test('the characters that make a value blank are the contract\'s', () => {
+  assert.equal(INVISIBLE, formats.invisible);
 });
 
 // `missing`: absent and null values, which GraphQL refuses before a subgraph could

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -31,9 +32,18 @@ public final class InputValidation {
 			+ "(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 			+ "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+";
 
-	private static final Map<String, String> CODES = Map.of("NotNull", "REQUIRED", "NotBlank", "REQUIRED", "Size",
-			"INVALID_LENGTH", "Pattern", "INVALID_FORMAT", "Email", "INVALID_EMAIL", "DecimalMin", "OUT_OF_RANGE",
-			"DecimalMax", "OUT_OF_RANGE");
+	/**
+	 * The characters that show nothing (spaces of every kind, format characters such as
+	 * U+200B and U+FEFF, the Hangul fillers): a trimmed value made only of them is blank,
+	 * as the subgraphs judge it.
+	 */
+	public static final String INVISIBLE = "[\\p{Z}\\p{Cf}\\t\\n\\u000B\\f\\r\\u001C-\\u001F\\u115F\\u1160\\u3164\\uFFA0]";
+
+	private static final Pattern BLANK = Pattern.compile(INVISIBLE + "*");
+
+	private static final Map<String, String> CODES = Map.of("NotNull", "REQUIRED", "NotBlankText", "REQUIRED",
+			"TextLength", "INVALID_LENGTH", "Size", "INVALID_LENGTH", "Pattern", "INVALID_FORMAT", "Email",
+			"INVALID_EMAIL", "DecimalMin", "OUT_OF_RANGE", "DecimalMax", "OUT_OF_RANGE");
 
 	private final Validator validator;
 
@@ -59,6 +69,11 @@ public final class InputValidation {
 		errors.sort(Comparator.comparing((InputError error) -> String.join(".", error.field()))
 			.thenComparing(InputError::code));
 		return errors;
+	}
+
+	/** A value's length as the rules count it: a blank one is empty, as it reads. */
+	static int ruleLength(CharSequence value) {
+		return BLANK.matcher(value).matches() ? 0 : value.length();
 	}
 
 	private static String code(ConstraintViolation<?> violation) {

@@ -50,6 +50,12 @@ class InputValidationContractTests {
 			.isEqualTo(json.readTree(contractFile().toFile()).path("formats").path("email").asString());
 	}
 
+	@Test
+	void theCharactersThatMakeAValueBlankAreTheContracts() {
+		assertThat(InputValidation.INVISIBLE)
+			.isEqualTo(json.readTree(contractFile().toFile()).path("formats").path("invisible").asString());
+	}
+
 	@ParameterizedTest(name = "{0}: {1}")
 	@MethodSource("missingCases")
 	void answersTheSharedMissingValuesWithRequired(String input, String name, JsonNode value, List<String> expected)

@@ -38,6 +38,15 @@ record Constraint(@Nullable Integer minLength, @Nullable Integer maxLength, @Nul
 			+ "(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 			+ "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
+	/**
+	 * The characters that show nothing: spaces of every kind, format characters (U+200B,
+	 * U+FEFF, bidi marks, the soft hyphen) and the Hangul fillers. A trimmed value made
+	 * only of them is blank: a name of a zero-width space is no name.
+	 */
+	static final String INVISIBLE = "[\\p{Z}\\p{Cf}\\t\\n\\u000B\\f\\r\\u001C-\\u001F\\u115F\\u1160\\u3164\\uFFA0]";
+
+	private static final Pattern BLANK = Pattern.compile(INVISIBLE + "*");
+
 	static Constraint of(GraphQLDirectiveContainer element) {
 		GraphQLAppliedDirective directive = element.getAppliedDirective(ConstraintDirectiveConfigurer.NAME);
 		if (directive == null) {
@@ -54,18 +63,21 @@ record Constraint(@Nullable Integer minLength, @Nullable Integer maxLength, @Nul
 	}
 
 	/**
-	 * The rules a string breaks, after trimming.
+	 * The rules a string breaks, after trimming; a value of {@link #INVISIBLE} characters
+	 * only is blank.
 	 * @param value the string as sent
 	 * @param required whether the field is non-null
 	 * @return the codes, {@code REQUIRED} alone for a blank required value
 	 */
 	List<String> check(String value, boolean required) {
 		String text = value.strip();
-		if (text.isEmpty() && required && this.minLength != null && this.minLength >= 1) {
+		boolean blank = BLANK.matcher(text).matches();
+		if (blank && required && this.minLength != null && this.minLength >= 1) {
 			return List.of("REQUIRED");
 		}
 		List<String> codes = new ArrayList<>();
-		if (outside(text.length(), this.minLength, this.maxLength)) {
+		// a blank value is as long as it reads: empty
+		if (outside(blank ? 0 : text.length(), this.minLength, this.maxLength)) {
 			codes.add("INVALID_LENGTH");
 		}
 		if (this.pattern != null && !this.pattern.matcher(text).matches()) {

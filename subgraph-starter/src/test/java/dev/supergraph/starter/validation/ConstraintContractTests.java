@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The named formats the subgraphs check are those of
- * {@code contract/input-validation-cases.json}, whose cases each subgraph runs over HTTP
- * and the generated clients run too.
+ * The named formats the subgraphs check, and the characters that make a value blank, are
+ * those of {@code contract/input-validation-cases.json}, whose cases each subgraph runs
+ * over HTTP and the generated clients run too.
  */
 class ConstraintContractTests {
 
@@ -16,6 +16,12 @@ class ConstraintContractTests {
 	void theEmailFormatIsTheContracts() {
 		assertThat(Constraint.EMAIL.pattern())
 			.isEqualTo(ContractFiles.read("input-validation-cases.json").path("formats").path("email").asString());
+	}
+
+	@Test
+	void theInvisibleCharactersAreTheContracts() {
+		assertThat(Constraint.INVISIBLE)
+			.isEqualTo(ContractFiles.read("input-validation-cases.json").path("formats").path("invisible").asString());
 	}
 
 }
