@@ -96,7 +96,7 @@ describe('deployment manifests', () => {
         }
       });
 
-      it('lets only the callers the configuration names reach each subgraph', () => {
+      it('lets only the callers the configuration names reach each subgraph, and Prometheus its metrics', () => {
         const callers = Object.fromEntries(SUBGRAPHS.map((name) => [name, new Set()]));
         for (const caller of ['router', ...SUBGRAPHS]) {
           for (const value of Object.values(envOf(container(caller), objects))) {
@@ -109,9 +109,17 @@ describe('deployment manifests', () => {
         for (const name of SUBGRAPHS) {
           const policy = find('NetworkPolicy', `${name}-ingress`);
           assert.equal(policy.spec.podSelector.matchLabels['app.kubernetes.io/name'], name);
-          const allowed = policy.spec.ingress.flatMap((rule) => rule.from.map((from) => from.podSelector.matchLabels['app.kubernetes.io/name']));
+          const sources = policy.spec.ingress.flatMap((rule) => rule.from);
+          const allowed = sources.filter((from) => from.podSelector).map((from) => from.podSelector.matchLabels['app.kubernetes.io/name']);
           assert.deepEqual(new Set(allowed), callers[name], name);
-          assert.deepEqual(policy.spec.ingress.flatMap((rule) => rule.ports.map((p) => p.port)), [applicationYaml(name).server.port]);
+          // besides the callers, only Prometheus in the monitoring namespace, where the pod's annotations point it
+          assert.deepEqual(sources.filter((from) => !from.podSelector),
+            [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], name);
+          const port = applicationYaml(name).server.port;
+          assert.deepEqual([...new Set(policy.spec.ingress.flatMap((rule) => rule.ports.map((p) => p.port)))], [port]);
+          const annotations = find('Deployment', name).spec.template.metadata.annotations;
+          assert.deepEqual(annotations, { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(port),
+            'prometheus.io/path': '/actuator/prometheus' }, name);
         }
         // the callers are the router and the subgraphs whose registry `calls` name the subgraph
         assert.deepEqual(callers, Object.fromEntries(SUBGRAPHS.map((name) => [name, new Set(['router',
