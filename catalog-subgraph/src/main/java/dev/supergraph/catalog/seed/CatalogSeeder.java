@@ -37,6 +37,7 @@ class CatalogSeeder implements ApplicationRunner {
 	private final Environment environment;
 
 	CatalogSeeder(JdbcTemplate jdbc, Environment environment) {
+		SeedGuard.refuseInProduction(environment, "catalog.seed.enabled");
 		this.jdbc = jdbc;
 		this.environment = environment;
 	}

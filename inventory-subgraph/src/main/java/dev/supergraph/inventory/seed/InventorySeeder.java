@@ -35,6 +35,7 @@ class InventorySeeder implements ApplicationRunner {
 	private final Environment environment;
 
 	InventorySeeder(JdbcTemplate jdbc, Environment environment) {
+		SeedGuard.refuseInProduction(environment, "inventory.seed.enabled");
 		this.jdbc = jdbc;
 		this.environment = environment;
 	}

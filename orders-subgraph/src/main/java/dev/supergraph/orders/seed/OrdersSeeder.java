@@ -37,6 +37,7 @@ class OrdersSeeder implements ApplicationRunner {
 	private final Environment environment;
 
 	OrdersSeeder(JdbcTemplate jdbc, Environment environment) {
+		SeedGuard.refuseInProduction(environment, "orders.seed.enabled");
 		this.jdbc = jdbc;
 		this.environment = environment;
 	}

@@ -1,5 +1,6 @@
 package dev.supergraph.starter.database;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +12,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class SeedGuard {
 
 	private SeedGuard() {
+	}
+
+	/**
+	 * Refuses a seeder with the {@code prod} profile when it is created, before the
+	 * subgraph serves: reported by Spring Boot as the setting, where it came from and the
+	 * rule, without a stack trace.
+	 * @param environment the environment, for its active profiles
+	 * @param property the seeder's switch, e.g. {@code users.seed.enabled}
+	 * @throws InvalidConfigurationPropertyValueException with the {@code prod} profile
+	 */
+	public static void refuseInProduction(Environment environment, String property) {
+		if (environment.acceptsProfiles(Profiles.of("prod"))) {
+			throw new InvalidConfigurationPropertyValueException(property, environment.getProperty(property),
+					"seed data is never loaded with the prod profile");
+		}
 	}
 
 	/**

@@ -35,6 +35,7 @@ class UsersSeeder implements ApplicationRunner {
 	private final Environment environment;
 
 	UsersSeeder(JdbcTemplate jdbc, Environment environment) {
+		SeedGuard.refuseInProduction(environment, "users.seed.enabled");
 		this.jdbc = jdbc;
 		this.environment = environment;
 	}
