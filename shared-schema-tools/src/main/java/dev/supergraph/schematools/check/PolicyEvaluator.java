@@ -1,8 +1,10 @@
 package dev.supergraph.schematools.check;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.supergraph.schematools.deprecation.DeprecationLookup;
 import dev.supergraph.schematools.deprecation.RemovalDate;
@@ -20,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class PolicyEvaluator {
 
+	/** The changes that add an element which may carry {@code @deprecated}. */
+	private static final Set<ChangeKind> ADDED = EnumSet.of(ChangeKind.FIELD_ADDED, ChangeKind.ARGUMENT_ADDED,
+			ChangeKind.INPUT_FIELD_ADDED, ChangeKind.ENUM_VALUE_ADDED);
+
 	private final CheckPolicy policy;
 
 	private final ServedElsewhere servedElsewhere;
@@ -35,11 +41,21 @@ final class PolicyEvaluator {
 		this.servedElsewhere = new ServedElsewhere(api);
 	}
 
-	Finding evaluate(Change change, Classification classification, GraphQLSchema before, Affected affected) {
+	Finding evaluate(Change change, Classification classification, GraphQLSchema before, GraphQLSchema after,
+			Affected affected) {
 		List<String> operations = affected.all();
 		if (this.policy.deprecationPolicy() && (change.kind() == ChangeKind.DEPRECATION_ADDED
 				|| change.kind() == ChangeKind.DEPRECATION_REASON_CHANGED)) {
 			return deprecation(change, classification, operations);
+		}
+		if (this.policy.deprecationPolicy() && ADDED.contains(change.kind())) {
+			// an element added already deprecated announces its removal as a deprecation
+			// does
+			Optional<String> reason = DeprecationLookup.reason(after, change.coordinate());
+			if (reason.isPresent() && RemovalDate.parse(reason.get()).isEmpty()) {
+				return fail(change, classification,
+						"added deprecated without a removal date ('" + RemovalDate.FORMAT + "')", operations);
+			}
 		}
 		return switch (classification.criticality()) {
 			case SAFE -> new Finding(change, classification, Verdict.PASS, "safe", operations);

@@ -82,7 +82,7 @@ public final class SchemaCheck {
 		List<Finding> findings = changes.stream().map((change) -> {
 			Affected affected = AffectedOperations.of(change, usages, current);
 			Classification classification = AnonymousBreakage.classify(change, Rules.classify(change), affected);
-			return evaluator.evaluate(change, classification, before, affected);
+			return evaluator.evaluate(change, classification, before, pair.after(), affected);
 		}).toList();
 		return new TargetReport(pair.name(), findings, pair.note());
 	}

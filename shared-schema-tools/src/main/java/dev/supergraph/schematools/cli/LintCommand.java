@@ -38,7 +38,7 @@ class LintCommand implements Callable<Integer> {
 	List<Path> files = new ArrayList<>();
 
 	@Option(names = "--disable", paramLabel = "RULE", split = ",",
-			description = "Skip rules (repeatable or comma-separated): naming, descriptions, input-naming, mutation-shape, connection-shape, deprecation-date.")
+			description = "Skip rules (repeatable or comma-separated): naming, descriptions, input-naming, mutation-shape, connection-shape, deprecation-date, federation-imports.")
 	Set<String> disabled = new LinkedHashSet<>();
 
 	@Option(names = "--strict", description = "Warnings fail too.")

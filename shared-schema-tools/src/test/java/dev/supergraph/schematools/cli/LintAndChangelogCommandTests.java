@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.supergraph.schematools.Fixtures;
+import dev.supergraph.schematools.lint.Linter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +130,13 @@ class LintAndChangelogCommandTests {
 			sdl.append((i + 1 < length) ? "T" + (i + 1) : "Int").append(" }\n");
 		}
 		return Files.writeString(this.work.resolve("chain.graphql"), sdl);
+	}
+
+	@Test
+	void lintHelpNamesEveryRuleItCanSkip() {
+		CliRun run = CliRun.of("lint", "--help");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out().replaceAll("\\s+", " ")).contains(String.join(", ", Linter.ruleIds()) + ".");
 	}
 
 	@Test
