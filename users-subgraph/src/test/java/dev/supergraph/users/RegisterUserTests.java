@@ -99,6 +99,41 @@ class RegisterUserTests {
 		assertThat(api().me(TestTokens.forUser("1009")).data().path("me").isNull()).isTrue();
 	}
 
+	@ParameterizedTest(name = "[{index}] {1} is {2}, and {3} is its case variant")
+	@MethodSource("caseVariants")
+	void anEmailIsOneAddressWhateverTheCaseOfEachLetter(String subject, String registered, String stored,
+			String variant) {
+		JsonNode first = api().register(TestTokens.forUser(subject), "Original", registered)
+			.data()
+			.path("registerUser");
+		assertThat(UsersApi.userErrors(first)).isEmpty();
+		assertThat(first.path("user").path("email").asString()).isEqualTo(stored);
+		String copycat = String.valueOf(Long.parseLong(subject) + 1);
+		JsonNode again = api().register(TestTokens.forUser(copycat), "Copy", variant).data().path("registerUser");
+		assertThat(UsersApi.userErrors(again)).containsExactly("EMAIL_TAKEN input.email");
+		JsonNode changed = api().updateProfile(TestTokens.forUser("1"), Map.of("email", variant))
+			.data()
+			.path("updateProfile");
+		assertThat(UsersApi.userErrors(changed)).containsExactly("EMAIL_TAKEN input.email");
+		assertThat(api().me(TestTokens.forUser(copycat)).data().path("me").isNull()).isTrue();
+	}
+
+	/**
+	 * Addresses whose upper case is one: lower-casing alone leaves them apart (a final
+	 * {@code Σ} is {@code ς}, a typed {@code σ} stays; {@code ſ} is lower case already).
+	 */
+	static Stream<Arguments> caseVariants() {
+		return Stream.of(Arguments.of("1300", "\u03a3\u039f\u03a6\u0399\u0391\u03a3@example.com",
+				"\u03c3\u03bf\u03c6\u03b9\u03b1\u03c3@example.com", "\u03a3\u039f\u03a6\u0399\u0391\u03c3@example.com"),
+				Arguments.of("1302", "\u03c3\u03bf\u03c6\u03b9\u03b1\u03c2.1302@example.com",
+						"\u03c3\u03bf\u03c6\u03b9\u03b1\u03c3.1302@example.com",
+						"\u03c3\u03bf\u03c6\u03b9\u03b1\u03c3.1302@example.com"),
+				Arguments.of("1304", "SAM.1304@example.com", "sam.1304@example.com", "\u017fam.1304@example.com"),
+				Arguments.of("1306", "\u017fara.1306@example.com", "sara.1306@example.com", "SARA.1306@example.com"),
+				Arguments.of("1308", "\u00b5-1308@example.com", "\u03bc-1308@example.com", "\u039c-1308@example.com"),
+				Arguments.of("1310", "ID.1310@example.com", "id.1310@example.com", "\u0131d.1310@example.com"));
+	}
+
 	@ParameterizedTest(name = "[{index}] name=''{0}'' email=''{1}'' -> {2}")
 	@MethodSource("invalidInputs")
 	void invalidInputIsReportedAsUserErrorsWithStableCodes(String name, String email, List<String> expected) {
