@@ -56,6 +56,17 @@ class CatalogReadCacheTests {
 			  updateProductPrice(input: $input) { product { price { amount } } userErrors { code } }
 			}""";
 
+	static final String LISTED = """
+			product { price { amount } category { products(first: 1, after: $after) { edges { node { price { amount } } } } } }
+			""";
+
+	static final String TWO_PRICE_CHANGES = """
+			mutation($id: ID!, $after: String) {
+			  first: updateProductPrice(input: { productId: $id, price: { amount: "11.10", currency: "EUR" } }) { %1$s }
+			  second: updateProductPrice(input: { productId: $id, price: { amount: "22.20", currency: "EUR" } }) { %1$s }
+			}"""
+		.formatted(LISTED);
+
 	static final String WRITER = TestTokens.forUser("901", "catalog:write");
 
 	@LocalServerPort
@@ -133,6 +144,28 @@ class CatalogReadCacheTests {
 
 		assertThat(read(PAGE, byName).path("products").path("edges").findValuesAsString("sku")).containsExactly(sku);
 		assertThat(read(CATEGORY_PAGES, afterSeed).findValuesAsString("sku")).contains(sku);
+	}
+
+	@Test
+	void eachMutationOfAnOperationReadsWhatTheMutationsBeforeItWrote() {
+		String id = create(uniqueSku(), "7");
+		Response response = this.client.post(TWO_PRICE_CHANGES,
+				Map.of("id", id, "after", cursor(Long.parseLong(id) - 1)), WRITER);
+		assertThat(response.json().path("errors").isMissingNode()).as(response.body()).isTrue();
+		for (String field : List.of("first", "second")) {
+			JsonNode product = response.data().path(field).path("product");
+			String listed = product.path("category")
+				.path("products")
+				.path("edges")
+				.get(0)
+				.path("node")
+				.path("price")
+				.path("amount")
+				.asString();
+			assertThat(listed).as(field).isEqualTo(product.path("price").path("amount").asString());
+		}
+		assertThat(read(PRODUCT, Map.of("id", id)).path("product").path("price").path("amount").asString())
+			.isEqualTo("22.20");
 	}
 
 	@Test
