@@ -46,7 +46,7 @@ const ruleLength = (value: string) => (BLANK.test(value) ? 0 : value.length);
  * letters allowed) and two or more ASCII DNS labels (the `formats` of contract/input-validation-cases.json).
  */
 export const EMAIL_PATTERN =
-  "(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+";
+  "(?=[^@]{1,64}@)(?![^@]*[\\u0080-\\u00A0\\u00AD\\u061C\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u206F\\u3000\\u3164\\uE000-\\uF8FF\\uFEFF\\uFFA0\\uFFF0-\\uFFFF])[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+";
 const EMAIL = wholeMatch(EMAIL_PATTERN);
 
 const code = (value: InputError['code']) => ({ params: { code: value } });

@@ -30,13 +30,17 @@ record Constraint(@Nullable Integer minLength, @Nullable Integer maxLength, @Nul
 
 	/**
 	 * RFC 5322's dot-atom local part of at most 64 characters (RFC 5321, international
-	 * letters allowed as in RFC 6531), an {@code @} and at least two DNS labels in ASCII
-	 * (an international domain in its punycode form): the format every implementation of
-	 * {@code format: "email"} checks, in a syntax Java and JavaScript read alike.
+	 * letters allowed as in RFC 6531, but no invisible, control, private-use or
+	 * noncharacter, which would make look-alikes of one address), an {@code @} and at
+	 * least two DNS labels in ASCII (an international domain in its punycode form): the
+	 * format every implementation of {@code format: "email"} checks, in a syntax Java and
+	 * JavaScript read alike.
 	 */
-	static final Pattern EMAIL = Pattern.compile("(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+"
-			+ "(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-			+ "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+	static final Pattern EMAIL = Pattern.compile(
+			"(?=[^@]{1,64}@)(?![^@]*[\\u0080-\\u00A0\\u00AD\\u061C\\u115F\\u1160\\u1680\\u180E\\u2000-\\u200F\\u2028-\\u202F\\u205F-\\u206F\\u3000\\u3164\\uE000-\\uF8FF\\uFEFF\\uFFA0\\uFFF0-\\uFFFF])"
+					+ "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+"
+					+ "(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+					+ "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
 	/**
 	 * The characters that show nothing: spaces of every kind, format characters (U+200B,
