@@ -26,7 +26,8 @@ class RateLimitAutoConfigurationTests {
 	void onByDefaultWithTheDocumentedBudget() {
 		this.runner.run((context) -> {
 			assertThat(context).hasBean("rateLimitFilter");
-			assertThat(context.getBean(FilterRegistrationBean.class).getFilter()).isInstanceOf(RateLimitFilter.class);
+			assertThat(context.getBean("rateLimitFilter", FilterRegistrationBean.class).getFilter())
+				.isInstanceOf(RateLimitFilter.class);
 			assertThat(context.getBean(RateLimitProperties.class).requestsPerMinute()).isEqualTo(1200);
 		});
 	}
