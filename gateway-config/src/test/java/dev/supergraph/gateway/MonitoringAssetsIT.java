@@ -83,7 +83,8 @@ class MonitoringAssetsIT {
 		while (expr.find()) {
 			used.addAll(metricsIn(expr.group(1)));
 		}
-		assertThat(used).contains("router_operation_duration_seconds_count", "router_operation_duration_seconds_bucket");
+		assertThat(used).contains("router_operation_duration_seconds_count",
+				"router_operation_duration_seconds_bucket");
 		assertThat(exposed).containsAll(used);
 	}
 
