@@ -55,7 +55,11 @@ class SettingsValidationTests {
 			assertThat(context.getBean(RouterSignatureProperties.class).routerFreshness()).hasSeconds(60);
 			assertThat(context.getBean(ServiceUrl.class).url()).isEqualTo(URI.create("http://localhost:4003/graphql"));
 		}
-		assertThat(output).doesNotContain("WARN");
+		// what this start logged: not the reconnect attempts of a Redis client an earlier
+		// test of
+		// the same JVM stopped the Redis of, which log from their own event-loop threads
+		assertThat(output.getAll().lines().filter((line) -> !line.contains("ConnectionWatchdog")))
+			.noneMatch((line) -> line.contains("WARN"));
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
