@@ -1,6 +1,7 @@
 package dev.supergraph.orders;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,6 +120,35 @@ class CancelOrderTests {
 		assertThat(outcomes).filteredOn("CANCELLED"::equals).hasSize(1);
 		assertThat(outcomes).filteredOn("ILLEGAL_TRANSITION"::equals).hasSize(threads - 1);
 		assertThat(this.jdbc.queryForObject("select version from orders where id = ?", Long.class, id)).isEqualTo(1);
+	}
+
+	@Test
+	void aLaterMutationOfTheOperationReadsWhatTheEarlierOnesWrote() {
+		long first = insertOrder(20007, "PLACED");
+		long second = insertOrder(20007, "PLACED");
+		String buyerOrders = "order { buyer { orders(first: 10) { edges { node { id status } } } } }";
+		String document = "mutation Both($a: ID!, $b: ID!) { a: cancelOrder(input: { orderId: $a }) { " + buyerOrders
+				+ " } b: cancelOrder(input: { orderId: $b }) { " + buyerOrders + " } }";
+		GraphQlHttpClient.Response response = this.http.post(document,
+				Map.of("a", String.valueOf(first), "b", String.valueOf(second)), TestTokens.forUser("20007"));
+		assertThat(response.firstErrorCode()).as(response.body()).isNull();
+		assertThat(statuses(response.data().path("a"))).containsEntry(String.valueOf(first), "CANCELLED")
+			.containsEntry(String.valueOf(second), "PLACED");
+		// the second payload's page is read after the second cancellation, not taken from
+		// the first's loader
+		assertThat(statuses(response.data().path("b"))).containsEntry(String.valueOf(first), "CANCELLED")
+			.containsEntry(String.valueOf(second), "CANCELLED");
+	}
+
+	private static Map<String, String> statuses(JsonNode payload) {
+		Map<String, String> statuses = new HashMap<>();
+		payload.path("order")
+			.path("buyer")
+			.path("orders")
+			.path("edges")
+			.forEach((edge) -> statuses.put(edge.path("node").path("id").asString(),
+					edge.path("node").path("status").asString()));
+		return statuses;
 	}
 
 	private GraphQlHttpClient.Response cancel(String userId, String orderId) {

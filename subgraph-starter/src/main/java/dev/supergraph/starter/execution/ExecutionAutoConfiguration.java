@@ -22,7 +22,9 @@ import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
  * {@code subgraph.execution.lean-instrumentation=false} keeps Spring's chain, to compare
  * the two. Queries run on {@link ScalarReadsExecutionStrategy}
  * ({@code subgraph.execution.scalar-reads=false} keeps graphql-java's). The GraphQL HTTP
- * handler writes results with {@link GraphQlJsonConverter}.
+ * handler writes results with {@link GraphQlJsonConverter}. After each mutation field,
+ * {@link AfterMutationFields} tells the {@link MutationFieldListener} beans and empties
+ * the request's data loaders.
  */
 @AutoConfiguration(before = { GraphQlAutoConfiguration.class, GraphQlWebMvcAutoConfiguration.class })
 public final class ExecutionAutoConfiguration {
@@ -46,6 +48,11 @@ public final class ExecutionAutoConfiguration {
 		return (builder) -> builder
 			.configureGraphQl((graphQl) -> graphQl.queryExecutionStrategy(new ScalarReadsExecutionStrategy(
 					DataFetcherExceptionResolver.createExceptionHandler(exceptionResolvers.orderedStream().toList()))));
+	}
+
+	@Bean
+	AfterMutationFields afterMutationFields(ObjectProvider<MutationFieldListener> listeners) {
+		return new AfterMutationFields(listeners.orderedStream().toList());
 	}
 
 	@Bean
