@@ -2,6 +2,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { Kind, parse } from 'graphql';
 import { trustedDocumentIds, type OperationName } from './generated/trusted-documents.js';
 import { errorCodes, type ErrorCode } from './generated/error-codes.js';
+import { retryDelay } from './retry-after.js';
 
 /** `production` sends only the trusted document id; `dev` sends the operation's text (a dev router takes any). */
 export type Mode = 'production' | 'dev';
@@ -44,7 +45,7 @@ export interface ClientError {
   path?: ReadonlyArray<string | number>;
   /** Quote it to the platform team: it finds the request's logs and trace. */
   requestId?: string;
-  /** From `RATE_LIMITED`: when to try again. */
+  /** From `RATE_LIMITED`: when to try again (the result's `retryAfterSeconds` takes the answer's headers into account too). */
   retryAfterSeconds?: number;
   /**
    * The refusal's finer reason where the router gives one (e.g. `PERSISTED_QUERY_NOT_FOUND`); for a
@@ -56,10 +57,15 @@ export interface ClientError {
 /**
  * A typed result: `ok` with the data, or the errors and whatever data came back with them (GraphQL
  * answers the fields it could). `userErrors` stay in the data: they are part of the payload.
+ * `status` is the HTTP status of the router's answer, absent when no answer came back (`TIMEOUT`,
+ * `UNREACHABLE`, `CREDENTIALS_UNAVAILABLE`). `retryAfterSeconds` is how long to wait before trying
+ * again, when the answer asks for a delay: the longest of its errors' `retryAfterSeconds` and, on a
+ * 4xx or 5xx status, its `Retry-After` header (seconds or an HTTP-date, a past date 0), so a proxy's
+ * plain 429 or 503 is backed off from as told too.
  */
 export type Result<TData> =
-  | { ok: true; data: TData; errors: readonly [] }
-  | { ok: false; data: TData | null; errors: readonly ClientError[] };
+  | { ok: true; data: TData; errors: readonly []; status: number }
+  | { ok: false; data: TData | null; errors: readonly ClientError[]; status?: number; retryAfterSeconds?: number };
 
 type TypedDocument<TData, TVariables> = DocumentTypeDecoration<TData, TVariables> & string | (DocumentTypeDecoration<TData, TVariables> & String);
 
@@ -102,24 +108,44 @@ export function createClient(options: ClientOptions): SupergraphClient {
         const message = error instanceof CredentialProblem ? error.message : `the token could not be obtained: ${describe(error)}`;
         return clientError(message, 'CREDENTIALS_UNAVAILABLE');
       }
-      // one deadline for the whole exchange: connecting, the headers and the body
-      const signal = AbortSignal.timeout(timeoutMs);
-      let response: Response;
-      let answer: string | undefined;
-      try {
-        response = await send(options.url, { method: 'POST', headers: requestHeaders, body: JSON.stringify(body), signal });
-        answer = await bodyOf(response, maxResponseBytes);
-      } catch (error) {
-        return signal.aborted
-          ? clientError(`the router did not answer within ${timeoutMs / 1000} s`, 'TIMEOUT')
-          : clientError(`the router did not answer: ${describe(error)}`, 'UNREACHABLE');
-      }
-      if (answer === undefined) {
-        return clientError(`HTTP ${response.status} with an answer over ${maxResponseBytes} bytes`, 'NO_GRAPHQL_RESPONSE');
-      }
-      return toResult(response, answer, rootFieldsOf(text));
+      const request = { method: 'POST', headers: requestHeaders, body: JSON.stringify(body) };
+      return exchange(send, options.url, request, { timeoutMs, maxResponseBytes }, rootFieldsOf(text));
     },
   };
+}
+
+/** Sends the request and reads the answer, under one deadline for connecting, the headers and the body. */
+async function exchange<TData>(
+  send: typeof fetch,
+  url: string,
+  request: RequestInit,
+  { timeoutMs, maxResponseBytes }: { timeoutMs: number; maxResponseBytes: number },
+  rootFields: readonly string[],
+): Promise<Result<TData>> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const noAnswer = (error: unknown) =>
+    signal.aborted
+      ? clientError(`the router did not answer within ${timeoutMs / 1000} s`, 'TIMEOUT')
+      : clientError(`the router did not answer: ${describe(error)}`, 'UNREACHABLE');
+  let response: Response;
+  try {
+    // a redirect is not followed, as in Java: fetch would resend a POST as a GET (302), or the
+    // operation and its variables to wherever the Location points (307)
+    response = await send(url, { ...request, signal, redirect: 'manual' });
+  } catch (error) {
+    return noAnswer(error);
+  }
+  let answer: string | undefined;
+  try {
+    answer = await bodyOf(response, maxResponseBytes);
+  } catch (error) {
+    // the deadline breaks off a body too
+    return signal.aborted ? noAnswer(error) : unusable(response, `HTTP ${response.status} with an incomplete answer`);
+  }
+  if (answer === undefined) {
+    return unusable(response, `HTTP ${response.status} with an answer over ${maxResponseBytes} bytes`);
+  }
+  return answered(response, toResult<TData>(response, answer, rootFields));
 }
 
 async function headers(options: ClientOptions): Promise<Record<string, string>> {
@@ -186,7 +212,27 @@ interface Payload {
   errors: readonly unknown[];
 }
 
-function toResult<TData>(response: Response, answer: string, rootFields: readonly string[]): Result<TData> {
+/** What the body says, before the status and headers are added. */
+type Reading<TData> = { ok: true; data: TData; errors: readonly [] } | { ok: false; data: TData | null; errors: readonly ClientError[] };
+
+/** A result made from an answer, with what its status and headers say. */
+function answered<TData>(response: Response, result: Reading<TData>): Result<TData> {
+  const { status } = response;
+  if (result.ok) return { ...result, status };
+  const retryAfterSeconds = retryDelay(status, response.headers.get('retry-after'), result.errors);
+  return retryAfterSeconds === undefined ? { ...result, status } : { ...result, status, retryAfterSeconds };
+}
+
+/** An answer that cannot be read, with its status and what its headers say. */
+function unusable(response: Response, message: string): Result<never> {
+  return answered<never>(response, clientError(message, 'NO_GRAPHQL_RESPONSE'));
+}
+
+function toResult<TData>(response: Response, answer: string, rootFields: readonly string[]): Reading<TData> {
+  const location = response.headers.get('location');
+  if (response.status >= 300 && response.status < 400 && location !== null) {
+    return clientError(`HTTP ${response.status} redirect to ${location}, not followed`, 'NO_GRAPHQL_RESPONSE');
+  }
   const payload = graphQlResponse(answer);
   const errors = (payload?.errors ?? []).map(toClientError);
   if (payload === undefined || (errors.length === 0 && (!response.ok || payload.data === null))) {
@@ -232,13 +278,22 @@ function toClientError(raw: unknown): ClientError {
   };
   if (isPath(error.path)) result.path = error.path;
   if (typeof requestId === 'string') result.requestId = requestId;
-  if (Number.isInteger(retryAfterSeconds)) result.retryAfterSeconds = retryAfterSeconds as number;
+  if (isDelay(retryAfterSeconds)) result.retryAfterSeconds = retryAfterSeconds;
   if (typeof reason === 'string') result.reason = reason;
   return result;
 }
 
+function isDelay(seconds: unknown): seconds is number {
+  return isInt(seconds) && seconds >= 0;
+}
+
 function isPath(path: unknown): path is Array<string | number> {
-  return Array.isArray(path) && path.every((segment) => typeof segment === 'string' || Number.isInteger(segment));
+  return Array.isArray(path) && path.every((segment) => typeof segment === 'string' || isInt(segment));
+}
+
+/** A whole number that Java's int holds, as Java's client requires. */
+function isInt(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= -(2 ** 31) && (value as number) < 2 ** 31;
 }
 
 function clientError(message: string, reason: ClientErrorReason): { ok: false; data: null; errors: ClientError[] } {

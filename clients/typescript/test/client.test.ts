@@ -54,7 +54,7 @@ test('production mode sends the trusted document id, never the text', async () =
   answer = json(200, { data: { productBySku: null } });
   const client = createClient({ url: router.url, mode: 'production', apiKey: 'key-1', clientName: 'shop-web', language: 'de' });
   const result = await client.execute(ProductBySkuDocument, { sku: 'SKU-00001' });
-  assert.deepEqual(result, { ok: true, data: { productBySku: null }, errors: [] });
+  assert.deepEqual(result, { ok: true, data: { productBySku: null }, errors: [], status: 200 });
   assert.deepEqual(seen?.body, { documentId: trustedDocumentIds.ProductBySku, operationName: 'ProductBySku', variables: { sku: 'SKU-00001' } });
   assert.equal(seen?.headers['x-api-key'], 'key-1');
   assert.equal(seen?.headers['graphql-client-name'], 'shop-web');
@@ -185,6 +185,18 @@ test('a document that is not a trusted operation is a programmer error: it throw
   await assert.rejects(createClient({ url: router.url, mode: 'dev' }).execute(untrusted, { userId: '5' }), {
     message: 'not a trusted operation of this client: Foo',
   });
+});
+
+// the contract's dates are fixed; this one is counted from the clock
+test('a Retry-After date in the future is the seconds until then', async () => {
+  const inNinetySeconds = new Date(Date.now() + 90_000).toUTCString();
+  answer = (response) => {
+    response.writeHead(503, { 'retry-after': inNinetySeconds });
+    response.end();
+  };
+  const result = await createClient({ url: router.url, mode: 'dev' }).execute(UserOrdersDocument, { userId: '5' });
+  assert.equal(result.status, 503);
+  assert.ok(!result.ok && result.retryAfterSeconds !== undefined && result.retryAfterSeconds >= 85 && result.retryAfterSeconds <= 90, JSON.stringify(result));
 });
 
 test('the router\'s reason comes with the error', async () => {

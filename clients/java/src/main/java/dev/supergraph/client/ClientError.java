@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param message the message, in the request's language
  * @param path where in the response it happened, empty for a request error
  * @param requestId quote it to the platform team: it finds the request's logs and trace
- * @param retryAfterSeconds when {@code RATE_LIMITED}, when to try again
+ * @param retryAfterSeconds when {@code RATE_LIMITED}, when to try again (the result's
+ * {@link Result#retryAfterSeconds()} takes the answer's headers into account too)
  * @param reason the refusal's finer reason where the router gives one
  * ({@code extensions.reason}, e.g. {@code PERSISTED_QUERY_NOT_FOUND}); for a
  * {@code CLIENT_ERROR} of the client's own, the name of a {@link ClientErrorReason}

@@ -3,63 +3,123 @@ package dev.supergraph.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpResponse;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A router's answer read as a GraphQL response, whatever its status and body: the root
- * field's value and the errors, or one {@link ClientErrorReason#NO_GRAPHQL_RESPONSE}. The
- * rules are {@code contract/client-responses.json}'s, which the TypeScript client follows
- * too.
+ * A router's answer read as a GraphQL response, whatever its status, headers and body:
+ * the root field's value and the errors, or one
+ * {@link ClientErrorReason#NO_GRAPHQL_RESPONSE}. The rules are
+ * {@code contract/client-responses.json}'s, which the TypeScript client follows too.
  *
  * @param value the root field's value, {@code null} when the data does not have it
  * @param errors the response's errors
+ * @param status the answer's HTTP status
+ * @param retryAfterSeconds the longest delay the answer asks for ({@link RetryAfter}), or
+ * {@code null}
  */
-record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors) {
+record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors, int status,
+		@Nullable Integer retryAfterSeconds) {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	/**
+	 * Without Jackson's limits on nesting and on the length of names and strings, which
+	 * TypeScript's JSON.parse does not have either: the answer's size
+	 * ({@code maxResponseBytes}) bounds them, and Jackson reads nested containers without
+	 * recursion. Its limit on the length of numbers stays: converting a longer one costs
+	 * time that grows with the square of its length.
+	 */
+	private static final JsonMapper json = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(Integer.MAX_VALUE)
+				.maxNameLength(Integer.MAX_VALUE)
+				.maxStringLength(Integer.MAX_VALUE)
+				.build())
+			.build())
+		.build();
+
+	private static final String BYTE_ORDER_MARK = "\uFEFF";
 
 	/**
 	 * Reads an answer of at most {@code maxResponseBytes}; nothing beyond is read.
+	 * @throws IncompleteAnswer when the body breaks off before its end
 	 */
 	static GraphQlAnswer receive(ClientHttpResponse response, int maxResponseBytes, String rootField)
 			throws IOException {
 		int status = response.getStatusCode().value();
-		InputStream body = response.getBody();
-		boolean declaredTooLong = response.getHeaders().getContentLength() > maxResponseBytes;
-		byte[] bytes = declaredTooLong ? new byte[0] : body.readNBytes(maxResponseBytes + 1);
-		if (declaredTooLong || bytes.length > maxResponseBytes) {
-			// closed before Spring's close, which would read the rest (an endless answer
-			// for
-			// ever) to reuse the connection
-			body.close();
-			return notGraphQl("HTTP " + status + " with an answer over " + maxResponseBytes + " bytes");
+		HttpHeaders headers = response.getHeaders();
+		byte[] bytes;
+		try {
+			bytes = bytes(response, maxResponseBytes);
 		}
-		return read(status, new String(bytes, StandardCharsets.UTF_8), rootField);
+		catch (IOException ex) {
+			throw new IncompleteAnswer(
+					notGraphQl(status, "HTTP " + status + " with an incomplete answer").with(headers), ex);
+		}
+		if (bytes == null) {
+			return notGraphQl(status, "HTTP " + status + " with an answer over " + maxResponseBytes + " bytes")
+				.with(headers);
+		}
+		String location = headers.getFirst(HttpHeaders.LOCATION);
+		if (status >= 300 && status < 400 && location != null) {
+			// never followed, as in TypeScript: the request would go where the Location
+			// says
+			return notGraphQl(status, "HTTP " + status + " redirect to " + location + ", not followed").with(headers);
+		}
+		return read(status, withoutByteOrderMark(new String(bytes, StandardCharsets.UTF_8)), rootField).with(headers);
+	}
+
+	/** The body, or {@code null} when it is longer than {@code max} bytes. */
+	private static byte @Nullable [] bytes(ClientHttpResponse response, int max) throws IOException {
+		InputStream body = response.getBody();
+		boolean declaredTooLong = response.getHeaders().getContentLength() > max;
+		byte[] bytes = declaredTooLong ? new byte[0] : body.readNBytes(max + 1);
+		if (declaredTooLong || bytes.length > max) {
+			// closed before Spring's close, which would read the rest (an endless answer
+			// for ever) to reuse the connection
+			body.close();
+			return null;
+		}
+		return bytes;
+	}
+
+	/** Ignored, as RFC 8259 allows and TypeScript's decoder does. */
+	private static String withoutByteOrderMark(String body) {
+		return body.startsWith(BYTE_ORDER_MARK) ? body.substring(1) : body;
 	}
 
 	static GraphQlAnswer read(int status, String body, String rootField) {
 		JsonNode response = parse(body);
 		if (response == null || !isResponse(response)) {
-			return notGraphQl("HTTP " + status + " without a GraphQL response");
+			return notGraphQl(status, "HTTP " + status + " without a GraphQL response");
 		}
 		JsonNode data = response.path("data");
 		List<ClientError> errors = errors(response.path("errors"));
 		boolean success = status >= 200 && status < 300;
 		if (errors.isEmpty() && (!success || !data.isObject())) {
-			return notGraphQl("HTTP " + status + " without a GraphQL response");
+			return notGraphQl(status, "HTTP " + status + " without a GraphQL response");
 		}
 		if (errors.isEmpty() && !data.has(rootField)) {
 			// a missing field must not pass for a null one: nothing found
-			return notGraphQl("HTTP " + status + " without the operation's field " + rootField);
+			return notGraphQl(status, "HTTP " + status + " without the operation's field " + rootField);
 		}
-		return new GraphQlAnswer(data.isObject() ? data.get(rootField) : null, errors);
+		return new GraphQlAnswer(data.isObject() ? data.get(rootField) : null, errors, status, null);
+	}
+
+	/** This answer with the delay it asks for, by its errors and its headers. */
+	private GraphQlAnswer with(HttpHeaders headers) {
+		return new GraphQlAnswer(this.value, this.errors, this.status,
+				RetryAfter.delay(this.status, headers.getOrEmpty(HttpHeaders.RETRY_AFTER), this.errors, Instant.now()));
 	}
 
 	private static @Nullable JsonNode parse(String body) {
@@ -94,7 +154,8 @@ record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors) {
 		JsonNode retryAfter = extensions.path("retryAfterSeconds");
 		return new ClientError(ClientError.codeOf(text(extensions.path("code"))),
 				(error.path("message").isString()) ? error.path("message").asString() : "", path(error.path("path")),
-				text(extensions.path("requestId")), isInt(retryAfter) ? retryAfter.asInt() : null,
+				text(extensions.path("requestId")),
+				(isInt(retryAfter) && retryAfter.asInt() >= 0) ? retryAfter.asInt() : null,
 				text(extensions.path("reason")));
 	}
 
@@ -112,16 +173,18 @@ record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors) {
 		return List.copyOf(segments);
 	}
 
+	/** A whole number an int holds; JSON does not tell {@code 1.0} from {@code 1}. */
 	private static boolean isInt(JsonNode node) {
-		return node.isIntegralNumber() && node.canConvertToInt();
+		return node.isNumber() && node.canConvertToExactIntegral() && node.canConvertToInt();
 	}
 
 	private static @Nullable String text(JsonNode node) {
 		return node.isString() ? node.asString() : null;
 	}
 
-	private static GraphQlAnswer notGraphQl(String message) {
-		return new GraphQlAnswer(null, List.of(ClientError.ofClient(message, ClientErrorReason.NO_GRAPHQL_RESPONSE)));
+	private static GraphQlAnswer notGraphQl(int status, String message) {
+		return new GraphQlAnswer(null, List.of(ClientError.ofClient(message, ClientErrorReason.NO_GRAPHQL_RESPONSE)),
+				status, null);
 	}
 
 }

@@ -17,8 +17,26 @@ import org.jspecify.annotations.Nullable;
  * @param value the root field's value: {@code null} when it could not be answered (then
  * there are errors) or when the answer is null (nothing found)
  * @param errors the response's errors
+ * @param status the HTTP status of the router's answer; {@code null} when no answer came
+ * back ({@code TIMEOUT}, {@code UNREACHABLE}, {@code CREDENTIALS_UNAVAILABLE})
+ * @param retryAfterSeconds how long to wait before trying again, when the answer asks for
+ * a delay: the longest of its errors' {@code retryAfterSeconds} and, on a 4xx or 5xx
+ * status, its {@code Retry-After} header (seconds or an HTTP-date, a past date 0), so a
+ * proxy's plain 429 or 503 is backed off from as told too; {@code null} otherwise
  */
-public record Result<R>(@Nullable R value, List<ClientError> errors) {
+public record Result<R>(@Nullable R value, List<ClientError> errors, @Nullable Integer status,
+		@Nullable Integer retryAfterSeconds) {
+
+	/**
+	 * A result without an answer's status: the constructor before {@code status} and
+	 * {@code retryAfterSeconds} were added, kept so code that builds results (a test's
+	 * stand-in) still compiles.
+	 * @param value the root field's value
+	 * @param errors the errors
+	 */
+	public Result(@Nullable R value, List<ClientError> errors) {
+		this(value, errors, null, null);
+	}
 
 	/**
 	 * Whether the operation ran without errors.

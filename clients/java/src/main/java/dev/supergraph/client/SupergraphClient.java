@@ -83,10 +83,12 @@ public final class SupergraphClient {
 			HeaderValues.option("language", options.language());
 		}
 		// HTTP/1.1: the JDK client's HTTP/2 upgrade of a plain-HTTP POST (h2c) is refused
-		// by the router with 405
+		// by the router with 405. Redirects are not followed, as in TypeScript: the
+		// operation, its variables and credentials would go where the Location says.
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(options.timeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		// Spring's read timeout covers the whole exchange, the answer's body too
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
@@ -136,12 +138,20 @@ public final class SupergraphClient {
 					ClientErrorReason.CREDENTIALS_UNAVAILABLE);
 		}
 		catch (RestClientException ex) {
-			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-			boolean timedOut = TransportFailure.timedOut(ex, this.timeout, elapsed);
-			return failure(TransportFailure.describe(ex, this.endpoint, this.timeout, elapsed),
-					timedOut ? ClientErrorReason.TIMEOUT : ClientErrorReason.UNREACHABLE);
+			return noAnswer(operation, ex, Duration.ofNanos(System.nanoTime() - start));
 		}
 		return typed(operation, answer);
+	}
+
+	/** A failure to exchange; a body that broke off before the timeout is an answer. */
+	private <R> Result<R> noAnswer(GraphQlOperation<?, R> operation, RestClientException ex, Duration elapsed) {
+		boolean timedOut = TransportFailure.timedOut(ex, this.timeout, elapsed);
+		IncompleteAnswer incomplete = TransportFailure.cause(ex, IncompleteAnswer.class);
+		if (incomplete != null && !timedOut) {
+			return typed(operation, incomplete.answer());
+		}
+		return failure(TransportFailure.describe(ex, this.endpoint, this.timeout, elapsed),
+				timedOut ? ClientErrorReason.TIMEOUT : ClientErrorReason.UNREACHABLE);
 	}
 
 	/** Any status and body are an answer: only I/O failures and credentials throw. */
@@ -162,18 +172,18 @@ public final class SupergraphClient {
 	private static <R> Result<R> typed(GraphQlOperation<?, R> operation, GraphQlAnswer answer) {
 		JsonNode value = answer.value();
 		if (value == null || value.isNull()) {
-			return new Result<>(null, answer.errors());
+			return new Result<>(null, answer.errors(), answer.status(), answer.retryAfterSeconds());
 		}
 		try {
 			return new Result<>(json.treeToValue(value, json.constructType(operation.resultType().getType())),
-					answer.errors());
+					answer.errors(), answer.status(), answer.retryAfterSeconds());
 		}
 		catch (JacksonException ex) {
 			List<ClientError> errors = new ArrayList<>(answer.errors());
 			errors.add(ClientError.ofClient(operation.rootField() + " is not a "
 					+ operation.resultType().getType().getTypeName() + ": " + ex.getOriginalMessage(),
 					ClientErrorReason.NO_GRAPHQL_RESPONSE));
-			return new Result<>(null, List.copyOf(errors));
+			return new Result<>(null, List.copyOf(errors), answer.status(), answer.retryAfterSeconds());
 		}
 	}
 

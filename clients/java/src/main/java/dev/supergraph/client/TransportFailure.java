@@ -47,7 +47,7 @@ final class TransportFailure {
 		return "the router did not answer: " + innermost(failure) + " (" + endpoint + ")";
 	}
 
-	private static <T extends Throwable> @Nullable T cause(Throwable failure, Class<T> type) {
+	static <T extends Throwable> @Nullable T cause(Throwable failure, Class<T> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
 				return type.cast(cause);

@@ -8,9 +8,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
@@ -32,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shared response cases ({@code contract/client-responses.json}) against a real HTTP
- * server on loopback: each status and body gives the result the TypeScript client gives
- * too.
+ * server on loopback: each status, headers and body give the result the TypeScript client
+ * gives too; and the shared reading of {@code Retry-After}.
  */
 @Timeout(60)
 class ClientResponsesContractTests {
@@ -44,23 +47,40 @@ class ClientResponsesContractTests {
 
 	private static HttpServer server;
 
-	private static volatile int status;
-
-	private static volatile String body = "";
+	private static volatile JsonNode current = json.createObjectNode();
 
 	@BeforeAll
 	static void start() throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/graphql", (exchange) -> {
 			exchange.getRequestBody().readAllBytes();
-			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(status, (bytes.length == 0) ? -1 : bytes.length);
+			JsonNode answer = current;
+			byte[] bytes = answer.path("body").asString().getBytes(StandardCharsets.UTF_8);
+			headers(answer).forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+			// an incomplete answer declares one byte more than it sends: closing the
+			// exchange then closes the connection
+			boolean incomplete = answer.path("incomplete").asBoolean();
+			exchange.sendResponseHeaders(answer.path("status").asInt(),
+					incomplete ? bytes.length + 1 : (bytes.length == 0) ? -1 : bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(bytes);
 			}
 		});
 		server.start();
+	}
+
+	/** The case's headers, or {@code Content-Type: application/json} when it has none. */
+	private static Map<String, List<String>> headers(JsonNode answer) {
+		if (!answer.has("headers")) {
+			return Map.of("Content-Type", List.of("application/json"));
+		}
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		answer.path("headers")
+			.properties()
+			.forEach((header) -> headers.put(header.getKey(),
+					header.getValue().isArray() ? header.getValue().valueStream().map(JsonNode::asString).toList()
+							: List.of(header.getValue().asString())));
+		return headers;
 	}
 
 	@AfterAll
@@ -70,16 +90,26 @@ class ClientResponsesContractTests {
 
 	@ParameterizedTest(name = "HTTP {0} {1}")
 	@MethodSource("cases")
-	void answersTheSharedCases(int status, String name, String body, JsonNode expected) {
-		ClientResponsesContractTests.status = status;
-		ClientResponsesContractTests.body = body;
+	void answersTheSharedCases(int status, String name, JsonNode answer) {
+		current = answer;
 		URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
 
 		Result<User> result = SupergraphClient.create(endpoint, Credentials.none(), "tests")
 			.execute(UserOrders.OPERATION, new UserOrders.Variables("5", null, null));
 
-		assertThat(result).isEqualTo(new Result<>(user(expected.path("data").path("user")), errors(expected)));
+		JsonNode expected = answer.path("result");
+		JsonNode retryAfter = expected.path("retryAfterSeconds");
+		assertThat(result).isEqualTo(new Result<>(user(expected.path("data").path("user")), errors(expected), status,
+				retryAfter.isNumber() ? retryAfter.asInt() : null));
 		assertThat(result.ok()).isEqualTo(expected.path("ok").asBoolean());
+	}
+
+	@ParameterizedTest(name = "Retry-After: {0}")
+	@MethodSource("retryAfterHeaders")
+	void readsTheRetryAfterHeaderByTheSharedRules(String value, @Nullable Integer seconds) {
+		Instant now = Instant.parse(contract.path("retryAfter").path("now").asString());
+
+		assertThat(RetryAfter.seconds(value, now)).isEqualTo(seconds);
 	}
 
 	@Test
@@ -92,10 +122,19 @@ class ClientResponsesContractTests {
 		assertThat(contract.path("cases").isEmpty()).as("no cases in the contract file").isFalse();
 		List<Arguments> cases = new ArrayList<>();
 		for (JsonNode node : contract.path("cases")) {
-			cases.add(Arguments.of(node.path("status").asInt(), node.path("name").asString(),
-					node.path("body").asString(), node.path("result")));
+			cases.add(Arguments.of(node.path("status").asInt(), node.path("name").asString(), node));
 		}
 		return cases.stream();
+	}
+
+	static Stream<Arguments> retryAfterHeaders() {
+		List<Arguments> headers = new ArrayList<>();
+		for (JsonNode node : contract.path("retryAfter").path("headers")) {
+			JsonNode seconds = node.path("seconds");
+			headers.add(Arguments.of(node.path("value").asString(), seconds.isNull() ? null : seconds.asInt()));
+		}
+		assertThat(headers).as("no Retry-After values in the contract file").isNotEmpty();
+		return headers.stream();
 	}
 
 	private static @Nullable User user(JsonNode user) {

@@ -9,9 +9,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,10 +187,38 @@ class SupergraphClientTests {
 
 		Result<User> result = client(ClientOptions.defaults().timeout()).execute(UserOrders.OPERATION, USER_5);
 
-		assertThat(result).isEqualTo(new Result<User>(null, List.of()));
+		assertThat(result).isEqualTo(new Result<User>(null, List.of(), 200, null));
 		assertThat(result.ok()).isTrue();
 		assertThatIllegalStateException().isThrownBy(result::orThrow)
 			.withMessage("The operation answered null: nothing found, no errors");
+	}
+
+	// as TypeScript's JSON.parse does; the contract holds a case nested deeper than
+	// Jackson's default too, but not one this long
+	@Test
+	void anAnswerWithANameLongerThanJacksonsDefaultLimitIsRead() {
+		String name = "a".repeat(StreamReadConstraints.DEFAULT_MAX_NAME_LEN + 1);
+		answer((exchange) -> json(exchange, 200, "{\"data\":{\"user\":null},\"extensions\":{\"" + name + "\":1}}"));
+
+		Result<User> result = client(Duration.ofSeconds(5)).execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result).isEqualTo(new Result<User>(null, List.of(), 200, null));
+	}
+
+	// the contract's dates are fixed; this one is counted from the clock
+	@Test
+	void aRetryAfterDateInTheFutureIsTheSecondsUntilThen() {
+		String inNinetySeconds = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+			.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(90));
+		answer((exchange) -> {
+			exchange.getResponseHeaders().set("Retry-After", inNinetySeconds);
+			exchange.sendResponseHeaders(503, -1);
+		});
+
+		Result<User> result = client(Duration.ofSeconds(5)).execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.status()).isEqualTo(503);
+		assertThat(result.retryAfterSeconds()).isBetween(85, 90);
 	}
 
 	@Test
