@@ -46,7 +46,11 @@ final class LocalNonces implements NonceMemory {
 	}
 
 	@Override
-	public synchronized boolean firstUse(String nonce, Duration keepFor) {
+	public boolean firstUse(RouterSignature.Stamp stamp, Duration keepFor) {
+		return firstUse(stamp.nonce(), keepFor);
+	}
+
+	synchronized boolean firstUse(String nonce, Duration keepFor) {
 		retireExpired();
 		long digest = digest(nonce);
 		return !this.previous.contains(digest) && this.current.add(digest);

@@ -8,11 +8,11 @@ import java.time.Duration;
 interface NonceMemory {
 
 	/**
-	 * Remember a nonce.
-	 * @param nonce the nonce
-	 * @param keepFor how long it must be remembered
+	 * Remember a stamp's nonce.
+	 * @param stamp the stamp, recent
+	 * @param keepFor how long its nonce must be remembered
 	 * @return {@code true} when it was not seen before
 	 */
-	boolean firstUse(String nonce, Duration keepFor);
+	boolean firstUse(RouterSignature.Stamp stamp, Duration keepFor);
 
 }

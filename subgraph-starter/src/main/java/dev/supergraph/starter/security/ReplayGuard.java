@@ -8,7 +8,9 @@ import java.time.Instant;
  * Accepts a router request's freshness stamp once, and only while it is recent: a stamp
  * older (or further in the future) than the maximum age is stale, a nonce already seen is
  * a replay. Nonces are remembered for twice the maximum age ({@link NonceMemory}): in
- * this process, or in Redis for all replicas of all subgraphs.
+ * this process, or in Redis for all replicas of all subgraphs, where a stamp issued
+ * before the shared memory was last lost is refused as possibly used
+ * ({@link RedisNonces}).
  */
 final class ReplayGuard {
 
@@ -34,7 +36,7 @@ final class ReplayGuard {
 		if (Duration.between(stamp.sentAt(), now).abs().compareTo(this.maxAge) > 0) {
 			return false;
 		}
-		return this.nonces.firstUse(stamp.nonce(), this.maxAge.multipliedBy(2));
+		return this.nonces.firstUse(stamp, this.maxAge.multipliedBy(2));
 	}
 
 }

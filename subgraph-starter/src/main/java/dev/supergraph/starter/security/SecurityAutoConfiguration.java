@@ -14,6 +14,7 @@ import dev.supergraph.starter.errors.RequestLanguages;
 import dev.supergraph.starter.settings.MissingSettingException;
 import dev.supergraph.starter.sharedstate.SharedRedis;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -178,13 +179,15 @@ public final class SecurityAutoConfiguration {
 	@ConditionalOnProperty("subgraph.security.router-secret")
 	FilterRegistrationBean<RouterSignatureFilter> routerSignatureFilter(
 			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath, RouterSignature signature,
-			RouterSignatureProperties properties, ErrorResponseWriter errors, ObjectProvider<SharedRedis> redis) {
+			RouterSignatureProperties properties, ErrorResponseWriter errors, ObjectProvider<SharedRedis> redis,
+			ObjectProvider<MeterRegistry> registry) {
 		Duration freshness = properties.routerFreshness();
 		Duration keepFor = freshness.multipliedBy(2);
+		Clock clock = Clock.systemUTC();
 		SharedRedis shared = redis.getIfAvailable();
-		NonceMemory nonces = (shared != null) ? new RedisNonces(shared, new LocalNonces(keepFor))
-				: new LocalNonces(keepFor);
-		ReplayGuard replays = new ReplayGuard(freshness, Clock.systemUTC(), nonces);
+		NonceMemory nonces = (shared != null) ? new RedisNonces(shared, new LocalNonces(keepFor), clock,
+				registry.getIfAvailable(SimpleMeterRegistry::new)) : new LocalNonces(keepFor);
+		ReplayGuard replays = new ReplayGuard(freshness, clock, nonces);
 		FilterRegistrationBean<RouterSignatureFilter> registration = new FilterRegistrationBean<>(
 				new RouterSignatureFilter(graphQlPath, signature, replays, errors));
 		// after the body size limit and the request shape check, before security and

@@ -3,11 +3,16 @@ package dev.supergraph.starter.sharedstate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -30,6 +35,10 @@ import org.springframework.beans.factory.DisposableBean;
  * empty at once), so an unreachable Redis costs one timeout per interval rather than one
  * per request. Every call that went without Redis is counted in
  * {@code subgraph.redis.failures} (tag {@code use}); an outage is logged once.
+ * <p>
+ * Lettuce reconnects a lost connection by itself. Callers whose state in Redis must be
+ * whole compare {@link #lostConnections()} between calls: a restart or a failover ends
+ * the connection, and the Redis answering afterwards may lack the latest writes.
  */
 public final class SharedRedis implements DisposableBean {
 
@@ -48,6 +57,11 @@ public final class SharedRedis implements DisposableBean {
 	private volatile Instant downUntil = Instant.MIN;
 
 	private volatile boolean failing;
+
+	private final AtomicReference<LostConnections> lostConnections = new AtomicReference<>(
+			new LostConnections(0, Instant.EPOCH));
+
+	private final List<Step> onConnect = new CopyOnWriteArrayList<>();
 
 	SharedRedis(Supplier<RedisClient> client, SharedStateProperties properties, MeterRegistry registry, Clock clock) {
 		this.client = client;
@@ -74,6 +88,27 @@ public final class SharedRedis implements DisposableBean {
 	 */
 	public String key(String... parts) {
 		return this.properties.keyPrefix() + String.join(":", parts);
+	}
+
+	/**
+	 * Commands to run once {@link #connect} has connected, before the subgraph reports
+	 * ready, so that no request waits for them; not run when Redis does not answer then.
+	 * @param use what the call is for, the {@code use} tag of the failure metric
+	 * @param commands the commands
+	 */
+	public void onConnect(String use, Function<StatefulRedisConnection<String, byte[]>, ?> commands) {
+		this.onConnect.add(new Step(use, commands));
+	}
+
+	/**
+	 * How many times the connection to Redis was lost so far, and when last. A loss is
+	 * counted before Lettuce reconnects, so a count read after the connection dropped
+	 * includes it (a command in flight at that moment is sent again after the reconnect,
+	 * with what its caller read before).
+	 * @return the lost connections
+	 */
+	public LostConnections lostConnections() {
+		return this.lostConnections.get();
 	}
 
 	/**
@@ -113,6 +148,7 @@ public final class SharedRedis implements DisposableBean {
 			try {
 				connection().sync().ping();
 				recovered();
+				this.onConnect.forEach((step) -> call(step.use(), step.commands()));
 				return;
 			}
 			catch (RuntimeException ex) {
@@ -140,10 +176,22 @@ public final class SharedRedis implements DisposableBean {
 			return current;
 		}
 		synchronized (this) {
-			if (this.connection == null) {
-				this.connection = this.client.get().connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+			StatefulRedisConnection<String, byte[]> opened = this.connection;
+			if (opened == null) {
+				opened = this.client.get().connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+				opened.addListener(new RedisConnectionStateListener() {
+
+					@Override
+					public void onRedisDisconnected(RedisChannelHandler<?, ?> lost) {
+						Instant now = SharedRedis.this.clock.instant();
+						SharedRedis.this.lostConnections
+							.updateAndGet((before) -> new LostConnections(before.count() + 1, now));
+					}
+
+				});
+				this.connection = opened;
 			}
-			return this.connection;
+			return opened;
 		}
 	}
 
@@ -177,6 +225,20 @@ public final class SharedRedis implements DisposableBean {
 		if (current != null) {
 			current.close();
 		}
+	}
+
+	/**
+	 * The connections to Redis lost so far.
+	 *
+	 * @param count how many
+	 * @param last when the last one was lost ({@link Instant#EPOCH} before the first)
+	 */
+	public record LostConnections(long count, Instant last) {
+
+	}
+
+	private record Step(String use, Function<StatefulRedisConnection<String, byte[]>, ?> commands) {
+
 	}
 
 }

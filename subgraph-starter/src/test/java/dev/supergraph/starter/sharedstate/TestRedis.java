@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -64,6 +66,30 @@ public final class TestRedis {
 			.build());
 		return new SharedRedis(() -> client, new SharedStateProperties(keyPrefix, retryInterval), registry,
 				Clock.systemUTC());
+	}
+
+	/**
+	 * Connects a replica's connection as a subgraph does before it reports ready.
+	 * @param redis the replica's connection
+	 */
+	public static void connect(SharedRedis redis) {
+		redis.connect(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Run commands on a Redis with a client of the test's own, as an operator or Redis
+	 * itself would (flush it, end its clients' connections), not as a replica.
+	 * @param url the Redis
+	 * @param commands the commands
+	 */
+	public static void administer(String url, Consumer<RedisCommands<String, String>> commands) {
+		RedisClient client = RedisClient.create(url);
+		try (var connection = client.connect()) {
+			commands.accept(connection.sync());
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	/**
