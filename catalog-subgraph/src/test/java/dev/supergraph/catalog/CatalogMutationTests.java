@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +40,9 @@ class CatalogMutationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	GraphQlHttpClient client;
 
@@ -126,7 +131,7 @@ class CatalogMutationTests {
 		assertThat(payload.path("userErrors").get(0).path("field").toString())
 			.isEqualTo("[\"input\",\"price\",\"currency\"]");
 		assertThat(payload.path("userErrors").get(0).path("message").asString())
-			.isEqualTo("QQQ is not an ISO 4217 currency code.");
+			.isEqualTo("QQQ is not a currency in current use.");
 		assertThat(
 				this.client.post("{ productBySku(sku: \"" + sku + "\") { id } }").data().path("productBySku").isNull())
 			.isTrue();
@@ -193,7 +198,7 @@ class CatalogMutationTests {
 	@Test
 	void aPriceChangeKeepsTheProductsCurrency() {
 		String id = create(input(uniqueSku(), "10.00", "5")).path("product").path("id").asString();
-		for (String currency : new String[] { "USD", "ZZZ" }) {
+		for (String currency : new String[] { "USD", "JPY" }) {
 			JsonNode payload = updatePrice(id, "5.00", currency);
 			assertThat(payload.path("product").isNull()).isTrue();
 			assertThat(payload.path("userErrors").toString())
@@ -204,6 +209,51 @@ class CatalogMutationTests {
 			.path("product")
 			.path("price");
 		assertThat(price.toString()).isEqualTo("{\"amount\":\"10.00\",\"currency\":\"EUR\"}");
+	}
+
+	@Test
+	void currenciesInCurrentUseAndTheEdgesOfAnAmountAreAccepted() {
+		Map<String, String> accepted = Map.of("XCG", "2.00", "ZWG", "2.00", "SLE", "2.00", "VED", "2.00", "KWD", "1.25",
+				"JPY", "200.00", "USD", "9999999999.99", "GBP", "0");
+		accepted.forEach((currency, amount) -> {
+			JsonNode payload = create(input(uniqueSku(), amount, "3", currency));
+			assertThat(payload.path("userErrors").isEmpty()).as(currency + " " + payload).isTrue();
+			assertThat(payload.path("product").path("price").path("currency").asString()).isEqualTo(currency);
+		});
+		JsonNode padded = create(input(uniqueSku(), " 12.5\t", "3", " EUR\n"));
+		assertThat(padded.path("product").path("price").toString())
+			.isEqualTo("{\"amount\":\"12.50\",\"currency\":\"EUR\"}");
+	}
+
+	@Test
+	void theSeedCatalogsCurrenciesAreInUse() {
+		List<String> seeded = this.jdbc
+			.queryForList("select distinct price_currency from product where sku like 'SKU-%'", String.class);
+		assertThat(seeded).containsExactly("EUR");
+		seeded.forEach((currency) -> assertThat(create(input(uniqueSku(), "1.00", "3", currency)).path("userErrors"))
+			.as(currency)
+			.isEmpty());
+	}
+
+	@Test
+	void aProductStoredInAWithdrawnCurrencyKeepsItsPrice() {
+		String sku = uniqueSku();
+		this.jdbc.update("insert into product (sku, name, price_amount, price_currency, category_id, weight_grams) "
+				+ "values (?, 'Old stock', 9.90, 'DEM', 3, 100)", sku);
+		String id = this.client.post("{ productBySku(sku: \"" + sku + "\") { id } }")
+			.data()
+			.path("productBySku")
+			.path("id")
+			.asString();
+		assertThat(updatePrice(id, "5.00", "DEM").path("userErrors").toString())
+			.isEqualTo("[{\"code\":\"UNKNOWN_CURRENCY\",\"field\":[\"input\",\"price\",\"currency\"]}]");
+		assertThat(updatePrice(id, "5.00", "EUR").path("userErrors").toString())
+			.isEqualTo("[{\"code\":\"CURRENCY_MISMATCH\",\"field\":[\"input\",\"price\",\"currency\"]}]");
+		assertThat(this.client.post("{ product(id: \"" + id + "\") { price { amount currency } } }")
+			.data()
+			.path("product")
+			.path("price")
+			.toString()).isEqualTo("{\"amount\":\"9.90\",\"currency\":\"DEM\"}");
 	}
 
 	private JsonNode create(Map<String, Object> input) {

@@ -2,6 +2,7 @@ package dev.supergraph.orders;
 
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.SubgraphTest;
+import dev.supergraph.starter.test.UserErrorCodes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +41,15 @@ class OrdersSchemaTests {
 			.contains("placeOrder(input: PlaceOrderInput!): PlaceOrderPayload! @authenticated")
 			.contains("cancelOrder(input: CancelOrderInput!): CancelOrderPayload! @authenticated")
 			.contains("order(id: ID!): Order @authenticated");
+	}
+
+	@Test
+	void eachMutationDocumentsTheCodesOfItsUserErrors() {
+		assertThat(UserErrorCodes.documented(this.port, "placeOrder")).containsExactlyInAnyOrder("INVALID_LENGTH",
+				"INVALID_FORMAT", "OUT_OF_RANGE", "DUPLICATE_PRODUCT", "PRODUCT_NOT_FOUND", "CURRENCY_MISMATCH",
+				"IDEMPOTENCY_KEY_REUSED", "UNREGISTERED_USER");
+		assertThat(UserErrorCodes.documented(this.port, "cancelOrder")).containsExactlyInAnyOrder("INVALID_FORMAT",
+				"ORDER_NOT_FOUND", "ILLEGAL_TRANSITION");
 	}
 
 }

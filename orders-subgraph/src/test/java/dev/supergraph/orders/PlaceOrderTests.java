@@ -147,6 +147,21 @@ class PlaceOrderTests {
 	}
 
 	@Test
+	void anOrderIsInOneCurrencyAndTotalsInIt() {
+		RunningUsers.register("10014");
+		long euros = catalogProduct("MIXED-EUR", "10.00", "EUR");
+		long yen = catalogProduct("MIXED-JPY", "1500", "JPY");
+		JsonNode mixed = place("10014", "mixed-currencies", item(euros, 1), item(yen, 1)).data().path("placeOrder");
+		assertThat(mixed.path("order").isNull()).isTrue();
+		assertThat(mixed.path("userErrors").get(0).path("code").asString()).isEqualTo("CURRENCY_MISMATCH");
+		assertThat(field(mixed.path("userErrors").get(0))).containsExactly("input", "items");
+		assertThat(ordersOf(10014)).isZero();
+		JsonNode order = place("10014", "yen-only", item(yen, 3)).data().path("placeOrder").path("order");
+		assertThat(order.path("total").toString()).isEqualTo("{\"amount\":\"4500.00\",\"currency\":\"JPY\"}");
+		assertThat(lines(order)).containsExactly(yen + "x3@1500.00JPY");
+	}
+
+	@Test
 	void aSubjectWithALeadingZeroIsNotTheBuyerOfItsNumber() {
 		RunningUsers.register("10013");
 		String id = place("10013", "leading-zero-own", item(2, 1)).data()
@@ -289,11 +304,15 @@ class PlaceOrderTests {
 			.isZero();
 	}
 
-	/** A new product of the running catalog at a price, with a unique SKU. */
+	/** A new product of the running catalog at a price in euros, with a unique SKU. */
 	private static long catalogProduct(String sku, String amount) {
+		return catalogProduct(sku, amount, "EUR");
+	}
+
+	private static long catalogProduct(String sku, String amount, String currency) {
 		GraphQlHttpClient catalog = new GraphQlHttpClient(java.net.URI.create(RunningCatalog.url()));
 		Map<String, Object> product = Map.of("sku", sku, "name", sku, "price",
-				Map.of("amount", amount, "currency", "EUR"), "categoryId", "3", "weightGrams", 1);
+				Map.of("amount", amount, "currency", currency), "categoryId", "3", "weightGrams", 1);
 		JsonNode created = catalog
 			.post("mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } } }",
 					Map.of("input", product), TestTokens.forUser("1", "catalog:write"))

@@ -1,10 +1,7 @@
 package dev.supergraph.catalog.product;
 
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.supergraph.catalog.category.CategoryRows;
 import dev.supergraph.starter.errors.UserErrors;
@@ -17,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creating products and changing prices: validation, the category check and the unique
- * SKU, with database constraints as the final word on races.
+ * Creating products and changing prices: validation, the price's currency and precision,
+ * the category check and the unique SKU, with database constraints as the final word on
+ * races.
  */
 @Service
 class ProductService {
@@ -29,44 +27,26 @@ class ProductService {
 
 	private final InputValidator validator;
 
-	private final UserErrors userErrors;
+	private final PriceRules prices;
 
-	/**
-	 * The currencies a price can be in, with their fraction digits: the ISO 4217 codes
-	 * the JDK knows that have a minor unit, so not {@code XXX} (no currency), {@code XTS}
-	 * (testing), metals or drawing rights. The input's rule checks the shape (three
-	 * upper-case letters), this that it names such a currency; a price change keeps the
-	 * product's currency, so only a new product can bring one in.
-	 */
-	private static final Map<String, Integer> CURRENCIES = Currency.getAvailableCurrencies()
-		.stream()
-		.filter((currency) -> currency.getDefaultFractionDigits() >= 0)
-		.collect(Collectors.toUnmodifiableMap(Currency::getCurrencyCode, Currency::getDefaultFractionDigits));
+	private final UserErrors userErrors;
 
 	private final TransactionTemplate transactions;
 
-	ProductService(ProductRows products, CategoryRows categories, InputValidator validator, UserErrors userErrors,
-			TransactionTemplate transactions) {
+	ProductService(ProductRows products, CategoryRows categories, InputValidator validator, PriceRules prices,
+			UserErrors userErrors, TransactionTemplate transactions) {
 		this.products = products;
 		this.categories = categories;
 		this.validator = validator;
+		this.prices = prices;
 		this.userErrors = userErrors;
 		this.transactions = transactions;
 	}
 
 	ProductPayload create(CreateProductInput input, Locale locale) {
-		List<UserError> errors = this.validator.validate(input, locale);
+		List<UserError> errors = invalid(input, input.price(), locale);
 		if (!errors.isEmpty()) {
 			return ProductPayload.failed(errors);
-		}
-		String currency = input.price().currency();
-		if (!CURRENCIES.containsKey(currency)) {
-			return ProductPayload
-				.failed(error("UNKNOWN_CURRENCY", "catalog.unknownCurrency", locale, currency, "price", "currency"));
-		}
-		if (finerThanItsCurrency(input.price().toMoney())) {
-			return ProductPayload
-				.failed(error("INVALID_FORMAT", "catalog.amountPrecision", locale, currency, "price", "amount"));
 		}
 		long categoryId = Long.parseLong(input.categoryId());
 		if (!this.categories.existsById(categoryId)) {
@@ -88,7 +68,7 @@ class ProductService {
 	}
 
 	ProductPayload updatePrice(UpdateProductPriceInput input, Locale locale) {
-		List<UserError> errors = this.validator.validate(input, locale);
+		List<UserError> errors = invalid(input, input.price(), locale);
 		if (!errors.isEmpty()) {
 			return ProductPayload.failed(errors);
 		}
@@ -97,6 +77,16 @@ class ProductService {
 			.map((product) -> changePrice(product, input.price().toMoney(), locale))
 			.orElseGet(() -> ProductPayload.failed(
 					error("PRODUCT_NOT_FOUND", "catalog.productNotFound", locale, input.productId(), "productId"))));
+	}
+
+	/**
+	 * The input's declared rules, then its price's: one price check for both mutations,
+	 * before any stored data, so a product stored in a currency that is no longer in use
+	 * cannot take a new price in it.
+	 */
+	private List<UserError> invalid(Object input, MoneyInput price, Locale locale) {
+		List<UserError> errors = this.validator.validate(input, locale);
+		return errors.isEmpty() ? this.prices.check(price.toMoney(), locale) : errors;
 	}
 
 	/**
@@ -109,22 +99,9 @@ class ProductService {
 			return ProductPayload
 				.failed(error("CURRENCY_MISMATCH", "catalog.currencyMismatch", locale, currency, "price", "currency"));
 		}
-		if (finerThanItsCurrency(price)) {
-			return ProductPayload
-				.failed(error("INVALID_FORMAT", "catalog.amountPrecision", locale, currency, "price", "amount"));
-		}
 		product.changePrice(price);
 		this.products.updatePrice(product);
 		return ProductPayload.of(product);
-	}
-
-	/**
-	 * Whether an amount has more fraction digits than its currency: {@code 1.50} yen.
-	 * Trailing zeros do not count, so {@code 200.00} yen, as the API writes it, is sent
-	 * back as it came.
-	 */
-	private static boolean finerThanItsCurrency(Money price) {
-		return price.decimal().stripTrailingZeros().scale() > CURRENCIES.get(price.currency());
 	}
 
 	private UserError error(String code, String key, Locale locale, String value, String... field) {
