@@ -216,8 +216,12 @@ class CatalogReadCacheTests {
 			.toList();
 	}
 
+	/**
+	 * The cursor of a product in {@code Category.products}, which continues every
+	 * category after it.
+	 */
 	private static String cursor(long id) {
-		return Base64.getEncoder().encodeToString(("id:" + id).getBytes(StandardCharsets.UTF_8));
+		return Base64.getEncoder().encodeToString(("Category.products:" + id).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String uniqueSku() {

@@ -1,6 +1,8 @@
 package dev.supergraph.orders;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -97,6 +99,45 @@ class OrderQueryTests {
 	}
 
 	@Test
+	void aPageEndingAtTheLastOrderHasNoNextPageAndThePageAfterItIsEmpty() {
+		String token = TestTokens.forUser("1");
+		JsonNode all = userOrders("1", 8, null, token);
+		assertThat(ids(all)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+		assertThat(all.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+		JsonNode beyond = userOrders("1", 8, endCursor(all), token);
+		assertThat(beyond.path("edges")).isEmpty();
+		assertThat(beyond.path("pageInfo").toString()).isEqualTo(emptyPage(false));
+	}
+
+	@Test
+	void firstZeroHasNoEdgesAndSaysWhetherOrdersFollow() {
+		String token = TestTokens.forUser("1");
+		JsonNode none = userOrders("1", 0, null, token);
+		assertThat(none.path("edges")).isEmpty();
+		assertThat(none.path("pageInfo").toString()).isEqualTo(emptyPage(true));
+		assertThat(userOrders("1", 0, endCursor(userOrders("1", 7, null, token)), token).path("pageInfo").toString())
+			.isEqualTo(emptyPage(true));
+		assertThat(userOrders("1", 0, endCursor(userOrders("1", 8, null, token)), token).path("pageInfo").toString())
+			.isEqualTo(emptyPage(false));
+		assertThat(userOrders("424242", 0, null, TestTokens.forUser("424242")).path("pageInfo").toString())
+			.isEqualTo(emptyPage(false));
+	}
+
+	@Test
+	void aCursorContinuesAfterItsOrderForAnyUserAndNowhereElse() {
+		String support = TestTokens.forUser("99", "orders:read");
+		String afterOrder8 = endCursor(userOrders("1", 8, null, support));
+		assertThat(ids(userOrders("2", 10, afterOrder8, support))).containsExactly("9", "10", "11", "12", "13");
+		for (String foreign : List.of(base64("Query.users:8"), base64("Category.products:8"), base64("id:8"),
+				base64("User.orders:08"), afterOrder8.replace("=", ""), "")) {
+			GraphQlHttpClient.Response refused = this.http.post(Documents.named("userOrders"), Map.of("representations",
+					List.of(Map.of("__typename", "User", "id", "1")), "first", 2, "after", foreign), support);
+			assertThat(refused.firstErrorCode()).as(foreign).isEqualTo("BAD_USER_INPUT");
+			assertThat(refused.data().path("_entities").get(0).isNull()).as(refused.body()).isTrue();
+		}
+	}
+
+	@Test
 	void aUsersOrdersAreForbiddenToOthersUnlessGrantedOrdersRead() {
 		GraphQlHttpClient.Response other = this.http.post(Documents.named("userOrders"),
 				Map.of("representations", List.of(Map.of("__typename", "User", "id", "1"))), TestTokens.forUser("2"));
@@ -147,6 +188,20 @@ class OrderQueryTests {
 		GraphQlHttpClient.Response response = this.http.post(Documents.named("userOrders"), variables, token);
 		assertThat(response.firstErrorCode()).as(response.body()).isNull();
 		return response.data().path("_entities").get(0).path("orders");
+	}
+
+	private static String endCursor(JsonNode connection) {
+		return connection.path("pageInfo").path("endCursor").asString();
+	}
+
+	/** The page info of a page without edges, as JSON. */
+	private static String emptyPage(boolean hasNextPage) {
+		return "{\"hasNextPage\":" + hasNextPage
+				+ ",\"hasPreviousPage\":false,\"startCursor\":null,\"endCursor\":null}";
+	}
+
+	private static String base64(String text) {
+		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static List<String> ids(JsonNode connection) {

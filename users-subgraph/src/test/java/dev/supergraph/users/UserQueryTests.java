@@ -1,5 +1,7 @@
 package dev.supergraph.users;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +66,22 @@ class UserQueryTests {
 	}
 
 	@Test
+	void firstZeroHasNoEdgesButSaysThatUsersFollow() {
+		this.graphQl.document("{ users(first: 0) { edges { cursor } pageInfo { hasNextPage startCursor endCursor } } }")
+			.execute()
+			.path("users.edges")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("users.pageInfo.hasNextPage")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("users.pageInfo.startCursor")
+			.valueIsNull()
+			.path("users.pageInfo.endCursor")
+			.valueIsNull();
+	}
+
+	@Test
 	void userByIdFindsTheUserAndAnUnknownIdIsNull() {
 		this.graphQl.document("{ a: user(id: \"42\") { id name createdAt } b: user(id: \"999999\") { id } }")
 			.execute()
@@ -107,7 +125,11 @@ class UserQueryTests {
 		for (String document : List.of("{ users(first: 101) { edges { cursor } } }",
 				"{ users(first: -1) { edges { cursor } } }",
 				"{ users(after: \"bm90LWEtY3Vyc29y\") { edges { cursor } } }",
-				"{ users(after: \"%%%\") { edges { cursor } } }", "{ user(id: \"abc\") { id } }",
+				"{ users(after: \"%%%\") { edges { cursor } } }",
+				// the cursors of another list and of the format before cursors named
+				// their list
+				"{ users(after: \"" + base64("Query.products:4") + "\") { edges { cursor } } }",
+				"{ users(after: \"" + base64("id:4") + "\") { edges { cursor } } }", "{ user(id: \"abc\") { id } }",
 				"{ user(id: \"-1\") { id } }")) {
 			this.graphQl.document(document).execute().errors().satisfy((errors) -> {
 				assertThat(errors).as(document).hasSize(1);
@@ -115,6 +137,10 @@ class UserQueryTests {
 				assertThat(errors.get(0).getMessage()).doesNotContain("Exception").doesNotContain("at dev.");
 			});
 		}
+	}
+
+	private static String base64(String text) {
+		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

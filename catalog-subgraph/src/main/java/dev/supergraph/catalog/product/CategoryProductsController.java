@@ -5,11 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import dev.supergraph.catalog.category.Category;
 import dev.supergraph.starter.pagination.KeysetPages;
 import dev.supergraph.starter.pagination.ParentPages;
+import graphql.relay.Connection;
 import graphql.schema.DataFetchingEnvironment;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Window;
-import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
@@ -29,9 +27,8 @@ class CategoryProductsController {
 	}
 
 	@SchemaMapping(typeName = "Category")
-	CompletableFuture<Window<Product>> products(Category category, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, DataFetchingEnvironment environment) {
-		return this.categoryPages.load(category.id(), first, after, environment);
+	CompletableFuture<Connection<Product>> products(Category category, DataFetchingEnvironment environment) {
+		return this.categoryPages.load(category.id(), environment);
 	}
 
 }

@@ -7,9 +7,10 @@ import java.util.OptionalLong;
 import dev.supergraph.starter.ids.Ids;
 import dev.supergraph.starter.pagination.KeysetPages;
 import dev.supergraph.starter.pagination.PageRequest;
+import graphql.relay.Connection;
+import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -45,14 +46,13 @@ class ProductController {
 	}
 
 	@QueryMapping
-	Window<Product> products(@Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable ProductFilter filter) {
-		PageRequest page = this.pages.request(first, after);
+	Connection<Product> products(@Argument @Nullable ProductFilter filter, DataFetchingEnvironment environment) {
+		PageRequest page = this.pages.request(environment);
 		ProductFilter criteria = (filter != null) ? filter : ProductFilter.NONE;
 		Long categoryId = (criteria.categoryId() != null) ? Ids.parse(criteria.categoryId()) : null;
 		List<Product> rows = criteria.matchesNoName() ? List.of()
 				: this.products.page(page, categoryId, criteria.namePattern(), criteria.inStock());
-		return this.pages.window(rows, page, Product::getId);
+		return this.pages.connection(rows, page, Product::getId);
 	}
 
 	/**

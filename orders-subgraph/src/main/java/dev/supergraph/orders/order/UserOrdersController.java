@@ -10,12 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import dev.supergraph.starter.ids.Ids;
 import dev.supergraph.starter.pagination.KeysetPages;
 import dev.supergraph.starter.pagination.ParentPages;
+import graphql.relay.Connection;
 import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.federation.EntityMapping;
-import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
@@ -48,11 +47,10 @@ class UserOrdersController {
 	}
 
 	@SchemaMapping(typeName = "User")
-	CompletableFuture<Window<Order>> orders(User user, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, DataFetchingEnvironment environment) {
+	CompletableFuture<Connection<Order>> orders(User user, DataFetchingEnvironment environment) {
 		OptionalLong userId = Ids.tryParse(user.id());
-		return userId.isPresent() ? this.userPages.load(userId.getAsLong(), first, after, environment)
-				: this.userPages.none(first, after);
+		return userId.isPresent() ? this.userPages.load(userId.getAsLong(), environment)
+				: this.userPages.none(environment);
 	}
 
 	private static Map<Long, List<Order>> byBuyer(List<Order> orders) {

@@ -1,21 +1,27 @@
 package dev.supergraph.starter.pagination;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import dev.supergraph.starter.errors.SubgraphException;
+import graphql.relay.Connection;
+import graphql.relay.ConnectionCursor;
+import graphql.relay.DefaultConnection;
+import graphql.relay.DefaultConnectionCursor;
+import graphql.relay.DefaultEdge;
+import graphql.relay.DefaultPageInfo;
+import graphql.relay.Edge;
+import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
-import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.pagination.CursorStrategy;
 
 /**
- * Turns {@code first}/{@code after} arguments into a validated {@link PageRequest} and a
- * fetched page into a {@link Window}, which Spring for GraphQL renders as a Relay
- * connection with cursors.
+ * Turns a connection field's {@code first}/{@code after} arguments into a validated
+ * {@link PageRequest} and a fetched page into a Relay {@link Connection} with cursors
+ * bound to the field and its other arguments.
  */
 public final class KeysetPages {
 
@@ -29,38 +35,57 @@ public final class KeysetPages {
 	}
 
 	/**
-	 * Validate the arguments of a connection field.
-	 * @param first the requested page size, or {@code null} for the default
-	 * @param after the cursor to continue after, or {@code null} for the first page
+	 * Validate the {@code first} and {@code after} arguments of the connection field
+	 * being fetched.
+	 * @param environment the field's environment
 	 * @return the page request
-	 * @throws SubgraphException with {@code BAD_USER_INPUT} for a bad size or cursor
+	 * @throws SubgraphException with {@code BAD_USER_INPUT} for a bad size, or a cursor
+	 * that is malformed or belongs to another field or other arguments
 	 */
-	public PageRequest request(@Nullable Integer first, @Nullable String after) {
+	public PageRequest request(DataFetchingEnvironment environment) {
+		return request(environment.getArgument("first"), environment.getArgument("after"), CursorScope.of(environment));
+	}
+
+	PageRequest request(@Nullable Integer first, @Nullable String after, String connection) {
 		int size = (first != null) ? first : this.properties.defaultSize();
 		if (size < 0 || size > this.properties.maxSize()) {
 			throw SubgraphException.badInput("input.pageSize", this.properties.maxSize());
 		}
-		return new PageRequest(size, (after != null) ? decode(after) : 0);
+		return new PageRequest(size, (after != null) ? decode(after, connection) : 0, connection);
 	}
 
 	/**
-	 * Build the window of a page from rows fetched with {@link PageRequest#fetchSize()}.
+	 * Build the connection of a page from rows fetched with
+	 * {@link PageRequest#fetchSize()}. Built here rather than by Spring for GraphQL from
+	 * a {@code Window}, which answers every empty page with {@code hasNextPage: false},
+	 * even {@code first: 0} before more rows.
 	 * @param <T> the row type
 	 * @param rows the fetched rows in id order
 	 * @param request the page request
 	 * @param idOf the id of a row
-	 * @return the window with its cursors and whether a next page exists
+	 * @return the connection with its edges and whether rows follow them;
+	 * {@code hasPreviousPage} is {@code false}, as the Relay spec allows a forward page
 	 */
-	public <T> Window<T> window(List<T> rows, PageRequest request, ToLongFunction<T> idOf) {
-		List<T> page = (rows.size() > request.size()) ? rows.subList(0, request.size()) : rows;
-		return Window.from(page, (index) -> ScrollPosition.forward(Map.of("id", idOf.applyAsLong(page.get(index)))),
-				rows.size() > request.size());
+	public <T> Connection<T> connection(List<T> rows, PageRequest request, ToLongFunction<T> idOf) {
+		List<Edge<T>> edges = rows.stream().limit(request.size()).map((row) -> edge(row, request, idOf)).toList();
+		ConnectionCursor start = edges.isEmpty() ? null : edges.get(0).getCursor();
+		ConnectionCursor end = edges.isEmpty() ? null : edges.get(edges.size() - 1).getCursor();
+		return new DefaultConnection<>(edges, new DefaultPageInfo(start, end, false, rows.size() > request.size()));
 	}
 
-	private long decode(String cursor) {
+	private <T> Edge<T> edge(T row, PageRequest request, ToLongFunction<T> idOf) {
+		ScrollPosition position = IdCursorStrategy.position(request.connection(), idOf.applyAsLong(row));
+		return new DefaultEdge<>(row, new DefaultConnectionCursor(this.cursors.toCursor(position)));
+	}
+
+	private long decode(String cursor, String connection) {
 		try {
 			ScrollPosition position = this.cursors.fromCursor(cursor);
-			if (position instanceof KeysetScrollPosition keyset && keyset.getKeys().get("id") instanceof Long id) {
+			// Read back only as written, so that a position has one cursor
+			if (position instanceof KeysetScrollPosition keyset
+					&& connection.equals(keyset.getKeys().get(IdCursorStrategy.CONNECTION))
+					&& keyset.getKeys().get(IdCursorStrategy.ID) instanceof Long id
+					&& this.cursors.toCursor(position).equals(cursor)) {
 				return id;
 			}
 		}

@@ -8,12 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
+import graphql.relay.Connection;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Window;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 
 /**
@@ -60,27 +59,24 @@ public final class ParentPages<T> {
 	 * The page of one parent, batched with the pages of the other parents of the
 	 * response.
 	 * @param parentId the parent's id
-	 * @param first the requested page size
-	 * @param after the cursor after which the page starts
-	 * @param environment the field's environment, which holds the request's DataLoaders
+	 * @param environment the field's environment: its {@code first} and {@code after}
+	 * arguments, and the request's DataLoaders
 	 * @return the page
 	 */
-	public CompletableFuture<Window<T>> load(long parentId, @Nullable Integer first, @Nullable String after,
-			DataFetchingEnvironment environment) {
-		PageRequest page = this.pages.request(first, after);
+	public CompletableFuture<Connection<T>> load(long parentId, DataFetchingEnvironment environment) {
+		PageRequest page = this.pages.request(environment);
 		DataLoader<Key, List<T>> loader = environment.getDataLoader(this.name);
-		return loader.load(new Key(parentId, page)).thenApply((rows) -> this.pages.window(rows, page, this.idOf));
+		return loader.load(new Key(parentId, page)).thenApply((rows) -> this.pages.connection(rows, page, this.idOf));
 	}
 
 	/**
 	 * The empty page of a parent that cannot have rows, with the arguments still checked.
-	 * @param first the requested page size
-	 * @param after the cursor after which the page starts
+	 * @param environment the field's environment
 	 * @return the empty page
 	 */
-	public CompletableFuture<Window<T>> none(@Nullable Integer first, @Nullable String after) {
+	public CompletableFuture<Connection<T>> none(DataFetchingEnvironment environment) {
 		return CompletableFuture
-			.completedFuture(this.pages.window(List.of(), this.pages.request(first, after), this.idOf));
+			.completedFuture(this.pages.connection(List.of(), this.pages.request(environment), this.idOf));
 	}
 
 	private static <T> Map<Key, List<T>> load(Set<Key> keys, PageQuery<T> query) {

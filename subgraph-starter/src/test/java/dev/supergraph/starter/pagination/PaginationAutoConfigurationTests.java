@@ -2,27 +2,31 @@ package dev.supergraph.starter.pagination;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.SubgraphException;
+import graphql.relay.Connection;
+import graphql.relay.Edge;
+import graphql.relay.PageInfo;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.data.domain.ScrollPosition;
-import org.springframework.data.domain.Window;
-import org.springframework.graphql.data.pagination.CursorStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Connections page by id keysets with the documented sizes, their cursors survive a round
- * trip through a client, and a bad size or a forged cursor is the client's mistake.
+ * trip through a client, and a bad size, a forged cursor or a cursor of another list is
+ * the client's mistake.
  */
 class PaginationAutoConfigurationTests {
+
+	private static final String USERS = "Query.users";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(PaginationAutoConfiguration.class));
@@ -31,17 +35,19 @@ class PaginationAutoConfigurationTests {
 	void pagesHaveTheDocumentedSizesUnlessConfigured() {
 		this.runner.run((context) -> {
 			KeysetPages pages = context.getBean(KeysetPages.class);
-			assertThat(pages.request(null, null)).isEqualTo(new PageRequest(20, 0));
-			assertThat(pages.request(100, null).fetchSize()).isEqualTo(101);
-			assertRefused(() -> pages.request(101, null));
-			assertRefused(() -> pages.request(-1, null));
+			assertThat(pages.request(null, null, USERS)).isEqualTo(new PageRequest(20, 0, USERS));
+			assertThat(pages.request(100, null, USERS).fetchSize()).isEqualTo(101);
+			assertThat(pages.request(0, null, USERS).fetchSize()).isEqualTo(1);
+			assertRefused(() -> pages.request(101, null, USERS));
+			assertRefused(() -> pages.request(-1, null, USERS));
+			assertRefused(() -> pages.request(Integer.MIN_VALUE, null, USERS));
 		});
 		this.runner.withPropertyValues("subgraph.pagination.default-size=5", "subgraph.pagination.max-size=7")
 			.run((context) -> {
 				KeysetPages pages = context.getBean(KeysetPages.class);
-				assertThat(pages.request(null, null).size()).isEqualTo(5);
-				assertThat(pages.request(7, null).size()).isEqualTo(7);
-				assertRefused(() -> pages.request(8, null));
+				assertThat(pages.request(null, null, USERS).size()).isEqualTo(5);
+				assertThat(pages.request(7, null, USERS).size()).isEqualTo(7);
+				assertRefused(() -> pages.request(8, null, USERS));
 			});
 	}
 
@@ -49,15 +55,31 @@ class PaginationAutoConfigurationTests {
 	void theLastCursorOfAPageContinuesAfterItsLastRow() {
 		this.runner.run((context) -> {
 			KeysetPages pages = context.getBean(KeysetPages.class);
-			@SuppressWarnings("unchecked")
-			CursorStrategy<ScrollPosition> cursors = context.getBean(CursorStrategy.class);
-			PageRequest first = pages.request(2, null);
-			Window<Long> window = pages.window(List.of(3L, 8L, 13L), first, Long::longValue);
-			assertThat(window.getContent()).containsExactly(3L, 8L);
-			assertThat(window.hasNext()).isTrue();
-			String cursor = cursors.toCursor(window.positionAt(1));
-			assertThat(pages.request(2, cursor)).isEqualTo(new PageRequest(2, 8));
-			assertThat(pages.window(List.of(13L), pages.request(2, cursor), Long::longValue).hasNext()).isFalse();
+			Connection<Long> page = pages.connection(List.of(3L, 8L, 13L), pages.request(2, null, USERS),
+					Long::longValue);
+			assertThat(page.getEdges()).extracting(Edge::getNode).containsExactly(3L, 8L);
+			assertThat(page.getPageInfo().isHasNextPage()).isTrue();
+			String cursor = page.getPageInfo().getEndCursor().getValue();
+			assertThat(cursor).isEqualTo(base64("Query.users:8"));
+			assertThat(pages.request(2, cursor, USERS)).isEqualTo(new PageRequest(2, 8, USERS));
+			Connection<Long> last = pages.connection(List.of(13L), pages.request(2, cursor, USERS), Long::longValue);
+			assertThat(last.getPageInfo().isHasNextPage()).isFalse();
+		});
+	}
+
+	@Test
+	void anEmptyPageSaysWhetherRowsFollowIt() {
+		this.runner.run((context) -> {
+			KeysetPages pages = context.getBean(KeysetPages.class);
+			PageInfo beforeRows = pages.connection(List.of(3L), pages.request(0, null, USERS), Long::longValue)
+				.getPageInfo();
+			assertThat(beforeRows.isHasNextPage()).isTrue();
+			assertThat(beforeRows.getStartCursor()).isNull();
+			assertThat(beforeRows.getEndCursor()).isNull();
+			PageInfo atTheEnd = pages.connection(List.<Long>of(), pages.request(0, null, USERS), Long::longValue)
+				.getPageInfo();
+			assertThat(atTheEnd.isHasNextPage()).isFalse();
+			assertThat(atTheEnd.isHasPreviousPage()).isFalse();
 		});
 	}
 
@@ -65,15 +87,55 @@ class PaginationAutoConfigurationTests {
 	void aForgedOrGarbledCursorIsRefused() {
 		this.runner.run((context) -> {
 			KeysetPages pages = context.getBean(KeysetPages.class);
-			@SuppressWarnings("unchecked")
-			CursorStrategy<ScrollPosition> cursors = context.getBean(CursorStrategy.class);
-			String valid = cursors.toCursor(ScrollPosition.forward(Map.of("id", 8L)));
-			assertThat(pages.request(1, valid).afterId()).isEqualTo(8);
-			for (String bad : List.of("", "not base64!", base64("id:-1"), base64("id:8; drop table"),
-					base64("offset:8"), base64("id:12345678901234567890"), valid + "x")) {
-				assertRefused(() -> pages.request(1, bad));
+			String valid = base64("Query.users:8");
+			assertThat(pages.request(1, valid, USERS).afterId()).isEqualTo(8);
+			for (String bad : List.of("", " ", "not base64!", base64(""), base64("junk"), base64("id:8"),
+					base64("Query.users:-1"), base64("Query.users:8; drop table"), base64("Query.users:08"),
+					base64("Query.users:12345678901234567890"), base64("Query.users:8 "), valid + "x",
+					valid.replace("=", ""), " " + valid, valid.toLowerCase())) {
+				assertRefused(() -> pages.request(1, bad, USERS));
 			}
 		});
+	}
+
+	@Test
+	void aCursorOfAnotherFieldOrOtherArgumentsIsRefused() {
+		this.runner.run((context) -> {
+			KeysetPages pages = context.getBean(KeysetPages.class);
+			String products = CursorScope.of("Query.products", Map.of("first", 5));
+			String inCategory3 = CursorScope.of("Query.products", Map.of("filter", Map.of("categoryId", "3")));
+			String inCategory4 = CursorScope.of("Query.products", Map.of("filter", Map.of("categoryId", "4")));
+			String cursor = cursorIn(pages, inCategory3, 8);
+			assertThat(pages.request(1, cursor, inCategory3).afterId()).isEqualTo(8);
+			assertRefused(() -> pages.request(1, cursor, inCategory4));
+			assertRefused(() -> pages.request(1, cursor, products));
+			assertRefused(() -> pages.request(1, cursor, "Category.products"));
+			assertRefused(() -> pages.request(1, cursorIn(pages, USERS, 8), products));
+		});
+	}
+
+	@Test
+	void argumentsThatMeanTheSameKeepTheScope() {
+		Map<String, Object> nullFilter = new HashMap<>();
+		nullFilter.put("filter", null);
+		Map<String, Object> nullField = new HashMap<>();
+		nullField.put("categoryId", null);
+		assertThat(CursorScope.of("Query.products", Map.of("first", 5, "after", "x"))).isEqualTo("Query.products")
+			.isEqualTo(CursorScope.of("Query.products", nullFilter))
+			.isEqualTo(CursorScope.of("Query.products", Map.of("filter", nullField)))
+			.isEqualTo(CursorScope.of("Query.products", Map.of("filter", Map.of())));
+		assertThat(CursorScope.of("Query.products", Map.of("filter", Map.of("search", "a", "inStock", true))))
+			.isEqualTo(CursorScope.of("Query.products", Map.of("filter", Map.of("inStock", true, "search", "a"))))
+			.isNotEqualTo(CursorScope.of("Query.products", Map.of("filter", Map.of("search", "a"))))
+			.isNotEqualTo(CursorScope.of("Query.products", Map.of("filter", Map.of("search", "a;inStock=true"))))
+			.matches("Query\\.products/[-_0-9A-Za-z]{8}");
+	}
+
+	private static String cursorIn(KeysetPages pages, String connection, long id) {
+		return pages.connection(List.of(id), pages.request(1, null, connection), Long::longValue)
+			.getPageInfo()
+			.getEndCursor()
+			.getValue();
 	}
 
 	private static String base64(String text) {

@@ -7,9 +7,10 @@ import dev.supergraph.starter.ids.Ids;
 import dev.supergraph.starter.pagination.KeysetPages;
 import dev.supergraph.starter.pagination.PageRequest;
 import dev.supergraph.starter.security.Viewer;
+import graphql.relay.Connection;
+import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -48,10 +49,10 @@ class UserController {
 	}
 
 	@QueryMapping
-	Window<User> users(@Argument @Nullable Integer first, @Argument @Nullable String after) {
-		PageRequest page = this.pages.request(first, after);
+	Connection<User> users(DataFetchingEnvironment environment) {
+		PageRequest page = this.pages.request(environment);
 		List<User> rows = this.rows.findPage(page.afterId(), page.fetchSize());
-		return this.pages.window(rows, page, User::getId);
+		return this.pages.connection(rows, page, User::getId);
 	}
 
 }
