@@ -55,7 +55,8 @@ guardHealthEndpoints(Object.values(HEALTH_ENDPOINTS));
 const settings = routerSettings();
 const production = settings.mode === 'production';
 const limits = settings.limits;
-const trustedDocuments = loadTrustedDocuments(settings.trustedDocumentsFile ?? defaultManifestFile);
+const trustedDocumentsFile = settings.trustedDocumentsFile ?? defaultManifestFile;
+const trustedDocuments = loadTrustedDocuments(trustedDocumentsFile);
 const signingKeyProvider = jwtSigningKeyProvider();
 const apiKeys = settings.apiKeysFile ? apiKeyStore(settings.apiKeysFile) : null;
 // FLAGS_FILE through OpenFeature, re-read on change (router/feature-flags.mjs).
@@ -90,8 +91,14 @@ const authorization = on('authorization') ? authorizationPlugins(apiKeys) : null
 const rateLimit = production && on('rateLimit')
   ? useRateLimit(rateLimitBudgets(limits, sharedRedis(settings.redis), redisOutage()), { trustedProxyHops: settings.trustedProxyHops })
   : null;
-// SUPERGRAPH_STORE: the version the store's pointer names, validated before Hive sees it (router/supergraph-source.mjs).
-const store = settings.supergraphStore ? storeSupergraph(settings.supergraphStore.dir) : null;
+// SUPERGRAPH_STORE: the version the store's pointer names, checked before Hive sees it as the store's commands
+// check it, the trusted operations included (router/supergraph-source.mjs).
+const store = settings.supergraphStore
+  ? storeSupergraph(settings.supergraphStore.dir, {
+    trustedDocuments: { file: trustedDocumentsFile, documents: trustedDocuments },
+    shutdownTimeoutMs: settings.shutdownTimeoutMs,
+  })
+  : null;
 
 export const gatewayConfig = defineConfig({
   supergraph: store ? store.load : './supergraph.graphql',

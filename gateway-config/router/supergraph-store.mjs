@@ -2,11 +2,14 @@
 // `supergraph-<n>.graphql` files (n = 1, 2, 3, … in promotion order), the pointer file `current`
 // naming the served version and the versions it replaced (so rollback knows "previous"), and
 // `history.log`, one line per promotion or rollback for people. The pointer is replaced by a rename,
-// so a reader sees the old pointer or the new one, never a partial file.
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync,
-  writeSync } from 'node:fs';
+// so a reader sees the old pointer or the new one, never a partial file. A number always names the same
+// text: promoting a text that a version holds already points at that version, it writes no copy.
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync,
+  unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { utf8Text } from './setting-files.mjs';
 
 export const POINTER_FILE = 'current';
 export const HISTORY_FILE = 'history.log';
@@ -14,9 +17,24 @@ const LOCK_FILE = '.lock';
 const VERSION_FILE = /^supergraph-([1-9][0-9]*)\.graphql$/;
 /** How many replaced versions the pointer remembers for rollbacks. */
 const KEPT_PREVIOUS = 20;
+/** How long a promotion or rollback waits for one running at the same time (each holds the lock for milliseconds). */
+const LOCK_WAIT_MS = 10000;
+/** Far above any supergraph (this one is tens of kB), far below what a router could hold in memory. */
+export const MAX_VERSION_BYTES = 32 * 1024 * 1024;
 
 /** A refusal with a message for the operator (no stack trace). */
 export class StoreRefusal extends Error {}
+
+/**
+ * Why a supergraph cannot be served, in one line (router/supergraph-validation.mjs); `reason` is `invalid`
+ * (it does not validate) or `operations` (it breaks a trusted operation), as the router's metrics count it.
+ */
+export class SupergraphProblem extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+  }
+}
 
 export const versionFile = (dir, version) => join(dir, `supergraph-${version}.graphql`);
 
@@ -31,16 +49,19 @@ export function readPointer(dir) {
   if (!existsSync(file)) {
     return null;
   }
+  return parsePointer(readFileSync(file), dir);
+}
+
+/** The pointer in the bytes of DIR's pointer file; a StoreRefusal for anything else. */
+export function parsePointer(bytes, dir) {
   let pointer;
   try {
-    pointer = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) {
-      throw error;
-    }
+    pointer = JSON.parse(utf8Text(bytes));
+  } catch {
+    // Not UTF-8, not JSON: not a pointer either.
   }
   if (!isVersion(pointer?.version) || !Array.isArray(pointer.previous) || !pointer.previous.every(isVersion)) {
-    throw new StoreRefusal(`${file} is not a pointer ({"version": n, "previous": [...]}); point it at a version `
+    throw new StoreRefusal(`${join(dir, POINTER_FILE)} is not a pointer ({"version": n, "previous": [...]}); point it at a version `
       + `of the store with \`npm run supergraph:rollback -- --store ${dir} --to N\``);
   }
   return pointer;
@@ -48,33 +69,82 @@ export function readPointer(dir) {
 
 const isVersion = (value) => Number.isInteger(value) && value > 0;
 
+/**
+ * The text of a version file, as the routers read it; the file system's error when it cannot be read, a
+ * SupergraphProblem `invalid` when it is too large or not UTF-8.
+ */
 export function readVersion(dir, version) {
-  return readFileSync(versionFile(dir, version), 'utf8');
+  const file = versionFile(dir, version);
+  requireVersionSize(statSync(file).size);
+  return versionText(readFileSync(file));
 }
 
-/** Writes the next version and points at it; `sdl` must have been validated. */
-export function promote(dir, sdl, now = new Date()) {
-  return locked(dir, () => {
+/** Refuses a version file larger than any supergraph before it is read. */
+export function requireVersionSize(bytes) {
+  if (bytes > MAX_VERSION_BYTES) {
+    throw new SupergraphProblem('invalid', `does not validate: ${(bytes / 1024 / 1024).toFixed(0)} MB, more than the `
+      + `${MAX_VERSION_BYTES / 1024 / 1024} MB a supergraph may have`);
+  }
+}
+
+/** A version file's bytes as text: UTF-8 strictly, so a file in another encoding is refused, not guessed at. */
+export function versionText(bytes) {
+  try {
+    return utf8Text(bytes);
+  } catch (error) {
+    throw new SupergraphProblem('invalid', `does not validate: ${error.message}`);
+  }
+}
+
+/**
+ * Promotes `sdl`, which must have been validated: the current version already when it holds `sdl`
+ * (nothing changes, `unchanged`), else the newest version that holds it (`existing`: no copy is written),
+ * else a new version numbered above every number in use. The version it replaced is remembered, so a
+ * rollback returns to it whichever it was.
+ */
+export function promote(dir, sdl, { now = new Date(), lockWaitMs = LOCK_WAIT_MS } = {}) {
+  return locked(dir, lockWaitMs, () => {
     const pointer = readPointer(dir);
+    const holding = versionsHolding(dir, sdl);
+    if (pointer && holding.includes(pointer.version)) {
+      return { version: pointer.version, from: pointer.version, unchanged: true };
+    }
+    const [existing] = holding;
     // Above every number in use, a pointer written by hand included: numbers are never reused.
-    const version = Math.max(listVersions(dir).at(-1) ?? 0, pointer?.version ?? 0, ...(pointer?.previous ?? [])) + 1;
-    publishVersion(dir, version, sdl);
+    const version = existing ?? Math.max(listVersions(dir).at(-1) ?? 0, pointer?.version ?? 0, ...(pointer?.previous ?? [])) + 1;
+    if (!existing) {
+      publishVersion(dir, version, sdl);
+    }
     const previous = pointer ? [pointer.version, ...pointer.previous].slice(0, KEPT_PREVIOUS) : [];
     movePointer(dir, { version, previous });
     appendHistory(dir, now, 'promote', version, pointer?.version);
-    return { version, from: pointer?.version ?? null };
+    return { version, from: pointer?.version ?? null, existing: existing !== undefined };
+  });
+}
+
+/** The versions whose file holds exactly `text`, newest first (a file of another size is not read). */
+function versionsHolding(dir, text) {
+  const bytes = Buffer.from(text);
+  return listVersions(dir).reverse().filter((version) => {
+    const file = versionFile(dir, version);
+    try {
+      return statSync(file).size === bytes.length && readFileSync(file).equals(bytes);
+    } catch {
+      // A version that cannot be read holds nothing the routers could serve.
+      return false;
+    }
   });
 }
 
 /**
  * Points back at the version the current one replaced, or at version `to`: the versions the pointer
  * remembers after `to` stay for later rollbacks. With `to`, a pointer that cannot be read is replaced, which
- * is how an operator restores a store whose pointer was written by hand or by a broken sync. `servable`
- * is called with the version before the pointer moves and throws a StoreRefusal for one the routers
- * would refuse (a starting router does not start on it).
+ * is how an operator restores a store whose pointer was written by hand or by a broken sync; `to` the
+ * current version changes nothing (`unchanged`). `servable` is called with the version before the pointer
+ * moves and throws a StoreRefusal for one the routers would refuse.
  */
-export function rollback(dir, now = new Date(), to = null, servable = () => {}) {
-  return locked(dir, () => {
+export function rollback(dir, { now = new Date(), to = null, servable = () => {}, lockWaitMs = LOCK_WAIT_MS } = {}) {
+  return locked(dir, lockWaitMs, () => {
     const pointer = to === null ? readPointer(dir) : readablePointer(dir);
     const remembered = pointer?.previous ?? [];
     const version = to ?? remembered[0];
@@ -83,13 +153,17 @@ export function rollback(dir, now = new Date(), to = null, servable = () => {}) 
         ? `version ${pointer.version} replaced no other version: nothing to roll back to`
         : `nothing was promoted to ${dir} yet: nothing to roll back`);
     }
-    if (version === pointer?.version) {
-      throw new StoreRefusal(`version ${version} is the current version already`);
+    if (to === null && version === pointer.version) {
+      throw new StoreRefusal(`the pointer names version ${version} as the one before itself; roll back --to another version`);
     }
     if (!existsSync(versionFile(dir, version))) {
-      throw new StoreRefusal(`${to === null ? 'the previous ' : ''}version ${version} is missing (${versionFile(dir, version)})`);
+      throw new StoreRefusal(`${to === null ? 'the previous ' : ''}version ${version} is missing (${versionFile(dir, version)}); `
+        + 'roll back --to another version');
     }
     servable(version);
+    if (version === pointer?.version) {
+      return { version, from: version, unchanged: true };
+    }
     const previous = remembered.includes(version) ? remembered.slice(remembered.indexOf(version) + 1) : [];
     movePointer(dir, { version, previous });
     appendHistory(dir, now, 'rollback', version, pointer?.version);
@@ -148,22 +222,44 @@ function appendHistory(dir, now, action, version, from) {
   writeDurably(join(dir, HISTORY_FILE), line, 'a');
 }
 
-/** One promotion or rollback at a time: a lock file created exclusively. */
-function locked(dir, action) {
+/**
+ * One promotion or rollback at a time: a lock file created exclusively, naming its holder. Another one
+ * waits up to `waitMs` for it, so two pipelines promoting at once both succeed, one after the other.
+ */
+function locked(dir, waitMs, action) {
   const lock = join(dir, LOCK_FILE);
+  const deadline = Date.now() + waitMs;
   let fd;
-  try {
-    fd = openSync(lock, 'wx');
-  } catch (error) {
-    throw error.code === 'EEXIST'
-      ? new StoreRefusal(`another promotion or rollback holds ${lock}; if none is running, delete that file`)
-      : error;
+  while (fd === undefined) {
+    try {
+      fd = openSync(lock, 'wx');
+    } catch (error) {
+      if (error.code !== 'EEXIST') {
+        throw error;
+      }
+      if (Date.now() >= deadline) {
+        throw new StoreRefusal(`another promotion or rollback${lockHolder(lock)} has held ${lock} for more than `
+          + `${waitMs / 1000} s; if it is not running any more, delete that file`);
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
   }
   try {
+    writeSync(fd, `${JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() })}\n`);
     return action();
   } finally {
     closeSync(fd);
     unlinkSync(lock);
+  }
+}
+
+/** ` (pid 12 on host h since …)` from a lock file, or nothing when it names no holder (an older one). */
+function lockHolder(lock) {
+  try {
+    const { pid, host, since } = JSON.parse(readFileSync(lock, 'utf8'));
+    return ` (pid ${pid} on ${host} since ${since})`;
+  } catch {
+    return '';
   }
 }
 

@@ -4,11 +4,13 @@
 //   node scripts/supergraph-store.mjs promote --store DIR [--supergraph FILE]
 //   node scripts/supergraph-store.mjs rollback --store DIR [--to N]
 //   node scripts/supergraph-store.mjs status --store DIR
-// Refusals print one line starting with ✖ and exit 1; usage errors exit 2.
+// Refusals print one line starting with ✖ and exit 1; usage errors exit 2. A command whose result holds
+// already (promoting the current version's text, rolling back to the current version) changes nothing,
+// says so and exits 0, so a pipeline that runs it again succeeds.
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HISTORY_FILE, StoreRefusal, listVersions, promote, readPointer, readVersion, rollback, versionFile }
-  from '../router/supergraph-store.mjs';
+import { HISTORY_FILE, StoreRefusal, SupergraphProblem, listVersions, promote, readPointer, readVersion, rollback,
+  versionFile } from '../router/supergraph-store.mjs';
 import { readProblem } from '../router/setting-files.mjs';
 import { commandLine, fail, usageError } from './lib/cli.mjs';
 
@@ -28,7 +30,7 @@ try {
   await COMMANDS[command](resolve(args.values.store), args.values);
 } catch (error) {
   // A refusal, or the file system's answer about the store (not a directory, not writable, …): one line each.
-  if (!(error instanceof StoreRefusal) && !error.syscall) {
+  if (!(error instanceof StoreRefusal) && !(error instanceof SupergraphProblem) && !error.syscall) {
     throw error;
   }
   fail(error.message);
@@ -37,24 +39,32 @@ try {
 async function promoteCommand(store, { supergraph }) {
   // Only promote needs the composers, and promote and rollback the validation (seconds to load).
   const { compose, supergraphFile } = await import('./lib/compose.mjs');
-  const { validateSupergraph } = await import('../router/supergraph-validation.mjs');
   const file = resolve(supergraph ?? supergraphFile);
   // compose:check's composition: fails (exit 1) on a composition error of either composer.
   const { supergraphSdl: sdl } = compose();
   requireComposition(file, sdl);
-  let apiSchema;
+  const check = await routersCheck();
   try {
-    apiSchema = validateSupergraph(sdl);
+    check(sdl);
   } catch (error) {
-    throw new StoreRefusal(`${file} does not validate: ${firstLine(error)}`);
+    if (!(error instanceof SupergraphProblem)) {
+      throw error;
+    }
+    throw new StoreRefusal(`${file} ${error.message}${error.reason === 'operations'
+      ? '; clients send them: keep what they read, deprecated, until none does (docs/governance.md)' : ''}`);
   }
-  await requireTrustedOperations(file, apiSchema);
   if (existsSync(store)) {
     requireStore(store);
   }
   mkdirSync(store, { recursive: true });
-  const { version, from } = promote(store, sdl);
-  console.log(`\u2714 promoted version ${version}${from ? ` (was ${from})` : ''}: ${versionFile(store, version)}`);
+  const { version, from, unchanged, existing } = promote(store, sdl);
+  if (unchanged) {
+    console.log(`\u2714 version ${version} is current and holds this supergraph already: nothing promoted`);
+  } else if (existing) {
+    console.log(`\u2714 promoted version ${version} again (was ${from}): it holds this supergraph already, no new version written`);
+  } else {
+    console.log(`\u2714 promoted version ${version}${from ? ` (was ${from})` : ''}: ${versionFile(store, version)}`);
+  }
 }
 
 /** `file` must hold exactly the composition's bytes; one of another size is stale unread (it may be huge). */
@@ -76,52 +86,45 @@ function requireComposition(file, sdl) {
 }
 
 /**
- * Every operation of the trusted documents manifest (what production routers accept, what the clients
- * send; TRUSTED_DOCUMENTS_FILE as the router reads it) must still validate: a version that drops or
- * changes a field one of them reads breaks that client.
+ * The routers' check (router/supergraph-validation.mjs) with the trusted documents they load
+ * (TRUSTED_DOCUMENTS_FILE, else the committed manifest), loaded once (seconds): `check(sdl)` throws a
+ * SupergraphProblem for a version every router would refuse, one that does not validate or that drops or
+ * changes a field a trusted operation reads.
  */
-async function requireTrustedOperations(file, apiSchema) {
-  const { Kind, parse, validate } = await import('graphql');
+async function routersCheck() {
+  const { checkSupergraph } = await import('../router/supergraph-validation.mjs');
   const { defaultManifestFile, loadTrustedDocuments } = await import('../router/trusted-documents.mjs');
-  const manifest = process.env.TRUSTED_DOCUMENTS_FILE || defaultManifestFile;
+  const file = process.env.TRUSTED_DOCUMENTS_FILE || defaultManifestFile;
   let documents;
   try {
-    documents = loadTrustedDocuments(manifest);
+    documents = loadTrustedDocuments(file);
   } catch (error) {
     throw new StoreRefusal(firstLine(error));
   }
-  const broken = [...documents].flatMap(([id, text]) => {
-    let document;
-    try {
-      document = parse(text);
-    } catch (error) {
-      return [`${id}: ${error.message}`];
-    }
-    const [error] = validate(apiSchema, document);
-    const name = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION)?.name?.value;
-    return error ? [`${name ?? id}: ${error.message}`] : [];
-  });
-  if (broken.length) {
-    throw new StoreRefusal(`${file} breaks ${broken.length} of the ${documents.size} trusted operations of `
-      + `${manifest} (${broken.join(' ')}); clients send them: keep what they read, deprecated, until none does `
-      + '(docs/governance.md)');
-  }
+  return (sdl) => checkSupergraph(sdl, { file, documents });
 }
 
 async function rollbackCommand(store, { to }) {
   requireStore(store);
-  const { validateSupergraph } = await import('../router/supergraph-validation.mjs');
-  // A version the routers would refuse: running ones keep the old, and a starting one does not start.
+  const check = await routersCheck();
+  // A version the routers would refuse: running ones keep the one they serve, starting ones fall back.
   const servable = (version) => {
     try {
-      validateSupergraph(readVersion(store, version));
+      check(readVersion(store, version));
     } catch (error) {
-      throw new StoreRefusal(`version ${version} cannot be served (${versionFile(store, version)}: `
-        + `${error.syscall ? readProblem(error) : firstLine(error)}); roll back --to another version`);
+      if (!error.syscall && !(error instanceof SupergraphProblem)) {
+        throw error;
+      }
+      throw new StoreRefusal(`version ${version} cannot be served (${versionFile(store, version)} `
+        + `${error.syscall ? readProblem(error) : error.message}); roll back --to another version`);
     }
   };
-  const { version, from } = rollback(store, new Date(), to === undefined ? null : Number(to), servable);
-  console.log(`\u2714 rolled back to version ${version} (was ${from ?? 'no readable pointer'})`);
+  const result = rollback(store, { to: to === undefined ? null : Number(to), servable });
+  if (result.unchanged) {
+    console.log(`\u2714 version ${result.version} is the current version already: nothing rolled back`);
+  } else {
+    console.log(`\u2714 rolled back to version ${result.version} (was ${result.from ?? 'no readable pointer'})`);
+  }
 }
 
 /** The first line of an error's message: a refusal is one line. */

@@ -1,19 +1,22 @@
 // The supergraph store's commands (scripts/supergraph-store.mjs) on real directories: promote runs
-// compose:check's composition and validates, versions are never rewritten, rollback follows the
-// pointer's memory, and the pointer is never seen half-written.
+// compose:check's composition and the routers' check, a supergraph is promoted once whatever runs it
+// again or at the same time, versions are never rewritten, rollback follows the pointer's memory and
+// refuses what the routers would refuse, and the pointer is never seen half-written.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { POINTER_FILE, StoreRefusal, listVersions, movePointer, promote, publishVersion, readPointer, rollback }
   from '../router/supergraph-store.mjs';
-import { validateSupergraph } from '../router/supergraph-validation.mjs';
+import { checkSupergraph, validateSupergraph } from '../router/supergraph-validation.mjs';
+import { loadTrustedDocuments } from '../router/trusted-documents.mjs';
 import { sha256 } from '../router/plugins.mjs';
 import { gatewayDir, startGateway } from './support/gateway.mjs';
+import { DESCRIBED_RELEASE, SHIPPING_DROPPED_RELEASE, releaseCheckout } from './support/scripts.mjs';
 
 const committed = readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8');
 const script = resolve(gatewayDir, 'scripts', 'supergraph-store.mjs');
@@ -21,6 +24,11 @@ const newStore = () => mkdtempSync(join(tmpdir(), 'supergraph-store-'));
 const run = (...args) => spawnSync(process.execPath, [script, ...args], { cwd: gatewayDir, encoding: 'utf8' });
 const runWith = (env, ...args) => spawnSync(process.execPath, [script, ...args],
   { cwd: gatewayDir, encoding: 'utf8', env: { ...process.env, ...env } });
+/** The command line of another release's checkout. */
+const runIn = (release, ...args) => spawnSync(process.execPath, [join(release.gateway, 'scripts', 'supergraph-store.mjs'), ...args],
+  { cwd: release.gateway, encoding: 'utf8' });
+/** Distinct texts for the store's functions, which write what they are given (the commands check it). */
+const text = (n) => `${committed}# ${n}\n`;
 /** A refusal: exit 1 and exactly one line on stderr, matching `pattern`. */
 const refused = (result, pattern) => {
   assert.equal(result.status, 1, result.stderr);
@@ -29,15 +37,20 @@ const refused = (result, pattern) => {
 };
 
 describe('supergraph store commands', () => {
+  // The next release's checkout: the same subgraphs but for a description, so another supergraph.
+  let release;
+  before(() => (release = releaseCheckout(DESCRIBED_RELEASE)));
+  after(() => release?.remove());
+
   it('promote writes versions 1 and 2, status lists them, rollback returns to 1 and then refuses', () => {
     const store = join(newStore(), 'store');
     const first = run('promote', '--store', store);
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, /promoted version 1: .*supergraph-1\.graphql/);
-    const second = run('promote', '--store', store);
+    const second = runIn(release, 'promote', '--store', store);
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stdout, /promoted version 2 \(was 1\)/);
-    assert.equal(readFileSync(join(store, 'supergraph-2.graphql'), 'utf8'), committed);
+    assert.equal(readFileSync(join(store, 'supergraph-2.graphql'), 'utf8'), release.supergraph);
     assert.deepEqual(readPointer(store), { version: 2, previous: [1] });
     assert.match(run('status', '--store', store).stdout, /\* 2\t.*current\ncurrent: 2; rollback goes to: 1/);
 
@@ -50,6 +63,66 @@ describe('supergraph store commands', () => {
     assert.equal(none.stderr.trim(), '\u2716 version 1 replaced no other version: nothing to roll back to');
     const history = readFileSync(join(store, 'history.log'), 'utf8').trim().split('\n');
     assert.deepEqual(history.map((line) => line.replace(/^\S+ /, '')), ['promote 1', 'promote 2 (was 1)', 'rollback 1 (was 2)']);
+  });
+
+  it('promoting the current version\'s supergraph again changes nothing; an older version\'s points back at it', () => {
+    const store = join(newStore(), 'store');
+    assert.equal(run('promote', '--store', store).status, 0);
+    const again = run('promote', '--store', store);
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stdout.trim(), '\u2714 version 1 is current and holds this supergraph already: nothing promoted');
+    assert.deepEqual(listVersions(store), [1], 'no copy of version 1');
+    assert.deepEqual(readPointer(store), { version: 1, previous: [] });
+
+    assert.equal(runIn(release, 'promote', '--store', store).status, 0);
+    const older = run('promote', '--store', store);
+    assert.equal(older.status, 0, older.stderr);
+    assert.equal(older.stdout.trim(),
+      '\u2714 promoted version 1 again (was 2): it holds this supergraph already, no new version written');
+    assert.deepEqual(listVersions(store), [1, 2]);
+    // A promotion: the version it replaced is where a rollback goes.
+    assert.deepEqual(readPointer(store), { version: 1, previous: [2, 1] });
+    assert.equal(run('rollback', '--store', store).stdout.trim(), '\u2714 rolled back to version 2 (was 1)');
+    const history = readFileSync(join(store, 'history.log'), 'utf8').trim().split('\n');
+    assert.deepEqual(history.map((line) => line.replace(/^\S+ /, '')),
+      ['promote 1', 'promote 2 (was 1)', 'promote 1 (was 2)', 'rollback 2 (was 1)']);
+  });
+
+  it('promotes run at the same time from two pipelines both succeed, and write one version', async () => {
+    const store = join(newStore(), 'store');
+    const promoting = () => new Promise((done) => {
+      const child = spawn(process.execPath, [script, 'promote', '--store', store], { cwd: gatewayDir });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      child.once('exit', (status) => done({ status, output: output.trim() }));
+    });
+    const results = await Promise.all([promoting(), promoting()]);
+    assert.deepEqual(results.map(({ status }) => status), [0, 0], JSON.stringify(results));
+    assert.deepEqual(results.map(({ output }) => output.replace(/: \/.*/, '')).sort(), [
+      '\u2714 promoted version 1',
+      '\u2714 version 1 is current and holds this supergraph already: nothing promoted']);
+    assert.deepEqual(listVersions(store), [1]);
+    assert.deepEqual(readPointer(store), { version: 1, previous: [] });
+  });
+
+  it('a promotion waits for one that holds the lock, and names the holder of a lock left behind', async () => {
+    const store = newStore();
+    promote(store, text(1));
+    const lock = join(store, '.lock');
+    // Another process holds the lock for a second, as a promotion writing to a slow volume would.
+    const holder = spawn(process.execPath, ['-e', `
+      const fs = require('node:fs');
+      fs.writeFileSync(${JSON.stringify(lock)}, JSON.stringify({ pid: process.pid, host: 'ci', since: 'now' }), { flag: 'wx' });
+      console.log('held');
+      setTimeout(() => fs.unlinkSync(${JSON.stringify(lock)}), 1000);`]);
+    await new Promise((held) => holder.stdout.once('data', held));
+    assert.deepEqual(promote(store, text(2)), { version: 2, from: 1, existing: false });
+    writeFileSync(lock, JSON.stringify({ pid: 4242, host: 'build-7', since: '2026-12-01T23:02:29.811Z' }));
+    assert.throws(() => promote(store, text(3), { lockWaitMs: 200 }), new StoreRefusal(
+      `another promotion or rollback (pid 4242 on build-7 since 2026-12-01T23:02:29.811Z) has held ${lock} for more `
+      + 'than 0.2 s; if it is not running any more, delete that file'));
+    assert.deepEqual(listVersions(store), [1, 2]);
   });
 
   it('promote refuses a supergraph that is not what the golden subgraph schemas compose to', () => {
@@ -99,14 +172,22 @@ describe('supergraph store commands', () => {
     publishVersion(store, 3, '');
     writeFileSync(join(store, 'supergraph-4.graphql'), Buffer.from([0xff, 0xfe, 0x00]));
     mkdirSync(join(store, 'supergraph-5.graphql'));
-    publishVersion(store, 6, committed);
+    publishVersion(store, 6, text(6));
+    publishVersion(store, 7, readFileSync(join(gatewayDir, 'subgraphs', 'catalog.graphql'), 'utf8'));
+    // 40 MB (sparse), above what a supergraph may have: refused before it is read.
+    writeFileSync(join(store, 'supergraph-8.graphql'), '');
+    truncateSync(join(store, 'supergraph-8.graphql'), 40 * 1024 * 1024);
     movePointer(store, { version: 6, previous: [2, 1] });
     const history = readFileSync(join(store, 'history.log'), 'utf8');
     refused(run('rollback', '--store', store),
-      /^\u2716 version 2 cannot be served \(.*supergraph-2\.graphql: Syntax Error: .*\); roll back --to another version$/);
-    refused(run('rollback', '--store', store, '--to', '3'), /^\u2716 version 3 cannot be served \(.*: Syntax Error: Unexpected <EOF>\.\)/);
-    refused(run('rollback', '--store', store, '--to', '4'), /^\u2716 version 4 cannot be served \(.*: Syntax Error: /);
-    refused(run('rollback', '--store', store, '--to', '5'), /^\u2716 version 5 cannot be served \(.*supergraph-5\.graphql: is a directory\)/);
+      /^\u2716 version 2 cannot be served \(.*supergraph-2\.graphql does not validate: Syntax Error: .* \(line \d+, column \d+\)\); roll back --to another version$/);
+    refused(run('rollback', '--store', store, '--to', '3'), /^\u2716 version 3 cannot be served \(.* does not validate: Syntax Error: Unexpected <EOF>\. \(line 1, column 1\)\)/);
+    refused(run('rollback', '--store', store, '--to', '4'), /^\u2716 version 4 cannot be served \(.* does not validate: not UTF-8 text: byte 0xFF at offset 0\)/);
+    refused(run('rollback', '--store', store, '--to', '5'), /^\u2716 version 5 cannot be served \(.*supergraph-5\.graphql is a directory\)/);
+    refused(run('rollback', '--store', store, '--to', '7'),
+      /^\u2716 version 7 cannot be served \(.* does not validate: Invalid supergraph: must be a core schema \(this is not a supergraph: a subgraph's schema or a plain one\?\)\)/);
+    refused(run('rollback', '--store', store, '--to', '8'),
+      /^\u2716 version 8 cannot be served \(.*supergraph-8\.graphql does not validate: 40 MB, more than the 32 MB a supergraph may have\)/);
     assert.deepEqual(readPointer(store), { version: 6, previous: [2, 1] });
     assert.equal(readFileSync(join(store, 'history.log'), 'utf8'), history);
     assert.equal(existsSync(join(store, '.lock')), false, 'the lock is released');
@@ -124,9 +205,9 @@ describe('supergraph store commands', () => {
 
   it('a pointer that cannot be read: status and rollback say so in one line, rollback --to restores it', () => {
     const store = newStore();
-    [1, 2, 3].forEach((version) => publishVersion(store, version, committed));
+    [1, 2, 3].forEach((version) => publishVersion(store, version, text(version)));
     for (const broken of ['garbage{\n', '', '{"version": 3,', 'null', '{"version": 0, "previous": []}',
-      '{"version": 3, "previous": ["2"]}', '{"version": 3}']) {
+      '{"version": 3, "previous": ["2"]}', '{"version": 3}', Buffer.from([0xff, 0xfe, 0x7b, 0x7d])]) {
       writeFileSync(join(store, POINTER_FILE), broken);
       for (const command of ['status', 'rollback']) {
         const result = run(command, '--store', store);
@@ -143,14 +224,36 @@ describe('supergraph store commands', () => {
     assert.deepEqual(readPointer(store), { version: 2, previous: [] });
   });
 
+  it('rollback refuses a version that breaks a trusted operation, as the routers refuse it', () => {
+    const dropped = releaseCheckout(SHIPPING_DROPPED_RELEASE);
+    try {
+      const store = newStore();
+      // Put there by other means than promote, which refuses it.
+      publishVersion(store, 1, dropped.supergraph);
+      publishVersion(store, 2, committed);
+      movePointer(store, { version: 2, previous: [1] });
+      refused(run('rollback', '--store', store), new RegExp('^\u2716 version 1 cannot be served \\(.*supergraph-1\\.graphql breaks 1 '
+        + 'of the \\d+ trusted operations of .*trusted-documents\\.json \\(ProductShipping: Cannot query field "shippingEstimate" '
+        + 'on type "Product"\\.\\)\\); roll back --to another version$'));
+      assert.deepEqual(readPointer(store), { version: 2, previous: [1] });
+    } finally {
+      dropped.remove();
+    }
+  });
+
   it('rollback --to goes back several versions at once, keeping what the pointer remembers beyond it', () => {
     const store = newStore();
-    [1, 2, 3, 4].forEach((version) => publishVersion(store, version, committed));
+    [1, 2, 3, 4].forEach((version) => publishVersion(store, version, text(version)));
     movePointer(store, { version: 4, previous: [3, 2, 1] });
     assert.equal(run('rollback', '--store', store, '--to', '2').stdout.trim(), '\u2714 rolled back to version 2 (was 4)');
     assert.deepEqual(readPointer(store), { version: 2, previous: [1] });
-    assert.equal(run('rollback', '--store', store, '--to', '2').stderr.trim(), '\u2716 version 2 is the current version already');
-    assert.match(run('rollback', '--store', store, '--to', '9').stderr, /^\u2716 version 9 is missing \(.*supergraph-9\.graphql\)/);
+    // To the current version: nothing to do, and the pointer keeps what it remembers.
+    const current = run('rollback', '--store', store, '--to', '2');
+    assert.equal(current.status, 0, current.stderr);
+    assert.equal(current.stdout.trim(), '\u2714 version 2 is the current version already: nothing rolled back');
+    assert.deepEqual(readPointer(store), { version: 2, previous: [1] });
+    assert.match(run('rollback', '--store', store, '--to', '9').stderr.trim(),
+      /^\u2716 version 9 is missing \(.*supergraph-9\.graphql\); roll back --to another version$/);
     // Forward to a version the pointer does not remember: a rollback with nothing after it.
     assert.equal(run('rollback', '--store', store, '--to', '4').status, 0);
     assert.deepEqual(readPointer(store), { version: 4, previous: [] });
@@ -175,26 +278,29 @@ describe('supergraph store commands', () => {
     promote(store, committed);
     assert.throws(() => publishVersion(store, 1, 'type Query { other: Int }'), /supergraph-1\.graphql exists already/);
     assert.equal(readFileSync(join(store, 'supergraph-1.graphql'), 'utf8'), committed);
+    // A lock of an older release names no holder.
     writeFileSync(join(store, '.lock'), '');
-    assert.throws(() => promote(store, committed), /another promotion or rollback holds .*\.lock/);
+    assert.throws(() => promote(store, text(2), { lockWaitMs: 0 }), (error) => error instanceof StoreRefusal
+      && /^another promotion or rollback has held .*\.lock for more than 0 s; if it is not running any more, delete that file$/.test(error.message));
+    assert.throws(() => rollback(store, { to: 1, lockWaitMs: 0 }), /another promotion or rollback has held/);
     assert.deepEqual(listVersions(store), [1]);
   });
 
   it('a promotion numbers above every version the pointer names, even one whose file is gone', () => {
     const store = newStore();
-    publishVersion(store, 1, committed);
+    publishVersion(store, 1, text(1));
     movePointer(store, { version: 7, previous: [9, 1] });
-    assert.deepEqual(promote(store, committed), { version: 10, from: 7 });
+    assert.deepEqual(promote(store, text(10)), { version: 10, from: 7, existing: false });
     assert.deepEqual(readPointer(store), { version: 10, previous: [7, 9, 1] });
   });
 
   it('rollback after a rollback goes further back; a promotion after it continues the numbering', () => {
     const store = newStore();
-    [1, 2, 3].forEach(() => promote(store, committed));
+    [1, 2, 3].forEach((n) => promote(store, text(n)));
     assert.equal(rollback(store).version, 2);
     assert.equal(rollback(store).version, 1);
     assert.throws(() => rollback(store), StoreRefusal);
-    assert.deepEqual(promote(store, committed), { version: 4, from: 1 });
+    assert.deepEqual(promote(store, text(4)), { version: 4, from: 1, existing: false });
     assert.deepEqual(readPointer(store), { version: 4, previous: [1] });
   });
 
@@ -257,7 +363,7 @@ describe('supergraph store on a full disk', () => {
     const dir = newStore();
     promote(dir, committed);
     const history = readFileSync(join(dir, 'history.log'), 'utf8');
-    const result = onFullDisk(`store.promote(${JSON.stringify(dir)}, ${JSON.stringify(committed)});`);
+    const result = onFullDisk(`store.promote(${JSON.stringify(dir)}, ${JSON.stringify(text(2))});`);
     assert.notEqual(result.status, 0);
     assert.match(result.stderr, /ENOSPC: no space left on device/);
     assert.deepEqual(listVersions(dir), [1], 'no version 2, not even a partial one');
@@ -267,7 +373,7 @@ describe('supergraph store on a full disk', () => {
   it('a rollback whose pointer stops half-way is one line, and the previous pointer stays whole', () => {
     const dir = newStore();
     promote(dir, committed);
-    publishVersion(dir, 2, committed);
+    publishVersion(dir, 2, text(2));
     const history = readFileSync(join(dir, 'history.log'), 'utf8');
     const result = onFullDisk(`process.argv = [process.execPath, script, 'rollback', '--store', ${JSON.stringify(dir)}, '--to', '2'];
     await import(${JSON.stringify(pathToFileURL(script).href)});`);
@@ -311,5 +417,35 @@ describe('supergraph validation', () => {
     assert.throws(() => validateSupergraph(committed.replace('type Query', 'type Quer')), /unknown type Query/);
     assert.throws(() => validateSupergraph(committed.replace('@join__field(graph: CATALOG)', '@join__field(graph: NOPE)')),
       /join__Graph/);
+  });
+
+  it('says what is wrong in one line: where the syntax breaks, the cause of a schema error, a schema that is no supergraph', () => {
+    const problem = (sdl) => {
+      try {
+        validateSupergraph(sdl);
+      } catch (error) {
+        return { reason: error.reason, message: error.message };
+      }
+      return null;
+    };
+    assert.deepEqual(problem('{"version": 1}'),
+      { reason: 'invalid', message: 'does not validate: Syntax Error: Expected Name, found String "version". (line 1, column 2)' });
+    assert.deepEqual(problem(committed.replace('type Query', 'type Quer')), { reason: 'invalid',
+      message: 'does not validate: The schema is not a valid GraphQL schema: Cannot set schema query root to unknown type Query' });
+    assert.deepEqual(problem('type Query { a: Int }'), { reason: 'invalid', message: 'does not validate: Invalid supergraph: '
+      + 'must be a core schema (this is not a supergraph: a subgraph\'s schema or a plain one?)' });
+  });
+
+  it('checks the trusted operations: each that no longer validates is named', () => {
+    const file = resolve(gatewayDir, 'trusted-documents.json');
+    const documents = loadTrustedDocuments(file);
+    assert.ok(checkSupergraph(committed, { file, documents }).getQueryType());
+    const dropped = committed.replace(/\n {2}"{3}\n {2}Standard shipping[^\n]*\n {2}"{3}\n {2}shippingEstimate: [^\n]*\n/, '\n');
+    assert.notEqual(dropped, committed);
+    assert.throws(() => checkSupergraph(dropped, { file, documents }), {
+      reason: 'operations',
+      message: `breaks 1 of the ${documents.size} trusted operations of ${file} `
+        + '(ProductShipping: Cannot query field "shippingEstimate" on type "Product".)',
+    });
   });
 });

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import dev.supergraph.gateway.support.ManagedProcess;
 import dev.supergraph.gateway.support.Supergraph;
@@ -29,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A production router serving from a supergraph store in front of the real subgraphs:
- * while four loops send a trusted operation, {@code supergraph:promote} and
- * {@code supergraph:rollback} swap the version every response names exactly once, with no
- * failed request; a version that does not validate is refused and the router keeps
- * serving the one before.
+ * while four loops send a trusted operation, {@code supergraph:promote} of the next
+ * release's supergraph and {@code supergraph:rollback} swap the version every response
+ * names exactly once, with no failed request; a version that does not validate is refused
+ * and the router keeps serving the one before.
  */
 class SupergraphRolloutIT {
 
@@ -42,6 +43,10 @@ class SupergraphRolloutIT {
 
 	/** Hive Gateway polls at least every 10 s, on the next request. */
 	private static final Duration SWAP_BOUND = Duration.ofSeconds(40);
+
+	/** What the command line of the next release's checkout reads and writes. */
+	private static final List<String> RELEASE_FILES = List.of("package.json", "scripts", "router", "subgraphs",
+			"subgraphs.json", "supergraph.yaml", "trusted-documents.json");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -53,7 +58,8 @@ class SupergraphRolloutIT {
 	@Test
 	void promoteAndRollbackUnderLoadSwitchExactlyOnceEachAndAnInvalidVersionIsRefused() throws Exception {
 		Path store = this.directory.resolve("store");
-		assertThat(storeCommand("promote", store)).contains("promoted version 1");
+		Path nextRelease = nextRelease(this.directory.resolve("next-release"));
+		assertThat(storeCommand(Path.of(""), "promote", store)).contains("promoted version 1");
 		ManagedProcess router = Supergraph.get()
 			.startProductionRouter("router-store",
 					Map.of("SUPERGRAPH_STORE", store.toString(), "RATE_LIMIT_MAX", "1000000"));
@@ -61,10 +67,10 @@ class SupergraphRolloutIT {
 			warmUp(router);
 			Load load = new Load(router);
 			load.awaitAll("1", 0);
-			String promoted = storeCommand("promote", store);
+			String promoted = storeCommand(nextRelease, "promote", store);
 			long promotedAt = System.nanoTime();
 			load.awaitAll("2", promotedAt);
-			String rolledBack = storeCommand("rollback", store);
+			String rolledBack = storeCommand(Path.of(""), "rollback", store);
 			long rolledBackAt = System.nanoTime();
 			load.awaitAll("1", rolledBackAt);
 			List<List<Answer>> answers = load.stop();
@@ -125,9 +131,55 @@ class SupergraphRolloutIT {
 		Files.move(temporary, store.resolve("current"), StandardCopyOption.ATOMIC_MOVE);
 	}
 
-	private static String storeCommand(String command, Path store) throws Exception {
-		Process process = new ProcessBuilder("node", "scripts/supergraph-store.mjs", command, "--store",
-				store.toString())
+	/**
+	 * The checkout of the next release in {@code root}: a copy of gateway-config whose
+	 * catalog schema differs in a description, composed by {@code npm run compose}'s
+	 * script, so that its promotion is another supergraph (promoting the current one
+	 * again changes nothing).
+	 */
+	private static Path nextRelease(Path root) throws Exception {
+		Path gateway = root.resolve("gateway-config");
+		for (String entry : RELEASE_FILES) {
+			copy(Path.of(entry), gateway.resolve(entry));
+		}
+		Files.createSymbolicLink(gateway.resolve("node_modules"), Path.of("node_modules").toAbsolutePath());
+		Files.createDirectories(root.resolve("deploy").resolve("base"));
+		Path catalog = gateway.resolve("subgraphs").resolve("catalog.graphql");
+		String schema = Files.readString(catalog);
+		assertThat(schema).contains("\"A product for sale.");
+		Files.writeString(catalog, schema.replace("\"A product for sale.", "\"A product for sale, described anew."));
+		node(gateway, "scripts/compose.mjs");
+		return gateway;
+	}
+
+	private static void copy(Path source, Path target) throws IOException {
+		try (Stream<Path> paths = Files.walk(source)) {
+			for (Path path : paths.toList()) {
+				Path copied = target.resolve(source.relativize(path).toString());
+				if (Files.isDirectory(path)) {
+					Files.createDirectories(copied);
+				}
+				else {
+					Files.createDirectories(copied.getParent());
+					Files.copy(path, copied);
+				}
+			}
+		}
+	}
+
+	/**
+	 * {@code supergraph-store.mjs} of the checkout in {@code gateway} (this one: the
+	 * empty path).
+	 */
+	private static String storeCommand(Path gateway, String command, Path store) throws Exception {
+		return node(gateway, "scripts/supergraph-store.mjs", command, "--store", store.toAbsolutePath().toString());
+	}
+
+	private static String node(Path directory, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of("node"));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command)
+			.directory(directory.toString().isEmpty() ? null : directory.toFile())
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
