@@ -12,7 +12,7 @@ import { OpenFeature } from '@openfeature/server-sdk';
 import { FileFlagProvider, MAX_FLAGS_FILE_BYTES, bucketOf, parseFlags } from '../router/feature-flags.mjs';
 import { contractDir, readContract } from './support/contract.mjs';
 
-const { flags, buckets, cases, valid, invalid, maxBytes } = readContract('feature-flag-cases.json');
+const { flags, buckets, bucketSequences, cases, valid, invalid, maxBytes } = readContract('feature-flag-cases.json');
 const validateSchema = new Ajv({ allErrors: true }).compile(readContract('feature-flags.schema.json'));
 const directory = mkdtempSync(join(tmpdir(), 'feature-flag-contract-'));
 const silent = { error() {}, info() {} };
@@ -44,6 +44,12 @@ describe('feature flag contract at the router', () => {
   for (const { flag, userId, bucket } of buckets) {
     it(`bucket of ${userId} for ${flag} is ${bucket}`, () => {
       assert.equal(bucketOf(flag, userId), bucket);
+    });
+  }
+
+  for (const { flag, buckets: expected } of bucketSequences) {
+    it(`buckets of user ids 1 to ${expected.length} for ${flag} are the contract's`, () => {
+      assert.deepEqual(Array.from(expected, (_, index) => bucketOf(flag, String(index + 1))), expected);
     });
   }
 

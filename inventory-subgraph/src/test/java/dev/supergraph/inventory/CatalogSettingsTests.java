@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Where the inventory finds the catalog is checked at start: an address without a scheme
- * or host (a common slip: {@code catalog:4003/graphql}) or a timeout of no time would
- * otherwise start fine and fail the stock of every product created after the seed.
+ * or host (a common slip: {@code catalog:4003/graphql}) or with a port no connection can
+ * have, or a timeout of no time would otherwise start fine and fail the stock of every
+ * product created after the seed.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CatalogSettingsTests {
@@ -40,11 +41,13 @@ class CatalogSettingsTests {
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			inventory.catalog.url     | catalog:4003/graphql | must be an absolute http or https URL with a host
-			inventory.catalog.url     | file:///graphql      | must be an absolute http or https URL with a host
-			inventory.catalog.timeout | 0s                   | must be longer than or equal to 1 milli
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					inventory.catalog.url     | catalog:4003/graphql | must be an absolute http or https URL with a host
+					inventory.catalog.url     | file:///graphql      | must be an absolute http or https URL with a host
+					inventory.catalog.url     | http://catalog:400300/graphql | must be an absolute http or https URL with a host, and a port from 1 to 65535
+					inventory.catalog.timeout | 0s                   | must be longer than or equal to 1 milli
+					""")
 	void anAddressOrTimeoutTheInventoryCannotCallWithStopsTheStart(String property, String value, String reason,
 			CapturedOutput output) {
 		assertThatException().isThrownBy(() -> SettingsBinding.start(CatalogSettings.class, Map.of(property, value)));

@@ -2,7 +2,9 @@ package dev.supergraph.inventory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.LongStream;
 
+import dev.supergraph.inventory.catalog.CatalogStock;
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
 import dev.supergraph.starter.test.TestTokens;
@@ -59,6 +61,21 @@ class CatalogUnavailableTests extends CatalogLinkedTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from stock where product_id = ?", Integer.class,
 				Long.valueOf(id)))
 			.isZero();
+	}
+
+	@Test
+	void aCatalogThatFailsIsNotAskedAgainForTheRestOfTheRequest() {
+		// more products than one call takes, none of them known here
+		String[] ids = LongStream.range(0, CatalogStock.MAX_PRODUCTS_PER_CALL + 1)
+			.mapToObj((n) -> String.valueOf(700_000_000 + n))
+			.toArray(String[]::new);
+		this.catalog.mode(CatalogLink.Mode.DOWN);
+		int calls = this.catalog.calls();
+		Response response = stock(ids);
+		// one call's timeouts at most, whatever the number of products
+		assertThat(this.catalog.calls()).isEqualTo(calls + 1);
+		assertThat(response.json().path("errors").findValuesAsString("code")).containsOnly("SERVICE_UNAVAILABLE");
+		assertThat(response.data().path("_entities")).hasSize(ids.length).allMatch(JsonNode::isNull);
 	}
 
 	@Test

@@ -30,6 +30,15 @@ import org.springframework.web.client.RestClientException;
 @Component
 public class CatalogStock {
 
+	/**
+	 * The most products asked in one call. Any number fits the inventory's own request,
+	 * but not the catalog's: an {@code _entities} request the inventory accepts just
+	 * under its body limit would make a call over the catalog's (the same 64 KB by
+	 * default), which the catalog refuses. At most 52 bytes each (an 18-digit id), 500
+	 * representations stay under half of that limit.
+	 */
+	public static final int MAX_PRODUCTS_PER_CALL = 500;
+
 	private static final CatalogStockQuantities STOCK = CatalogStockQuantities.OPERATION;
 
 	private static final Logger logger = LoggerFactory.getLogger(CatalogStock.class);
@@ -41,8 +50,8 @@ public class CatalogStock {
 	}
 
 	/**
-	 * The units in stock the catalog recorded for products.
-	 * @param productIds the products
+	 * The units in stock the catalog recorded for products, in one call.
+	 * @param productIds the products, at most {@link #MAX_PRODUCTS_PER_CALL}
 	 * @param clientName the client of the request that needs them, so the catalog's
 	 * metrics label the call as the inventory's were labelled; or {@code null}
 	 * @return the units of each product the catalog knows (unknown ones are absent), or

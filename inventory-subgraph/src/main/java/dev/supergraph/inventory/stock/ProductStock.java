@@ -33,8 +33,9 @@ class ProductStock {
 	}
 
 	/**
-	 * The stock of products: one statement when the inventory holds them all, else one
-	 * more, one catalog call and one insert for all the others.
+	 * The stock of products: one statement when the inventory holds them all, else, for
+	 * the others, one catalog call and one insert per
+	 * {@value CatalogStock#MAX_PRODUCTS_PER_CALL} of them.
 	 * @param ids the product ids
 	 * @param clientName the request's client, for the catalog's metrics
 	 * @return one product per id, in their order
@@ -51,11 +52,22 @@ class ProductStock {
 	}
 
 	private Map<Long, Product> takeOver(List<Long> ids, @Nullable String clientName) {
-		Optional<Map<Long, Integer>> counted = this.catalog.quantities(ids, clientName);
-		if (counted.isEmpty()) {
-			return ids.stream().collect(Collectors.toMap(Function.identity(), Product::uncounted));
+		Map<Long, Product> products = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += CatalogStock.MAX_PRODUCTS_PER_CALL) {
+			List<Long> part = ids.subList(from, Math.min(ids.size(), from + CatalogStock.MAX_PRODUCTS_PER_CALL));
+			Optional<Map<Long, Integer>> counted = this.catalog.quantities(part, clientName);
+			if (counted.isEmpty()) {
+				// a catalog that failed once is not asked again in this request, so the
+				// request fails within one call's timeouts
+				ids.subList(from, ids.size()).forEach((id) -> products.put(id, Product.uncounted(id)));
+				break;
+			}
+			products.putAll(record(part, counted.get()));
 		}
-		Map<Long, Integer> quantities = counted.get();
+		return products;
+	}
+
+	private Map<Long, Product> record(List<Long> ids, Map<Long, Integer> quantities) {
 		if (!quantities.isEmpty()) {
 			this.rows.insertMissing(quantities);
 		}

@@ -11,9 +11,10 @@ import jakarta.validation.Payload;
 
 /**
  * The annotated {@link java.net.URI} or string is an absolute {@code http} or
- * {@code https} URL with a host: the address of another service this subgraph calls. A
- * relative or misspelt one would otherwise be accepted at start and fail every call. A
- * missing or blank value passes: whether it may be missing is the setting's own rule.
+ * {@code https} URL with a host, and a port from 1 to 65535 when it names one: the
+ * address of another service this subgraph calls. A relative or misspelt one would
+ * otherwise be accepted at start and fail every call. A missing or blank value passes:
+ * whether it may be missing is the setting's own rule.
  */
 @Documented
 @Constraint(validatedBy = HttpUrlValidator.class)
@@ -21,7 +22,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface HttpUrl {
 
-	String message() default "must be an absolute http or https URL with a host";
+	String message() default "must be an absolute http or https URL with a host, and a port from 1 to 65535 if it has one";
 
 	Class<?>[] groups() default {};
 

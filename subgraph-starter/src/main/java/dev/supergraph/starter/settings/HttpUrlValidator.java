@@ -22,7 +22,14 @@ public class HttpUrlValidator implements ConstraintValidator<HttpUrl, Object> {
 			return false;
 		}
 		String scheme = url.getScheme();
-		return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && url.getHost() != null;
+		return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && url.getHost() != null
+				&& validPort(url.getPort());
+	}
+
+	// java.net.URI reads any number that fits an int as the port: 400300 (a key pressed
+	// twice) or 0 would start fine and fail every call
+	private static boolean validPort(int port) {
+		return port == -1 || (port >= 1 && port <= 65_535);
 	}
 
 	private static @Nullable URI parse(String text) {

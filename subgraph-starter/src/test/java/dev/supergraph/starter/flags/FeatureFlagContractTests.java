@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.openfeature.sdk.Client;
@@ -66,6 +68,12 @@ class FeatureFlagContractTests {
 			.map((each) -> Named.of(each.path("flag").asString() + " " + each.path("userId").asString(), each));
 	}
 
+	static Stream<Named<JsonNode>> bucketSequences() {
+		return contract.path("bucketSequences")
+			.valueStream()
+			.map((each) -> Named.of(each.path("flag").asString(), each));
+	}
+
 	static Stream<Named<JsonNode>> valid() {
 		return named(contract.path("valid"));
 	}
@@ -97,6 +105,17 @@ class FeatureFlagContractTests {
 	void bucketIsTheContractsBucket(JsonNode bucket) {
 		assertThat(FlagRule.bucket(bucket.path("flag").asString(), bucket.path("userId").asString()))
 			.isEqualTo(bucket.path("bucket").asInt());
+	}
+
+	@ParameterizedTest
+	@MethodSource("bucketSequences")
+	void bucketsOfUserIdsOneToNAreTheContractsBuckets(JsonNode sequence) {
+		String flag = sequence.path("flag").asString();
+		List<Integer> expected = sequence.path("buckets").valueStream().map(JsonNode::asInt).toList();
+		List<Integer> buckets = IntStream.rangeClosed(1, expected.size())
+			.mapToObj((userId) -> FlagRule.bucket(flag, String.valueOf(userId)))
+			.toList();
+		assertThat(buckets).isEqualTo(expected);
 	}
 
 	@ParameterizedTest

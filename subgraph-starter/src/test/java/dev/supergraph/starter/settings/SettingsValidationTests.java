@@ -93,6 +93,8 @@ class SettingsValidationTests {
 					test.service.url                            | localhost:4003/graphql | must be an absolute http or https URL with a host
 					test.service.url                            | /graphql               | must be an absolute http or https URL with a host
 					test.service.url                            | ftp://catalog/graphql  | must be an absolute http or https URL with a host
+					test.service.url                            | http://catalog:400300/graphql | must be an absolute http or https URL with a host, and a port from 1 to 65535
+					test.service.url                            | http://catalog:0/graphql | must be an absolute http or https URL with a host, and a port from 1 to 65535
 					""")
 	void aValueASubgraphCannotWorkWithStopsItsStartWithTheReason(String property, String value, String reason,
 			CapturedOutput output) {
