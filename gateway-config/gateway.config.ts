@@ -27,7 +27,7 @@ import { maskError, useErrorCodes } from './router/errors.mjs';
 import { useRequestShape } from './router/request-shape.mjs';
 import { withKeyObjects } from './router/jwt-keys.mjs';
 import { tokenVerification } from './router/jwt.mjs';
-import { tokenVerifier, useJwtAuth } from './router/jwt-auth.mjs';
+import { KEY_SET_FETCHES_PER_MINUTE, tokenVerifier, useJwtAuth } from './router/jwt-auth.mjs';
 import { graphiqlOptions } from './router/graphiql.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
 import { setUpTracing, untracedRequestId } from './router/tracing.mjs';
@@ -229,10 +229,10 @@ export const gatewayConfig = defineConfig({
 
 function jwtSigningKeyProvider() {
   if (settings.jwt.jwksUrl) {
-    // Keys are cached, and a token naming an unknown key id makes at most ten fetches of the key set
-    // a minute: random key ids cannot turn clients' requests into requests to the identity provider.
+    // Keys are cached, and tokens naming unknown key ids make a few fetches of the key set a minute at
+    // most (router/jwt-auth.mjs).
     return createRemoteJwksSigningKeyProvider({ jwksUri: settings.jwt.jwksUrl, cache: true, rateLimit: true,
-      jwksRequestsPerMinute: 10 });
+      jwksRequestsPerMinute: KEY_SET_FETCHES_PER_MINUTE });
   }
   if (settings.jwt.publicKeyFile) {
     return createInlineSigningKeyProvider(jwtPublicKeyFile(settings.jwt.publicKeyFile));

@@ -18,6 +18,13 @@ export const REMEMBER_MS = 60_000;
 export const MAX_TOKENS = 4096;
 /** An unreachable key set is logged at most this often. */
 const LOG_INTERVAL_MS = 60_000;
+/**
+ * How often the router may fetch a key set (jwks-rsa's `jwksRequestsPerMinute`), so that random key ids
+ * cannot turn clients' requests into requests to the identity provider; while the key set cannot be
+ * fetched, a client is told to try again when the next fetch may be made.
+ */
+export const KEY_SET_FETCHES_PER_MINUTE = 10;
+const KEYS_RETRY_AFTER_SECONDS = Math.ceil(60 / KEY_SET_FETCHES_PER_MINUTE);
 /** The claims that carry a token's scopes, as the authorization reads them (scope, else scp). */
 const SCOPE_CLAIMS = ['scope', 'scp'];
 const BEARER_CHALLENGE = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
@@ -142,7 +149,9 @@ function keySet(signingKey, { now, log }) {
       loggedAt = now();
       log.error(`JWT: the key set cannot be fetched, tokens are refused with 503 until it answers: ${error?.message ?? error}`);
     }
-    return routerError('auth.keysUnavailable', {}, { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+    return routerError('auth.keysUnavailable', {}, { code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: KEYS_RETRY_AFTER_SECONDS,
+      http: { status: 503, headers: { 'Retry-After': String(KEYS_RETRY_AFTER_SECONDS) } } });
   };
   return async (kid) => {
     let key;

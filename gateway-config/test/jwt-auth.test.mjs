@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
 import jsonwebtoken from 'jsonwebtoken';
 import { createRemoteJwksSigningKeyProvider } from '@graphql-hive/gateway';
-import { REMEMBER_MS, tokenVerifier } from '../router/jwt-auth.mjs';
+import { KEY_SET_FETCHES_PER_MINUTE, REMEMBER_MS, tokenVerifier } from '../router/jwt-auth.mjs';
 import { withKeyObjects } from '../router/jwt-keys.mjs';
 import { tokenVerification } from '../router/jwt.mjs';
 
@@ -155,6 +155,10 @@ describe('tokenVerifier with a key set over HTTP', () => {
     for (let i = 0; i < 3; i++) {
       assert.deepEqual(await refusal(verify(tokenOf())), { code: 'SERVICE_UNAVAILABLE', status: 503 });
     }
+    // told when the provider may fetch the key set again, in the body and as HTTP says it
+    const error = await verify(tokenOf()).catch((refused) => refused);
+    assert.equal(error.extensions.retryAfterSeconds, 60 / KEY_SET_FETCHES_PER_MINUTE);
+    assert.deepEqual(error.extensions.http.headers, { 'Retry-After': String(60 / KEY_SET_FETCHES_PER_MINUTE) });
     assert.equal(logged.length, 1);
     assert.match(logged[0], /key set cannot be fetched/);
   });

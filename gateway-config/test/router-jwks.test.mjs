@@ -75,9 +75,12 @@ describe('router with a JWKS', () => {
     available = true;
     assert.equal((await ask(verified)).status, 200);
     available = false;
-    const { status, json, text } = await ask(tokenOf('k2'));
+    const { status, headers, json, text } = await ask(tokenOf('k2'));
     assert.equal(status, 503, text);
     assert.deepEqual(codes(json), ['SERVICE_UNAVAILABLE']);
+    // when the router may fetch the set again: a client backs off as it would from a rate limit
+    assert.equal(headers.get('retry-after'), '6');
+    assert.equal(json.errors[0].extensions.retryAfterSeconds, 6);
     assert.doesNotMatch(text, LEAKS);
     assert.equal((await ask(verified)).status, 200, 'remembered for its minute');
     assert.match(gateway.output(), /JWT: the key set cannot be fetched/);
