@@ -3,9 +3,9 @@ package dev.supergraph.schematools.changelog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import dev.supergraph.schematools.FileProblems;
+import dev.supergraph.schematools.FileWrites;
 import dev.supergraph.schematools.SchemaToolsException;
 
 /**
@@ -21,17 +21,17 @@ public final class ChangelogFile {
 	}
 
 	public static void append(Path file, String entry) {
-		try {
-			if (!Files.exists(file)) {
-				Path parent = file.toAbsolutePath().getParent();
-				Files.createDirectories(parent);
-				Files.writeString(file, HEADING);
+		FileWrites.requireNoLink(file);
+		if (!Files.exists(file)) {
+			try {
+				Files.createDirectories(file.toAbsolutePath().getParent());
 			}
-			Files.writeString(file, "\n" + entry, StandardOpenOption.APPEND);
+			catch (IOException ex) {
+				throw new SchemaToolsException("cannot write changelog " + file + ": " + FileProblems.reason(ex), ex);
+			}
+			FileWrites.write(file, HEADING);
 		}
-		catch (IOException ex) {
-			throw new SchemaToolsException("cannot write changelog " + file + ": " + FileProblems.reason(ex), ex);
-		}
+		FileWrites.append(file, "\n" + entry);
 	}
 
 }

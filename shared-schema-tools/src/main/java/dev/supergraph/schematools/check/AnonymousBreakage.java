@@ -1,13 +1,11 @@
 package dev.supergraph.schematools.check;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import dev.supergraph.schematools.diff.Change;
 import dev.supergraph.schematools.diff.ChangeKind;
 import dev.supergraph.schematools.rules.Classification;
-import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,16 +22,16 @@ final class AnonymousBreakage {
 	private AnonymousBreakage() {
 	}
 
-	static Affected affected(Change change, List<OperationUsage> usages, List<GraphQLSchema> after) {
+	static Affected affected(Change change, List<OperationUsage> usages, NullingFields nullingFields) {
 		List<String> selecting = AffectedOperations.names(usages, (usage) -> usage.uses(change.usage()));
 		if (!newlyRequiresToken(change)) {
 			return new Affected(selecting, List.of());
 		}
-		Set<String> nulling = new LinkedHashSet<>();
-		after.forEach((schema) -> nulling.addAll(AccessPolicies.nullingFields(schema, change.coordinate())));
+		Set<String> nulling = nullingFields.of(change.coordinate());
 		List<String> broken = AffectedOperations.names(usages,
 				(usage) -> usage.anonymous() && nulling.stream().anyMatch(usage::uses));
-		return new Affected(broken, selecting.stream().filter((name) -> !broken.contains(name)).toList());
+		Set<String> breaking = Set.copyOf(broken);
+		return new Affected(broken, selecting.stream().filter((name) -> !breaking.contains(name)).toList());
 	}
 
 	/**

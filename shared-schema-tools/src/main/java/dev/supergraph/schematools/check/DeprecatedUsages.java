@@ -1,9 +1,10 @@
 package dev.supergraph.schematools.check;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.supergraph.schematools.deprecation.DeprecationLookup;
@@ -20,17 +21,15 @@ final class DeprecatedUsages {
 
 	static List<DeprecatedUsage> find(List<GraphQLSchema> schemas, List<Operation> operations) {
 		Map<String, String> reasons = new TreeMap<>();
-		Map<String, List<String>> users = new TreeMap<>();
+		// a set per element: thousands of operations may use one
+		Map<String, Set<String>> users = new TreeMap<>();
 		for (GraphQLSchema schema : schemas) {
 			for (Operation operation : operations) {
 				for (String coordinate : UsageCollector.collect(schema, operation)) {
 					Optional<String> reason = DeprecationLookup.reason(schema, coordinate);
 					if (reason.isPresent()) {
 						reasons.put(coordinate, reason.get());
-						List<String> names = users.computeIfAbsent(coordinate, (key) -> new ArrayList<>());
-						if (!names.contains(operation.name())) {
-							names.add(operation.name());
-						}
+						users.computeIfAbsent(coordinate, (key) -> new LinkedHashSet<>()).add(operation.name());
 					}
 				}
 			}
@@ -38,7 +37,8 @@ final class DeprecatedUsages {
 		return reasons.entrySet()
 			.stream()
 			.map((entry) -> new DeprecatedUsage(entry.getKey(), entry.getValue(),
-					RemovalDate.parse(entry.getValue()).map(Object::toString).orElse(""), users.get(entry.getKey())))
+					RemovalDate.parse(entry.getValue()).map(Object::toString).orElse(""),
+					List.copyOf(users.get(entry.getKey()))))
 			.toList();
 	}
 

@@ -79,8 +79,9 @@ public final class SchemaCheck {
 			.toList();
 		List<GraphQLSchema> current = Stream.of(pair.after(), api).filter(Objects::nonNull).toList();
 		PolicyEvaluator evaluator = new PolicyEvaluator(this.policy, api);
+		AffectedOperations affectedOperations = new AffectedOperations(usages, current);
 		List<Finding> findings = changes.stream().map((change) -> {
-			Affected affected = AffectedOperations.of(change, usages, current);
+			Affected affected = affectedOperations.of(change);
 			Classification classification = AnonymousBreakage.classify(change, Rules.classify(change), affected);
 			return evaluator.evaluate(change, classification, before, pair.after(), affected);
 		}).toList();

@@ -84,6 +84,7 @@ class ChangelogCommand implements Callable<Integer> {
 			// before anything is written: a new or mistyped changelog must not lower the
 			// clients
 			ClientVersions.refuseLowering(declarations, SchemaVersion.of(this.output).bump(bump));
+			ClientVersions.refuseLinks(declarations);
 		}
 		if (write) {
 			ChangelogFile.append(this.output, entry);

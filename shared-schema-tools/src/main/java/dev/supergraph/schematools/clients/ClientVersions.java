@@ -2,6 +2,7 @@ package dev.supergraph.schematools.clients;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.supergraph.schematools.FileProblems;
+import dev.supergraph.schematools.FileWrites;
 import dev.supergraph.schematools.SchemaToolsException;
 import dev.supergraph.schematools.changelog.SchemaVersion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where each client package records its published version, read and rewritten in place
@@ -67,18 +70,38 @@ public final class ClientVersions {
 	 */
 	public static void write(ClientDeclarations declarations, SchemaVersion version) {
 		refuseLowering(declarations, version);
+		refuseLinks(declarations);
 		for (ClientPackage client : declarations.packages()) {
 			Path file = versionFile(declarations, client);
 			// package.json has one root "version"; its lock file two (the lock's root and
 			// the root package), always before any dependency's
 			replace(file, pattern(client), 1, version);
-			if (client.language().equals("typescript")) {
-				Path lock = file.resolveSibling("package-lock.json");
-				if (Files.exists(lock)) {
-					replace(lock, NPM_VERSION, 2, version);
-				}
+			Path lock = lockFile(client, file);
+			if (lock != null) {
+				replace(lock, NPM_VERSION, 2, version);
 			}
 		}
+	}
+
+	/**
+	 * Refuses, before anything is written, a version file that is a symbolic link: it may
+	 * point out of the repository.
+	 * @param declarations the declarations
+	 */
+	public static void refuseLinks(ClientDeclarations declarations) {
+		for (ClientPackage client : declarations.packages()) {
+			Path file = versionFile(declarations, client);
+			FileWrites.requireNoLink(file);
+			Path lock = lockFile(client, file);
+			if (lock != null) {
+				FileWrites.requireNoLink(lock);
+			}
+		}
+	}
+
+	private static @Nullable Path lockFile(ClientPackage client, Path versionFile) {
+		Path lock = versionFile.resolveSibling("package-lock.json");
+		return (client.language().equals("typescript") && Files.exists(lock, LinkOption.NOFOLLOW_LINKS)) ? lock : null;
 	}
 
 	/**
@@ -111,12 +134,7 @@ public final class ClientVersions {
 			throw new SchemaToolsException("no version to update in " + file);
 		}
 		matcher.appendTail(result);
-		try {
-			Files.writeString(file, result.toString());
-		}
-		catch (IOException ex) {
-			throw new SchemaToolsException("cannot write " + file + ": " + FileProblems.reason(ex), ex);
-		}
+		FileWrites.write(file, result.toString());
 	}
 
 	private static Path versionFile(ClientDeclarations declarations, ClientPackage client) {

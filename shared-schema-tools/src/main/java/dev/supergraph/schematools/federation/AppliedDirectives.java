@@ -10,9 +10,9 @@ import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the federation directives applied to the types and fields of one schema, under
- * whatever name the schema's {@code @link}s give them ({@link FederationNames}), as
- * comparable text.
+ * Reads the federation directives applied to the elements of one schema, under whatever
+ * name the schema's {@code @link}s give them ({@link FederationNames}), as comparable
+ * text.
  */
 public final class AppliedDirectives {
 
@@ -31,7 +31,7 @@ public final class AppliedDirectives {
 
 	/**
 	 * Every application of a federation directive.
-	 * @param container a type or field
+	 * @param container a type, field, argument, enum value or input field
 	 * @param name the directive's federation name, such as {@code key}
 	 * @return the applications, empty when there is none
 	 */

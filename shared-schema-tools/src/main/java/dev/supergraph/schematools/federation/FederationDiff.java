@@ -23,11 +23,12 @@ import static dev.supergraph.schematools.diff.ChangeKind.*;
 
 /**
  * Federation-specific changes of a subgraph: entity keys, {@code @shareable},
- * {@code @external}, {@code @requires}, {@code @provides}, {@code @override}, and access
- * policies on the types and fields both versions have, {@code @inaccessible} on every
- * element both versions have (types, fields, arguments, enum values, input fields), and
- * {@code @override} on fields the subgraph adds. Each version's directives are read under
- * the names its {@code @link} gives them.
+ * {@code @external}, {@code @requires}, {@code @provides} and {@code @override} on the
+ * types and fields both versions have, {@code @override} on fields the subgraph adds, and
+ * on every element both versions have (types of every kind, fields, arguments, enum
+ * values, input fields) the directives that decide who sees it: {@code @inaccessible},
+ * {@code @tag} and the access policies. Each version's directives are read under the
+ * names its {@code @link} gives them.
  */
 public final class FederationDiff {
 
@@ -45,32 +46,43 @@ public final class FederationDiff {
 	public static List<Change> compare(GraphQLSchema before, GraphQLSchema after) {
 		FederationDiff diff = new FederationDiff(AppliedDirectives.of(before), AppliedDirectives.of(after));
 		for (GraphQLNamedType old : before.getAllTypesAsList()) {
-			var current = after.getType(old.getName());
-			if (Synthesized.isMachinery(old.getName()) || current == null) {
-				continue;
-			}
-			if (old instanceof GraphQLImplementingType o && current instanceof GraphQLImplementingType c) {
-				diff.compareType(o, c);
-			}
-			else if (current instanceof GraphQLNamedType named) {
-				diff.compareOtherType(old, named);
+			if (!Synthesized.isMachinery(old.getName())
+					&& after.getType(old.getName()) instanceof GraphQLNamedType current) {
+				diff.compareType(old, current);
 			}
 		}
 		AddedOverrides.find(before, after, diff.after, diff.changes);
 		return diff.changes;
 	}
 
-	private void compareType(GraphQLImplementingType beforeType, GraphQLImplementingType afterType) {
-		String type = beforeType.getName();
-		GraphQLDirectiveContainer old = (GraphQLDirectiveContainer) beforeType;
-		GraphQLDirectiveContainer current = (GraphQLDirectiveContainer) afterType;
-		compareKeys(type, this.before.keys(old), this.after.keys(current));
-		compareInaccessible(type, old, current);
-		comparePolicy(type, old, current);
-		for (GraphQLFieldDefinition field : beforeType.getFieldDefinitions()) {
-			GraphQLFieldDefinition kept = afterType.getFieldDefinition(field.getName());
+	private void compareType(GraphQLNamedType old, GraphQLNamedType current) {
+		String type = old.getName();
+		compareVisibility(type, (GraphQLDirectiveContainer) old, (GraphQLDirectiveContainer) current);
+		if (old instanceof GraphQLImplementingType o && current instanceof GraphQLImplementingType c) {
+			compareFields(type, o, c);
+		}
+		if (old instanceof GraphQLEnumType o && current instanceof GraphQLEnumType c) {
+			o.getValues()
+				.forEach((value) -> compareMember(type + "." + value.getName(), value, c.getValue(value.getName())));
+		}
+		if (old instanceof GraphQLInputObjectType o && current instanceof GraphQLInputObjectType c) {
+			o.getFieldDefinitions()
+				.forEach((field) -> compareMember(type + "." + field.getName(), field,
+						c.getFieldDefinition(field.getName())));
+		}
+	}
+
+	/**
+	 * Keys and fields of object and interface types, which are directive containers too.
+	 */
+	private void compareFields(String type, GraphQLImplementingType old, GraphQLImplementingType current) {
+		GraphQLDirectiveContainer oldType = (GraphQLDirectiveContainer) old;
+		GraphQLDirectiveContainer newType = (GraphQLDirectiveContainer) current;
+		compareKeys(type, this.before.keys(oldType), this.after.keys(newType));
+		for (GraphQLFieldDefinition field : old.getFieldDefinitions()) {
+			GraphQLFieldDefinition kept = current.getFieldDefinition(field.getName());
 			if (kept != null && !Synthesized.isMachinery(field.getName())) {
-				compareField(type + "." + field.getName(), old, field, current, kept);
+				compareField(type + "." + field.getName(), oldType, field, newType, kept);
 			}
 		}
 	}
@@ -80,45 +92,35 @@ public final class FederationDiff {
 		compareFlag(field, isShareable(this.before, oldType, old), isShareable(this.after, newType, current),
 				SHAREABLE_ADDED, SHAREABLE_REMOVED);
 		compareFlag(field, old, current, "external", EXTERNAL_ADDED, EXTERNAL_REMOVED);
-		compareInaccessible(field, old, current);
 		compareValue(field, old, current, "requires", "fields", REQUIRES_ADDED, REQUIRES_CHANGED, REQUIRES_REMOVED);
 		compareValue(field, old, current, "provides", "fields", PROVIDES_ADDED, PROVIDES_CHANGED, PROVIDES_REMOVED);
 		compareValue(field, old, current, "override", "from", OVERRIDE_ADDED, OVERRIDE_CHANGED, OVERRIDE_REMOVED);
-		comparePolicy(field, old, current);
+		compareVisibility(field, old, current);
 		for (GraphQLArgument argument : old.getArguments()) {
-			GraphQLArgument keptArgument = current.getArgument(argument.getName());
-			if (keptArgument != null) {
-				compareInaccessible(field + "(" + argument.getName() + ":)", argument, keptArgument);
-			}
+			compareMember(field + "(" + argument.getName() + ":)", argument, current.getArgument(argument.getName()));
+		}
+	}
+
+	private void compareMember(String coordinate, GraphQLDirectiveContainer old,
+			@Nullable GraphQLDirectiveContainer current) {
+		if (current != null) {
+			compareVisibility(coordinate, old, current);
 		}
 	}
 
 	/**
-	 * {@code @inaccessible} removes any element from the API schema, not only objects,
-	 * interfaces and their fields: enums and their values, input types and their fields,
-	 * unions and scalars too.
+	 * Who sees an element, which any element can change: {@code @inaccessible} removes it
+	 * from the API schema, a {@code @tag} puts it in or out of a contract schema built
+	 * from tags, an access policy decides who may read it. Federation allows policies on
+	 * fewer locations than tags; a policy where composition rejects it is still compared
+	 * (the check judges the change, composition the schema).
 	 */
-	private void compareOtherType(GraphQLNamedType old, GraphQLNamedType current) {
-		String type = old.getName();
-		if (old instanceof GraphQLDirectiveContainer o && current instanceof GraphQLDirectiveContainer c) {
-			compareInaccessible(type, o, c);
-		}
-		if (old instanceof GraphQLEnumType o && current instanceof GraphQLEnumType c) {
-			for (GraphQLEnumValueDefinition value : o.getValues()) {
-				GraphQLEnumValueDefinition kept = c.getValue(value.getName());
-				if (kept != null) {
-					compareInaccessible(type + "." + value.getName(), value, kept);
-				}
-			}
-		}
-		if (old instanceof GraphQLInputObjectType o && current instanceof GraphQLInputObjectType c) {
-			for (GraphQLInputObjectField field : o.getFieldDefinitions()) {
-				GraphQLInputObjectField kept = c.getFieldDefinition(field.getName());
-				if (kept != null) {
-					compareInaccessible(type + "." + field.getName(), field, kept);
-				}
-			}
-		}
+	private void compareVisibility(String coordinate, GraphQLDirectiveContainer old,
+			GraphQLDirectiveContainer current) {
+		compareFlag(coordinate, old, current, "inaccessible", INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
+		Presence.compare(coordinate, this.before.argumentValues(old, "tag", "name"),
+				this.after.argumentValues(current, "tag", "name"), TAG_REMOVED, TAG_ADDED, this.changes);
+		comparePolicy(coordinate, old, current);
 	}
 
 	/**
@@ -137,11 +139,6 @@ public final class FederationDiff {
 	private static boolean isShareable(AppliedDirectives directives, GraphQLDirectiveContainer type,
 			GraphQLFieldDefinition field) {
 		return directives.has(field, "shareable") || directives.has(type, "shareable");
-	}
-
-	private void compareInaccessible(String coordinate, GraphQLDirectiveContainer old,
-			GraphQLDirectiveContainer current) {
-		compareFlag(coordinate, old, current, "inaccessible", INACCESSIBLE_ADDED, INACCESSIBLE_REMOVED);
 	}
 
 	private void compareFlag(String coordinate, GraphQLDirectiveContainer old, GraphQLDirectiveContainer current,

@@ -48,7 +48,7 @@ public final class DeprecatedSelections {
 	public static List<DeprecatedSelection> find(GraphQLSchema schema, List<Operation> operations) {
 		List<DeprecatedSelection> found = new ArrayList<>();
 		for (Operation operation : operations) {
-			// a fragment is walked once per use: one entry per place in the file
+			// one entry per place in the file, however often a fragment is spread
 			Map<String, DeprecatedSelection> inFile = new LinkedHashMap<>();
 			Map<String, FragmentDefinition> fragments = new HashMap<>();
 			operation.document()
@@ -62,8 +62,8 @@ public final class DeprecatedSelections {
 					case SUBSCRIPTION -> schema.getSubscriptionType();
 				};
 				if (root != null) {
-					new Walk(schema, operation, fragments, inFile).selections(definition.getSelectionSet(), root,
-							new HashSet<>());
+					new Walk(schema, operation, fragments, inFile, new HashSet<>())
+						.selections(definition.getSelectionSet(), root);
 				}
 			}
 			found.addAll(inFile.values());
@@ -71,11 +71,15 @@ public final class DeprecatedSelections {
 		return found;
 	}
 
-	/** A walk of one operation's selections with the schema type each is made on. */
+	/**
+	 * A walk of one operation's selections with the schema type each is made on. A
+	 * fragment is walked once per type it is spread on, which also ends cycles: walking
+	 * it at every spread would repeat nested fragments exponentially.
+	 */
 	private record Walk(GraphQLSchema schema, Operation operation, Map<String, FragmentDefinition> fragments,
-			Map<String, DeprecatedSelection> found) {
+			Map<String, DeprecatedSelection> found, Set<String> walked) {
 
-		void selections(@Nullable SelectionSet selectionSet, GraphQLCompositeType parent, Set<String> spreading) {
+		void selections(@Nullable SelectionSet selectionSet, GraphQLCompositeType parent) {
 			if (selectionSet == null) {
 				return;
 			}
@@ -90,20 +94,26 @@ public final class DeprecatedSelections {
 					selection(container, definition, field)
 						.ifPresent((found) -> this.found.putIfAbsent(found.line() + ":" + found.column(), found));
 					if (GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLCompositeType type) {
-						selections(field.getSelectionSet(), type, spreading);
+						selections(field.getSelectionSet(), type);
 					}
 				}
 				else if (selection instanceof InlineFragment inline) {
-					selections(inline.getSelectionSet(), condition(inline.getTypeCondition(), parent), spreading);
+					selections(inline.getSelectionSet(), condition(inline.getTypeCondition(), parent));
 				}
-				else if (selection instanceof FragmentSpread spread && !spreading.contains(spread.getName())) {
-					FragmentDefinition fragment = this.fragments.get(spread.getName());
-					if (fragment != null) {
-						Set<String> deeper = new HashSet<>(spreading);
-						deeper.add(spread.getName());
-						selections(fragment.getSelectionSet(), condition(fragment.getTypeCondition(), parent), deeper);
-					}
+				else if (selection instanceof FragmentSpread spread) {
+					spread(spread.getName(), parent);
 				}
+			}
+		}
+
+		private void spread(String name, GraphQLCompositeType parent) {
+			FragmentDefinition fragment = this.fragments.get(name);
+			if (fragment == null) {
+				return;
+			}
+			GraphQLCompositeType type = condition(fragment.getTypeCondition(), parent);
+			if (this.walked.add(name + " on " + type.getName())) {
+				selections(fragment.getSelectionSet(), type);
 			}
 		}
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.supergraph.schematools.FileProblems;
+import dev.supergraph.schematools.FileWrites;
 import dev.supergraph.schematools.SchemaToolsException;
 import dev.supergraph.schematools.operations.Operation;
 import dev.supergraph.schematools.operations.OperationValidator;
@@ -32,7 +33,9 @@ public final class OperationRewriter {
 	}
 
 	/**
-	 * Rewrites every selection that can be rewritten.
+	 * Rewrites every selection that can be rewritten. Every file is rewritten and
+	 * validated before any is written: a file that would not validate, or that is a
+	 * symbolic link, leaves all of them unchanged.
 	 * @param schema the API schema the rewritten operations must validate against
 	 * @param selections the selections, from {@link DeprecatedSelections}
 	 * @return the files written
@@ -41,24 +44,20 @@ public final class OperationRewriter {
 		Map<String, List<DeprecatedSelection>> byFile = selections.stream()
 			.filter((selection) -> selection.refusal() == null)
 			.collect(Collectors.groupingBy(DeprecatedSelection::file, LinkedHashMap::new, Collectors.toList()));
-		List<Path> written = new ArrayList<>();
-		for (Map.Entry<String, List<DeprecatedSelection>> entry : byFile.entrySet()) {
-			Path file = Path.of(entry.getKey());
-			String text = rewrite(read(file), entry.getValue());
+		Map<Path, String> rewritten = new LinkedHashMap<>();
+		byFile.forEach((name, inFile) -> {
+			Path file = Path.of(name);
+			FileWrites.requireNoLink(file);
+			String text = rewrite(read(file), inFile);
 			List<String> errors = validate(schema, file, text);
 			if (!errors.isEmpty()) {
-				throw new SchemaToolsException(
-						"the rewrite of " + file + " would not validate, left unchanged: " + String.join("; ", errors));
+				throw new SchemaToolsException("the rewrite of " + file + " would not validate, no file changed: "
+						+ String.join("; ", errors));
 			}
-			try {
-				Files.writeString(file, text);
-			}
-			catch (IOException ex) {
-				throw new SchemaToolsException("cannot write " + file + ": " + FileProblems.reason(ex), ex);
-			}
-			written.add(file);
-		}
-		return written;
+			rewritten.put(file, text);
+		});
+		rewritten.forEach(FileWrites::write);
+		return List.copyOf(rewritten.keySet());
 	}
 
 	static String rewrite(String text, List<DeprecatedSelection> selections) {
@@ -69,14 +68,16 @@ public final class OperationRewriter {
 				.thenComparingInt(DeprecatedSelection::column)
 				.reversed())
 			.toList();
+		List<Integer> lineStarts = lineStarts(text);
 		for (DeprecatedSelection selection : ordered) {
-			int offset = offset(text, selection.line(), selection.column());
+			int offset = (selection.line() <= lineStarts.size())
+					? lineStarts.get(selection.line() - 1) + selection.column() - 1 : text.length() + 1;
 			String key = (selection.alias() != null) ? selection.alias() : selection.field();
 			Matcher matcher = Pattern
 				.compile(Pattern.quote(key) + ((selection.alias() != null) ? "\\s*:\\s*" : "")
 						+ ((selection.alias() != null) ? Pattern.quote(selection.field()) : "") + "(?![_0-9A-Za-z])")
 				.matcher(text);
-			if (!matcher.region(offset, text.length()).lookingAt()) {
+			if (offset > text.length() || !matcher.region(offset, text.length()).lookingAt()) {
 				throw new SchemaToolsException("cannot find " + selection.coordinate() + " at " + selection.file() + ":"
 						+ selection.line() + ":" + selection.column());
 			}
@@ -85,12 +86,13 @@ public final class OperationRewriter {
 		return result.toString();
 	}
 
-	private static int offset(String text, int line, int column) {
-		int offset = 0;
-		for (int current = 1; current < line; current++) {
-			offset = text.indexOf('\n', offset) + 1;
+	/** Where each line starts, found once per file rather than once per selection. */
+	private static List<Integer> lineStarts(String text) {
+		List<Integer> starts = new ArrayList<>(List.of(0));
+		for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+			starts.add(newline + 1);
 		}
-		return offset + column - 1;
+		return starts;
 	}
 
 	private static List<String> validate(GraphQLSchema schema, Path file, String text) {

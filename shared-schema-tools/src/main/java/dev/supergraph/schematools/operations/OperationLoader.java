@@ -1,6 +1,7 @@
 package dev.supergraph.schematools.operations;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.stream.Stream;
 
 import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.SchemaToolsException;
+import dev.supergraph.schematools.SyntaxProblems;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -27,28 +29,48 @@ public final class OperationLoader {
 					? "operations directory " + directory + " is a file: give the directory that holds the operations"
 					: "operations directory not found: " + directory);
 		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			return files.filter((file) -> file.toString().endsWith(".graphql"))
-				.sorted()
-				.map(OperationLoader::read)
-				.toList();
+		try {
+			// a walk does not enter a linked directory, not even the one it starts at:
+			// walk
+			// its target, and name the files under the directory as given
+			Path start = directory.toRealPath();
+			try (Stream<Path> files = Files.walk(start)) {
+				return files.filter((file) -> file.toString().endsWith(".graphql") && !Files.isDirectory(file))
+					.map((file) -> directory.resolve(start.relativize(file)))
+					.sorted()
+					.map(OperationLoader::read)
+					.toList();
+			}
 		}
 		catch (IOException ex) {
 			throw new SchemaToolsException("cannot read operations in " + directory + ": " + FileProblems.reason(ex),
 					ex);
 		}
+		catch (UncheckedIOException ex) {
+			// a subdirectory the walk cannot enter
+			throw new SchemaToolsException(
+					"cannot read operations in " + directory + ": " + FileProblems.reason(ex.getCause()), ex);
+		}
 	}
 
 	static Operation read(Path file) {
+		String text = text(file);
 		try {
-			Document document = Parser.parse(Files.readString(file));
+			Document document = Parser.parse(text);
 			return new Operation(name(document, file), file, document);
+		}
+		catch (InvalidSyntaxException ex) {
+			throw new SchemaToolsException("invalid operation in " + file + ": " + SyntaxProblems.describe(text, ex),
+					ex);
+		}
+	}
+
+	private static String text(Path file) {
+		try {
+			return Files.readString(file);
 		}
 		catch (IOException ex) {
 			throw new SchemaToolsException("cannot read operation " + file + ": " + FileProblems.reason(ex), ex);
-		}
-		catch (InvalidSyntaxException ex) {
-			throw new SchemaToolsException("invalid operation in " + file + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -2,7 +2,10 @@ package dev.supergraph.schematools.operations;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import graphql.language.Argument;
 import graphql.language.Field;
@@ -22,15 +25,14 @@ import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lists the schema coordinates an operation uses: types, fields, arguments, input fields
- * and enum values. Lenient: selections the schema does not know are skipped, so the usage
- * of an operation can be collected against a subgraph that serves only part of it.
+ * Lists the schema coordinates an operation uses: types (those it selects fields of, and
+ * the type of every field it selects), fields, arguments, input fields and enum values.
+ * Lenient: selections the schema does not know are skipped, so the usage of an operation
+ * can be collected against a subgraph that serves only part of it.
  */
 public final class UsageCollector {
 
 	private final GraphQLSchema schema;
-
-	private final Operation operation;
 
 	private final Set<String> usage = new LinkedHashSet<>();
 
@@ -38,9 +40,17 @@ public final class UsageCollector {
 
 	private final Set<String> visitedFragments = new HashSet<>();
 
+	/**
+	 * By name, found once: a spread would otherwise scan every fragment of the document.
+	 */
+	private final Map<String, List<FragmentDefinition>> fragments;
+
 	private UsageCollector(GraphQLSchema schema, Operation operation) {
 		this.schema = schema;
-		this.operation = operation;
+		this.fragments = operation.document()
+			.getDefinitionsOfType(FragmentDefinition.class)
+			.stream()
+			.collect(Collectors.groupingBy(FragmentDefinition::getName));
 	}
 
 	public static Set<String> collect(GraphQLSchema schema, Operation operation) {
@@ -98,10 +108,7 @@ public final class UsageCollector {
 	}
 
 	private void fragment(String name) {
-		this.operation.document()
-			.getDefinitionsOfType(FragmentDefinition.class)
-			.stream()
-			.filter((definition) -> definition.getName().equals(name))
+		this.fragments.getOrDefault(name, List.of())
 			.forEach((definition) -> selections(definition.getSelectionSet(),
 					namedType(definition.getTypeCondition().getName())));
 	}
@@ -129,6 +136,8 @@ public final class UsageCollector {
 			}
 		}
 		GraphQLNamedType type = GraphQLTypeUtil.unwrapAll(definition.getType());
+		// the operation receives values of the type, an enum or scalar too
+		this.usage.add(type.getName());
 		if (type instanceof GraphQLEnumType) {
 			this.received.add(type.getName());
 		}

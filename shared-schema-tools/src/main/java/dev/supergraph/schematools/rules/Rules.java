@@ -26,8 +26,8 @@ public final class Rules {
 			new RequiredArgumentAddedRule(), new RequiredDirectiveArgumentAddedRule(),
 			new RequiredInputFieldAddedRule(), new RequiresAddedRule(), new RequiresChangedRule(),
 			new RequiresRemovedRule(), new RootTypeChangedRule(), new ShareableAddedRule(), new ShareableRemovedRule(),
-			new TypeAddedRule(), new TypeKindChangedRule(), new TypeRemovedRule(), new UnionMemberAddedRule(),
-			new UnionMemberRemovedRule());
+			new TagAddedRule(), new TagRemovedRule(), new TypeAddedRule(), new TypeKindChangedRule(),
+			new TypeRemovedRule(), new UnionMemberAddedRule(), new UnionMemberRemovedRule());
 
 	private static final Map<ChangeKind, ChangeRule> BY_KIND = index();
 

@@ -3,9 +3,11 @@ package dev.supergraph.schematools.schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.SchemaToolsException;
+import dev.supergraph.schematools.SyntaxProblems;
 import dev.supergraph.schematools.federation.ApiSchemaExtractor;
 import dev.supergraph.schematools.federation.LenientDefinitions;
 import dev.supergraph.schematools.federation.OrphanExtensions;
@@ -16,9 +18,12 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.EchoingWiringFactory;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.ScalarInfo;
+import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
 
 /**
  * Builds graphql-java schemas from SDL: a subgraph's SDL (federation directives may be
@@ -26,6 +31,19 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
  * kept.
  */
 public final class SchemaLoader {
+
+	private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
+
+	/** SDL options without {@code #} comments: no check reads them. */
+	private static final ParserOptions OPTIONS = ParserOptions.getDefaultSdlParserOptions()
+		.transform((options) -> options.captureLineComments(false));
+
+	/**
+	 * Elements keep no AST, so the parsed document can be collected once the schema is
+	 * built: no check reads an element's definition.
+	 */
+	private static final SchemaGenerator.Options GENERATOR_OPTIONS = SchemaGenerator.Options.defaultOptions()
+		.captureAstDefinitions(false);
 
 	private SchemaLoader() {
 	}
@@ -51,26 +69,41 @@ public final class SchemaLoader {
 		return build(OrphanExtensions.promote(ApiSchemaExtractor.apiDocument(parse(sdl, origin))), origin);
 	}
 
+	/**
+	 * Parses SDL with its line breaks normalized: graphql-java keeps the carriage returns
+	 * of a CRLF checkout in block-string descriptions, which would then differ from the
+	 * same schema's descriptions in a baseline with LF line breaks.
+	 * @param sdl the SDL
+	 * @param origin the file or baseline it comes from, for messages
+	 * @return the document
+	 */
 	public static Document parse(String sdl, String origin) {
+		String text = LINE_BREAK.matcher(sdl).replaceAll("\n");
 		try {
-			return Parser.parse(ParserEnvironment.newParserEnvironment()
-				.document(sdl)
-				.parserOptions(ParserOptions.getDefaultSdlParserOptions())
-				.build());
+			return Parser.parse(ParserEnvironment.newParserEnvironment().document(text).parserOptions(OPTIONS).build());
 		}
 		catch (InvalidSyntaxException ex) {
-			throw new SchemaToolsException("invalid SDL in " + origin + ": " + oneLine(ex.getMessage()), ex);
+			throw new SchemaToolsException("invalid SDL in " + origin + ": " + SyntaxProblems.describe(text, ex), ex);
 		}
 	}
 
 	private static GraphQLSchema build(Document document, String origin) {
 		try {
 			TypeDefinitionRegistry registry = new SchemaParser().buildRegistry(LenientDefinitions.complete(document));
-			return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
+			return new SchemaGenerator().makeExecutableSchema(GENERATOR_OPTIONS, registry, wiring(registry));
 		}
 		catch (GraphQLException ex) {
 			throw new SchemaToolsException("invalid SDL in " + origin + ": " + oneLine(ex.getMessage()), ex);
 		}
+	}
+
+	/** Enough wiring to build a schema that is never executed, as graphql-java's own. */
+	private static RuntimeWiring wiring(TypeDefinitionRegistry registry) {
+		return EchoingWiringFactory.newEchoingWiring((wiring) -> registry.scalars()
+			.keySet()
+			.stream()
+			.filter((name) -> !ScalarInfo.isGraphqlSpecifiedScalar(name))
+			.forEach((name) -> wiring.scalar(EchoingWiringFactory.fakeScalar(name))));
 	}
 
 	private static String oneLine(String message) {

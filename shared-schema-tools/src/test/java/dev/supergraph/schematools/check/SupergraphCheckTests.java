@@ -109,8 +109,8 @@ class SupergraphCheckTests {
 	@Test
 	void authenticationOnANonNullFieldFailsForTheOperationsThatSelectItWithoutAToken() {
 		String catalog = Fixtures.read("subgraphs/catalog.graphql");
-		String protectedName = Fixtures.edit(catalog, "  name: String!\n  description: String\n",
-				"  name: String! @authenticated\n  description: String\n");
+		String protectedName = Fixtures.edit(catalog, "  id: ID!\n  sku: String!\n  name: String!\n",
+				"  id: ID!\n  sku: String!\n  name: String! @authenticated\n");
 		SchemaPair pair = new SchemaPair("catalog", SchemaLoader.subgraph(catalog, "old"),
 				SchemaLoader.subgraph(protectedName, "new"), true, "");
 		SchemaPair supergraph = new SchemaPair("supergraph", API, API, false, "");

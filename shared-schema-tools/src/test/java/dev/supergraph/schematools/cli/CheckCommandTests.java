@@ -165,6 +165,50 @@ class CheckCommandTests {
 	}
 
 	@Test
+	void aCheckoutWithCrlfLineBreaksAndAByteOrderMarkHasNoChanges() throws IOException {
+		String described = "\"\"\"\nThe catalog's root fields.\nEach one public.\n\"\"\"\ntype Query {\n";
+		edit("catalog.graphql", "type Query {\n", described);
+		Files.writeString(this.baseline.resolve("catalog.graphql"),
+				Files.readString(this.current.resolve("catalog.graphql")));
+		String lf = Files.readString(this.current.resolve("catalog.graphql"));
+		Files.writeString(this.current.resolve("catalog.graphql"), "\uFEFF" + lf.replace("\n", "\r\n"));
+		CliRun run = check();
+		assertThat(run.exitCode()).as(run.out()).isZero();
+		assertThat(run.out()).contains("catalog: no changes");
+	}
+
+	@Test
+	void anEmptySchemaOrOneCutOffIsExitTwoSayingSo() throws IOException {
+		Path catalog = this.current.resolve("catalog.graphql");
+		String whole = Files.readString(catalog);
+		for (String empty : new String[] { "", "\n  \n", "# nothing yet\n" }) {
+			Files.writeString(catalog, empty);
+			CliRun run = check();
+			assertThat(run.exitCode()).isEqualTo(2);
+			assertThat(run.err()).isEqualTo("schema-tools: error: invalid SDL in " + catalog
+					+ ": the file is empty (no definition, only white space or comments)\n");
+		}
+		Files.writeString(catalog, whole + "type Draft {\n  name: String\n");
+		CliRun run = check();
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("schema-tools: error: invalid SDL in " + catalog
+				+ ": the file ends inside a definition (unexpected end of file at line " + (whole.lines().count() + 3)
+				+ " column 1)\n");
+	}
+
+	@Test
+	void anEmptyOperationIsExitTwoNamingIt() throws IOException {
+		Path operations = Files.createDirectories(this.work.resolve("operations"));
+		Files.writeString(operations.resolve("Draft.graphql"), "");
+		CliRun run = CliRun.of("check", "--supergraph", this.current.resolve("supergraph.graphql").toString(),
+				"--baseline", this.baseline.toString(), "--operations", operations.toString());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err())
+			.isEqualTo("schema-tools: error: invalid operation in " + operations.resolve("Draft.graphql")
+					+ ": the file is empty (no definition, only white space or comments)\n");
+	}
+
+	@Test
 	void missingOperationsDirectoryIsExitTwo() {
 		CliRun run = CliRun.of("check", "--subgraph", "catalog=" + this.current.resolve("catalog.graphql"),
 				"--baseline", this.baseline.toString(), "--operations", this.work.resolve("ops").toString());

@@ -141,6 +141,34 @@ class MigrateCommandTests {
 		assertThat(run.err()).contains("operations directory not found");
 	}
 
+	@Test
+	void writeRefusesAnOperationThatIsASymbolicLinkAndWritesNoFile(@TempDir Path elsewhere) throws IOException {
+		deprecateInStock("Use `available`.", "  available: Boolean! @join__field(graph: CATALOG)\n");
+		// a link in the repository to a file outside it, such as a shared checkout
+		Path outside = Files.writeString(elsewhere.resolve("Shared.graphql"),
+				"query Shared($sku: String!) {\n  productBySku(sku: $sku) {\n    inStock\n  }\n}\n");
+		Path link = Files.createSymbolicLink(this.operations.resolve("Shared.graphql"), outside);
+		String before = Files.readString(this.operations.resolve("ProductBySku.graphql"));
+		CliRun run = migrate("--write");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).isEqualTo("schema-tools: error: refusing to write " + link
+				+ ": it is a symbolic link (to " + outside + "); give the file it points to instead\n");
+		assertThat(Files.readString(outside)).contains("    inStock\n");
+		assertThat(Files.readString(this.operations.resolve("ProductBySku.graphql"))).isEqualTo(before);
+		// listing reads through the link as check does
+		assertThat(migrate().out()).contains(link + ":3:5: Shared selects deprecated Product.inStock");
+	}
+
+	@Test
+	void anOperationsDirectoryGivenAsASymbolicLinkIsRead() throws IOException {
+		deprecateInStock("Use `available`.", "  available: Boolean! @join__field(graph: CATALOG)\n");
+		Path link = Files.createSymbolicLink(this.work.resolve("linked-operations"), this.operations);
+		CliRun run = CliRun.of("migrate", "--supergraph", this.supergraph.toString(), "--operations", link.toString());
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains(link.resolve("Stock.graphql") + ":4:5: Stock selects deprecated",
+				"5 selection(s) of deprecated fields");
+	}
+
 	private void deprecateInStock(String replacement, String added) throws IOException {
 		Files.writeString(this.supergraph,
 				Fixtures.edit(Files.readString(this.supergraph), IN_STOCK,

@@ -119,6 +119,39 @@ class VersionCommandTests {
 	}
 
 	@Test
+	void aVersionFileThatIsASymbolicLinkIsNeverWrittenThrough(@TempDir Path elsewhere) throws IOException {
+		Files.createDirectories(this.changelog.getParent());
+		Files.writeString(this.changelog, "# Schema changelog\n\n## 2026-11-25\n\nSemantic version bump: **major**\n");
+		Path pom = this.work.resolve("clients/java/pom.xml");
+		Path outside = Files.move(pom, elsewhere.resolve("pom.xml"));
+		Files.createSymbolicLink(pom, outside);
+		String before = Files.readString(outside);
+		CliRun run = version("--write");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).startsWith("schema-tools: error: refusing to write " + pom + ": it is a symbolic link");
+		assertThat(Files.readString(outside)).isEqualTo(before);
+		// checked before anything is written: the other client keeps its version too
+		assertThat(Files.readString(this.work.resolve("clients/typescript/package.json")))
+			.contains("\"version\": \"1.0.0\"");
+	}
+
+	@Test
+	void aChangelogThatIsASymbolicLinkIsNeverAppendedTo(@TempDir Path elsewhere) throws IOException {
+		Path outside = Files.writeString(elsewhere.resolve("changelog.md"), "# Elsewhere\n");
+		Files.createDirectories(this.changelog.getParent());
+		Files.createSymbolicLink(this.changelog, outside);
+		Path old = Files.writeString(this.work.resolve("old-users.graphql"), Fixtures.read("subgraphs/users.graphql"));
+		Path current = Files.writeString(this.work.resolve("users.graphql"),
+				Fixtures.edit(Fixtures.read("subgraphs/users.graphql"), "type Query {\n",
+						"type Query {\n  \"Who is online.\"\n  online: [User!]!\n"));
+		CliRun run = CliRun.of("changelog", "--subgraph", "users=" + current, "--baseline", old.toString(), "--output",
+				this.changelog.toString(), "--date", "2026-11-25");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).startsWith("schema-tools: error: refusing to write " + this.changelog);
+		assertThat(Files.readString(outside)).isEqualTo("# Elsewhere\n");
+	}
+
+	@Test
 	void writeWithoutClientsIsAUsageError() {
 		CliRun run = CliRun.of("version", "--write");
 		assertThat(run.exitCode()).isEqualTo(2);
