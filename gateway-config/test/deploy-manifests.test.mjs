@@ -19,6 +19,28 @@ const overlays = readdirSync(resolve(root, 'deploy', 'overlays'));
 const SUBGRAPHS = REGISTERED.map((subgraph) => subgraph.name);
 
 describe('deployment manifests', () => {
+  it('keeps each environment\'s keys in Redis apart from every other environment\'s, and the router\'s from the subgraphs\'', () => {
+    const prefixes = overlays.flatMap((overlay) => {
+      const objects = render(overlay);
+      return ['router', ...SUBGRAPHS].flatMap((name) => {
+        const container = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name).spec.template.spec.containers[0];
+        const env = envOf(container, objects);
+        const keys = name === 'router' ? [env.REDIS_KEY_PREFIX] : [env.SUBGRAPH_SHAREDSTATE_KEYPREFIX, env.CATALOG_CACHE_REDISKEY];
+        return keys.filter((key) => key !== undefined).map((key) => ({ overlay, owner: name === 'router' ? 'router' : 'subgraphs', key }));
+      });
+    });
+    assert.ok(prefixes.filter((p) => p.owner === 'router').length === overlays.length, 'every router sets REDIS_KEY_PREFIX');
+    assert.ok(prefixes.filter((p) => p.owner === 'subgraphs').length >= overlays.length * SUBGRAPHS.length, 'every subgraph sets its key prefix');
+    for (const a of prefixes) {
+      for (const b of prefixes) {
+        if (a.overlay !== b.overlay || a.owner !== b.owner) {
+          assert.ok(!b.key.startsWith(a.key) && !a.key.startsWith(b.key),
+            `${a.overlay} ${a.owner} '${a.key}' and ${b.overlay} ${b.owner} '${b.key}' could name the same key`);
+        }
+      }
+    }
+  });
+
   for (const overlay of overlays) {
     describe(`overlay ${overlay}`, () => {
       const objects = render(overlay);
@@ -213,16 +235,21 @@ const SECRET_EXAMPLES = { 'router-hmac/secret': 'f'.repeat(64), 'redis/url': 're
 
 /** The container's environment, references resolved: ConfigMap keys from the render, Secrets as examples. */
 function envOf(container, objects) {
-  return Object.fromEntries((container.env ?? []).map(({ name, value, valueFrom }) => {
+  const env = {};
+  for (const { name, value, valueFrom } of container.env ?? []) {
     if (valueFrom?.configMapKeyRef) {
       const { name: configMap, key } = valueFrom.configMapKeyRef;
       const data = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === configMap)?.data ?? {};
       assert.ok(key in data, `ConfigMap ${configMap} has no key ${key}`);
-      return [name, data[key]];
+      env[name] = data[key];
+      continue;
     }
     const secret = valueFrom && `${valueFrom.secretKeyRef.name}/${valueFrom.secretKeyRef.key}`;
-    return [name, value ?? SECRET_EXAMPLES[secret] ?? `secret:${secret}`];
-  }));
+    // As Kubernetes does: $(NAME) in a value is the variable NAME defined above it.
+    env[name] = value?.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (reference, variable) => env[variable] ?? reference)
+      ?? SECRET_EXAMPLES[secret] ?? `secret:${secret}`;
+  }
+  return env;
 }
 
 /**
