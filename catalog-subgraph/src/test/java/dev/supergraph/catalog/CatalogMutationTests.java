@@ -1,15 +1,22 @@
 package dev.supergraph.catalog;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
 import dev.supergraph.starter.test.SubgraphTest;
 import dev.supergraph.starter.test.TestTokens;
+import dev.supergraph.starter.test.UserErrorCodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -235,25 +242,81 @@ class CatalogMutationTests {
 			.isEmpty());
 	}
 
+	@ParameterizedTest(name = "{0} to {2} {3}")
+	@CsvSource({ "DEM, 9.90, EUR, 5.05", "HRK, 74.50, JPY, 1500", "BGN, 19.56, KWD, 3.25" })
+	void aProductStoredInAWithdrawnCurrencyReadsInItAndIsRepricedOutOfIt(String withdrawn, String amount,
+			String current, String newAmount) {
+		String sku = insertProduct(amount, withdrawn);
+		String id = idOf(sku);
+		String stored = money(amount, withdrawn);
+		assertThat(readPrices(id, sku)).containsOnly(stored);
+		// a new price in the withdrawn currency is refused, as createProduct refuses it
+		assertThat(updatePrice(id, "5.00", withdrawn).path("userErrors").toString())
+			.isEqualTo("[{\"code\":\"UNKNOWN_CURRENCY\",\"field\":[\"input\",\"price\",\"currency\"]}]");
+		assertThat(UserErrorCodes.documented(this.port, "updateProductPrice")).contains("UNKNOWN_CURRENCY");
+		assertThat(readPrices(id, sku)).containsOnly(stored);
+		// one in a currency in current use moves the product there
+		JsonNode moved = updatePrice(id, newAmount, current);
+		assertThat(moved.path("userErrors").isEmpty()).as(moved.toString()).isTrue();
+		String repriced = money(new BigDecimal(newAmount).setScale(2).toPlainString(), current);
+		assertThat(moved.path("product").path("price").toString()).isEqualTo(repriced);
+		assertThat(readPrices(id, sku)).containsOnly(repriced);
+		assertThat(this.jdbc.queryForObject("select price_currency from product where sku = ?", String.class, sku))
+			.isEqualTo(current);
+		// from then on the product keeps its new currency
+		assertThat(updatePrice(id, "5.00", "USD").path("userErrors").toString())
+			.isEqualTo("[{\"code\":\"CURRENCY_MISMATCH\",\"field\":[\"input\",\"price\",\"currency\"]}]");
+	}
+
 	@Test
-	void aProductStoredInAWithdrawnCurrencyKeepsItsPrice() {
+	void aProductLeavingAWithdrawnCurrencyTakesNoPriceFinerThanItsNewOne() {
+		String sku = insertProduct("9.90", "DEM");
+		assertThat(updatePrice(idOf(sku), "5.50", "JPY").path("userErrors").toString())
+			.isEqualTo("[{\"code\":\"INVALID_FORMAT\",\"field\":[\"input\",\"price\",\"amount\"]}]");
+		assertThat(readPrices(idOf(sku), sku)).containsOnly(money("9.90", "DEM"));
+	}
+
+	/**
+	 * A product stored straight in the database, as one priced before its currency was
+	 * withdrawn.
+	 */
+	private String insertProduct(String amount, String currency) {
 		String sku = uniqueSku();
 		this.jdbc.update("insert into product (sku, name, price_amount, price_currency, category_id, weight_grams) "
-				+ "values (?, 'Old stock', 9.90, 'DEM', 3, 100)", sku);
-		String id = this.client.post("{ productBySku(sku: \"" + sku + "\") { id } }")
+				+ "values (?, ?, ?, ?, 3, 100)", sku, "Old stock " + sku, new BigDecimal(amount), currency);
+		return sku;
+	}
+
+	private String idOf(String sku) {
+		return this.client.post("{ productBySku(sku: \"" + sku + "\") { id } }")
 			.data()
 			.path("productBySku")
 			.path("id")
 			.asString();
-		assertThat(updatePrice(id, "5.00", "DEM").path("userErrors").toString())
-			.isEqualTo("[{\"code\":\"UNKNOWN_CURRENCY\",\"field\":[\"input\",\"price\",\"currency\"]}]");
-		assertThat(updatePrice(id, "5.00", "EUR").path("userErrors").toString())
-			.isEqualTo("[{\"code\":\"CURRENCY_MISMATCH\",\"field\":[\"input\",\"price\",\"currency\"]}]");
-		assertThat(this.client.post("{ product(id: \"" + id + "\") { price { amount currency } } }")
-			.data()
-			.path("product")
-			.path("price")
-			.toString()).isEqualTo("{\"amount\":\"9.90\",\"currency\":\"DEM\"}");
+	}
+
+	/**
+	 * A product's price as each read answers it: by id, by SKU, as an entity (how the
+	 * router and orders read prices) and in a page of products.
+	 */
+	private Set<String> readPrices(String id, String sku) {
+		JsonNode data = this.client.post("""
+				query($id: ID!, $sku: String!, $r: [_Any!]!) {
+				  product(id: $id) { price { amount currency } }
+				  productBySku(sku: $sku) { price { amount currency } }
+				  _entities(representations: $r) { ... on Product { price { amount currency } } }
+				  products(first: 1, filter: { search: $sku }) { edges { node { price { amount currency } } } }
+				}""", Map.of("id", id, "sku", sku, "r", List.of(Map.of("__typename", "Product", "id", id))), null)
+			.data();
+		return Stream
+			.of(data.path("product"), data.path("productBySku"), data.path("_entities").get(0),
+					data.path("products").path("edges").get(0).path("node"))
+			.map((product) -> product.path("price").toString())
+			.collect(Collectors.toSet());
+	}
+
+	private static String money(String amount, String currency) {
+		return "{\"amount\":\"" + amount + "\",\"currency\":\"" + currency + "\"}";
 	}
 
 	private JsonNode create(Map<String, Object> input) {

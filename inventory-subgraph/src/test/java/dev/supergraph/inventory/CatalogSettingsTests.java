@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * Where the inventory finds the catalog is checked at start: an address without a scheme
  * or host (a common slip: {@code catalog:4003/graphql}) or with a port no connection can
  * have, or a timeout of no time would otherwise start fine and fail the stock of every
- * product created after the seed.
+ * product created after the seed; a negative period or number of unknown products to
+ * remember means nothing.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CatalogSettingsTests {
@@ -37,6 +38,8 @@ class CatalogSettingsTests {
 			// connect and read, each at most the timeout, under the router's 5 s for the
 			// inventory (gateway-config/subgraphs.json)
 			assertThat(catalog.timeout().multipliedBy(2)).isLessThan(Duration.ofSeconds(5));
+			assertThat(catalog.unknownProductTtl()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(catalog.unknownProducts()).isEqualTo(10_000);
 		}
 	}
 
@@ -47,6 +50,8 @@ class CatalogSettingsTests {
 					inventory.catalog.url     | file:///graphql      | must be an absolute http or https URL with a host
 					inventory.catalog.url     | http://catalog:400300/graphql | must be an absolute http or https URL with a host, and a port from 1 to 65535
 					inventory.catalog.timeout | 0s                   | must be longer than or equal to 1 milli
+					inventory.catalog.unknown-product-ttl | -1s      | must be longer than or equal to 0
+					inventory.catalog.unknown-products    | -1       | must be greater than or equal to 0
 					""")
 	void anAddressOrTimeoutTheInventoryCannotCallWithStopsTheStart(String property, String value, String reason,
 			CapturedOutput output) {

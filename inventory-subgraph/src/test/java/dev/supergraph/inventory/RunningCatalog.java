@@ -13,6 +13,7 @@ import dev.supergraph.starter.test.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +71,19 @@ final class RunningCatalog {
 		String id = response.data().path("createProduct").path("product").path("id").asString();
 		assertThat(id).as(response.body()).isNotEmpty();
 		return id;
+	}
+
+	/**
+	 * Store a product with a chosen id straight in the catalog's database, as a product
+	 * the catalog creates after the inventory was asked about its id.
+	 * @param id the product's id
+	 * @param stockQuantity its units in stock
+	 */
+	static void insertProduct(long id, int stockQuantity) {
+		context().getBean(JdbcTemplate.class)
+			.update("insert into product (id, sku, name, price_amount, price_currency, category_id, weight_grams, "
+					+ "stock_quantity) values (?, ?, 'Inserted', 9.90, 'EUR', 3, 100, ?)", id, "INS-" + id,
+					stockQuantity);
 	}
 
 	/**

@@ -162,6 +162,40 @@ class PlaceOrderTests {
 	}
 
 	@Test
+	void anOrderInACurrencyWithdrawnSinceReadsAsPlacedWhenItsProductMovesOn() {
+		RunningUsers.register("10015");
+		// priced before its currency was withdrawn: only the database holds such a price
+		JdbcTemplate catalogRows = RunningCatalog.context().getBean(JdbcTemplate.class);
+		long product = catalogRows.queryForObject("insert into product (sku, name, price_amount, price_currency, "
+				+ "category_id, weight_grams) values ('WITHDRAWN-DEM', 'Old stock', 9.90, 'DEM', 3, 100) returning id",
+				Long.class);
+		JsonNode placed = place("10015", "withdrawn-dem", item(product, 2)).data().path("placeOrder");
+		assertThat(placed.path("userErrors").isEmpty()).as(placed.toString()).isTrue();
+		String orderId = placed.path("order").path("id").asString();
+		GraphQlHttpClient catalog = new GraphQlHttpClient(java.net.URI.create(RunningCatalog.url()));
+		GraphQlHttpClient.Response moved = catalog.post(
+				"mutation($id: ID!) { updateProductPrice(input: { productId: $id, price: { amount: \"5.00\", "
+						+ "currency: \"EUR\" } }) { userErrors { code } } }",
+				Map.of("id", String.valueOf(product)), TestTokens.forUser("1", "catalog:write"));
+		assertThat(moved.data().path("updateProductPrice").path("userErrors").isEmpty()).as(moved.body()).isTrue();
+		JsonNode order = orderById("10015", orderId);
+		assertThat(order.path("total").toString()).isEqualTo("{\"amount\":\"19.80\",\"currency\":\"DEM\"}");
+		assertThat(lines(order)).containsExactly(product + "x2@9.90DEM");
+		JsonNode history = this.http
+			.post(Documents.named("userOrders"),
+					Map.of("representations", List.of(Map.of("__typename", "User", "id", "10015")), "first", 5),
+					TestTokens.forUser("10015"))
+			.data()
+			.path("_entities")
+			.get(0)
+			.path("orders")
+			.path("edges");
+		assertThat(history.get(0).path("node").path("total").path("currency").asString()).isEqualTo("DEM");
+		JsonNode next = place("10015", "moved-to-eur", item(product, 1)).data().path("placeOrder").path("order");
+		assertThat(next.path("total").toString()).isEqualTo("{\"amount\":\"5.00\",\"currency\":\"EUR\"}");
+	}
+
+	@Test
 	void aSubjectWithALeadingZeroIsNotTheBuyerOfItsNumber() {
 		RunningUsers.register("10013");
 		String id = place("10013", "leading-zero-own", item(2, 1)).data()

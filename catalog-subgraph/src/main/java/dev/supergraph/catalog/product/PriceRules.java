@@ -59,6 +59,16 @@ class PriceRules {
 		return List.of();
 	}
 
+	/**
+	 * Whether a currency is in current use. A stored price may be in one that is not: it
+	 * was in use when the price was set, and ISO 4217 withdrew it since.
+	 * @param currency a currency code
+	 * @return whether {@code currencies.json} lists it
+	 */
+	boolean inUse(String currency) {
+		return this.minorUnits.containsKey(currency);
+	}
+
 	private static Map<String, Integer> read(JsonMapper json) {
 		try (InputStream in = new ClassPathResource(CURRENCIES).getInputStream()) {
 			Map<String, Integer> minorUnits = new HashMap<>();

@@ -81,8 +81,8 @@ class ProductService {
 
 	/**
 	 * The input's declared rules, then its price's: one price check for both mutations,
-	 * before any stored data, so a product stored in a currency that is no longer in use
-	 * cannot take a new price in it.
+	 * before any stored data, so no product takes a new price in a currency that is no
+	 * longer in use, not even one already stored in it.
 	 */
 	private List<UserError> invalid(Object input, MoneyInput price, Locale locale) {
 		List<UserError> errors = this.validator.validate(input, locale);
@@ -90,12 +90,14 @@ class ProductService {
 	}
 
 	/**
-	 * A price change keeps the product's currency: the currency came with the product,
-	 * checked then, and an order needs one currency for all its lines.
+	 * A price change keeps the product's currency, checked when the product came and the
+	 * one an order needs for all its lines, while that currency is in use. A product
+	 * whose currency was withdrawn since takes the new price's: repricing is how it
+	 * leaves a currency nobody can pay in.
 	 */
 	private ProductPayload changePrice(Product product, Money price, Locale locale) {
 		String currency = product.getPrice().currency();
-		if (!currency.equals(price.currency())) {
+		if (!currency.equals(price.currency()) && this.prices.inUse(currency)) {
 			return ProductPayload
 				.failed(error("CURRENCY_MISMATCH", "catalog.currencyMismatch", locale, currency, "price", "currency"));
 		}

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * the catalog after the inventory was seeded has no stock row here: the inventory asks
  * the catalog once for all such products of a batch and records the answer as its own
  * rows, so from then on both subgraphs answer the same and the inventory owns that stock.
- * A product the catalog does not know has no stock and no row.
+ * A product the catalog does not know has no stock and no row, and is not asked about
+ * again while {@link UnknownProducts} remembers it.
  */
 @Component
 class ProductStock {
@@ -27,14 +28,17 @@ class ProductStock {
 
 	private final CatalogStock catalog;
 
-	ProductStock(StockRepository rows, CatalogStock catalog) {
+	private final UnknownProducts unknown;
+
+	ProductStock(StockRepository rows, CatalogStock catalog, UnknownProducts unknown) {
 		this.rows = rows;
 		this.catalog = catalog;
+		this.unknown = unknown;
 	}
 
 	/**
 	 * The stock of products: one statement when the inventory holds them all, else, for
-	 * the others, one catalog call and one insert per
+	 * the others not recently answered unknown, one catalog call and one insert per
 	 * {@value CatalogStock#MAX_PRODUCTS_PER_CALL} of them.
 	 * @param ids the product ids
 	 * @param clientName the request's client, for the catalog's metrics
@@ -45,8 +49,10 @@ class ProductStock {
 			.stream()
 			.collect(Collectors.toMap(Product::id, Function.identity())));
 		List<Long> missing = ids.stream().distinct().filter((id) -> !byId.containsKey(id)).toList();
-		if (!missing.isEmpty()) {
-			byId.putAll(takeOver(missing, clientName));
+		this.unknown.remembered(missing).forEach((id) -> byId.put(id, Product.withoutStock(id)));
+		List<Long> asked = missing.stream().filter((id) -> !byId.containsKey(id)).toList();
+		if (!asked.isEmpty()) {
+			byId.putAll(takeOver(asked, clientName));
 		}
 		return ids.stream().map(byId::get).toList();
 	}
@@ -71,6 +77,7 @@ class ProductStock {
 		if (!quantities.isEmpty()) {
 			this.rows.insertMissing(quantities);
 		}
+		this.unknown.remember(ids.stream().filter((id) -> !quantities.containsKey(id)).toList());
 		return ids.stream()
 			.collect(Collectors.toMap(Function.identity(), (id) -> quantities.containsKey(id)
 					? new Product(id, quantities.get(id)) : Product.withoutStock(id)));
