@@ -59,7 +59,7 @@ class GermanMessagesTests {
 				"{ users { edges { cursor } } }".getBytes(StandardCharsets.UTF_8), "Accept-Language", "de");
 		assertThat(response.status()).isEqualTo(415);
 		assertThat(response.json().path("errors").path(0).path("message").asString())
-			.isEqualTo("Senden Sie Operationen als POST mit Content-Type application/json.");
+			.isEqualTo("Senden Sie Operationen als POST mit Content-Type application/json (UTF-8).");
 	}
 
 	private Response register(Map<String, Object> variables, String language) {

@@ -76,6 +76,33 @@ public final class ErrorResponseWriter {
 		this.json.writeValue(response.getOutputStream(), body(request, code, message, extensions));
 	}
 
+	/**
+	 * Write the answer to a request refused before GraphQL: its status,
+	 * {@code BAD_USER_INPUT}, its reason and the field at fault.
+	 * @param request the refused request
+	 * @param response the response to write
+	 * @param refusal why it is refused
+	 * @throws IOException when the response cannot be written
+	 */
+	public void refuse(HttpServletRequest request, HttpServletResponse response, RequestRefusal refusal)
+			throws IOException {
+		write(request, response, refusal.status(), ErrorCode.BAD_USER_INPUT, message(request, refusal),
+				extensions(refusal));
+	}
+
+	String message(HttpServletRequest request, RequestRefusal refusal) {
+		Object[] arguments = (refusal.argument() != null) ? new Object[] { refusal.argument() } : new Object[0];
+		return this.messages.get(ErrorCode.BAD_USER_INPUT, refusal.messageKey(), arguments,
+				RequestLanguages.of(request));
+	}
+
+	static Map<String, Object> extensions(RequestRefusal refusal) {
+		String parameter = refusal.parameter();
+		return (parameter != null)
+				? Map.of(ErrorExtensions.REASON, refusal.reason(), RequestRefusal.PARAMETER, parameter)
+				: ErrorExtensions.reason(refusal.reason());
+	}
+
 	Map<String, Object> body(HttpServletRequest request, ErrorCode code, String message,
 			Map<String, Object> extensions) {
 		Object id = request.getAttribute(RequestIds.KEY);

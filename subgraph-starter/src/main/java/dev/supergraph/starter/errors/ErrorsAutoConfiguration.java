@@ -80,6 +80,12 @@ public final class ErrorsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	RefusedRequestResolver refusedRequestResolver(ErrorResponseWriter writer) {
+		return new RefusedRequestResolver(writer);
+	}
+
+	@Bean
 	@ConditionalOnWebApplication
 	GraphQlErrorController graphQlErrorController(ErrorResponseWriter writer) {
 		return new GraphQlErrorController(writer);

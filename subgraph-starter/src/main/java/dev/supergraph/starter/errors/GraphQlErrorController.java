@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
  * malformed JSON body, a wrong content type, an unknown path or a method an endpoint does
  * not take also answer with a documented code and never with an exception message or
  * stack trace. A method refused (405) is named with the methods the path takes, from the
- * {@code Allow} header Spring MVC set.
+ * {@code Allow} header Spring MVC set; a 405, 406 or 415 carries the reason the GraphQL
+ * endpoint's own refusals of that status carry (a content type or {@code Accept} header
+ * that Spring MVC could not parse reaches this page).
  */
 @RestController
 class GraphQlErrorController implements ErrorController {
@@ -33,16 +35,16 @@ class GraphQlErrorController implements ErrorController {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int httpStatus = (status instanceof Integer value) ? value : 500;
 		ErrorCode code = ErrorCode.forHttpStatus(httpStatus);
-		String message = this.writer.messages().get(code, RequestLanguages.of(request));
-		String allowed = response.getHeader(HttpHeaders.ALLOW);
-		if (httpStatus == 400) {
-			message = this.writer.messages()
-				.get(code, "input.malformedRequest", new Object[0], RequestLanguages.of(request));
+		RequestRefusal refusal = RequestRefusal.forStatus(httpStatus, response.getHeader(HttpHeaders.ALLOW));
+		if (refusal != null) {
+			return ResponseEntity.status(httpStatus)
+				.body(this.writer.body(request, code, this.writer.message(request, refusal),
+						ErrorResponseWriter.extensions(refusal)));
 		}
-		else if (httpStatus == 405 && allowed != null) {
-			message = this.writer.messages()
-				.get(code, "input.methodNotAllowed", new Object[] { allowed }, RequestLanguages.of(request));
-		}
+		String message = (httpStatus == 400)
+				? this.writer.messages()
+					.get(code, "input.malformedRequest", new Object[0], RequestLanguages.of(request))
+				: this.writer.messages().get(code, RequestLanguages.of(request));
 		return ResponseEntity.status(httpStatus).body(this.writer.body(request, code, message, Map.of()));
 	}
 

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -16,11 +17,11 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.util.StreamUtils;
 
 /**
- * The GraphQL HTTP handler's JSON: requests are read by Spring's Jackson converter,
- * results (always a map) are written by the application's {@link JsonMapper} straight to
- * the response. Spring MVC's own path picked a converter per response and set up a writer
- * for the result's type each time; the {@code ResultWritingBenchmark} microbenchmark
- * compares the two.
+ * The GraphQL HTTP handler's JSON: requests are read by {@link GraphQlRequestReader},
+ * which refuses a malformed one with its reason; results (always a map) are written by
+ * the application's {@link JsonMapper} straight to the response. Spring MVC's own path
+ * picked a converter per response and set up a writer for the result's type each time;
+ * the {@code ResultWritingBenchmark} microbenchmark compares the two.
  */
 final class GraphQlJsonConverter implements HttpMessageConverter<Object> {
 
@@ -28,9 +29,12 @@ final class GraphQlJsonConverter implements HttpMessageConverter<Object> {
 
 	private final JacksonJsonHttpMessageConverter jackson;
 
+	private final GraphQlRequestReader requests;
+
 	GraphQlJsonConverter(JsonMapper json) {
 		this.json = json;
 		this.jackson = new JacksonJsonHttpMessageConverter(json);
+		this.requests = new GraphQlRequestReader(json);
 	}
 
 	@Override
@@ -40,7 +44,8 @@ final class GraphQlJsonConverter implements HttpMessageConverter<Object> {
 
 	@Override
 	public Object read(Class<?> type, HttpInputMessage input) throws IOException {
-		return this.jackson.read(type, input);
+		return (type == SerializableGraphQlRequest.class) ? this.requests.read(input.getBody())
+				: this.jackson.read(type, input);
 	}
 
 	@Override

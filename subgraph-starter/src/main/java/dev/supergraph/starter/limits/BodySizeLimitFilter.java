@@ -2,15 +2,13 @@ package dev.supergraph.starter.limits;
 
 import java.io.IOException;
 
-import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
-import dev.supergraph.starter.errors.RequestLanguages;
+import dev.supergraph.starter.errors.RequestRefusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -49,10 +47,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String message = this.errors.messages()
-			.get(ErrorCode.BAD_USER_INPUT, "input.bodyTooLarge", new Object[] { this.maxBytes },
-					RequestLanguages.of(request));
-		this.errors.write(request, response, HttpStatus.CONTENT_TOO_LARGE.value(), ErrorCode.BAD_USER_INPUT, message);
+		this.errors.refuse(request, response, RequestRefusal.bodyTooLarge(this.maxBytes));
 	}
 
 }

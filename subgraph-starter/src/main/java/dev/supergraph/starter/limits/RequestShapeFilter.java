@@ -1,26 +1,31 @@
 package dev.supergraph.starter.limits;
 
 import java.io.IOException;
-import java.util.Locale;
 
-import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorResponseWriter;
-import dev.supergraph.starter.errors.RequestLanguages;
+import dev.supergraph.starter.errors.RequestRefusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Accepts only {@code POST} with a JSON content type on the GraphQL endpoint. Besides
- * answering 405/415 in the documented error shape, this is the CSRF defence: a browser
- * cannot send a cross-site {@code application/json} POST without a CORS preflight, and
- * "simple" content types (form, text/plain) or GET are never executed.
+ * Accepts only {@code POST} of an uncompressed JSON body in UTF-8 on the GraphQL
+ * endpoint, from a caller that accepts JSON, and answers anything else with its status
+ * (405 with {@code Allow}, 415, 406) and reason, from the headers alone: before the
+ * router's signature is checked and before the body is read. Besides, this is the CSRF
+ * defence: a browser cannot send a cross-site {@code application/json} POST without a
+ * CORS preflight, and "simple" content types (form, text/plain) or GET are never
+ * executed. What is wrong inside the body is found as it is parsed, once
+ * ({@code GraphQlRequestReader}).
  */
 class RequestShapeFilter extends OncePerRequestFilter {
+
+	private static final String ALLOWED_METHODS = "POST";
 
 	private final String graphQlPath;
 
@@ -39,31 +44,31 @@ class RequestShapeFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		RequestRefusal refusal = refusal(request);
+		if (refusal == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		if (refusal.status() == 405) {
+			response.setHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+		}
+		this.errors.refuse(request, response, refusal);
+	}
+
+	private static @Nullable RequestRefusal refusal(HttpServletRequest request) {
 		if (!"POST".equals(request.getMethod())) {
-			response.setHeader("Allow", "POST");
-			refuse(request, response, HttpStatus.METHOD_NOT_ALLOWED);
-			return;
+			return RequestRefusal.methodNotAllowed(ALLOWED_METHODS);
 		}
-		if (!isJson(request.getContentType())) {
-			refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-			return;
+		if (!GraphQlHeaders.isIdentity(request.getHeader(HttpHeaders.CONTENT_ENCODING))) {
+			return RequestRefusal.unsupportedContentEncoding();
 		}
-		chain.doFilter(request, response);
-	}
-
-	private static boolean isJson(String contentType) {
-		if (contentType == null) {
-			return false;
+		if (!GraphQlHeaders.isUtf8Json(request.getContentType())) {
+			return RequestRefusal.unsupportedMediaType();
 		}
-		String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-		return type.equals("application/json") || type.equals("application/graphql-response+json");
-	}
-
-	private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status)
-			throws IOException {
-		String message = this.errors.messages()
-			.get(ErrorCode.BAD_USER_INPUT, "input.requestShape", new Object[0], RequestLanguages.of(request));
-		this.errors.write(request, response, status.value(), ErrorCode.BAD_USER_INPUT, message);
+		if (!GraphQlHeaders.acceptsAnswer(request.getHeader(HttpHeaders.ACCEPT))) {
+			return RequestRefusal.notAcceptable();
+		}
+		return null;
 	}
 
 }

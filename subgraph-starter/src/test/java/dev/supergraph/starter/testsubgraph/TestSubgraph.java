@@ -98,6 +98,15 @@ public final class TestSubgraph {
 	}
 
 	/**
+	 * A request made byte by byte, signed like the router's: a JSON {@code POST} with
+	 * {@code Accept: application/json} and an empty body until told otherwise.
+	 * @return the request
+	 */
+	public RawRequest raw() {
+		return new RawRequest(this.http, this.url, this.signature);
+	}
+
+	/**
 	 * Where the test subgraph serves GraphQL.
 	 * @return its {@code /graphql} URL
 	 */

@@ -1,0 +1,116 @@
+package dev.supergraph.starter.limits;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The headers a subgraph reads a GraphQL request by, judged without parsing them into
+ * media types on the way a valid request takes: a JSON body in UTF-8, sent uncompressed,
+ * by a caller that accepts an answer the GraphQL endpoint writes. A header this accepts
+ * is also one Spring MVC's route to the GraphQL handler accepts.
+ */
+final class GraphQlHeaders {
+
+	private static final String JSON = "application/json";
+
+	// what Spring for GraphQL answers in (the event stream by its SSE handler), and the
+	// ranges that include one of them
+	private static final List<String> ANSWERS = List.of(JSON, "application/graphql-response+json", "text/event-stream",
+			"application/*", "application/*+json", "text/*", "*/*");
+
+	private GraphQlHeaders() {
+	}
+
+	/**
+	 * Whether a {@code Content-Type} is {@code application/json}, in UTF-8 if it names a
+	 * charset: a body declared in another charset was decoded in it, so UTF-8 text in a
+	 * body declared Latin-1 was served, and stored, changed.
+	 * @param contentType the header
+	 * @return whether the body is read
+	 */
+	static boolean isUtf8Json(@Nullable String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		if (contentType.equals(JSON)) {
+			return true;
+		}
+		String[] parts = contentType.split(";");
+		if (!parts[0].strip().equalsIgnoreCase(JSON)) {
+			return false;
+		}
+		for (int i = 1; i < parts.length; i++) {
+			int equals = parts[i].indexOf('=');
+			if (equals < 0) {
+				return false;
+			}
+			String name = parts[i].substring(0, equals).strip();
+			String value = parts[i].substring(equals + 1).strip().replace("\"", "");
+			if (name.equalsIgnoreCase("charset") && !value.equalsIgnoreCase("utf-8")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether no {@code Content-Encoding} but {@code identity} is declared (RFC 9110): a
+	 * compressed body is not decoded, and was answered as malformed JSON.
+	 * @param codings the header
+	 * @return whether the body is read as it comes
+	 */
+	static boolean isIdentity(@Nullable String codings) {
+		if (codings == null) {
+			return true;
+		}
+		for (String coding : codings.split(",")) {
+			String name = coding.strip();
+			if (!name.isEmpty() && !name.equalsIgnoreCase("identity")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether an {@code Accept} header names one of the answers, or a range that includes
+	 * one, as one of its ranges (q-values are not weighed, as Spring MVC does not weigh
+	 * them in routing). No header, or an empty one, accepts anything.
+	 * @param accept the header
+	 * @return whether the GraphQL endpoint can answer
+	 */
+	static boolean acceptsAnswer(@Nullable String accept) {
+		if (accept == null || accept.isBlank()) {
+			return true;
+		}
+		int start = 0;
+		while (start <= accept.length()) {
+			int end = accept.indexOf(',', start);
+			end = (end < 0) ? accept.length() : end;
+			if (namesAnswer(accept, start, end)) {
+				return true;
+			}
+			start = end + 1;
+		}
+		return false;
+	}
+
+	private static boolean namesAnswer(String accept, int start, int end) {
+		int parameters = accept.indexOf(';', start);
+		int last = (parameters >= 0 && parameters < end) ? parameters : end;
+		while (start < last && Character.isWhitespace(accept.charAt(start))) {
+			start++;
+		}
+		while (last > start && Character.isWhitespace(accept.charAt(last - 1))) {
+			last--;
+		}
+		for (String answer : ANSWERS) {
+			if (answer.length() == last - start && accept.regionMatches(true, start, answer, 0, answer.length())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
