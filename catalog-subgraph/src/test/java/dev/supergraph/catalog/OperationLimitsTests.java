@@ -63,13 +63,25 @@ class OperationLimitsTests {
 	@Test
 	void pagesSelectedThroughAFragmentAddUpToTooComplex() {
 		// Hive's Rust query planner sends repeated selections as one fragment: each page
-		// of
-		// 100 costs 301, so twenty of them are over the limit of 5000 however they are
-		// written.
-		String pages = aliases(20, "products(first: 100) { ...Ids }");
-		Response response = this.client.post(pages + " fragment Ids on ProductConnection { edges { node { id } } }");
+		// of 100 products with a page of 10 of their category's costs 2401, so twenty of
+		// them are over the limit of 20,000 however they are written.
+		String pages = aliases(20, "products(first: 100) { ...Rows }");
+		Response response = this.client.post(pages + " fragment Rows on ProductConnection { edges { node { "
+				+ "category { products(first: 10) { edges { node { id } } } } } } }");
 		assertThat(response.firstErrorCode()).as(response.body()).isEqualTo("QUERY_TOO_COMPLEX");
 		assertThat(response.body()).doesNotContain("\"node\"");
+	}
+
+	@Test
+	void pagesWithoutFirstCostTheTwentyRowsTheyServe() {
+		// 50 categories (assumed) x 20 products x their category's 20 products: 44,100
+		String nested = "{ categories { products { edges { node { category { products%s { edges { node { id } } } "
+				+ "} } } } } }";
+		Response response = this.client.post(nested.formatted(""));
+		assertTooComplex(response, "The operation has complexity 44,100; the maximum is 20,000.");
+		Response small = this.client.post(nested.formatted("(first: 1)"));
+		assertThat(small.json().has("errors")).as(small.body()).isFalse();
+		assertThat(small.data().path("categories").get(0).path("products").path("edges")).hasSize(20);
 	}
 
 	@Test
@@ -85,7 +97,8 @@ class OperationLimitsTests {
 
 	@Test
 	void pagesWithTheirSizeInlinedAddUpToTooComplex() {
-		Response response = this.client.post(aliases(20, "products(first: 100) { edges { node { id } } }"));
+		Response response = this.client.post(aliases(20,
+				"products(first: 100) { edges { node { category { products(first: 10) { edges { node { id } } } } } } }"));
 		assertThat(response.firstErrorCode()).as(response.body()).isEqualTo("QUERY_TOO_COMPLEX");
 	}
 

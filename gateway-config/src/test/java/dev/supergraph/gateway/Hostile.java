@@ -40,6 +40,13 @@ final class Hostile {
 
 	static final String CIRCULAR_FRAGMENTS = "query Loop { ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
 
+	/**
+	 * 100 products with 10 of their category's each: 2401 by the cost estimate, forty of
+	 * them over 20,000.
+	 */
+	static final String NESTED_PAGES = "products(first: 100) { edges { node { category { products(first: 10) "
+			+ "{ edges { node { id } } } } } } }";
+
 	static final String HUGE_PAGE = "{ products(first: 100000) { edges { node { id sku } } } }";
 
 	static final String INTROSPECTION = "{ __schema { types { name fields { name } } } }";

@@ -13,12 +13,16 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 
 /**
- * The complexity limit, with a cost model for paginated lists ({@link OperationSize}): an
- * operation over it is refused with {@code QUERY_TOO_COMPLEX} before anything runs. An
- * operation that passed is not measured again while its document is cached, unless
- * {@code first}, {@code @skip} or {@code @include} take a variable.
+ * The complexity limit, the router's cost estimate made again for the request the
+ * subgraph got ({@link OperationCost}): an operation over it is refused with
+ * {@code QUERY_TOO_COMPLEX} before anything runs. An operation that passed is not
+ * measured again while its document is cached, unless {@code first} (the slicing argument
+ * of every connection of the starter's pagination), {@code @skip} or {@code @include}
+ * take a variable.
  */
 class ComplexityLimitInstrumentation extends SimplePerformantInstrumentation {
+
+	private static final String PAGE_SIZE = "first";
 
 	private final int maxComplexity;
 
@@ -29,7 +33,7 @@ class ComplexityLimitInstrumentation extends SimplePerformantInstrumentation {
 	ComplexityLimitInstrumentation(int maxComplexity, ErrorMessages messages, int documentsRemembered) {
 		this.maxComplexity = maxComplexity;
 		this.messages = messages;
-		this.passed = new PassedOperations(Set.of(OperationSize.PAGE_SIZE), documentsRemembered);
+		this.passed = new PassedOperations(Set.of(PAGE_SIZE), documentsRemembered);
 	}
 
 	@Override
@@ -45,7 +49,7 @@ class ComplexityLimitInstrumentation extends SimplePerformantInstrumentation {
 	}
 
 	private InstrumentationContext<ExecutionResult> check(ExecutionContext context) {
-		int complexity = OperationSize.complexity(OperationSize.of(context, this.messages));
+		int complexity = OperationCost.of(OperationSize.of(context, this.messages), context.getGraphQLSchema());
 		if (complexity > this.maxComplexity) {
 			throw new QueryTooComplexException(this.messages, Locale.ENGLISH, "limits.complexity", complexity,
 					this.maxComplexity);

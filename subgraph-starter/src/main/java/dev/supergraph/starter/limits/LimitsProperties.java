@@ -15,8 +15,9 @@ import org.springframework.util.unit.DataSize;
  * spare; a subgraph tightens them in its own configuration.
  *
  * @param maxDepth deepest selection nesting accepted
- * @param maxComplexity highest cost accepted; each field costs 1, multiplied by the
- * {@code first} argument of its parent list fields
+ * @param maxComplexity highest estimated cost accepted, counted as the router counts
+ * ({@link OperationCost}); the router's {@code MAX_COST} default, since a subgraph
+ * request never costs more than the operation it belongs to
  * @param maxTokens most lexical tokens the parser reads before giving up
  * ({@code QUERY_TOO_COMPLEX}, like the parser's other denial-of-service cancellations;
  * ordinary syntax errors stay {@code BAD_USER_INPUT})
@@ -34,7 +35,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("subgraph.limits")
 public record LimitsProperties(@DefaultValue("12") @Min(1) int maxDepth,
-		@DefaultValue("5000") @Min(1) int maxComplexity, @DefaultValue("5000") @Min(1) int maxTokens,
+		@DefaultValue("20000") @Min(1) int maxComplexity, @DefaultValue("5000") @Min(1) int maxTokens,
 		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("10s") @DurationMin(millis = 1) Duration timeout,
 		@DefaultValue("1000") @Min(0) int documentCacheSize, @DefaultValue("100") @Min(0) int maxAliases,
 		@DefaultValue("50") @Min(1) int maxRootFields, @DefaultValue("10") @Min(0) int maxDirectivesPerField) {

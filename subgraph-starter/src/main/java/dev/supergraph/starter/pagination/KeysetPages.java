@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 import dev.supergraph.starter.errors.SubgraphException;
+import dev.supergraph.starter.limits.ListSize;
 import graphql.relay.Connection;
 import graphql.relay.ConnectionCursor;
 import graphql.relay.DefaultConnection;
@@ -36,18 +37,20 @@ public final class KeysetPages {
 
 	/**
 	 * Validate the {@code first} and {@code after} arguments of the connection field
-	 * being fetched.
+	 * being fetched; without {@code first} (omitted or null), the page has the field's
+	 * {@code @listSize(assumedSize: …)}.
 	 * @param environment the field's environment
 	 * @return the page request
 	 * @throws SubgraphException with {@code BAD_USER_INPUT} for a bad size, or a cursor
 	 * that is malformed or belongs to another field or other arguments
 	 */
 	public PageRequest request(DataFetchingEnvironment environment) {
-		return request(environment.getArgument("first"), environment.getArgument("after"), CursorScope.of(environment));
+		Integer first = environment.getArgument("first");
+		int size = (first != null) ? first : defaultSize(environment);
+		return request(size, environment.getArgument("after"), CursorScope.of(environment));
 	}
 
-	PageRequest request(@Nullable Integer first, @Nullable String after, String connection) {
-		int size = (first != null) ? first : this.properties.defaultSize();
+	PageRequest request(int size, @Nullable String after, String connection) {
 		if (size < 0 || size > this.properties.maxSize()) {
 			throw SubgraphException.badInput("input.pageSize", this.properties.maxSize());
 		}
@@ -76,6 +79,16 @@ public final class KeysetPages {
 	private <T> Edge<T> edge(T row, PageRequest request, ToLongFunction<T> idOf) {
 		ScrollPosition position = IdCursorStrategy.position(request.connection(), idOf.applyAsLong(row));
 		return new DefaultEdge<>(row, new DefaultConnectionCursor(this.cursors.toCursor(position)));
+	}
+
+	private static int defaultSize(DataFetchingEnvironment environment) {
+		ListSize listSize = ListSize.of(environment.getGraphQLSchema(), environment.getFieldDefinition());
+		Integer assumed = (listSize != null) ? listSize.assumedSize() : null;
+		if (assumed == null) {
+			throw new IllegalStateException(environment.getFieldDefinition().getName()
+					+ " is paginated but declares no @listSize(assumedSize: …), its page size without first");
+		}
+		return assumed;
 	}
 
 	private long decode(String cursor, String connection) {

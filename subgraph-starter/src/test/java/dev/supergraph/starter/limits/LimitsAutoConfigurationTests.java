@@ -34,7 +34,7 @@ class LimitsAutoConfigurationTests {
 				.hasBean("bodySizeLimitFilter");
 			LimitsProperties limits = context.getBean(LimitsProperties.class);
 			assertThat(limits.maxDepth()).isEqualTo(12);
-			assertThat(limits.maxComplexity()).isEqualTo(5000);
+			assertThat(limits.maxComplexity()).isEqualTo(20000);
 			assertThat(limits.maxTokens()).isEqualTo(5000);
 			assertThat(limits.maxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
 		});

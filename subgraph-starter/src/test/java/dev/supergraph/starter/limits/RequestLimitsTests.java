@@ -1,6 +1,9 @@
 package dev.supergraph.starter.limits;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import dev.supergraph.starter.testsubgraph.TestSubgraph;
 import dev.supergraph.starter.testsubgraph.TestResponse;
@@ -80,16 +83,45 @@ class RequestLimitsTests {
 
 	@Test
 	void pagesSelectingOneFragmentAddUpToTooComplex() {
-		// Each page of 100 costs 1 + 3 x 100: twenty of them are over the limit of 5000.
+		// Each page of 600 costs 600 for its rows and 600 for their children: twenty of
+		// them are over the limit of 20,000.
 		StringBuilder pages = new StringBuilder("{ ");
 		for (int page = 0; page < 20; page++) {
-			pages.append("p").append(page).append(": node(first: 100) { ...Row } ");
+			pages.append("p").append(page).append(": node(first: 600) { ...Row } ");
 		}
 		String document = pages + "} fragment Row on Nested { name child { name } }";
 		TestResponse response = this.subgraph.request(document).send();
 		assertThat(response.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
 		assertThat(response.body().at("/errors/0/message").asString())
-			.isEqualTo("The operation has complexity 6,020; the maximum is 5,000.");
+			.isEqualTo("The operation has complexity 24,000; the maximum is 20,000.");
+	}
+
+	@Test
+	void aPageSizeOmittedOrNullCostsTheAssumedSizeTheSchemaDeclares() {
+		// node's @listSize(assumedSize: 1000): eleven pages of 1000 rows with a child
+		// each
+		String omitted = "{ " + "p%d: node { child { name } } ".repeat(11).formatted(range(11)) + "}";
+		String fromVariable = "query Q($n: Int) { "
+				+ "p%d: node(first: $n) { child { name } } ".repeat(11).formatted(range(11)) + "}";
+		for (TestResponse refused : List.of(this.subgraph.request(omitted).send(),
+				this.subgraph.request(fromVariable).send(),
+				this.subgraph.request(fromVariable).variables(nullValue("n")).send())) {
+			assertThat(refused.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
+			assertThat(refused.body().at("/errors/0/message").asString())
+				.isEqualTo("The operation has complexity 22,000; the maximum is 20,000.");
+		}
+		TestResponse small = this.subgraph.request(fromVariable).variables(Map.of("n", 1)).send();
+		assertThat(small.body().at("/data/p10/child/name").asString()).isEqualTo("root.child");
+	}
+
+	private static Object[] range(int count) {
+		return IntStream.range(0, count).boxed().toArray();
+	}
+
+	private static Map<String, Object> nullValue(String name) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(name, null);
+		return variables;
 	}
 
 	@Test

@@ -8,9 +8,17 @@ import java.util.Map;
 
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.SubgraphException;
+import graphql.execution.ExecutionStepInfo;
 import graphql.relay.Connection;
 import graphql.relay.Edge;
 import graphql.relay.PageInfo;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,11 +26,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Connections page by id keysets with the documented sizes, their cursors survive a round
- * trip through a client, and a bad size, a forged cursor or a cursor of another list is
- * the client's mistake.
+ * Connections page by id keysets with the documented sizes (without {@code first}, the
+ * field's {@code @listSize(assumedSize: …)}), their cursors survive a round trip through
+ * a client, and a bad size, a forged cursor or a cursor of another list is the client's
+ * mistake.
  */
 class PaginationAutoConfigurationTests {
 
@@ -35,20 +45,55 @@ class PaginationAutoConfigurationTests {
 	void pagesHaveTheDocumentedSizesUnlessConfigured() {
 		this.runner.run((context) -> {
 			KeysetPages pages = context.getBean(KeysetPages.class);
-			assertThat(pages.request(null, null, USERS)).isEqualTo(new PageRequest(20, 0, USERS));
 			assertThat(pages.request(100, null, USERS).fetchSize()).isEqualTo(101);
 			assertThat(pages.request(0, null, USERS).fetchSize()).isEqualTo(1);
 			assertRefused(() -> pages.request(101, null, USERS));
 			assertRefused(() -> pages.request(-1, null, USERS));
 			assertRefused(() -> pages.request(Integer.MIN_VALUE, null, USERS));
 		});
-		this.runner.withPropertyValues("subgraph.pagination.default-size=5", "subgraph.pagination.max-size=7")
-			.run((context) -> {
-				KeysetPages pages = context.getBean(KeysetPages.class);
-				assertThat(pages.request(null, null, USERS).size()).isEqualTo(5);
-				assertThat(pages.request(7, null, USERS).size()).isEqualTo(7);
-				assertRefused(() -> pages.request(8, null, USERS));
-			});
+		this.runner.withPropertyValues("subgraph.pagination.max-size=7").run((context) -> {
+			KeysetPages pages = context.getBean(KeysetPages.class);
+			assertThat(pages.request(7, null, USERS).size()).isEqualTo(7);
+			assertRefused(() -> pages.request(8, null, USERS));
+		});
+	}
+
+	@Test
+	void withoutFirstThePageHasTheFieldsAssumedSize() {
+		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
+				directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!]) \
+				on FIELD_DEFINITION
+				type Query {
+					users(first: Int, after: String): [String] @listSize(assumedSize: 7, slicingArguments: ["first"])
+					undeclared(first: Int, after: String): [String] @listSize(slicingArguments: ["first"])
+				}
+				"""), RuntimeWiring.MOCKED_WIRING);
+		this.runner.run((context) -> {
+			KeysetPages pages = context.getBean(KeysetPages.class);
+			Map<String, Object> firstNull = new HashMap<>();
+			firstNull.put("first", null);
+			assertThat(pages.request(environment(schema, "users", Map.of())).size()).isEqualTo(7);
+			assertThat(pages.request(environment(schema, "users", firstNull)).size()).isEqualTo(7);
+			assertThat(pages.request(environment(schema, "users", Map.of("first", 3))).size()).isEqualTo(3);
+			assertThatIllegalStateException()
+				.isThrownBy(() -> pages.request(environment(schema, "undeclared", Map.of())))
+				.withMessageContaining("declares no @listSize(assumedSize");
+		});
+	}
+
+	private static DataFetchingEnvironment environment(GraphQLSchema schema, String field,
+			Map<String, Object> arguments) {
+		GraphQLFieldDefinition definition = schema.getQueryType().getFieldDefinition(field);
+		return DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
+			.graphQLSchema(schema)
+			.fieldDefinition(definition)
+			.executionStepInfo(ExecutionStepInfo.newExecutionStepInfo()
+				.type(definition.getType())
+				.fieldDefinition(definition)
+				.fieldContainer(schema.getQueryType())
+				.build())
+			.arguments(arguments)
+			.build();
 	}
 
 	@Test

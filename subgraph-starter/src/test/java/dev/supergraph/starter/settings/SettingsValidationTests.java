@@ -48,10 +48,10 @@ class SettingsValidationTests {
 						"subgraph.security.jwt.verified-tokens", "0", "subgraph.security.jwt.clock-skew", "0s",
 						"subgraph.shutdown.drain-delay", "0s", "subgraph.security.api-keys.reload-interval", "0s",
 						"subgraph.security.router-secret", "", "subgraph.security.jwt.jwk-set-uri", " ",
-						"subgraph.observability.field-sample-rate", "1", "subgraph.pagination.default-size", "100"))) {
+						"subgraph.observability.field-sample-rate", "1", "subgraph.pagination.max-size", "1"))) {
 			assertThat(context.getBean(LimitsProperties.class).maxDepth()).isEqualTo(12);
 			assertThat(context.getBean(RateLimitProperties.class).requestsPerMinute()).isZero();
-			assertThat(context.getBean(PaginationProperties.class).defaultSize()).isEqualTo(100);
+			assertThat(context.getBean(PaginationProperties.class).maxSize()).isEqualTo(1);
 			assertThat(context.getBean(RouterSignatureProperties.class).routerFreshness()).hasSeconds(60);
 			assertThat(context.getBean(ServiceUrl.class).url()).isEqualTo(URI.create("http://localhost:4003/graphql"));
 		}
@@ -80,7 +80,6 @@ class SettingsValidationTests {
 					subgraph.observability.field-sample-rate    | -0.1    | must be greater than or equal to 0
 					subgraph.observability.max-operation-names  | -1      | must be greater than or equal to 0
 					subgraph.pagination.max-size                | 0       | must be greater than or equal to 1
-					subgraph.pagination.default-size            | 101     | default-size must not be larger than max-size
 					subgraph.shared-state.retry-interval        | -1s     | must be longer than or equal to 0
 					subgraph.shutdown.drain-delay               | -5s     | must be longer than or equal to 0
 					subgraph.flags.poll-interval                | 0ms     | must be longer than or equal to 1 milli
@@ -110,16 +109,15 @@ class SettingsValidationTests {
 
 	@Test
 	void everyInvalidSettingOfEveryRecordIsReportedInOneStart(CapturedOutput output) {
-		assertThatException()
-			.isThrownBy(() -> start(Map.of("subgraph.limits.max-depth", "0", "subgraph.limits.max-tokens", "0",
-					"subgraph.pagination.default-size", "0", "subgraph.shutdown.drain-delay", "-5s",
-					"subgraph.rate-limit.max-clients", "many", "test.service.url", "/graphql"))
-				.close());
+		assertThatException().isThrownBy(() -> start(Map.of("subgraph.limits.max-depth", "0",
+				"subgraph.limits.max-tokens", "0", "subgraph.pagination.max-size", "0", "subgraph.shutdown.drain-delay",
+				"-5s", "subgraph.rate-limit.max-clients", "many", "test.service.url", "/graphql"))
+			.close());
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("6 invalid settings")
 			.contains("Property: subgraph.limits.max-depth")
 			.contains("Property: subgraph.limits.max-tokens")
-			.contains("Property: subgraph.pagination.default-size")
+			.contains("Property: subgraph.pagination.max-size")
 			.contains("Property: subgraph.shutdown.drain-delay")
 			.contains("Property: subgraph.rate-limit.max-clients")
 			.contains("Value: \"many\"")
