@@ -2,12 +2,15 @@ package dev.supergraph.schematools;
 
 import java.util.regex.Pattern;
 
+import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
+import graphql.parser.exceptions.ParseCancelledTooManyNumericLiteralCharactersException;
 
 /**
  * What is wrong with a GraphQL document that does not parse, in one line: graphql-java
  * reports an empty file, or one cut off inside a definition, as an offending
- * {@code <EOF>} token.
+ * {@code <EOF>} token, and a number past its bound ({@link DocumentParser}) as a defence
+ * against attacks, which a repository's own file is not.
  */
 public final class SyntaxProblems {
 
@@ -30,6 +33,9 @@ public final class SyntaxProblems {
 		if (NOTHING.matcher(text).matches()) {
 			return "the file is empty (no definition, only white space or comments)";
 		}
+		if (failure instanceof ParseCancelledTooManyNumericLiteralCharactersException) {
+			return "a number of more than 100 characters" + at(failure);
+		}
 		String message = (failure.getMessage() != null) ? failure.getMessage() : "unknown problem";
 		var endOfFile = END_OF_FILE.matcher(message);
 		if (endOfFile.matches()) {
@@ -37,6 +43,11 @@ public final class SyntaxProblems {
 					+ " column " + endOfFile.group(2) + ")";
 		}
 		return oneLine(message);
+	}
+
+	private static String at(InvalidSyntaxException failure) {
+		SourceLocation location = failure.getLocation();
+		return (location != null) ? " at line " + location.getLine() + " column " + location.getColumn() : "";
 	}
 
 	public static String oneLine(String message) {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import dev.supergraph.schematools.diff.Change;
 import dev.supergraph.schematools.diff.SchemaDiff;
 import dev.supergraph.schematools.federation.FederationDiff;
+import dev.supergraph.schematools.federation.VisibilityDiff;
 import dev.supergraph.schematools.operations.Operation;
 import dev.supergraph.schematools.rules.Classification;
 import dev.supergraph.schematools.rules.Rules;
@@ -70,9 +71,10 @@ public final class SchemaCheck {
 			return new TargetReport(pair.name(), List.of(), pair.note());
 		}
 		List<Change> changes = new ArrayList<>(SchemaDiff.compare(before, pair.after()));
-		if (pair.federated()) {
-			changes.addAll(FederationDiff.compare(before, pair.after()));
-		}
+		// an API schema keeps no federation machinery, but still says who sees each
+		// element
+		changes.addAll(pair.federated() ? FederationDiff.compare(before, pair.after())
+				: VisibilityDiff.compare(before, pair.after()));
 		List<GraphQLSchema> previous = Stream.of(before, previousApi).filter(Objects::nonNull).toList();
 		List<OperationUsage> usages = operations.stream()
 			.map((operation) -> OperationUsage.of(operation, previous))

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param before the baseline version, {@code null} when the baseline has none
  * @param after the new version
  * @param federated whether it is a subgraph schema, so federation directives are compared
- * too
+ * too; of an API schema only those that decide who sees an element (tags, access
+ * policies)
  * @param note why there is no baseline version, if there is none
  */
 public record SchemaPair(String name, @Nullable GraphQLSchema before, GraphQLSchema after, boolean federated,

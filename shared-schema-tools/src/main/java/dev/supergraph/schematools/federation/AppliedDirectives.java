@@ -36,14 +36,25 @@ public final class AppliedDirectives {
 	 * @return the applications, empty when there is none
 	 */
 	public List<GraphQLAppliedDirective> all(GraphQLDirectiveContainer container, String name) {
-		return container.getAppliedDirectives()
-			.stream()
+		return all(container.getAppliedDirectives(), name);
+	}
+
+	/**
+	 * Every application of a federation directive among those applied to one element,
+	 * such as the schema definition, which is no directive container.
+	 */
+	List<GraphQLAppliedDirective> all(List<GraphQLAppliedDirective> applied, String name) {
+		return applied.stream()
 			.filter((directive) -> this.names.federationName(directive.getName()).filter(name::equals).isPresent())
 			.toList();
 	}
 
 	public boolean has(GraphQLDirectiveContainer container, String name) {
 		return !all(container, name).isEmpty();
+	}
+
+	boolean has(List<GraphQLAppliedDirective> applied, String name) {
+		return !all(applied, name).isEmpty();
 	}
 
 	/**
@@ -60,7 +71,11 @@ public final class AppliedDirectives {
 	 * {@code id sku}).
 	 */
 	List<String> argumentValues(GraphQLDirectiveContainer container, String name, String argument) {
-		return all(container, name).stream().map((directive) -> argumentValue(directive, argument)).toList();
+		return argumentValues(container.getAppliedDirectives(), name, argument);
+	}
+
+	List<String> argumentValues(List<GraphQLAppliedDirective> applied, String name, String argument) {
+		return all(applied, name).stream().map((directive) -> argumentValue(directive, argument)).toList();
 	}
 
 	/**
@@ -87,8 +102,12 @@ public final class AppliedDirectives {
 	 * {@code @requiresScopes(...)}.
 	 */
 	public String signature(GraphQLDirectiveContainer container, List<String> names) {
+		return signature(container.getAppliedDirectives(), names);
+	}
+
+	String signature(List<GraphQLAppliedDirective> applied, List<String> names) {
 		return names.stream()
-			.flatMap((name) -> all(container, name).stream().map((directive) -> "@" + name + arguments(directive)))
+			.flatMap((name) -> all(applied, name).stream().map((directive) -> "@" + name + arguments(directive)))
 			.collect(Collectors.joining(" "));
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.supergraph.schematools.DocumentParser;
 import dev.supergraph.schematools.Synthesized;
 
 import graphql.language.Definition;
@@ -17,7 +18,6 @@ import graphql.language.Node;
 import graphql.language.TypeDefinition;
 import graphql.language.TypeName;
 import graphql.language.Value;
-import graphql.parser.Parser;
 
 /**
  * Adds definitions for directives, and for federation's scalars ({@code FieldSet},
@@ -59,7 +59,9 @@ public final class LenientDefinitions {
 			.filter((name) -> Synthesized.FEDERATION_SCALARS.contains(name) || Synthesized.isMachinery(name))
 			.forEach((name) -> sdl.append("\"" + SYNTHESIZED + "\" scalar ").append(name).append('\n'));
 		List<Definition> definitions = new ArrayList<>(document.getDefinitions());
-		definitions.addAll(Parser.parse(sdl.toString()).getDefinitions());
+		// as long as the schema uses undeclared directives: no operation's token limit
+		definitions
+			.addAll(DocumentParser.sdl(sdl.toString(), "definitions synthesized by schema-tools").getDefinitions());
 		return document.transform((builder) -> builder.definitions(definitions));
 	}
 

@@ -12,13 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.supergraph.schematools.DocumentParser;
 import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.FileWrites;
 import dev.supergraph.schematools.SchemaToolsException;
 import dev.supergraph.schematools.operations.Operation;
 import dev.supergraph.schematools.operations.OperationValidator;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 
 /**
@@ -97,9 +96,10 @@ public final class OperationRewriter {
 
 	private static List<String> validate(GraphQLSchema schema, Path file, String text) {
 		try {
-			return OperationValidator.validate(schema, new Operation(file.toString(), file, Parser.parse(text)));
+			return OperationValidator.validate(schema,
+					new Operation(file.toString(), file, DocumentParser.operations(text, file.toString())));
 		}
-		catch (InvalidSyntaxException ex) {
+		catch (SchemaToolsException ex) {
 			return List.of(ex.getMessage());
 		}
 	}

@@ -9,13 +9,11 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.supergraph.schematools.DocumentParser;
 import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.SchemaToolsException;
-import dev.supergraph.schematools.SyntaxProblems;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 
 /** Reads every {@code .graphql} file under a directory as trusted client operations. */
 public final class OperationLoader {
@@ -54,15 +52,8 @@ public final class OperationLoader {
 	}
 
 	static Operation read(Path file) {
-		String text = text(file);
-		try {
-			Document document = Parser.parse(text);
-			return new Operation(name(document, file), file, document);
-		}
-		catch (InvalidSyntaxException ex) {
-			throw new SchemaToolsException("invalid operation in " + file + ": " + SyntaxProblems.describe(text, ex),
-					ex);
-		}
+		Document document = DocumentParser.operations(text(file), file.toString());
+		return new Operation(name(document, file), file, document);
 	}
 
 	private static String text(Path file) {

@@ -5,18 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
+import dev.supergraph.schematools.DocumentParser;
 import dev.supergraph.schematools.FileProblems;
 import dev.supergraph.schematools.SchemaToolsException;
-import dev.supergraph.schematools.SyntaxProblems;
 import dev.supergraph.schematools.federation.ApiSchemaExtractor;
 import dev.supergraph.schematools.federation.LenientDefinitions;
 import dev.supergraph.schematools.federation.OrphanExtensions;
 import graphql.GraphQLException;
 import graphql.language.Document;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.EchoingWiringFactory;
 import graphql.schema.idl.RuntimeWiring;
@@ -33,10 +29,6 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 public final class SchemaLoader {
 
 	private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
-
-	/** SDL options without {@code #} comments: no check reads them. */
-	private static final ParserOptions OPTIONS = ParserOptions.getDefaultSdlParserOptions()
-		.transform((options) -> options.captureLineComments(false));
 
 	/**
 	 * Elements keep no AST, so the parsed document can be collected once the schema is
@@ -78,13 +70,7 @@ public final class SchemaLoader {
 	 * @return the document
 	 */
 	public static Document parse(String sdl, String origin) {
-		String text = LINE_BREAK.matcher(sdl).replaceAll("\n");
-		try {
-			return Parser.parse(ParserEnvironment.newParserEnvironment().document(text).parserOptions(OPTIONS).build());
-		}
-		catch (InvalidSyntaxException ex) {
-			throw new SchemaToolsException("invalid SDL in " + origin + ": " + SyntaxProblems.describe(text, ex), ex);
-		}
+		return DocumentParser.sdl(LINE_BREAK.matcher(sdl).replaceAll("\n"), origin);
 	}
 
 	private static GraphQLSchema build(Document document, String origin) {

@@ -156,6 +156,75 @@ class SupergraphCheckTests {
 			.containsExactly("MyOrders", "UserOrders");
 	}
 
+	@Test
+	void tagsOfTheApiSchemaAreComparedOnEveryElementKindAsASubgraphsAre() {
+		String before = withTagSpec(SUPERGRAPH);
+		String after = before;
+		after = Fixtures.edit(after, "  @link(url: \"https://specs.apollo.dev/tag/v0.3\")\n",
+				"  @link(url: \"https://specs.apollo.dev/tag/v0.3\")\n  @tag(name: \"public\")\n");
+		after = Fixtures.edit(after, "scalar DateTime\n", "scalar DateTime @tag(name: \"public\")\n");
+		after = Fixtures.edit(after, "\"\"\"Decimal string, e.g. \"12.50\".\"\"\"\n  amount: String!",
+				"\"\"\"Decimal string, e.g. \"12.50\".\"\"\"\n  amount: String! @tag(name: \"public\")");
+		after = Fixtures.edit(after, "enum OrderStatus\n", "enum OrderStatus @tag(name: \"public\")\n");
+		after = Fixtures.edit(after, "  PAID @join__enumValue(graph: ORDERS)",
+				"  PAID @join__enumValue(graph: ORDERS) @tag(name: \"public\")");
+		after = Fixtures.edit(after, "type Product\n", "type Product @tag(name: \"public\")\n");
+		after = Fixtures.edit(after, "input ProductFilter\n", "input ProductFilter @tag(name: \"public\")\n");
+		after = Fixtures.edit(after, "  search: String\n", "  search: String @tag(name: \"public\")\n");
+		after = Fixtures.edit(after, "  product(id: ID!): Product @join__field(graph: CATALOG)",
+				"  product(id: ID! @tag(name: \"public\")): Product @join__field(graph: CATALOG)");
+		CheckReport report = check(before, after);
+		assertThat(report.passed()).isTrue();
+		assertThat(report.targets().get(0).findings())
+			.extracting((f) -> f.change().kind(), (f) -> f.change().coordinate(), Finding::verdict)
+			.containsExactlyInAnyOrder(tuple(ChangeKind.TAG_ADDED, "schema", Verdict.PASS),
+					tuple(ChangeKind.TAG_ADDED, "DateTime", Verdict.PASS),
+					tuple(ChangeKind.TAG_ADDED, "Money.amount", Verdict.PASS),
+					tuple(ChangeKind.TAG_ADDED, "OrderStatus", Verdict.PASS),
+					tuple(ChangeKind.TAG_ADDED, "OrderStatus.PAID", Verdict.PASS),
+					tuple(ChangeKind.TAG_ADDED, "Product", Verdict.PASS),
+					tuple(ChangeKind.TAG_ADDED, "ProductFilter", Verdict.PASS),
+					tuple(ChangeKind.TAG_ADDED, "ProductFilter.search", Verdict.PASS),
+					tuple(ChangeKind.TAG_ADDED, "Query.product(id:)", Verdict.PASS));
+	}
+
+	@Test
+	void anAccessPolicyChangedOnlyInTheApiSchemaIsJudgedAsInASubgraph() {
+		String after = Fixtures.edit(SUPERGRAPH, "  name: String! @join__field(graph: CATALOG)",
+				"  name: String! @join__field(graph: CATALOG) @authenticated");
+		after = Fixtures.edit(after, "@requiresScopes(scopes: [[\"catalog:write\"]])",
+				"@requiresScopes(scopes: [[\"catalog:write\", \"catalog:admin\"]])");
+		CheckReport report = check(SUPERGRAPH, after);
+		assertThat(report.passed()).isFalse();
+		assertThat(report.targets().get(0).findings())
+			.extracting((f) -> f.change().coordinate(), (f) -> f.classification().criticality(), Finding::verdict,
+					Finding::explanation)
+			.containsExactlyInAnyOrder(
+					tuple("Product.name", Criticality.BREAKING, Verdict.FAIL,
+							"breaks known operations: CategoryProducts, ProductBySku, ProductPage, ProductShipping"),
+					tuple("Mutation.createProduct", Criticality.DANGEROUS, Verdict.PASS, "dangerous: review it"),
+					tuple("Mutation.updateProductPrice", Criticality.DANGEROUS, Verdict.PASS, "dangerous: review it"));
+	}
+
+	/** The supergraph as composition links the tag specification once a subgraph tags. */
+	private static String withTagSpec(String supergraph) {
+		String linked = Fixtures.edit(supergraph,
+				"  @link(url: \"https://specs.apollo.dev/authenticated/v0.1\", for: SECURITY)\n",
+				"  @link(url: \"https://specs.apollo.dev/authenticated/v0.1\", for: SECURITY)\n"
+						+ "  @link(url: \"https://specs.apollo.dev/tag/v0.3\")\n");
+		return Fixtures.edit(linked, "directive @authenticated on",
+				"directive @tag(name: String!) repeatable on FIELD_DEFINITION | OBJECT | INTERFACE | UNION"
+						+ " | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION"
+						+ " | SCHEMA\n\ndirective @authenticated on");
+	}
+
+	private static CheckReport check(String oldSupergraph, String newSupergraph) {
+		GraphQLSchema current = SchemaLoader.supergraphApi(newSupergraph, "new");
+		SchemaPair pair = new SchemaPair("supergraph", SchemaLoader.supergraphApi(oldSupergraph, "old"), current, false,
+				"");
+		return new SchemaCheck(CheckPolicy.defaults(TODAY)).run(List.of(pair), current, OPERATIONS);
+	}
+
 	private static CheckReport check(String newSupergraph, CheckPolicy policy) {
 		GraphQLSchema current = SchemaLoader.supergraphApi(newSupergraph, "new");
 		SchemaPair pair = new SchemaPair("supergraph", SchemaLoader.supergraphApi(SUPERGRAPH, "old"), current, false,

@@ -134,6 +134,19 @@ class CheckCommandTests {
 	}
 
 	@Test
+	void anAccessPolicyThatOnlyTheApiSchemaChangesIsReported() throws IOException {
+		// composition merges the scopes of every subgraph that resolves a field: the API
+		// schema may change where no single subgraph's does
+		edit("supergraph.graphql", "@requiresScopes(scopes: [[\"catalog:write\"]])",
+				"@requiresScopes(scopes: [[\"catalog:write\"], [\"catalog:admin\"]])");
+		CliRun run = check();
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("catalog: no changes",
+				"PASS    DANGEROUS ACCESS_POLICY_CHANGED Mutation.createProduct",
+				"PASS    DANGEROUS ACCESS_POLICY_CHANGED Mutation.updateProductPrice");
+	}
+
+	@Test
 	void expiredDeprecationRemovalIsAllowedOnlyWithThePolicyOn() throws IOException {
 		edit("catalog.graphql", "  sku: String!\n",
 				"  sku: String!\n  code: String @deprecated(reason: \"Use sku. Removal after 2026-01-01\")\n");

@@ -41,6 +41,16 @@ class SchemaLoaderTests {
 	}
 
 	@Test
+	void aSubgraphApplyingAThousandUndeclaredDirectivesBuilds() {
+		// their synthesized definitions are a document of some 30,000 tokens
+		String fields = java.util.stream.IntStream.range(0, 1_000)
+			.mapToObj((i) -> "  f" + i + ": Int @d" + i + "(weight: " + i + ")\n")
+			.collect(java.util.stream.Collectors.joining());
+		GraphQLSchema schema = SchemaLoader.subgraph("type Query {\n" + fields + "}\n", "many.graphql");
+		assertThat(schema.getQueryType().getFieldDefinition("f999").getAppliedDirective("d999")).isNotNull();
+	}
+
+	@Test
 	void invalidSyntaxIsAnInputErrorNamingTheFile() {
 		assertThatExceptionOfType(SchemaToolsException.class)
 			.isThrownBy(() -> SchemaLoader.subgraph("type Query { a: }", "broken.graphql"))
