@@ -18,8 +18,7 @@ import {
   useTrustedDocumentText,
   useUnparsedRequests,
 } from './router/plugins.mjs';
-import { defaultManifestFile, loadTrustedDocuments } from './router/trusted-documents.mjs';
-import { jwtPublicKeyFile } from './router/setting-files.mjs';
+import { defaultManifestFile } from './router/trusted-documents.mjs';
 import { authorizationPlugins } from './router/authorization.mjs';
 import { API_KEY_HEADER, apiKeyStore } from './router/api-keys.mjs';
 import { useFreshnessStamps } from './router/freshness.mjs';
@@ -31,7 +30,7 @@ import { KEY_SET_FETCHES_PER_MINUTE, tokenVerifier, useJwtAuth } from './router/
 import { graphiqlOptions } from './router/graphiql.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
 import { setUpTracing, untracedRequestId } from './router/tracing.mjs';
-import { startSetupProblem } from './router/start-checks.mjs';
+import { startFiles, startSetupProblem } from './router/start-checks.mjs';
 import { useEmptySelections } from './router/empty-selection.mjs';
 import { forwardedLanguage } from './router/messages.mjs';
 import { useOpsPage } from './router/ops.mjs';
@@ -56,9 +55,11 @@ const settings = routerSettings();
 const production = settings.mode === 'production';
 const limits = settings.limits;
 const trustedDocumentsFile = settings.trustedDocumentsFile ?? defaultManifestFile;
-const trustedDocuments = loadTrustedDocuments(trustedDocumentsFile);
+// Read once: router/main.mjs read them before Hive loaded this file (router/start-checks.mjs).
+const files = startFiles(settings);
+const trustedDocuments = files.trustedDocuments;
 const signingKeyProvider = jwtSigningKeyProvider();
-const apiKeys = settings.apiKeysFile ? apiKeyStore(settings.apiKeysFile) : null;
+const apiKeys = settings.apiKeysFile ? apiKeyStore(settings.apiKeysFile, { initial: files.apiKeys }) : null;
 // FLAGS_FILE through OpenFeature, re-read on change (router/feature-flags.mjs).
 const featureFlags = useFeatureFlags({ file: settings.flagsFile, apiKeys });
 // Per operation and client (router/operation-metrics.mjs); its recent slow requests feed /ops. The key
@@ -234,8 +235,8 @@ function jwtSigningKeyProvider() {
     return createRemoteJwksSigningKeyProvider({ jwksUri: settings.jwt.jwksUrl, cache: true, rateLimit: true,
       jwksRequestsPerMinute: KEY_SET_FETCHES_PER_MINUTE });
   }
-  if (settings.jwt.publicKeyFile) {
-    return createInlineSigningKeyProvider(jwtPublicKeyFile(settings.jwt.publicKeyFile));
+  if (files.jwtPublicKey) {
+    return createInlineSigningKeyProvider(files.jwtPublicKey);
   }
   return undefined;
 }

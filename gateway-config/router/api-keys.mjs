@@ -5,8 +5,8 @@
 // Its format is contract/api-key-file.schema.json; the subgraphs' ApiKeyStore runs the same cases
 // (contract/api-key-files.json): a file that does not match is refused as a whole.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { utf8Text } from './setting-files.mjs';
+import { renameSync, statSync, writeFileSync } from 'node:fs';
+import { MAX_SETTING_FILE_BYTES, readBoundedFile, readProblem, utf8Text } from './setting-files.mjs';
 import { routerLog } from './log.mjs';
 
 export const API_KEY_HEADER = 'x-api-key';
@@ -35,9 +35,15 @@ export function newApiKey(client, scopes, now = new Date()) {
 
 /** Reads and validates a key file: `{ "keys": [ { id, client, scopes, sha256, created, revoked } ] }`. */
 export function readKeyFile(file) {
+  let bytes;
+  try {
+    bytes = readBoundedFile(file, MAX_SETTING_FILE_BYTES);
+  } catch (error) {
+    throw new Error(`API key file ${file} ${readProblem(error)}`);
+  }
   let parsed;
   try {
-    parsed = JSON.parse(utf8Text(readFileSync(file)));
+    parsed = JSON.parse(utf8Text(bytes));
   } catch (error) {
     throw new Error(`API key file ${file} cannot be read: ${error.message}`);
   }
@@ -56,6 +62,20 @@ export function readKeyFile(file) {
   return parsed.keys;
 }
 
+/**
+ * The keys of a key file and the version they were read from (router/start-checks.mjs reads it once at start
+ * for apiKeyStore): the version is taken first, so a change during the read is read again.
+ */
+export function readKeyFileVersion(file) {
+  let modified;
+  try {
+    modified = version(file);
+  } catch {
+    // readKeyFile says why.
+  }
+  return { keys: readKeyFile(file), version: modified };
+}
+
 /** Writes the key file atomically (temporary file, then rename), so a reader never sees half a file. */
 export function writeKeyFile(file, keys) {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -71,11 +91,11 @@ export function writeKeyFile(file, keys) {
  * gives (contract/metric-labels.json). A broken file keeps the last good set, so that breaking the
  * file frees no name for a header to claim.
  */
-export function apiKeyStore(file, { clock = Date.now, log = routerLog } = {}) {
-  let byId = index(readKeyFile(file));
+export function apiKeyStore(file, { clock = Date.now, log = routerLog, initial = readKeyFileVersion(file) } = {}) {
+  let byId = index(initial.keys);
   let clients = clientNames(byId);
   let checkedAt = clock();
-  let modified = version(file);
+  let modified = initial.version;
 
   function refresh() {
     const now = clock();

@@ -4,7 +4,7 @@
 // (router_flags_reload_failures_total); every changed flag is logged for audit. The rules are those
 // of router/flag-rules.mjs (with parseFlags below refusing what JSON.parse passes over: a byte order
 // mark, a property written twice), the subgraphs' too: contract/feature-flag-cases.json holds both to them.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { Counter, register } from 'prom-client';
 import {
   ErrorCode,
@@ -18,7 +18,7 @@ import { API_KEY_HEADER } from './api-keys.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, clientLabel } from './operation-metrics.mjs';
 import { MAX_FLAGS_FILE_BYTES, evaluateFlag, parseFlags as parseFlagRules } from './flag-rules.mjs';
 import { routerLog } from './log.mjs';
-import { utf8Text } from './setting-files.mjs';
+import { readBoundedFile, readProblem, utf8Text } from './setting-files.mjs';
 
 export { MAX_FLAGS_FILE_BYTES, bucketOf, evaluateFlag } from './flag-rules.mjs';
 
@@ -168,7 +168,7 @@ export class FileFlagProvider {
   #load() {
     let text = null;
     try {
-      const bytes = readBounded(this.#file, MAX_FLAGS_FILE_BYTES + 1);
+      const bytes = readFlagsFile(this.#file);
       // The bytes as they are, one character each: an invalid version is the same whatever its encoding.
       text = bytes.toString('latin1');
       const flags = parseFlags(bytes);
@@ -198,18 +198,15 @@ export class FileFlagProvider {
   }
 }
 
-/** At most the first `limit` bytes of a file: one past the largest file read is enough to refuse it. */
-function readBounded(file, limit) {
-  const descriptor = openSync(file, 'r');
+/**
+ * The bytes of the flags file: a regular file of at most MAX_FLAGS_FILE_BYTES (router/setting-files.mjs), or an
+ * Error that says why not in the subgraphs' words (`the file is a named pipe (FIFO), not a regular file`).
+ */
+function readFlagsFile(file) {
   try {
-    const buffer = Buffer.alloc(limit);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < limit; length += read) {
-      read = readSync(descriptor, buffer, length, limit - length, null);
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    closeSync(descriptor);
+    return readBoundedFile(file, MAX_FLAGS_FILE_BYTES);
+  } catch (error) {
+    throw Object.assign(new Error(`the file ${readProblem(error)}`), { code: error.code });
   }
 }
 

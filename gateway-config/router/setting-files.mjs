@@ -1,8 +1,23 @@
-// Files that router settings name (TRUSTED_DOCUMENTS_FILE, JWT_PUBLIC_KEY_FILE): read once at start, and a
-// file the router cannot use stops the start with a message that names the variable, the file and why,
-// rather than Node's bare `ENOENT` or a router that starts and then refuses every request.
+// Files that router settings name (TRUSTED_DOCUMENTS_FILE, JWT_PUBLIC_KEY_FILE, API_KEYS_FILE, FLAGS_FILE) and the
+// supergraph store's files: every one is read here, as a regular file (after symlinks) of a bounded size. A
+// named pipe would block the read for ever, a device such as /dev/zero never ends, and a huge file exhausts
+// memory; each is refused before it is read, in words that name the file and why, rather than Node's bare
+// `ENOENT` or a router that hangs at start. The subgraphs read their files the same way (SettingFiles), with the
+// same words and limits (contract/setting-files.json).
 import { createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+
+/** The largest API key file and JWT public key file read, as the subgraphs' (contract/setting-files.json). */
+export const MAX_SETTING_FILE_BYTES = 1_048_576;
+/** The largest trusted documents manifest read: the router holds all of it, thousands of operations. */
+export const MAX_TRUSTED_DOCUMENTS_BYTES = 16 * 1_048_576;
+
+// Non-blocking: a file replaced by a named pipe between the check and the open does not block the open.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+/** A file the router does not read, and why in words (`is a directory, not a regular file`, …). */
+export class UnusableFile extends Error {}
 
 const FILE_ERRORS = {
   ENOENT: 'does not exist',
@@ -13,7 +28,111 @@ const FILE_ERRORS = {
 
 /** Why a file could not be read, in words (`does not exist`, `is a directory`, …), from Node's error. */
 export function readProblem(error) {
+  if (error instanceof UnusableFile) {
+    return error.message;
+  }
   return FILE_ERRORS[error.code] ?? `cannot be read (${error.code ?? error.message})`;
+}
+
+const KINDS = [
+  ['isDirectory', 'is a directory'],
+  ['isFIFO', 'is a named pipe (FIFO)'],
+  ['isCharacterDevice', 'is a device'],
+  ['isBlockDevice', 'is a device'],
+  ['isSocket', 'is a socket'],
+];
+
+/** Why a file with these `stats` is not read (not a regular file, or larger than `maxBytes`), or null. */
+function statsProblem(stats, maxBytes) {
+  if (!stats.isFile()) {
+    const [, kind] = KINDS.find(([is]) => stats[is]()) ?? [null, 'is not a file'];
+    return `${kind}, not a regular file`;
+  }
+  return stats.size > maxBytes ? tooLarge(maxBytes) : null;
+}
+
+const tooLarge = (maxBytes) => `is larger than ${maxBytes} bytes`;
+
+function refuseUnusable(stats, maxBytes) {
+  const problem = statsProblem(stats, maxBytes);
+  if (problem) {
+    throw new UnusableFile(problem);
+  }
+}
+
+/**
+ * The bytes of `file`, a regular file of at most `maxBytes`: an UnusableFile otherwise, or the file system's
+ * error (ENOENT, EACCES, …). Checked before the open and again on the open file; at most `maxBytes + 1` bytes
+ * are read, so a file that grows meanwhile is refused too.
+ */
+export function readBoundedFile(file, maxBytes) {
+  refuseUnusable(statSync(file), maxBytes);
+  const descriptor = openSync(file, OPEN_FLAGS);
+  try {
+    const stats = fstatSync(descriptor);
+    refuseUnusable(stats, maxBytes);
+    const bytes = new BoundedBytes(stats.size, maxBytes);
+    while (bytes.add(readSync(descriptor, bytes.next())));
+    return bytes.all();
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** readBoundedFile on Node's thread pool, for reads that must not stop the router while they wait (the store). */
+export async function readBoundedFileAsync(file, maxBytes) {
+  refuseUnusable(await stat(file), maxBytes);
+  const handle = await open(file, OPEN_FLAGS);
+  try {
+    const stats = await handle.stat();
+    refuseUnusable(stats, maxBytes);
+    const bytes = new BoundedBytes(stats.size, maxBytes);
+    while (bytes.add((await handle.read(bytes.next())).bytesRead));
+    return bytes.all();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A file's bytes as they are read: the size it had when opened in one read, more in chunks should it grow,
+ * and never more than `maxBytes + 1` (enough to refuse it).
+ */
+class BoundedBytes {
+  #chunks = [];
+  #length = 0;
+  #buffer = null;
+  #chunkSize;
+  #maxBytes;
+
+  constructor(size, maxBytes) {
+    this.#chunkSize = Math.min(size, maxBytes) + 1;
+    this.#maxBytes = maxBytes;
+  }
+
+  /** The buffer for the next read. */
+  next() {
+    this.#buffer = Buffer.allocUnsafe(Math.min(this.#chunkSize, this.#maxBytes + 1 - this.#length));
+    this.#chunkSize = 65536;
+    return this.#buffer;
+  }
+
+  /** Takes the bytes the read put into next(): false at the end of the file. */
+  add(read) {
+    if (read === 0) {
+      return false;
+    }
+    this.#chunks.push(this.#buffer.subarray(0, read));
+    this.#length += read;
+    if (this.#length > this.#maxBytes) {
+      throw new UnusableFile(tooLarge(this.#maxBytes));
+    }
+    return true;
+  }
+
+  all() {
+    return Buffer.concat(this.#chunks, this.#length);
+  }
 }
 
 // Strict, and the byte order mark kept: the subgraphs read these files the same way (Utf8Text), so a file
@@ -45,10 +164,10 @@ function firstInvalidByte(bytes) {
   return 0;
 }
 
-/** The text of the file `variable` names. */
-export function settingFile(variable, file) {
+/** The text of the file `variable` names, at most `maxBytes` long. */
+export function settingFile(variable, file, maxBytes = MAX_SETTING_FILE_BYTES) {
   try {
-    return readFileSync(file, 'utf8');
+    return readBoundedFile(file, maxBytes).toString('utf8');
   } catch (error) {
     throw new Error(`${variable}: ${file} ${readProblem(error)}`);
   }

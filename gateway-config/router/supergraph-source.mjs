@@ -4,18 +4,16 @@
 // documents this router loaded) before Hive sees it; a version that fails never reaches Hive: `load`
 // answers the version served before, logs the refusal once and counts it. Each response names the version
 // its operation ran on (x-supergraph-version).
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Counter, Gauge, register } from 'prom-client';
-import { POINTER_FILE, StoreRefusal, SupergraphProblem, parsePointer, requireVersionSize, versionFile, versionText }
-  from './supergraph-store.mjs';
+import { MAX_POINTER_BYTES, MAX_VERSION_BYTES, POINTER_FILE, STORE_READ_DEADLINE_MS, StoreRefusal, SupergraphProblem,
+  parsePointer, requireVersionSize, versionFile, versionText } from './supergraph-store.mjs';
 import { checkSupergraph } from './supergraph-validation.mjs';
-import { readProblem } from './setting-files.mjs';
+import { UnusableFile, readBoundedFileAsync, readProblem } from './setting-files.mjs';
 import { routerLog } from './log.mjs';
 
 export const VERSION_HEADER = 'x-supergraph-version';
-/** A read of the store that has not answered by then (a hung network mount) is a store out of reach. */
-const READ_DEADLINE_MS = 5000;
 /** How often a starting router that has nothing to serve yet tries the store again. */
 const START_RETRY_MS = 1000;
 const TERMINATING = ['SIGINT', 'SIGTERM'];
@@ -38,7 +36,7 @@ class Refusal extends Error {
  * @returns {{ load: () => Promise<string>, plugin: object }}
  */
 export function storeSupergraph(dir, { trustedDocuments, shutdownTimeoutMs = 0, registry = register, log = routerLog,
-  readDeadlineMs = READ_DEADLINE_MS, startRetryMs = START_RETRY_MS, exit = (code) => process.exit(code) } = {}) {
+  readDeadlineMs = STORE_READ_DEADLINE_MS, startRetryMs = START_RETRY_MS, exit = (code) => process.exit(code) } = {}) {
   const metrics = storeMetrics(registry);
   const reported = new Set();
   // By the version file's identity, size and time: a file that changes is read and checked again.
@@ -148,8 +146,11 @@ export function storeSupergraph(dir, { trustedDocuments, shutdownTimeoutMs = 0, 
     const file = join(dir, POINTER_FILE);
     let bytes;
     try {
-      bytes = await storeRead(() => readFile(file));
+      bytes = await storeRead(() => readBoundedFileAsync(file, MAX_POINTER_BYTES));
     } catch (error) {
+      if (error instanceof UnusableFile) {
+        throw new Refusal('pointer', `unreadable pointer: ${file} ${error.message}`);
+      }
       if (error.code === 'ENOTDIR') {
         throw new Refusal('unreachable', `the store ${dir} is not a directory`);
       }
@@ -205,11 +206,9 @@ export function storeSupergraph(dir, { trustedDocuments, shutdownTimeoutMs = 0, 
   }
 
   async function checkedText(version, file, info) {
-    if (!info.isFile()) {
-      throw new Refusal('missing', `${file} is not a file`);
-    }
+    // A regular file only (router/setting-files.mjs): a named pipe or a device is refused before it is read.
     requireVersionSize(info.size);
-    const source = versionText(await storeRead(() => readFile(file)));
+    const source = versionText(await storeRead(() => readBoundedFileAsync(file, MAX_VERSION_BYTES)));
     if (served?.version === version) {
       if (source === served.source) {
         // Copied again by a sync, or touched: the text this router checked and serves.
@@ -253,6 +252,10 @@ export function storeSupergraph(dir, { trustedDocuments, shutdownTimeoutMs = 0, 
     }
     if (error instanceof SupergraphProblem) {
       return new Refusal(error.reason, error.message);
+    }
+    if (error instanceof UnusableFile) {
+      // Replaced by no regular file, or grown past the limit, between its look and its read.
+      return new Refusal('missing', `${file ?? dir} ${error.message}`);
     }
     if (error.syscall) {
       const missing = file && (error.code === 'ENOENT' || error.code === 'ENOTDIR');

@@ -4,12 +4,12 @@
 // `history.log`, one line per promotion or rollback for people. The pointer is replaced by a rename,
 // so a reader sees the old pointer or the new one, never a partial file. A number always names the same
 // text: promoting a text that a version holds already points at that version, it writes no copy.
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync,
-  unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync,
+  writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { utf8Text } from './setting-files.mjs';
+import { UnusableFile, readBoundedFile, utf8Text } from './setting-files.mjs';
 
 export const POINTER_FILE = 'current';
 export const HISTORY_FILE = 'history.log';
@@ -18,9 +18,13 @@ const VERSION_FILE = /^supergraph-([1-9][0-9]*)\.graphql$/;
 /** How many replaced versions the pointer remembers for rollbacks. */
 const KEPT_PREVIOUS = 20;
 /** How long a promotion or rollback waits for one running at the same time (each holds the lock for milliseconds). */
-const LOCK_WAIT_MS = 10000;
+export const LOCK_WAIT_MS = 10000;
 /** Far above any supergraph (this one is tens of kB), far below what a router could hold in memory. */
 export const MAX_VERSION_BYTES = 32 * 1024 * 1024;
+/** Far above a pointer (its 20 previous versions are a few hundred bytes). */
+export const MAX_POINTER_BYTES = 65536;
+/** A read of the store that has not answered by then (a hung network mount) is a store out of reach. */
+export const STORE_READ_DEADLINE_MS = 5000;
 
 /** A refusal with a message for the operator (no stack trace). */
 export class StoreRefusal extends Error {}
@@ -49,7 +53,17 @@ export function readPointer(dir) {
   if (!existsSync(file)) {
     return null;
   }
-  return parsePointer(readFileSync(file), dir);
+  try {
+    return parsePointer(readBoundedFile(file, MAX_POINTER_BYTES), dir);
+  } catch (error) {
+    throw error instanceof UnusableFile ? unusablePointer(file, error, dir) : error;
+  }
+}
+
+/** A pointer file that is no file to read (a named pipe, a directory, a huge file) is no pointer either. */
+export function unusablePointer(file, error, dir) {
+  return new StoreRefusal(`${file} is not a pointer: it ${error.message}; point it at a version of the store with `
+    + `\`npm run supergraph:rollback -- --store ${dir} --to N\``);
 }
 
 /** The pointer in the bytes of DIR's pointer file; a StoreRefusal for anything else. */
@@ -76,7 +90,19 @@ const isVersion = (value) => Number.isInteger(value) && value > 0;
 export function readVersion(dir, version) {
   const file = versionFile(dir, version);
   requireVersionSize(statSync(file).size);
-  return versionText(readFileSync(file));
+  return versionText(readVersionBytes(file));
+}
+
+/** A version file's bytes: the file system's error, or an UnusableFile for one that is no regular file. */
+export function readVersionBytes(file) {
+  try {
+    return readBoundedFile(file, MAX_VERSION_BYTES);
+  } catch (error) {
+    if (error instanceof UnusableFile) {
+      throw new SupergraphProblem('missing', error.message);
+    }
+    throw error;
+  }
 }
 
 /** Refuses a version file larger than any supergraph before it is read. */
@@ -128,7 +154,7 @@ function versionsHolding(dir, text) {
   return listVersions(dir).reverse().filter((version) => {
     const file = versionFile(dir, version);
     try {
-      return statSync(file).size === bytes.length && readFileSync(file).equals(bytes);
+      return statSync(file).size === bytes.length && readBoundedFile(file, MAX_VERSION_BYTES).equals(bytes);
     } catch {
       // A version that cannot be read holds nothing the routers could serve.
       return false;
@@ -256,7 +282,7 @@ function locked(dir, waitMs, action) {
 /** ` (pid 12 on host h since …)` from a lock file, or nothing when it names no holder (an older one). */
 function lockHolder(lock) {
   try {
-    const { pid, host, since } = JSON.parse(readFileSync(lock, 'utf8'));
+    const { pid, host, since } = JSON.parse(readBoundedFile(lock, MAX_POINTER_BYTES).toString('utf8'));
     return ` (pid ${pid} on ${host} since ${since})`;
   } catch {
     return '';

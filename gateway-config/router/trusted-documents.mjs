@@ -2,7 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from './plugins.mjs';
-import { settingFile } from './setting-files.mjs';
+import { MAX_TRUSTED_DOCUMENTS_BYTES, settingFile } from './setting-files.mjs';
 
 export const defaultManifestFile = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'trusted-documents.json');
 
@@ -16,7 +16,7 @@ export function loadTrustedDocuments(file = defaultManifestFile) {
   const variable = 'TRUSTED_DOCUMENTS_FILE';
   let manifest;
   try {
-    manifest = JSON.parse(settingFile(variable, file));
+    manifest = JSON.parse(settingFile(variable, file, MAX_TRUSTED_DOCUMENTS_BYTES));
   } catch (error) {
     throw error instanceof SyntaxError ? new Error(`${variable}: ${file} is not valid JSON`) : error;
   }

@@ -6,14 +6,18 @@
 //   node scripts/supergraph-store.mjs status --store DIR
 // Refusals print one line starting with ✖ and exit 1; usage errors exit 2. A command whose result holds
 // already (promoting the current version's text, rolling back to the current version) changes nothing,
-// says so and exits 0, so a pipeline that runs it again succeeds.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+// says so and exits 0, so a pipeline that runs it again succeeds. A store that does not answer (a hung mount)
+// ends the command after STORE_READ_DEADLINE_MS (plus the wait for the lock) with one ✖ line, by SIGTERM.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HISTORY_FILE, StoreRefusal, SupergraphProblem, listVersions, promote, readPointer, readVersion, rollback,
-  versionFile } from '../router/supergraph-store.mjs';
-import { readProblem } from '../router/setting-files.mjs';
+import { HISTORY_FILE, LOCK_WAIT_MS, STORE_READ_DEADLINE_MS, StoreRefusal, SupergraphProblem, listVersions, promote,
+  readPointer, readVersion, rollback, versionFile } from '../router/supergraph-store.mjs';
+import { UnusableFile, readBoundedFile, readProblem } from '../router/setting-files.mjs';
 import { commandLine, fail, usageError } from './lib/cli.mjs';
+import { storeDeadline } from './lib/store-deadline.mjs';
 
+// A line per promotion or rollback: about 100,000 of them.
+const MAX_HISTORY_BYTES = 8 * 1_048_576;
 const USAGE = 'usage: supergraph-store.mjs promote|rollback|status --store DIR [--supergraph FILE] [--to N]';
 const COMMANDS = { promote: promoteCommand, rollback: rollbackCommand, status: statusCommand };
 
@@ -26,11 +30,18 @@ if (!COMMANDS[command] || !args.values.store) {
 if (args.values.to !== undefined && (command !== 'rollback' || !/^[1-9][0-9]{0,8}$/.test(args.values.to))) {
   usageError(USAGE, command === 'rollback' ? `--to must be a version number, not '${args.values.to}'` : '--to is an option of rollback only');
 }
+// status only reads; promote and rollback may first wait their turn for the store's lock.
+const deadlineMs = STORE_READ_DEADLINE_MS + (command === 'status' ? 0 : LOCK_WAIT_MS);
+const store = resolve(args.values.store);
+const deadline = storeDeadline(`the store ${store} has not answered for ${deadlineMs / 1000} s (a hung mount?); `
+  + `${command} ended without it${command === 'status' ? '' : `; if it left ${store}/.lock, delete that once the store answers`}`,
+deadlineMs);
 try {
-  await COMMANDS[command](resolve(args.values.store), args.values);
+  await COMMANDS[command](store, args.values);
 } catch (error) {
   // A refusal, or the file system's answer about the store (not a directory, not writable, …): one line each.
-  if (!(error instanceof StoreRefusal) && !(error instanceof SupergraphProblem) && !error.syscall) {
+  if (!(error instanceof StoreRefusal) && !(error instanceof SupergraphProblem) && !(error instanceof UnusableFile)
+    && !error.syscall) {
     throw error;
   }
   fail(error.message);
@@ -53,11 +64,13 @@ async function promoteCommand(store, { supergraph }) {
     throw new StoreRefusal(`${file} ${error.message}${error.reason === 'operations'
       ? '; clients send them: keep what they read, deprecated, until none does (docs/governance.md)' : ''}`);
   }
-  if (existsSync(store)) {
-    requireStore(store);
-  }
-  mkdirSync(store, { recursive: true });
-  const { version, from, unchanged, existing } = promote(store, sdl);
+  const { version, from, unchanged, existing } = deadline.within(() => {
+    if (existsSync(store)) {
+      requireStore(store);
+    }
+    mkdirSync(store, { recursive: true });
+    return promote(store, sdl);
+  });
   if (unchanged) {
     console.log(`\u2714 version ${version} is current and holds this supergraph already: nothing promoted`);
   } else if (existing) {
@@ -79,7 +92,7 @@ function requireComposition(file, sdl) {
   if (!stats.isFile()) {
     throw new StoreRefusal(`${file} is not a file: --supergraph names the supergraph file to promote`);
   }
-  if (stats.size !== expected.length || !readFileSync(file).equals(expected)) {
+  if (stats.size !== expected.length || !readBoundedFile(file, expected.length).equals(expected)) {
     throw new StoreRefusal(`${file} is stale: it is not what the golden subgraph schemas compose to; `
       + 'run `npm run compose` and commit it, then promote');
   }
@@ -105,12 +118,13 @@ async function routersCheck() {
 }
 
 async function rollbackCommand(store, { to }) {
-  requireStore(store);
+  deadline.within(() => requireStore(store));
   const check = await routersCheck();
   // A version the routers would refuse: running ones keep the one they serve, starting ones fall back.
   const servable = (version) => {
     try {
-      check(readVersion(store, version));
+      const text = readVersion(store, version);
+      deadline.outside(() => check(text));
     } catch (error) {
       if (!error.syscall && !(error instanceof SupergraphProblem)) {
         throw error;
@@ -119,7 +133,7 @@ async function rollbackCommand(store, { to }) {
         + `${error.syscall ? readProblem(error) : error.message}); roll back --to another version`);
     }
   };
-  const result = rollback(store, { to: to === undefined ? null : Number(to), servable });
+  const result = deadline.within(() => rollback(store, { to: to === undefined ? null : Number(to), servable }));
   if (result.unchanged) {
     console.log(`\u2714 version ${result.version} is the current version already: nothing rolled back`);
   } else {
@@ -133,6 +147,10 @@ function firstLine(error) {
 }
 
 function statusCommand(store) {
+  deadline.within(() => printStatus(store));
+}
+
+function printStatus(store) {
   requireStore(store);
   let pointer = null;
   let unreadable = null;
@@ -155,11 +173,23 @@ function statusCommand(store) {
   const history = resolve(store, HISTORY_FILE);
   if (existsSync(history)) {
     console.log(`history (last 10 of ${history}):`);
-    readFileSync(history, 'utf8').trimEnd().split('\n').slice(-10).forEach((line) => console.log(`  ${line}`));
+    historyLines(history).slice(-10).forEach((line) => console.log(`  ${line}`));
   }
   if (unreadable) {
     // Still a failure: a router cannot serve from this store until the pointer is restored.
     throw unreadable;
+  }
+}
+
+/** The lines of the history, or why it cannot be read (a file for people: status reports on without it). */
+function historyLines(history) {
+  try {
+    return readBoundedFile(history, MAX_HISTORY_BYTES).toString('utf8').trimEnd().split('\n');
+  } catch (error) {
+    if (!(error instanceof UnusableFile) && !error.syscall) {
+      throw error;
+    }
+    return [`(${history} ${readProblem(error)})`];
   }
 }
 

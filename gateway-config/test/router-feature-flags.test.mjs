@@ -105,7 +105,7 @@ describe('feature flags file at the router', () => {
     const user = () => requestContext({}, { sub: 'u-1' });
     assert.equal(await progressiveOverride('inventory-stock', user()), false);
     assert.equal(await failures(registry), 1);
-    assert.match(log.lines.error[0], /appears-later\.json refused, the last good flags stay in force: ENOENT/);
+    assert.match(log.lines.error[0], /appears-later\.json refused, the last good flags stay in force: the file does not exist$/);
     writeFlags(file, flagsWith(true));
     await eventually(async () => progressiveOverride('inventory-stock', user()), 'the file picked up');
     assert.equal(await failures(registry), 1);

@@ -2,15 +2,16 @@
 // variable, the file and why (router/setting-files.mjs, router/trusted-documents.mjs).
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { jwtPublicKeyFile, utf8Text } from '../router/setting-files.mjs';
 import { readKeyFile } from '../router/api-keys.mjs';
 import { defaultManifestFile, loadTrustedDocuments } from '../router/trusted-documents.mjs';
 import { sha256 } from '../router/plugins.mjs';
-import { startGateway } from './support/gateway.mjs';
+import { gatewayDir, startGateway } from './support/gateway.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'router-setting-files-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,6 +19,19 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 function file(name, text) {
   const path = join(dir, name);
   writeFileSync(path, text);
+  return path;
+}
+
+function pipe(name) {
+  const path = join(dir, name);
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+/** A file of `bytes` bytes that takes no room on disk. */
+function sparse(name, bytes) {
+  const path = file(name, '');
+  truncateSync(path, bytes);
   return path;
 }
 
@@ -120,6 +134,13 @@ describe('a router given a file it cannot use', () => {
       [{ TRUSTED_DOCUMENTS_FILE: file('edited-manifest.json', JSON.stringify(manifest)) },
         /TRUSTED_DOCUMENTS_FILE: .*edited-manifest\.json has 1 entry whose key is not the SHA-256 of its text/],
       [{ JWT_PUBLIC_KEY_FILE: file('hostname.pem', 'router-1\n') }, /JWT_PUBLIC_KEY_FILE: .*hostname\.pem does not hold a PEM public key/],
+      // Files that are none to read: a named pipe (its read would wait for a writer for ever), an endless device,
+      // a directory, a file larger than any such file.
+      [{ API_KEYS_FILE: pipe('keys.pipe') }, /API key file .*keys\.pipe is a named pipe \(FIFO\), not a regular file/],
+      [{ JWT_PUBLIC_KEY_FILE: pipe('key.pipe') }, /JWT_PUBLIC_KEY_FILE: .*key\.pipe is a named pipe \(FIFO\), not a regular file/],
+      [{ TRUSTED_DOCUMENTS_FILE: '/dev/zero' }, /TRUSTED_DOCUMENTS_FILE: \/dev\/zero is a device, not a regular file/],
+      [{ API_KEYS_FILE: dir }, /API key file .* is a directory, not a regular file/],
+      [{ TRUSTED_DOCUMENTS_FILE: sparse('huge.json', 17 * 1048576) }, /TRUSTED_DOCUMENTS_FILE: .*huge\.json is larger than 16777216 bytes/],
     ];
     await Promise.all(starts.map(async ([env, message]) => {
       const router = await startGateway(env, { expectExit: true });
@@ -129,5 +150,30 @@ describe('a router given a file it cannot use', () => {
       assert.notEqual(exitCode, 0);
       assert.match(router.output(), message);
     }));
+  });
+});
+
+describe('a router starting', () => {
+  it('reads each file a setting names once', async () => {
+    const keys = file('keys.json', '{ "keys": [] }\n');
+    const documents = file('documents.json', readFileSync(defaultManifestFile));
+    const key = file('public.pem', pem('rsa', { modulusLength: 2048 }).public);
+    const router = await startGateway({ API_KEYS_FILE: keys, TRUSTED_DOCUMENTS_FILE: documents, JWT_PUBLIC_KEY_FILE: key,
+      // Logs each read of these files (test/support/count-reads.mjs).
+      NODE_OPTIONS: `--import ${resolve(gatewayDir, 'test', 'support', 'count-reads.mjs')}`, COUNT_READS: [keys, documents, key].join(',') });
+    await router.stop();
+    const reads = router.output().split('\n').filter((line) => line.startsWith('read: ')).sort();
+    assert.deepEqual(reads, [documents, keys, key].sort().map((path) => `read: ${path}`));
+  });
+
+  it('with a flags file that is a named pipe starts with no flags, and says why', async () => {
+    const router = await startGateway({ FLAGS_FILE: pipe('flags.pipe') });
+    try {
+      const metrics = await (await fetch(`${router.url}/metrics`)).text();
+      assert.match(metrics, /^router_flags_reload_failures_total 1$/m);
+      assert.match(router.output(), /Feature flags: .*flags\.pipe refused, the last good flags stay in force: the file is a named pipe \(FIFO\), not a regular file/);
+    } finally {
+      await router.stop();
+    }
   });
 });

@@ -8,7 +8,8 @@
 // for a version, not listening, instead of exiting.
 import { strict as assert } from 'node:assert';
 import { execFile, execFileSync } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync }
+  from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +21,11 @@ import { gatewayDir, startGateway } from './support/gateway.mjs';
 import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
 import { DESCRIBED_RELEASE, SHIPPING_DROPPED_RELEASE, releaseCheckout } from './support/scripts.mjs';
 
+/**
+ * The environment of a router whose store `dir` is on a network mount that hangs: a look at a named pipe in it
+ * waits until something writes to the pipe (test/support/hung-mount.mjs).
+ */
+const hungMount = (dir) => ({ NODE_OPTIONS: `--import ${resolve(gatewayDir, 'test', 'support', 'hung-mount.mjs')}`, HUNG_MOUNT: dir });
 const storeCommand = (...args) => promisify(execFile)(process.execPath,
   [resolve(gatewayDir, 'scripts', 'supergraph-store.mjs'), ...args], { cwd: gatewayDir });
 /** The next release's command line: its checkout composes another supergraph. */
@@ -51,7 +57,7 @@ describe('router with a supergraph store', () => {
     // Slow subgraphs: at every swap some loop's request is between its two subgraph fetches.
     subgraphs = await startSchemaSubgraphs({ delayMs: 40 });
     urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [urlVariable(name), subgraphs.urls[name]]));
-    router = await startGateway({ ...urls, SUPERGRAPH_STORE: store, SUPERGRAPH_POLL_MS: '10000' });
+    router = await startGateway({ ...urls, ...hungMount(store), SUPERGRAPH_STORE: store, SUPERGRAPH_POLL_MS: '10000' });
   });
 
   after(async () => {
@@ -120,7 +126,8 @@ describe('router with a supergraph store', () => {
     renameSync(away, store);
     await pointBackAt(1);
 
-    // A read that never answers, as on a hung network mount: a pipe with no writer in place of the pointer.
+    // A read that never answers, as on a hung network mount: a pipe with no writer in place of the pointer, which
+    // the router does not read but whose every look waits for a writer here (hungMount).
     const pointer = join(store, POINTER_FILE);
     rmSync(pointer);
     execFileSync('mkfifo', [pointer]);
@@ -139,7 +146,7 @@ describe('router with a supergraph store', () => {
     const hung = mkdtempSync(join(tmpdir(), 'router-store-hung-'));
     publishVersion(hung, 1, committed);
     movePointer(hung, { version: 1, previous: [] });
-    const stopping = await startGateway({ ...urls, SUPERGRAPH_STORE: hung, SHUTDOWN_TIMEOUT_MS: '1000' });
+    const stopping = await startGateway({ ...urls, ...hungMount(hung), SUPERGRAPH_STORE: hung, SHUTDOWN_TIMEOUT_MS: '1000' });
     rmSync(join(hung, POINTER_FILE));
     execFileSync('mkfifo', [join(hung, POINTER_FILE)]);
     const load = startLoad(stopping);
@@ -204,15 +211,23 @@ describe('router with a supergraph store', () => {
     assert.equal(await starting.exited, 0);
   });
 
-  it('a router whose store is gone or hangs waits; a stop while it waits ends it at once', async () => {
+  it('a router whose store is gone, hangs or holds no files to read waits; a stop while it waits ends it at once', async () => {
     const none = join(mkdtempSync(join(tmpdir(), 'router-store-none-')), 'not-mounted');
     const hung = mkdtempSync(join(tmpdir(), 'router-store-hung-'));
     execFileSync('mkfifo', [join(hung, POINTER_FILE)]);
+    // A pointer that is an endless device, and one that is a named pipe on a mount that answers: neither is read.
+    const endless = mkdtempSync(join(tmpdir(), 'router-store-endless-'));
+    symlinkSync('/dev/zero', join(endless, POINTER_FILE));
+    const piped = mkdtempSync(join(tmpdir(), 'router-store-piped-'));
+    execFileSync('mkfifo', [join(piped, POINTER_FILE)]);
+    const stopped = /stopped on SIGTERM before a version could be served/;
     for (const [store, waiting, ended] of [
-      [none, /: the store \S+not-mounted does not exist; nothing to serve yet/, /stopped on SIGTERM before a version could be served/],
+      [none, /: the store \S+not-mounted does not exist; nothing to serve yet/, stopped],
+      [endless, /: unreadable pointer: \S+current is a device, not a regular file; nothing to serve yet/, stopped],
+      [piped, /: unreadable pointer: \S+current is a named pipe \(FIFO\), not a regular file; nothing to serve yet/, stopped],
       [hung, /: a read of \S+ has not answered for 5 s or more \(a hung mount\?\); nothing to serve yet/,
         /a read of the store has not answered; ending on SIGTERM without it/]]) {
-      const starting = await startGateway({ SUPERGRAPH_STORE: store }, { expectExit: true });
+      const starting = await startGateway({ ...hungMount(hung), SUPERGRAPH_STORE: store }, { expectExit: true });
       await outputMatches(starting, waiting);
       const stoppedAt = performance.now();
       await starting.stop();

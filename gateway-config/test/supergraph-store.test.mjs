@@ -3,8 +3,9 @@
 // again or at the same time, versions are never rewritten, rollback follows the pointer's memory and
 // refuses what the routers would refuse, and the pointer is never seen half-written.
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync }
+  from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -183,7 +184,7 @@ describe('supergraph store commands', () => {
       /^\u2716 version 2 cannot be served \(.*supergraph-2\.graphql does not validate: Syntax Error: .* \(line \d+, column \d+\)\); roll back --to another version$/);
     refused(run('rollback', '--store', store, '--to', '3'), /^\u2716 version 3 cannot be served \(.* does not validate: Syntax Error: Unexpected <EOF>\. \(line 1, column 1\)\)/);
     refused(run('rollback', '--store', store, '--to', '4'), /^\u2716 version 4 cannot be served \(.* does not validate: not UTF-8 text: byte 0xFF at offset 0\)/);
-    refused(run('rollback', '--store', store, '--to', '5'), /^\u2716 version 5 cannot be served \(.*supergraph-5\.graphql is a directory\)/);
+    refused(run('rollback', '--store', store, '--to', '5'), /^\u2716 version 5 cannot be served \(.*supergraph-5\.graphql is a directory, not a regular file\)/);
     refused(run('rollback', '--store', store, '--to', '7'),
       /^\u2716 version 7 cannot be served \(.* does not validate: Invalid supergraph: must be a core schema \(this is not a supergraph: a subgraph's schema or a plain one\?\)\)/);
     refused(run('rollback', '--store', store, '--to', '8'),
@@ -222,6 +223,47 @@ describe('supergraph store commands', () => {
     assert.equal(restored.status, 0, restored.stderr);
     assert.equal(restored.stdout.trim(), '\u2714 rolled back to version 2 (was no readable pointer)');
     assert.deepEqual(readPointer(store), { version: 2, previous: [] });
+  });
+
+  it('a pointer or a version that is no regular file is refused in one line at once, never read', () => {
+    const store = newStore();
+    publishVersion(store, 1, text(1));
+    execFileSync('mkfifo', [join(store, POINTER_FILE)]);
+    // Bounded: a command that waited for the pipe's writer would never end.
+    const bounded = (...args) => spawnSync(process.execPath, [script, ...args],
+      { cwd: gatewayDir, encoding: 'utf8', timeout: 30000, killSignal: 'SIGKILL' });
+    for (const command of ['status', 'rollback']) {
+      refused(bounded(command, '--store', store), /^\u2716 .*current is not a pointer: it is a named pipe \(FIFO\), not a regular file; point it at a version/);
+    }
+    rmSync(join(store, 'supergraph-1.graphql'));
+    symlinkSync('/dev/zero', join(store, 'supergraph-1.graphql'));
+    refused(bounded('rollback', '--store', store, '--to', '1'),
+      /^\u2716 version 1 cannot be served \(.*supergraph-1\.graphql is a device, not a regular file\); roll back --to another version$/);
+  });
+
+  it('a store that does not answer (a hung mount) ends status and rollback after their deadline, in one line', async () => {
+    const store = newStore();
+    publishVersion(store, 1, text(1));
+    execFileSync('mkfifo', [join(store, POINTER_FILE)]);
+    // Every look at the pointer hangs, as on a hung network mount (test/support/hung-mount.mjs).
+    const preload = resolve(gatewayDir, 'test', 'support', 'hung-mount.mjs');
+    const hung = (...args) => new Promise((done) => {
+      const child = spawn(process.execPath, ['--import', preload, script, ...args],
+        { cwd: gatewayDir, env: { ...process.env, HUNG_MOUNT: store } });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      // Without a deadline the command would wait for ever.
+      const killer = setTimeout(() => child.kill('SIGKILL'), 40000);
+      child.once('exit', (code, signal) => {
+        clearTimeout(killer);
+        done({ signal, stderr });
+      });
+    });
+    const [status, rollback] = await Promise.all([hung('status', '--store', store), hung('rollback', '--store', store, '--to', '1')]);
+    assert.deepEqual([status.signal, status.stderr], ['SIGTERM',
+      `\u2716 the store ${store} has not answered for 5 s (a hung mount?); status ended without it\n`]);
+    assert.deepEqual([rollback.signal, rollback.stderr], ['SIGTERM', `\u2716 the store ${store} has not answered for 15 s `
+      + `(a hung mount?); rollback ended without it; if it left ${store}/.lock, delete that once the store answers\n`]);
   });
 
   it('rollback refuses a version that breaks a trusted operation, as the routers refuse it', () => {

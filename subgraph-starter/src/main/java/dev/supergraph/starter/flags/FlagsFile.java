@@ -1,7 +1,6 @@
 package dev.supergraph.starter.flags;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.supergraph.starter.settings.SettingFiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -64,11 +64,11 @@ final class FlagsFile {
 		}
 		this.version = seen;
 		byte[] bytes;
-		try (InputStream in = Files.newInputStream(this.file)) {
-			bytes = in.readNBytes(FlagsDocument.MAX_BYTES + 1);
+		try {
+			bytes = SettingFiles.read(this.file, FlagsDocument.MAX_BYTES);
 		}
 		catch (IOException ex) {
-			refused("unreadable: " + ex, "cannot be read (" + ex.getClass().getSimpleName() + ")");
+			refused("unreadable: " + ex, SettingFiles.reason(ex));
 			return Set.of();
 		}
 		try {

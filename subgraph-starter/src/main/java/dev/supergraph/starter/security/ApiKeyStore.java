@@ -160,7 +160,7 @@ final class ApiKeyStore {
 			catch (IOException | IllegalArgumentException ex) {
 				this.keys = Map.of();
 				this.version = null;
-				logger.error("API keys refused until the key file {} is fixed: {}", this.file, ex.getMessage());
+				logger.error("API keys refused until the key file {} is fixed: {}", this.file, SettingFiles.reason(ex));
 			}
 		}
 	}
@@ -181,7 +181,7 @@ final class ApiKeyStore {
 	private Map<String, StoredKey> read() throws IOException {
 		JsonNode root;
 		try {
-			root = this.json.readTree(Utf8Text.decode(Files.readAllBytes(this.file)));
+			root = this.json.readTree(Utf8Text.decode(SettingFiles.read(this.file, SettingFiles.MAX_BYTES)));
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("not valid JSON", ex);

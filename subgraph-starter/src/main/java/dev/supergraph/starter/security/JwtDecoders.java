@@ -1,5 +1,6 @@
 package dev.supergraph.starter.security;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
@@ -141,13 +142,22 @@ final class JwtDecoders {
 			}
 			location = new ClassPathResource(DEV_PUBLIC_KEY);
 		}
-		try (InputStream in = location.getInputStream()) {
+		try (InputStream in = keyStream(location)) {
 			return RsaKeyConverters.x509().convert(in);
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			String property = "subgraph.security.jwt.public-key-location";
 			throw SettingFiles.unusable(property, environment.getProperty(property, location.toString()), ex);
 		}
+	}
+
+	// A file is read as every file a setting names (a regular file of bounded size); the
+	// development key comes from the classpath.
+	private static InputStream keyStream(Resource location) throws IOException {
+		if (!location.isFile()) {
+			return location.getInputStream();
+		}
+		return new ByteArrayInputStream(SettingFiles.read(location.getFile().toPath(), SettingFiles.MAX_BYTES));
 	}
 
 }

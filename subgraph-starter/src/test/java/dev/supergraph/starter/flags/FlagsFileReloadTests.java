@@ -24,6 +24,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The flags file at work: a change is in force within a second, an invalid version keeps
@@ -117,12 +118,25 @@ class FlagsFileReloadTests {
 	}
 
 	@Test
+	void aNamedPipeIsNoFlagsFileAndIsNotWaitedFor(CapturedOutput output) throws Exception {
+		Path file = this.directory.resolve("flags.pipe");
+		assertThat(new ProcessBuilder("mkfifo", file.toString()).start().waitFor()).isZero();
+		// its read would wait for a writer for ever
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> this.api
+			.setProviderAndWait(new FileFlagProvider(new FlagsFile(file, this.registry), Duration.ofMillis(250))));
+		assertThat(betaForUser()).isFalse();
+		assertThat(failures()).isEqualTo(1);
+		assertThat(output.getOut()).contains(
+				"refused, the last good flags stay in force: the file is a named pipe (FIFO), not a regular file");
+	}
+
+	@Test
 	void aMissingFileAtStartupIsNoFlagsUntilItAppears(CapturedOutput output) throws Exception {
 		Path file = this.directory.resolve("flags.json");
 		this.api.setProviderAndWait(new FileFlagProvider(new FlagsFile(file, this.registry), Duration.ofMillis(250)));
 		assertThat(betaForUser()).isFalse();
 		assertThat(failures()).isEqualTo(1);
-		assertThat(output.getOut()).contains("refused, the last good flags stay in force: cannot be read");
+		assertThat(output.getOut()).contains("refused, the last good flags stay in force: the file does not exist");
 		write(file, ON);
 		assertThat(withinASecond(this::betaForUser)).isTrue();
 		assertThat(failures()).isEqualTo(1);
