@@ -1,6 +1,8 @@
 package dev.supergraph.starter.execution;
 
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import graphql.Profiler;
@@ -8,10 +10,14 @@ import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
+import graphql.execution.ExecutionStepInfo;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.FieldValueInfo;
+import graphql.execution.MergedField;
+import graphql.execution.MergedSelectionSet;
 import graphql.execution.ResultNodesInfo;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.FieldCollectorParameters;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -51,6 +57,43 @@ public class ScalarReadsExecutionStrategy extends AsyncExecutionStrategy {
 	 */
 	public ScalarReadsExecutionStrategy(DataFetcherExceptionHandler exceptionHandler) {
 		super(exceptionHandler);
+	}
+
+	/**
+	 * Completes an object as graphql-java does, with its sub-selection collected once per
+	 * request for each field and object type rather than once per object: graphql-java
+	 * walks the field's selections again (fragments, type conditions, {@code @skip} and
+	 * {@code @include}) for every element of a list, 100 times for {@code _entities} ×
+	 * 100, though the answer depends only on the field, the type, the document and the
+	 * variables, all fixed within a request.
+	 */
+	@Override
+	protected Object completeValueForObject(ExecutionContext context, ExecutionStrategyParameters parameters,
+			GraphQLObjectType type, Object result) {
+		if (context.hasIncrementalSupport() || context.getQueryStrategy() != this) {
+			return super.completeValueForObject(context, parameters, type, result);
+		}
+		Map<SelectionOf, MergedSelectionSet> collected = context.getGraphQLContext()
+			.computeIfAbsent(SelectionOf.class, (key) -> new ConcurrentHashMap<SelectionOf, MergedSelectionSet>());
+		MergedSelectionSet subFields = collected.computeIfAbsent(new SelectionOf(parameters.getField(), type),
+				(selection) -> this.fieldCollector.collectFields(FieldCollectorParameters.newParameters()
+					.schema(context.getGraphQLSchema())
+					.objectType(type)
+					.fragments(context.getFragmentsByName())
+					.variables(context.getCoercedVariables().toMap())
+					.graphQLContext(context.getGraphQLContext())
+					.build(), parameters.getField(), false));
+		ExecutionStepInfo stepInfo = parameters.getExecutionStepInfo().changeTypeWithPreservedNonNull(type);
+		return executeObject(context, parameters
+			.transform((builder) -> builder.executionStepInfo(stepInfo).fields(subFields).source(result)));
+	}
+
+	/**
+	 * A field of the document completed as an object of one type. A merged field is equal
+	 * to another only when it holds the same field nodes of the document.
+	 */
+	private record SelectionOf(MergedField field, GraphQLObjectType type) {
+
 	}
 
 	@Override

@@ -197,6 +197,67 @@ class ScalarReadsExecutionStrategyTests {
 		assertThat(strategy.stepInfos).contains("/things[0]/name");
 	}
 
+	@Test
+	void collectsEachSelectionPerTypeAndRequestAsGraphqlJavaDoes() {
+		String sdl = """
+				type Query { items: [Item]  grid: [[Item]] }
+				union Item = Book | Pen
+				type Book { id: ID!  title: String  pages: Int }
+				type Pen { id: ID!  colour: String }
+				""";
+		String query = """
+				query Items($long: Boolean!, $short: Boolean!) {
+				  items {
+				    __typename
+				    ... on Book { id title pages @include(if: $long) ...penOrBook }
+				    ... on Pen { id colour @skip(if: $short) ...penOrBook }
+				  }
+				  grid { ... on Book { title } ... on Pen { colour } }
+				}
+				fragment penOrBook on Item { ... on Pen { again: id } ... on Book { title @skip(if: $short) } }
+				""";
+		List<Object> items = List.of(new Book("1", "Dune", 412), new Pen("2", "blue"), new Book("3", "Emma", 474),
+				new Pen("4", "red"));
+		GraphQLSchema schema = PropertyReaders
+			.install(
+					new SchemaGenerator()
+						.makeExecutableSchema(new SchemaParser().parse(sdl),
+								RuntimeWiring.newRuntimeWiring()
+									.type("Query", (type) -> type.dataFetcher("items", (environment) -> items)
+										.dataFetcher("grid", (environment) -> List.of(items, items.subList(1, 3))))
+									.type("Item",
+											(type) -> type.typeResolver((environment) -> environment.getSchema()
+												.getObjectType(environment.getObject().getClass().getSimpleName())))
+									.build()));
+		GraphQL ours = GraphQL.newGraphQL(schema)
+			.queryExecutionStrategy(new ScalarReadsExecutionStrategy(new SimpleDataFetcherExceptionHandler()))
+			.instrumentation(LeanInstrumentationChain.of(List.of()))
+			.build();
+		GraphQL graphqlJavas = GraphQL.newGraphQL(schema)
+			.queryExecutionStrategy(new AsyncExecutionStrategy(new SimpleDataFetcherExceptionHandler()))
+			.build();
+
+		// one instance, requests with other variables: nothing collected for one is used
+		// for another
+		for (Map<String, Object> variables : List.of(Map.<String, Object>of("long", true, "short", false),
+				Map.<String, Object>of("long", false, "short", true),
+				Map.<String, Object>of("long", true, "short", true))) {
+			ExecutionInput input = ExecutionInput.newExecutionInput(query).variables(variables).build();
+			ExecutionResult actual = ours.execute(input);
+
+			assertThat(actual.getErrors()).isEmpty();
+			assertThat(actual.toSpecification())
+				.isEqualTo(graphqlJavas.execute(ExecutionInput.newExecutionInput(query).variables(variables).build())
+					.toSpecification());
+		}
+	}
+
+	public record Book(String id, String title, int pages) {
+	}
+
+	public record Pen(String id, String colour) {
+	}
+
 	/** Records the paths of the fields graphql-java made an execution step info for. */
 	static final class StepInfoCounting extends ScalarReadsExecutionStrategy {
 
