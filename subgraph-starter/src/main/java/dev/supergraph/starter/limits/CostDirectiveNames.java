@@ -1,8 +1,5 @@
 package dev.supergraph.starter.limits;
 
-import java.util.Map;
-import java.util.WeakHashMap;
-
 import graphql.language.ArrayValue;
 import graphql.language.ObjectField;
 import graphql.language.ObjectValue;
@@ -27,12 +24,21 @@ record CostDirectiveNames(String cost, String listSize) {
 
 	private static final String FEDERATION_SPEC = "https://specs.apollo.dev/federation/";
 
-	private static final Map<GraphQLSchema, CostDirectiveNames> bySchema = new WeakHashMap<>();
+	// An application has one schema: the names read for the last one asked about, looked
+	// up on every field's cost and page size without a lock.
+	private static volatile @Nullable Read last;
 
 	static CostDirectiveNames of(GraphQLSchema schema) {
-		synchronized (bySchema) {
-			return bySchema.computeIfAbsent(schema, CostDirectiveNames::read);
+		Read read = last;
+		if (read == null || read.schema() != schema) {
+			read = new Read(schema, read(schema));
+			last = read;
 		}
+		return read.names();
+	}
+
+	private record Read(GraphQLSchema schema, CostDirectiveNames names) {
+
 	}
 
 	private static CostDirectiveNames read(GraphQLSchema schema) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 import dev.supergraph.starter.errors.SubgraphException;
-import dev.supergraph.starter.limits.ListSize;
 import graphql.relay.Connection;
 import graphql.relay.ConnectionCursor;
 import graphql.relay.DefaultConnection;
@@ -29,6 +28,8 @@ public final class KeysetPages {
 	private final PaginationProperties properties;
 
 	private final CursorStrategy<ScrollPosition> cursors;
+
+	private final DeclaredPageSizes pageSizes = new DeclaredPageSizes();
 
 	KeysetPages(PaginationProperties properties, CursorStrategy<ScrollPosition> cursors) {
 		this.properties = properties;
@@ -81,14 +82,8 @@ public final class KeysetPages {
 		return new DefaultEdge<>(row, new DefaultConnectionCursor(this.cursors.toCursor(position)));
 	}
 
-	private static int defaultSize(DataFetchingEnvironment environment) {
-		ListSize listSize = ListSize.of(environment.getGraphQLSchema(), environment.getFieldDefinition());
-		Integer assumed = (listSize != null) ? listSize.assumedSize() : null;
-		if (assumed == null) {
-			throw new IllegalStateException(environment.getFieldDefinition().getName()
-					+ " is paginated but declares no @listSize(assumedSize: …), its page size without first");
-		}
-		return assumed;
+	private int defaultSize(DataFetchingEnvironment environment) {
+		return this.pageSizes.of(environment.getGraphQLSchema(), environment.getFieldDefinition());
 	}
 
 	private long decode(String cursor, String connection) {

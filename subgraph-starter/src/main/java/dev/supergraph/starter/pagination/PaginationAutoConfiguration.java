@@ -1,10 +1,13 @@
 package dev.supergraph.starter.pagination;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.data.pagination.CursorEncoder;
 import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.graphql.data.pagination.EncodingCursorStrategy;
@@ -25,6 +28,12 @@ public final class PaginationAutoConfiguration {
 	@Bean
 	KeysetPages keysetPages(PaginationProperties properties, CursorStrategy<ScrollPosition> cursorStrategy) {
 		return new KeysetPages(properties, cursorStrategy);
+	}
+
+	/** A connection without its page size stops the start, naming it. */
+	@Bean
+	SmartInitializingSingleton pageSizesDeclared(ObjectProvider<GraphQlSource> source) {
+		return () -> source.ifAvailable((graphQl) -> DeclaredPageSizes.check(graphQl.schema()));
 	}
 
 }

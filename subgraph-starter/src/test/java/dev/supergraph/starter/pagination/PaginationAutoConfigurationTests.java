@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.graphql.execution.GraphQlSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -79,6 +80,40 @@ class PaginationAutoConfigurationTests {
 				.isThrownBy(() -> pages.request(environment(schema, "undeclared", Map.of())))
 				.withMessageContaining("declares no @listSize(assumedSize");
 		});
+	}
+
+	@Test
+	void aConnectionWithoutItsPageSizeStopsTheStartNamingIt() {
+		String connection = """
+				directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!]) \
+				on FIELD_DEFINITION
+				type Query {
+					users(first: Int, after: String): UserConnection! @listSize(assumedSize: 20, slicingArguments: ["first"])
+					friends(first: Int): UserConnection @listSize(slicingArguments: ["first"])
+					%s
+				}
+				type User { id: ID! }
+				type UserConnection { edges: [UserEdge!]!  pageInfo: PageInfo! }
+				type UserEdge { node: User!  cursor: String! }
+				type PageInfo { hasNextPage: Boolean! }
+				""";
+		this.runner.withBean(GraphQlSource.class, () -> source(connection.formatted("rivals(first: Int): [User]")))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageStartingWith("Query.friends is paginated but declares no @listSize(assumedSize: …)"));
+		this.runner
+			.withBean(GraphQlSource.class,
+					() -> source(connection
+						.replace("@listSize(slicingArguments", "@listSize(assumedSize: 5, slicingArguments")
+						.formatted("")))
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private static GraphQlSource source(String sdl) {
+		return GraphQlSource
+			.builder(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl),
+					RuntimeWiring.MOCKED_WIRING))
+			.build();
 	}
 
 	private static DataFetchingEnvironment environment(GraphQLSchema schema, String field,
