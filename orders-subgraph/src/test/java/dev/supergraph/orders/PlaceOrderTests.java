@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import dev.supergraph.orders.order.ItemsDigest;
 import dev.supergraph.starter.test.GraphQlHttpClient;
 import dev.supergraph.starter.test.SubgraphTest;
 import dev.supergraph.starter.test.TestTokens;
@@ -162,23 +163,47 @@ class PlaceOrderTests {
 	}
 
 	@Test
+	void aProductPricedInACurrencyWithdrawnSinceIsNotOrderedUntilTheCatalogRepricesIt() {
+		RunningUsers.register("10016");
+		long marks = withdrawnProduct("WITHDRAWN-DEM-LINE", "DEM");
+		long leva = withdrawnProduct("WITHDRAWN-BGN-LINE", "BGN");
+		JsonNode alone = place("10016", "withdrawn-alone", item(leva, 2)).data().path("placeOrder");
+		assertThat(alone.path("order").isNull()).as(alone.toString()).isTrue();
+		assertThat(alone.path("userErrors").get(0).path("code").asString()).isEqualTo("UNKNOWN_CURRENCY");
+		assertThat(field(alone.path("userErrors").get(0))).containsExactly("input", "items", "0", "productId");
+		JsonNode refused = place("10016", "withdrawn-lines", item(marks, 1), item(1, 1), item(leva, 3)).data()
+			.path("placeOrder");
+		assertThat(refused.path("order").isNull()).as(refused.toString()).isTrue();
+		assertThat(refused.path("userErrors")).hasSize(2);
+		JsonNode first = refused.path("userErrors").get(0);
+		assertThat(first.path("code").asString()).isEqualTo("UNKNOWN_CURRENCY");
+		assertThat(first.path("message").asString()).isEqualTo("Product " + marks
+				+ " is priced in a currency that is no longer in use, so it cannot be ordered until the catalog prices it in a current one.");
+		assertThat(field(first)).containsExactly("input", "items", "0", "productId");
+		JsonNode second = refused.path("userErrors").get(1);
+		assertThat(second.path("code").asString()).isEqualTo("UNKNOWN_CURRENCY");
+		assertThat(field(second)).containsExactly("input", "items", "2", "productId");
+		assertThat(ordersOf(10016)).isZero();
+		reprice(marks, "5.00", "EUR");
+		reprice(leva, "3.00", "EUR");
+		JsonNode placed = place("10016", "withdrawn-lines", item(marks, 1), item(1, 1), item(leva, 3)).data()
+			.path("placeOrder");
+		assertThat(placed.path("userErrors").isEmpty()).as(placed.toString()).isTrue();
+		assertThat(placed.path("order").path("total").toString())
+			.isEqualTo("{\"amount\":\"98.18\",\"currency\":\"EUR\"}");
+	}
+
+	@Test
 	void anOrderInACurrencyWithdrawnSinceReadsAsPlacedWhenItsProductMovesOn() {
 		RunningUsers.register("10015");
-		// priced before its currency was withdrawn: only the database holds such a price
-		JdbcTemplate catalogRows = RunningCatalog.context().getBean(JdbcTemplate.class);
-		long product = catalogRows.queryForObject("insert into product (sku, name, price_amount, price_currency, "
-				+ "category_id, weight_grams) values ('WITHDRAWN-DEM', 'Old stock', 9.90, 'DEM', 3, 100) returning id",
-				Long.class);
-		JsonNode placed = place("10015", "withdrawn-dem", item(product, 2)).data().path("placeOrder");
-		assertThat(placed.path("userErrors").isEmpty()).as(placed.toString()).isTrue();
-		String orderId = placed.path("order").path("id").asString();
-		GraphQlHttpClient catalog = new GraphQlHttpClient(java.net.URI.create(RunningCatalog.url()));
-		GraphQlHttpClient.Response moved = catalog.post(
-				"mutation($id: ID!) { updateProductPrice(input: { productId: $id, price: { amount: \"5.00\", "
-						+ "currency: \"EUR\" } }) { userErrors { code } } }",
-				Map.of("id", String.valueOf(product)), TestTokens.forUser("1", "catalog:write"));
-		assertThat(moved.data().path("updateProductPrice").path("userErrors").isEmpty()).as(moved.body()).isTrue();
+		long product = withdrawnProduct("WITHDRAWN-DEM", "DEM");
+		// placed while the mark was in use: placeOrder takes it no more, so only the
+		// database
+		// holds such an order
+		String orderId = String.valueOf(orderPlacedBefore(10015, "withdrawn-dem", product, 2, "9.90", "DEM"));
+		reprice(product, "5.00", "EUR");
 		JsonNode order = orderById("10015", orderId);
+		assertThat(order.path("status").asString()).isEqualTo("PLACED");
 		assertThat(order.path("total").toString()).isEqualTo("{\"amount\":\"19.80\",\"currency\":\"DEM\"}");
 		assertThat(lines(order)).containsExactly(product + "x2@9.90DEM");
 		JsonNode history = this.http
@@ -191,6 +216,8 @@ class PlaceOrderTests {
 			.path("orders")
 			.path("edges");
 		assertThat(history.get(0).path("node").path("total").path("currency").asString()).isEqualTo("DEM");
+		JsonNode replay = place("10015", "withdrawn-dem", item(product, 2)).data().path("placeOrder");
+		assertThat(replay.path("order").path("id").asString()).as(replay.toString()).isEqualTo(orderId);
 		JsonNode next = place("10015", "moved-to-eur", item(product, 1)).data().path("placeOrder").path("order");
 		assertThat(next.path("total").toString()).isEqualTo("{\"amount\":\"5.00\",\"currency\":\"EUR\"}");
 	}
@@ -354,6 +381,44 @@ class PlaceOrderTests {
 			.path("createProduct")
 			.path("product");
 		return Long.parseLong(created.path("id").asString());
+	}
+
+	/**
+	 * A product of the running catalog priced at 9.90 in a currency withdrawn since: only
+	 * the database holds such a price.
+	 */
+	private static long withdrawnProduct(String sku, String currency) {
+		JdbcTemplate catalogRows = RunningCatalog.context().getBean(JdbcTemplate.class);
+		return catalogRows.queryForObject(
+				"insert into product (sku, name, price_amount, price_currency, category_id, "
+						+ "weight_grams) values (?, 'Old stock', 9.90, ?, 3, 100) returning id",
+				Long.class, sku, currency);
+	}
+
+	private static void reprice(long productId, String amount, String currency) {
+		GraphQlHttpClient catalog = new GraphQlHttpClient(java.net.URI.create(RunningCatalog.url()));
+		GraphQlHttpClient.Response moved = catalog.post(
+				"mutation($id: ID!, $price: MoneyInput!) { updateProductPrice(input: { productId: $id, price: $price }) "
+						+ "{ userErrors { code } } }",
+				Map.of("id", String.valueOf(productId), "price", Map.of("amount", amount, "currency", currency)),
+				TestTokens.forUser("1", "catalog:write"));
+		assertThat(moved.data().path("updateProductPrice").path("userErrors").isEmpty()).as(moved.body()).isTrue();
+	}
+
+	/**
+	 * An order of one line, written as placeOrder wrote it when its currency was in use.
+	 */
+	private long orderPlacedBefore(long buyerId, String key, long productId, int quantity, String unitPrice,
+			String currency) {
+		BigDecimal total = new BigDecimal(unitPrice).multiply(BigDecimal.valueOf(quantity));
+		long orderId = this.jdbc.queryForObject("insert into orders (buyer_id, status, total_amount, total_currency, "
+				+ "placed_at, idempotency_key, items_digest) values (?, 'PLACED', ?, ?, now(), ?, ?) returning id",
+				Long.class, buyerId, total, currency, key, ItemsDigest.of(Map.of(productId, quantity)));
+		this.jdbc.update(
+				"insert into order_item (order_id, line_no, product_id, quantity, unit_price_amount, "
+						+ "unit_price_currency) values (?, 0, ?, ?, ?, ?)",
+				orderId, productId, quantity, new BigDecimal(unitPrice), currency);
+		return orderId;
 	}
 
 	private GraphQlHttpClient.Response place(String userId, String key, Map<String, Object>... items) {

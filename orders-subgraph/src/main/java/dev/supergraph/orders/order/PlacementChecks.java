@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import dev.supergraph.starter.validation.InputValidator;
 import dev.supergraph.starter.errors.UserError;
+import dev.supergraph.starter.money.Currencies;
 import dev.supergraph.starter.money.Money;
 import dev.supergraph.starter.errors.UserErrors;
 
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * What makes a {@code placeOrder} input acceptable: its declared constraints, each
  * product on one line only (duplicates are rejected rather than merged, so the client's
- * lines are exactly the stored ones), and a known price in one currency for every
- * product.
+ * lines are exactly the stored ones), and a known price in one currency in current use
+ * for every product.
  */
 @Component
 class PlacementChecks {
@@ -29,9 +30,12 @@ class PlacementChecks {
 
 	private final UserErrors errors;
 
+	private final Currencies currencies;
+
 	PlacementChecks(InputValidator validator, UserErrors errors) {
 		this.validator = validator;
 		this.errors = errors;
+		this.currencies = Currencies.inCurrentUse();
 	}
 
 	List<UserError> validate(PlaceOrderInput input, Locale locale) {
@@ -51,25 +55,36 @@ class PlacementChecks {
 		return duplicates;
 	}
 
+	/**
+	 * The catalog's current prices checked against the lines: each product known and
+	 * priced in a currency in current use (one withdrawn since the product was priced
+	 * cannot be paid until the catalog reprices it), then all in one currency.
+	 */
 	List<UserError> checkPrices(PlacementRequest request, Map<Long, Money> prices, Locale locale) {
-		List<UserError> unknown = new ArrayList<>();
+		List<UserError> unpriced = new ArrayList<>();
 		Set<String> currencies = new TreeSet<>();
 		for (int index = 0; index < request.lines().size(); index++) {
 			long productId = request.lines().get(index).productId();
 			Money price = prices.get(productId);
 			if (price == null) {
-				unknown.add(this.errors.of("PRODUCT_NOT_FOUND", "orders.productNotFound", productId, locale, "items",
-						index, "productId"));
+				unpriced.add(onLine("PRODUCT_NOT_FOUND", "orders.productNotFound", productId, index, locale));
+			}
+			else if (!this.currencies.inUse(price.currency())) {
+				unpriced.add(onLine("UNKNOWN_CURRENCY", "orders.currencyWithdrawn", productId, index, locale));
 			}
 			else {
 				currencies.add(price.currency());
 			}
 		}
-		if (unknown.isEmpty() && currencies.size() > 1) {
-			unknown.add(this.errors.of("CURRENCY_MISMATCH", "orders.currencyMismatch", String.join(", ", currencies),
+		if (unpriced.isEmpty() && currencies.size() > 1) {
+			unpriced.add(this.errors.of("CURRENCY_MISMATCH", "orders.currencyMismatch", String.join(", ", currencies),
 					locale, "items"));
 		}
-		return unknown;
+		return unpriced;
+	}
+
+	private UserError onLine(String code, String key, long productId, int index, Locale locale) {
+		return this.errors.of(code, key, productId, locale, "items", index, "productId");
 	}
 
 	UserError unregistered(Locale locale) {

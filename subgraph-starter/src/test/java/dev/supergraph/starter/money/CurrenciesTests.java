@@ -1,30 +1,31 @@
-package dev.supergraph.catalog.product;
+package dev.supergraph.starter.money;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code currencies.json}, the currencies a price can be in: each once, as a code of
  * three letters with the minor unit ISO 4217 gives it, and none of those the JDK still
- * lists for old data.
+ * lists for old data; {@link Currencies} knows exactly these.
  */
-class CurrenciesFileTests {
+class CurrenciesTests {
+
+	private final Currencies currencies = Currencies.inCurrentUse();
 
 	@Test
 	void listsEachCurrencyOnceWithItsMinorUnit() throws IOException {
 		List<String> codes = new ArrayList<>();
-		for (JsonNode currency : currencies()) {
+		for (JsonNode currency : listed()) {
 			String code = currency.path("code").asString();
 			codes.add(code);
 			assertThat(code).matches("[A-Z]{3}");
@@ -39,14 +40,27 @@ class CurrenciesFileTests {
 	@Test
 	void leavesOutWithdrawnCurrenciesFundsAndCodesWithoutAMinorUnit() throws IOException {
 		List<String> codes = new ArrayList<>();
-		currencies().forEach((currency) -> codes.add(currency.path("code").asString()));
+		listed().forEach((currency) -> codes.add(currency.path("code").asString()));
 		assertThat(codes).doesNotContain("DEM", "FRF", "ESP", "ITL", "NLG", "ATS", "HRK", "BGN", "CUC", "ANG", "SLL",
 				"ZWL", "VEF", "MRO", "STD", "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "XXX", "XTS", "XAU",
 				"XDR", "XSU", "XUA");
 	}
 
-	private static JsonNode currencies() throws IOException {
-		try (InputStream in = new ClassPathResource("currencies.json").getInputStream()) {
+	@Test
+	void knowsEveryListedCurrencyWithItsMinorUnitAndNoOther() throws IOException {
+		for (JsonNode currency : listed()) {
+			String code = currency.path("code").asString();
+			assertThat(this.currencies.inUse(code)).as(code).isTrue();
+			assertThat(this.currencies.minorUnit(code)).as(code).hasValue(currency.path("minorUnit").asInt());
+		}
+		for (String code : List.of("DEM", "BGN", "HRK", "USN", "XXX", "XAU", "eur", "", "EURO")) {
+			assertThat(this.currencies.inUse(code)).as(code).isFalse();
+			assertThat(this.currencies.minorUnit(code)).as(code).isEqualTo(OptionalInt.empty());
+		}
+	}
+
+	private static JsonNode listed() throws IOException {
+		try (InputStream in = Currencies.class.getResourceAsStream("currencies.json")) {
 			return JsonMapper.builder().build().readTree(in).path("currencies");
 		}
 	}
