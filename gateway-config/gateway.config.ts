@@ -38,6 +38,7 @@ import { redisOutage, sharedRedis } from './router/shared-state.mjs';
 import { rateLimitBudgets, useRateLimit } from './router/rate-limit.mjs';
 import { useFeatureFlags } from './router/feature-flags.mjs';
 import { storeSupergraph } from './router/supergraph-source.mjs';
+import { fileSupergraph, supergraphFile } from './router/supergraph-file.mjs';
 import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
 import { answerTransportErrors } from './router/transport-errors.mjs';
 import { checkRequestIds, generateRequestIdsWith, REQUEST_ID_HEADER } from './router/request-ids.mjs';
@@ -93,23 +94,24 @@ const rateLimit = production && on('rateLimit')
   ? useRateLimit(rateLimitBudgets(limits, sharedRedis(settings.redis), redisOutage()), { trustedProxyHops: settings.trustedProxyHops })
   : null;
 // SUPERGRAPH_STORE: the version the store's pointer names, checked before Hive sees it as the store's commands
-// check it, the trusted operations included (router/supergraph-source.mjs).
+// check it, the trusted operations included (router/supergraph-source.mjs). Else the supergraph file, each of its
+// texts checked alike (router/supergraph-file.mjs).
+const checkedDocuments = { file: trustedDocumentsFile, documents: trustedDocuments };
 const store = settings.supergraphStore
   ? storeSupergraph(settings.supergraphStore.dir, {
-    trustedDocuments: { file: trustedDocumentsFile, documents: trustedDocuments },
+    trustedDocuments: checkedDocuments,
     shutdownTimeoutMs: settings.shutdownTimeoutMs,
   })
   : null;
+const supergraph = store ?? fileSupergraph(supergraphFile(), { trustedDocuments: checkedDocuments });
 
 export const gatewayConfig = defineConfig({
-  supergraph: store ? store.load : './supergraph.graphql',
+  supergraph: supergraph.load,
   // ROUTER_QUERY_PLANNER (router/settings.mjs): Hive's Rust planner unless `javascript` is asked for.
   ...queryPlannerOptions(settings.queryPlanner),
+  pollingInterval: settings.supergraphPollMs,
   // A swap lets operations running on the old version finish on it (Hive's default aborts them).
-  ...(store ? {
-    pollingInterval: settings.supergraphStore.pollMs,
-    gracefulSchemaReload: { drainTimeout: settings.requestDeadlineMs },
-  } : {}),
+  gracefulSchemaReload: { drainTimeout: settings.requestDeadlineMs },
   // Routing URLs in the supergraph are local defaults; the environment decides where subgraphs live.
   // No collapsing of identical in-flight subgraph requests: its key holds the propagated headers, the
   // request id among them, so two client requests never shared one, yet every answer was copied

@@ -8,9 +8,10 @@ import cluster from 'node:cluster';
 import { register } from 'node:module';
 import { listenAddress, listenProblem } from './listen-address.mjs';
 import { startProblem } from './start-checks.mjs';
+import { takeSupergraphFileArgument } from './supergraph-file.mjs';
 
-// A setting the router cannot start with, or a port in use, ends the start here in a line each
-// (workers of a forked router listen through the primary).
+// A setting the router cannot start with, a supergraph file or trusted document it would not serve, or a port
+// in use, ends the start here in a line each (workers of a forked router listen through the primary).
 const problem = cluster.isPrimary
   ? startProblem(process.argv, process.env) ?? await listenProblem(listenAddress(process.argv.slice(2), process.env))
   : null;
@@ -18,5 +19,8 @@ if (problem) {
   console.error(problem);
   process.exit(1);
 }
+// The supergraph file is served by the configuration, which checks every text of it before Hive Gateway sees it
+// (router/supergraph-file.mjs); named to Hive's command line, Hive would watch it and serve any edit unchecked.
+takeSupergraphFileArgument(process.argv);
 register('./without-laboratory-hooks.mjs', import.meta.url);
 await import(new URL('../node_modules/@graphql-hive/gateway/dist/bin.js', import.meta.url).href);

@@ -57,6 +57,7 @@ function readSettings(env) {
     mode = refuse(`GATEWAY_MODE must be 'dev' or 'production', not '${mode}'`, 'dev');
   }
   const jwt = jwtSettings(env, mode);
+  const pollMs = supergraphPollMs(env);
   return {
     mode,
     subgraphs: subgraphSettings(env),
@@ -90,7 +91,8 @@ function readSettings(env) {
       // A Redis slower than this counts as down: the rate limit fails open rather than slow requests.
       commandTimeoutMs: int(env, 'REDIS_TIMEOUT_MS', 250),
     },
-    supergraphStore: supergraphStoreSettings(env),
+    supergraphStore: supergraphStoreSettings(env, pollMs),
+    supergraphPollMs: pollMs,
     metrics: metricsSet(env),
     queryPlanner: queryPlanner(env),
     tracing: readTracingSettings(env, mode),
@@ -222,18 +224,23 @@ export const MIN_SUPERGRAPH_POLL_MS = 10000;
 
 /**
  * The versioned supergraph store (docs/supergraph-versions.md): unset, the router serves the file
- * `supergraph.graphql` as before. The poll interval is how long a promotion or rollback takes to reach
- * the router at most (plus the next request's time: Hive polls when a request comes in).
+ * `supergraph.graphql` (or the one its command line names) as before.
  */
-function supergraphStoreSettings(env) {
-  if (!env.SUPERGRAPH_STORE) {
-    return null;
-  }
+function supergraphStoreSettings(env, pollMs) {
+  return env.SUPERGRAPH_STORE ? { dir: env.SUPERGRAPH_STORE, pollMs } : null;
+}
+
+/**
+ * How often the router looks at its supergraph, the store's pointer or the file: how long a promotion, a
+ * rollback or an edit takes to reach the router at most (plus the next request's time: Hive polls when a
+ * request comes in).
+ */
+function supergraphPollMs(env) {
   const pollMs = int(env, 'SUPERGRAPH_POLL_MS', MIN_SUPERGRAPH_POLL_MS);
   if (pollMs < MIN_SUPERGRAPH_POLL_MS) {
     refuse(`SUPERGRAPH_POLL_MS must be at least ${MIN_SUPERGRAPH_POLL_MS} (Hive Gateway's minimum), not ${pollMs}`);
   }
-  return { dir: env.SUPERGRAPH_STORE, pollMs };
+  return pollMs;
 }
 
 // A numeric setting that is unset, empty or blank takes its default, as every other setting does;

@@ -6,10 +6,11 @@
 // its operation ran on (x-supergraph-version).
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Counter, Gauge, register } from 'prom-client';
+import { Gauge, register } from 'prom-client';
 import { MAX_POINTER_BYTES, MAX_VERSION_BYTES, POINTER_FILE, STORE_READ_DEADLINE_MS, StoreRefusal, SupergraphProblem,
   parsePointer, requireVersionSize, versionFile, versionText } from './supergraph-store.mjs';
 import { checkSupergraph } from './supergraph-validation.mjs';
+import { refusedSupergraphs } from './supergraph-metrics.mjs';
 import { UnusableFile, readBoundedFileAsync, readProblem } from './setting-files.mjs';
 import { routerLog } from './log.mjs';
 
@@ -293,11 +294,7 @@ export function storeSupergraph(dir, { trustedDocuments, shutdownTimeoutMs = 0, 
 function storeMetrics(registry) {
   const metric = (Type, options) => registry.getSingleMetric(options.name) ?? new Type({ ...options, registers: [registry] });
   return {
-    refusals: metric(Counter, {
-      name: 'router_supergraph_refused_total',
-      help: 'Supergraph versions the router refused to serve (counted once per version and reason)',
-      labelNames: ['reason'],
-    }),
+    refusals: refusedSupergraphs(registry),
     pointerRefused: metric(Gauge, {
       name: 'router_supergraph_pointer_refused',
       help: '1 while the router does not serve the store\'s current version (refused, or the store out of reach)',

@@ -6,15 +6,16 @@
 // validated against the API schema of the committed supergraph and the router's production limits.
 // With --check, nothing is written and a stale manifest fails. --clients and --output name other
 // files than the repository's (the tests use them).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 import { Kind, buildASTSchema, parse, specifiedRules, validate } from 'graphql';
 import { commandLine, fail, readText, writeFiles } from './lib/cli.mjs';
 import { gatewayDir } from './lib/subgraphs.mjs';
 import { clientOperations, clientsFile, shown } from './lib/client-operations.mjs';
-import { knownOperationTypesRule, operationLimitsRule, sha256 } from '../router/plugins.mjs';
+import { knownOperationTypesRule, sha256 } from '../router/plugins.mjs';
 import { productionLimits } from '../router/settings.mjs';
+import { documentLimitProblems, limitProblemText } from '../router/document-limits.mjs';
 
 const { values: options } = commandLine('usage: manifest.mjs [--check] [--clients FILE] [--output FILE]', {
   options: {
@@ -28,7 +29,8 @@ const manifestFile = resolve(options.output);
 const apiSchema = buildASTSchema(
   transformSupergraphToPublicSchema(parse(readText(resolve(gatewayDir, 'supergraph.graphql')))),
 );
-const rules = [...specifiedRules, knownOperationTypesRule, operationLimitsRule(productionLimits({}))];
+const rules = [...specifiedRules, knownOperationTypesRule];
+const limits = productionLimits({});
 const { operations, problems } = clientOperations(resolve(options.clients));
 if (operations.length === 0 && problems.length === 0) {
   fail(`no operations in the client packages of ${options.clients}`);
@@ -46,7 +48,7 @@ if (problems.length) {
 const json = `${JSON.stringify(manifest, null, 2)}\n`;
 const name = basename(manifestFile);
 if (options.check) {
-  const committed = existsSync(manifestFile) ? readFileSync(manifestFile, 'utf8') : '';
+  const committed = existsSync(manifestFile) ? readText(manifestFile) : '';
   if (committed !== json) {
     fail(`${name} is stale or missing: run \`npm run manifest\` in gateway-config and commit it`);
   }
@@ -69,5 +71,7 @@ function checkOperation(file, text) {
   if (definitions.length !== 1 || definitions[0].name?.value !== expectedName) {
     return [`must hold exactly one operation, named ${expectedName}`];
   }
-  return validate(apiSchema, document, rules).map((error) => error.message);
+  const errors = validate(apiSchema, document, rules).map((error) => error.message);
+  // Beyond a production limit, the router would refuse it on every request (router/document-limits.mjs).
+  return errors.length ? errors : documentLimitProblems(text, limits).map(limitProblemText);
 }

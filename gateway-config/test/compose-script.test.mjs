@@ -68,7 +68,7 @@ describe('compose script', () => {
     writeFileSync(join(copy.gateway, 'latin1.graphql'), Buffer.from('type Query { caf\xe9: String }\n', 'latin1'));
     for (const [yaml, message] of [
       [supergraphYaml.replace('./subgraphs/users.graphql', './subgraphs/missing.graphql'), /subgraphs\/missing\.graphql does not exist$/],
-      [supergraphYaml.replace('./subgraphs/users.graphql', './subgraphs'), /subgraphs is a directory$/],
+      [supergraphYaml.replace('./subgraphs/users.graphql', './subgraphs'), /subgraphs is a directory, not a regular file$/],
       [supergraphYaml.replace('./subgraphs/users.graphql', './latin1.graphql'), /latin1\.graphql is not UTF-8 text: byte 0xE9 at offset 16$/],
       ['subgraphs: [\n  x: : y\n', /supergraph\.yaml is not valid YAML: .*at line 2, column 6$/],
     ]) {

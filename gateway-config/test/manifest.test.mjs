@@ -78,6 +78,14 @@ describe('trusted-documents manifest from the client packages', () => {
     assert.match(run.output, /internal\/Internal\.graphql: Cannot query field "_service" on type "Query"\./);
   });
 
+  it('refuses an operation the production router would refuse on every request, naming the limit', () => {
+    const deep = 'query Deep {\n  products { edges { node { category { products { edges { node { category { products { edges { node { id } } } } } } } } } } }\n}\n';
+    const dir = registry({ deep: { 'Deep.graphql': deep } });
+    const run = manifest(dir);
+    assert.equal(run.status, 1);
+    assert.match(run.output, /deep\/Deep\.graphql: has 12 levels of depth, over MAX_DEPTH 10/);
+  });
+
   it('refuses an operation of a type the schema has no root for', () => {
     const dir = registry({ live: { 'Live.graphql': 'subscription Live {\n  categories {\n    id\n  }\n}\n' } });
     const run = manifest(dir);
@@ -137,7 +145,7 @@ describe('manifest script command line', () => {
     writeFileSync(join(dir, 'shape.json'), '{"clients":5}');
     writeFileSync(join(dir, 'utf16.json'), Buffer.from('\uFEFF{"clients":[]}', 'utf16le'));
     const shape = 'must be an object with a "clients" array of { "name", "operations" } entries';
-    for (const [file, problem] of [['missing.json', 'does not exist'], ['', 'is a directory'],
+    for (const [file, problem] of [['missing.json', 'does not exist'], ['', 'is a directory, not a regular file'],
       ['empty.json', 'is not valid JSON: Unexpected end of JSON input'], ['bad.json', /^is not valid JSON: Unexpected token/],
       ['shape.json', shape], ['utf16.json', 'is not UTF-8 text: byte 0xFF at offset 0']]) {
       const clients = join(dir, file);

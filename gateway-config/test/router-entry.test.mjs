@@ -136,4 +136,31 @@ describe('where the router listens', () => {
       assert.deepEqual(result.output.trim().split('\n').sort(), [...lines].sort(), result.output);
     }
   });
+
+  it("stops a router given one of Hive Gateway's own supergraph, documents or configuration sources, naming it", async () => {
+    const replaces = (name, what) => `${name} is set: a setting of Hive Gateway's own that would replace ${what} with one `
+      + 'the router never checks; the router takes none of them (docs/router.md): unset it';
+    const cases = [
+      [{ HIVE_CDN_ENDPOINT: 'https://cdn.example.com/artifacts/v1/target', HIVE_CDN_KEY: 'key' }, [],
+        replaces('HIVE_CDN_ENDPOINT', 'the supergraph')],
+      [{ APOLLO_GRAPH_REF: 'graph@current', APOLLO_KEY: 'key' }, [], replaces('APOLLO_GRAPH_REF', 'the supergraph')],
+      [{ APOLLO_KEY: 'key' }, [], replaces('APOLLO_KEY', 'the supergraph')],
+      [{ CONFIG_PATH: 'other.config.ts' }, [], replaces('CONFIG_PATH', 'the configuration (gateway.config.ts)')],
+      [{}, ['--hive-cdn-endpoint', 'https://cdn.example.com/artifacts/v1/target'], replaces('--hive-cdn-endpoint', 'the supergraph')],
+      [{}, ['--apollo-graph-ref=graph@current'], replaces('--apollo-graph-ref', 'the supergraph')],
+      [{}, ['--dev-service', 'users=http://localhost:4001/graphql'], replaces('--dev-service', 'the supergraph')],
+      [{}, ['--hive-persisted-documents-endpoint', 'https://cdn.example.com/documents'],
+        replaces('--hive-persisted-documents-endpoint', 'the trusted documents')],
+      [{}, ['-c', 'other.config.ts'], replaces('--config-path', 'the configuration (gateway.config.ts)')],
+    ];
+    for (const [env, args, line] of cases) {
+      const result = await startWith(env, ['supergraph.graphql', ...args]);
+      assert.equal(result.code, 1, result.output);
+      assert.equal(result.output, `${line}\n`);
+    }
+    const url = await startWith({}, ['https://cdn.example.com/supergraph']);
+    assert.equal(url.code, 1, url.output);
+    assert.equal(url.output, "the command names the supergraph URL 'https://cdn.example.com/supergraph', which Hive Gateway "
+      + 'would load and serve unchecked: the router serves a supergraph file or a store (SUPERGRAPH_STORE), checked before it is served\n');
+  });
 });

@@ -2,9 +2,12 @@
 // that cannot be read or parsed is refused in one line that names it and the problem.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_INPUT_BYTES } from '../scripts/lib/cli.mjs';
+import { gatewayDir } from './support/gateway.mjs';
 import { ONE_LINE_REFUSAL, runScript } from './support/scripts.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'validate-compose-'));
@@ -23,13 +26,28 @@ describe('validate-compose script', () => {
   it('refuses a file that is missing, a directory, not UTF-8 or not YAML, naming it and the problem', () => {
     writeFileSync(join(dir, 'utf16.yaml'), Buffer.from('\uFEFFservices: {}\n', 'utf16le'));
     writeFileSync(join(dir, 'bad.yaml'), 'services: [\n  x: : y\n');
-    for (const [file, problem] of [['missing.yaml', 'does not exist'], ['.', 'is a directory'],
+    for (const [file, problem] of [['missing.yaml', 'does not exist'], ['.', 'is a directory, not a regular file'],
       ['utf16.yaml', 'is not UTF-8 text: byte 0xFF at offset 0'],
       ['bad.yaml', 'is not valid YAML: Unexpected : in flow sequence at line 2, column 6']]) {
       const { status, stderr } = run(join(dir, file));
       assert.equal(status, 1, stderr);
       assert.match(stderr, ONE_LINE_REFUSAL);
       assert.equal(stderr, `\u2716 ${join(dir, file === '.' ? '' : file).replace(/\/$/, '')} ${problem}\n`);
+    }
+  });
+
+  it('refuses a named pipe, a device or a file larger than any input at once, as the router refuses its setting files', () => {
+    execFileSync('mkfifo', [join(dir, 'compose.pipe')]);
+    const huge = openSync(join(dir, 'huge.yaml'), 'w');
+    ftruncateSync(huge, MAX_INPUT_BYTES + 1);
+    closeSync(huge);
+    for (const [file, problem] of [[join(dir, 'compose.pipe'), 'is a named pipe (FIFO), not a regular file'],
+      ['/dev/zero', 'is a device, not a regular file'], [join(dir, 'huge.yaml'), `is larger than ${MAX_INPUT_BYTES} bytes`]]) {
+      // Read as it was, a pipe without a writer blocked the script for ever and a device never ended.
+      const { status, stderr } = spawnSync(process.execPath, ['scripts/validate-compose.mjs', file],
+        { cwd: gatewayDir, encoding: 'utf8', timeout: 20_000 });
+      assert.equal(status, 1, `${file}: ${stderr}`);
+      assert.equal(stderr, `\u2716 ${file} ${problem}\n`);
     }
   });
 

@@ -2,10 +2,14 @@
 // must fail a CI step, never write and pass), a usage error prints `✖ message` and the usage and exits 2,
 // a refusal prints one `✖` line and exits 1. Inputs are read and outputs checked before anything is
 // written, and every output is written atomically (a temporary file, then a rename).
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readProblem, utf8Text } from '../../router/setting-files.mjs';
+import { readBoundedFile, readProblem, utf8Text } from '../../router/setting-files.mjs';
+import { MAX_VERSION_BYTES } from '../../router/supergraph-store.mjs';
+
+/** The largest input a script reads: a supergraph may be this large, no other input comes near it. */
+export const MAX_INPUT_BYTES = MAX_VERSION_BYTES;
 
 const WRITE_ERRORS = { ENOENT: 'its directory does not exist', ENOTDIR: 'its directory does not exist',
   EISDIR: 'it is a directory', EACCES: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left' };
@@ -42,11 +46,15 @@ export function commandLine(usage, { options = {}, maxPositionals = 0, args = pr
   return parsed;
 }
 
-/** The UTF-8 text of `file`; a file that is missing, a directory or not UTF-8 is refused in one line. */
+/**
+ * The UTF-8 text of `file`, read as the router reads its setting files (router/setting-files.mjs): a file that is
+ * missing, not a regular file (a directory, a named pipe, a device), larger than MAX_INPUT_BYTES or not UTF-8 is
+ * refused in one line.
+ */
 export function readText(file) {
   let bytes;
   try {
-    bytes = readFileSync(file);
+    bytes = readBoundedFile(file, MAX_INPUT_BYTES);
   } catch (error) {
     return fail(`${file} ${readProblem(error)}`);
   }
