@@ -30,7 +30,7 @@ import { KEY_SET_FETCHES_PER_MINUTE, tokenVerifier, useJwtAuth } from './router/
 import { graphiqlOptions } from './router/graphiql.mjs';
 import { APOLLO_CLIENT_HEADER, CLIENT_HEADER, useOperationMetrics } from './router/operation-metrics.mjs';
 import { setUpTracing, untracedRequestId } from './router/tracing.mjs';
-import { startFiles, startSetupProblem } from './router/start-checks.mjs';
+import { fileCheckedDocuments, startFiles, startSetupProblem } from './router/start-checks.mjs';
 import { useEmptySelections } from './router/empty-selection.mjs';
 import { forwardedLanguage } from './router/messages.mjs';
 import { useOpsPage } from './router/ops.mjs';
@@ -103,7 +103,7 @@ const store = settings.supergraphStore
     shutdownTimeoutMs: settings.shutdownTimeoutMs,
   })
   : null;
-const supergraph = store ?? fileSupergraph(supergraphFile(), { trustedDocuments: checkedDocuments });
+const supergraph = store ?? fileSupergraph(supergraphFile(), { trustedDocuments: fileCheckedDocuments(settings) });
 
 export const gatewayConfig = defineConfig({
   supergraph: supergraph.load,

@@ -60,7 +60,17 @@ function servedFileProblem(settings, argv) {
   if (settings.supergraphStore) {
     return null;
   }
-  return supergraphFileProblem(supergraphFile(argv), trustedDocumentsOf(settings));
+  return supergraphFileProblem(supergraphFile(argv), fileCheckedDocuments(settings));
+}
+
+/**
+ * What a plain supergraph file must keep valid: in production the trusted documents, the only operations
+ * clients may send; in dev mode, where any operation is served and a developer may compose a few subgraphs
+ * alone, none (the file must still validate).
+ */
+export function fileCheckedDocuments(settings) {
+  const loaded = trustedDocumentsOf(settings);
+  return settings.mode === 'production' ? loaded : { file: loaded.file, documents: new Map() };
 }
 
 /** In production: no trusted document beyond a limit that refuses it whatever its variables (router/document-limits.mjs). */
