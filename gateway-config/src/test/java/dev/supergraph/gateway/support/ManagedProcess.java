@@ -27,6 +27,8 @@ public final class ManagedProcess {
 		.connectTimeout(Duration.ofSeconds(2))
 		.build();
 
+	private static final int LOG_TAIL_LINES = 20;
+
 	private final String name;
 
 	private final List<String> command;
@@ -66,7 +68,7 @@ public final class ManagedProcess {
 	/** Start the process; {@link #awaitReady()} waits until it serves. */
 	public synchronized void start() {
 		try {
-			Path log = Path.of("target", "e2e-logs", this.name + ".log");
+			Path log = logFile();
 			Files.createDirectories(log.getParent());
 			ProcessBuilder builder = new ProcessBuilder(this.command).directory(this.directory)
 				.redirectErrorStream(true)
@@ -90,7 +92,7 @@ public final class ManagedProcess {
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue()
-						+ "; see target/e2e-logs/" + this.name + ".log");
+						+ "; the end of target/e2e-logs/" + this.name + ".log:\n" + logTail());
 			}
 			if (answers()) {
 				return;
@@ -156,6 +158,22 @@ public final class ManagedProcess {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	// CI prints a failure's message, not the log files it names: the lines that say why
+	// go with it.
+	private String logTail() {
+		try {
+			List<String> lines = Files.readAllLines(logFile());
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "(unreadable: " + ex.getMessage() + ")";
+		}
+	}
+
+	private Path logFile() {
+		return Path.of("target", "e2e-logs", this.name + ".log");
 	}
 
 	static int freePort() {
