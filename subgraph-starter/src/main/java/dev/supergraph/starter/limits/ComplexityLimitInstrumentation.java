@@ -1,7 +1,6 @@
 package dev.supergraph.starter.limits;
 
 import java.util.Locale;
-import java.util.Set;
 
 import dev.supergraph.starter.errors.ErrorMessages;
 import graphql.ExecutionResult;
@@ -16,13 +15,11 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
  * The complexity limit, the router's cost estimate made again for the request the
  * subgraph got ({@link OperationCost}): an operation over it is refused with
  * {@code QUERY_TOO_COMPLEX} before anything runs. An operation that passed is not
- * measured again while its document is cached, unless {@code first} (the slicing argument
- * of every connection of the starter's pagination), {@code @skip} or {@code @include}
- * take a variable.
+ * measured again while its document is cached, unless a slicing argument of the schema's
+ * {@code @listSize} ({@code first} of every connection), {@code @skip} or
+ * {@code @include} takes a variable.
  */
 class ComplexityLimitInstrumentation extends SimplePerformantInstrumentation {
-
-	private static final String PAGE_SIZE = "first";
 
 	private final int maxComplexity;
 
@@ -33,7 +30,7 @@ class ComplexityLimitInstrumentation extends SimplePerformantInstrumentation {
 	ComplexityLimitInstrumentation(int maxComplexity, ErrorMessages messages, int documentsRemembered) {
 		this.maxComplexity = maxComplexity;
 		this.messages = messages;
-		this.passed = new PassedOperations(Set.of(PAGE_SIZE), documentsRemembered);
+		this.passed = new PassedOperations(SlicingArguments::of, documentsRemembered);
 	}
 
 	@Override

@@ -29,7 +29,7 @@ class DepthLimitInstrumentation extends SimplePerformantInstrumentation {
 	DepthLimitInstrumentation(int maxDepth, ErrorMessages messages, int documentsRemembered) {
 		this.maxDepth = maxDepth;
 		this.messages = messages;
-		this.passed = new PassedOperations(Set.of(), documentsRemembered);
+		this.passed = new PassedOperations((schema) -> Set.of(), documentsRemembered);
 	}
 
 	@Override

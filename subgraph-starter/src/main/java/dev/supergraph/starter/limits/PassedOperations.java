@@ -2,6 +2,7 @@ package dev.supergraph.starter.limits;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.supergraph.starter.caching.RequestPathCaches;
@@ -19,6 +20,7 @@ import graphql.language.ObjectField;
 import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.VariableReference;
+import graphql.schema.GraphQLSchema;
 
 /**
  * The operations a limit has let through, remembered by parsed document, so that a
@@ -31,16 +33,17 @@ import graphql.language.VariableReference;
  */
 final class PassedOperations {
 
-	private final Set<String> argumentsRead;
+	private final Function<GraphQLSchema, Set<String>> argumentsRead;
 
 	private final Cache<Document, Verdicts> verdicts;
 
 	/**
-	 * @param argumentsRead the field arguments whose values the limit reads
+	 * @param argumentsRead the names of the field arguments whose values the limit reads,
+	 * in a schema
 	 * @param maximumSize how many documents to remember at most
 	 */
-	PassedOperations(Set<String> argumentsRead, int maximumSize) {
-		this.argumentsRead = Set.copyOf(argumentsRead);
+	PassedOperations(Function<GraphQLSchema, Set<String>> argumentsRead, int maximumSize) {
+		this.argumentsRead = argumentsRead;
 		this.verdicts = RequestPathCaches.newBuilder().weakKeys().maximumSize(maximumSize).build();
 	}
 
@@ -58,26 +61,27 @@ final class PassedOperations {
 			return SimpleInstrumentationContext.noOp();
 		}
 		InstrumentationContext<ExecutionResult> checked = check.get();
+		Set<String> argumentsRead = this.argumentsRead.apply(context.getGraphQLSchema());
 		Verdicts verdicts = (known != null) ? known : this.verdicts.get(context.getDocument(),
-				(document) -> new Verdicts(!readsVariables(document), ConcurrentHashMap.newKeySet()));
+				(document) -> new Verdicts(!readsVariables(document, argumentsRead), ConcurrentHashMap.newKeySet()));
 		if (verdicts.variableFree()) {
 			verdicts.passed().add(context.getOperationDefinition());
 		}
 		return checked;
 	}
 
-	private boolean readsVariables(Node<?> node) {
+	private static boolean readsVariables(Node<?> node, Set<String> argumentsRead) {
 		if (node instanceof Directive directive
 				&& (directive.getName().equals("skip") || directive.getName().equals("include"))
 				&& containsVariable(directive)) {
 			return true;
 		}
-		if (node instanceof Argument argument && this.argumentsRead.contains(argument.getName())
+		if (node instanceof Argument argument && argumentsRead.contains(argument.getName())
 				&& containsVariable(argument)) {
 			return true;
 		}
 		for (Node<?> child : node.getChildren()) {
-			if (readsVariables(child)) {
+			if (readsVariables(child, argumentsRead)) {
 				return true;
 			}
 		}

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import graphql.schema.DataFetchingEnvironment;
@@ -25,8 +24,6 @@ final class CursorScope {
 
 	/** What a scope looks like in a cursor. */
 	static final String PATTERN = "[_A-Za-z][_0-9A-Za-z]*\\.[_A-Za-z][_0-9A-Za-z]*(?:/[-_0-9A-Za-z]{8})?";
-
-	private static final Set<String> PAGING_ARGUMENTS = Set.of("first", "after");
 
 	/** Digest bytes kept: enough to tell a client's filters apart, short in a cursor. */
 	private static final int DIGEST_BYTES = 6;
@@ -53,7 +50,7 @@ final class CursorScope {
 	 */
 	static String of(String coordinate, Map<String, ?> arguments) {
 		Map<String, Object> others = new TreeMap<>(arguments);
-		others.keySet().removeAll(PAGING_ARGUMENTS);
+		others.keySet().removeAll(PagingArguments.BOTH);
 		String canonical = canonical(others);
 		return (canonical != null) ? coordinate + "/" + digest(canonical) : coordinate;
 	}

@@ -22,8 +22,6 @@ import graphql.schema.GraphQLTypeUtil;
  */
 final class DeclaredPageSizes {
 
-	private static final String FIRST = "first";
-
 	private final Map<GraphQLFieldDefinition, Integer> sizes = new ConcurrentHashMap<>();
 
 	/**
@@ -60,7 +58,7 @@ final class DeclaredPageSizes {
 	}
 
 	private static boolean isConnection(GraphQLFieldDefinition field) {
-		return field.getArgument(FIRST) != null
+		return field.getArgument(PagingArguments.FIRST) != null
 				&& GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLObjectType type
 				&& type.getFieldDefinition("edges") != null && type.getFieldDefinition("pageInfo") != null;
 	}

@@ -46,9 +46,9 @@ public final class KeysetPages {
 	 * that is malformed or belongs to another field or other arguments
 	 */
 	public PageRequest request(DataFetchingEnvironment environment) {
-		Integer first = environment.getArgument("first");
+		Integer first = environment.getArgument(PagingArguments.FIRST);
 		int size = (first != null) ? first : defaultSize(environment);
-		return request(size, environment.getArgument("after"), CursorScope.of(environment));
+		return request(size, environment.getArgument(PagingArguments.AFTER), CursorScope.of(environment));
 	}
 
 	PageRequest request(int size, @Nullable String after, String connection) {

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class PassedOperationsTests {
 
-	private final PassedOperations complexity = new PassedOperations(Set.of("first"), 100);
+	private final PassedOperations complexity = new PassedOperations((schema) -> Set.of("first"), 100);
 
 	private final AtomicInteger checks = new AtomicInteger();
 
@@ -39,7 +39,7 @@ class PassedOperationsTests {
 		ExecutionContext execution = execution("query Q($n: Int) { user { orders(first: $n) { id } } }", "Q");
 		checkTwice(this.complexity, execution);
 		assertThat(this.checks).hasValue(2);
-		checkTwice(new PassedOperations(Set.of(), 100), execution);
+		checkTwice(new PassedOperations((schema) -> Set.of(), 100), execution);
 		assertThat(this.checks).hasValue(3);
 	}
 

@@ -68,6 +68,20 @@ class RequestLimitsTests {
 	}
 
 	@Test
+	void anySlicingArgumentTheSchemaDeclaresIsCheckedWithEveryRequestsVariables() {
+		// sample's @listSize(slicingArguments: ["size"]): a first small size must not let
+		// a
+		// larger one through unmeasured
+		String document = "query Q($size: Int) { sample(size: $size) { name } }";
+		for (int round = 0; round < 2; round++) {
+			TestResponse small = this.subgraph.request(document).variables(Map.of("size", 2)).send();
+			assertThat(small.body().at("/data/sample/name").asString()).isEqualTo("sample");
+			assertThat(this.subgraph.request(document).variables(Map.of("size", 100_000)).send().errorCodes())
+				.containsExactly("QUERY_TOO_COMPLEX");
+		}
+	}
+
+	@Test
 	void aFragmentIsMeasuredWhereverItIsSpread() {
 		// Spread at depth 3 first, then at depth 5: graphql-java's own walk measured it
 		// once.

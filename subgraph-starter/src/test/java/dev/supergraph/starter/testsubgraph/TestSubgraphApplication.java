@@ -63,6 +63,11 @@ public class TestSubgraphApplication {
 			return new Nested("root");
 		}
 
+		@QueryMapping
+		Nested sample() {
+			return new Nested("sample");
+		}
+
 		@SchemaMapping
 		Nested child(Nested parent) {
 			return new Nested(parent.name() + ".child");
