@@ -4,14 +4,15 @@
 // Hive's command line and the configuration serves it through `load`: every text is checked as a store's versions
 // are (router/supergraph-validation.mjs, with the trusted documents this router loaded) before Hive sees it. A
 // start on a file that fails is refused (router/start-checks.mjs); an edit that fails keeps the text served,
-// logged once and counted in router_supergraph_refused_total. Hive calls `load` every SUPERGRAPH_POLL_MS.
+// logged once, counted in router_supergraph_refused_total and flagged by router_supergraph_file_refused until the file
+// passes again. Hive calls `load` every SUPERGRAPH_POLL_MS.
 import { stat } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { register } from 'prom-client';
 import { MAX_VERSION_BYTES, SupergraphProblem, requireVersionSize, versionText } from './supergraph-store.mjs';
 import { checkSupergraph } from './supergraph-validation.mjs';
-import { refusedSupergraphs } from './supergraph-metrics.mjs';
+import { refusedSupergraphFile, refusedSupergraphs } from './supergraph-metrics.mjs';
 import { readBoundedFile, readBoundedFileAsync, readProblem } from './setting-files.mjs';
 import { routerLog } from './log.mjs';
 
@@ -76,6 +77,8 @@ export function supergraphFileProblem(file, trustedDocuments) {
  */
 export function fileSupergraph(file, { trustedDocuments, registry = register, log = routerLog }) {
   const refusals = refusedSupergraphs(registry);
+  const fileRefused = refusedSupergraphFile(registry);
+  fileRefused.set(0);
   let served = null;
   // The refusal reported last: an unchanged file is not read, checked, logged or counted again.
   let refused = null;
@@ -100,6 +103,7 @@ export function fileSupergraph(file, { trustedDocuments, registry = register, lo
       }
       served = { text, signature };
       refused = null;
+      fileRefused.set(0);
     } catch (error) {
       report(signature, error);
     }
@@ -114,6 +118,7 @@ export function fileSupergraph(file, { trustedDocuments, registry = register, lo
     }
     refused = { signature, message };
     refusals.inc({ reason });
+    fileRefused.set(1);
     log.error(`supergraph file ${file}: refused: it ${message}; still serving the text that passed before`);
   }
 

@@ -67,6 +67,7 @@ describe('router serving a supergraph file', () => {
 
   it('serves the trusted operations on the file it started with', async () => {
     assert.equal((await send()).ok, true);
+    assert.match(await metrics(), /^router_supergraph_file_refused 0$/m);
   });
 
   it('an edit that does not validate is refused: served on, logged once, counted', async () => {
@@ -88,6 +89,7 @@ describe('router serving a supergraph file', () => {
     await until(async () => (await send()).ok && logLines(/supergraph file .*supergraph\.graphql: serving its edited text/) === 1);
     assert.equal((await send()).ok, true);
     assert.match(await metrics(), /^router_supergraph_refused_total\{reason="operations"\} 1$/m);
+    assert.match(await metrics(), /^router_supergraph_file_refused 0$/m);
   });
 
   async function refusedWhileServing(reason) {
@@ -99,6 +101,7 @@ describe('router serving a supergraph file', () => {
     });
     responses.push(await send());
     assert.deepEqual(responses.filter((response) => !response.ok), []);
+    assert.match(await metrics(), /^router_supergraph_file_refused 1$/m);
   }
 
   /** Sends requests until `check` holds, one every 200 ms (Hive looks at the file on a request only). */
