@@ -3,6 +3,7 @@ package dev.supergraph.gateway.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A server started as a separate operating system process on a loopback port, with its
@@ -28,6 +31,14 @@ public final class ManagedProcess {
 		.build();
 
 	private static final int LOG_TAIL_LINES = 20;
+
+	private static final int FIRST_PORT = 20000;
+
+	private static final int PORTS_BELOW_EPHEMERAL = 12000;
+
+	// From a random place, so that test JVMs running at once rarely try the same ports.
+	private static final AtomicInteger nextPort = new AtomicInteger(
+			ThreadLocalRandom.current().nextInt(PORTS_BELOW_EPHEMERAL));
 
 	private final String name;
 
@@ -176,12 +187,33 @@ public final class ManagedProcess {
 		return Path.of("target", "e2e-logs", this.name + ".log");
 	}
 
+	/**
+	 * A loopback port nothing listens on, below the kernel's ephemeral range (32768 up on
+	 * Linux): the outbound connections of the processes the tests start (to PostgreSQL,
+	 * Redis, each other, the readiness polls) take ephemeral ports, and one of them
+	 * taking a port chosen here before its server listens would stop that server's start.
+	 */
 	static int freePort() {
+		for (int attempt = 0; attempt < PORTS_BELOW_EPHEMERAL; attempt++) {
+			int port = FIRST_PORT + Math.floorMod(nextPort.getAndIncrement(), PORTS_BELOW_EPHEMERAL);
+			if (bindable(port)) {
+				return port;
+			}
+		}
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static boolean bindable(int port) {
+		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
