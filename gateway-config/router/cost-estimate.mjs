@@ -2,8 +2,12 @@
 // plan, with Hive Gateway's rules: each object costs 1 (or its type's or field's @cost weight),
 // times the list sizes around it; a list's size is its @listSize slicing argument (`first`), or,
 // when that is omitted or null, its assumed size (the page a subgraph serves then), and
-// `sizedFields` carry the size to the child fields named. Fragments count where they are spread,
-// @skip and @include apply. The subgraphs count the same (the starter's OperationCost; both run
+// `sizedFields` carry the size to the child fields named. More than one slicing argument given to a
+// field that requires one (the spec's default) is refused with 400 BAD_USER_INPUT (reason
+// SLICING_ARGUMENTS). Fields count as GraphQL runs them: the selections of one response key, the same
+// field twice or through fragments, are one field; fragments count where they are spread, @skip and
+// @include apply; under an interface or union a response key counts at the dearest type that selects
+// it. The subgraphs count the same (the starter's OperationCost; both run
 // contract/operation-costs.json). The sum over the plan's
 // subgraph requests is compared with MAX_COST; over it, the request is refused with 400
 // QUERY_TOO_COMPLEX (reason COST_LIMIT, `extensions.cost` { estimated, max }), as Hive's refusal was
@@ -12,12 +16,12 @@
 // Why not Hive's `demandControl`: it walks each subgraph request's document with the schema's type
 // information on every request, its memo keyed by the variables object, new for every request, so
 // it never hit; about 6 % of the router's CPU (docs/performance.md). Here the cost is kept per
-// document, subgraph and value of the variables it depends on (those of slicing arguments):
-// the query planner hands every request of a plan the same documents, so a document is walked once
-// per set of page sizes.
+// document, subgraph and value of the variables it can depend on (those of slicing arguments, @skip
+// and @include): the query planner hands every request of a plan the same documents, so a document
+// is walked once per set of page sizes.
 import {
   getArgumentValues, getDirectiveValues, getNamedType, getVariableValues, GraphQLIncludeDirective, GraphQLSkipDirective,
-  isCompositeType, Kind, visit,
+  isAbstractType, isCompositeType, isInterfaceType, isObjectType, Kind, visit,
 } from 'graphql';
 import { getDirectiveExtensions } from '@graphql-tools/utils';
 import { routerError } from './messages.mjs';
@@ -76,14 +80,10 @@ function costOf(document, subgraph, schemaOf, variables) {
     if (!schema) {
       return undefined;
     }
-    const slicingVariables = new Set();
-    const cost = walk(schema, document, variables, slicingVariables);
-    known = { schema, slicingVariables: [...slicingVariables], costs: new Map() };
-    known.costs.set(valuesKey(known.slicingVariables, variables), cost);
+    known = { schema, costVariables: variablesTheCostReads(schema, document), costs: new Map() };
     bySubgraph.set(subgraph, known);
-    return cost;
   }
-  const key = valuesKey(known.slicingVariables, variables);
+  const key = valuesKey(known.costVariables, variables);
   let cost = known.costs.get(key);
   if (cost === undefined) {
     cost = walk(known.schema, document, variables);
@@ -94,32 +94,65 @@ function costOf(document, subgraph, schemaOf, variables) {
   return cost;
 }
 
+// The variables a document's cost can depend on, wherever they stand: those of arguments that some
+// @listSize of the schema names as slicing arguments, and those of @skip and @include. Read from the
+// whole document, not from one walk, which skips what a request's variables leave out: a page size
+// under a field left out at first would otherwise never tell its costs apart.
+function variablesTheCostReads(schema, document) {
+  const slicing = slicingArgumentNames(schema);
+  const names = new Set();
+  const add = (node) => visit(node, { Variable: (variable) => { names.add(variable.name.value); } });
+  visit(document, {
+    Argument: (argument) => (slicing.has(argument.name.value) ? add(argument) : undefined),
+    Directive: (directive) => (directive.name.value === 'skip' || directive.name.value === 'include' ? add(directive) : undefined),
+  });
+  return [...names];
+}
+
+const slicingNamesBySchema = new WeakMap();
+
+function slicingArgumentNames(schema) {
+  let names = slicingNamesBySchema.get(schema);
+  if (!names) {
+    names = new Set();
+    const { listSize } = directiveNames(schema);
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (isObjectType(type) || isInterfaceType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          for (const annotation of getDirectiveExtensions(field, schema)?.[listSize] ?? []) {
+            annotation?.slicingArguments?.forEach((name) => names.add(name));
+          }
+        }
+      }
+    }
+    slicingNamesBySchema.set(schema, names);
+  }
+  return names;
+}
+
 // A variable that is absent (the argument's default applies) is told apart from one sent as null.
 function valuesKey(names, variables) {
   return names.map((name) => (Object.hasOwn(variables, name) ? JSON.stringify(variables[name]) : '')).join('\u0000');
 }
 
-/**
- * Walks the document; adds the variables that slicing arguments, @skip and @include read to
- * `slicingVariables`, if given. Fragments are counted where they are spread (the query planner sends
- * repeated selections as one fragment), each once per set of sized fields around it.
- */
-function walk(schema, document, variables, slicingVariables) {
+function walk(schema, document, variables) {
   const names = directiveNames(schema);
   const fragments = new Map();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-      fragments.set(definition.name.value, { definition, costs: new Map() });
+      fragments.set(definition.name.value, definition);
     }
   }
-  const walker = { schema, names, fragments, slicingVariables, variables };
   let cost = 0;
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) {
       continue;
     }
-    walker.variables = coercedVariables(schema, definition, variables);
-    cost += selectionsCost(walker, definition.selectionSet, schema.getRootType(definition.operation), null);
+    const walker = {
+      schema, names, fragments, variables: coercedVariables(schema, definition, variables),
+      fieldCosts: new Map(), fieldIds: new Map(),
+    };
+    cost += selectionCost(walker, [definition.selectionSet], schema.getRootType(definition.operation), null);
   }
   return cost;
 }
@@ -130,50 +163,103 @@ function coercedVariables(schema, operation, variables) {
   return coerced ?? variables;
 }
 
-// The cost of a selection set once (its parent's list size multiplies it); `sized` holds the sizes
-// the parent field's @listSize gives its `sizedFields`.
-function selectionsCost(walker, selectionSet, parentType, sized) {
-  let cost = 0;
-  for (const selection of selectionSet?.selections ?? []) {
-    if (!included(walker, selection)) {
-      continue;
-    }
-    if (selection.kind === Kind.FIELD) {
-      cost += fieldCost(walker, selection, parentType, sized);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const type = selection.typeCondition ? walker.schema.getType(selection.typeCondition.name.value) : parentType;
-      cost += selectionsCost(walker, selection.selectionSet, type, sized);
-    } else {
-      cost += fragmentCost(walker, selection.name.value, sized);
-    }
-  }
-  return cost;
-}
-
-function fragmentCost(walker, name, sized) {
-  const fragment = walker.fragments.get(name);
-  if (!fragment) {
+// The cost of one value of `type` asked for `selectionSets` (its parent's list size multiplies it);
+// `sized` holds the sizes the parent field's @listSize gives its `sizedFields`. Fields count as GraphQL
+// runs them for an object: the selections of one response key, through any fragments, are one field
+// (the subgraph's normalized operation counts the same). A value of an interface or union counts
+// each response key once, at the dearest of the object types that select it; different keys add up.
+function selectionCost(walker, selectionSets, type, sized) {
+  if (!isCompositeType(type)) {
     return 0;
   }
-  let cost = fragment.costs.get(sized);
-  if (cost === undefined) {
-    fragment.costs.set(sized, 0); // a cycle (an invalid document) adds nothing
-    const type = walker.schema.getType(fragment.definition.typeCondition.name.value);
-    cost = selectionsCost(walker, fragment.definition.selectionSet, type, sized);
-    fragment.costs.set(sized, cost);
+  const dearest = new Map();
+  for (const objectType of isAbstractType(type) ? walker.schema.getPossibleTypes(type) : [type]) {
+    for (const [key, nodes] of collectFields(walker, objectType, selectionSets)) {
+      const cost = fieldCost(walker, objectType, nodes, sized);
+      dearest.set(key, Math.max(dearest.get(key) ?? -Infinity, cost));
+    }
+  }
+  let cost = 0;
+  for (const each of dearest.values()) {
+    cost += each;
   }
   return cost;
 }
 
-function fieldCost(walker, node, parentType, sized) {
-  const { schema, names } = walker;
+// The field nodes an object of `objectType` runs, by response key (GraphQL's CollectFields): fragments
+// whose type condition it meets, @skip and @include applied, each fragment once.
+function collectFields(walker, objectType, selectionSets, fields = new Map(), spread = new Set()) {
+  for (const selectionSet of selectionSets) {
+    for (const selection of selectionSet.selections) {
+      if (!included(walker, selection)) {
+        continue;
+      }
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const nodes = fields.get(key);
+        if (!nodes) {
+          fields.set(key, [selection]);
+        } else if (!nodes.includes(selection)) {
+          nodes.push(selection);
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(walker.schema, selection.typeCondition, objectType)) {
+          collectFields(walker, objectType, [selection.selectionSet], fields, spread);
+        }
+      } else {
+        const fragment = walker.fragments.get(selection.name.value);
+        if (fragment && !spread.has(fragment) && applies(walker.schema, fragment.typeCondition, objectType)) {
+          spread.add(fragment); // also ends a cycle (an invalid document)
+          collectFields(walker, objectType, [fragment.selectionSet], fields, spread);
+        }
+      }
+    }
+  }
+  return fields;
+}
+
+function applies(schema, typeCondition, objectType) {
+  if (!typeCondition) {
+    return true;
+  }
+  const condition = schema.getType(typeCondition.name.value);
+  return condition === objectType || (isAbstractType(condition) && schema.isSubType(condition, objectType));
+}
+
+// The cost of the field that `nodes` (one response key) select on an object of `objectType`. Kept per
+// walk by the nodes, the object type and the size its parent gives it: a fragment spread in many places
+// brings the same nodes, so it is walked once per size.
+function fieldCost(walker, objectType, nodes, sized) {
+  const node = nodes[0];
   const name = node.name.value;
-  const field = name.startsWith('__') ? undefined : parentType?.getFields?.()[name];
+  const field = name.startsWith('__') ? undefined : objectType.getFields()[name];
   if (!field) {
     return 0; // __typename and introspection cost nothing
   }
+  const fromParent = sized?.get(name);
+  const key = `${objectType.name}\u0000${fromParent ?? ''}\u0000${nodes.map((each) => idOf(walker, each)).join(',')}`;
+  let cost = walker.fieldCosts.get(key);
+  if (cost === undefined) {
+    cost = measureField(walker, field, nodes, fromParent);
+    walker.fieldCosts.set(key, cost);
+  }
+  return cost;
+}
+
+function idOf(walker, node) {
+  let id = walker.fieldIds.get(node);
+  if (id === undefined) {
+    id = walker.fieldIds.size;
+    walker.fieldIds.set(node, id);
+  }
+  return id;
+}
+
+function measureField(walker, field, nodes, fromParent) {
+  const { schema, names } = walker;
+  const [node] = nodes;
   const annotations = getDirectiveExtensions(field, schema);
-  let factor = sized?.get(name);
+  let factor = fromParent;
   let childSized = null;
   if (factor === undefined) {
     factor = 1;
@@ -194,16 +280,18 @@ function fieldCost(walker, node, parentType, sized) {
     const declared = field.args.find((each) => each.name === argument.name.value);
     own += declared ? weights(getDirectiveExtensions(declared, schema)?.[names.cost]) : 0;
   }
-  return factor * (own + selectionsCost(walker, node.selectionSet, type, childSized));
+  const selectionSets = nodes.filter((each) => each.selectionSet).map((each) => each.selectionSet);
+  return factor * (own + selectionCost(walker, selectionSets, type, childSized));
 }
 
-// The largest slicing argument given (not null), else the assumed size, else 1; at least 1, so an
-// empty page (or a negative one, which the subgraph refuses) costs like one row. More than one
-// slicing argument given is refused unless the schema allows it.
+// The largest slicing argument given (not null; an argument's default counts), else the assumed size,
+// else 1; at least 1, so an empty page (or a negative one, which the subgraph refuses) costs like one
+// row. More than one given is refused unless the field declares requireOneSlicingArgument: false. None
+// given counts the assumed size whatever requireOneSlicingArgument says, as the subgraphs serve a
+// connection without `first`.
 function listSizeOf(walker, field, node, listSize) {
   let size;
   if (listSize.slicingArguments?.length) {
-    variablesOf(node).forEach((name) => walker.slicingVariables?.add(name));
     const values = getArgumentValues(field, node, walker.variables);
     for (const name of listSize.slicingArguments) {
       if (values[name] === undefined || values[name] === null) {
@@ -224,19 +312,12 @@ function included(walker, node) {
   if (!node.directives?.length) {
     return true;
   }
-  variablesOf(node.directives).forEach((name) => walker.slicingVariables?.add(name));
   return getDirectiveValues(GraphQLSkipDirective, node, walker.variables)?.if !== true
     && getDirectiveValues(GraphQLIncludeDirective, node, walker.variables)?.if !== false;
 }
 
 function weights(costs) {
   return (costs ?? []).reduce((sum, cost) => sum + (Number(cost?.weight) || 0), 0);
-}
-
-function variablesOf(nodeOrList) {
-  const names = [];
-  visit(Array.isArray(nodeOrList) ? nodeOrList : nodeOrList.arguments ?? [], { Variable: (variable) => { names.push(variable.name.value); } });
-  return names;
 }
 
 const namesBySchema = new WeakMap();

@@ -48,6 +48,15 @@ describe('cost estimate', () => {
     assert.equal(cost({ n: 1000, unrelated: 'x' }), 2001);
   });
 
+  it('estimates a page size under a field the first estimate left out anew for every page size', () => {
+    const pages = parse('query($all: Boolean!, $n: Int) { categories { id } products(first: $n) @include(if: $all) { edges { node { id } } } }');
+    const cost = (variables) => estimatedCost(schema, pages, variables);
+    assert.equal(cost({ all: false }), 50);
+    assert.equal(cost({ all: true, n: 1 }), 53);
+    assert.equal(cost({ all: true, n: 1000 }), 2051);
+    assert.equal(cost({ all: false, n: 1000 }), 50);
+  });
+
   it('refuses two slicing arguments where the schema asks for one', () => {
     const both = parse('{ products(first: 3, last: 4) { edges { node { id } } } }');
     assert.throws(() => estimatedCost(schema, both, {}),

@@ -165,6 +165,41 @@ describe('router in production mode', () => {
     assert.equal(fakes.requests.length, before, 'no subgraph was asked');
   });
 
+  it('estimates a page size under a field the first request left out anew for each request', async () => {
+    // The catalog's request keeps @include and the variables: a first request without the pages must not
+    // settle the document's estimate for the larger pages of later ones.
+    const query = 'query Pages($all: Boolean!, $n: Int) { categories { id products(first: $n) @include(if: $all) '
+      + '{ edges { node { category { products(first: $n) { edges { node { id } } } } } } } } }';
+    for (const variables of [{ all: false }, { all: true, n: 1 }]) {
+      const { json } = await post(anyText.url, { query, variables });
+      assert.deepEqual(codes(json).filter((code) => code === 'QUERY_TOO_COMPLEX'), [], JSON.stringify(variables));
+    }
+    const before = fakes.requests.length;
+    const { status, json } = await post(anyText.url, { query, variables: { all: true, n: 100 } });
+    assert.equal(status, 400);
+    assert.deepEqual(codes(json), ['QUERY_TOO_COMPLEX']);
+    assert.equal(json.errors[0].extensions.reason, 'COST_LIMIT');
+    assert.equal(fakes.requests.length, before, 'no subgraph was asked');
+  });
+
+  it('counts the selections of one response key once, as the subgraph runs them, and aliases apart', async () => {
+    // Hive Gateway's JavaScript planner passes the catalog `products` twice within one `categories`: counted
+    // twice, 50 x (1 + 201 + 201) = 20150 was over MAX_COST, where the catalog runs one page: 50 x (1 + 201).
+    const planner = await startGateway({ ...productionEnv(), BENCH_ROUTER_OFF: 'trustedDocuments', ROUTER_QUERY_PLANNER: 'javascript' });
+    try {
+      const page = (field) => `products(first: 100) { edges { node { ${field} } } }`;
+      const asked = fakes.requests.length;
+      const twice = await post(planner.url, { query: `{ categories { ${page('id')} } categories { ${page('name')} } }` });
+      assert.deepEqual(codes(twice.json).filter((code) => code === 'QUERY_TOO_COMPLEX'), [], JSON.stringify(twice.json));
+      assert.ok(fakes.requests.length > asked, 'the catalog was asked');
+      const aliased = await post(planner.url, { query: `{ a: categories { ${page('id')} } b: categories { ${page('name')} } }` });
+      assert.equal(aliased.status, 400);
+      assert.deepEqual(codes(aliased.json), ['QUERY_TOO_COMPLEX']);
+    } finally {
+      await planner.stop();
+    }
+  });
+
   it('refuses introspection and serves no GraphiQL', async () => {
     const { json } = await post(gateway.url, { query: '{ __schema { queryType { name } } }' });
     assert.equal(json.data?.__schema ?? null, null);

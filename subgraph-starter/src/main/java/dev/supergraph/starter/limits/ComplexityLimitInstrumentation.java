@@ -14,8 +14,10 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 /**
  * The complexity limit, the router's cost estimate made again for the request the
  * subgraph got ({@link OperationCost}): an operation over it is refused with
- * {@code QUERY_TOO_COMPLEX} before anything runs. An operation that passed is not
- * measured again while its document is cached, unless a slicing argument of the schema's
+ * {@code QUERY_TOO_COMPLEX} before anything runs, as is one that gives a field more
+ * slicing arguments than it allows ({@code BAD_USER_INPUT},
+ * {@link SlicingArgumentsException}). An operation that passed is not measured again
+ * while its document is cached, unless a slicing argument of the schema's
  * {@code @listSize} ({@code first} of every connection), {@code @skip} or
  * {@code @include} takes a variable.
  */
@@ -43,10 +45,14 @@ class ComplexityLimitInstrumentation extends SimplePerformantInstrumentation {
 		catch (QueryTooComplexException ex) {
 			throw ex.inLocale(this.messages, Locales.of(context.getLocale()));
 		}
+		catch (SlicingArgumentsException ex) {
+			throw ex.inLocale(this.messages, Locales.of(context.getLocale()));
+		}
 	}
 
 	private InstrumentationContext<ExecutionResult> check(ExecutionContext context) {
-		int complexity = OperationCost.of(OperationSize.of(context, this.messages), context.getGraphQLSchema());
+		int complexity = OperationCost.of(OperationSize.of(context, this.messages), context.getGraphQLSchema(),
+				this.messages);
 		if (complexity > this.maxComplexity) {
 			throw new QueryTooComplexException(this.messages, Locale.ENGLISH, "limits.complexity", complexity,
 					this.maxComplexity);

@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param slicingArguments the arguments that give the size ({@code first})
  * @param sizedFields the child fields the size applies to ({@code edges}); none: the
  * field itself
+ * @param requireOneSlicingArgument whether at most one slicing argument may be given (the
+ * spec's default); {@code false}: the largest of those given counts
  */
-public record ListSize(@Nullable Integer assumedSize, List<String> slicingArguments, List<String> sizedFields) {
+public record ListSize(@Nullable Integer assumedSize, List<String> slicingArguments, List<String> sizedFields,
+		boolean requireOneSlicingArgument) {
 
 	/**
 	 * The {@code @listSize} of a field, under the name the schema imports it as.
@@ -34,8 +37,9 @@ public record ListSize(@Nullable Integer assumedSize, List<String> slicingArgume
 		if (directive == null) {
 			return null;
 		}
+		GraphQLAppliedDirectiveArgument requireOne = directive.getArgument("requireOneSlicingArgument");
 		return new ListSize(directive.getArgument("assumedSize").getValue(), strings(directive, "slicingArguments"),
-				strings(directive, "sizedFields"));
+				strings(directive, "sizedFields"), requireOne == null || !Boolean.FALSE.equals(requireOne.getValue()));
 	}
 
 	/**
@@ -54,6 +58,27 @@ public record ListSize(@Nullable Integer assumedSize, List<String> slicingArgume
 		}
 		long size = (given != null) ? given : (this.assumedSize != null) ? this.assumedSize : 1;
 		return Math.max(1, size);
+	}
+
+	/**
+	 * Whether a selection gives more slicing arguments than the field allows: more than
+	 * one (an argument's default counts as given) where it requires one. None given is
+	 * allowed whatever {@code requireOneSlicingArgument} says: the subgraph then serves
+	 * the assumed size, as a connection without {@code first} does.
+	 * @param arguments the field's arguments, variables and defaults applied
+	 * @return {@code true} when the selection must be refused
+	 */
+	public boolean givesTooManySlicingArguments(Map<String, ?> arguments) {
+		if (!this.requireOneSlicingArgument) {
+			return false;
+		}
+		int given = 0;
+		for (String name : this.slicingArguments) {
+			if (arguments.get(name) != null) {
+				given++;
+			}
+		}
+		return given > 1;
 	}
 
 	private static List<String> strings(GraphQLAppliedDirective directive, String name) {

@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import dev.supergraph.starter.contract.ContractFiles;
+import dev.supergraph.starter.errors.ErrorExtensions;
+import dev.supergraph.starter.errors.ErrorMessages;
 import graphql.GraphQLContext;
+import graphql.execution.AbortExecutionException;
 import graphql.execution.CoercedVariables;
 import graphql.execution.RawVariables;
 import graphql.language.StringValue;
@@ -32,17 +35,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The operation cost contract ({@code contract/operation-costs.json}) through
- * {@link OperationCost}, on the golden SDL each subgraph serves; the router's estimate
- * runs the same cases ({@code contract-operation-costs.test.mjs}).
+ * {@link OperationCost}, on the golden SDL each subgraph serves or a schema of the
+ * contract's own: each case's cost, or its refusal's code and reason. The router's
+ * estimate runs the same cases ({@code contract-operation-costs.test.mjs}).
  */
 class OperationCostContractTests {
 
 	private static final JsonNode contract = ContractFiles.read("operation-costs.json");
 
 	private static final Map<String, GraphQLSchema> schemas = new ConcurrentHashMap<>();
+
+	private static final ErrorMessages messages = new ErrorMessages();
 
 	static Stream<Named<JsonNode>> cases() {
 		return contract.path("cases").valueStream().map((each) -> Named.of(each.path("name").asString(), each));
@@ -56,7 +63,16 @@ class OperationCostContractTests {
 		ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
 			.createExecutableNormalizedOperationWithRawVariables(schema,
 					Parser.parse(testCase.path("query").asString()), null, variables(testCase));
-		assertThat(OperationCost.of(operation, schema)).isEqualTo(testCase.path("cost").asInt());
+		if (testCase.has("refused")) {
+			assertThatExceptionOfType(AbortExecutionException.class)
+				.isThrownBy(() -> OperationCost.of(operation, schema, messages))
+				.satisfies((refusal) -> assertThat(refusal.getExtensions())
+					.containsEntry(ErrorExtensions.CODE, testCase.path("refused").path("code").asString())
+					.containsEntry(ErrorExtensions.REASON, testCase.path("refused").path("reason").asString()));
+		}
+		else {
+			assertThat(OperationCost.of(operation, schema, messages)).isEqualTo(testCase.path("cost").asInt());
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -82,6 +82,60 @@ class RequestLimitsTests {
 	}
 
 	@Test
+	void twoSlicingArgumentsWhereTheFieldRequiresOneAreBadInputAndNothingRuns() {
+		// window's @listSize(slicingArguments: ["first", "last"]),
+		// requireOneSlicingArgument
+		// left at the spec's default
+		String document = "query Q($first: Int, $last: Int) { window(first: $first, last: $last) { name } }";
+		for (int round = 0; round < 2; round++) {
+			TestResponse one = this.subgraph.request(document).variables(Map.of("last", 3)).send();
+			assertThat(one.body().at("/data/window/name").asString()).isEqualTo("window");
+			TestResponse both = this.subgraph.request(document).variables(Map.of("first", 2, "last", 3)).send();
+			assertThat(both.errorCodes()).containsExactly("BAD_USER_INPUT");
+			assertThat(both.body().at("/errors/0/extensions/reason").asString()).isEqualTo("SLICING_ARGUMENTS");
+			assertThat(both.body().at("/errors/0/message").asString())
+				.isEqualTo("Give at most one of first, last to window.");
+			assertThat(both.body().has("data")).isFalse();
+		}
+		TestResponse german = this.subgraph.request("{ window(first: 2, last: 3) { name } }")
+			.header("Accept-Language", "de")
+			.send();
+		assertThat(german.body().at("/errors/0/message").asString())
+			.isEqualTo("Höchstens eines von first, last für window angeben.");
+	}
+
+	@Test
+	void twoSlicingArgumentsWhereTheFieldAllowsSeveralCountTheLarger() {
+		// anyWindow's requireOneSlicingArgument: false: 100,000 rows whichever argument
+		// gives them
+		for (String arguments : List.of("first: 2, last: 100000", "first: 100000, last: 2")) {
+			TestResponse response = this.subgraph.request("{ anyWindow(" + arguments + ") { name } }").send();
+			assertThat(response.errorCodes()).as(arguments).containsExactly("QUERY_TOO_COMPLEX");
+		}
+		TestResponse small = this.subgraph.request("{ anyWindow(first: 2, last: 3) { name } }").send();
+		assertThat(small.body().at("/data/anyWindow/name").asString()).isEqualTo("anyWindow");
+	}
+
+	@Test
+	void aFieldOfAnInterfaceSelectedAgainInOneTypesFragmentCountsOncePerItem() {
+		// 5000 shapes, each with one owner: a Circle's with its child costs 2, so each
+		// shape
+		// costs 3 (15,000), not 1 + 2 + 1 + 1 for a group of owners per type (25,000)
+		TestResponse once = this.subgraph
+			.request("{ shapes(first: 5000) { owner { name } ... on Circle { owner { child { name } } } } }")
+			.send();
+		assertThat(once.body().at("/data/shapes/0/owner/child/name").asString()).isEqualTo("circle.child");
+		// different response keys add up: 5000 x (1 + 2 + 2)
+		TestResponse twoKeys = this.subgraph
+			.request("{ shapes(first: 5000) { ... on Circle { owner { child { name } } } "
+					+ "... on Square { other: owner { child { name } } } } }")
+			.send();
+		assertThat(twoKeys.errorCodes()).containsExactly("QUERY_TOO_COMPLEX");
+		assertThat(twoKeys.body().at("/errors/0/message").asString())
+			.isEqualTo("The operation has complexity 25,000; the maximum is 20,000.");
+	}
+
+	@Test
 	void aFragmentIsMeasuredWhereverItIsSpread() {
 		// Spread at depth 3 first, then at depth 5: graphql-java's own walk measured it
 		// once.

@@ -68,6 +68,21 @@ public class TestSubgraphApplication {
 			return new Nested("sample");
 		}
 
+		@QueryMapping
+		Nested window() {
+			return new Nested("window");
+		}
+
+		@QueryMapping
+		Nested anyWindow() {
+			return new Nested("anyWindow");
+		}
+
+		@QueryMapping
+		List<Shape> shapes() {
+			return List.of(new Circle(new Nested("circle")));
+		}
+
 		@SchemaMapping
 		Nested child(Nested parent) {
 			return new Nested(parent.name() + ".child");
@@ -84,6 +99,22 @@ public class TestSubgraphApplication {
 	}
 
 	record Nested(String name) {
+
+	}
+
+	sealed interface Shape permits Circle, Square, Triangle {
+
+	}
+
+	record Circle(Nested owner) implements Shape {
+
+	}
+
+	record Square(Nested owner) implements Shape {
+
+	}
+
+	record Triangle(Nested owner) implements Shape {
 
 	}
 
