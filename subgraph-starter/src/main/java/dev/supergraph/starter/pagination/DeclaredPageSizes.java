@@ -18,7 +18,9 @@ import graphql.schema.GraphQLTypeUtil;
  * {@code @listSize(assumedSize: …)}, which the cost estimates of the router and the
  * subgraphs assume too. Read once per field, and checked for every connection of the
  * schema when the subgraph starts, so that a connection declaring none stops the start
- * with its name instead of failing its first request.
+ * with its name instead of failing its first request; so does one whose {@code @listSize}
+ * requires a slicing argument (the spec's default), which contradicts its optional
+ * {@code first}.
  */
 final class DeclaredPageSizes {
 
@@ -43,17 +45,33 @@ final class DeclaredPageSizes {
 	 */
 	static void check(GraphQLSchema schema) {
 		List<String> undeclared = new ArrayList<>();
+		List<String> requiringFirst = new ArrayList<>();
 		for (GraphQLNamedType type : schema.getAllTypesAsList()) {
 			if (type instanceof GraphQLFieldsContainer container && !type.getName().startsWith("__")) {
 				for (GraphQLFieldDefinition field : container.getFieldDefinitions()) {
-					if (isConnection(field) && declared(schema, field) == null) {
-						undeclared.add(type.getName() + "." + field.getName());
+					if (!isConnection(field)) {
+						continue;
+					}
+					ListSize listSize = ListSize.of(schema, field);
+					String name = type.getName() + "." + field.getName();
+					if (listSize == null || listSize.assumedSize() == null) {
+						undeclared.add(name);
+					}
+					else if (listSize.requireOneSlicingArgument()) {
+						requiringFirst.add(name);
 					}
 				}
 			}
 		}
 		if (!undeclared.isEmpty()) {
 			throw new IllegalStateException(message(undeclared));
+		}
+		if (!requiringFirst.isEmpty()) {
+			throw new IllegalStateException(String.join(", ", requiringFirst)
+					+ (requiringFirst.size() == 1 ? " serves" : " serve")
+					+ " a page without first but its @listSize requires a slicing argument (the spec's default):"
+					+ " declare requireOneSlicingArgument: false, or routers that follow the cost spec refuse every"
+					+ " request without first");
 		}
 	}
 

@@ -84,19 +84,12 @@ class PaginationAutoConfigurationTests {
 
 	@Test
 	void aConnectionWithoutItsPageSizeStopsTheStartNamingIt() {
-		String connection = """
-				directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!]) \
-				on FIELD_DEFINITION
-				type Query {
-					users(first: Int, after: String): UserConnection! @listSize(assumedSize: 20, slicingArguments: ["first"])
-					friends(first: Int): UserConnection @listSize(slicingArguments: ["first"])
-					%s
-				}
-				type User { id: ID! }
-				type UserConnection { edges: [UserEdge!]!  pageInfo: PageInfo! }
-				type UserEdge { node: User!  cursor: String! }
-				type PageInfo { hasNextPage: Boolean! }
-				""";
+		String connection = CONNECTIONS.formatted(
+				"""
+						users(first: Int, after: String): UserConnection!
+							@listSize(assumedSize: 20, slicingArguments: ["first"], requireOneSlicingArgument: false)
+						friends(first: Int): UserConnection @listSize(slicingArguments: ["first"], requireOneSlicingArgument: false)
+						%s""");
 		this.runner.withBean(GraphQlSource.class, () -> source(connection.formatted("rivals(first: Int): [User]")))
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
@@ -108,6 +101,35 @@ class PaginationAutoConfigurationTests {
 						.formatted("")))
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
+
+	@Test
+	void aConnectionThatRequiresItsOptionalFirstStopsTheStartNamingIt() {
+		// requireOneSlicingArgument defaults to true: the field would have to be given
+		// first
+		String connection = CONNECTIONS.formatted(
+				"""
+						users(first: Int, after: String): UserConnection! @listSize(assumedSize: 20, slicingArguments: ["first"])
+						friends(first: Int): UserConnection
+							@listSize(assumedSize: 20, slicingArguments: ["first"], requireOneSlicingArgument: true)
+						""");
+		this.runner.withBean(GraphQlSource.class, () -> source(connection))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("Query.users, Query.friends serve a page without first but its @listSize "
+						+ "requires a slicing argument (the spec's default): declare requireOneSlicingArgument: false"));
+	}
+
+	private static final String CONNECTIONS = """
+			directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], \
+			requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
+			type Query {
+			%s
+			}
+			type User { id: ID! }
+			type UserConnection { edges: [UserEdge!]!  pageInfo: PageInfo! }
+			type UserEdge { node: User!  cursor: String! }
+			type PageInfo { hasNextPage: Boolean! }
+			""";
 
 	private static GraphQlSource source(String sdl) {
 		return GraphQlSource
