@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * a missing URL fails at startup there instead of running on a throwaway database
  * @param port the port to listen on, {@code 0} for a free one
  */
-@ConfigurationProperties("subgraph.database.embedded")
+@ConfigurationProperties(prefix = "subgraph.database.embedded", ignoreUnknownFields = false)
 public record EmbeddedDatabaseProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port) {
 
 }

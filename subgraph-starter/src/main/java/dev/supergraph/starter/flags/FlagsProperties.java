@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * by its own environment variables): it needs a public no-argument constructor and its
  * jar on the classpath
  */
-@ConfigurationProperties("subgraph.flags")
+@ConfigurationProperties(prefix = "subgraph.flags", ignoreUnknownFields = false)
 public record FlagsProperties(@Nullable Path file,
 		@DefaultValue("250ms") @DurationMin(millis = 1) Duration pollInterval, @Nullable String providerClass) {
 

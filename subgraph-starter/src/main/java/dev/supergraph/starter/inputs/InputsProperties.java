@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * refused with {@code BAD_USER_INPUT} before execution; on by default, turn it off only
  * where a subgraph checks its inputs itself
  */
-@ConfigurationProperties("subgraph.inputs")
+@ConfigurationProperties(prefix = "subgraph.inputs", ignoreUnknownFields = false)
 public record InputsProperties(@DefaultValue("true") boolean storableText) {
 
 }

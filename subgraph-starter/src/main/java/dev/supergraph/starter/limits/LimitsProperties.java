@@ -33,7 +33,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxDirectivesPerField most directives on one field, fragment spread or inline
  * fragment; legitimate selections carry at most {@code @include} and {@code @skip}
  */
-@ConfigurationProperties("subgraph.limits")
+@ConfigurationProperties(prefix = "subgraph.limits", ignoreUnknownFields = false)
 public record LimitsProperties(@DefaultValue("12") @Min(1) int maxDepth,
 		@DefaultValue("20000") @Min(1) int maxComplexity, @DefaultValue("5000") @Min(1) int maxTokens,
 		@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("10s") @DurationMin(millis = 1) Duration timeout,

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fieldSampleRate share of requests whose resolvers are timed per
  * {@code Type.field} (0 to 1); the others skip the per-field observation altogether
  */
-@ConfigurationProperties("subgraph.observability")
+@ConfigurationProperties(prefix = "subgraph.observability", ignoreUnknownFields = false)
 public record ObservabilityProperties(@DefaultValue("true") boolean sqlMetrics,
 		@DefaultValue("100") @Min(0) int maxOperationNames, @DefaultValue("100") @Min(0) int maxClientNames,
 		@DefaultValue("0.1") @DecimalMin("0") @DecimalMax("1") double fieldSampleRate) {

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxSize the largest {@code first} accepted
  */
-@ConfigurationProperties("subgraph.pagination")
+@ConfigurationProperties(prefix = "subgraph.pagination", ignoreUnknownFields = false)
 public record PaginationProperties(@DefaultValue("100") @Min(1) int maxSize) {
 
 }

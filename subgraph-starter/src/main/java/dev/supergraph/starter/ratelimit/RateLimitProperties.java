@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxClients most clients tracked at once in memory (least recently seen ones are
  * dropped); in Redis a client's bucket expires once it is full again
  */
-@ConfigurationProperties("subgraph.rate-limit")
+@ConfigurationProperties(prefix = "subgraph.rate-limit", ignoreUnknownFields = false)
 public record RateLimitProperties(@DefaultValue("1200") @Min(0) int requestsPerMinute,
 		@DefaultValue("100000") @Min(1) int maxClients) {
 

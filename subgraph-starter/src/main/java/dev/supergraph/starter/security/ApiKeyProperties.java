@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reloadInterval how often the file is checked for changes, which bounds how long
  * a revoked key keeps working
  */
-@ConfigurationProperties("subgraph.security.api-keys")
+@ConfigurationProperties(prefix = "subgraph.security.api-keys", ignoreUnknownFields = false)
 public record ApiKeyProperties(@Nullable Path file,
 		@DefaultValue("1s") @DurationMin(nanos = 0) Duration reloadInterval) {
 

@@ -24,7 +24,7 @@ import org.springframework.core.io.Resource;
  * not verified again on every request (each for a minute at most, still validated on
  * every use); 0 verifies every request
  */
-@ConfigurationProperties("subgraph.security.jwt")
+@ConfigurationProperties(prefix = "subgraph.security.jwt", ignoreUnknownFields = false)
 public record SecurityProperties(@Nullable @HttpUrl String jwkSetUri, @Nullable Resource publicKeyLocation,
 		@Nullable String issuer, @Nullable String audience,
 		@DefaultValue("30s") @DurationMin(nanos = 0) Duration clockSkew,

@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.BindMethod;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
@@ -51,7 +53,7 @@ final class SettingsRecords {
 			for (String name : beanFactory.getBeanDefinitionNames()) {
 				Class<?> type = beanFactory.getType(name, false);
 				if (isPlatformRecord(type)) {
-					BindException failure = check(binder, type, new ValidationBindHandler(validator));
+					BindException failure = check(binder, type, validator);
 					if (failure != null) {
 						failures.add(failure);
 					}
@@ -61,13 +63,18 @@ final class SettingsRecords {
 		return failures;
 	}
 
-	private static @Nullable BindException check(Binder binder, Class<?> type, ValidationBindHandler validation) {
+	private static @Nullable BindException check(Binder binder, Class<?> type, SpringValidatorAdapter validator) {
 		MergedAnnotation<ConfigurationProperties> settings = MergedAnnotations.from(type)
 			.get(ConfigurationProperties.class);
 		String prefix = settings.getString("prefix").isEmpty() ? settings.getString("value")
 				: settings.getString("prefix");
+		// As Spring Boot binds it: a record that refuses unknown settings (a removed or
+		// misspelt one) refuses them here too, under the validation.
+		BindHandler unknown = settings.getBoolean("ignoreUnknownFields") ? BindHandler.DEFAULT
+				: new NoUnboundElementsBindHandler(BindHandler.DEFAULT);
+		BindHandler handler = new ValidationBindHandler(unknown, validator);
 		try {
-			binder.bindOrCreate(prefix, Bindable.of(type).withBindMethod(BindMethod.VALUE_OBJECT), validation);
+			binder.bindOrCreate(prefix, Bindable.of(type).withBindMethod(BindMethod.VALUE_OBJECT), handler);
 			return null;
 		}
 		catch (BindException ex) {

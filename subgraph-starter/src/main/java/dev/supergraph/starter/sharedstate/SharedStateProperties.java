@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * wait between reconnect attempts ({@link ReconnectDelay}), so a Redis that is back is
  * used again within about twice this
  */
-@ConfigurationProperties("subgraph.shared-state")
+@ConfigurationProperties(prefix = "subgraph.shared-state", ignoreUnknownFields = false)
 public record SharedStateProperties(@DefaultValue("supergraph:") String keyPrefix,
 		@DefaultValue("1s") @DurationMin(nanos = 0) Duration retryInterval) {
 

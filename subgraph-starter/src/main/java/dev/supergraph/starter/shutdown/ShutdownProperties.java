@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Boot's graceful shutdown, bounded by
  * {@code spring.lifecycle.timeout-per-shutdown-phase})
  */
-@ConfigurationProperties("subgraph.shutdown")
+@ConfigurationProperties(prefix = "subgraph.shutdown", ignoreUnknownFields = false)
 public record ShutdownProperties(@DefaultValue("0s") @DurationMin(nanos = 0) Duration drainDelay) {
 
 }

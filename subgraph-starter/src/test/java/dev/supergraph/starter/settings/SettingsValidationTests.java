@@ -1,6 +1,7 @@
 package dev.supergraph.starter.settings;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.supergraph.starter.flags.FlagsProperties;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -128,6 +130,39 @@ class SettingsValidationTests {
 	}
 
 	@Test
+	void aRemovedOrMisspeltSettingOfARecordStopsTheStartNamingIt(CapturedOutput output) {
+		// default-size was removed: a connection's page without first is its @listSize
+		assertThatException().isThrownBy(() -> start(Map.of("subgraph.pagination.default-size", "20",
+				"subgraph.limits.max-dept", "5", "subgraph.shutdown.drain-delay", "-5s"))
+			.close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("3 invalid settings")
+			.contains("Reason: The elements [subgraph.pagination.default-size] were left unbound.")
+			.contains("Reason: The elements [subgraph.limits.max-dept] were left unbound.")
+			.contains("Property: subgraph.shutdown.drain-delay")
+			.doesNotContain("\tat org.springframework");
+	}
+
+	@Test
+	void settingsGivenAsTheDeploymentsEnvironmentVariablesStartAndAnUnknownOneDoesNot(CapturedOutput output) {
+		// the names deploy/base gives the containers, in both of Spring Boot's forms
+		Map<String, Object> deployment = Map.of("SUBGRAPH_SHUTDOWN_DRAINDELAY", "5s", "SUBGRAPH_FLAGS_FILE",
+				"/etc/flags/flags.json", "SUBGRAPH_SHAREDSTATE_KEYPREFIX", "staging:supergraph:",
+				"SUBGRAPH_SECURITY_JWT_JWKSETURI", "https://issuer.example/jwks", "SUBGRAPH_SECURITY_API_KEYS_FILE",
+				"/etc/keys/api-keys.json", "SUBGRAPH_REDIS_KEY_PREFIX", "staging:supergraph:");
+		try (ConfigurableApplicationContext context = start(Map.of(), deployment)) {
+			assertThat(context.getBean(ShutdownProperties.class).drainDelay()).hasSeconds(5);
+			assertThat(context.getBean(SharedStateProperties.class).keyPrefix()).isEqualTo("staging:supergraph:");
+			assertThat(context.getBean(ApiKeyProperties.class).file())
+				.isEqualTo(java.nio.file.Path.of("/etc/keys/api-keys.json"));
+		}
+		Map<String, Object> removed = new HashMap<>(deployment);
+		removed.put("SUBGRAPH_PAGINATION_DEFAULTSIZE", "20");
+		assertThatException().isThrownBy(() -> start(Map.of(), removed).close());
+		assertThat(output).contains("Reason: The elements [subgraph.pagination.defaultsize] were left unbound.");
+	}
+
+	@Test
 	void aShortRouterSecretIsRefusedWithoutBeingRepeated(CapturedOutput output) {
 		assertThatException()
 			.isThrownBy(() -> start(Map.of("subgraph.security.router-secret", "change-me-0123456789abcdef")).close());
@@ -135,10 +170,18 @@ class SettingsValidationTests {
 	}
 
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
+		return start(properties, Map.of());
+	}
+
+	private static ConfigurableApplicationContext start(Map<String, Object> properties,
+			Map<String, Object> environmentVariables) {
 		SpringApplication application = new SpringApplication(AllSettings.class, ValidationAutoConfiguration.class,
 				SettingsAutoConfiguration.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(properties);
+		application.addInitializers((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource("deployment-systemEnvironment", environmentVariables)));
 		return application.run();
 	}
 
