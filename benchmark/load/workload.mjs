@@ -24,6 +24,12 @@ export function workload(root) {
   const firstOrder = firstOrderIds();
   let counter = 0;
   const pick = (n) => 1 + Math.floor(Math.random() * n);
+  // Products the seed catalog holds at least 3 units of (SeedCatalog.stock: none for an id that is a multiple of
+  // ten, 1 + id * 13 mod 200 for the others): an order for more than a product has is refused OUT_OF_STOCK.
+  const orderable = () => {
+    const id = pick(PRODUCTS);
+    return id % 10 === 0 || 1 + ((id * 13) % 200) < 3 ? orderable() : id;
+  };
   const variablesOf = {
     ProductPage: () => ({ first: 20, filter: { categoryId: String(pick(36)) } }),
     UserOrders: (user) => ({ userId: String(user) }),
@@ -33,7 +39,7 @@ export function workload(root) {
     PlaceOrder: () => ({
       input: {
         idempotencyKey: `bench-${randomUUID()}`,
-        items: [{ productId: String(pick(PRODUCTS)), quantity: 1 + (counter % 3) }],
+        items: [{ productId: String(orderable()), quantity: 1 + (counter % 3) }],
       },
     }),
   };

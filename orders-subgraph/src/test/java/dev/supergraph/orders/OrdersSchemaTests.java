@@ -47,7 +47,7 @@ class OrdersSchemaTests {
 	void eachMutationDocumentsTheCodesOfItsUserErrors() {
 		assertThat(UserErrorCodes.documented(this.port, "placeOrder")).containsExactlyInAnyOrder("INVALID_LENGTH",
 				"INVALID_FORMAT", "OUT_OF_RANGE", "DUPLICATE_PRODUCT", "PRODUCT_NOT_FOUND", "UNKNOWN_CURRENCY",
-				"CURRENCY_MISMATCH", "IDEMPOTENCY_KEY_REUSED", "UNREGISTERED_USER");
+				"OUT_OF_STOCK", "CURRENCY_MISMATCH", "IDEMPOTENCY_KEY_REUSED", "UNREGISTERED_USER");
 		assertThat(UserErrorCodes.documented(this.port, "cancelOrder")).containsExactlyInAnyOrder("INVALID_FORMAT",
 				"ORDER_NOT_FOUND", "ILLEGAL_TRANSITION");
 	}

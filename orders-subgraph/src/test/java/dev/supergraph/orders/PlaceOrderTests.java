@@ -32,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code placeOrder} over HTTP against real catalog and users subgraphs with their seed
- * data (product {@code n} costs {@code 499 + n * 7919 % 20000} euro cents). Every test
- * has its own buyer, registered with the users subgraph unless the test is about that.
+ * data (product {@code n} costs {@code 499 + n * 7919 % 20000} euro cents and has
+ * {@code 1 + n * 13 % 200} units in stock, none when {@code n} is a multiple of 10).
+ * Every test has its own buyer, registered with the users subgraph unless the test is
+ * about that.
  */
 @SubgraphTest
 class PlaceOrderTests {
@@ -95,8 +97,8 @@ class PlaceOrderTests {
 						+ "{ userErrors { code } } }",
 				Map.of(), TestTokens.forUser("1", "catalog:write"));
 		assertThat(changed.data().path("updateProductPrice").path("userErrors").isEmpty()).isTrue();
-		JsonNode after = place("10002", "snapshot-after", item(77, 3)).data().path("placeOrder").path("order");
-		assertThat(after.path("total").path("amount").asString()).isEqualTo("29.97");
+		JsonNode after = place("10002", "snapshot-after", item(77, 2)).data().path("placeOrder").path("order");
+		assertThat(after.path("total").path("amount").asString()).isEqualTo("19.98");
 		JsonNode first = orderById("10002", before);
 		assertThat(first.path("items").get(0).path("unitPrice").path("amount").asString())
 			.isEqualTo(seedPrice(77).toPlainString());
@@ -124,11 +126,13 @@ class PlaceOrderTests {
 
 	@Test
 	void fiftyLinesAreAccepted() {
-		List<Map<String, Object>> fifty = IntStream.rangeClosed(101, 150).mapToObj((n) -> item(n, 100)).toList();
+		List<Integer> products = IntStream.rangeClosed(101, 160).filter((n) -> n % 10 != 0).boxed().limit(50).toList();
+		// as many units as the line takes, or as there are
+		List<Map<String, Object>> fifty = products.stream().map((n) -> item(n, Math.min(100, seedUnits(n)))).toList();
 		JsonNode order = post("10004", input("fifty-lines", fifty)).data().path("placeOrder").path("order");
 		assertThat(order.path("items")).hasSize(50);
-		BigDecimal expected = IntStream.rangeClosed(101, 150)
-			.mapToObj((n) -> seedPrice(n).multiply(BigDecimal.valueOf(100)))
+		BigDecimal expected = products.stream()
+			.map((n) -> seedPrice(n).multiply(BigDecimal.valueOf(Math.min(100, seedUnits(n)))))
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		assertThat(new BigDecimal(order.path("total").path("amount").asString())).isEqualByComparingTo(expected);
 	}
@@ -223,6 +227,64 @@ class PlaceOrderTests {
 	}
 
 	@Test
+	void aProductOutOfStockIsRefusedOnItsLineAndNothingIsWritten() {
+		RunningUsers.register("10017");
+		assertThat(seedUnits(10)).isZero();
+		GraphQlHttpClient.Response response = place("10017", "out-of-stock-1", item(10, 1));
+		assertThat(response.firstErrorCode()).as(response.body()).isNull();
+		JsonNode refused = response.data().path("placeOrder");
+		assertThat(refused.path("order").isNull()).as(refused.toString()).isTrue();
+		assertThat(refused.path("userErrors")).hasSize(1);
+		JsonNode error = refused.path("userErrors").get(0);
+		assertThat(error.path("code").asString()).isEqualTo("OUT_OF_STOCK");
+		assertThat(error.path("message").asString())
+			.isEqualTo("Product 10 is out of stock, or not in the quantity ordered, so no order was placed.");
+		assertThat(field(error)).containsExactly("input", "items", "0", "productId");
+		JsonNode german = this.http
+			.postWithHeaders(Documents.named("placeOrder"),
+					Map.of("input", input("out-of-stock-1", List.of(item(10, 1)))),
+					Map.of("Authorization", "Bearer " + TestTokens.forUser("10017"), "Accept-Language", "de"))
+			.data()
+			.path("placeOrder");
+		assertThat(german.path("userErrors").get(0).path("message").asString()).isEqualTo(
+				"Produkt 10 ist nicht oder nicht in der bestellten Menge vorrätig, daher wurde keine Bestellung aufgegeben.");
+		assertThat(ordersOf(10017)).isZero();
+		JsonNode placed = place("10017", "in-stock-1", item(11, 1)).data().path("placeOrder");
+		assertThat(placed.path("userErrors").isEmpty()).as(placed.toString()).isTrue();
+		assertThat(placed.path("order").path("status").asString()).isEqualTo("PLACED");
+		assertThat(ordersOf(10017)).isEqualTo(1);
+	}
+
+	@Test
+	void everyLineOfMoreUnitsThanInStockIsRefusedAndTheOthersAreNotWritten() {
+		RunningUsers.register("10018");
+		long five = catalogProduct("STOCK-FIVE", "2.00", "EUR", 5);
+		long none = catalogProduct("STOCK-NONE", "3.00", "EUR", 0);
+		assertThat(seedUnits(3)).isEqualTo(40);
+		JsonNode refused = place("10018", "mixed-stock", item(1, 1), item(20, 2), item(3, 41), item(five, 6),
+				item(none, 1), item(42, 1))
+			.data()
+			.path("placeOrder");
+		assertThat(refused.path("order").isNull()).as(refused.toString()).isTrue();
+		List<String> errors = new ArrayList<>();
+		refused.path("userErrors")
+			.forEach((error) -> errors.add(error.path("code").asString() + " " + String.join(".", field(error))));
+		assertThat(errors).containsExactly("OUT_OF_STOCK input.items.1.productId",
+				"OUT_OF_STOCK input.items.2.productId", "OUT_OF_STOCK input.items.3.productId",
+				"OUT_OF_STOCK input.items.4.productId");
+		assertThat(ordersOf(10018)).isZero();
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from order_item where product_id = ?", Integer.class, five))
+			.isZero();
+		JsonNode placed = place("10018", "all-in-stock", item(1, 1), item(3, 40), item(five, 5)).data()
+			.path("placeOrder");
+		assertThat(placed.path("userErrors").isEmpty()).as(placed.toString()).isTrue();
+		assertThat(lines(placed.path("order"))).containsExactly("1x1@84.18EUR", "3x40@" + seedPrice(3) + "EUR",
+				five + "x5@2.00EUR");
+		assertThat(ordersOf(10018)).isEqualTo(1);
+	}
+
+	@Test
 	void aSubjectWithALeadingZeroIsNotTheBuyerOfItsNumber() {
 		RunningUsers.register("10013");
 		String id = place("10013", "leading-zero-own", item(2, 1)).data()
@@ -283,7 +345,7 @@ class PlaceOrderTests {
 		for (int n = 0; n < threads; n++) {
 			calls.add(() -> {
 				start.await();
-				GraphQlHttpClient.Response response = place("10009", "concurrent-key", item(9, 1), item(10, 1));
+				GraphQlHttpClient.Response response = place("10009", "concurrent-key", item(9, 1), item(11, 1));
 				assertThat(response.firstErrorCode()).isNull();
 				return response.data().path("placeOrder").path("order").path("id").asString();
 			});
@@ -365,15 +427,23 @@ class PlaceOrderTests {
 			.isZero();
 	}
 
-	/** A new product of the running catalog at a price in euros, with a unique SKU. */
+	/**
+	 * A new product of the running catalog at a price in euros, with a unique SKU and
+	 * enough stock for any line.
+	 */
 	private static long catalogProduct(String sku, String amount) {
 		return catalogProduct(sku, amount, "EUR");
 	}
 
 	private static long catalogProduct(String sku, String amount, String currency) {
+		return catalogProduct(sku, amount, currency, 1000);
+	}
+
+	private static long catalogProduct(String sku, String amount, String currency, int units) {
 		GraphQlHttpClient catalog = new GraphQlHttpClient(java.net.URI.create(RunningCatalog.url()));
 		Map<String, Object> product = Map.of("sku", sku, "name", sku, "price",
-				Map.of("amount", amount, "currency", currency), "categoryId", "3", "weightGrams", 1);
+				Map.of("amount", amount, "currency", currency), "categoryId", "3", "weightGrams", 1, "stockQuantity",
+				units);
 		JsonNode created = catalog
 			.post("mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } } }",
 					Map.of("input", product), TestTokens.forUser("1", "catalog:write"))
@@ -391,7 +461,7 @@ class PlaceOrderTests {
 		JdbcTemplate catalogRows = RunningCatalog.context().getBean(JdbcTemplate.class);
 		return catalogRows.queryForObject(
 				"insert into product (sku, name, price_amount, price_currency, category_id, "
-						+ "weight_grams) values (?, 'Old stock', 9.90, ?, 3, 100) returning id",
+						+ "weight_grams, stock_quantity) values (?, 'Old stock', 9.90, ?, 3, 100, 10) returning id",
 				Long.class, sku, currency);
 	}
 
@@ -460,6 +530,10 @@ class PlaceOrderTests {
 
 	static BigDecimal seedPrice(long productId) {
 		return BigDecimal.valueOf(499 + (productId * 7919) % 20000, 2);
+	}
+
+	static int seedUnits(long productId) {
+		return (productId % 10 == 0) ? 0 : (int) (1 + (productId * 13) % 200);
 	}
 
 	private static List<String> field(JsonNode error) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.supergraph.orders.pricing.CatalogPrices;
+import dev.supergraph.orders.pricing.CatalogQuote;
 import dev.supergraph.orders.registration.UserRegistrations;
 import dev.supergraph.starter.errors.UserError;
 import dev.supergraph.starter.money.Money;
@@ -19,10 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Places orders: validated input, a buyer the users subgraph knows, prices from the
- * catalog at placement time, the order and its items in one transaction, and idempotency
- * by the unique (buyer, key) constraint, so replays, also concurrent ones, return the
- * first order.
+ * Places orders: validated input, a buyer the users subgraph knows, prices and stock from
+ * the catalog at placement time (one call for all lines), the order and its items in one
+ * transaction, and idempotency by the unique (buyer, key) constraint, so replays, also
+ * concurrent ones, return the first order.
  */
 @Service
 class OrderPlacement {
@@ -63,21 +64,21 @@ class OrderPlacement {
 		if (!this.registrations.isRegistered(buyerId)) {
 			return OrderPayload.failed(this.checks.unregistered(locale));
 		}
-		Map<Long, Money> prices = this.catalog.currentPrices(request.productIds(), context);
-		List<UserError> unpriced = this.checks.checkPrices(request, prices, locale);
-		if (!unpriced.isEmpty()) {
-			return OrderPayload.failed(unpriced);
+		Map<Long, CatalogQuote> quotes = this.catalog.currentQuotes(request.productIds(), context);
+		List<UserError> refused = this.checks.checkQuotes(request, quotes, locale);
+		if (!refused.isEmpty()) {
+			return OrderPayload.failed(refused);
 		}
-		return insert(buyerId, request, prices, locale);
+		return insert(buyerId, request, quotes, locale);
 	}
 
 	/**
 	 * Writes the order, or, when a concurrent request with the same key won the race to
 	 * the unique constraint, answers with the winner's order.
 	 */
-	private OrderPayload insert(long buyerId, PlacementRequest request, Map<Long, Money> prices, Locale locale) {
+	private OrderPayload insert(long buyerId, PlacementRequest request, Map<Long, CatalogQuote> quotes, Locale locale) {
 		try {
-			return OrderPayload.of(this.transactions.execute((status) -> write(buyerId, request, prices)));
+			return OrderPayload.of(this.transactions.execute((status) -> write(buyerId, request, quotes)));
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (!String.valueOf(ex.getMostSpecificCause().getMessage()).contains(IDEMPOTENCY_CONSTRAINT)) {
@@ -96,15 +97,15 @@ class OrderPlacement {
 		return OrderPayload.failed(this.checks.keyReused(request, locale));
 	}
 
-	private Order write(long buyerId, PlacementRequest request, Map<Long, Money> prices) {
-		Money total = PlacementChecks.total(request, prices);
+	private Order write(long buyerId, PlacementRequest request, Map<Long, CatalogQuote> quotes) {
+		Money total = PlacementChecks.total(request, quotes);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		Order order = this.orders.insert(new Order(buyerId, request, total, now));
 		List<OrderItem> lines = new ArrayList<>();
 		for (int lineNo = 0; lineNo < request.lines().size(); lineNo++) {
 			PlacementRequest.Line line = request.lines().get(lineNo);
 			lines.add(new OrderItem(order.getId(), lineNo, line.productId(), line.quantity(),
-					prices.get(line.productId())));
+					quotes.get(line.productId()).price()));
 		}
 		this.orders.insertItems(lines);
 		return order;

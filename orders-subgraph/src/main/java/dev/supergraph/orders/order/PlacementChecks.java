@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.supergraph.orders.pricing.CatalogQuote;
 import dev.supergraph.starter.validation.InputValidator;
 import dev.supergraph.starter.errors.UserError;
 import dev.supergraph.starter.money.Currencies;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * What makes a {@code placeOrder} input acceptable: its declared constraints, each
  * product on one line only (duplicates are rejected rather than merged, so the client's
- * lines are exactly the stored ones), and a known price in one currency in current use
- * for every product.
+ * lines are exactly the stored ones), a known price in one currency in current use for
+ * every product, and the units of every line in stock.
  */
 @Component
 class PlacementChecks {
@@ -56,31 +57,38 @@ class PlacementChecks {
 	}
 
 	/**
-	 * The catalog's current prices checked against the lines: each product known and
-	 * priced in a currency in current use (one withdrawn since the product was priced
-	 * cannot be paid until the catalog reprices it), then all in one currency.
+	 * The catalog's quotes checked against the lines: each product known, priced in a
+	 * currency in current use (one withdrawn since the product was priced cannot be paid
+	 * until the catalog reprices it) and in stock for the line's units (an order is never
+	 * written for what cannot be delivered), then all in one currency. One error per
+	 * line, the first of these it fails.
 	 */
-	List<UserError> checkPrices(PlacementRequest request, Map<Long, Money> prices, Locale locale) {
-		List<UserError> unpriced = new ArrayList<>();
+	List<UserError> checkQuotes(PlacementRequest request, Map<Long, CatalogQuote> quotes, Locale locale) {
+		List<UserError> refused = new ArrayList<>();
 		Set<String> currencies = new TreeSet<>();
 		for (int index = 0; index < request.lines().size(); index++) {
-			long productId = request.lines().get(index).productId();
-			Money price = prices.get(productId);
-			if (price == null) {
-				unpriced.add(onLine("PRODUCT_NOT_FOUND", "orders.productNotFound", productId, index, locale));
+			PlacementRequest.Line line = request.lines().get(index);
+			long productId = line.productId();
+			CatalogQuote quote = quotes.get(productId);
+			if (quote == null) {
+				refused.add(onLine("PRODUCT_NOT_FOUND", "orders.productNotFound", productId, index, locale));
 			}
-			else if (!this.currencies.inUse(price.currency())) {
-				unpriced.add(onLine("UNKNOWN_CURRENCY", "orders.currencyWithdrawn", productId, index, locale));
+			else if (!this.currencies.inUse(quote.price().currency())) {
+				refused.add(onLine("UNKNOWN_CURRENCY", "orders.currencyWithdrawn", productId, index, locale));
+			}
+			else if (line.quantity() > quote.unitsInStock()) {
+				// the message names no count: units in stock are for scope inventory:read
+				refused.add(onLine("OUT_OF_STOCK", "orders.outOfStock", productId, index, locale));
 			}
 			else {
-				currencies.add(price.currency());
+				currencies.add(quote.price().currency());
 			}
 		}
-		if (unpriced.isEmpty() && currencies.size() > 1) {
-			unpriced.add(this.errors.of("CURRENCY_MISMATCH", "orders.currencyMismatch", String.join(", ", currencies),
+		if (refused.isEmpty() && currencies.size() > 1) {
+			refused.add(this.errors.of("CURRENCY_MISMATCH", "orders.currencyMismatch", String.join(", ", currencies),
 					locale, "items"));
 		}
-		return unpriced;
+		return refused;
 	}
 
 	private UserError onLine(String code, String key, long productId, int index, Locale locale) {
@@ -96,11 +104,11 @@ class PlacementChecks {
 				"idempotencyKey");
 	}
 
-	static Money total(PlacementRequest request, Map<Long, Money> prices) {
+	static Money total(PlacementRequest request, Map<Long, CatalogQuote> quotes) {
 		BigDecimal sum = BigDecimal.ZERO;
 		String currency = "EUR";
 		for (PlacementRequest.Line line : request.lines()) {
-			Money price = prices.get(line.productId());
+			Money price = quotes.get(line.productId()).price();
 			sum = sum.add(price.decimal().multiply(BigDecimal.valueOf(line.quantity())));
 			currency = price.currency();
 		}

@@ -25,13 +25,18 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Asks the catalog subgraph for the current unit prices of products, in one
- * {@code _entities} call on the caller's behalf. The call is {@link CurrentPrices},
- * generated from {@code src/main/subgraph-operations/catalog/CurrentPrices.graphql} and
- * checked against the catalog's schema at build time, under the caller's client name. A
- * catalog that is down, slow or answering with errors is {@code SERVICE_UNAVAILABLE}: a
- * placement never guesses a price. A catalog that refuses the call because the caller is
- * over their rate limit there is {@code RATE_LIMITED}.
+ * Asks the catalog subgraph for the current unit prices and the units in stock of
+ * products, in one {@code _entities} call on the caller's behalf. The call is
+ * {@link CurrentPrices}, generated from
+ * {@code src/main/subgraph-operations/catalog/CurrentPrices.graphql} and checked against
+ * the catalog's schema at build time, under the caller's client name. The units are the
+ * catalog's {@code catalogStockQuantity} ({@code @inaccessible}, for signed calls only):
+ * while {@code Product.inStock} moves to the inventory, both owners answer it from the
+ * same count (the inventory takes the catalog's over), so the price call also gives the
+ * stock clients are shown, whichever owner the router asks. A catalog that is down, slow
+ * or answering with errors is {@code SERVICE_UNAVAILABLE}: a placement never guesses a
+ * price or a stock. A catalog that refuses the call because the caller is over their rate
+ * limit there is {@code RATE_LIMITED}.
  */
 @Component
 public class CatalogPrices {
@@ -47,27 +52,28 @@ public class CatalogPrices {
 	}
 
 	/**
-	 * The current prices of products.
+	 * The current prices and units in stock of products.
 	 * @param productIds the products
 	 * @param context the GraphQL context of the caller's request, for its credentials
-	 * @return the price of each product the catalog knows; unknown ones are absent
+	 * @return the quote of each product the catalog knows; unknown ones are absent
 	 * @throws SubgraphException with {@code SERVICE_UNAVAILABLE} when the catalog fails,
 	 * {@code RATE_LIMITED} when it refuses the caller as over their rate limit
 	 */
-	public Map<Long, Money> currentPrices(Collection<Long> productIds, GraphQLContext context) {
+	public Map<Long, CatalogQuote> currentQuotes(Collection<Long> productIds, GraphQLContext context) {
 		List<Map<String, Object>> representations = productIds.stream()
 			.map((id) -> Map.<String, Object>of("__typename", "Product", "id", String.valueOf(id)))
 			.toList();
 		List<Product> products = fetch(new CurrentPrices.Variables(representations),
 				context.get(CallerAuthorization.CONTEXT_KEY), context.get(ClientNames.KEY));
-		Map<Long, Money> prices = new HashMap<>();
+		Map<Long, CatalogQuote> quotes = new HashMap<>();
 		for (@Nullable
 		Product product : products) {
 			if (product != null) {
-				prices.put(Long.valueOf(product.id()), new Money(product.price().amount(), product.price().currency()));
+				quotes.put(Long.valueOf(product.id()), new CatalogQuote(
+						new Money(product.price().amount(), product.price().currency()), product.stockQuantity()));
 			}
 		}
-		return prices;
+		return quotes;
 	}
 
 	private List<Product> fetch(CurrentPrices.Variables variables, @Nullable String authorization,
@@ -82,6 +88,11 @@ public class CatalogPrices {
 			List<Product> products = response.field(CURRENT_PRICES.rootField()).toEntity(CURRENT_PRICES.resultType());
 			if (products == null) {
 				throw new IllegalStateException("Catalog answered no _entities");
+			}
+			if (products.stream().anyMatch((product) -> product != null && product.stockQuantity() == null)) {
+				// the catalog declares the count non-null: a product without one is no
+				// answer
+				throw new IllegalStateException("Catalog answered a product without its stock");
 			}
 			return products;
 		}

@@ -38,14 +38,16 @@ class CatalogPricesTests {
 		AtomicReference<String> stamp = new AtomicReference<>();
 		AtomicReference<String> requestId = new AtomicReference<>();
 		AtomicReference<String> client = new AtomicReference<>();
-		HttpServer server = server(200, """
-				{"data":{"_entities":[{"id":"1","price":{"amount":"84.18","currency":"EUR"}},null]}}""", (exchange) -> {
-			authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-			requestId.set(exchange.getRequestHeaders().getFirst(RequestIds.HEADER));
-			client.set(exchange.getRequestHeaders().getFirst(ClientNames.HEADER));
-			stamp.set(exchange.getRequestHeaders().getFirst(RouterSignature.FRESHNESS_HEADER));
-			body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-		});
+		HttpServer server = server(200,
+				"""
+						{"data":{"_entities":[{"id":"1","price":{"amount":"84.18","currency":"EUR"},"stockQuantity":14},null]}}""",
+				(exchange) -> {
+					authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+					requestId.set(exchange.getRequestHeaders().getFirst(RequestIds.HEADER));
+					client.set(exchange.getRequestHeaders().getFirst(ClientNames.HEADER));
+					stamp.set(exchange.getRequestHeaders().getFirst(RouterSignature.FRESHNESS_HEADER));
+					body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+				});
 		// the caller's request id, as RequestIdFilter puts it in the log context
 		MDC.put(RequestIds.KEY, "4bf92f3577b34da6a3ce929d0e0e4736");
 		try {
@@ -53,14 +55,14 @@ class CatalogPricesTests {
 				.of(CallerAuthorization.CONTEXT_KEY, "Bearer abc")
 				.of(ClientNames.KEY, "web-shop")
 				.build();
-			Map<Long, Money> prices = prices(server.getAddress().getPort(), Duration.ofSeconds(2))
-				.currentPrices(List.of(1L, 999L), context);
-			assertThat(prices).containsExactly(Map.entry(1L, new Money("84.18", "EUR")));
+			Map<Long, CatalogQuote> quotes = prices(server.getAddress().getPort(), Duration.ofSeconds(2))
+				.currentQuotes(List.of(1L, 999L), context);
+			assertThat(quotes).containsExactly(Map.entry(1L, new CatalogQuote(new Money("84.18", "EUR"), 14)));
 			assertThat(authorization.get()).isEqualTo("Bearer abc");
 			assertThat(requestId.get()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 			assertThat(client.get()).isEqualTo("web-shop");
-			assertThat(body.get()).contains("_entities", "\"id\":\"1\"", "\"id\":\"999\"",
-					"\"__typename\":\"Product\"");
+			assertThat(body.get()).contains("_entities", "\"id\":\"1\"", "\"id\":\"999\"", "\"__typename\":\"Product\"",
+					"catalogStockQuantity");
 			// stamped over the exact bytes the catalog received, as the router stamps its
 			// calls
 			assertThat(RouterSignature.withSecret("pricing-test-secret")
@@ -92,19 +94,27 @@ class CatalogPricesTests {
 		HttpServer erroring = server(200, """
 				{"errors":[{"message":"boom"}],"data":{"_entities":null}}""", (exchange) -> {
 		});
+		// a price without its stock is no answer either: a placement never guesses a
+		// stock
+		HttpServer uncounted = server(200, """
+				{"data":{"_entities":[{"id":"1","price":{"amount":"84.18","currency":"EUR"},"stockQuantity":null}]}}""",
+				(exchange) -> {
+				});
 		try {
 			assertUnavailable(prices(failing.getAddress().getPort(), Duration.ofSeconds(2)));
 			assertUnavailable(prices(erroring.getAddress().getPort(), Duration.ofSeconds(2)));
+			assertUnavailable(prices(uncounted.getAddress().getPort(), Duration.ofSeconds(2)));
 		}
 		finally {
 			failing.stop(0);
 			erroring.stop(0);
+			uncounted.stop(0);
 		}
 	}
 
 	private static void assertUnavailable(CatalogPrices prices) {
 		assertThatExceptionOfType(SubgraphException.class)
-			.isThrownBy(() -> prices.currentPrices(List.of(1L), GraphQLContext.getDefault()))
+			.isThrownBy(() -> prices.currentQuotes(List.of(1L), GraphQLContext.getDefault()))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE))
 			.satisfies((ex) -> assertThat(ex.getMessageKey()).isEqualTo("orders.catalogUnavailable"));
 	}
