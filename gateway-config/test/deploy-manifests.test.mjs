@@ -327,7 +327,8 @@ function propertiesOf(name) {
 
 function configurationKeys(source) {
   const keys = [...source.matchAll(/@Value\("\$\{([a-z0-9.-]+)/g)].map((match) => match[1]);
-  const record = /@ConfigurationProperties\("([a-z0-9.-]+)"\)\s*public record \w+\(([^{]*)\)\s*\{/s.exec(source);
+  // @ConfigurationProperties("a.b") or (prefix = "a.b", ignoreUnknownFields = false)
+  const record = /@ConfigurationProperties\((?:prefix = )?"([a-z0-9.-]+)"[^)]*\)\s*public record \w+\(([^{]*)\)\s*\{/s.exec(source);
   if (record) {
     const components = [...record[2].matchAll(/(\w+)\s*(?:,|$)/g)].map((match) => match[1]);
     keys.push(...components.map((component) => `${record[1]}.${component.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
