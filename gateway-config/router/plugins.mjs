@@ -2,24 +2,48 @@
 // directive limits, coded 405, 406 and 415 answers, and accepting the identical text of a trusted document as well as its hash.
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { isUtf8MediaType } from './media-types.mjs';
 import { message, requestLanguage, routerError } from './messages.mjs';
 import { requestIdOf } from './request-ids.mjs';
 
-/** Rejects POST bodies over `maxBytes` (413) and POST bodies of unknown length (411) before parsing. */
+/**
+ * Refuses a POST body over `maxBytes` with 413 before it is parsed: a body of declared length by its
+ * Content-Length, a body sent in chunks as it arrives. GraphQL over HTTP asks no length of a client, so
+ * a chunked body is read up to the limit (it was refused with 411); GraphQL Yoga's own count stops at
+ * 25 MB only.
+ */
 export function useBodySizeLimit(maxBytes) {
   return {
     onRequest({ request, fetchAPI, endResponse }) {
-      if (request.method !== 'POST') {
-        return;
-      }
       const length = request.headers.get('content-length');
-      if (length === null) {
-        endResponse(errorResponse(fetchAPI, request, 411, 'LENGTH_REQUIRED', 'request.lengthRequired'));
-      } else if (!(Number(length) <= maxBytes)) {
+      if (request.method === 'POST' && length !== null && !(Number(length) <= maxBytes)) {
         endResponse(errorResponse(fetchAPI, request, 413, 'BODY_TOO_LARGE', 'request.bodyTooLarge', { max: maxBytes }));
       }
     },
+    onRequestParse({ request, fetchAPI }) {
+      if (request.method === 'POST' && request.headers.get('content-length') === null && request.body) {
+        Object.defineProperty(request, 'body', { configurable: true, value: bounded(request.body, maxBytes, fetchAPI) });
+      }
+    },
   };
+}
+
+// The body as it streams in, failing with the 413 refusal at the first byte over `maxBytes`. GraphQL
+// Yoga's workaround: Node's own streams take Node's own TransformStream, the adapter's its own.
+function bounded(body, maxBytes, fetchAPI) {
+  const Transform = body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
+  let bytes = 0;
+  return body.pipeThrough(new Transform({
+    transform(chunk, controller) {
+      bytes += chunk.byteLength;
+      if (bytes > maxBytes) {
+        controller.error(routerError('request.bodyTooLarge', { max: maxBytes },
+          { code: 'BAD_USER_INPUT', reason: 'BODY_TOO_LARGE', http: { status: 413 } }));
+      } else {
+        controller.enqueue(chunk);
+      }
+    },
+  }));
 }
 
 /**
@@ -31,7 +55,7 @@ export function useBodySizeLimit(maxBytes) {
  * abort with a DOMException per request; docs/performance.md).
  * Yoga's limit skips a request whose `body` it reads as null. Registered last, so that read comes
  * right after this hook: it sees null once, and every later read the real body.
- * A body without a valid Content-Length is left to Yoga's counting (useBodySizeLimit refuses it anyway).
+ * A body without a valid Content-Length is left to Yoga's counting (and useBodySizeLimit's).
  */
 export function useDeclaredLengthBody() {
   return {
@@ -57,8 +81,9 @@ const ALLOWED_METHODS = 'GET, POST';
 /**
  * Answers a request that no request parser reads (GraphQL Yoga's bare 415 without a body) with
  * `BAD_USER_INPUT`: 405 with `Allow` for a method other than GET and POST (a PUT of JSON was told its
- * content type was wrong), 415 for a POST whose content type no parser reads. Registered after the
- * built-in parsers, so `requestParser` is set whenever one of them accepts the request.
+ * content type was wrong), 415 for a POST whose content type no parser reads, or that is no media type
+ * or names a charset other than UTF-8 (router/media-types.mjs), as the request arrives. Registered after
+ * the built-in parsers, so `requestParser` is set whenever one of them accepts the request.
  * The method is checked when the request arrives, before the CSRF check (which runs as the request
  * is parsed): a HEAD or DELETE without the CSRF header was told to add one, though no header would do.
  */
@@ -81,6 +106,11 @@ export function useUnparsedRequests() {
       }
       if (request.method !== 'GET' && request.method !== 'POST') {
         endResponse(refuseMethod(fetchAPI, request));
+        return;
+      }
+      const type = request.headers.get('content-type');
+      if (request.method === 'POST' && type !== null && !isUtf8MediaType(type)) {
+        endResponse(errorResponse(fetchAPI, request, 415, 'UNSUPPORTED_MEDIA_TYPE', 'request.unsupportedMediaType'));
       }
     },
     onRequestParse({ request, requestParser, fetchAPI, endResponse }) {

@@ -178,9 +178,9 @@ function blockStringEnd(text, start) {
 
 /**
  * The request parser, run on a body or query string that is UTF-8 and gives no parameter twice.
- * The parsers decode invalid UTF-8 as U+FFFD and take the first of repeated parameters: a Latin-1 name
- * reached the subgraphs, and was stored, with its letters replaced, and `?query=A&query=B` ran A.
- * A POST body is read here once and handed to the parser as that text.
+ * The parsers decode invalid UTF-8 as U+FFFD and take the first of repeated parameters (JSON.parse the
+ * last): a Latin-1 name reached the subgraphs, and was stored, with its letters replaced, and
+ * `?query=A&query=B` ran A. A POST body is read here once and handed to the parser as that text.
  */
 function withCheckedText(parser, url) {
   return async (request) => {
@@ -196,7 +196,16 @@ function withCheckedText(parser, url) {
       throw badInput('INVALID_UTF8', 'request.invalidEncoding');
     }
     const text = bytes.toString('utf8');
-    if (!FORM.test(request.headers.get('content-type') ?? '')) {
+    const type = request.headers.get('content-type') ?? '';
+    if (JSON_TYPE.test(type)) {
+      const params = await parser(withText(request, text));
+      const repeated = isObject(params) ? repeatedParameter(text) : null;
+      if (repeated) {
+        throw invalidParameter('request.parameterRepeated', repeated);
+      }
+      return params;
+    }
+    if (!FORM.test(type)) {
       return parser(withText(request, text));
     }
     const form = new URLSearchParams(text);
@@ -210,7 +219,61 @@ function withCheckedText(parser, url) {
 }
 
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const PARAMETERS = ['query', 'operationName', 'variables', 'extensions', 'documentId'];
+
+/**
+ * The first request parameter a JSON object's text gives twice, or null. JSON.parse keeps the last, a
+ * proxy or a log may read the first; as a parameter repeated in a query string or form, it is refused.
+ * One pass over text that parsed, deciding which strings are the object's own keys.
+ */
+export function repeatedParameter(text) {
+  const seen = new Set();
+  let depth = 0;
+  let atKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const end = jsonStringEnd(text, i);
+      if (depth === 1 && atKey) {
+        const raw = text.slice(i + 1, end);
+        const name = raw.includes('\\') ? JSON.parse(text.slice(i, end + 1)) : raw;
+        if (seen.has(name) && PARAMETERS.includes(name)) {
+          return name;
+        }
+        seen.add(name);
+        atKey = false;
+      }
+      i = end;
+    } else if (c === '{' || c === '[') {
+      depth += 1;
+      atKey = depth === 1;
+    } else if (c === '}' || c === ']') {
+      depth -= 1;
+    } else if (c === ',') {
+      atKey = depth === 1;
+    }
+  }
+  return null;
+}
+
+// Index of the quote that closes the JSON string opening at `start`: the next one not escaped.
+function jsonStringEnd(text, start) {
+  let end = text.indexOf('"', start + 1);
+  while (end > 0 && escaped(text, end)) {
+    end = text.indexOf('"', end + 1);
+  }
+  return end < 0 ? text.length : end;
+}
+
+// Whether an odd number of backslashes comes right before `index`.
+function escaped(text, index) {
+  let backslashes = 0;
+  while (text[index - 1 - backslashes] === '\\') {
+    backslashes += 1;
+  }
+  return backslashes % 2 === 1;
+}
 
 function withText(request, text) {
   return Object.defineProperties(request, {

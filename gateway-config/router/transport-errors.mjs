@@ -3,6 +3,7 @@
 // in time), and those it lets through with a target or Host that is no URL: answered in the GraphQL error shape with BAD_USER_INPUT and a stable reason, like every
 // other refusal, instead of Node's bare status line (attached to every server: router/servers.mjs).
 import http from 'node:http';
+import { comparableMediaType } from './media-types.mjs';
 import { DEFAULT_LANGUAGE, message } from './messages.mjs';
 import { REQUEST_ID_HEADER, newRequestId } from './request-ids.mjs';
 import { onEveryServer } from './servers.mjs';
@@ -82,7 +83,7 @@ function refuseMalformedTargets(server) {
     }
     request.url = target;
     joinRepeatedAuthorization(request);
-    lowerCaseMediaType(request);
+    comparableContentType(request);
     handlers.forEach((handler) => handler.call(server, request, response));
   });
 }
@@ -107,20 +108,16 @@ export function joinRepeatedAuthorization(request) {
 
 const AUTHORIZATION = 'authorization';
 
-/**
- * A media type's type and subtype are case-insensitive (RFC 9110), but GraphQL Yoga compares them as
- * written: `Content-Type: Application/JSON` was 415. They are lower-cased; the parameters are left.
- */
-export function lowerCaseMediaType(request) {
+/** The Content-Type as GraphQL Yoga's parsers compare it (router/media-types.mjs). */
+export function comparableContentType(request) {
   const type = request.headers['content-type'];
-  if (type === undefined || !UPPER_CASE.test(type)) {
-    return;
+  if (type !== undefined && NOT_COMPARABLE.test(type)) {
+    request.headers['content-type'] = comparableMediaType(type);
   }
-  const end = type.indexOf(';');
-  request.headers['content-type'] = end < 0 ? type.toLowerCase() : type.slice(0, end).toLowerCase() + type.slice(end);
 }
 
-const UPPER_CASE = /[A-Z]/;
+// Upper case letters, or whitespace before the parameters: the media types to rewrite.
+const NOT_COMPARABLE = /[A-Z]|[ \t];/;
 
 function answer(error, socket) {
   // a client that went away, or a response already under way, gets nothing more

@@ -107,13 +107,20 @@ final class Hostile {
 
 	/**
 	 * POST a body without {@code Content-Length}, chunked, as a streaming client would.
+	 * @param endpoint where to
+	 * @param body the body
+	 * @param headers more headers, as name and value
+	 * @return the answer
 	 */
-	static Response postChunked(URI endpoint, byte[] body) {
-		HttpRequest request = HttpRequest.newBuilder(endpoint)
+	static Response postChunked(URI endpoint, byte[] body, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/graphql-response+json, application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+		if (headers.length > 0) {
+			builder.headers(headers);
+		}
+		HttpRequest request = builder.build();
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body());

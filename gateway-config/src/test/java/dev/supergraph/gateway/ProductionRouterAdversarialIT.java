@@ -170,12 +170,14 @@ class ProductionRouterAdversarialIT {
 	}
 
 	@Test
-	void bodyWithoutContentLengthIsRefusedWithStatus411() {
+	void chunkedBodyIsServedWithinTheSizeLimitAndRefusedWithStatus413OverIt() {
 		byte[] body = ("{\"documentId\":\"" + documentId("ProductBySku") + "\",\"variables\":{\"sku\":\"SKU-00001\"}}")
 			.getBytes(StandardCharsets.UTF_8);
-		Response response = Hostile.postChunked(routerUri, body);
-		assertRefused(response, 411, "BAD_USER_INPUT");
-		assertThat(reason(response)).isEqualTo("LENGTH_REQUIRED");
+		Response served = Hostile.postChunked(routerUri, body, "Authorization", "Bearer " + freshClient());
+		assertThat(served.data().path("productBySku").path("id").asString()).as(served.body()).isEqualTo("1");
+		Response oversized = Hostile.postChunked(routerUri, Hostile.oversized(150 * 1024));
+		assertRefused(oversized, 413, "BAD_USER_INPUT");
+		assertThat(reason(oversized)).isEqualTo("BODY_TOO_LARGE");
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static dev.supergraph.gateway.Hostile.assertNoLeak;
 import static dev.supergraph.gateway.Hostile.assertRefused;
 import static dev.supergraph.gateway.Hostile.code;
+import static dev.supergraph.gateway.Hostile.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -193,7 +194,9 @@ class SubgraphAdversarialIT {
 	@Test
 	void invalidUtf8IsBadUserInput() {
 		byte[] body = Hostile.invalidUtf8("{\"query\":\"{ productBySku(sku: \\\"SKU-INVALID\\\") { id } }\"}");
-		assertRefused(catalog.postRaw("application/json", body), 400, "BAD_USER_INPUT");
+		Response response = catalog.postRaw("application/json", body);
+		assertRefused(response, 400, "BAD_USER_INPUT");
+		assertThat(reason(response)).isEqualTo("INVALID_UTF8");
 	}
 
 	@ParameterizedTest(name = "{0} {2}")

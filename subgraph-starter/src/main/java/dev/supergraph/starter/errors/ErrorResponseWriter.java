@@ -91,8 +91,7 @@ public final class ErrorResponseWriter {
 	}
 
 	String message(HttpServletRequest request, RequestRefusal refusal) {
-		Object[] arguments = (refusal.argument() != null) ? new Object[] { refusal.argument() } : new Object[0];
-		return this.messages.get(ErrorCode.BAD_USER_INPUT, refusal.messageKey(), arguments,
+		return this.messages.get(ErrorCode.BAD_USER_INPUT, refusal.messageKey(), refusal.arguments(),
 				RequestLanguages.of(request));
 	}
 

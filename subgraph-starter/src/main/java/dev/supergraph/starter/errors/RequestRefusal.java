@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param reason the {@code extensions.reason}
  * @param messageKey the key of the client message
  * @param parameter the request field at fault, if any
- * @param argument the message's argument, if any
+ * @param arguments the message's arguments
  */
 public record RequestRefusal(int status, String reason, String messageKey, @Nullable String parameter,
-		@Nullable Object argument) {
+		Object... arguments) {
 
 	/** Extension key of the request field a refusal names. */
 	public static final String PARAMETER = "parameter";
@@ -30,23 +30,34 @@ public record RequestRefusal(int status, String reason, String messageKey, @Null
 	}
 
 	public static RequestRefusal unsupportedMediaType() {
-		return new RequestRefusal(415, "UNSUPPORTED_MEDIA_TYPE", "input.requestShape", null, null);
+		return new RequestRefusal(415, "UNSUPPORTED_MEDIA_TYPE", "input.requestShape", null);
 	}
 
 	public static RequestRefusal unsupportedContentEncoding() {
-		return new RequestRefusal(415, "UNSUPPORTED_CONTENT_ENCODING", "input.unsupportedContentEncoding", null, null);
+		return new RequestRefusal(415, "UNSUPPORTED_CONTENT_ENCODING", "input.unsupportedContentEncoding", null);
 	}
 
 	public static RequestRefusal notAcceptable() {
-		return new RequestRefusal(406, "NOT_ACCEPTABLE", "input.notAcceptable", null, null);
+		return new RequestRefusal(406, "NOT_ACCEPTABLE", "input.notAcceptable", null);
+	}
+
+	public static RequestRefusal invalidUtf8() {
+		return badRequest("INVALID_UTF8", "input.invalidEncoding");
 	}
 
 	public static RequestRefusal malformedJson() {
 		return badRequest("MALFORMED_JSON", "input.malformedJson");
 	}
 
-	public static RequestRefusal jsonTooDeep(int maxDepth) {
-		return new RequestRefusal(400, "JSON_TOO_DEEP", "input.jsonTooDeep", null, maxDepth);
+	/**
+	 * {@code variables} or {@code extensions} nested too deep; the field is named in the
+	 * message only, as the router names it.
+	 * @param field the request field
+	 * @param maxDepth the deepest nesting taken
+	 * @return the refusal
+	 */
+	public static RequestRefusal jsonTooDeep(String field, int maxDepth) {
+		return new RequestRefusal(400, "JSON_TOO_DEEP", "input.jsonTooDeep", null, field, maxDepth);
 	}
 
 	public static RequestRefusal bodyNotObject() {
@@ -65,12 +76,16 @@ public record RequestRefusal(int status, String reason, String messageKey, @Null
 		return new RequestRefusal(400, "INVALID_PARAMETER", "input.parameterNotObject", parameter, parameter);
 	}
 
+	public static RequestRefusal repeated(String parameter) {
+		return new RequestRefusal(400, "INVALID_PARAMETER", "input.parameterRepeated", parameter, parameter);
+	}
+
 	public static RequestRefusal documentRequired() {
 		return badRequest("DOCUMENT_REQUIRED", "input.documentRequired");
 	}
 
 	private static RequestRefusal badRequest(String reason, String messageKey) {
-		return new RequestRefusal(400, reason, messageKey, null, null);
+		return new RequestRefusal(400, reason, messageKey, null);
 	}
 
 	/**

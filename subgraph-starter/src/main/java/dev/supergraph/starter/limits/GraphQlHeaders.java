@@ -14,18 +14,24 @@ final class GraphQlHeaders {
 
 	private static final String JSON = "application/json";
 
-	// what Spring for GraphQL answers in (the event stream by its SSE handler), and the
-	// ranges that include one of them
-	private static final List<String> ANSWERS = List.of(JSON, "application/graphql-response+json", "text/event-stream",
-			"application/*", "application/*+json", "text/*", "*/*");
+	// what the GraphQL endpoint answers in, and the ranges that include one of them. Not
+	// the event stream: Spring for GraphQL's SSE handler answers only subscriptions,
+	// which no subgraph has, so every operation got a 200 stream of one error without a
+	// code. Not application/*+json, which RFC 9110 has no such range for, and the router
+	// does not read as one.
+	private static final List<String> ANSWERS = List.of(JSON, "application/graphql-response+json", "application/*",
+			"*/*");
 
 	private GraphQlHeaders() {
 	}
 
 	/**
-	 * Whether a {@code Content-Type} is {@code application/json}, in UTF-8 if it names a
-	 * charset: a body declared in another charset was decoded in it, so UTF-8 text in a
-	 * body declared Latin-1 was served, and stored, changed.
+	 * Whether a {@code Content-Type} is {@code application/json} in UTF-8: one media type
+	 * (RFC 9110: parameters each {@code name=value}, empty ones and spaces around them
+	 * allowed) whose {@code charset}, if it names one, is {@code utf-8}. A body declared
+	 * in another charset was decoded in it, so UTF-8 text in a body declared Latin-1 was
+	 * served, and stored, changed. The router judges the header by the same rule
+	 * ({@code router/media-types.mjs}).
 	 * @param contentType the header
 	 * @return whether the body is read
 	 */
@@ -36,22 +42,43 @@ final class GraphQlHeaders {
 		if (contentType.equals(JSON)) {
 			return true;
 		}
-		String[] parts = contentType.split(";");
-		if (!parts[0].strip().equalsIgnoreCase(JSON)) {
+		String[] parts = contentType.split(";", -1);
+		if (!trimmed(parts[0]).equalsIgnoreCase(JSON)) {
 			return false;
 		}
 		for (int i = 1; i < parts.length; i++) {
-			int equals = parts[i].indexOf('=');
-			if (equals < 0) {
+			String parameter = trimmed(parts[i]);
+			if (parameter.isEmpty()) {
+				continue;
+			}
+			int equals = parameter.indexOf('=');
+			if (equals <= 0) {
 				return false;
 			}
-			String name = parts[i].substring(0, equals).strip();
-			String value = parts[i].substring(equals + 1).strip().replace("\"", "");
+			String name = trimmed(parameter.substring(0, equals));
+			String value = trimmed(parameter.substring(equals + 1)).replace("\"", "");
 			if (name.equalsIgnoreCase("charset") && !value.equalsIgnoreCase("utf-8")) {
 				return false;
 			}
 		}
 		return true;
+	}
+
+	// Without the optional whitespace of HTTP (spaces and tabs) around it.
+	private static String trimmed(String text) {
+		int start = 0;
+		int end = text.length();
+		while (start < end && isOptionalWhitespace(text.charAt(start))) {
+			start++;
+		}
+		while (end > start && isOptionalWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(start, end);
+	}
+
+	private static boolean isOptionalWhitespace(char c) {
+		return c == ' ' || c == '\t';
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.supergraph.starter.errors;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -20,17 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code router-requests.test.mjs} sends too, against the running test subgraph over real
  * HTTP, signed like the router's: the status, {@code BAD_USER_INPUT}, the reason and the
  * request field at fault, in the GraphQL error shape, and nothing of the server's
- * insides.
+ * insides; and every request the contract has both sides serve, served.
  */
 class RequestRefusalsContractTests {
+
+	private static final JsonNode contract = ContractFiles.read("request-refusals.json");
 
 	private final TestSubgraph subgraph = TestSubgraph.running();
 
 	static Stream<Arguments> cases() {
-		return ContractFiles.read("request-refusals.json")
-			.path("cases")
+		return contract.path("cases")
 			.valueStream()
 			.map((c) -> Arguments.of(c.path("name").asString(), c.path("request"), c.path("refusal")));
+	}
+
+	static Stream<Arguments> served() {
+		return contract.path("served")
+			.valueStream()
+			.map((c) -> Arguments.of(c.path("name").asString(), c.path("request")));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -42,13 +51,21 @@ class RequestRefusalsContractTests {
 		assertThat(refusal.path("code").asString()).isEqualTo("BAD_USER_INPUT");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("served")
+	void isServedAsTheRouterServesIt(String name, JsonNode request) {
+		Answer answer = send(this.subgraph.raw(), request);
+		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+		assertThat(answer.text()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
+	}
+
 	@AfterEach
 	void stillServes() {
 		RefusalAssert.assertServed(this.subgraph.raw().body("{\"query\":\"{ greeting }\"}").send());
 	}
 
 	private static Answer send(RawRequest raw, JsonNode request) {
-		raw.method(request.path("method").asString("POST")).body(request.path("body").asString(""));
+		raw.method(request.path("method").asString("POST")).body(body(request));
 		JsonNode contentType = request.path("contentType");
 		if (!contentType.isMissingNode()) {
 			raw.header("Content-Type", contentType.isNull() ? null : contentType.asString());
@@ -56,7 +73,24 @@ class RequestRefusalsContractTests {
 		for (Map.Entry<String, JsonNode> header : request.path("headers").properties()) {
 			raw.header(header.getKey(), header.getValue().asString());
 		}
+		if (request.path("chunked").asBoolean(false)) {
+			raw.chunked();
+		}
 		return raw.send();
+	}
+
+	// The body as UTF-8, or one byte per character; followed by spaces to one byte over
+	// the test subgraph's size limit if the case says so.
+	private static byte[] body(JsonNode request) {
+		JsonNode bytes = request.path("bodyBytes");
+		byte[] body = bytes.isMissingNode() ? request.path("body").asString("").getBytes(StandardCharsets.UTF_8)
+				: bytes.asString().getBytes(StandardCharsets.ISO_8859_1);
+		if (!request.path("overLimit").asBoolean(false)) {
+			return body;
+		}
+		byte[] padded = Arrays.copyOf(body, TestSubgraph.MAX_BODY_BYTES + 1);
+		Arrays.fill(padded, body.length, padded.length, (byte) ' ');
+		return padded;
 	}
 
 }

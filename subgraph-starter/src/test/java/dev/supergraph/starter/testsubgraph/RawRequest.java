@@ -1,5 +1,6 @@
 package dev.supergraph.starter.testsubgraph;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,6 +36,8 @@ public final class RawRequest {
 	private byte[] body = new byte[0];
 
 	private boolean signed = true;
+
+	private boolean chunked;
 
 	RawRequest(HttpClient http, URI url, RouterSignature signature) {
 		this.http = http;
@@ -81,13 +84,20 @@ public final class RawRequest {
 	}
 
 	/**
+	 * Send the body as a stream, in chunks without {@code Content-Length}.
+	 * @return this request
+	 */
+	public RawRequest chunked() {
+		this.chunked = true;
+		return this;
+	}
+
+	/**
 	 * Send the request.
 	 * @return status, headers and the body as text
 	 */
 	public Answer send() {
-		HttpRequest.Builder request = HttpRequest.newBuilder(this.url)
-			.method(this.method, (this.body.length > 0 || "POST".equals(this.method))
-					? BodyPublishers.ofByteArray(this.body) : BodyPublishers.noBody());
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.url).method(this.method, publisher());
 		if (this.signed) {
 			request.header(RouterSignature.FRESHNESS_HEADER, this.signature.freshness(this.body));
 		}
@@ -103,6 +113,15 @@ public final class RawRequest {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private HttpRequest.BodyPublisher publisher() {
+		if (this.chunked) {
+			byte[] body = this.body;
+			return BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+		}
+		return (this.body.length > 0 || "POST".equals(this.method)) ? BodyPublishers.ofByteArray(this.body)
+				: BodyPublishers.noBody();
 	}
 
 	/**

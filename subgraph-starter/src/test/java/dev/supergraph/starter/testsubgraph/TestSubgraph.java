@@ -33,6 +33,9 @@ public final class TestSubgraph {
 	/** The deepest selection accepted. */
 	public static final int MAX_DEPTH = 4;
 
+	/** The largest request body accepted, in bytes. */
+	public static final int MAX_BODY_BYTES = 2048;
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static TestSubgraph running;
@@ -62,7 +65,7 @@ public final class TestSubgraph {
 					"subgraph.security.api-keys.file=" + this.credentials.keyFile(),
 					"subgraph.security.api-keys.reload-interval=0s",
 					"subgraph.rate-limit.requests-per-minute=" + REQUESTS_PER_MINUTE,
-					"subgraph.limits.max-depth=" + MAX_DEPTH, "subgraph.limits.max-body-size=2KB",
+					"subgraph.limits.max-depth=" + MAX_DEPTH, "subgraph.limits.max-body-size=" + MAX_BODY_BYTES + "B",
 					"subgraph.flags.file=" + flags)
 			.run();
 		String port = this.context.getEnvironment().getProperty("local.server.port");
