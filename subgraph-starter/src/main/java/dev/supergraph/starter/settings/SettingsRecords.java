@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.BindMethod;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
@@ -53,26 +54,36 @@ final class SettingsRecords {
 			for (String name : beanFactory.getBeanDefinitionNames()) {
 				Class<?> type = beanFactory.getType(name, false);
 				if (isPlatformRecord(type)) {
-					BindException failure = check(binder, type, validator);
-					if (failure != null) {
-						failures.add(failure);
-					}
+					failures.addAll(check(binder, type, validator));
 				}
 			}
 		}
 		return failures;
 	}
 
-	private static @Nullable BindException check(Binder binder, Class<?> type, SpringValidatorAdapter validator) {
+	private static List<BindException> check(Binder binder, Class<?> type, SpringValidatorAdapter validator) {
 		MergedAnnotation<ConfigurationProperties> settings = MergedAnnotations.from(type)
 			.get(ConfigurationProperties.class);
 		String prefix = settings.getString("prefix").isEmpty() ? settings.getString("value")
 				: settings.getString("prefix");
 		// As Spring Boot binds it: a record that refuses unknown settings (a removed or
 		// misspelt one) refuses them here too, under the validation.
-		BindHandler unknown = settings.getBoolean("ignoreUnknownFields") ? BindHandler.DEFAULT
-				: new NoUnboundElementsBindHandler(BindHandler.DEFAULT);
-		BindHandler handler = new ValidationBindHandler(unknown, validator);
+		boolean refusesUnknown = !settings.getBoolean("ignoreUnknownFields");
+		BindHandler unknown = refusesUnknown ? new NoUnboundElementsBindHandler(BindHandler.DEFAULT)
+				: BindHandler.DEFAULT;
+		BindException failure = bind(binder, prefix, type, new ValidationBindHandler(unknown, validator));
+		if (failure == null) {
+			return List.of();
+		}
+		// A broken rule stops the binding before the unknown settings are looked for:
+		// look
+		// again without the rules, so one start names both.
+		BindException unbound = (refusesUnknown && failure.getCause() instanceof BindValidationException)
+				? bind(binder, prefix, type, unknown) : null;
+		return (unbound != null) ? List.of(failure, unbound) : List.of(failure);
+	}
+
+	private static @Nullable BindException bind(Binder binder, String prefix, Class<?> type, BindHandler handler) {
 		try {
 			binder.bindOrCreate(prefix, Bindable.of(type).withBindMethod(BindMethod.VALUE_OBJECT), handler);
 			return null;

@@ -144,6 +144,17 @@ class SettingsValidationTests {
 	}
 
 	@Test
+	void aRecordWithABrokenRuleAndAnUnknownSettingNamesBothInOneStart(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> start(Map.of("subgraph.limits.max-depth", "0", "subgraph.limits.max-dept", "5")).close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("2 invalid settings")
+			.contains("Property: subgraph.limits.max-depth")
+			.contains("Reason: The elements [subgraph.limits.max-dept] were left unbound.")
+			.doesNotContain("\tat org.springframework");
+	}
+
+	@Test
 	void settingsGivenAsTheDeploymentsEnvironmentVariablesStartAndAnUnknownOneDoesNot(CapturedOutput output) {
 		// the names deploy/base gives the containers, in both of Spring Boot's forms
 		Map<String, Object> deployment = Map.of("SUBGRAPH_SHUTDOWN_DRAINDELAY", "5s", "SUBGRAPH_FLAGS_FILE",
