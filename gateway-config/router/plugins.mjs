@@ -2,7 +2,7 @@
 // directive limits, coded 405, 406 and 415 answers, and accepting the identical text of a trusted document as well as its hash.
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { isUtf8MediaType } from './media-types.mjs';
+import { acceptedAnswers, isUtf8MediaType } from './media-types.mjs';
 import { message, requestLanguage, routerError } from './messages.mjs';
 import { requestIdOf } from './request-ids.mjs';
 
@@ -162,13 +162,35 @@ export function useNotFound() {
   };
 }
 
+/** What the router answers in, in its order where a client weighs them alike: JSON first, as for a request without `Accept`. */
+const ANSWERS = ['application/json', 'application/graphql-response+json', 'text/event-stream', 'multipart/mixed'];
+
 /**
- * An `Accept` header that names no format the router writes (GraphQL Yoga writes JSON,
- * `application/graphql-response+json`, an event stream or multipart), which Yoga answered with a bare
- * 406: BAD_USER_INPUT with reason NOT_ACCEPTABLE, in JSON all the same, so that the client learns why.
+ * Negotiates the answer's media type by the client's `Accept` weights (router/media-types.mjs) when the request
+ * arrives: an `Accept` that takes no format the router writes is refused with 406, BAD_USER_INPUT with reason
+ * NOT_ACCEPTABLE, in JSON all the same, so that the client learns why; otherwise GraphQL Yoga is handed the
+ * formats it takes, its favourite first. Yoga read no weights (`application/json;q=0` was answered in JSON), and
+ * decided only when the result was written: an operation, a mutation too, ran in full and was then answered 406.
+ * Yoga's own bare 406 (a streamed result to a client that takes JSON only) gets the same body.
  */
 export function useNotAcceptable() {
+  let endpoint = '/graphql';
   return {
+    onYogaInit({ yoga }) {
+      endpoint = yoga.graphqlEndpoint;
+    },
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      const header = request.headers.get('accept');
+      if (header === null || header === ANSWERS[0] || (url.pathname !== endpoint && url.pathname !== `${endpoint}/`)) {
+        return;
+      }
+      const accepted = acceptedAnswers(header, ANSWERS);
+      if (accepted.length === 0) {
+        endResponse(errorResponse(fetchAPI, request, 406, 'NOT_ACCEPTABLE', 'request.notAcceptable'));
+      } else {
+        request.headers.set('accept', accepted.join(', '));
+      }
+    },
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (response.status === 406 && !response.headers.get('content-type')) {
         setResponse(errorResponse(fetchAPI, request, 406, 'NOT_ACCEPTABLE', 'request.notAcceptable', undefined,

@@ -1,9 +1,9 @@
 // Checks the shape of every GraphQL request right after its body or URL is parsed, before any
 // GraphQL work: the body and the query string are UTF-8, no parameter is given twice, each request
-// field has its type, there is exactly one document to run, and neither the document nor the JSON of
-// `variables` / `extensions` is nested deeper than a bound. graphql-js parses and coerces
-// recursively, so a document a few thousand levels deep would overflow the stack; the bound is
-// checked with linear scans that do not recurse. Refusals carry a stable `reason`.
+// field has its type, there is exactly one document to run, no number in it or in the JSON of
+// `variables` / `extensions` is written longer than a bound, and neither is nested deeper than a bound.
+// graphql-js parses and coerces recursively, so a document a few thousand levels deep would overflow
+// the stack; the bounds are checked with linear scans that do not recurse. Refusals carry a stable `reason`.
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
@@ -25,7 +25,8 @@ export function useRequestShape({ maxNesting, maxJsonDepth }) {
           // Arrays are batches, refused as such by the batching limit.
           if (!Array.isArray(requestParserResult)) {
             // Hive Gateway reads a trusted document's id from the URL too (GraphQL Yoga's GET parser leaves it there).
-            checkRequest(requestParserResult, { maxNesting, maxJsonDepth, urlDocumentId: url.searchParams.get('documentId') });
+            checkRequest(requestParserResult, { maxNesting, maxJsonDepth, urlDocumentId: url.searchParams.get('documentId'),
+              longJsonNumber: longJsonNumbers.has(request) });
           }
         },
       };
@@ -33,8 +34,13 @@ export function useRequestShape({ maxNesting, maxJsonDepth }) {
   };
 }
 
-/** Throws the refusal for the first thing wrong with a parsed request, in the order a client fixes them. */
-export function checkRequest(params, { maxNesting, maxJsonDepth, urlDocumentId = null }) {
+/**
+ * Throws the refusal for the first thing wrong with a parsed request, in the order a client fixes them.
+ * `longJsonNumber`: whether the JSON the request was parsed from writes a number longer than MAX_NUMBER_LENGTH,
+ * which the parsed values no longer tell (JSON.parse reads 1,500 digits as Infinity). Every other request field
+ * is a string, so once their types are checked, such a number is in `variables` or `extensions`.
+ */
+export function checkRequest(params, { maxNesting, maxJsonDepth, urlDocumentId = null, longJsonNumber = false }) {
   if (!isObject(params)) {
     throw badInput('INVALID_REQUEST_BODY', 'request.bodyNotObject');
   }
@@ -45,6 +51,9 @@ export function checkRequest(params, { maxNesting, maxJsonDepth, urlDocumentId =
   }
   if (namesTwoDocuments(params, urlDocumentId)) {
     throw badInput('CONFLICTING_DOCUMENTS', 'request.conflictingDocuments');
+  }
+  if (longJsonNumber || (typeof params.query === 'string' && documentNumberLongerThan(params.query, MAX_NUMBER_LENGTH))) {
+    throw badInput('NUMBER_TOO_LONG', 'request.numberTooLong', { max: MAX_NUMBER_LENGTH });
   }
   for (const field of OBJECT_FIELDS) {
     if (params[field] != null && jsonDeeperThan(params[field], maxJsonDepth)) {
@@ -141,6 +150,88 @@ export function jsonDeeperThan(value, max) {
   return false;
 }
 
+/**
+ * The longest number a request may write in `variables`, `extensions` or its document, in characters:
+ * graphql-java's own bound on a literal (ParserOptions), the same in JSON, and far beyond any Int (11) or Float
+ * (24). A subgraph spent tens to hundreds of milliseconds on a number of 60,000 digits within its 64 KB body limit
+ * (a BigInteger to bind, again to coerce, and the lexer's pass over a literal), the router a few; both refuse it
+ * by its writing first, NUMBER_TOO_LONG, before any of it is converted.
+ */
+export const MAX_NUMBER_LENGTH = 100;
+
+/** Whether JSON text writes a number longer than `max` characters (outside strings): one pass, none for shorter text. */
+export function jsonNumberLongerThan(text, max) {
+  if (text.length <= max) {
+    return false;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i = jsonStringEnd(text, i);
+    } else if (c === '-' || isDigit(c)) {
+      const end = runEnd(text, i, isNumberPart);
+      if (end - i > max) {
+        return true;
+      }
+      i = end - 1;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a GraphQL document writes an Int or Float literal longer than `max` characters, outside names,
+ * strings, block strings and comments: one pass, none for a shorter document. execution.DocumentLiterals scans alike.
+ */
+export function documentNumberLongerThan(text, max) {
+  if (text.length <= max) {
+    return false;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '#') {
+      i = lineEnd(text, i);
+    } else if (c === '"') {
+      i = text.startsWith('"""', i) ? blockStringEnd(text, i) : stringEnd(text, i);
+    } else if (c === '_' || isLetter(c)) {
+      i = runEnd(text, i, isNamePart) - 1;
+    } else if (c === '-' || isDigit(c)) {
+      const end = runEnd(text, i, isNumberPart);
+      if (end - i > max) {
+        return true;
+      }
+      i = end - 1;
+    }
+  }
+  return false;
+}
+
+// Index after the run of characters from `start` that `part` takes.
+function runEnd(text, start, part) {
+  let end = start + 1;
+  while (end < text.length && part(text[end])) {
+    end += 1;
+  }
+  return end;
+}
+
+function isDigit(c) {
+  return c >= '0' && c <= '9';
+}
+
+function isLetter(c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+function isNamePart(c) {
+  return c === '_' || isLetter(c) || isDigit(c);
+}
+
+// A number's sign, digits, point and exponent.
+function isNumberPart(c) {
+  return isDigit(c) || c === '.' || c === 'e' || c === 'E' || c === '+' || c === '-';
+}
+
 // Index of the last character of a comment: the one before the line break, or the text's end.
 function lineEnd(text, start) {
   for (let i = start; i < text.length; i++) {
@@ -187,6 +278,7 @@ function withCheckedText(parser, url) {
     if (request.method === 'GET') {
       checkUtf8Query(url.search);
       checkOnceEach(url.searchParams);
+      noteLongNumbers(request, url.searchParams.get('variables'), url.searchParams.get('extensions'));
       return parser(request);
     }
     // The Node adapter's body is a Buffer already; a copy of it is not needed.
@@ -203,6 +295,7 @@ function withCheckedText(parser, url) {
       if (repeated) {
         throw invalidParameter('request.parameterRepeated', repeated);
       }
+      noteLongNumbers(request, text);
       return params;
     }
     if (!FORM.test(type)) {
@@ -210,12 +303,23 @@ function withCheckedText(parser, url) {
     }
     const form = new URLSearchParams(text);
     checkOnceEach(form);
+    noteLongNumbers(request, form.get('variables'), form.get('extensions'));
     // GraphQL Yoga's form parser reads the parameters its GET parser reads, and `documentId` is not
     // among them: the trusted document a form names was dropped and the request told it named none.
     const params = await parser(withText(request, text));
     const documentId = form.get('documentId');
     return documentId === null || !isObject(params) ? params : { ...params, documentId };
   };
+}
+
+// The requests whose JSON (the body, or a GET or form `variables` or `extensions` parameter) writes a number
+// longer than MAX_NUMBER_LENGTH, judged in checkRequest.
+const longJsonNumbers = new WeakSet();
+
+function noteLongNumbers(request, ...texts) {
+  if (texts.some((text) => text !== null && jsonNumberLongerThan(text, MAX_NUMBER_LENGTH))) {
+    longJsonNumbers.add(request);
+  }
 }
 
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;

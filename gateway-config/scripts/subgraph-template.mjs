@@ -123,44 +123,32 @@ class ItemEntitiesController {
 }
 `),
     [`${dir}/seed/package-info.java`]: packageInfo(`${pkg}.seed`, 'Seed data of the local run and the benchmarks.'),
-    [`${dir}/seed/${Name}Seeder.java`]: java(`${pkg}.seed`, ['java.util.ArrayList', 'java.util.List', '',
-      'dev.supergraph.starter.database.SeedGuard', 'org.slf4j.Logger', 'org.slf4j.LoggerFactory', '',
-      'org.springframework.boot.ApplicationArguments', 'org.springframework.boot.ApplicationRunner',
+    [`${dir}/seed/${Name}Seeder.java`]: java(`${pkg}.seed`, [
+      'dev.supergraph.starter.database.SeedLoader', 'org.slf4j.Logger', 'org.slf4j.LoggerFactory', '',
       'org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty', 'org.springframework.core.env.Environment',
-      'org.springframework.jdbc.core.JdbcTemplate', 'org.springframework.stereotype.Component',
-      'org.springframework.transaction.annotation.Transactional'], `/**
+      'org.springframework.jdbc.core.JdbcTemplate', 'org.springframework.stereotype.Component'], `/**
  * Loads {@value #ITEMS} deterministic items (item {@code n} is named {@code Item n}) into
  * an empty database. Enabled by {@code ${name}.seed.enabled}; refuses to run with the
  * {@code prod} profile.
  */
 @Component
-@ConditionalOnBooleanProperty("${name}.seed.enabled")
-class ${Name}Seeder implements ApplicationRunner {
+@ConditionalOnBooleanProperty(${Name}Seeder.SWITCH)
+class ${Name}Seeder extends SeedLoader {
+
+	static final String SWITCH = "${name}.seed.enabled";
 
 	static final int ITEMS = 100;
 
 	private static final Logger logger = LoggerFactory.getLogger(${Name}Seeder.class);
 
-	private final JdbcTemplate jdbc;
-
-	private final Environment environment;
-
 	${Name}Seeder(JdbcTemplate jdbc, Environment environment) {
-		this.jdbc = jdbc;
-		this.environment = environment;
+		super(jdbc, environment, SWITCH, "items");
 	}
 
 	@Override
-	@Transactional
-	public void run(ApplicationArguments args) {
-		if (!SeedGuard.shouldLoad(this.jdbc, this.environment, "items")) {
-			return;
-		}
-		List<Object[]> items = new ArrayList<>();
-		for (long id = 1; id <= ITEMS; id++) {
-			items.add(new Object[] { id, "Item " + id });
-		}
-		this.jdbc.batchUpdate("insert into items (id, name) values (?, ?)", items);
+	protected void load(JdbcTemplate jdbc) {
+		insertOneRowPerId(jdbc, "insert into items (id, name) values (?, ?)", ITEMS,
+				(id) -> new Object[] { id, "Item " + id });
 		logger.info("Seeded {} items", ITEMS);
 	}
 

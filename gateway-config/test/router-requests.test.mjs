@@ -53,7 +53,10 @@ const contractRequest = (request) => (limits) => {
     method: request.method ?? 'POST',
     contentType: request.contentType === undefined ? 'application/json' : request.contentType ?? undefined,
     body: request.chunked ? inChunks(body) : body,
-    headers: { accept: 'application/json', ...request.headers },
+    // A header given as a list is that many lines, which Node joins with commas: fetch sends them so joined (a test
+    // below sends two lines over a raw socket).
+    headers: Object.fromEntries(Object.entries({ accept: 'application/json', ...request.headers })
+      .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value])),
   };
 };
 const contract = readContract('request-refusals.json');
@@ -105,6 +108,15 @@ const MALFORMED = [
   ['GET with variables as an array', get(`?documentId=${productPage}&variables=[1]`), invalidParameter('variables')],
   ['GET with variables as a number', get(`?documentId=${productPage}&variables=5`), invalidParameter('variables')],
   ['GET with an unknown operationName', get(`?documentId=${productPage}&operationName=Nope`), badInput('OPERATION_RESOLUTION_FAILURE')],
+  // Numbers as the JSON body's: by their writing, which JSON.parse loses (101 digits read as 1e100).
+  ['GET with a number of 101 digits in the variables', get(`?documentId=${productPage}&variables=${encodeURIComponent(`{"first":1${'0'.repeat(100)}}`)}`),
+    badInput('NUMBER_TOO_LONG')],
+  ['GET with a number of 101 digits in the extensions', get(`?documentId=${productPage}&extensions=${encodeURIComponent(`{"n":[-1${'0'.repeat(99)}]}`)}`),
+    badInput('NUMBER_TOO_LONG')],
+  ['a form with a number of 101 digits in the variables', { contentType: 'application/x-www-form-urlencoded',
+    body: `documentId=${productPage}&variables=${encodeURIComponent(`{"first":1${'0'.repeat(100)}}`)}` }, badInput('NUMBER_TOO_LONG')],
+  ['application/graphql with a literal of 101 digits', { contentType: 'application/graphql', body: `{ products(first: 1${'0'.repeat(100)}) { edges { cursor } } }` },
+    badInput('NUMBER_TOO_LONG')],
   ['GET with a syntax error', get(`?query=${encodeURIComponent('{ categories {')}`), untrustedInProduction('GRAPHQL_PARSE_FAILED')],
   ['a mutation over GET', get(`?documentId=${cancelOrder}`), badInput('MUTATION_OVER_GET', 405)],
   ['a form without a document', { contentType: 'application/x-www-form-urlencoded', body: 'garbage' }, badInput('DOCUMENT_REQUIRED')],
@@ -226,9 +238,10 @@ for (const mode of ['dev', 'production']) {
       });
     }
 
-    for (const { name, request } of contract.served) {
+    for (const { name, request, answeredIn = 'application/json' } of contract.served) {
       it(`serves ${name} (contract)${mode === 'production' ? ', refusing only the untrusted document' : ''}`, async () => {
-        const { status, json: body, text } = await send(gateway.url, withCsrfHeader(contractRequest(request)(limits)));
+        const { status, headers, json: body, text } = await send(gateway.url, withCsrfHeader(contractRequest(request)(limits)));
+        assert.equal(headers.get('content-type')?.split(';')[0], answeredIn, text);
         if (mode === 'dev') {
           assert.equal(status, 200, text);
           assert.deepEqual(body, { data: { __typename: 'Query' } });
@@ -246,6 +259,43 @@ for (const mode of ['dev', 'production']) {
         assert.equal(answer.status, 200, `${accept}: ${answer.text}`);
         assert.ok(answer.headers.get('content-type').startsWith(type), answer.headers.get('content-type'));
         assert.ok(answer.text.includes(part) && answer.text.includes('"products"'), answer.text);
+      }
+    });
+
+    it('refuses an Accept it cannot answer before the operation runs, a mutation too', async () => {
+      const token = signToken({ sub: '7', scope: '' });
+      for (const accept of ['text/html', 'application/json;q=0', '*/*;q=0, text/html']) {
+        for (const query of ['{ categories { id } }', `mutation { cancelOrder(input: {orderId: "1"}) { userErrors { code } } }`]) {
+          const before = fakes.requests.length;
+          const answer = await send(gateway.url, { ...json({ query }), headers: { accept, authorization: `Bearer ${token}`, 'x-graphql-csrf': '1' } });
+          assert.equal(answer.status, 406, `${accept}: ${answer.text}`);
+          assert.equal(answer.json.errors[0].extensions.reason, 'NOT_ACCEPTABLE', answer.text);
+          // GraphQL Yoga chose the answer's format after running the operation: the subgraph was called, and the
+          // client told its mutation was not acceptable.
+          assert.equal(fakes.requests.length, before, `${accept} ${query}: a subgraph was called`);
+        }
+      }
+    });
+
+    it('reads two Accept lines as one list, as RFC 9110 joins them', async () => {
+      // Answered without a subgraph: the socket is closed for writing once the request is sent.
+      const body = JSON.stringify({ query: '{ __typename }' });
+      const request = (lines) => `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nx-graphql-csrf: 1\r\n`
+        + `${lines.map((line) => `Accept: ${line}\r\n`).join('')}Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+      const served = await exchange(gateway.url, request(['text/html', 'application/json;q=0.5, application/graphql-response+json;q=0']));
+      assert.match(served, mode === 'dev' ? /^HTTP\/1.1 200 / : /^HTTP\/1.1 400 .*PERSISTED_QUERY_ONLY/s, served);
+      assert.match(served, /\r\ncontent-type: application\/json/i, served);
+      const refused = await exchange(gateway.url, request(['application/json;q=0', 'text/html']));
+      assert.match(refused, /^HTTP\/1.1 406 /, refused);
+      assert.match(refused, /"NOT_ACCEPTABLE"/, refused);
+    });
+
+    it('streams an operation to a client refusing JSON with q=0, and answers a client refusing the stream in JSON', async () => {
+      for (const [accept, type] of [['application/json;q=0, text/event-stream', 'text/event-stream'],
+        ['text/event-stream;q=0, */*', 'application/json'], ['multipart/mixed;q=0, text/*', 'text/event-stream']]) {
+        const answer = await send(gateway.url, { ...json({ documentId: productPage, variables: { first: 1 } }), headers: { accept, 'x-graphql-csrf': '1' } });
+        assert.equal(answer.status, 200, `${accept}: ${answer.text}`);
+        assert.equal(answer.headers.get('content-type').split(';')[0], type, accept);
       }
     });
 

@@ -1,11 +1,6 @@
 package dev.supergraph.catalog;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
-import dev.supergraph.starter.test.GraphQlHttpClient;
-import dev.supergraph.starter.test.GraphQlHttpClient.Response;
+import dev.supergraph.starter.test.RouterOnlyRequests;
 import dev.supergraph.starter.test.SubgraphTest;
 import org.junit.jupiter.api.Test;
 
@@ -25,49 +20,26 @@ class RouterOnlyTests {
 
 	static final String SECRET = "catalog-test-router-secret-0123456789";
 
-	static final String ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { sku } } }";
-
 	@LocalServerPort
 	int port;
 
 	@Test
 	void unsignedServiceAndEntitiesRequestsAreForbidden() {
-		GraphQlHttpClient unsigned = GraphQlHttpClient.forPort(this.port);
-		Response service = unsigned.post("{ _service { sdl } }");
-		assertThat(service.status()).isEqualTo(403);
-		assertThat(service.firstErrorCode()).isEqualTo("FORBIDDEN");
-		assertThat(service.body()).doesNotContain("type Product");
-		Response entities = unsigned.post(ENTITIES, representations(), null);
-		assertThat(entities.status()).isEqualTo(403);
-		assertThat(entities.body()).doesNotContain("SKU-");
+		requests().assertUnsignedAreForbidden("SKU-");
 	}
 
 	@Test
 	void requestsSignedWithAnotherSecretOrForAnotherQueryAreForbidden() {
-		Response forged = GraphQlHttpClient.forPort(this.port)
-			.signedWith("guessed")
-			.post(ENTITIES, representations(), null);
-		assertThat(forged.status()).isEqualTo(403);
-		// a stamp of one body does not sign another
-		byte[] signedBody = "{\"query\":\"{ categories { id } }\"}".getBytes(StandardCharsets.UTF_8);
-		String stamp = dev.supergraph.starter.security.RouterSignature.withSecret(SECRET).freshness(signedBody);
-		Response reused = GraphQlHttpClient.forPort(this.port)
-			.postRaw("application/json", "{\"query\":\"{ _service { sdl } }\"}".getBytes(StandardCharsets.UTF_8),
-					dev.supergraph.starter.security.RouterSignature.FRESHNESS_HEADER, stamp);
-		assertThat(reused.status()).isEqualTo(403);
+		requests().assertOtherSignaturesAreForbidden();
 	}
 
 	@Test
 	void signedRequestsAreServed() {
-		Response response = GraphQlHttpClient.forPort(this.port)
-			.signedWith(SECRET)
-			.post(ENTITIES, representations(), null);
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.data().path("_entities").get(0).path("sku").asString()).isEqualTo("SKU-00005");
+		assertThat(requests().signedEntity().path("sku").asString()).isEqualTo("SKU-00005");
 	}
 
-	private static Map<String, Object> representations() {
-		return Map.of("r", List.of(Map.of("__typename", "Product", "id", "5")));
+	private RouterOnlyRequests requests() {
+		return new RouterOnlyRequests(this.port, SECRET, "Product", "5", "sku");
 	}
 
 }

@@ -1,29 +1,23 @@
 package dev.supergraph.inventory;
 
 import java.net.URI;
-import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.supergraph.catalog.CatalogApplication;
 import dev.supergraph.starter.test.GraphQlHttpClient;
-import dev.supergraph.starter.test.TestDatabaseInitializer;
+import dev.supergraph.starter.test.RunningSubgraph;
 import dev.supergraph.starter.test.TestTokens;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real catalog subgraph for the inventory's stock takeover tests, started once per JVM
- * on a free port with its own fresh database and its seed catalog (products 1 to 5000),
- * closed when the JVM exits. It accepts only requests signed with {@link #ROUTER_SECRET},
- * as in production, so a test passes only when the inventory signs its call. Its name,
- * port, seed switch, schema and migrations are arguments, because the inventory's
- * resources come first on the shared classpath.
+ * A real catalog subgraph for the inventory's stock takeover tests, with its seed catalog
+ * (products 1 to 5000), started once per JVM on first use (see {@link RunningSubgraph}).
+ * It accepts only requests signed with {@link #ROUTER_SECRET}, as in production, so a
+ * test passes only when the inventory signs its call.
  */
 final class RunningCatalog {
 
@@ -32,7 +26,8 @@ final class RunningCatalog {
 	 */
 	static final String ROUTER_SECRET = "inventory-tests-catalog-secret-0123456789";
 
-	private static ConfigurableApplicationContext catalog;
+	private static final RunningSubgraph catalog = RunningSubgraph.of(CatalogApplication.class, "catalog",
+			"classpath:db/migration", "--subgraph.security.router-secret=" + ROUTER_SECRET);
 
 	private RunningCatalog() {
 	}
@@ -41,9 +36,8 @@ final class RunningCatalog {
 	 * The GraphQL endpoint of the running catalog, started on first use.
 	 * @return the URL
 	 */
-	static synchronized URI url() {
-		return URI.create(
-				"http://127.0.0.1:" + ((WebServerApplicationContext) context()).getWebServer().getPort() + "/graphql");
+	static URI url() {
+		return catalog.url();
 	}
 
 	/**
@@ -80,7 +74,8 @@ final class RunningCatalog {
 	 * @param stockQuantity its units in stock
 	 */
 	static void insertProduct(long id, int stockQuantity) {
-		context().getBean(JdbcTemplate.class)
+		catalog.context()
+			.getBean(JdbcTemplate.class)
 			.update("insert into product (id, sku, name, price_amount, price_currency, category_id, weight_grams, "
 					+ "stock_quantity) values (?, ?, 'Inserted', 9.90, 'EUR', 3, 100, ?)", id, "INS-" + id,
 					stockQuantity);
@@ -97,26 +92,6 @@ final class RunningCatalog {
 				Map.of("r", StockEntitiesTests.products(id)), null);
 		assertThat(response.json().path("errors").isMissingNode()).as(response.body()).isTrue();
 		return response.data().path("_entities").get(0).path("inStock").asBoolean();
-	}
-
-	private static synchronized ConfigurableApplicationContext context() {
-		if (catalog == null) {
-			catalog = new SpringApplicationBuilder(CatalogApplication.class).profiles("test")
-				.initializers(new TestDatabaseInitializer())
-				.run("--server.port=0", "--spring.application.name=catalog", "--catalog.seed.enabled=true",
-						"--spring.flyway.locations=classpath:db/migration",
-						"--spring.graphql.schema.locations=" + schemaLocation(),
-						"--subgraph.security.router-secret=" + ROUTER_SECRET,
-						"--spring.datasource.hikari.minimum-idle=1");
-			Runtime.getRuntime().addShutdownHook(new Thread(catalog::close));
-		}
-		return catalog;
-	}
-
-	private static String schemaLocation() {
-		URL code = CatalogApplication.class.getProtectionDomain().getCodeSource().getLocation();
-		String location = code.toExternalForm();
-		return location.endsWith(".jar") ? "jar:" + location + "!/graphql/" : location + "graphql/";
 	}
 
 }

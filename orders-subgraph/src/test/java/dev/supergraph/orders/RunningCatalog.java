@@ -1,30 +1,22 @@
 package dev.supergraph.orders;
 
-import java.net.URL;
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.supergraph.catalog.CatalogApplication;
-import dev.supergraph.starter.test.TestDatabaseInitializer;
+import dev.supergraph.starter.test.RunningSubgraph;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A real catalog subgraph for the placeOrder tests, started once per JVM on a free port
- * with its own fresh database and its seed catalog, closed when the JVM exits.
- * <p>
- * It shares the classpath with the orders subgraph, whose resources come first: so its
- * name, port and seed switch are command-line arguments (they beat the orders'
- * {@code application.yaml}), its schema is read from its own jar, and its migrations from
- * the default location (the orders' live elsewhere for this reason).
+ * A real catalog subgraph for the placeOrder tests, with its seed catalog, started once
+ * per JVM on first use (see {@link RunningSubgraph}). Its migrations are read from the
+ * default location: the orders' live elsewhere for this reason.
  */
 final class RunningCatalog {
 
-	private static ConfigurableApplicationContext catalog;
+	private static final RunningSubgraph catalog = RunningSubgraph.of(CatalogApplication.class, "catalog",
+			"classpath:db/migration");
 
-	private static ConfigurableApplicationContext rateLimitedCatalog;
+	private static final RunningSubgraph rateLimitedCatalog = RunningSubgraph.of(CatalogApplication.class, "catalog",
+			"classpath:db/migration", "--subgraph.rate-limit.requests-per-minute=1");
 
 	private RunningCatalog() {
 	}
@@ -33,15 +25,12 @@ final class RunningCatalog {
 	 * The GraphQL endpoint of the running catalog, started on first use.
 	 * @return the URL
 	 */
-	static synchronized String url() {
-		return urlOf(context());
+	static String url() {
+		return catalog.url().toString();
 	}
 
-	static synchronized ConfigurableApplicationContext context() {
-		if (catalog == null) {
-			catalog = start();
-		}
-		return catalog;
+	static ConfigurableApplicationContext context() {
+		return catalog.context();
 	}
 
 	/**
@@ -50,33 +39,8 @@ final class RunningCatalog {
 	 * minute is refused with HTTP 429.
 	 * @return the URL
 	 */
-	static synchronized String rateLimitedUrl() {
-		if (rateLimitedCatalog == null) {
-			rateLimitedCatalog = start("--subgraph.rate-limit.requests-per-minute=1");
-		}
-		return urlOf(rateLimitedCatalog);
-	}
-
-	private static ConfigurableApplicationContext start(String... settings) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=catalog",
-				"--catalog.seed.enabled=true", "--spring.flyway.locations=classpath:db/migration",
-				"--spring.graphql.schema.locations=" + schemaLocation(), "--spring.datasource.hikari.minimum-idle=1"));
-		arguments.addAll(List.of(settings));
-		ConfigurableApplicationContext started = new SpringApplicationBuilder(CatalogApplication.class).profiles("test")
-			.initializers(new TestDatabaseInitializer())
-			.run(arguments.toArray(String[]::new));
-		Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-		return started;
-	}
-
-	private static String urlOf(ConfigurableApplicationContext context) {
-		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/graphql";
-	}
-
-	private static String schemaLocation() {
-		URL code = CatalogApplication.class.getProtectionDomain().getCodeSource().getLocation();
-		String location = code.toExternalForm();
-		return location.endsWith(".jar") ? "jar:" + location + "!/graphql/" : location + "graphql/";
+	static String rateLimitedUrl() {
+		return rateLimitedCatalog.url().toString();
 	}
 
 }

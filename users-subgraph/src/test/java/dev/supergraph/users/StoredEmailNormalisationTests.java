@@ -6,14 +6,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.supergraph.starter.test.TestDatabases;
 import dev.supergraph.starter.test.TestDatabases.TestDatabase;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * Addresses stored before the subgraph wrote them in Unicode normal form C, or before it
@@ -23,59 +28,61 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoredEmailNormalisationTests {
 
-	private static final String COMPOSED = "jos\u00e9@example.com";
-
-	@Test
-	void theMigrationRewritesOldAddressesInNormalFormCUnlessTwoAccountsWouldShareOne() throws SQLException {
-		TestDatabase database = TestDatabases.forName("email_normal_form");
-		migrate(database, "1");
+	@ParameterizedTest
+	@MethodSource("migrations")
+	void theMigrationRewritesOldAddressesInTheSubgraphsFormUnlessTwoAccountsWouldShareOne(String database, String from,
+			String to, List<Address> addresses) throws SQLException {
+		TestDatabase fresh = TestDatabases.forName(database);
+		migrate(fresh, from);
 		Map<Long, String> stored = new LinkedHashMap<>();
-		stored.put(1L, "jose\u0301@example.com");
-		// one account in each form: both stay, for an operator to merge
-		stored.put(2L, "rene\u0301@example.com");
-		stored.put(3L, "ren\u00e9@example.com");
-		// two unnormalised forms of one address (marks out of and in canonical order)
-		stored.put(4L, "a\u0307\u0323@example.com");
-		stored.put(5L, "a\u0323\u0307@example.com");
-		stored.put(6L, "plain@example.com");
-		insert(database, stored);
+		Map<Long, String> expected = new LinkedHashMap<>();
+		for (Address address : addresses) {
+			stored.put(stored.size() + 1L, address.stored());
+			expected.put(expected.size() + 1L, address.migrated());
+		}
+		insert(fresh, stored);
 
-		migrate(database, "2");
+		migrate(fresh, to);
 
-		Map<Long, String> expected = new LinkedHashMap<>(stored);
-		expected.put(1L, COMPOSED);
-		assertThat(emails(database)).isEqualTo(expected);
+		assertThat(emails(fresh)).isEqualTo(expected);
 	}
 
-	@Test
-	void theMigrationFoldsCaseVariantsOfALetterUnlessTwoAccountsWouldShareOneAddress() throws SQLException {
-		TestDatabase database = TestDatabases.forName("email_case_folding");
-		migrate(database, "2");
-		Map<Long, String> stored = new LinkedHashMap<>();
-		// ΣΟΦΙΑΣ as lower-casing stored it (σοφιας), a final sigma after a composed
-		// letter,
-		// the long s and the micro sign
-		stored.put(1L, "\u03c3\u03bf\u03c6\u03b9\u03b1\u03c2@example.com");
-		stored.put(2L, "\u03ac\u03c2@example.com");
-		stored.put(3L, "\u017fam@example.com");
-		stored.put(4L, "\u00b5@example.com");
-		// the folded form another account has: both stay, for an operator to merge
-		stored.put(5L, "\u0131d@example.com");
-		stored.put(6L, "id@example.com");
-		// two accounts whose addresses fold into one (ςς and ςσ): both stay
-		stored.put(7L, "\u03c2\u03c2@example.com");
-		stored.put(8L, "\u03c2\u03c3@example.com");
-		stored.put(9L, "plain@example.com");
-		insert(database, stored);
+	static Stream<Arguments> migrations() {
+		return Stream.of(
+				argumentSet("in Unicode normal form C", "email_normal_form", "1", "2",
+						List.of(rewritten("jose\u0301@example.com", "jos\u00e9@example.com"),
+								// one account in each form: both stay, for an operator to
+								// merge
+								kept("rene\u0301@example.com"), kept("ren\u00e9@example.com"),
+								// two unnormalised forms of one address (marks out of and
+								// in
+								// canonical order)
+								kept("a\u0307\u0323@example.com"), kept("a\u0323\u0307@example.com"),
+								kept("plain@example.com"))),
+				argumentSet("with the case variants of a letter folded", "email_case_folding", "2", "latest",
+						// ΣΟΦΙΑΣ as lower-casing stored it (σοφιας), a final sigma after
+						// a
+						// composed letter, the long s and the micro sign
+						List.of(rewritten("\u03c3\u03bf\u03c6\u03b9\u03b1\u03c2@example.com",
+								"\u03c3\u03bf\u03c6\u03b9\u03b1\u03c3@example.com"),
+								rewritten("\u03ac\u03c2@example.com", "\u03ac\u03c3@example.com"),
+								rewritten("\u017fam@example.com", "sam@example.com"),
+								rewritten("\u00b5@example.com", "\u03bc@example.com"),
+								// the folded form another account has: both stay, for an
+								// operator to merge
+								kept("\u0131d@example.com"), kept("id@example.com"),
+								// two accounts whose addresses fold into one (ςς and ςσ):
+								// both stay
+								kept("\u03c2\u03c2@example.com"), kept("\u03c2\u03c3@example.com"),
+								kept("plain@example.com"))));
+	}
 
-		migrate(database, "latest");
+	private static Address rewritten(String stored, String migrated) {
+		return new Address(stored, migrated);
+	}
 
-		Map<Long, String> expected = new LinkedHashMap<>(stored);
-		expected.put(1L, "\u03c3\u03bf\u03c6\u03b9\u03b1\u03c3@example.com");
-		expected.put(2L, "\u03ac\u03c3@example.com");
-		expected.put(3L, "sam@example.com");
-		expected.put(4L, "\u03bc@example.com");
-		assertThat(emails(database)).isEqualTo(expected);
+	private static Address kept(String stored) {
+		return new Address(stored, stored);
 	}
 
 	private static void insert(TestDatabase database, Map<Long, String> emails) throws SQLException {
@@ -112,6 +119,16 @@ class StoredEmailNormalisationTests {
 
 	private static Connection connect(TestDatabase database) throws SQLException {
 		return DriverManager.getConnection(database.url(), database.username(), database.password());
+	}
+
+	/**
+	 * An address of an old account, one account each, with ids in list order from 1.
+	 *
+	 * @param stored as stored before the migration
+	 * @param migrated as the migration leaves it
+	 */
+	record Address(String stored, String migrated) {
+
 	}
 
 }

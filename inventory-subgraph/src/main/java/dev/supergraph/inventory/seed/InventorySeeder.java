@@ -1,19 +1,13 @@
 package dev.supergraph.inventory.seed;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import dev.supergraph.starter.database.SeedGuard;
+import dev.supergraph.starter.database.SeedLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the stock of the {@value #PRODUCTS} seed products into an empty database, one row
@@ -22,22 +16,18 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code inventory.seed.enabled}; refuses to run with the {@code prod} profile.
  */
 @Component
-@ConditionalOnBooleanProperty("inventory.seed.enabled")
-class InventorySeeder implements ApplicationRunner {
+@ConditionalOnBooleanProperty(InventorySeeder.SWITCH)
+class InventorySeeder extends SeedLoader {
+
+	static final String SWITCH = "inventory.seed.enabled";
 
 	/** The catalog's seed products, {@code 1} to {@value}. */
 	static final int PRODUCTS = 5000;
 
 	private static final Logger logger = LoggerFactory.getLogger(InventorySeeder.class);
 
-	private final JdbcTemplate jdbc;
-
-	private final Environment environment;
-
 	InventorySeeder(JdbcTemplate jdbc, Environment environment) {
-		SeedGuard.refuseInProduction(environment, "inventory.seed.enabled");
-		this.jdbc = jdbc;
-		this.environment = environment;
+		super(jdbc, environment, SWITCH, "stock");
 	}
 
 	/**
@@ -51,16 +41,9 @@ class InventorySeeder implements ApplicationRunner {
 	}
 
 	@Override
-	@Transactional
-	public void run(ApplicationArguments args) {
-		if (!SeedGuard.shouldLoad(this.jdbc, this.environment, "stock")) {
-			return;
-		}
-		List<Object[]> rows = new ArrayList<>();
-		for (long id = 1; id <= PRODUCTS; id++) {
-			rows.add(new Object[] { id, quantity(id) });
-		}
-		this.jdbc.batchUpdate("insert into stock (product_id, quantity) values (?, ?)", rows);
+	protected void load(JdbcTemplate jdbc) {
+		insertOneRowPerId(jdbc, "insert into stock (product_id, quantity) values (?, ?)", PRODUCTS,
+				(id) -> new Object[] { id, quantity(id) });
 		logger.info("Seeded the stock of {} products", PRODUCTS);
 	}
 

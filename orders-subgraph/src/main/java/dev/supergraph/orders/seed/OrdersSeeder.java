@@ -8,17 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.supergraph.orders.order.ItemsDigest;
-import dev.supergraph.starter.database.SeedGuard;
+import dev.supergraph.starter.database.SeedLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the deterministic orders of the local run and the benchmarks into an empty
@@ -27,27 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code orders.seed.enabled}; refuses to run with the {@code prod} profile.
  */
 @Component
-@ConditionalOnBooleanProperty("orders.seed.enabled")
-class OrdersSeeder implements ApplicationRunner {
+@ConditionalOnBooleanProperty(OrdersSeeder.SWITCH)
+class OrdersSeeder extends SeedLoader {
+
+	static final String SWITCH = "orders.seed.enabled";
 
 	private static final Logger logger = LoggerFactory.getLogger(OrdersSeeder.class);
 
-	private final JdbcTemplate jdbc;
-
-	private final Environment environment;
-
 	OrdersSeeder(JdbcTemplate jdbc, Environment environment) {
-		SeedGuard.refuseInProduction(environment, "orders.seed.enabled");
-		this.jdbc = jdbc;
-		this.environment = environment;
+		super(jdbc, environment, SWITCH, "orders");
 	}
 
 	@Override
-	@Transactional
-	public void run(ApplicationArguments args) {
-		if (!SeedGuard.shouldLoad(this.jdbc, this.environment, "orders")) {
-			return;
-		}
+	protected void load(JdbcTemplate jdbc) {
 		List<Object[]> orders = new ArrayList<>();
 		List<Object[]> items = new ArrayList<>();
 		long orderId = 0;
@@ -57,11 +46,11 @@ class OrdersSeeder implements ApplicationRunner {
 				orders.add(order(orderId, userId, items));
 			}
 		}
-		this.jdbc.batchUpdate("insert into orders (id, buyer_id, status, total_amount, total_currency, placed_at, "
+		jdbc.batchUpdate("insert into orders (id, buyer_id, status, total_amount, total_currency, placed_at, "
 				+ "idempotency_key, items_digest) values (?, ?, ?, ?, 'EUR', ?, ?, ?)", orders);
-		this.jdbc.batchUpdate("insert into order_item (order_id, line_no, product_id, quantity, unit_price_amount, "
+		jdbc.batchUpdate("insert into order_item (order_id, line_no, product_id, quantity, unit_price_amount, "
 				+ "unit_price_currency) values (?, ?, ?, ?, ?, 'EUR')", items);
-		this.jdbc.execute("select setval(pg_get_serial_sequence('orders', 'id'), " + orderId + ")");
+		jdbc.execute("select setval(pg_get_serial_sequence('orders', 'id'), " + orderId + ")");
 		logger.info("Seeded {} orders with {} items", orders.size(), items.size());
 	}
 

@@ -145,6 +145,17 @@ public final class InputValidationCases {
 			return codes;
 		}
 
+		/**
+		 * How a subgraph refuses this case of an absent or null value
+		 * ({@link InputValidationCases#missing}): not at all when the field is nullable
+		 * (the case expects no error), else GraphQL refuses the whole request with
+		 * {@code BAD_USER_INPUT} where the clients say {@code REQUIRED}.
+		 * @return what {@link #refusalOf} must answer
+		 */
+		public List<String> expectedRefusal() {
+			return this.errors.isEmpty() ? List.of() : List.of("BAD_USER_INPUT");
+		}
+
 		@Override
 		public String toString() {
 			return this.input + ": " + this.name;

@@ -60,6 +60,16 @@ public record RequestRefusal(int status, String reason, String messageKey, @Null
 		return new RequestRefusal(400, "JSON_TOO_DEEP", "input.jsonTooDeep", null, field, maxDepth);
 	}
 
+	/**
+	 * A number in {@code variables}, {@code extensions} or the document written longer
+	 * than the bound, as the router refuses it.
+	 * @param maxLength the longest number taken, in characters
+	 * @return the refusal
+	 */
+	public static RequestRefusal numberTooLong(int maxLength) {
+		return new RequestRefusal(400, "NUMBER_TOO_LONG", "input.numberTooLong", null, maxLength);
+	}
+
 	public static RequestRefusal bodyNotObject() {
 		return badRequest("INVALID_REQUEST_BODY", "input.bodyNotObject");
 	}

@@ -18,6 +18,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.type.TypeReference;
@@ -35,8 +36,9 @@ import org.springframework.graphql.server.support.SerializableGraphQlRequest;
  * {@code "query": 1} to the document {@code "1"}, and failed on a wrong shape with an
  * error that left the reason unsaid. Whatever is wrong is thrown as a
  * {@link RefusedRequestException}, in the router's order: a body that is not UTF-8, JSON
- * that does not parse, a request field given twice, one of the wrong type, no document,
- * {@code variables} or {@code extensions} nested too deep.
+ * that does not parse, a request field given twice, one of the wrong type, no document, a
+ * number written too long in {@code variables}, {@code extensions} or the document
+ * ({@link LongNumbers}), {@code variables} or {@code extensions} nested too deep.
  */
 final class GraphQlRequestReader {
 
@@ -48,12 +50,14 @@ final class GraphQlRequestReader {
 
 	private static final Set<String> FIELDS = Set.of("query", "operationName", "variables", "extensions");
 
-	// Strict JSON whatever the application's mapper allows, and no bound of Jackson's own
-	// on nesting, numbers or names: the body size limit bounds them, and the router reads
-	// a 1,001-digit number, or a wrongly typed field nested 600 deep, as JSON. The
-	// streaming parser does not recurse; variables and extensions are bound without
-	// recursion too (Jackson's untyped deserializer), and their depth judged after. The
-	// body's stream is the container's, and read to its end after the parser is done.
+	// Strict JSON whatever the application's mapper allows, and no bound of Jackson's
+	// own on nesting, numbers or names: the body size limit bounds them, and the router
+	// reads a wrongly typed field nested 600 deep, or a long number never converted, as
+	// JSON. Numbers that are bound are bounded as the router bounds them, in their place
+	// in the order (LongNumbers). The streaming parser does not recurse; variables and
+	// extensions are bound without recursion too (Jackson's untyped deserializer), and
+	// their depth judged after. The body's stream is the container's, and read to its
+	// end after the parser is done.
 	private static final JsonFactory PARSERS = JsonFactory.builder()
 		.streamReadConstraints(StreamReadConstraints.builder()
 			.maxNestingDepth(Integer.MAX_VALUE)
@@ -115,12 +119,24 @@ final class GraphQlRequestReader {
 		Set<String> seen = new HashSet<>();
 		String repeated = null;
 		RequestRefusal wrongField = null;
+		boolean longNumber = false;
 		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 			if (FIELDS.contains(name) && !seen.add(name) && repeated == null) {
 				repeated = name;
 			}
-			RequestRefusal refusal = readField(parser, name, request);
-			wrongField = (wrongField != null) ? wrongField : refusal;
+			TokenStreamContext object = parser.streamReadContext();
+			try {
+				RequestRefusal refusal = readField(parser, name, request);
+				wrongField = (wrongField != null) ? wrongField : refusal;
+			}
+			catch (JacksonException ex) {
+				if (!LongNumbers.tooLong(ex)) {
+					throw ex;
+				}
+				// judged in its place in the order: what comes after it in the body first
+				longNumber = true;
+				LongNumbers.skipTo(parser, object);
+			}
 		}
 		requireEnd(parser);
 		if (repeated != null) {
@@ -131,6 +147,9 @@ final class GraphQlRequestReader {
 		}
 		if (request.getQuery() == null || request.getQuery().isEmpty()) {
 			throw refused(RequestRefusal.documentRequired());
+		}
+		if (longNumber || LongNumbers.inDocument(request.getQuery())) {
+			throw refused(RequestRefusal.numberTooLong(LongNumbers.MAX_LENGTH));
 		}
 		if (deeperThan(request.getVariables(), MAX_JSON_DEPTH)) {
 			throw refused(RequestRefusal.jsonTooDeep("variables", MAX_JSON_DEPTH));
@@ -160,8 +179,8 @@ final class GraphQlRequestReader {
 		switch (name) {
 			case "query" -> request.setQuery(parser.getString());
 			case "operationName" -> request.setOperationName(parser.getString());
-			case "variables" -> request.setVariables(this.objects.readValue(parser));
-			case "extensions" -> request.setExtensions(this.objects.readValue(parser));
+			case "variables" -> request.setVariables(this.objects.readValue(LongNumbers.bounded(parser)));
+			case "extensions" -> request.setExtensions(this.objects.readValue(LongNumbers.bounded(parser)));
 			default -> parser.skipChildren();
 		}
 		return null;

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,11 +18,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
+	/**
+	 * The largest limit: a body is held in memory as one array (here when it comes in
+	 * chunks, by the router's signature check always), which Java caps just under 2 GB,
+	 * and a chunked body is read one byte past the limit. A larger limit could not be
+	 * kept; {@code (int) maxBytes + 1} was negative from 2 GB (a 500 for every chunked
+	 * body) and 1 at 4 GB (a chunked body cut to its first byte and served).
+	 */
+	static final long MAX_LIMIT = 2047L * 1024 * 1024;
+
 	private final long maxBytes;
 
 	private final ErrorResponseWriter errors;
 
 	BodySizeLimitFilter(long maxBytes, ErrorResponseWriter errors) {
+		Assert.isTrue(maxBytes > 0 && maxBytes <= MAX_LIMIT,
+				() -> "The body size limit must be from 1 byte to " + MAX_LIMIT + " bytes, not " + maxBytes);
 		this.maxBytes = maxBytes;
 		this.errors = errors;
 	}
@@ -38,7 +50,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		byte[] body = request.getInputStream().readNBytes((int) this.maxBytes + 1);
+		byte[] body = request.getInputStream().readNBytes((int) (this.maxBytes + 1));
 		if (body.length > this.maxBytes) {
 			refuse(request, response);
 			return;

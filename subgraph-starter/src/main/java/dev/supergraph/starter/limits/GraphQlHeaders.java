@@ -1,26 +1,16 @@
 package dev.supergraph.starter.limits;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
- * The headers a subgraph reads a GraphQL request by, judged without parsing them into
- * media types on the way a valid request takes: a JSON body in UTF-8, sent uncompressed,
- * by a caller that accepts an answer the GraphQL endpoint writes. A header this accepts
- * is also one Spring MVC's route to the GraphQL handler accepts.
+ * The headers a subgraph reads a GraphQL request body by, judged without parsing them
+ * into media types on the way a valid request takes: a JSON body in UTF-8, sent
+ * uncompressed ({@link AcceptHeader} reads what the caller accepts). A header this
+ * accepts is also one Spring MVC's route to the GraphQL handler accepts.
  */
 final class GraphQlHeaders {
 
 	private static final String JSON = "application/json";
-
-	// what the GraphQL endpoint answers in, and the ranges that include one of them. Not
-	// the event stream: Spring for GraphQL's SSE handler answers only subscriptions,
-	// which no subgraph has, so every operation got a 200 stream of one error without a
-	// code. Not application/*+json, which RFC 9110 has no such range for, and the router
-	// does not read as one.
-	private static final List<String> ANSWERS = List.of(JSON, "application/graphql-response+json", "application/*",
-			"*/*");
 
 	private GraphQlHeaders() {
 	}
@@ -65,7 +55,7 @@ final class GraphQlHeaders {
 	}
 
 	// Without the optional whitespace of HTTP (spaces and tabs) around it.
-	private static String trimmed(String text) {
+	static String trimmed(String text) {
 		int start = 0;
 		int end = text.length();
 		while (start < end && isOptionalWhitespace(text.charAt(start))) {
@@ -98,46 +88,6 @@ final class GraphQlHeaders {
 			}
 		}
 		return true;
-	}
-
-	/**
-	 * Whether an {@code Accept} header names one of the answers, or a range that includes
-	 * one, as one of its ranges (q-values are not weighed, as Spring MVC does not weigh
-	 * them in routing). No header, or an empty one, accepts anything.
-	 * @param accept the header
-	 * @return whether the GraphQL endpoint can answer
-	 */
-	static boolean acceptsAnswer(@Nullable String accept) {
-		if (accept == null || accept.isBlank()) {
-			return true;
-		}
-		int start = 0;
-		while (start <= accept.length()) {
-			int end = accept.indexOf(',', start);
-			end = (end < 0) ? accept.length() : end;
-			if (namesAnswer(accept, start, end)) {
-				return true;
-			}
-			start = end + 1;
-		}
-		return false;
-	}
-
-	private static boolean namesAnswer(String accept, int start, int end) {
-		int parameters = accept.indexOf(';', start);
-		int last = (parameters >= 0 && parameters < end) ? parameters : end;
-		while (start < last && Character.isWhitespace(accept.charAt(start))) {
-			start++;
-		}
-		while (last > start && Character.isWhitespace(accept.charAt(last - 1))) {
-			last--;
-		}
-		for (String answer : ANSWERS) {
-			if (answer.length() == last - start && accept.regionMatches(true, start, answer, 0, answer.length())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxTokens most lexical tokens the parser reads before giving up
  * ({@code QUERY_TOO_COMPLEX}, like the parser's other denial-of-service cancellations;
  * ordinary syntax errors stay {@code BAD_USER_INPUT})
- * @param maxBodySize largest request body accepted
+ * @param maxBodySize largest request body accepted, at most 2047MB: a body is held in
+ * memory as one array
  * @param timeout longest a request may run; fields not started by then are refused
  * @param documentCacheSize how many parsed and validated documents are kept
  * @param maxAliases most aliased fields in one operation, fragments counted once per
@@ -43,6 +44,11 @@ public record LimitsProperties(@DefaultValue("12") @Min(1) int maxDepth,
 	@AssertTrue(message = "max-body-size must be at least 1 byte")
 	boolean isMaxBodySizePositive() {
 		return this.maxBodySize.toBytes() > 0;
+	}
+
+	@AssertTrue(message = "max-body-size must be at most 2047MB: a request body is held in memory as one array")
+	boolean isMaxBodySizeHeldInMemory() {
+		return this.maxBodySize.toBytes() <= BodySizeLimitFilter.MAX_LIMIT;
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.supergraph.starter.limits;
 
 import java.io.IOException;
+import java.util.Enumeration;
+import java.util.StringJoiner;
 
 import dev.supergraph.starter.errors.ErrorResponseWriter;
 import dev.supergraph.starter.errors.RequestRefusal;
@@ -17,9 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Accepts only {@code POST} of an uncompressed JSON body in UTF-8 on the GraphQL
  * endpoint, from a caller that accepts JSON, and answers anything else with its status
  * (405 with {@code Allow}, 415, 406) and reason, from the headers alone: before the
- * router's signature is checked and before the body is read. Besides, this is the CSRF
- * defence: a browser cannot send a cross-site {@code application/json} POST without a
- * CORS preflight, and "simple" content types (form, text/plain) or GET are never
+ * router's signature is checked and before the body is read. The answer's media type is
+ * chosen here, by the caller's {@code Accept} weights ({@link AcceptHeader}), and handed
+ * on as the request's only {@code Accept} ({@link AnsweredRequest}). Besides, this is the
+ * CSRF defence: a browser cannot send a cross-site {@code application/json} POST without
+ * a CORS preflight, and "simple" content types (form, text/plain) or GET are never
  * executed. What is wrong inside the body is found as it is parsed, once
  * ({@code GraphQlRequestReader}).
  */
@@ -45,14 +49,36 @@ class RequestShapeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		RequestRefusal refusal = refusal(request);
-		if (refusal == null) {
-			chain.doFilter(request, response);
+		if (refusal != null) {
+			if (refusal.status() == 405) {
+				response.setHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+			}
+			this.errors.refuse(request, response, refusal);
 			return;
 		}
-		if (refusal.status() == 405) {
-			response.setHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+		String accept = accept(request);
+		String answer = AcceptHeader.answer(accept);
+		if (answer == null) {
+			this.errors.refuse(request, response, RequestRefusal.notAcceptable());
+			return;
 		}
-		this.errors.refuse(request, response, refusal);
+		chain.doFilter((accept == null || accept.equals(answer)) ? request : new AnsweredRequest(request, answer),
+				response);
+	}
+
+	// Every Accept line, as one list (RFC 9110): the first alone was read.
+	private static @Nullable String accept(HttpServletRequest request) {
+		Enumeration<String> lines = request.getHeaders(HttpHeaders.ACCEPT);
+		if (lines == null || !lines.hasMoreElements()) {
+			return null;
+		}
+		String first = lines.nextElement();
+		if (!lines.hasMoreElements()) {
+			return first;
+		}
+		StringJoiner all = new StringJoiner(", ").add(first);
+		lines.asIterator().forEachRemaining(all::add);
+		return all.toString();
 	}
 
 	private static @Nullable RequestRefusal refusal(HttpServletRequest request) {
@@ -64,9 +90,6 @@ class RequestShapeFilter extends OncePerRequestFilter {
 		}
 		if (!GraphQlHeaders.isUtf8Json(request.getContentType())) {
 			return RequestRefusal.unsupportedMediaType();
-		}
-		if (!GraphQlHeaders.acceptsAnswer(request.getHeader(HttpHeaders.ACCEPT))) {
-			return RequestRefusal.notAcceptable();
 		}
 		return null;
 	}

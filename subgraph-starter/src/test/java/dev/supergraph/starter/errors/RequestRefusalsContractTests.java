@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code router-requests.test.mjs} sends too, against the running test subgraph over real
  * HTTP, signed like the router's: the status, {@code BAD_USER_INPUT}, the reason and the
  * request field at fault, in the GraphQL error shape, and nothing of the server's
- * insides; and every request the contract has both sides serve, served.
+ * insides; and every request the contract has both sides serve, served, in the media type
+ * it names.
  */
 class RequestRefusalsContractTests {
 
@@ -39,7 +40,8 @@ class RequestRefusalsContractTests {
 	static Stream<Arguments> served() {
 		return contract.path("served")
 			.valueStream()
-			.map((c) -> Arguments.of(c.path("name").asString(), c.path("request")));
+			.map((c) -> Arguments.of(c.path("name").asString(), c.path("request"),
+					c.path("answeredIn").asString("application/json")));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -53,10 +55,11 @@ class RequestRefusalsContractTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("served")
-	void isServedAsTheRouterServesIt(String name, JsonNode request) {
+	void isServedAsTheRouterServesIt(String name, JsonNode request, String answeredIn) {
 		Answer answer = send(this.subgraph.raw(), request);
 		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
 		assertThat(answer.text()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
+		assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith(answeredIn);
 	}
 
 	@AfterEach
@@ -71,7 +74,13 @@ class RequestRefusalsContractTests {
 			raw.header("Content-Type", contentType.isNull() ? null : contentType.asString());
 		}
 		for (Map.Entry<String, JsonNode> header : request.path("headers").properties()) {
-			raw.header(header.getKey(), header.getValue().asString());
+			JsonNode value = header.getValue();
+			if (value.isArray()) {
+				raw.headerLines(header.getKey(), value.valueStream().map(JsonNode::asString).toList());
+			}
+			else {
+				raw.header(header.getKey(), value.asString());
+			}
 		}
 		if (request.path("chunked").asBoolean(false)) {
 			raw.chunked();

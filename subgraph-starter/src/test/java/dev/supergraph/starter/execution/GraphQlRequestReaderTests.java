@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * What the reader makes of bodies as large as a subgraph's default size limit (64 KB),
- * which the test subgraph's small limit keeps out of its HTTP tests: nesting and numbers
- * that the body size alone bounds are read without recursion, and judged as the router
- * judges them.
+ * which the test subgraph's small limit keeps out of its HTTP tests: nesting that the
+ * body size alone bounds is read without recursion, numbers are bounded by their writing
+ * before they are converted, and both are judged as the router judges them.
  */
 class GraphQlRequestReaderTests {
 
@@ -43,10 +43,38 @@ class GraphQlRequestReaderTests {
 	}
 
 	@Test
-	void aNumberAsLongAsTheBodyAllowsIsRead() {
+	void aNumberAsLongAsTheBodyAllowsIsRefusedBeforeItIsBoundOrParsed() {
+		// read, 60 ms to bind, 200 to 900 ms to coerce or to lex as a literal
 		String digits = "9".repeat(DEFAULT_LIMIT - 100);
-		SerializableGraphQlRequest request = read("{\"query\":\"{ greeting }\",\"variables\":{\"n\":" + digits + "}}");
-		assertThat(request.getVariables().get("n")).hasToString(digits);
+		assertThat(refusal("{\"query\":\"{ greeting }\",\"variables\":{\"n\":" + digits + "}}"))
+			.isEqualTo("NUMBER_TOO_LONG");
+		assertThat(refusal("{\"query\":\"{ greeting }\",\"extensions\":{\"n\":[-" + digits + "]}}"))
+			.isEqualTo("NUMBER_TOO_LONG");
+		assertThat(refusal("{\"query\":\"{ node(first: " + digits + ") { name } }\"}")).isEqualTo("NUMBER_TOO_LONG");
+	}
+
+	@Test
+	void numbersUpToTheBoundAndDigitsElsewhereAreRead() {
+		String bound = "9".repeat(100);
+		SerializableGraphQlRequest request = read("{\"query\":\"query Q($n: ID = " + bound + ") { greeting } # " + bound
+				+ "0\\n{ a" + bound + "0 }\\n\\\"" + bound + "0\\\" \\\"\\\"\\\"\\\\\\\"\\\"\\\" " + bound
+				+ "0\\\"\\\"\\\"\",\"variables\":{\"n\":" + bound + ",\"f\":-1.5e+300,\"id\":\"" + bound + "0\"},"
+				+ "\"x\":" + bound + "0}");
+		assertThat(request.getVariables()).containsEntry("f", -1.5e300).containsEntry("id", bound + "0");
+		assertThat(request.getVariables().get("n")).hasToString(bound);
+	}
+
+	@Test
+	void aLongNumberIsJudgedAfterWhatComesBeforeItInTheOrderWhereverItIs() {
+		String longNumber = "1" + "0".repeat(100);
+		assertThat(refusal("{\"variables\":{\"n\":[{\"m\":" + longNumber + "}]},\"query\":1}"))
+			.isEqualTo("INVALID_PARAMETER");
+		assertThat(refusal("{\"variables\":{\"n\":[" + longNumber + ",[]]},\"query\":\"{ greeting }\",\"query\":\"\"}"))
+			.isEqualTo("INVALID_PARAMETER");
+		assertThat(refusal("{\"variables\":{\"n\":" + longNumber + ",\"m\":}}")).isEqualTo("MALFORMED_JSON");
+		assertThat(refusal("{\"variables\":{\"n\":" + longNumber + "}}")).isEqualTo("DOCUMENT_REQUIRED");
+		assertThat(refusal("{\"variables\":{\"n\":" + longNumber + "},\"query\":\"{ greeting }\",\"x\":[]}"))
+			.isEqualTo("NUMBER_TOO_LONG");
 	}
 
 	@Test

@@ -4,12 +4,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import dev.supergraph.starter.testsubgraph.TestSubgraph;
 import dev.supergraph.starter.testsubgraph.TestResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * The request limits over real HTTP, with the test subgraph's small
@@ -45,40 +50,30 @@ class RequestLimitsTests {
 			.containsExactly("QUERY_TOO_COMPLEX");
 	}
 
-	@Test
-	void aDepthThatDependsOnAVariableIsCheckedWithEveryRequestsVariables() {
-		String document = "query Q($deep: Boolean!) { node { child { child { name child @include(if: $deep) { name } } } } }";
+	@ParameterizedTest
+	@MethodSource("limitsThatDependOnAVariable")
+	void aLimitThatDependsOnAVariableIsCheckedWithEveryRequestsVariables(VariableLimit limit) {
+		// a first request within the limit must not let a later one beyond it through
+		// unmeasured
 		for (int round = 0; round < 2; round++) {
-			TestResponse shallow = this.subgraph.request(document).variables(Map.of("deep", false)).send();
-			assertThat(shallow.body().at("/data/node/child/child/name").asString()).isEqualTo("root.child.child");
-			assertThat(this.subgraph.request(document).variables(Map.of("deep", true)).send().errorCodes())
+			TestResponse within = this.subgraph.request(limit.document()).variables(limit.within()).send();
+			assertThat(within.body().at(limit.answerPath()).asString()).isEqualTo(limit.answer());
+			assertThat(this.subgraph.request(limit.document()).variables(limit.beyond()).send().errorCodes())
 				.containsExactly("QUERY_TOO_COMPLEX");
 		}
 	}
 
-	@Test
-	void aPageSizeFromAVariableIsCheckedWithEveryRequestsVariables() {
-		String document = "query Q($size: Int) { node(first: $size) { name } }";
-		for (int round = 0; round < 2; round++) {
-			TestResponse small = this.subgraph.request(document).variables(Map.of("size", 2)).send();
-			assertThat(small.body().at("/data/node/name").asString()).isEqualTo("root");
-			assertThat(this.subgraph.request(document).variables(Map.of("size", 100_000)).send().errorCodes())
-				.containsExactly("QUERY_TOO_COMPLEX");
-		}
-	}
-
-	@Test
-	void anySlicingArgumentTheSchemaDeclaresIsCheckedWithEveryRequestsVariables() {
-		// sample's @listSize(slicingArguments: ["size"]): a first small size must not let
-		// a
-		// larger one through unmeasured
-		String document = "query Q($size: Int) { sample(size: $size) { name } }";
-		for (int round = 0; round < 2; round++) {
-			TestResponse small = this.subgraph.request(document).variables(Map.of("size", 2)).send();
-			assertThat(small.body().at("/data/sample/name").asString()).isEqualTo("sample");
-			assertThat(this.subgraph.request(document).variables(Map.of("size", 100_000)).send().errorCodes())
-				.containsExactly("QUERY_TOO_COMPLEX");
-		}
+	static Stream<Arguments> limitsThatDependOnAVariable() {
+		return Stream.of(argumentSet("a depth, by @include", new VariableLimit(
+				"query Q($deep: Boolean!) { node { child { child { name child @include(if: $deep) { name } } } } }",
+				Map.of("deep", false), "/data/node/child/child/name", "root.child.child", Map.of("deep", true))),
+				argumentSet("a page size",
+						new VariableLimit("query Q($size: Int) { node(first: $size) { name } }", Map.of("size", 2),
+								"/data/node/name", "root", Map.of("size", 100_000))),
+				// sample's @listSize(slicingArguments: ["size"])
+				argumentSet("any slicing argument the schema declares",
+						new VariableLimit("query Q($size: Int) { sample(size: $size) { name } }", Map.of("size", 2),
+								"/data/sample/name", "sample", Map.of("size", 100_000))));
 	}
 
 	@Test
@@ -197,6 +192,20 @@ class RequestLimitsTests {
 		TestResponse response = this.subgraph.request("{ greeting }").paddedTo(3 * 1024).send();
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
+	}
+
+	/**
+	 * A document whose measure depends on its variables.
+	 *
+	 * @param document the document
+	 * @param within variables that keep it within the limits
+	 * @param answerPath where the answer to those variables is
+	 * @param answer the answer
+	 * @param beyond variables that take it beyond a limit
+	 */
+	record VariableLimit(String document, Map<String, Object> within, String answerPath, String answer,
+			Map<String, Object> beyond) {
+
 	}
 
 }

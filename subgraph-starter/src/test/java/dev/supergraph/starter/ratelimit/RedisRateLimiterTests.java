@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.supergraph.starter.sharedstate.SharedRedis;
 import dev.supergraph.starter.sharedstate.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisRateLimiterTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@AutoClose
+	private final TestRedis.Connections connections = new TestRedis.Connections();
 
 	@Test
 	void twoReplicasDrawOnOneBudgetPerClient() {
@@ -79,7 +83,7 @@ class RedisRateLimiterTests {
 	}
 
 	private ClientRateLimiter limiter(String url, String prefix, int requestsPerMinute) {
-		SharedRedis redis = TestRedis.replica(url, prefix, Duration.ofMillis(300), this.registry);
+		SharedRedis redis = this.connections.replica(url, prefix, Duration.ofMillis(300), this.registry);
 		return new RedisRateLimiter(redis, "catalog", requestsPerMinute);
 	}
 

@@ -10,7 +10,10 @@ import dev.supergraph.starter.sharedstate.TestRedis;
 import dev.supergraph.starter.testsubgraph.TestPorts;
 import io.lettuce.core.KillArgs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,118 +28,97 @@ class RedisNoncesTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+	@AutoClose
+	private final TestRedis.Connections connections = new TestRedis.Connections();
+
+	private final String prefix = TestRedis.ownPrefix();
+
+	private Replica first;
+
+	private Replica second;
+
 	@Test
 	void aStampUsedAtOneReplicaIsRefusedAtTheOther() {
-		String prefix = TestRedis.ownPrefix();
 		try {
-			Replica first = replica(TestRedis.sharedUrl(), prefix);
-			Replica second = replica(TestRedis.sharedUrl(), prefix);
+			startTwoReplicas(TestRedis.sharedUrl());
 			RouterSignature.Stamp stamp = freshStamp();
-			assertThat(first.firstUse(stamp)).isTrue();
-			assertThat(second.firstUse(stamp)).as("replayed to the other replica").isFalse();
-			assertThat(first.firstUse(stamp)).as("replayed to the same replica").isFalse();
-			assertThat(second.firstUse(freshStamp())).isTrue();
+			assertThat(this.first.firstUse(stamp)).isTrue();
+			assertThat(this.second.firstUse(stamp)).as("replayed to the other replica").isFalse();
+			assertThat(this.first.firstUse(stamp)).as("replayed to the same replica").isFalse();
+			assertThat(this.second.firstUse(freshStamp())).isTrue();
 			assertThat(restarts("lost") + restarts("reconnected")).isZero();
 		}
 		finally {
 			// the marker never expires: no key of this run stays in the shared Redis
-			TestRedis.administer(TestRedis.sharedUrl(), (commands) -> commands.del(prefix + "replay-since"));
+			TestRedis.administer(TestRedis.sharedUrl(), (commands) -> commands.del(this.prefix + "replay-since"));
 		}
 	}
 
 	@Test
 	void whenRedisForgetsEveryKeyTheStampsIssuedBeforeAreRefusedAtEveryReplica() {
 		try (TestRedis.OwnServer redis = new TestRedis.OwnServer(TestPorts.free())) {
-			String prefix = TestRedis.ownPrefix();
-			Replica first = replica(redis.url(), prefix);
-			Replica second = replica(redis.url(), prefix);
+			startTwoReplicas(redis.url());
 			RouterSignature.Stamp used = freshStamp();
 			RouterSignature.Stamp unused = freshStamp();
-			assertThat(first.firstUse(used)).isTrue();
+			assertThat(this.first.firstUse(used)).isTrue();
 			TestRedis.administer(redis.url(), (commands) -> commands.flushall());
-			assertThat(second.firstUse(used)).as("replayed to the other replica").isFalse();
-			assertThat(second.firstUse(unused)).as("issued before: possibly used").isFalse();
-			assertThat(first.firstUse(unused)).as("at every replica").isFalse();
+			assertThat(this.second.firstUse(used)).as("replayed to the other replica").isFalse();
+			assertThat(this.second.firstUse(unused)).as("issued before: possibly used").isFalse();
+			assertThat(this.first.firstUse(unused)).as("at every replica").isFalse();
 			RouterSignature.Stamp after = freshStamp();
-			assertThat(second.firstUse(after)).isTrue();
-			assertThat(first.firstUse(after)).as("replayed to the other replica").isFalse();
+			assertThat(this.second.firstUse(after)).isTrue();
+			assertThat(this.first.firstUse(after)).as("replayed to the other replica").isFalse();
 			assertThat(restarts("lost")).as("reported once").isEqualTo(1);
 			assertThat(restarts("reconnected")).isZero();
 		}
 	}
 
-	@Test
-	void afterARestartWithoutPersistenceTheStampsIssuedBeforeAreRefused() {
+	@ParameterizedTest
+	@EnumSource
+	void afterRedisCameBackWithoutTheLatestNoncesTheStampsIssuedBeforeAreRefused(Comeback comeback) {
 		try (TestRedis.OwnServer redis = new TestRedis.OwnServer(TestPorts.free())) {
-			String prefix = TestRedis.ownPrefix();
-			Replica first = replica(redis.url(), prefix);
-			Replica second = replica(redis.url(), prefix);
+			startTwoReplicas(redis.url());
 			RouterSignature.Stamp used = freshStamp();
-			assertThat(first.firstUse(used)).isTrue();
-			redis.stop();
-			redis.start();
-			second.awaitRedis();
-			assertThat(second.firstUse(used)).as("replayed to the other replica").isFalse();
-			first.awaitRedis();
+			assertThat(this.first.firstUse(used)).isTrue();
+			comeback.happen(redis, this.prefix + "replay:" + used.nonce());
+			this.second.awaitRedis();
+			assertThat(this.second.firstUse(used)).as("replayed to the other replica").isFalse();
+			this.first.awaitRedis();
 			RouterSignature.Stamp after = freshStamp();
-			assertThat(first.firstUse(after)).isTrue();
-			assertThat(second.firstUse(after)).as("replayed to the other replica").isFalse();
-			// the first check after the restart found the memory lost, the other
-			// replica's
-			// first check that its connection was lost
-			assertThat(restarts("lost")).isEqualTo(1);
-			assertThat(restarts("reconnected")).isEqualTo(1);
-		}
-	}
-
-	@Test
-	void afterAFailoverToARedisWithoutTheLatestNoncesTheStampsIssuedBeforeAreRefused() {
-		try (TestRedis.OwnServer redis = new TestRedis.OwnServer(TestPorts.free())) {
-			String prefix = TestRedis.ownPrefix();
-			Replica first = replica(redis.url(), prefix);
-			Replica second = replica(redis.url(), prefix);
-			RouterSignature.Stamp used = freshStamp();
-			assertThat(first.firstUse(used)).isTrue();
-			// what a failover to a replica the last write had not reached leaves: the
-			// marker, older, without the nonce; Sentinel ends the clients' connections
-			TestRedis.administer(redis.url(), (commands) -> {
-				commands.del(prefix + "replay:" + used.nonce());
-				commands.clientKill(KillArgs.Builder.typeNormal());
-			});
-			second.awaitRedis();
-			assertThat(second.firstUse(used)).as("replayed to the other replica").isFalse();
-			first.awaitRedis();
-			RouterSignature.Stamp after = freshStamp();
-			assertThat(second.firstUse(after)).isTrue();
-			assertThat(first.firstUse(after)).as("replayed to the other replica").isFalse();
-			assertThat(restarts("lost")).isZero();
-			assertThat(restarts("reconnected")).as("once per replica").isEqualTo(2);
+			assertThat(this.first.firstUse(after)).isTrue();
+			assertThat(this.second.firstUse(after)).as("replayed to the other replica").isFalse();
+			assertThat(restarts("lost")).as("memory found lost").isEqualTo(comeback.memoryLost);
+			assertThat(restarts("reconnected")).as("connection found lost").isEqualTo(comeback.connectionsLost);
 		}
 	}
 
 	@Test
 	void whenRedisStopsEachReplicaStillRefusesTheStampsItHasSeenAndCountsWhatItAcceptedAlone() {
 		try (TestRedis.OwnServer redis = new TestRedis.OwnServer(TestPorts.free())) {
-			String prefix = TestRedis.ownPrefix();
-			Replica first = replica(redis.url(), prefix);
-			Replica second = replica(redis.url(), prefix);
+			startTwoReplicas(redis.url());
 			RouterSignature.Stamp before = freshStamp();
-			assertThat(first.firstUse(before)).isTrue();
+			assertThat(this.first.firstUse(before)).isTrue();
 			redis.stop();
 			RouterSignature.Stamp during = freshStamp();
-			assertThat(first.firstUse(during)).as("the API stays up").isTrue();
-			assertThat(first.firstUse(before)).as("seen before the outage").isFalse();
-			assertThat(first.firstUse(during)).as("seen during the outage").isFalse();
+			assertThat(this.first.firstUse(during)).as("the API stays up").isTrue();
+			assertThat(this.first.firstUse(before)).as("seen before the outage").isFalse();
+			assertThat(this.first.firstUse(during)).as("seen during the outage").isFalse();
 			// the documented gap: another replica cannot know this stamp while Redis is
 			// down
-			assertThat(second.firstUse(during)).isTrue();
+			assertThat(this.second.firstUse(during)).isTrue();
 			assertThat(this.registry.get("subgraph.redis.failures").tag("use", "replay-guard").counter().count())
 				.isEqualTo(2);
 		}
 	}
 
-	private Replica replica(String url, String prefix) {
-		SharedRedis redis = TestRedis.replica(url, prefix, Duration.ofSeconds(1), this.registry);
+	/** Two replicas of one subgraph, sharing this test's key prefix in a Redis. */
+	private void startTwoReplicas(String url) {
+		this.first = replica(url);
+		this.second = replica(url);
+	}
+
+	private Replica replica(String url) {
+		SharedRedis redis = this.connections.replica(url, this.prefix, Duration.ofSeconds(1), this.registry);
 		NonceMemory nonces = new RedisNonces(redis, new LocalNonces(MAX_AGE.multipliedBy(2)), Clock.systemUTC(),
 				this.registry);
 		TestRedis.connect(redis);
@@ -174,6 +156,58 @@ class RedisNoncesTests {
 				Thread.currentThread().interrupt();
 			}
 		}
+
+	}
+
+	/**
+	 * How Redis comes back after the first replica used a stamp, without that stamp's
+	 * nonce; each replica's first check afterwards finds what was lost.
+	 */
+	enum Comeback {
+
+		/**
+		 * A restart without persistence: every key is gone. The first check after it
+		 * finds the memory lost, the other replica's first check that its connection was
+		 * lost.
+		 */
+		RESTART_WITHOUT_PERSISTENCE(1, 1) {
+			@Override
+			void happen(TestRedis.OwnServer redis, String usedNonceKey) {
+				redis.stop();
+				redis.start();
+			}
+		},
+
+		/**
+		 * A failover to a replica the last write had not reached: the marker, older,
+		 * without the nonce; Sentinel ends the clients' connections, which each replica
+		 * finds lost.
+		 */
+		FAILOVER_TO_A_REPLICA_WITHOUT_THE_LAST_WRITE(0, 2) {
+			@Override
+			void happen(TestRedis.OwnServer redis, String usedNonceKey) {
+				TestRedis.administer(redis.url(), (commands) -> {
+					commands.del(usedNonceKey);
+					commands.clientKill(KillArgs.Builder.typeNormal());
+				});
+			}
+		};
+
+		final int memoryLost;
+
+		final int connectionsLost;
+
+		Comeback(int memoryLost, int connectionsLost) {
+			this.memoryLost = memoryLost;
+			this.connectionsLost = connectionsLost;
+		}
+
+		/**
+		 * Makes Redis come back this way.
+		 * @param redis the test's Redis
+		 * @param usedNonceKey the key of the used stamp's nonce
+		 */
+		abstract void happen(TestRedis.OwnServer redis, String usedNonceKey);
 
 	}
 

@@ -76,6 +76,8 @@ class SettingsValidationTests {
 					subgraph.limits.document-cache-size         | -1      | must be greater than or equal to 0
 					subgraph.limits.timeout                     | 0s      | must be longer than or equal to 1 milli
 					subgraph.limits.max-body-size               | 0KB     | max-body-size must be at least 1 byte
+					subgraph.limits.max-body-size               | 2GB     | max-body-size must be at most 2047MB: a request body is held in memory as one array
+					subgraph.limits.max-body-size               | 4GB     | max-body-size must be at most 2047MB: a request body is held in memory as one array
 					subgraph.rate-limit.requests-per-minute     | -3      | must be greater than or equal to 0
 					subgraph.rate-limit.max-clients             | 0       | must be greater than or equal to 1
 					subgraph.observability.field-sample-rate    | 7       | must be less than or equal to 1

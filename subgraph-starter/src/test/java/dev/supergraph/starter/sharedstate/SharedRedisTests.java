@@ -3,6 +3,7 @@ package dev.supergraph.starter.sharedstate;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,10 +17,13 @@ class SharedRedisTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+	@AutoClose
+	private final TestRedis.Connections connections = new TestRedis.Connections();
+
 	@Test
 	void connectsBeforeReadyOrGivesUpAfterItsPatience() {
 		try (TestRedis.OwnServer server = new TestRedis.OwnServer()) {
-			SharedRedis redis = TestRedis.replica(server.url(), TestRedis.ownPrefix(), Duration.ofMillis(500),
+			SharedRedis redis = this.connections.replica(server.url(), TestRedis.ownPrefix(), Duration.ofMillis(500),
 					this.registry);
 			redis.connect(Duration.ofSeconds(5));
 			assertThat(redis.call("test", (connection) -> connection.sync().ping())).contains("PONG");
@@ -35,7 +39,7 @@ class SharedRedisTests {
 	@Test
 	void afterAFailureRedisIsLeftAloneForTheRetryIntervalThenUsedAgain() throws InterruptedException {
 		try (TestRedis.OwnServer server = new TestRedis.OwnServer()) {
-			SharedRedis redis = TestRedis.replica(server.url(), TestRedis.ownPrefix(), Duration.ofMillis(500),
+			SharedRedis redis = this.connections.replica(server.url(), TestRedis.ownPrefix(), Duration.ofMillis(500),
 					this.registry);
 			redis.connect(Duration.ofSeconds(5));
 			server.stop();

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -14,6 +16,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,7 +24,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Redis for tests: the shared one ({@code SUBGRAPH_TEST_REDIS_URL}, default
  * {@code redis://127.0.0.1:6379}), used under a key prefix of its own per test so runs
  * never see each other's keys, or a {@code redis-server} of the test's own that it may
- * stop and start again.
+ * stop and start again. The connections of a test's replicas come from its
+ * {@link Connections}, which end with the test.
  */
 public final class TestRedis {
 
@@ -43,29 +47,6 @@ public final class TestRedis {
 	 */
 	public static String ownPrefix() {
 		return "test-" + UUID.randomUUID() + ":";
-	}
-
-	/**
-	 * A shared-state connection as one replica of a subgraph has it: its own client,
-	 * configured like the starter's (short timeout, commands fail at once while
-	 * disconnected, reconnect attempts at most the retry interval apart).
-	 * @param url the Redis
-	 * @param keyPrefix the key prefix
-	 * @param retryInterval how long Redis is left alone after a failure
-	 * @param registry where failures are counted
-	 * @return the connection
-	 */
-	public static SharedRedis replica(String url, String keyPrefix, Duration retryInterval, MeterRegistry registry) {
-		warmUp(url);
-		RedisURI uri = RedisURI.create(url);
-		uri.setTimeout(Duration.ofMillis(250));
-		RedisClient client = RedisClient
-			.create(DefaultClientResources.builder().reconnectDelay(ReconnectDelay.upTo(retryInterval)).build(), uri);
-		client.setOptions(ClientOptions.builder()
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.build());
-		return new SharedRedis(() -> client, new SharedStateProperties(keyPrefix, retryInterval), registry,
-				Clock.systemUTC());
 	}
 
 	/**
@@ -105,6 +86,54 @@ public final class TestRedis {
 		finally {
 			client.shutdown();
 		}
+	}
+
+	/**
+	 * The shared-state connections of a test, as the replicas of a subgraph have them,
+	 * each with a client of its own; closing ends them all, their clients and the
+	 * clients' threads included. A field of the test annotated {@code @AutoClose}.
+	 */
+	public static final class Connections implements AutoCloseable {
+
+		private final List<Runnable> closings = new ArrayList<>();
+
+		/**
+		 * A shared-state connection as one replica of a subgraph has it: its own client,
+		 * configured like the starter's (short timeout, commands fail at once while
+		 * disconnected, reconnect attempts at most the retry interval apart).
+		 * @param url the Redis
+		 * @param keyPrefix the key prefix
+		 * @param retryInterval how long Redis is left alone after a failure
+		 * @param registry where failures are counted
+		 * @return the connection, closed with the others
+		 */
+		public SharedRedis replica(String url, String keyPrefix, Duration retryInterval, MeterRegistry registry) {
+			warmUp(url);
+			RedisURI uri = RedisURI.create(url);
+			uri.setTimeout(Duration.ofMillis(250));
+			ClientResources resources = DefaultClientResources.builder()
+				.reconnectDelay(ReconnectDelay.upTo(retryInterval))
+				.build();
+			RedisClient client = RedisClient.create(resources, uri);
+			client.setOptions(ClientOptions.builder()
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+				.build());
+			SharedRedis redis = new SharedRedis(() -> client, new SharedStateProperties(keyPrefix, retryInterval),
+					registry, Clock.systemUTC());
+			this.closings.add(() -> {
+				redis.destroy();
+				client.shutdown();
+				resources.shutdown().awaitUninterruptibly();
+			});
+			return redis;
+		}
+
+		@Override
+		public void close() {
+			this.closings.forEach(Runnable::run);
+			this.closings.clear();
+		}
+
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,7 +30,7 @@ public final class RawRequest {
 
 	private final RouterSignature signature;
 
-	private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+	private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
 	private String method = "POST";
 
@@ -43,8 +44,8 @@ public final class RawRequest {
 		this.http = http;
 		this.url = url;
 		this.signature = signature;
-		this.headers.put("Content-Type", "application/json");
-		this.headers.put("Accept", "application/json");
+		this.headers.put("Content-Type", List.of("application/json"));
+		this.headers.put("Accept", List.of("application/json"));
 	}
 
 	public RawRequest method(String method) {
@@ -73,8 +74,19 @@ public final class RawRequest {
 			this.headers.remove(name);
 		}
 		else {
-			this.headers.put(name, value);
+			this.headers.put(name, List.of(value));
 		}
+		return this;
+	}
+
+	/**
+	 * Send a header as several lines, one per value.
+	 * @param name its name
+	 * @param lines its lines, in order
+	 * @return this request
+	 */
+	public RawRequest headerLines(String name, List<String> lines) {
+		this.headers.put(name, List.copyOf(lines));
 		return this;
 	}
 
@@ -101,7 +113,7 @@ public final class RawRequest {
 		if (this.signed) {
 			request.header(RouterSignature.FRESHNESS_HEADER, this.signature.freshness(this.body));
 		}
-		this.headers.forEach(request::header);
+		this.headers.forEach((name, lines) -> lines.forEach((line) -> request.header(name, line)));
 		try {
 			var response = this.http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Answer(response.statusCode(), response.headers(), response.body());
