@@ -3,6 +3,7 @@
 // query plans across the subgraphs and authorization denials included, for every caller.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { parse, visit } from 'graphql';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,8 @@ import { startSchemaSubgraphs } from './support/schema-subgraphs.mjs';
 import { gatewayDir, startGateway } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
+import { QueryPlanner } from '@graphql-hive/router-query-planner';
+import { plannerRefusal } from '../router/query-planner.mjs';
 import { routerSettings } from '../router/settings.mjs';
 import { urlVariable } from '../router/subgraphs.mjs';
 
@@ -160,6 +163,45 @@ describe('query planners', () => {
     assert.equal(rust.json.data.me, null);
     assert.ok(rust.json.data.categories.length > 0);
     assert.deepEqual(codes(rust.json), ['UNAUTHENTICATED']);
+  });
+
+  it('reads every literal graphql-js reads: Unicode escapes braced or in surrogate pairs, IDs beyond 64 bits', async () => {
+    // Each document with the value that each planner's subgraph request must carry.
+    const literals = [
+      ['{ products(first: 1, filter: { search: "\\u{1F600}" }) { edges { node { id } } } }', '\u{1F600}'],
+      ['{ products(first: 1, filter: { search: "\\uD83D\\uDE00 \\u00e9" }) { edges { node { id } } } }', '\u{1F600} \u00e9'],
+      ['query ($s: String = "\\u{1F600}") { products(first: 1, filter: { search: $s }) { edges { node { id } } } }', '\u{1F600}'],
+      ['{ product(id: 9223372036854775808) { id } }', '9223372036854775808'],
+      ['{ products(first: 1, filter: { categoryId: -99999999999999999999 }) { edges { node { id } } } }', '-99999999999999999999'],
+      ['query ($id: ID = 18446744073709551616) { product(id: $id) { id } }', '18446744073709551616'],
+    ];
+    for (const [query, value] of literals) {
+      const before = subgraphs.received.length;
+      const [rust, javascript] = await both({ query });
+      assert.equal(rust.status, 200, `${query}: ${rust.text}`);
+      assert.deepEqual(rust.json, javascript.json, query);
+      assert.equal(rust.json.errors, undefined, `${query}: ${rust.text}`);
+      const fetched = subgraphs.received.slice(before);
+      assert.equal(fetched.length, 2, query);
+      for (const { query: sent, variables } of fetched) {
+        // The Rust planner passes literals on as variables of the subgraph request, graphql-js as they are.
+        const values = [];
+        JSON.stringify(variables ?? {}, (key, each) => values.push(each) && each);
+        visit(parse(sent), { StringValue: (node) => { values.push(node.value); } });
+        assert.ok(values.includes(value), `${sent} ${JSON.stringify(variables)} lacks ${value}`);
+      }
+    }
+  });
+
+  it('answers a document the Rust planner cannot parse with BAD_USER_INPUT, any other failure as it is', async () => {
+    const planner = new QueryPlanner(readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8'));
+    // The planner's own parser, without the router's rewriting: the refusal the router would otherwise answer as INTERNAL.
+    const failure = await planner.planAsync('{ product(id: 9223372036854775808) { id } }', null, new Set(), 0)
+      .then(() => assert.fail('planned'), (error) => error);
+    assert.throws(() => plannerRefusal(failure), (error) => error.extensions.code === 'BAD_USER_INPUT'
+      && error.extensions.reason === 'UNPLANNABLE_DOCUMENT' && error.extensions.http.status === 400);
+    const other = new Error('subgraph down');
+    assert.throws(() => plannerRefusal(other), (error) => error === other);
   });
 });
 

@@ -13,15 +13,16 @@ const SCALARS = { ID: '1', Int: 1, Boolean: true, DateTime: '2026-01-01T00:00:00
 
 /**
  * `delayMs`: each answer waits this long, so requests are in flight through the router for a while.
- * `record`: `received` lists every request as { subgraph, headers } in arrival order.
+ * `record`: `received` lists every request as { subgraph, headers, query, variables } in arrival order.
  */
 export async function startSchemaSubgraphs({ delayMs = 0, record = false } = {}) {
   const received = [];
   const schemas = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, buildASTSchema(
     parse(readFileSync(resolve(gatewayDir, 'subgraphs', `${name}.graphql`), 'utf8')), { assumeValidSDL: true })]));
   const server = createServer((req, res) => {
+    const entry = { subgraph: req.url.slice(1), headers: req.headers };
     if (record) {
-      received.push({ subgraph: req.url.slice(1), headers: req.headers });
+      received.push(entry);
     }
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -30,6 +31,7 @@ export async function startSchemaSubgraphs({ delayMs = 0, record = false } = {})
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
       const { query, variables } = JSON.parse(body);
+      Object.assign(entry, { query, variables });
       const result = await execute({
         schema: schemas[req.url.slice(1)],
         document: parse(query),
