@@ -183,8 +183,8 @@ export function jsonNumberLongerThan(text, max) {
     if (c === '"') {
       i = jsonStringEnd(text, i);
     } else if (c === '-' || isDigit(c)) {
-      const end = runEnd(text, i, isNumberPart);
-      if (end - i > max) {
+      const end = numberEnd(text, i, max);
+      if (end < 0) {
         return true;
       }
       i = end - 1;
@@ -210,14 +210,20 @@ export function documentNumberLongerThan(text, max) {
     } else if (c === '_' || isLetter(c)) {
       i = runEnd(text, i, isNamePart) - 1;
     } else if (c === '-' || isDigit(c)) {
-      const end = runEnd(text, i, isNumberPart);
-      if (end - i > max) {
+      const end = numberEnd(text, i, max);
+      if (end < 0) {
         return true;
       }
       i = end - 1;
     }
   }
   return false;
+}
+
+// Index after the number written from `start`, or -1 when it is longer than `max` characters.
+function numberEnd(text, start, max) {
+  const end = runEnd(text, start, isNumberPart);
+  return end - start > max ? -1 : end;
 }
 
 // Index after the run of characters from `start` that `part` takes.
