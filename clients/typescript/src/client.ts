@@ -2,7 +2,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { Kind, parse } from 'graphql';
 import { trustedDocumentIds, type OperationName } from './generated/trusted-documents.js';
 import { errorCodes, type ErrorCode } from './generated/error-codes.js';
-import { retryDelay } from './retry-after.js';
+import { MAX_RETRY_AFTER_SECONDS, retryDelay } from './retry-after.js';
 
 /** `production` sends only the trusted document id; `dev` sends the operation's text (a dev router takes any). */
 export type Mode = 'production' | 'dev';
@@ -21,7 +21,7 @@ export interface ClientOptions {
   language?: string;
   /**
    * How long one request may take, from connecting to the last byte of the answer, in milliseconds
-   * (default {@link DEFAULT_TIMEOUT_MS}, as in Java); past it the result is a `CLIENT_ERROR`.
+   * (default {@link DEFAULT_TIMEOUT_MS}, at most {@link MAX_TIMEOUT_MS}, as in Java); past it the result is a `CLIENT_ERROR`.
    */
   timeoutMs?: number;
   /**
@@ -34,6 +34,9 @@ export interface ClientOptions {
 
 /** 10 s: a router that accepts the connection and never answers must not hang the caller (Node's own limit is minutes). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The longest timeout, 24.8 days: the longest a timer waits (2^31 - 1 ms), as in Java. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** 16 MiB: far above any answer of the trusted operations, far below what would exhaust a process. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -58,7 +61,7 @@ export interface ClientError {
  * A typed result: `ok` with the data, or the errors and whatever data came back with them (GraphQL
  * answers the fields it could). `userErrors` stay in the data: they are part of the payload.
  * `status` is the HTTP status of the router's answer, absent when no answer came back (`TIMEOUT`,
- * `UNREACHABLE`, `CREDENTIALS_UNAVAILABLE`). `retryAfterSeconds` is how long to wait before trying
+ * `UNREACHABLE`, `CREDENTIALS_UNAVAILABLE`, `ABORTED`). `retryAfterSeconds` is how long to wait before trying
  * again, when the answer asks for a delay: the longest of its errors' `retryAfterSeconds` and, on a
  * 4xx or 5xx status, its `Retry-After` header (seconds or an HTTP-date, a past date 0), so a proxy's
  * plain 429 or 503 is backed off from as told too.
@@ -67,12 +70,19 @@ export type Result<TData> =
   | { ok: true; data: TData; errors: readonly []; status: number }
   | { ok: false; data: TData | null; errors: readonly ClientError[]; status?: number; retryAfterSeconds?: number };
 
+/** What one call may add: `signal` lets the caller give up on it (the result is then a `CLIENT_ERROR`, reason `ABORTED`). */
+export interface ExecuteOptions {
+  signal?: AbortSignal;
+}
+
 type TypedDocument<TData, TVariables> = DocumentTypeDecoration<TData, TVariables> & string | (DocumentTypeDecoration<TData, TVariables> & String);
 
 export interface SupergraphClient {
   execute<TData, TVariables>(
     document: TypedDocument<TData, TVariables>,
-    ...variables: TVariables extends Record<string, never> ? [] | [TVariables] : [TVariables]
+    ...variables: TVariables extends Record<string, never>
+      ? [] | [TVariables] | [TVariables, ExecuteOptions]
+      : [TVariables] | [TVariables, ExecuteOptions]
   ): Promise<Result<TData>>;
 }
 
@@ -81,9 +91,10 @@ const knownCodes: ReadonlySet<string> = new Set(errorCodes);
 export function createClient(options: ClientOptions): SupergraphClient {
   const send = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    // a programmer error, refused where it is made, as Java's ClientOptions refuses it
-    throw new RangeError(`timeoutMs must be a positive number of milliseconds, not ${timeoutMs}`);
+  if (!(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+    // a programmer error, refused where it is made, as Java's ClientOptions refuses it; a longer one would
+    // end every request after 1 ms, as the timer behind AbortSignal.timeout does
+    throw new RangeError(`timeoutMs must be a positive number of milliseconds up to ${MAX_TIMEOUT_MS} (24.8 days), not ${timeoutMs}`);
   }
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   if (!(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
@@ -95,23 +106,72 @@ export function createClient(options: ClientOptions): SupergraphClient {
   }
   return {
     async execute(document, ...rest) {
+      const [variables = {}, { signal: caller } = {}] = rest;
       const text = document.toString();
       const operationName = operationNameOf(text);
       const body =
         options.mode === 'production'
-          ? { documentId: trustedDocumentIds[operationName], operationName, variables: rest[0] ?? {} }
-          : { query: text, operationName, variables: rest[0] ?? {} };
-      let requestHeaders: Record<string, string>;
+          ? { documentId: trustedDocumentIds[operationName], operationName, variables }
+          : { query: text, operationName, variables };
+      const nothingSent = () => clientError("the caller's signal was aborted: nothing was sent", 'ABORTED');
+      if (caller?.aborted) return nothingSent();
+      let requestHeaders: Record<string, string> | undefined;
       try {
-        requestHeaders = await headers(options);
+        // a token function that hangs must not keep a caller that gave up
+        requestHeaders = await untilAborted(headers(options), caller);
       } catch (error) {
         const message = error instanceof CredentialProblem ? error.message : `the token could not be obtained: ${describe(error)}`;
         return clientError(message, 'CREDENTIALS_UNAVAILABLE');
       }
+      if (requestHeaders === undefined || caller?.aborted) return nothingSent();
       const request = { method: 'POST', headers: requestHeaders, body: JSON.stringify(body) };
-      return exchange(send, options.url, request, { timeoutMs, maxResponseBytes }, rootFieldsOf(text));
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const { signal, done } = abortedByEither(caller, deadline);
+      try {
+        return await exchange(send, options.url, request, { timeoutMs, maxResponseBytes, deadline, caller, signal }, rootFieldsOf(text));
+      } finally {
+        done();
+      }
     },
   };
+}
+
+interface Deadlines {
+  timeoutMs: number;
+  maxResponseBytes: number;
+  deadline: AbortSignal;
+  caller: AbortSignal | undefined;
+  /** Aborted by the deadline or the caller. */
+  signal: AbortSignal;
+}
+
+/**
+ * A signal aborted by the caller's or the deadline, and `done`, which takes its listeners off both: a caller's signal
+ * may serve every call of a long life (Node 20's AbortSignal.any keeps something of each call on it).
+ */
+function abortedByEither(caller: AbortSignal | undefined, deadline: AbortSignal): { signal: AbortSignal; done(): void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const sources = caller === undefined ? [deadline] : [caller, deadline];
+  for (const source of sources) source.addEventListener('abort', abort, { once: true });
+  if (sources.some((source) => source.aborted)) abort();
+  return { signal: controller.signal, done: () => sources.forEach((source) => source.removeEventListener('abort', abort)) };
+}
+
+/** What `work` gives, or undefined as soon as `signal` aborts. */
+async function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (signal === undefined) return work;
+  let stop = () => {};
+  const aborted = new Promise<undefined>((resolve) => {
+    stop = () => signal.removeEventListener('abort', onAbort);
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    stop();
+  }
 }
 
 /** Sends the request and reads the answer, under one deadline for connecting, the headers and the body. */
@@ -119,14 +179,15 @@ async function exchange<TData>(
   send: typeof fetch,
   url: string,
   request: RequestInit,
-  { timeoutMs, maxResponseBytes }: { timeoutMs: number; maxResponseBytes: number },
+  { timeoutMs, maxResponseBytes, deadline, caller, signal }: Deadlines,
   rootFields: readonly string[],
 ): Promise<Result<TData>> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  const noAnswer = (error: unknown) =>
-    signal.aborted
+  const noAnswer = (error: unknown) => {
+    if (caller?.aborted) return clientError("the caller's signal aborted the request", 'ABORTED');
+    return deadline.aborted
       ? clientError(`the router did not answer within ${timeoutMs / 1000} s`, 'TIMEOUT')
       : clientError(`the router did not answer: ${describe(error)}`, 'UNREACHABLE');
+  };
   let response: Response;
   try {
     // a redirect is not followed, as in Java: fetch would resend a POST as a GET (302), or the
@@ -204,7 +265,7 @@ async function bodyOf(response: Response, max: number): Promise<string | undefin
 }
 
 /** Why a `CLIENT_ERROR` of the client's own came about, in its `reason`: the same in Java (`contract/client-responses.json`). */
-export const clientErrorReasons = ['NO_GRAPHQL_RESPONSE', 'TIMEOUT', 'UNREACHABLE', 'CREDENTIALS_UNAVAILABLE'] as const;
+export const clientErrorReasons = ['NO_GRAPHQL_RESPONSE', 'TIMEOUT', 'UNREACHABLE', 'CREDENTIALS_UNAVAILABLE', 'ABORTED'] as const;
 export type ClientErrorReason = (typeof clientErrorReasons)[number];
 
 interface Payload {
@@ -278,7 +339,7 @@ function toClientError(raw: unknown): ClientError {
   };
   if (isPath(error.path)) result.path = error.path;
   if (typeof requestId === 'string') result.requestId = requestId;
-  if (isDelay(retryAfterSeconds)) result.retryAfterSeconds = retryAfterSeconds;
+  if (isDelay(retryAfterSeconds)) result.retryAfterSeconds = Math.min(retryAfterSeconds, MAX_RETRY_AFTER_SECONDS);
   if (typeof reason === 'string') result.reason = reason;
   return result;
 }

@@ -1,10 +1,13 @@
 // When an answer says to try again. RFC 9110's Retry-After is whole seconds or an HTTP-date, in any of
-// its three formats (every recipient must accept the two obsolete ones); a past date is 0. Anything else,
-// and a delay past 2^31 - 1 seconds, asks for no delay: a broken header must neither hold a caller back
-// nor hurry it. Java's RetryAfter follows the same rules (contract/client-responses.json, `retryAfter`).
+// its three formats (every recipient must accept the two obsolete ones); a past date is 0. Anything else
+// asks for no delay: a broken header must neither hold a caller back nor hurry it. Java's RetryAfter
+// follows the same rules (contract/client-responses.json, `retryAfter`).
 
-/** The longest delay a client reports: Java's int. */
-const MAX_RETRY_AFTER_SECONDS = 2 ** 31 - 1;
+/**
+ * The longest delay a client reports, 24.8 days: the longest a timer waits (2^31 - 1 ms). `setTimeout` fires at
+ * once for a longer one, so a caller that waited as told for ten years would retry at once instead.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 2_147_483;
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -41,7 +44,7 @@ export function retryDelay(
 export function retryAfterSeconds(header: string, now: number): number | undefined {
   const value = header.replace(/^[ \t]+|[ \t]+$/g, '');
   const seconds = /^[0-9]+$/.test(value) ? Number(value) : secondsUntilDate(value, now);
-  return seconds !== undefined && seconds <= MAX_RETRY_AFTER_SECONDS ? seconds : undefined;
+  return seconds === undefined ? undefined : Math.min(seconds, MAX_RETRY_AFTER_SECONDS);
 }
 
 function secondsUntilDate(value: string, now: number): number | undefined {

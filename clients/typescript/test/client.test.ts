@@ -2,6 +2,7 @@
 // turns what comes back into typed results. The generated client against the real supergraph is
 // the end-to-end test (gateway-config's TypeScriptClientIT).
 import { strict as assert } from 'node:assert';
+import { getEventListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { test } from 'node:test';
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT_MS,
+  MAX_TIMEOUT_MS,
   ProductBySkuDocument,
   UserOrdersDocument,
   createClient,
@@ -173,11 +175,84 @@ test('a router that stalls in the middle of its answer is a CLIENT_ERROR once th
   assert.deepEqual(result.errors, [{ code: 'CLIENT_ERROR', message: 'the router did not answer within 0.2 s', reason: 'TIMEOUT' }]);
 });
 
-test('the default timeout is 10 s, as in Java; a timeout that is not a positive number is refused at once', () => {
-  assert.equal(DEFAULT_TIMEOUT_MS, 10_000);
-  for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
-    assert.throws(() => createClient({ url: router.url, mode: 'dev', timeoutMs }), RangeError, String(timeoutMs));
+test('the caller\'s signal ends a request that has no answer yet at once', async () => {
+  answer = () => {};
+  const result = await abortedAfter(200);
+  assert.deepEqual(result, { ok: false, data: null, errors: [{ code: 'CLIENT_ERROR', message: "the caller's signal aborted the request", reason: 'ABORTED' }] });
+});
+
+test('the caller\'s signal ends a request whose answer is still coming at once', async () => {
+  answer = (response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.write('{"data":');
+  };
+  const result = await abortedAfter(200);
+  assert.deepEqual(result, { ok: false, data: null, errors: [{ code: 'CLIENT_ERROR', message: "the caller's signal aborted the request", reason: 'ABORTED' }] });
+});
+
+test('a signal aborted before the call, or while the token is obtained, sends nothing and ends the call at once', { timeout: 5_000 }, async () => {
+  answer = json(200, { data: { user: null } });
+  const nothingSent = { ok: false, data: null, errors: [{ code: 'CLIENT_ERROR', message: "the caller's signal was aborted: nothing was sent", reason: 'ABORTED' }] };
+  seen = undefined;
+  const client = createClient({ url: router.url, mode: 'dev' });
+  assert.deepEqual(await client.execute(UserOrdersDocument, { userId: '5' }, { signal: AbortSignal.abort() }), nothingSent);
+  const controller = new AbortController();
+  const slowToken = createClient({ url: router.url, mode: 'dev', token: async () => (controller.abort(), 'token-1') });
+  assert.deepEqual(await slowToken.execute(UserOrdersDocument, { userId: '5' }, { signal: controller.signal }), nothingSent);
+  const hangingToken = createClient({ url: router.url, mode: 'dev', token: () => new Promise<string>(() => {}) });
+  assert.deepEqual(await hangingToken.execute(UserOrdersDocument, { userId: '5' }, { signal: AbortSignal.timeout(100) }), nothingSent);
+  assert.equal(seen, undefined);
+});
+
+test('a signal that is not aborted changes nothing, however many calls share it', async () => {
+  answer = json(200, { data: { user: null } });
+  const { signal } = new AbortController();
+  const client = createClient({ url: router.url, mode: 'dev' });
+  for (let call = 0; call < 20; call++) {
+    assert.deepEqual(await client.execute(UserOrdersDocument, { userId: '5' }, { signal }), { ok: true, data: { user: null }, errors: [], status: 200 });
   }
+  // a call leaves nothing on the caller's signal, which may live as long as the process
+  assert.equal(getEventListeners(signal, 'abort').length, 0);
+});
+
+/** UserOrders with a 10 s timeout, its signal aborted after `ms`: the result must come well before the timeout. */
+async function abortedAfter(ms: number) {
+  const started = Date.now();
+  const result = await createClient({ url: router.url, mode: 'dev', timeoutMs: 10_000 }).execute(UserOrdersDocument, { userId: '5' }, { signal: AbortSignal.timeout(ms) });
+  assert.ok(Date.now() - started < 3_000, `took ${Date.now() - started} ms`);
+  return result;
+}
+
+test('a redirect to another origin is not followed: the token and the operation stay here', async () => {
+  let elsewhere = 0;
+  const other = createServer((_, response) => (elsewhere++, response.end('{"data":{"user":null}}')));
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const location = `http://localhost:${(other.address() as AddressInfo).port}/graphql`;
+  try {
+    for (const status of [301, 302, 303, 307, 308]) {
+      answer = (response) => (response.writeHead(status, { location }), response.end());
+      const result = await createClient({ url: router.url, mode: 'dev', token: 'secret-token' }).execute(UserOrdersDocument, { userId: '5' });
+      assert.deepEqual(result.errors, [{ code: 'CLIENT_ERROR', message: `HTTP ${status} redirect to ${location}, not followed`, reason: 'NO_GRAPHQL_RESPONSE' }]);
+    }
+    assert.equal(elsewhere, 0);
+  } finally {
+    other.close();
+  }
+});
+
+test('the default timeout is 10 s, as in Java; a timeout that is not a positive number a timer can wait is refused at once', () => {
+  assert.equal(DEFAULT_TIMEOUT_MS, 10_000);
+  assert.equal(MAX_TIMEOUT_MS, 2 ** 31 - 1);
+  for (const timeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, 30 * 24 * 3600 * 1000]) {
+    assert.throws(() => createClient({ url: router.url, mode: 'dev', timeoutMs }), /^RangeError: timeoutMs must be a positive number of milliseconds up to 2147483647/, String(timeoutMs));
+  }
+  createClient({ url: router.url, mode: 'dev', timeoutMs: MAX_TIMEOUT_MS });
+});
+
+test('the longest timeout waits', async () => {
+  answer = (response) => void setTimeout(() => json(200, { data: { user: null } })(response), 300);
+  const result = await createClient({ url: router.url, mode: 'dev', timeoutMs: MAX_TIMEOUT_MS }).execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(result, { ok: true, data: { user: null }, errors: [], status: 200 });
 });
 
 test('a document that is not a trusted operation is a programmer error: it throws', async () => {

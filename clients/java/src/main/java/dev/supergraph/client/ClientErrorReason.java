@@ -17,10 +17,19 @@ public enum ClientErrorReason {
 	/** No complete answer within the client's timeout. */
 	TIMEOUT,
 
-	/** No answer: connection refused, unknown host, connection broken. */
+	/**
+	 * No answer: connection refused, unknown host, connection broken, or an answer that
+	 * is not HTTP.
+	 */
 	UNREACHABLE,
 
 	/** The {@link SupergraphClient.Credentials} threw; nothing was sent. */
-	CREDENTIALS_UNAVAILABLE
+	CREDENTIALS_UNAVAILABLE,
+
+	/**
+	 * The caller gave up: the calling thread was interrupted (its interrupt flag stays
+	 * set). Whether the router ran the operation is unknown, unless nothing was sent.
+	 */
+	ABORTED
 
 }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param timeout how long one request may take, from connecting to the last byte of the
  * answer; past it the result is a {@link ErrorCode#CLIENT_ERROR}, so a router that never
- * answers cannot hang the caller. {@link #DEFAULT_TIMEOUT} by default, as in TypeScript.
+ * answers cannot hang the caller. {@link #DEFAULT_TIMEOUT} by default, at most
+ * {@link #MAX_TIMEOUT}, as in TypeScript.
  * @param language sent as {@code Accept-Language} ({@code en}, {@code de}) for the
  * language of error and user error messages; {@code null} for the router's default
  * @param maxResponseBytes the largest answer the client reads; a longer one is a
@@ -22,6 +23,12 @@ public record ClientOptions(Duration timeout, @Nullable String language, int max
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
 	/**
+	 * The longest timeout, 24.8 days (2^31 - 1 ms): the longest a JavaScript timer waits,
+	 * so that both clients take the same timeouts.
+	 */
+	public static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
+	/**
 	 * 16 MiB: far above any answer of the trusted operations, far below what would
 	 * exhaust a heap.
 	 */
@@ -29,8 +36,9 @@ public record ClientOptions(Duration timeout, @Nullable String language, int max
 
 	public ClientOptions {
 		Objects.requireNonNull(timeout, "timeout");
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("timeout must be positive, not " + timeout);
+		if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+			throw new IllegalArgumentException("timeout must be positive and at most " + MAX_TIMEOUT.toMillis()
+					+ " ms (24.8 days), not " + timeout);
 		}
 		if (maxResponseBytes <= 0 || maxResponseBytes == Integer.MAX_VALUE) {
 			throw new IllegalArgumentException(

@@ -53,11 +53,13 @@ record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors, int sta
 	/**
 	 * Reads an answer of at most {@code maxResponseBytes}; nothing beyond is read.
 	 * @throws IncompleteAnswer when the body breaks off before its end
+	 * @throws BrokenAnswer when the answer is not HTTP
 	 */
 	static GraphQlAnswer receive(ClientHttpResponse response, int maxResponseBytes, String rootField)
 			throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
+		BrokenAnswer.checkContentLength(headers);
 		byte[] bytes;
 		try {
 			bytes = bytes(response, maxResponseBytes);
@@ -154,8 +156,8 @@ record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors, int sta
 		JsonNode retryAfter = extensions.path("retryAfterSeconds");
 		return new ClientError(ClientError.codeOf(text(extensions.path("code"))),
 				(error.path("message").isString()) ? error.path("message").asString() : "", path(error.path("path")),
-				text(extensions.path("requestId")),
-				(isInt(retryAfter) && retryAfter.asInt() >= 0) ? retryAfter.asInt() : null,
+				text(extensions.path("requestId")), (isInt(retryAfter) && retryAfter.asInt() >= 0)
+						? Math.min(retryAfter.asInt(), RetryAfter.MAX_SECONDS) : null,
 				text(extensions.path("reason")));
 	}
 

@@ -18,14 +18,22 @@ import org.jspecify.annotations.Nullable;
  * there are errors) or when the answer is null (nothing found)
  * @param errors the response's errors
  * @param status the HTTP status of the router's answer; {@code null} when no answer came
- * back ({@code TIMEOUT}, {@code UNREACHABLE}, {@code CREDENTIALS_UNAVAILABLE})
+ * back ({@code TIMEOUT}, {@code UNREACHABLE}, {@code CREDENTIALS_UNAVAILABLE},
+ * {@code ABORTED})
  * @param retryAfterSeconds how long to wait before trying again, when the answer asks for
  * a delay: the longest of its errors' {@code retryAfterSeconds} and, on a 4xx or 5xx
  * status, its {@code Retry-After} header (seconds or an HTTP-date, a past date 0), so a
- * proxy's plain 429 or 503 is backed off from as told too; {@code null} otherwise
+ * proxy's plain 429 or 503 is backed off from as told too, at most
+ * {@link #MAX_RETRY_AFTER_SECONDS}; {@code null} otherwise
  */
 public record Result<R>(@Nullable R value, List<ClientError> errors, @Nullable Integer status,
 		@Nullable Integer retryAfterSeconds) {
+
+	/**
+	 * The longest {@code retryAfterSeconds} a result reports, 24.8 days, as in TypeScript
+	 * (its {@code MAX_RETRY_AFTER_SECONDS}): a longer delay asked for is this one.
+	 */
+	public static final int MAX_RETRY_AFTER_SECONDS = RetryAfter.MAX_SECONDS;
 
 	/**
 	 * A result without an answer's status: the constructor before {@code status} and

@@ -16,12 +16,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * When an answer says to try again. RFC 9110's {@code Retry-After} is whole seconds or an
  * HTTP-date, in any of its three formats (every recipient must accept the two obsolete
- * ones); a past date is 0. Anything else, and a delay past {@link Integer#MAX_VALUE}
- * seconds, asks for no delay: a broken header must neither hold a caller back nor hurry
- * it. The TypeScript client follows the same rules
- * ({@code contract/client-responses.json}, {@code retryAfter}).
+ * ones); a past date is 0. A longer delay than {@link #MAX_SECONDS} is that. Anything
+ * else asks for no delay: a broken header must neither hold a caller back nor hurry it.
+ * The TypeScript client follows the same rules ({@code contract/client-responses.json},
+ * {@code retryAfter}).
  */
 final class RetryAfter {
+
+	/**
+	 * The longest delay a client reports, 24.8 days: the longest a JavaScript timer waits
+	 * (2^31 - 1 ms; {@code setTimeout} fires at once for a longer one). The same in both
+	 * clients, so that an absurd one (ten years) neither holds a caller back for years
+	 * nor, in TypeScript, hurries it.
+	 */
+	static final int MAX_SECONDS = 2_147_483;
 
 	private static final List<String> DAYS = List.of("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat");
 
@@ -84,8 +92,7 @@ final class RetryAfter {
 	static @Nullable Integer seconds(String header, Instant now) {
 		String value = SPACES_AROUND.matcher(header).replaceAll("");
 		BigInteger seconds = SECONDS.matcher(value).matches() ? new BigInteger(value) : secondsUntilDate(value, now);
-		return (seconds != null && seconds.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) <= 0) ? seconds.intValue()
-				: null;
+		return (seconds != null) ? seconds.min(BigInteger.valueOf(MAX_SECONDS)).intValue() : null;
 	}
 
 	private static @Nullable BigInteger secondsUntilDate(String value, Instant now) {

@@ -40,13 +40,16 @@ public final class SupergraphClient {
 
 	private final URI endpoint;
 
+	private final Credentials credentials;
+
 	private final Duration timeout;
 
 	private final int maxResponseBytes;
 
-	private SupergraphClient(RestClient restClient, URI endpoint, ClientOptions options) {
+	private SupergraphClient(RestClient restClient, URI endpoint, Credentials credentials, ClientOptions options) {
 		this.restClient = restClient;
 		this.endpoint = endpoint;
+		this.credentials = credentials;
 		this.timeout = options.timeout();
 		this.maxResponseBytes = options.maxResponseBytes();
 	}
@@ -97,25 +100,26 @@ public final class SupergraphClient {
 			.requestFactory(requestFactory)
 			.requestInterceptor((request, body, execution) -> {
 				try {
-					// the JDK's own refusal of a value would repeat it
-					credentials.apply((name, value) -> request.getHeaders()
-						.set(name, HeaderValues.credentialHeader(name, value)));
+					return execution.execute(request, body);
 				}
 				catch (RuntimeException ex) {
-					throw new CredentialsUnavailable(ex);
+					// the JDK's client lets some answers that are not HTTP escape
+					// unchecked
+					throw new BrokenAnswer("an answer that is not HTTP: " + ex, ex);
 				}
-				return execution.execute(request, body);
 			})
 			.defaultHeader("graphql-client-name", clientName);
 		if (options.language() != null) {
 			restClient.defaultHeader(HttpHeaders.ACCEPT_LANGUAGE, options.language());
 		}
-		return new SupergraphClient(restClient.build(), endpoint, options);
+		return new SupergraphClient(restClient.build(), endpoint, credentials, options);
 	}
 
 	/**
 	 * Runs an operation. What the router answers, and what stopped an answer from coming
-	 * back, is in the result; only a programmer error throws.
+	 * back, is in the result; only a programmer error throws. Interrupting the calling
+	 * thread ends the call at once ({@link ClientErrorReason#ABORTED}, the interrupt flag
+	 * kept).
 	 * @param operation the generated operation, e.g. {@code UserOrders.OPERATION}
 	 * @param variables its variables, e.g.
 	 * {@code new UserOrders.Variables("5", 10, null)}
@@ -126,21 +130,38 @@ public final class SupergraphClient {
 		Objects.requireNonNull(operation, "operation");
 		Objects.requireNonNull(variables,
 				() -> "variables of " + operation.name() + ": pass " + operation.name() + ".Variables, not null");
-		GraphQlAnswer answer;
+		if (Thread.currentThread().isInterrupted()) {
+			return failure("the calling thread was interrupted: nothing was sent", ClientErrorReason.ABORTED);
+		}
+		HttpHeaders credentialHeaders = new HttpHeaders();
+		try {
+			// on the caller's thread, where a supplier may find its session; the JDK's
+			// own refusal of a value would repeat it
+			this.credentials
+				.apply((name, value) -> credentialHeaders.set(name, HeaderValues.credentialHeader(name, value)));
+		}
+		catch (RuntimeException ex) {
+			return failure(
+					(ex instanceof HeaderValues.CredentialProblem problem) ? problem.getMessage()
+							: "the credentials could not be obtained: " + ex,
+					ClientErrorReason.CREDENTIALS_UNAVAILABLE);
+		}
+		Map<String, Object> values = operation.variables(variables);
+		CallerAbort abort = new CallerAbort();
+		return abort.run(() -> exchange(operation, values, credentialHeaders, abort),
+				() -> failure("the calling thread was interrupted: the request was abandoned",
+						ClientErrorReason.ABORTED));
+	}
+
+	private <R> Result<R> exchange(GraphQlOperation<?, R> operation, Map<String, Object> variables,
+			HttpHeaders credentialHeaders, CallerAbort abort) {
 		long start = System.nanoTime();
 		try {
-			answer = send(operation, operation.variables(variables));
-		}
-		catch (CredentialsUnavailable ex) {
-			return failure(
-					(ex.getCause() instanceof HeaderValues.CredentialProblem problem) ? problem.getMessage()
-							: "the credentials could not be obtained: " + ex.getCause(),
-					ClientErrorReason.CREDENTIALS_UNAVAILABLE);
+			return typed(operation, send(operation, variables, credentialHeaders, abort));
 		}
 		catch (RestClientException ex) {
 			return noAnswer(operation, ex, Duration.ofNanos(System.nanoTime() - start));
 		}
-		return typed(operation, answer);
 	}
 
 	/** A failure to exchange; a body that broke off before the timeout is an answer. */
@@ -154,8 +175,9 @@ public final class SupergraphClient {
 				timedOut ? ClientErrorReason.TIMEOUT : ClientErrorReason.UNREACHABLE);
 	}
 
-	/** Any status and body are an answer: only I/O failures and credentials throw. */
-	private GraphQlAnswer send(GraphQlOperation<?, ?> operation, Map<String, Object> variables) {
+	/** Any status and body are an answer: only I/O failures throw. */
+	private GraphQlAnswer send(GraphQlOperation<?, ?> operation, Map<String, Object> variables,
+			HttpHeaders credentialHeaders, CallerAbort abort) {
 		Map<String, Object> request = new LinkedHashMap<>();
 		request.put("query", operation.document());
 		request.put("operationName", operation.name());
@@ -164,9 +186,12 @@ public final class SupergraphClient {
 			.uri(this.endpoint)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON)
+			.headers((headers) -> headers.addAll(credentialHeaders))
 			.body(request)
-			.exchange((clientRequest, response) -> GraphQlAnswer.receive(response, this.maxResponseBytes,
-					operation.rootField()));
+			.exchange((clientRequest, response) -> {
+				abort.reading(response.getBody());
+				return GraphQlAnswer.receive(response, this.maxResponseBytes, operation.rootField());
+			});
 	}
 
 	private static <R> Result<R> typed(GraphQlOperation<?, R> operation, GraphQlAnswer answer) {
@@ -224,15 +249,6 @@ public final class SupergraphClient {
 		static Credentials apiKey(String key) {
 			Objects.requireNonNull(key, "key");
 			return (headers) -> headers.set("X-Api-Key", HeaderValues.credential("API key", key));
-		}
-
-	}
-
-	/** A credentials supplier that failed: no request was sent. */
-	private static final class CredentialsUnavailable extends RuntimeException {
-
-		CredentialsUnavailable(RuntimeException cause) {
-			super(cause);
 		}
 
 	}

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The shared response cases ({@code contract/client-responses.json}) against a real HTTP
@@ -104,12 +107,47 @@ class ClientResponsesContractTests {
 		assertThat(result.ok()).isEqualTo(expected.path("ok").asBoolean());
 	}
 
+	@ParameterizedTest(name = "not HTTP: {0}")
+	@MethodSource("brokenAnswers")
+	void answersThatAreNotHttpAreNoAnswer(String name, String raw) throws IOException {
+		try (ServerSocket broken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			// below HTTP: written byte for byte on the connection, which no HTTP server
+			// would do
+			Thread server = new Thread(() -> {
+				try (Socket socket = broken.accept()) {
+					socket.getInputStream().read(new byte[65536]);
+					socket.getOutputStream().write(raw.getBytes(StandardCharsets.UTF_8));
+				}
+				catch (IOException ex) {
+					// the client's side of the test fails
+				}
+			});
+			server.setDaemon(true);
+			server.start();
+			URI endpoint = URI.create("http://127.0.0.1:" + broken.getLocalPort() + "/graphql");
+
+			Result<User> result = SupergraphClient.create(endpoint, Credentials.none(), "tests")
+				.execute(UserOrders.OPERATION, new UserOrders.Variables("5", null, null));
+
+			assertThat(result.status()).isNull();
+			assertThat(result.retryAfterSeconds()).isNull();
+			assertThat(result.errors()).extracting(ClientError::code, ClientError::reason)
+				.containsExactly(
+						tuple(ErrorCode.CLIENT_ERROR, contract.path("brokenAnswers").path("reason").asString()));
+		}
+	}
+
 	@ParameterizedTest(name = "Retry-After: {0}")
 	@MethodSource("retryAfterHeaders")
 	void readsTheRetryAfterHeaderByTheSharedRules(String value, @Nullable Integer seconds) {
 		Instant now = Instant.parse(contract.path("retryAfter").path("now").asString());
 
 		assertThat(RetryAfter.seconds(value, now)).isEqualTo(seconds);
+	}
+
+	@Test
+	void theLongestDelayIsTheContracts() {
+		assertThat(RetryAfter.MAX_SECONDS).isEqualTo(contract.path("retryAfter").path("maxSeconds").asInt());
 	}
 
 	@Test
@@ -125,6 +163,15 @@ class ClientResponsesContractTests {
 			cases.add(Arguments.of(node.path("status").asInt(), node.path("name").asString(), node));
 		}
 		return cases.stream();
+	}
+
+	static Stream<Arguments> brokenAnswers() {
+		List<Arguments> answers = new ArrayList<>();
+		for (JsonNode node : contract.path("brokenAnswers").path("answers")) {
+			answers.add(Arguments.of(node.path("name").asString(), node.path("raw").asString()));
+		}
+		assertThat(answers).as("no broken answers in the contract file").isNotEmpty();
+		return answers.stream();
 	}
 
 	static Stream<Arguments> retryAfterHeaders() {

@@ -107,6 +107,80 @@ class SupergraphClientTests {
 		assertThat(result.errors().get(0).message()).startsWith("the router did not answer within 0.3 s");
 	}
 
+	@Test
+	void interruptingTheCallerEndsAnExchangeThatHasNoAnswerYetAtOnce() {
+		answer((exchange) -> stall());
+
+		Result<User> result = interruptedAfter(Duration.ofMillis(300));
+
+		assertThat(result.errors()).containsExactly(ClientError
+			.ofClient("the calling thread was interrupted: the request was abandoned", ClientErrorReason.ABORTED));
+		assertThat(result.status()).isNull();
+	}
+
+	@Test
+	void interruptingTheCallerEndsAnExchangeWhoseAnswerIsStillComingAtOnce() {
+		answer((exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, 0);
+			exchange.getResponseBody().write("{\"data\":".getBytes(StandardCharsets.UTF_8));
+			exchange.getResponseBody().flush();
+			stall();
+		});
+
+		Result<User> result = interruptedAfter(Duration.ofMillis(300));
+
+		assertThat(result.errors()).containsExactly(ClientError
+			.ofClient("the calling thread was interrupted: the request was abandoned", ClientErrorReason.ABORTED));
+	}
+
+	@Test
+	void aCallerThatIsAlreadyInterruptedSendsNothing() {
+		answer((exchange) -> json(exchange, 200, "{\"data\":{\"user\":null}}"));
+
+		Thread.currentThread().interrupt();
+		Result<User> result = client(Duration.ofSeconds(5)).execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(Thread.interrupted()).as("the interrupt flag stays set").isTrue();
+		assertThat(result.errors()).containsExactly(ClientError
+			.ofClient("the calling thread was interrupted: nothing was sent", ClientErrorReason.ABORTED));
+		assertThat(this.requests).hasValue(0);
+	}
+
+	@Test
+	void aRedirectToAnotherOriginIsNotFollowedTheTokenAndTheOperationStayHere() throws IOException {
+		HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		AtomicInteger elsewhere = new AtomicInteger();
+		other.createContext("/", (exchange) -> {
+			elsewhere.incrementAndGet();
+			json(exchange, 200, "{\"data\":{\"user\":null}}");
+		});
+		other.start();
+		String location = "http://localhost:" + other.getAddress().getPort() + "/graphql";
+		AtomicInteger status = new AtomicInteger();
+		answer((exchange) -> {
+			exchange.getResponseHeaders().set("Location", location);
+			exchange.sendResponseHeaders(status.get(), -1);
+		});
+		SupergraphClient client = SupergraphClient.create(this.endpoint, Credentials.bearer(() -> "secret-token"),
+				"tests");
+		try {
+			for (int redirect : new int[] { 301, 302, 303, 307, 308 }) {
+				status.set(redirect);
+
+				Result<User> result = client.execute(UserOrders.OPERATION, USER_5);
+
+				assertThat(result.errors()).containsExactly(
+						ClientError.ofClient("HTTP " + redirect + " redirect to " + location + ", not followed",
+								ClientErrorReason.NO_GRAPHQL_RESPONSE));
+			}
+			assertThat(elsewhere).hasValue(0);
+		}
+		finally {
+			other.stop(0);
+		}
+	}
+
 	// what each status and body gives is the shared contract's
 	// (ClientResponsesContractTests)
 	@Test
@@ -177,8 +251,16 @@ class SupergraphClientTests {
 	}
 
 	@Test
-	void theDefaultTimeoutIsTenSeconds() {
+	void theDefaultTimeoutIsTenSecondsAndAnotherMustBePositiveAndAtMostWhatATimerWaits() {
 		assertThat(ClientOptions.defaults()).isEqualTo(new ClientOptions(Duration.ofSeconds(10), null));
+		assertThat(ClientOptions.MAX_TIMEOUT).isEqualTo(Duration.ofMillis(2147483647));
+		assertThat(ClientOptions.defaults().withTimeout(ClientOptions.MAX_TIMEOUT).timeout())
+			.isEqualTo(ClientOptions.MAX_TIMEOUT);
+		for (Duration timeout : List.of(Duration.ZERO, Duration.ofMillis(-1), Duration.ofMillis(2147483648L),
+				Duration.ofDays(30))) {
+			assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.defaults().withTimeout(timeout))
+				.withMessage("timeout must be positive and at most 2147483647 ms (24.8 days), not " + timeout);
+		}
 	}
 
 	@Test
@@ -393,6 +475,28 @@ class SupergraphClientTests {
 		assertThatNullPointerException()
 			.isThrownBy(() -> client(Duration.ofSeconds(1)).execute(UserOrders.OPERATION, null))
 			.withMessage("variables of UserOrders: pass UserOrders.Variables, not null");
+	}
+
+	/**
+	 * Runs UserOrders with a 10 s timeout and interrupts the caller after {@code delay}:
+	 * the result must come well before the timeout, the interrupt flag still set.
+	 */
+	private Result<User> interruptedAfter(Duration delay) {
+		Thread caller = Thread.currentThread();
+		this.executor.execute(() -> {
+			try {
+				Thread.sleep(delay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			caller.interrupt();
+		});
+		long start = System.nanoTime();
+		Result<User> result = client(Duration.ofSeconds(10)).execute(UserOrders.OPERATION, USER_5);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(Thread.interrupted()).as("the interrupt flag stays set").isTrue();
+		return result;
 	}
 
 	private SupergraphClient client(Duration timeout) {
