@@ -26,6 +26,7 @@ import {
 } from 'graphql';
 import { getDirectiveExtensions } from '@graphql-tools/utils';
 import { API_KEY_HEADER } from './api-keys.mjs';
+import { NOTHING } from './empty-selection.mjs';
 import { perOperation } from './per-operation.mjs';
 import { routerError } from './messages.mjs';
 
@@ -69,7 +70,7 @@ export function authorizationPlugins(apiKeys) {
 
 /**
  * The operation's guarded field selections, in document order, each `{ node, path, requirements,
- * conditional, enclosing }`: a field inside a fragment once per place the fragment is spread, its
+ * conditions, enclosing }`: a field inside a fragment once per place the fragment is spread, its
  * path with `@` after each list (as Apollo Router reports denied fields), its requirements those of
  * every type it may be selected on (an empty list for a bare @authenticated).
  */
@@ -87,24 +88,30 @@ function collectGuards(document, operationName, schema) {
   // `expanded`: the fragments already spread into this field's selection, each taken once as
   // execution does (which also keeps a fragment spread within itself finite). `enclosing`: the guards
   // of the fields around it; a field under a denied one is not reported, as it is removed with it.
-  const walk = (selectionSet, parentType, path, expanded, enclosing) => {
+  // `conditions`: the nodes on the way (fields, fragments, spreads) with @skip or @include; a field
+  // that one of them leaves out is not executed, so not denied either.
+  const walk = (selectionSet, parentType, path, expanded, enclosing, conditions) => {
     for (const selection of selectionSet.selections) {
+      const under = isConditional(selection) ? [...conditions, selection] : conditions;
       if (selection.kind === Kind.FIELD) {
-        walkField(selection, parentType, path, enclosing);
+        walkField(selection, parentType, path, enclosing, under);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        walk(selection.selectionSet, type ?? parentType, path, expanded, enclosing);
+        walk(selection.selectionSet, type ?? parentType, path, expanded, enclosing, under);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD && !expanded.has(selection.name.value)) {
-        expanded.add(selection.name.value);
+        // A spread that may be skipped does not take the fragment: a later spread of it may be executed.
+        if (under === conditions) {
+          expanded.add(selection.name.value);
+        }
         const fragment = fragments.get(selection.name.value);
         const type = fragment && schema.getType(fragment.typeCondition.name.value);
         if (type) {
-          walk(fragment.selectionSet, type, path, expanded, enclosing);
+          walk(fragment.selectionSet, type, path, expanded, enclosing, under);
         }
       }
     }
   };
-  const walkField = (node, parentType, path, enclosing) => {
+  const walkField = (node, parentType, path, enclosing, conditions) => {
     if (isIntrospectionType(parentType)) {
       return;
     }
@@ -125,19 +132,19 @@ function collectGuards(document, operationName, schema) {
     const fieldPath = [...path, node.alias?.value ?? node.name.value];
     let inside = enclosing;
     if (requirements.length) {
-      const guard = { node, path: fieldPath, requirements, conditional: isConditional(node), enclosing };
+      const guard = { node, path: fieldPath, requirements, conditions, enclosing };
       guards.push(guard);
       inside = [...enclosing, guard];
     }
     if (node.selectionSet) {
       const list = isListType(getNullableType(definition.type));
-      walk(node.selectionSet, getNamedType(definition.type), list ? [...fieldPath, '@'] : fieldPath, new Set(), inside);
+      walk(node.selectionSet, getNamedType(definition.type), list ? [...fieldPath, '@'] : fieldPath, new Set(), inside, conditions);
     }
   };
   for (const operation of operations) {
     const root = schema.getRootType(operation.operation);
     if (root) {
-      walk(operation.selectionSet, root, [], new Set(), []);
+      walk(operation.selectionSet, root, [], new Set(), [], []);
     }
   }
   return guards;
@@ -170,21 +177,27 @@ function deniedGuards(guards, args) {
   let variables;
   const denied = [];
   const refused = new Set();
+  const deniedPlaces = new Set();
   for (const guard of guards) {
     if (guard.enclosing.some((outer) => refused.has(outer))) {
       continue;
     }
-    if (guard.conditional) {
+    if (guard.conditions.length) {
       variables ??= coercedVariables(args);
-      if (!included(guard.node, variables)) {
+      if (!guard.conditions.every((node) => included(node, variables))) {
         continue;
       }
     }
     const code = user == null ? 'UNAUTHENTICATED' : refusalCode(guard.requirements, userScopes);
+    // A field reached through two spreads of one fragment is denied once.
+    const place = `${nodeId(guard.node)}:${guard.path.join('.')}`;
     if (code) {
-      const key = code === 'UNAUTHENTICATED' ? 'auth.required' : 'auth.forbidden';
       refused.add(guard);
-      denied.push({ node: guard.node, error: denial(code, key, guard.node, guard.path) });
+      if (!deniedPlaces.has(place)) {
+        deniedPlaces.add(place);
+        const key = code === 'UNAUTHENTICATED' ? 'auth.required' : 'auth.forbidden';
+        denied.push({ node: guard.node, error: denial(code, key, guard.node, guard.path) });
+      }
     }
   }
   return denied;
@@ -256,14 +269,19 @@ function nodeId(node) {
 }
 
 /**
- * The document without the denied field nodes, and without what that leaves empty: a field whose
- * selection set is now empty, an inline fragment, a fragment and its spreads, then fragments no
- * longer spread. An operation may be left with an empty selection set (everything denied).
+ * The document without the denied field nodes, and without what that leaves empty: an inline
+ * fragment, a fragment and its spreads, then fragments no longer spread. A field whose selection set
+ * is now empty stays, selecting `__typename @skip(if: true)`: it is answered as execution answers it,
+ * an object (each element of its lists one), null where there is none, so that each denied field
+ * under it has its null in place. An operation may be left with an empty selection set (everything
+ * denied).
  */
 function pruned(document, deniedNodes) {
   const leaveEmpty = (node) => (node.selectionSet?.selections.length === 0 ? null : undefined);
+  const selectNothing = (node) => (node.selectionSet?.selections.length === 0
+    ? { ...node, selectionSet: { ...node.selectionSet, selections: [NOTHING] } } : undefined);
   let copy = visit(document, {
-    Field: { enter: (node) => (deniedNodes.has(node) ? null : undefined), leave: leaveEmpty },
+    Field: { enter: (node) => (deniedNodes.has(node) ? null : undefined), leave: selectNothing },
     InlineFragment: { leave: leaveEmpty },
   });
   for (;;) {
@@ -277,7 +295,7 @@ function pruned(document, deniedNodes) {
       || !gone.has(definition.name.value));
     copy = visit({ ...copy, definitions: kept }, {
       FragmentSpread: (node) => (gone.has(node.name.value) ? null : undefined),
-      Field: { leave: leaveEmpty },
+      Field: { leave: selectNothing },
       InlineFragment: { leave: leaveEmpty },
     });
   }

@@ -5,6 +5,20 @@
 // answered `data: null`. Nested selections that end up empty are the planner's to answer, and it does.
 import { GraphQLIncludeDirective, GraphQLSkipDirective, Kind, getDirectiveValues, getOperationAST, getVariableValues, isAbstractType } from 'graphql';
 
+/**
+ * A selection that selects nothing (`__typename @skip(if: true)`), valid where a selection set must not be empty: a
+ * field whose selection the authorization emptied, or the planner's copy of one whose fragments select nothing.
+ */
+export const NOTHING = Object.freeze({
+  kind: Kind.FIELD,
+  name: { kind: Kind.NAME, value: '__typename' },
+  directives: [{
+    kind: Kind.DIRECTIVE,
+    name: { kind: Kind.NAME, value: 'skip' },
+    arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'if' }, value: { kind: Kind.BOOLEAN, value: true } }],
+  }],
+});
+
 /** Last in the plugin list, so that it sees the document every other plugin left (the authorization's). */
 export function useEmptySelections() {
   return {

@@ -4,7 +4,7 @@
 // under the fetch's path without list indices (`user.orders.edges.node.items.product`), or under no
 // path at all when the fetch rejected (the router's upstream timeout); with a path per entity
 // (`_entities.3.sku`) it relocates each to where that entity sits in the answer, list indices included.
-import { Kind } from 'graphql';
+import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, valueFromASTUntyped } from 'graphql';
 import { createGraphQLError, relocatedError } from '@graphql-tools/utils';
 import { handleMaybePromise } from '@whatwg-node/promise-helpers';
 
@@ -31,29 +31,38 @@ function asGraphQLError(error, serviceName) {
 
 // Each error without a path once per field of the fetch: a root field by its response key, an entity by
 // the first field the fetch was to answer for it (where graphql-js, so the JavaScript planner, reports it).
+// A fetch none of whose fields is in the answer (only the root's `__typename`, or every field skipped by
+// the request's variables) failed nothing the client sees: no error has a place there.
 function positioned(result, request) {
   const fields = fetchedFields(request);
-  if (fields.length === 0) {
+  if (!fields) {
     return result;
+  }
+  if (fields.length === 0) {
+    return { data: rootTypenames(request.document) };
   }
   const errors = result.errors.flatMap((error) => (error.path ? [error] : fields.map((path) => relocatedError(error, path))));
   return { ...result, data: null, errors };
 }
 
-function fetchedFields({ document, variables }) {
+function fetchedFields({ document, variables: sent }) {
   const operation = document?.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   if (!operation) {
-    return [];
+    return null;
   }
+  const variables = withDefaults(operation, sent);
   const fragments = fragmentsOf(document);
-  return operation.selectionSet.selections.filter((selection) => selection.kind === Kind.FIELD).flatMap((field) => {
+  // `__typename` of the root is the router's own answer, and a field left out by @skip/@include none.
+  const answered = (selection) => selection.kind === Kind.FIELD && selection.name.value !== '__typename'
+    && executed(selection, variables);
+  return operation.selectionSet.selections.filter(answered).flatMap((field) => {
     const key = field.alias?.value ?? field.name.value;
     const representations = representationsOf(field, variables);
     if (!representations) {
       return [[key]];
     }
     return representations.map((representation, index) => {
-      const first = firstField(field.selectionSet, representation?.__typename, fragments);
+      const first = firstField(field.selectionSet, representation?.__typename, fragments, variables);
       return first ? [key, index, first] : [key, index];
     });
   });
@@ -66,8 +75,11 @@ function representationsOf(field, variables) {
 }
 
 /** The response key of the first field other than `__typename` selected for an entity of `typename`. */
-function firstField(selectionSet, typename, fragments) {
+function firstField(selectionSet, typename, fragments, variables) {
   for (const selection of selectionSet?.selections ?? []) {
+    if (!executed(selection, variables)) {
+      continue;
+    }
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value !== '__typename') {
         return selection.alias?.value ?? selection.name.value;
@@ -76,12 +88,43 @@ function firstField(selectionSet, typename, fragments) {
     }
     const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
     const condition = fragment?.typeCondition?.name.value;
-    const found = fragment && (!condition || condition === typename) ? firstField(fragment.selectionSet, typename, fragments) : null;
+    const found = fragment && (!condition || condition === typename) ? firstField(fragment.selectionSet, typename, fragments, variables) : null;
     if (found) {
       return found;
     }
   }
   return null;
+}
+
+// The root's `__typename` answered as its subgraph would have (a supergraph's roots are named so).
+const ROOT_TYPES = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' };
+
+function rootTypenames(document) {
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  return Object.fromEntries(operation.selectionSet.selections
+    .filter((selection) => selection.kind === Kind.FIELD && selection.name.value === '__typename')
+    .map((field) => [field.alias?.value ?? '__typename', ROOT_TYPES[operation.operation]]));
+}
+
+// The fetch's variables as its subgraph reads them: a variable not sent takes its declared default.
+function withDefaults(operation, variables) {
+  const values = { ...variables };
+  for (const { variable, defaultValue } of operation.variableDefinitions ?? []) {
+    if (defaultValue && !(variable.name.value in values)) {
+      values[variable.name.value] = valueFromASTUntyped(defaultValue, variables);
+    }
+  }
+  return values;
+}
+
+// Whether execution takes the selection, by its @skip and @include and the fetch's variables.
+function executed(selection, variables) {
+  try {
+    return getDirectiveValues(GraphQLSkipDirective, selection, variables ?? {})?.if !== true
+      && getDirectiveValues(GraphQLIncludeDirective, selection, variables ?? {})?.if !== false;
+  } catch {
+    return true;
+  }
 }
 
 function fragmentsOf(document) {

@@ -5,7 +5,7 @@
 // graphql-js, as the JavaScript planner's is: a null in a non-null position nulls the nearest nullable
 // parent (`data` when there is none), reported by one error at the full path, list indices included.
 // Only an answer with errors is completed: without one, no field failed.
-import { execute, isNonNullType } from 'graphql';
+import { execute, getOperationAST, isNonNullType, Kind } from 'graphql';
 import { relocatedError } from '@graphql-tools/utils';
 
 /** The answer of the Rust planner's executor for `request`, completed over `schema` when it has errors. */
@@ -23,7 +23,46 @@ export function propagateNulls(result, request, schema) {
     fieldResolver: (source, args, context, info) => valueOf(source, info, errors),
     typeResolver: (value) => value.__typename,
   });
-  return { ...result, data: completed.data ?? null, errors: keptErrors(result, completed, errors) };
+  const kept = keptErrors(result, completed, errors);
+  return { ...result, data: completed.data ?? null, errors: completed.data == null ? oneAtData(kept, request, schema) : kept };
+}
+
+/**
+ * With `data` nulled, the failed non-null root fields as graphql-js reports them for the JavaScript planner:
+ * one of them, the null it took `data` away with, and last; the others are inside the value it removed
+ * (`{ a: products { … } b: categories { … } }` with the catalog down: one error, at `a`). A nullable root
+ * field's error stays: its null was in the answer until then.
+ */
+function oneAtData(errors, request, schema) {
+  const nonNull = nonNullRootKeys(request, schema);
+  const atData = errors.filter((error) => error.path?.length === 1 && nonNull.has(error.path[0]));
+  return atData.length ? errors.filter((error) => !atData.includes(error)).concat(atData[0]) : errors;
+}
+
+function nonNullRootKeys({ document, operationName }, schema) {
+  const operation = getOperationAST(document, operationName);
+  const root = operation && schema.getRootType(operation.operation);
+  const fragments = new Map(document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+    .map((fragment) => [fragment.name.value, fragment]));
+  const keys = new Set();
+  const walk = (selectionSet, seen) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (isNonNullType(root.getFields()[selection.name.value]?.type)) {
+          keys.add(selection.alias?.value ?? selection.name.value);
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet, seen);
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        walk(fragments.get(selection.name.value)?.selectionSet, seen);
+      }
+    }
+  };
+  if (root) {
+    walk(operation.selectionSet, new Set());
+  }
+  return keys;
 }
 
 // The value the runtime projected; a null where the schema has none is answered by the error that

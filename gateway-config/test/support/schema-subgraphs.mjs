@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildASTSchema, execute, getNullableType, isEnumType, isListType, isScalarType, parse } from 'graphql';
+import { buildASTSchema, execute, getNullableType, GraphQLError, isEnumType, isListType, isScalarType, parse } from 'graphql';
 import { gatewayDir } from './gateway.mjs';
 import { SUBGRAPHS } from '../../router/subgraphs.mjs';
 
@@ -14,9 +14,13 @@ const SCALARS = { ID: '1', Int: 1, Boolean: true, DateTime: '2026-01-01T00:00:00
 /**
  * `delayMs`: each answer waits this long, so requests are in flight through the router for a while.
  * `record`: `received` lists every request as { subgraph, headers, query, variables } in arrival order.
+ * `fail({ subgraph, field, whole })` makes one subgraph fail until `fail(null)`: each resolution of `field`
+ * answers a field error (SERVICE_UNAVAILABLE), or, with `whole`, every request is answered `data: null`
+ * and one error without a path, as a subgraph refusing a request before execution does.
  */
 export async function startSchemaSubgraphs({ delayMs = 0, record = false } = {}) {
   const received = [];
+  let failure = null;
   const schemas = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, buildASTSchema(
     parse(readFileSync(resolve(gatewayDir, 'subgraphs', `${name}.graphql`), 'utf8')), { assumeValidSDL: true })]));
   const server = createServer((req, res) => {
@@ -32,11 +36,18 @@ export async function startSchemaSubgraphs({ delayMs = 0, record = false } = {})
       }
       const { query, variables } = JSON.parse(body);
       Object.assign(entry, { query, variables });
+      const subgraph = req.url.slice(1);
+      const failing = failure?.subgraph === subgraph ? failure : null;
+      if (failing?.whole) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ data: null, errors: [{ message: 'The database is unavailable.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }));
+        return;
+      }
       const result = await execute({
         schema: schemas[req.url.slice(1)],
         document: parse(query),
         variableValues: variables,
-        fieldResolver,
+        fieldResolver: failing ? failingAt(failing.field) : fieldResolver,
         typeResolver: (value) => value.__typename,
       });
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -48,8 +59,16 @@ export async function startSchemaSubgraphs({ delayMs = 0, record = false } = {})
   return {
     urls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, `${base}/${name}`])),
     received,
+    fail: (rule) => {
+      failure = rule;
+    },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/** What the router must answer for `query` over these subgraphs when nothing fails or is denied: the made-up values, executed over `schema`. */
+export function madeUpAnswer(schema, query, variables) {
+  return execute({ schema, document: parse(query), variableValues: variables, fieldResolver, typeResolver: (value) => value.__typename });
 }
 
 function fieldResolver(source, args, context, info) {
@@ -57,6 +76,15 @@ function fieldResolver(source, args, context, info) {
     return args.representations.map((representation) => ({ ...representation }));
   }
   return source && info.fieldName in source ? source[info.fieldName] : madeUp(info.returnType);
+}
+
+function failingAt(field) {
+  return (source, args, context, info) => {
+    if (info.fieldName === field) {
+      throw new GraphQLError(`${field} is unavailable.`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    }
+    return fieldResolver(source, args, context, info);
+  };
 }
 
 function madeUp(type) {
