@@ -92,13 +92,7 @@ class SupergraphClientTests {
 
 	@Test
 	void aRouterThatStallsInTheMiddleOfItsAnswerIsAClientErrorOnceTheTimeoutPasses() {
-		answer((exchange) -> {
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, 0);
-			exchange.getResponseBody().write("{\"data\":".getBytes(StandardCharsets.UTF_8));
-			exchange.getResponseBody().flush();
-			stall();
-		});
+		answer(this::stallInTheMiddleOfTheAnswer);
 
 		Result<User> result = client(Duration.ofMillis(300)).execute(UserOrders.OPERATION, USER_5);
 
@@ -120,13 +114,7 @@ class SupergraphClientTests {
 
 	@Test
 	void interruptingTheCallerEndsAnExchangeWhoseAnswerIsStillComingAtOnce() {
-		answer((exchange) -> {
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, 0);
-			exchange.getResponseBody().write("{\"data\":".getBytes(StandardCharsets.UTF_8));
-			exchange.getResponseBody().flush();
-			stall();
-		});
+		answer(this::stallInTheMiddleOfTheAnswer);
 
 		Result<User> result = interruptedAfter(Duration.ofMillis(300));
 
@@ -512,6 +500,14 @@ class SupergraphClientTests {
 				handler.handle(exchange);
 			}
 		});
+	}
+
+	private void stallInTheMiddleOfTheAnswer(HttpExchange exchange) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, 0);
+		exchange.getResponseBody().write("{\"data\":".getBytes(StandardCharsets.UTF_8));
+		exchange.getResponseBody().flush();
+		stall();
 	}
 
 	private void stall() {
