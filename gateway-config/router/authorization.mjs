@@ -9,13 +9,10 @@
 // so the query planner's plan for it is reused; a request with denials runs a copy without them,
 // made once per set of denials.
 import {
-  getDirectiveValues,
   getNamedType,
   getNullableType,
   getOperationAST,
   getVariableValues,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
   isInterfaceType,
   isIntrospectionType,
   isListType,
@@ -26,7 +23,7 @@ import {
 } from 'graphql';
 import { getDirectiveExtensions } from '@graphql-tools/utils';
 import { API_KEY_HEADER } from './api-keys.mjs';
-import { NOTHING } from './empty-selection.mjs';
+import { included, NOTHING } from './empty-selection.mjs';
 import { perOperation } from './per-operation.mjs';
 import { routerError } from './messages.mjs';
 
@@ -218,18 +215,6 @@ function coercedVariables(args) {
   const operation = getOperationAST(args.document, args.operationName);
   const { coerced } = getVariableValues(args.schema, operation?.variableDefinitions ?? [], args.variableValues ?? {});
   return coerced ?? null;
-}
-
-function included(node, variables) {
-  if (!variables) {
-    return true;
-  }
-  try {
-    return getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true
-      && getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
-  } catch {
-    return true;
-  }
 }
 
 // Parsed document -> operation and denied nodes -> the copy without them. Weak: a document that

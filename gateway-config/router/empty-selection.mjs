@@ -69,9 +69,20 @@ function selectsAField(selectionSet, type, args, variables, spread) {
   return false;
 }
 
-function included(selection, variables) {
-  return getDirectiveValues(GraphQLSkipDirective, selection, variables)?.if !== true &&
-    getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.if !== false;
+/**
+ * Whether execution takes a selection by its @skip and @include under the request's variables; without
+ * variables to judge by, or with ones its directives cannot be read with, it is taken.
+ */
+export function included(selection, variables) {
+  if (!variables) {
+    return true;
+  }
+  try {
+    return getDirectiveValues(GraphQLSkipDirective, selection, variables)?.if !== true
+      && getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.if !== false;
+  } catch {
+    return true;
+  }
 }
 
 function applies(fragment, type, schema) {

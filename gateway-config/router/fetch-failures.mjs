@@ -4,9 +4,10 @@
 // under the fetch's path without list indices (`user.orders.edges.node.items.product`), or under no
 // path at all when the fetch rejected (the router's upstream timeout); with a path per entity
 // (`_entities.3.sku`) it relocates each to where that entity sits in the answer, list indices included.
-import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, valueFromASTUntyped } from 'graphql';
+import { Kind, valueFromASTUntyped } from 'graphql';
 import { createGraphQLError, relocatedError } from '@graphql-tools/utils';
 import { handleMaybePromise } from '@whatwg-node/promise-helpers';
+import { included } from './empty-selection.mjs';
 
 /** `onSubgraphExecute` of the Rust planner's options, answering every failed fetch with positioned errors. */
 export function withFetchFailuresPositioned(onSubgraphExecute) {
@@ -54,7 +55,7 @@ function fetchedFields({ document, variables: sent }) {
   const fragments = fragmentsOf(document);
   // `__typename` of the root is the router's own answer, and a field left out by @skip/@include none.
   const answered = (selection) => selection.kind === Kind.FIELD && selection.name.value !== '__typename'
-    && executed(selection, variables);
+    && included(selection, variables);
   return operation.selectionSet.selections.filter(answered).flatMap((field) => {
     const key = field.alias?.value ?? field.name.value;
     const representations = representationsOf(field, variables);
@@ -77,7 +78,7 @@ function representationsOf(field, variables) {
 /** The response key of the first field other than `__typename` selected for an entity of `typename`. */
 function firstField(selectionSet, typename, fragments, variables) {
   for (const selection of selectionSet?.selections ?? []) {
-    if (!executed(selection, variables)) {
+    if (!included(selection, variables)) {
       continue;
     }
     if (selection.kind === Kind.FIELD) {
@@ -115,16 +116,6 @@ function withDefaults(operation, variables) {
     }
   }
   return values;
-}
-
-// Whether execution takes the selection, by its @skip and @include and the fetch's variables.
-function executed(selection, variables) {
-  try {
-    return getDirectiveValues(GraphQLSkipDirective, selection, variables ?? {})?.if !== true
-      && getDirectiveValues(GraphQLIncludeDirective, selection, variables ?? {})?.if !== false;
-  } catch {
-    return true;
-  }
 }
 
 function fragmentsOf(document) {
