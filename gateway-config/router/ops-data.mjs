@@ -80,7 +80,7 @@ const sumBy = (samples, name, label) => {
 };
 
 /**
- * The page's tables. `router`: the router's samples; `subgraphs`: { name: { samples, up } };
+ * The page's tables. `router`: the router's samples; `subgraphs`: { name: { samples, up, notReady } };
  * `recent`: { operation: { traceId, ms } } the slowest recent request of each operation. A row is
  * something that happened in the window: an operation, field, statement count or cache without a
  * request in it is no row (its series stay in the processes' text as long as they run).
@@ -127,13 +127,33 @@ export function opsView({ router, subgraphs, recent = {} }) {
     ].filter((row) => row.hits + row.misses > 0),
     pools: entries.map(([subgraph, { samples }]) => pool(subgraph, samples)).filter(Boolean),
     // Readiness as the subgraph reports it; fetches, failures and p95 as the router sees them.
-    health: entries.map(([subgraph, { up }]) => ({
+    health: entries.map(([subgraph, { up, notReady = [] }]) => ({
       subgraph,
       up,
+      notReady,
       fetches: fetchTimes[subgraph]?.count ?? 0,
       failedFetches: failedFetches[subgraph]?.count ?? 0,
       fetchP95Ms: fetchTimes[subgraph] ? ms(quantile(0.95, bucketList(fetchTimes[subgraph]))) : null,
     })),
+  };
+}
+
+/**
+ * A subgraph's readiness answer (Spring Boot's health JSON with its checks, `components`), or null when
+ * it did not answer: `up` only for the status UP, and `notReady`, the checks that are not UP (`db`,
+ * `readinessState`), which say why.
+ */
+export function readiness(body) {
+  let health = null;
+  try {
+    health = JSON.parse(body);
+  } catch {
+    // no answer, or not health JSON: not ready, for no reason the page can name
+  }
+  const components = health?.components !== null && typeof health?.components === 'object' ? health.components : {};
+  return {
+    up: health?.status === 'UP',
+    notReady: Object.entries(components).filter(([, check]) => check?.status !== 'UP').map(([name]) => name),
   };
 }
 

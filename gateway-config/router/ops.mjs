@@ -10,7 +10,7 @@ import { API_KEY_HEADER } from './api-keys.mjs';
 import { extractScopes } from './authorization.mjs';
 import { bearerToken } from './jwt-auth.mjs';
 import { message, messageOf, requestLanguage } from './messages.mjs';
-import { coalesced, increase, opsView, parseMetrics, ScrapeWindow, withinWindow } from './ops-data.mjs';
+import { coalesced, increase, opsView, parseMetrics, readiness, ScrapeWindow, withinWindow } from './ops-data.mjs';
 import { errorResponse, notFoundResponse } from './plugins.mjs';
 import { requestIdOf } from './request-ids.mjs';
 
@@ -89,8 +89,10 @@ function sharedView({ subgraphs, slowestRecent, registry }) {
 async function view({ subgraphs, slowestRecent, registry, windows }) {
   const scraped = Object.fromEntries(await Promise.all(Object.entries(subgraphs).map(async ([name, { url }]) => {
     const base = url.replace(/\/graphql\/?$/, '');
-    const [metrics, ready] = await Promise.all([text(`${base}/actuator/prometheus`), text(`${base}/actuator/health/readiness`)]);
-    return [name, { samples: metrics ? parseMetrics(metrics) : null, up: ready !== null && ready.includes('"UP"') }];
+    // A subgraph that is not ready answers 503 with the checks that are down: read whatever it answers.
+    const [metrics, ready] = await Promise.all([text(`${base}/actuator/prometheus`),
+      text(`${base}/actuator/health/readiness`, { anyStatus: true })]);
+    return [name, { samples: metrics ? parseMetrics(metrics) : null, ...readiness(ready) }];
   })));
   const router = parseMetrics(await registry.metrics());
   const now = Date.now();
@@ -104,17 +106,17 @@ async function view({ subgraphs, slowestRecent, registry, windows }) {
     windowSeconds: since === null ? null : Math.round((now - since) / 1000),
     ...opsView({
       router: routerSamples,
-      subgraphs: Object.fromEntries(Object.entries(scraped).map(([name, { samples, up }]) =>
-        [name, { samples: recentSamples(name, samples), up }])),
+      subgraphs: Object.fromEntries(Object.entries(scraped).map(([name, { samples, ...ready }]) =>
+        [name, { samples: recentSamples(name, samples), ...ready }])),
       recent: withinWindow(slowestRecent(), now, WINDOW_MS),
     }),
   };
 }
 
-async function text(url) {
+async function text(url, { anyStatus = false } = {}) {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(SCRAPE_TIMEOUT_MS) });
-    return response.ok ? await response.text() : null;
+    return response.ok || anyStatus ? await response.text() : null;
   } catch {
     return null;
   }

@@ -1,12 +1,12 @@
 // The operator page's data as an operator reads it (docs/observability.md#the-operator-page-ops): label
 // values as they are, counters of a restarted process, rows only for what happened in the window, a
-// window that says what it covers, and scrapes bounded however many pages ask.
+// window that says what it covers, scrapes bounded however many pages ask, and why a subgraph is not ready.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { coalesced, increase, opsView, parseMetrics, ScrapeWindow, withinWindow } from '../router/ops-data.mjs';
+import { coalesced, increase, opsView, parseMetrics, readiness, ScrapeWindow, withinWindow } from '../router/ops-data.mjs';
 import { SUBGRAPHS, urlVariable } from '../router/subgraphs.mjs';
 import { gatewayDir, startGateway } from './support/gateway.mjs';
 
@@ -94,6 +94,18 @@ describe('the operator page data', () => {
     assert.equal(computed, 2);
   });
 
+  it('reads a subgraph as ready only when its readiness says UP, and names the checks that are not', () => {
+    const down = '{"status":"DOWN","components":{"db":{"status":"DOWN"},"readinessState":{"status":"UP"}}}';
+    assert.deepEqual(readiness(down), { up: false, notReady: ['db'] });
+    assert.deepEqual(readiness('{"status":"OUT_OF_SERVICE","components":{"readinessState":{"status":"OUT_OF_SERVICE"}}}'),
+      { up: false, notReady: ['readinessState'] });
+    assert.deepEqual(readiness('{"status":"UP","components":{"db":{"status":"UP"}}}'), { up: true, notReady: [] });
+    for (const body of [null, '', 'UP', '"UP"', '{"status":"DOWN","note":"UP"}']) {
+      assert.equal(readiness(body).up, false, String(body));
+    }
+    assert.deepEqual(readiness('{"status":"UP","components":"db"}'), { up: true, notReady: [] });
+  });
+
   it('names no slowest request older than the window', () => {
     const recent = { Old: { traceId: 'a', ms: 900, at: 1000 }, New: { traceId: 'b', ms: 5, at: 59000 } };
     assert.deepEqual(Object.keys(withinWindow(recent, 62000, 60000)), ['New']);
@@ -105,16 +117,18 @@ describe('the operator page of a real router', () => {
   let subgraphs;
 
   before(async () => {
-    // Every registered subgraph at one stand-in that serves metrics and readiness.
+    // Every registered subgraph at one stand-in that serves metrics and readiness; orders' database is down.
     subgraphs = createServer((req, res) => {
-      const [, , ...rest] = req.url.split('/');
+      const [, name, ...rest] = req.url.split('/');
       if (rest.join('/') === 'actuator/prometheus') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('graphql_errors_total{code="INTERNAL",operation="x",client="y"} 1\n');
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"status":"UP"}');
+      const ready = name !== 'orders';
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: ready ? 'UP' : 'DOWN',
+        components: { db: { status: ready ? 'UP' : 'DOWN' }, readinessState: { status: 'UP' } } }));
     });
     await new Promise((done) => subgraphs.listen(0, '127.0.0.1', done));
     const base = `http://127.0.0.1:${subgraphs.address().port}`;
@@ -134,6 +148,12 @@ describe('the operator page of a real router', () => {
     await new Promise((done) => setTimeout(done, 1100));
     const { windowSeconds } = await data();
     assert.ok(Number.isInteger(windowSeconds) && windowSeconds >= 1 && windowSeconds <= 60, `${windowSeconds}`);
+  });
+
+  it('shows which check of a subgraph is not ready', async () => {
+    const health = Object.fromEntries((await data()).health.map(({ subgraph, up, notReady }) => [subgraph, { up, notReady }]));
+    assert.deepEqual(health, Object.fromEntries(SUBGRAPHS.map(({ name }) =>
+      [name, name === 'orders' ? { up: false, notReady: ['db'] } : { up: true, notReady: [] }])));
   });
 
   it('declares its icon, so that a browser asks the router for nothing it does not serve', async () => {

@@ -312,7 +312,7 @@ describe('operator page data and access', () => {
       [['router', 'documents', 0.9], ['catalog', 'graphql.documents', 0.75]]);
     assert.equal(view.pools[0].saturation, 0.5);
     // 20 fetches, 18 within 10 ms: the 19th of the p95 rank falls in the error bucket up to 1 s.
-    assert.deepEqual(view.health, [{ subgraph: 'catalog', up: true, fetches: 20, failedFetches: 2, fetchP95Ms: 10 + 990 * (1 / 2) }]);
+    assert.deepEqual(view.health, [{ subgraph: 'catalog', up: true, notReady: [], fetches: 20, failedFetches: 2, fetchP95Ms: 10 + 990 * (1 / 2) }]);
   });
 
   it('shows the last minute: counters as increases over the oldest scrape in the window, gauges as they are', () => {

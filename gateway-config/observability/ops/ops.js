@@ -24,7 +24,8 @@ function render(data) {
   const span = data.windowSeconds == null ? 'since the processes started' : `the last ${data.windowSeconds} s`;
   document.getElementById('updated').textContent = `updated ${new Date(data.at).toLocaleTimeString()}, counting ${span}`;
   table('health', [['subgraph', (r) => text(r.subgraph)],
-    ['readiness', (r) => (r.up ? '<span class="up">UP</span>' : '<span class="down">DOWN</span>')],
+    ['readiness', (r) => (r.up ? '<span class="up">UP</span>'
+      : `<span class="down">DOWN</span>${r.notReady.length ? ` (${text(r.notReady.join(', '))})` : ''}`)],
     ['fetches', (r) => fmt(r.fetches, 0), true], ['failed', (r) => fmt(r.failedFetches, 0), true],
     ['fetch p95 ms', (r) => fmt(r.fetchP95Ms), true]], data.health);
   table('hot', [['operation', (r) => `<code class="operation">${text(r.operation)}</code>`],

@@ -45,7 +45,22 @@ public final class TestDatabases {
 			.addShutdownHook(
 					new Thread(() -> execute(postgres, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)")));
 		logger.info("Test database {} on {}", database, postgres.description());
-		return new TestDatabase(postgres.urlOf(database), postgres.username(), postgres.password());
+		return new TestDatabase(database, postgres.urlOf(database), postgres.username(), postgres.password());
+	}
+
+	/**
+	 * Makes the database of a name refuse new connections and ends the open ones, as a
+	 * database that is down does for the subgraph using it; or takes connections again.
+	 * @param name the name the database was created for
+	 * @param accept whether it takes connections
+	 */
+	public static void acceptConnections(String name, boolean accept) {
+		String database = forName(name).name();
+		execute(server(), "ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS " + accept);
+		if (!accept) {
+			execute(server(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+					+ "' AND pid <> pg_backend_pid()");
+		}
 	}
 
 	private static synchronized PostgresServer server() {
@@ -67,11 +82,12 @@ public final class TestDatabases {
 	/**
 	 * Connection settings of one test database.
 	 *
+	 * @param name the database's name on the server
 	 * @param url the JDBC URL
 	 * @param username the user name
 	 * @param password the password
 	 */
-	public record TestDatabase(String url, String username, String password) {
+	public record TestDatabase(String name, String url, String username, String password) {
 
 		public Map<String, Object> properties() {
 			return Map.of("spring.datasource.url", this.url, "spring.datasource.username", this.username,
