@@ -29,9 +29,15 @@ export function benchmarkOptions(command, args) {
   const { usage, options } = COMMANDS[command];
   const { values } = commandLine(usage, { options, args });
   const refuse = (message) => usageError(usage, message);
-  for (const name of ['soak', 'rate', 'rounds', 'runs', 'load', 'seconds']) {
+  for (const name of ['soak', 'rate', 'seconds']) {
     if (values[name] !== undefined && !(Number(values[name]) > 0 && Number.isFinite(Number(values[name])))) {
       refuse(`--${name} must be a positive number, not '${values[name]}'`);
+    }
+  }
+  // Counts: 2.5 rounds would run 3 and report 2.5.
+  for (const name of ['rounds', 'runs', 'load']) {
+    if (values[name] !== undefined && !/^[1-9][0-9]{0,8}$/.test(values[name])) {
+      refuse(`--${name} must be a whole number of at least 1, not '${values[name]}'`);
     }
   }
   if (values.rate !== undefined && command === 'run' && values.soak === undefined) {

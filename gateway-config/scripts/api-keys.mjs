@@ -5,10 +5,10 @@
 //   node scripts/api-keys.mjs revoke <id> [--file F]
 //   node scripts/api-keys.mjs list [--file F]
 //
-// Usage errors exit 2; a refusal (a key file that is missing for list/revoke, invalid, or cannot be
+// Usage errors exit 2 (--client and --scope given to list or revoke too); a refusal (a key file that is missing for list/revoke, invalid, or cannot be
 // written, an unknown id) prints one `✖` line and exits 1. Revoking a revoked key changes nothing, exit 0.
 import { existsSync } from 'node:fs';
-import { commandLine, fail, readText, usageError, writeProblem } from './lib/cli.mjs';
+import { commandLine, fail, readText, requireOwnOptions, usageError, writeProblem } from './lib/cli.mjs';
 import { newApiKey, readKeyFile, writeKeyFile } from '../router/api-keys.mjs';
 
 const USAGE = 'usage: api-keys.mjs create --client NAME --scope SCOPE [--scope SCOPE]... | revoke ID | list  [--file FILE]';
@@ -19,12 +19,13 @@ const { values, positionals: [command, id, ...extra] } = commandLine(USAGE, {
   options: {
     file: { type: 'string', default: process.env.API_KEYS_FILE },
     client: { type: 'string' },
-    scope: { type: 'string', multiple: true, default: [] },
+    scope: { type: 'string', multiple: true },
   },
 });
 if (!COMMANDS[command]) {
   usageError(USAGE, command === undefined ? 'name a command: create, revoke or list' : `unknown command '${command}'`);
 }
+requireOwnOptions(USAGE, command, values, { client: ['create'], scope: ['create'] });
 const unexpected = command === 'revoke' ? extra[0] : id;
 if (unexpected !== undefined) {
   usageError(USAGE, `unexpected argument '${unexpected}'`);
@@ -39,7 +40,7 @@ function create(file) {
     usageError(USAGE, 'create needs --client NAME');
   }
   // A key without scopes opens nothing that is scoped: almost certainly a forgotten --scope.
-  if (values.scope.length === 0) {
+  if (values.scope === undefined) {
     usageError(USAGE, 'create needs at least one --scope SCOPE');
   }
   let created;

@@ -1,7 +1,8 @@
 // The generator behind scripts/new-subgraph: writes the module skeleton from the templates below,
 // adds the registry entry and regenerates the files generated from the registry. Everything that
 // would make the result unusable is refused before anything is written (a usage error, exit 2); a step
-// that fails afterwards (the registry's regeneration, the formatter) undoes what was written (exit 1).
+// that fails afterwards (the registry's regeneration, the formatter, also when interrupted by Ctrl-C)
+// undoes what was written (exit 1).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -33,6 +34,9 @@ if (problem) {
 
 const module = `${name}-subgraph`;
 const registryText = readFileSync(REGISTRY_FILE, 'utf8');
+// Ctrl-C reaches the formatter and this process alike. Without a handler this process ended at once,
+// leaving the module and the registry entry half added; with one, the interrupted step fails and is undone.
+['SIGINT', 'SIGTERM'].forEach((signal) => process.on(signal, () => {}));
 try {
   for (const [file, text] of Object.entries(moduleFiles(name, port))) {
     const path = resolve(root, module, file);

@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { HISTORY_FILE, LOCK_WAIT_MS, STORE_READ_DEADLINE_MS, StoreRefusal, SupergraphProblem, listVersions, promote,
   readPointer, readVersion, rollback, versionFile } from '../router/supergraph-store.mjs';
 import { UnusableFile, readBoundedFile, readProblem } from '../router/setting-files.mjs';
-import { commandLine, fail, usageError } from './lib/cli.mjs';
+import { commandLine, fail, requireOwnOptions, usageError } from './lib/cli.mjs';
 import { storeDeadline } from './lib/store-deadline.mjs';
 
 // A line per promotion or rollback: about 100,000 of them.
@@ -27,8 +27,9 @@ const [command] = args.positionals;
 if (!COMMANDS[command] || !args.values.store) {
   usageError(USAGE, !args.values.store ? '--store DIR is required' : `unknown command '${command ?? ''}'`);
 }
-if (args.values.to !== undefined && (command !== 'rollback' || !/^[1-9][0-9]{0,8}$/.test(args.values.to))) {
-  usageError(USAGE, command === 'rollback' ? `--to must be a version number, not '${args.values.to}'` : '--to is an option of rollback only');
+requireOwnOptions(USAGE, command, args.values, { supergraph: ['promote'], to: ['rollback'] });
+if (args.values.to !== undefined && !/^[1-9][0-9]{0,8}$/.test(args.values.to)) {
+  usageError(USAGE, `--to must be a version number, not '${args.values.to}'`);
 }
 // status only reads; promote and rollback may first wait their turn for the store's lock.
 const deadlineMs = STORE_READ_DEADLINE_MS + (command === 'status' ? 0 : LOCK_WAIT_MS);

@@ -22,7 +22,8 @@ const problems = schemaErrors.length ? schemaErrors : checkReferences(compose);
 if (problems.length) {
   fail(`${composeFile} is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
 }
-console.log(`\u2714 ${composeFile} is valid (${Object.keys(compose.services).length} services)`);
+// Compose files need no services (one that only declares volumes or networks for others to include).
+console.log(`\u2714 ${composeFile} is valid (${Object.keys(compose.services ?? {}).length} services)`);
 
 function validateAgainstSpec(document) {
   const require = createRequire(import.meta.url);
@@ -83,9 +84,16 @@ function checkDependencies(name, dependsOn, services) {
     if (!services[dependency]) {
       return [`service ${name}: depends on unknown service ${dependency}`];
     }
-    const needsHealthCheck = options.condition === 'service_healthy' && !services[dependency].healthcheck;
+    const needsHealthCheck = options.condition === 'service_healthy' && !hasHealthCheck(services[dependency]);
     return needsHealthCheck ? [`service ${name}: waits for ${dependency} to be healthy, but ${dependency} has no healthcheck`] : [];
   });
+}
+
+// `disable: true` or a test of NONE switches off the image's health check too: such a service never becomes healthy.
+function hasHealthCheck(service) {
+  const check = service.healthcheck;
+  const test = typeof check?.test === 'string' ? check.test : check?.test?.[0];
+  return Boolean(check) && check.disable !== true && test !== 'NONE';
 }
 
 // Resolves ${VAR}, ${VAR:-default} and ${VAR-default} as Compose would, for file checks only.

@@ -31,6 +31,10 @@ describe('api-keys script', () => {
       [['revoke', 'abcdefabcdef', 'extra'], "unexpected argument 'extra'"],
       [['list', '--bogus'], "unknown option '--bogus'"],
       [['frob'], "unknown command 'frob'"],
+      // The last of two was taken, and an option of create was ignored by the other commands.
+      [['create', '--client', 'reporting', '--client', 'billing', '--scope', 'orders:read'], '--client is given twice: give it once'],
+      [['list', '--scope', 'orders:read'], '--scope is an option of create only'],
+      [['revoke', 'abcdefabcdef', '--client', 'reporting'], '--client is an option of create only'],
       [[], 'name a command: create, revoke or list'],
     ]) {
       assert.deepEqual(run(...args, '--file', file), usageError(message), args.join(' '));

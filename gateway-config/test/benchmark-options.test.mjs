@@ -20,7 +20,10 @@ describe('benchmark options', () => {
     ['run', ['--entities', '--compare', 'plugins'], '--entities and --compare are different runs: give one'],
     ['run', ['--rounds', '3'], '--rounds is an option of --compare'],
     ['run', ['--compare', 'plugins', '--rates', 'UserOrders=fast'], '--rates must be SCENARIO=RPS pairs'],
-    ['startup', ['--runs', '0'], "--runs must be a positive number, not '0'"],
+    ['startup', ['--runs', '0'], "--runs must be a whole number of at least 1, not '0'"],
+    ['startup', ['--runs', '1.5'], "--runs must be a whole number of at least 1, not '1.5'"],
+    ['run', ['--compare', 'plugins', '--rounds', '2.5'], "--rounds must be a whole number of at least 1, not '2.5'"],
+    ['run', ['--soak', '10', '--soak', '20'], '--soak is given twice: give it once'],
     ['startup', ['--subgraphs', 'users,shipping'], '--subgraphs: unknown shipping; known: users, orders, catalog, inventory'],
     ['startup', ['extra'], "unexpected argument 'extra'"],
   ]) {

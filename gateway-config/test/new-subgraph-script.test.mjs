@@ -45,33 +45,44 @@ describe('scripts/new-subgraph', () => {
     });
   }
 
-  it('a formatter that fails after the module and the registry were written leaves the tree as it was', (t) => {
-    // A copy of what the generator reads and writes, with a Maven wrapper that fails.
-    const copy = mkdtempSync(join(tmpdir(), 'new-subgraph-'));
-    t.after(() => rmSync(copy, { recursive: true, force: true }));
-    for (const path of ['compose.yaml', 'pom.xml', 'scripts', 'deploy', 'gateway-config']) {
-      cpSync(resolve(root, path), join(copy, path), { recursive: true,
-        filter: (source) => !/[/\\](node_modules|target)$/.test(source) });
-    }
-    // The registry's check reads each module's port from its application.yaml.
-    for (const { module } of JSON.parse(registry()).subgraphs) {
-      const file = `${module}/src/main/resources/application.yaml`;
-      cpSync(resolve(root, file), join(copy, file));
-    }
-    symlinkSync(resolve(gatewayDir, 'node_modules'), join(copy, 'gateway-config', 'node_modules'));
-    writeFileSync(join(copy, 'mvnw'), '#!/bin/sh\necho "formatter unavailable" >&2\nexit 1\n');
-    chmodSync(join(copy, 'mvnw'), 0o755);
-    const generated = ['compose.yaml', 'pom.xml', 'gateway-config/pom.xml', 'gateway-config/supergraph.yaml',
-      'gateway-config/docker/postgres-init/01-databases.sql', 'gateway-config/docker/prometheus/prometheus.yml'];
-    const before = Object.fromEntries(generated.map((file) => [file, readFileSync(join(copy, file), 'utf8')]));
-    const registryBefore = registry(copy);
+  for (const [what, mvnw] of [
+    ['fails', 'echo "formatter unavailable" >&2\nexit 1'],
+    // Ctrl-C: the terminal interrupts the whole foreground group, the generator and the formatter alike.
+    ['is interrupted (Ctrl-C)', 'kill -INT $PPID\nkill -INT $$\nsleep 5'],
+  ]) {
+    it(`a formatter that ${what} after the module and the registry were written leaves the tree as it was`, (t) => {
+      const copy = checkout(t, mvnw);
+      const generated = ['compose.yaml', 'pom.xml', 'gateway-config/pom.xml', 'gateway-config/supergraph.yaml',
+        'gateway-config/docker/postgres-init/01-databases.sql', 'gateway-config/docker/prometheus/prometheus.yml'];
+      const before = Object.fromEntries(generated.map((file) => [file, readFileSync(join(copy, file), 'utf8')]));
+      const registryBefore = registry(copy);
 
-    const result = spawnSync(join(copy, 'scripts', 'new-subgraph'), ['reviews', '4009'], { cwd: copy, encoding: 'utf8' });
-    assert.equal(result.status, 1, result.stderr);
-    assert.match(result.stderr, /^\u2716 reviews-subgraph was not added \(Command failed: .*mvnw .*\); nothing of it is left$/m);
-    assert.equal(registry(copy), registryBefore);
-    assert.deepEqual(Object.fromEntries(generated.map((file) => [file, readFileSync(join(copy, file), 'utf8')])), before);
-    assert.equal(existsSync(join(copy, 'reviews-subgraph')), false);
-    assert.deepEqual(readdirSync(copy).filter((name) => name.startsWith('reviews')), []);
-  });
+      const result = spawnSync(join(copy, 'scripts', 'new-subgraph'), ['reviews', '4009'], { cwd: copy, encoding: 'utf8' });
+      assert.equal(result.status, 1, result.stderr);
+      assert.match(result.stderr, /^\u2716 reviews-subgraph was not added \(Command failed: .*mvnw .*\); nothing of it is left$/m);
+      assert.equal(registry(copy), registryBefore);
+      assert.deepEqual(Object.fromEntries(generated.map((file) => [file, readFileSync(join(copy, file), 'utf8')])), before);
+      assert.equal(existsSync(join(copy, 'reviews-subgraph')), false);
+      assert.deepEqual(readdirSync(copy).filter((name) => name.startsWith('reviews')), []);
+    });
+  }
 });
+
+/** A copy of what the generator reads and writes, with a Maven wrapper (the formatter) running `mvnw`. */
+function checkout(t, mvnw) {
+  const copy = mkdtempSync(join(tmpdir(), 'new-subgraph-'));
+  t.after(() => rmSync(copy, { recursive: true, force: true }));
+  for (const path of ['compose.yaml', 'pom.xml', 'scripts', 'deploy', 'gateway-config']) {
+    cpSync(resolve(root, path), join(copy, path), { recursive: true,
+      filter: (source) => !/[/\\](node_modules|target)$/.test(source) });
+  }
+  // The registry's check reads each module's port from its application.yaml.
+  for (const { module } of JSON.parse(registry()).subgraphs) {
+    const file = `${module}/src/main/resources/application.yaml`;
+    cpSync(resolve(root, file), join(copy, file));
+  }
+  symlinkSync(resolve(gatewayDir, 'node_modules'), join(copy, 'gateway-config', 'node_modules'));
+  writeFileSync(join(copy, 'mvnw'), `#!/bin/sh\n${mvnw}\n`);
+  chmodSync(join(copy, 'mvnw'), 0o755);
+  return copy;
+}

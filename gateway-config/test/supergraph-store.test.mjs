@@ -202,6 +202,14 @@ describe('supergraph store commands', () => {
     assert.match(run('status', '--store', missing).stderr, /does not exist: promote a first version/);
     assert.equal(run('promote').status, 2);
     assert.equal(run('demote', '--store', missing).status, 2);
+    // The last --store was used, and a --supergraph given to rollback or status was ignored.
+    for (const [args, message] of [[['status', '--store', missing, '--store', newStore()], '--store is given twice: give it once'],
+      [['rollback', '--store', missing, '--supergraph', 'supergraph.graphql'], '--supergraph is an option of promote only'],
+      [['status', '--store', missing, '--to', '1'], '--to is an option of rollback only']]) {
+      const result = run(...args);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.ok(result.stderr.startsWith(`\u2716 ${message}\nusage: supergraph-store.mjs `), result.stderr);
+    }
   });
 
   it('a pointer that cannot be read: status and rollback say so in one line, rollback --to restores it', () => {

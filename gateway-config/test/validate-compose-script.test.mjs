@@ -51,6 +51,22 @@ describe('validate-compose script', () => {
     }
   });
 
+  it('takes a file without services, and refuses a wait for the health of a service whose check is switched off', () => {
+    const volumesOnly = join(dir, 'volumes-only.yaml');
+    writeFileSync(volumesOnly, 'volumes:\n  data: {}\n');
+    // It ended in a TypeError and its stack trace.
+    const { status, stdout, stderr } = run(volumesOnly);
+    assert.deepEqual({ status, stdout, stderr }, { status: 0, stdout: `\u2714 ${volumesOnly} is valid (0 services)\n`, stderr: '' });
+    for (const healthcheck of ['{ disable: true }', '{ test: [NONE] }', '{ test: NONE }']) {
+      const file = join(dir, 'switched-off.yaml');
+      writeFileSync(file, `services:\n  app:\n    image: app\n    depends_on:\n      db: { condition: service_healthy }\n`
+        + `  db:\n    image: postgres\n    healthcheck: ${healthcheck}\n`);
+      const { status, stderr } = run(file);
+      assert.equal(status, 1, healthcheck);
+      assert.equal(stderr, `\u2716 ${file} is not valid:\n  - service app: waits for db to be healthy, but db has no healthcheck\n`, healthcheck);
+    }
+  });
+
   it('still validates the repository\'s compose.yaml', () => {
     const { status, stdout } = run();
     assert.equal(status, 0);

@@ -1,5 +1,6 @@
 // The command line of the scripts, as supergraph-store.mjs set it: strict options (a mistyped `--check`
-// must fail a CI step, never write and pass), a usage error prints `✖ message` and the usage and exits 2,
+// must fail a CI step, never write and pass; an option given twice or to a command it is no option of is
+// refused, never silently the last one or ignored), a usage error prints `✖ message` and the usage and exits 2,
 // a refusal prints one `✖` line and exits 1. Inputs are read and outputs checked before anything is
 // written, and every output is written atomically (a temporary file, then a rename).
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,22 +29,42 @@ export function usageError(usage, message) {
 
 /**
  * parseArgs, strict, with at most `maxPositionals` positionals; `--help` is no option (a usage error
- * shows the usage). Answers `{ values, positionals }`.
+ * shows the usage). An option that is not `multiple` given twice is a usage error: which one was meant
+ * (`--store a --store b`, `--client x … --client y`) is not for the script to guess. Answers
+ * `{ values, positionals }`.
  */
 export function commandLine(usage, { options = {}, maxPositionals = 0, args = process.argv.slice(2) } = {}) {
   let parsed;
   try {
-    parsed = parseArgs({ args, options, strict: true, allowPositionals: maxPositionals > 0 });
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: maxPositionals > 0, tokens: true });
   } catch (error) {
     // Node's messages add advice about `--` after the first sentence; the first names the argument.
     const sentence = error.message.split(/\.\s/)[0];
     usageError(usage, sentence[0].toLowerCase() + sentence.slice(1));
   }
+  const single = parsed.tokens.filter((token) => token.kind === 'option' && !options[token.name].multiple)
+    .map((token) => token.name);
+  const twice = single.find((name, index) => single.indexOf(name) !== index);
+  if (twice) {
+    usageError(usage, `--${twice} is given twice: give it once`);
+  }
   const extra = parsed.positionals.slice(maxPositionals);
   if (extra.length) {
     usageError(usage, `unexpected argument '${extra[0]}'`);
   }
-  return parsed;
+  return { values: parsed.values, positionals: parsed.positionals };
+}
+
+/**
+ * Refuses an option given to a command it does nothing for (`status --supergraph F`, `list --scope S`):
+ * the operator meant something the command will not do. `owners` maps an option to the commands that take it.
+ */
+export function requireOwnOptions(usage, command, values, owners) {
+  for (const [option, commands] of Object.entries(owners)) {
+    if (values[option] !== undefined && !commands.includes(command)) {
+      usageError(usage, `--${option} is an option of ${commands.join(' and ')} only`);
+    }
+  }
 }
 
 /**

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes the tools' files in place (operations, the changelog, client versions), never
- * through a symbolic link: a link in a repository may point anywhere, and CI must not
- * overwrite a file outside the checkout because a link in it says so. The target is
- * written by naming it.
+ * Writes the tools' files (operations, the changelog, client versions), never through a
+ * symbolic link: a link in a repository may point anywhere, and CI must not overwrite a
+ * file outside the checkout because a link in it says so. A file is replaced whole: the
+ * text goes to a temporary file next to it, which is then renamed over it, so a command
+ * interrupted (Ctrl-C, a full disk) leaves the old file or the new one, never half of
+ * one.
  */
 public final class FileWrites {
 
@@ -31,22 +34,36 @@ public final class FileWrites {
 
 	/** Replaces the text of a file, creating it if it does not exist. */
 	public static void write(Path file, String text) {
-		write(file, text, StandardOpenOption.TRUNCATE_EXISTING);
-	}
-
-	public static void append(Path file, String text) {
-		write(file, text, StandardOpenOption.APPEND);
-	}
-
-	private static void write(Path file, String text, StandardOpenOption mode) {
 		requireNoLink(file);
+		Path temporary = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
 		try {
-			// NOFOLLOW_LINKS: a link that appeared since the check is refused too
-			Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode,
-					LinkOption.NOFOLLOW_LINKS);
+			// NOFOLLOW_LINKS: a link planted at the temporary name is refused too
+			Files.writeString(temporary, text, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+			keepPermissions(file, temporary);
+			// the rename replaces a link that appeared since the check, never its target
+			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
+			deleteQuietly(temporary);
 			throw new SchemaToolsException("cannot write " + file + ": " + FileProblems.reason(ex), ex);
+		}
+	}
+
+	/** An executable script or a file kept private stays so when it is replaced. */
+	private static void keepPermissions(Path file, Path temporary) throws IOException {
+		if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+				&& temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
+		}
+	}
+
+	private static void deleteQuietly(Path temporary) {
+		try {
+			Files.deleteIfExists(temporary);
+		}
+		catch (IOException ex) {
+			// the write failed already and says so; a temporary file left is named by it
 		}
 	}
 

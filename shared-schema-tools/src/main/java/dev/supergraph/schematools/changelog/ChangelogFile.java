@@ -10,7 +10,8 @@ import dev.supergraph.schematools.SchemaToolsException;
 
 /**
  * Appends entries to the schema changelog, creating it with a heading when it does not
- * exist.
+ * exist. The changelog is read first and replaced whole ({@link FileWrites}): one that
+ * cannot be read is left as it was.
  */
 public final class ChangelogFile {
 
@@ -22,16 +23,14 @@ public final class ChangelogFile {
 
 	public static void append(Path file, String entry) {
 		FileWrites.requireNoLink(file);
-		if (!Files.exists(file)) {
-			try {
-				Files.createDirectories(file.toAbsolutePath().getParent());
-			}
-			catch (IOException ex) {
-				throw new SchemaToolsException("cannot write changelog " + file + ": " + FileProblems.reason(ex), ex);
-			}
-			FileWrites.write(file, HEADING);
+		try {
+			String before = Files.exists(file) ? Files.readString(file) : HEADING;
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			FileWrites.write(file, before + "\n" + entry);
 		}
-		FileWrites.append(file, "\n" + entry);
+		catch (IOException ex) {
+			throw new SchemaToolsException("cannot write changelog " + file + ": " + FileProblems.reason(ex), ex);
+		}
 	}
 
 }

@@ -68,6 +68,12 @@ class ChangelogCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(),
 					"nothing to compare: give --subgraph or --supergraph");
 		}
+		// the title is the entry's heading: a line break would start a line of its own,
+		// a "Semantic version bump" line among them
+		if (this.title.chars().anyMatch(Character::isISOControl)) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--title must be one line of text, without line breaks or control characters");
+		}
 		LocalDate day = (this.date != null) ? this.date : LocalDate.now();
 		SchemaCheck check = new SchemaCheck(CheckPolicy.defaults(day));
 		List<TargetReport> targets = SchemaInputs
@@ -80,21 +86,20 @@ class ChangelogCommand implements Callable<Integer> {
 		String entry = ChangelogEntry.render(targets, day, this.title);
 		boolean write = !this.dryRun && bump != SemverBump.NONE;
 		ClientDeclarations declarations = (this.clients != null) ? ClientDeclarations.load(this.clients) : null;
+		// read before anything is written: a changelog that cannot be read (not UTF-8, an
+		// unknown bump) is refused as it is, not after the entry was appended to it
+		SchemaVersion version = SchemaVersion.of(this.output).bump(bump);
 		if (write && declarations != null) {
-			// before anything is written: a new or mistyped changelog must not lower the
-			// clients
-			ClientVersions.refuseLowering(declarations, SchemaVersion.of(this.output).bump(bump));
+			// a new or mistyped changelog must not lower the clients
+			ClientVersions.refuseLowering(declarations, version);
 			ClientVersions.refuseLinks(declarations);
 		}
 		if (write) {
 			ChangelogFile.append(this.output, entry);
 			if (declarations != null) {
-				ClientVersions.write(declarations, SchemaVersion.of(this.output));
+				ClientVersions.write(declarations, version);
 			}
 		}
-		// once written, the changelog holds the new version; on a dry run, it is one bump
-		// away
-		SchemaVersion version = write ? SchemaVersion.of(this.output) : SchemaVersion.of(this.output).bump(bump);
 		var out = this.spec.commandLine().getOut();
 		if (this.format == OutputFormat.json) {
 			out.println(Json.write(Map.of("bump", bump.name().toLowerCase(Locale.ROOT), "version", version.toString(),
