@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { messageOf, negotiateLanguage, message as text, withMessage } from './messages.mjs';
 import { refusalOf } from './refusals.mjs';
 import { requestIdOf } from './request-ids.mjs';
+import { shownText } from './shown-text.mjs';
 
 /** The code of a subgraph request that did not answer in time (router/upstream-timeout.mjs, Hive Gateway's too). */
 export const UPSTREAM_TIMEOUT = 'GATEWAY_TIMEOUT';
@@ -57,7 +58,9 @@ function isOriginalGraphQLError(error) {
  * - `extensions.originalError` never leaves the router;
  * - every error carries the request id as `extensions.requestId`, as the subgraphs' errors do;
  * - production: "Did you mean …?" is cut from every message (`blockFieldSuggestions` covers only
- *   validation, not variable coercion).
+ *   validation, not variable coercion);
+ * - a message the router does not word itself is shown text (`shown-text.mjs`): graphql-js quotes the
+ *   client's variables and literals in it.
  */
 export function useErrorCodes({ production }) {
   return {
@@ -95,6 +98,9 @@ export function normalizeError(error, { production = false, language = 'en', req
   let message = localized ? text(language, localized.key, localized.params) : String(error.message);
   if (production) {
     message = withoutSuggestions(message);
+  }
+  if (!localized) {
+    message = shownText(message);
   }
   if (!refusal && !withId && message === error.message && originalError === undefined) {
     return error;

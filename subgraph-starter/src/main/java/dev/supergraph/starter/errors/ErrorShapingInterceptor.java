@@ -3,11 +3,13 @@ package dev.supergraph.starter.errors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import dev.supergraph.starter.observability.RequestIds;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -18,9 +20,11 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 
 /**
  * The last word on every error of a response: errors raised by graphql-java itself
- * (syntax, validation, aborted execution) get a documented code, every error gets the
- * request id, and an error without a known code is replaced by a generic {@code INTERNAL}
- * message so that nothing unvetted reaches the client.
+ * (syntax, validation, aborted execution) get a documented code, those the router refuses
+ * with a reason get it and the router's message ({@link RequestErrors}), every error gets
+ * the request id, an error without a known code is replaced by a generic {@code INTERNAL}
+ * message so that nothing unvetted reaches the client, and every message is
+ * {@link ShownText shown text}: graphql-java's quote the document and the variables.
  */
 class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 
@@ -43,29 +47,38 @@ class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 				return response;
 			}
 			String requestId = RequestIds.of(response.getExecutionInput().getGraphQLContext());
-			List<GraphQLError> shaped = response.getErrors()
-				.stream()
-				.map((error) -> shape(error, requestId, locale))
+			List<ResponseError> errors = response.getErrors();
+			List<GraphQLError> raised = response.getExecutionResult().getErrors();
+			List<GraphQLError> shaped = IntStream.range(0, errors.size())
+				.mapToObj((index) -> shape(errors.get(index), RequestErrors.of(raised.get(index)), requestId, locale))
 				.toList();
 			return response.transform((builder) -> builder.errors(shaped));
 		});
 	}
 
-	private GraphQLError shape(ResponseError error, String requestId, Locale locale) {
+	private GraphQLError shape(ResponseError error, RequestErrors.@Nullable Refusal refusal, String requestId,
+			Locale locale) {
 		Map<String, Object> extensions = error.getExtensions();
 		ErrorCode code = ErrorCodes.of(extensions.get(ErrorExtensions.CODE), error.getErrorType());
 		String message = error.getMessage();
 		boolean unvetted = ErrorCodes.known(extensions.get(ErrorExtensions.CODE)) == null;
-		if (unvetted && (code == ErrorCode.INTERNAL || message == null)) {
+		if (refusal != null) {
+			code = ErrorCode.BAD_USER_INPUT;
+			message = this.messages.get(code, refusal.messageKey(), new Object[0], locale);
+		}
+		else if (unvetted && (code == ErrorCode.INTERNAL || message == null)) {
 			message = this.messages.get(code, locale);
 		}
 		Map<String, Object> shapedExtensions = ErrorExtensions.of(code, requestId);
+		if (refusal != null) {
+			shapedExtensions.put(ErrorExtensions.REASON, refusal.reason());
+		}
 		extensions.forEach(shapedExtensions::putIfAbsent);
 		shapedExtensions.put(ErrorExtensions.CODE, code.name());
 		// the classification mirrors the code: graphql-java's own names are not API
 		return GraphqlErrorBuilder.newError()
 			.errorType(ErrorClassification.errorClassification(code.name()))
-			.message(message)
+			.message(ShownText.of(message, ShownText.MESSAGE_CODE_POINTS))
 			.locations(error.getLocations())
 			.path(error.getParsedPath().isEmpty() ? null : error.getParsedPath())
 			.extensions(shapedExtensions)

@@ -2,6 +2,7 @@ package dev.supergraph.starter.ids;
 
 import java.util.OptionalLong;
 
+import dev.supergraph.starter.errors.ShownText;
 import dev.supergraph.starter.errors.SubgraphException;
 
 /**
@@ -24,7 +25,7 @@ public final class Ids {
 	 * @throws SubgraphException with {@code BAD_USER_INPUT} for a malformed id
 	 */
 	public static long parse(String id) {
-		return tryParse(id).orElseThrow(() -> SubgraphException.badInput("input.invalidId", abbreviate(id)));
+		return tryParse(id).orElseThrow(() -> SubgraphException.badInput("input.invalidId", ShownText.of(id, SHOWN)));
 	}
 
 	/**
@@ -61,28 +62,6 @@ public final class Ids {
 	public static OptionalLong tryParseSubject(String subject) {
 		OptionalLong id = tryParse(subject);
 		return (id.isPresent() && Long.toString(id.getAsLong()).equals(subject)) ? id : OptionalLong.empty();
-	}
-
-	/**
-	 * The refused id as its message shows it: at most {@value #SHOWN} whole code points,
-	 * each that would not show as itself (a control or format character such as a bidi
-	 * override, a private-use or unassigned one, an unpaired surrogate) as U+FFFD. The
-	 * message is text a client displays and parses as JSON, where an unpaired surrogate
-	 * breaks strict parsers.
-	 */
-	private static String abbreviate(String id) {
-		String shown = id.codePoints()
-			.limit(SHOWN)
-			.map((c) -> visible(c) ? c : '\uFFFD')
-			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-			.toString();
-		return (id.codePointCount(0, id.length()) > SHOWN) ? shown + "…" : shown;
-	}
-
-	private static boolean visible(int c) {
-		int type = Character.getType(c);
-		return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
-				&& type != Character.PRIVATE_USE && type != Character.UNASSIGNED;
 	}
 
 }

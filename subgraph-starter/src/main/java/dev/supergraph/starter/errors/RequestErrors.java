@@ -1,0 +1,48 @@
+package dev.supergraph.starter.errors;
+
+import graphql.GraphQLError;
+import graphql.execution.InputMapDefinesTooManyFieldsException;
+import graphql.execution.NonNullableValueCoercedAsNullException;
+import graphql.execution.OneOfNullValueException;
+import graphql.execution.OneOfTooManyKeysException;
+import graphql.execution.UnknownOperationException;
+import graphql.schema.CoercingParseValueException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The refusals graphql-java raises on its own before execution that the router gives the
+ * same request with a reason: an {@code operationName} naming no operation of the
+ * document, or several operations and none named ({@code OPERATION_RESOLUTION_FAILURE}),
+ * and variables that do not fit their types ({@code INVALID_VARIABLES}). graphql-java's
+ * messages quote the client's text in full (the operation name, an unknown input field's
+ * name) and name Java classes ("but it was a 'LinkedHashMap'"), so each gets its message
+ * from the bundles.
+ */
+final class RequestErrors {
+
+	private RequestErrors() {
+	}
+
+	static @Nullable Refusal of(GraphQLError error) {
+		if (error instanceof UnknownOperationException) {
+			return new Refusal("OPERATION_RESOLUTION_FAILURE", "input.operationUnresolved");
+		}
+		if (error instanceof CoercingParseValueException || error instanceof NonNullableValueCoercedAsNullException
+				|| error instanceof InputMapDefinesTooManyFieldsException || error instanceof OneOfNullValueException
+				|| error instanceof OneOfTooManyKeysException) {
+			return new Refusal("INVALID_VARIABLES", "input.invalidVariables");
+		}
+		return null;
+	}
+
+	/**
+	 * A refusal of graphql-java as the router words it.
+	 *
+	 * @param reason the router's {@code extensions.reason}
+	 * @param messageKey the key of its message in the bundles
+	 */
+	record Refusal(String reason, String messageKey) {
+
+	}
+
+}

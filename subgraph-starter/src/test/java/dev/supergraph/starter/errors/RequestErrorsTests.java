@@ -1,0 +1,66 @@
+package dev.supergraph.starter.errors;
+
+import java.util.Locale;
+import java.util.Map;
+
+import dev.supergraph.starter.testsubgraph.TestResponse;
+import dev.supergraph.starter.testsubgraph.TestSubgraph;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The refusals graphql-java raises on its own, over HTTP against the running test
+ * subgraph: an {@code operationName} that names no operation and variables that do not
+ * fit their types get the router's reason and a message of the bundles, which neither
+ * quotes the client's text nor names a Java class; any other message of graphql-java that
+ * quotes the document is shown text (contract/shown-text.json).
+ */
+class RequestErrorsTests {
+
+	// a bidi override and an escape sequence: what a reader of a log would be shown
+	// otherwise
+	private static final String HOSTILE = "\u202e\u001b[2J" + "x".repeat(1000);
+
+	private final TestSubgraph subgraph = TestSubgraph.running();
+
+	@Test
+	void anOperationNameThatNamesNoOperationIsOperationResolutionFailure() {
+		assertRefused(this.subgraph.request("query A { greeting }").operationName(HOSTILE).send(),
+				"OPERATION_RESOLUTION_FAILURE");
+		assertRefused(this.subgraph.request("query A { greeting } query B { greeting }").send(),
+				"OPERATION_RESOLUTION_FAILURE");
+	}
+
+	@Test
+	void variablesThatDoNotFitTheirTypesAreInvalidVariables() {
+		String document = "query($name: String!, $on: Boolean!) { flag(name: $name, codedDefault: $on) { onThread } }";
+		assertRefused(this.subgraph.request(document).variables(Map.of("name", Map.of(HOSTILE, 1), "on", true)).send(),
+				"INVALID_VARIABLES");
+		assertRefused(this.subgraph.request(document).variables(Map.of("name", "a", "on", HOSTILE)).send(),
+				"INVALID_VARIABLES");
+	}
+
+	@Test
+	void graphqlJavasOwnMessagesQuotingTheDocumentAreShownText() {
+		String document = "{ flag(name: \"a\", codedDefault: \"" + HOSTILE.replace("\u001b", "\\u001b")
+				+ "\") { onThread } }";
+		TestResponse response = this.subgraph.request(document).send();
+		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
+		String message = response.body().at("/errors/0/message").asString();
+		assertThat(message).endsWith("…").doesNotContain("\u202e", "\u001b");
+		assertThat(message.codePointCount(0, message.length())).isEqualTo(ShownText.MESSAGE_CODE_POINTS);
+	}
+
+	private static void assertRefused(TestResponse response, String reason) {
+		assertThat(response.errorCodes()).as(response.body().toString()).containsExactly("BAD_USER_INPUT");
+		JsonNode error = response.body().path("errors").path(0);
+		assertThat(error.at("/extensions/reason").asString()).isEqualTo(reason);
+		assertThat(error.path("message").asString()).doesNotContain("x".repeat(40), "LinkedHashMap", "String'")
+			.isEqualTo(new ErrorMessages().get(ErrorCode.BAD_USER_INPUT,
+					reason.equals("INVALID_VARIABLES") ? "input.invalidVariables" : "input.operationUnresolved",
+					new Object[0], Locale.ENGLISH));
+	}
+
+}
