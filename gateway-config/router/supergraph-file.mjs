@@ -92,16 +92,19 @@ export function fileSupergraph(file, { trustedDocuments, registry = register, lo
     try {
       const info = await stat(file);
       signature = signatureOf(info);
-      if (signature === served.signature || signature === refused?.signature) {
+      if (signature === refused?.signature) {
         return served.text;
       }
-      requireVersionSize(info.size);
-      const text = versionText(await readBoundedFileAsync(file, MAX_VERSION_BYTES));
-      if (text !== served.text) {
-        checkSupergraph(text, trustedDocuments);
-        log.info(`supergraph file ${file}: serving its edited text`);
+      // The served file itself may come back (moved back into place, a symlink swapped back): it ends a refusal too.
+      if (signature !== served.signature) {
+        requireVersionSize(info.size);
+        const text = versionText(await readBoundedFileAsync(file, MAX_VERSION_BYTES));
+        if (text !== served.text) {
+          checkSupergraph(text, trustedDocuments);
+          log.info(`supergraph file ${file}: serving its edited text`);
+        }
+        served = { text, signature };
       }
-      served = { text, signature };
       refused = null;
       fileRefused.set(0);
     } catch (error) {

@@ -39,6 +39,7 @@ class Refusal extends Error {
 export function storeSupergraph(dir, { trustedDocuments, shutdownTimeoutMs = 0, registry = register, log = routerLog,
   readDeadlineMs = STORE_READ_DEADLINE_MS, startRetryMs = START_RETRY_MS, exit = (code) => process.exit(code) } = {}) {
   const metrics = storeMetrics(registry);
+  // The refusals logged and counted since the router last served the store's current version.
   const reported = new Set();
   // By the version file's identity, size and time: a file that changes is read and checked again.
   const refusedFiles = new Map();
@@ -119,6 +120,10 @@ export function storeSupergraph(dir, { trustedDocuments, shutdownTimeoutMs = 0, 
 
   function serve(version, refusal) {
     metrics.pointerRefused.set(refusal ? 1 : 0);
+    if (!refusal) {
+      // Serving the store's current version ends every refusal: one that comes back is logged and counted again.
+      reported.clear();
+    }
     if (served?.version !== version.version || served.source !== version.source) {
       log.info(`supergraph store ${dir}: serving version ${version.version}${served ? ` (was ${served.version})` : ''}`);
       // The version in a comment: Hive rebuilds only when the text changes, and every version is one swap.

@@ -3,11 +3,12 @@
 // Kubernetes ConfigMap mount is, and an edit swaps the symlink. Every text of the file is checked as a store's
 // versions are before it is served: an edit that does not validate or that breaks a trusted operation is refused
 // while the router serves on the text it had, says why in one log line and counts it in
-// router_supergraph_refused_total, as it counts a store's refused versions; a valid edit is served. A router does not
+// router_supergraph_refused_total, as it counts a store's refused versions; a valid edit is served, and so is the served
+// file swapped back in after a refusal, which ends the refusal (router_supergraph_file_refused 0). A router does not
 // start on a file that fails the check: it says why in one line.
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -45,7 +46,11 @@ describe('router serving a supergraph file', () => {
     const data = join(dir, `data-${++edits}`);
     mkdirSync(data);
     writeFileSync(join(data, 'supergraph.graphql'), text);
-    symlinkSync(join(data, 'supergraph.graphql'), `${file}.new`);
+    swapTo(join(data, 'supergraph.graphql'));
+  }
+
+  function swapTo(target) {
+    symlinkSync(target, `${file}.new`);
     renameSync(`${file}.new`, file);
   }
 
@@ -92,8 +97,16 @@ describe('router serving a supergraph file', () => {
     assert.match(await metrics(), /^router_supergraph_file_refused 0$/m);
   });
 
-  async function refusedWhileServing(reason) {
-    const counted = new RegExp(`^router_supergraph_refused_total\\{reason="${reason}"\\} 1$`, 'm');
+  it('a refused edit undone by swapping the symlink back to the served file ends the refusal', async () => {
+    const servedTarget = readlinkSync(file);
+    edit(cut);
+    await refusedWhileServing('invalid', 2);
+    swapTo(servedTarget);
+    await until(async () => (await send()).ok && /^router_supergraph_file_refused 0$/m.test(await metrics()));
+  });
+
+  async function refusedWhileServing(reason, count = 1) {
+    const counted = new RegExp(`^router_supergraph_refused_total\\{reason="${reason}"\\} ${count}$`, 'm');
     const responses = [];
     await until(async () => {
       responses.push(await send());
