@@ -1,6 +1,7 @@
 // Enforces @authenticated / @requiresScopes of the supergraph at the router, with the error codes of
 // the platform's documented list: no token -> UNAUTHENTICATED, missing scope -> FORBIDDEN. A denied
-// field is removed from the operation and answered with null plus that error; the rest is served.
+// field is removed from the operation and answered with null plus that error; the rest is served as far
+// as GraphQL's null propagation lets it: a denied non-null field nulls its nearest nullable parent.
 // Where a directive counts is contract/directive-placements.json, which the subgraphs'
 // SchemaAuthorization runs too: the field, its parent type, its return type and their interfaces.
 //
@@ -16,14 +17,18 @@ import {
   isInterfaceType,
   isIntrospectionType,
   isListType,
+  isNonNullType,
   isObjectType,
   isUnionType,
   Kind,
+  TypeInfo,
   visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import { getDirectiveExtensions } from '@graphql-tools/utils';
 import { API_KEY_HEADER } from './api-keys.mjs';
 import { included, NOTHING } from './empty-selection.mjs';
+import { propagateNulls } from './null-propagation.mjs';
 import { perOperation } from './per-operation.mjs';
 import { routerError } from './messages.mjs';
 
@@ -51,13 +56,16 @@ export function authorizationPlugins(apiKeys) {
       if (!denied.length) {
         return undefined;
       }
-      const document = withoutDenied(args.document, args.operationName, denied);
+      // A denied non-null field's null propagates: the answer is completed over the client's document.
+      const client = { document: args.document, operationName: args.operationName, variables: args.variableValues };
+      const propagation = denied.some(({ nonNull }) => nonNull) ? { request: client, schema: args.schema } : null;
+      const document = withoutDenied(args.document, args.operationName, denied, propagation?.schema);
       denials.set(args.contextValue, { document });
       args.document = document;
       const errors = denied.map(({ error }) => error);
       return {
         onExecuteDone({ result, setResult }) {
-          setResult(withDenials(result, errors));
+          setResult(withDenials(result, errors, propagation));
         },
       };
     },
@@ -67,7 +75,7 @@ export function authorizationPlugins(apiKeys) {
 
 /**
  * The operation's guarded field selections, in document order, each `{ node, path, requirements,
- * conditions, enclosing }`: a field inside a fragment once per place the fragment is spread, its
+ * conditions, enclosing, nonNull }`: a field inside a fragment once per place the fragment is spread, its
  * path with `@` after each list (as Apollo Router reports denied fields), its requirements those of
  * every type it may be selected on (an empty list for a bare @authenticated).
  */
@@ -129,7 +137,7 @@ function collectGuards(document, operationName, schema) {
     const fieldPath = [...path, node.alias?.value ?? node.name.value];
     let inside = enclosing;
     if (requirements.length) {
-      const guard = { node, path: fieldPath, requirements, conditions, enclosing };
+      const guard = { node, path: fieldPath, requirements, conditions, enclosing, nonNull: isNonNullType(definition.type) };
       guards.push(guard);
       inside = [...enclosing, guard];
     }
@@ -193,7 +201,7 @@ function deniedGuards(guards, args) {
       if (!deniedPlaces.has(place)) {
         deniedPlaces.add(place);
         const key = code === 'UNAUTHENTICATED' ? 'auth.required' : 'auth.forbidden';
-        denied.push({ node: guard.node, error: denial(code, key, guard.node, guard.path) });
+        denied.push({ node: guard.node, nonNull: guard.nonNull, error: denial(code, key, guard.node, guard.path) });
       }
     }
   }
@@ -225,7 +233,7 @@ const MAX_COPIES_PER_DOCUMENT = 16;
 const nodeIds = new WeakMap();
 let nextNodeId = 0;
 
-function withoutDenied(document, operationName, denied) {
+function withoutDenied(document, operationName, denied, typedFor) {
   const nodes = new Set(denied.map(({ node }) => node));
   const key = `${operationName ?? ''}:${[...nodes].map(nodeId).sort((a, b) => a - b).join(',')}`;
   let byDenials = copies.get(document);
@@ -236,6 +244,9 @@ function withoutDenied(document, operationName, denied) {
   let copy = byDenials.get(key);
   if (!copy) {
     copy = pruned(document, nodes);
+    if (typedFor) {
+      copy = withTypenames(copy, typedFor);
+    }
     if (byDenials.size < MAX_COPIES_PER_DOCUMENT) {
       byDenials.set(key, copy);
     }
@@ -309,13 +320,40 @@ function withoutUnusedFragments(document) {
       || used.has(definition.name.value)) };
 }
 
-/** The result with each denied field set to null where its parent was answered, and the denials' errors. */
-function withDenials(result, errors) {
+/**
+ * A copy for an answer that will be completed over the client's document: every selection on a union or
+ * an interface also selects `__typename`, by which the completion tells the object's type. The client's
+ * document decides what is answered, so it is not answered where the client did not select it.
+ */
+function withTypenames(document, schema) {
+  const types = new TypeInfo(schema);
+  return visit(document, visitWithTypeInfo(types, {
+    SelectionSet(node) {
+      const type = types.getParentType();
+      // one that @skip or @include may leave out (the `NOTHING` of an emptied selection) does not count
+      const named = node.selections.some((selection) => selection.kind === Kind.FIELD && !selection.directives?.length
+        && (selection.alias?.value ?? selection.name.value) === '__typename');
+      return type && !isObjectType(type) && !named
+        ? { ...node, selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] }
+        : undefined;
+    },
+  }));
+}
+
+/**
+ * The result with each denied field set to null where its parent was answered, and the denials' errors;
+ * with a denied non-null field, completed over the client's document, so that its null propagates to the
+ * nearest nullable parent (`data` itself at the root) as execution propagates it (router/null-propagation.mjs).
+ */
+function withDenials(result, errors, propagation) {
   if (!result || Symbol.asyncIterator in result) {
     return result;
   }
   for (const error of errors) {
     nullAt(result.data, error.path, 0);
+  }
+  if (propagation && result.data) {
+    return propagateNulls(result, propagation.request, propagation.schema, errors);
   }
   return { ...result, errors: [...(result.errors ?? []), ...errors] };
 }

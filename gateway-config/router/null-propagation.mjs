@@ -4,18 +4,25 @@
 // an operation none of whose fetches answered has no `data`. The answer is completed again by
 // graphql-js, as the JavaScript planner's is: a null in a non-null position nulls the nearest nullable
 // parent (`data` when there is none), reported by one error at the full path, list indices included.
-// Only an answer with errors is completed: without one, no field failed.
-import { execute, getOperationAST, isNonNullType, Kind } from 'graphql';
-import { relocatedError } from '@graphql-tools/utils';
+// Only an answer with errors is completed: without one, no field failed. The authorization's denials
+// (router/authorization.mjs) are completed the same way, under either planner.
+import { execute, getOperationAST, GraphQLInterfaceType, GraphQLUnionType, isNonNullType, Kind } from 'graphql';
+import { MapperKind, mapSchema, relocatedError } from '@graphql-tools/utils';
 
-/** The answer of the Rust planner's executor for `request`, completed over `schema` when it has errors. */
-export function propagateNulls(result, request, schema) {
-  if (!result?.errors?.length || Symbol.asyncIterator in result) {
+/**
+ * The answer of the Rust planner's executor for `request`, completed over `schema` when it has errors.
+ * `denials` are the errors of fields the router answered null itself (router/authorization.mjs): each
+ * explains the nulls at its path (`@` standing for every element of a list) and is reported once, as it
+ * is, whatever null propagation removes.
+ */
+export function propagateNulls(result, request, schema, denials = []) {
+  if ((!result?.errors?.length && !denials.length) || Symbol.asyncIterator in result) {
     return result;
   }
-  const errors = errorIndex(result.errors);
+  const others = result.errors ?? [];
+  const errors = errorIndex([...others, ...denials]);
   const completed = execute({
-    schema,
+    schema: withoutResolvers(schema),
     document: request.document,
     operationName: request.operationName,
     variableValues: request.variables,
@@ -23,8 +30,26 @@ export function propagateNulls(result, request, schema) {
     fieldResolver: (source, args, context, info) => valueOf(source, info, errors),
     typeResolver: (value) => value.__typename,
   });
-  const kept = keptErrors(result, completed, errors);
-  return { ...result, data: completed.data ?? null, errors: completed.data == null ? oneAtData(kept, request, schema) : kept };
+  const kept = keptErrors(others, result.data, completed, errors);
+  const reported = completed.data == null ? oneAtData(kept, request, schema) : kept;
+  return { ...result, data: completed.data ?? null, errors: [...reported, ...denials] };
+}
+
+// The answer is read off the data given, never fetched again: the JavaScript planner's schema resolves
+// its fields by asking the subgraphs.
+const resolverFree = new WeakMap();
+
+function withoutResolvers(schema) {
+  let copy = resolverFree.get(schema);
+  if (!copy) {
+    copy = mapSchema(schema, {
+      [MapperKind.OBJECT_FIELD]: (field) => ({ ...field, resolve: undefined, subscribe: undefined }),
+      [MapperKind.INTERFACE_TYPE]: (type) => new GraphQLInterfaceType({ ...type.toConfig(), resolveType: undefined }),
+      [MapperKind.UNION_TYPE]: (type) => new GraphQLUnionType({ ...type.toConfig(), resolveType: undefined }),
+    });
+    resolverFree.set(schema, copy);
+  }
+  return copy;
 }
 
 /**
@@ -110,12 +135,11 @@ function concretePath(errorPath, nullPath) {
   if (errorPath.some((segment) => typeof segment === 'number')) {
     return errorPath;
   }
-  const fields = nullPath.filter((segment) => typeof segment !== 'number').length;
-  return [...nullPath, ...errorPath.slice(fields)];
+  return [...nullPath, ...fieldsOf(errorPath).slice(fieldsOf(nullPath).length)];
 }
 
 const keyOf = (path) => path.join('\u0000');
-const fieldsKeyOf = (path) => `\u0001${path.filter((segment) => typeof segment !== 'number').join('\u0000')}`;
+const fieldsKeyOf = (path) => `\u0001${fieldsOf(path).join('\u0000')}`;
 
 /**
  * The runtime's errors in their order, each once: one that explained a null where graphql-js reported it,
@@ -125,7 +149,7 @@ const fieldsKeyOf = (path) => `\u0001${path.filter((segment) => typeof segment !
  * non-null field by nulling its parent, its other fields with it (`{ a: users(first: 1) b: users(first:
  * -1) }` has no `data` at all), and those nulls are the failed field's, not unexplained ones.
  */
-function keptErrors(result, completed, errors) {
+function keptErrors(list, data, completed, errors) {
   const reportedFor = new Map();
   const own = [];
   for (const error of completed.errors ?? []) {
@@ -139,12 +163,12 @@ function keptErrors(result, completed, errors) {
   const used = new Set(errors.thrown.values());
   const kept = [];
   const removedErrors = [];
-  for (const error of result.errors) {
+  for (const error of list) {
     if (reportedFor.has(error)) {
       kept.push(...reportedFor.get(error));
     } else if (used.has(error)) {
       continue;
-    } else if (removed(error.path, result.data, completed.data)) {
+    } else if (removed(error.path, data, completed.data)) {
       removedErrors.push(error);
     } else {
       kept.push(error);
@@ -166,7 +190,8 @@ function keptErrors(result, completed, errors) {
 }
 
 const startsWith = (path, prefix) => prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
-const fieldsOf = (path) => path.filter((segment) => typeof segment !== 'number');
+// The field names of a path: without list indices, and without the `@` of a path for every element.
+const fieldsOf = (path) => path.filter((segment) => typeof segment !== 'number' && segment !== '@');
 
 // Where the null on the way to `path` stopped in the completed data: the path of the first null value
 // (`[]` for no data at all), or null when the path holds a value.

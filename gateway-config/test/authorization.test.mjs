@@ -1,7 +1,7 @@
 // The router's authorization plugins (router/authorization.mjs) in Envelop with graphql-js executing:
 // request shapes beyond the directive placement contract (contract-directives.test.mjs): fragments,
-// lists, @skip/@include with variables, a denied field inside a denied one, every field denied, and
-// the copies of a document handed on to the planner.
+// lists, @skip/@include with variables, a denied field inside a denied one, every field denied, a
+// denied non-null field's null propagating at every depth, and the copies of a document handed on to the planner.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildSchema, parse, print } from 'graphql';
@@ -18,19 +18,28 @@ const schema = buildSchema(`
     users: [User!]!
     search: [Result]
     open: String
+    account: Account
+    team: Team
   }
-  type Mutation { wipe: Boolean @requiresScopes(scopes: [["admin"]]) }
+  type Mutation { wipe: Boolean @requiresScopes(scopes: [["admin"]]) place: Receipt! @authenticated }
   type User { id: ID! name: String email: String @authenticated orders: [Order!] @requiresScopes(scopes: [["orders:read"]]) }
   type Order { id: ID! total: Int @requiresScopes(scopes: [["finance"]]) }
-  type Product { id: ID! cost: Int @requiresScopes(scopes: [["finance"]]) }
+  type Product { id: ID! cost: Int @requiresScopes(scopes: [["finance"]]) price: Int! @requiresScopes(scopes: [["finance"]]) }
+  type Account { id: ID! balance: Int! @requiresScopes(scopes: [["finance"]]) }
+  type Team { name: String members: [Member!] }
+  type Member { id: ID! salary: Int! @requiresScopes(scopes: [["finance"]]) }
+  type Receipt { id: ID! }
   union Result = User | Product
 `);
 const rootValue = {
   me: { id: 'u1', name: 'Ann', email: 'ann@example.com', orders: [{ id: 'o1', total: 5 }] },
   users: [{ id: 'u1', name: 'Ann', email: 'a@example.com' }, { id: 'u2', name: 'Bob', email: 'b@example.com' }],
-  search: [{ __typename: 'User', id: 'u1', email: 'a@example.com' }, { __typename: 'Product', id: 'p1', cost: 3 }],
+  search: [{ __typename: 'User', id: 'u1', email: 'a@example.com' }, { __typename: 'Product', id: 'p1', cost: 3, price: 4 }],
   open: 'hello',
+  account: { id: 'a1', balance: 10 },
+  team: { name: 'Core', members: [{ id: 'm1', salary: 1 }, { id: 'm2', salary: 2 }] },
   wipe: true,
+  place: { id: 'r1' },
 };
 const typeResolver = (value) => value.__typename;
 
@@ -86,6 +95,35 @@ describe('router authorization', () => {
     assert.deepEqual(data, { wipe: null });
     assert.deepEqual(denied, ['wipe FORBIDDEN']);
     assert.equal(executed.length, before + 1, 'recorded, then stopped before execution');
+  });
+
+  it('nulls the nearest nullable parent of a denied non-null field, at every depth, with one error per denied field', async () => {
+    const cases = [
+      // at the root: `data` itself, one error per denied field even where execution stops at the first
+      ['mutation { place { id } }', null, ['place UNAUTHENTICATED']],
+      ['mutation { a: place { id } b: place { id } }', null, ['a UNAUTHENTICATED', 'b UNAUTHENTICATED']],
+      // inside a nullable object: that object
+      ['{ open account { id balance } }', { open: 'hello', account: null }, ['account.balance UNAUTHENTICATED']],
+      // a selection the denial empties: its field answers an object only to lose it to the null
+      ['{ open account { balance } }', { open: 'hello', account: null }, ['account.balance UNAUTHENTICATED']],
+      // inside a nullable list of non-null items: the list
+      ['{ team { name members { id salary } } }', { team: { name: 'Core', members: null } }, ['team.members.@.salary UNAUTHENTICATED']],
+      // inside a union member in a list of nullable items: that item, known by its type alone
+      ['{ search { ... on User { id } ... on Product { id price } } }', { search: [{ id: 'u1' }, null] }, ['search.@.price UNAUTHENTICATED']],
+      // … also where the denial empties the union's selection
+      ['{ search { ... on Product { price } } }', { search: [{}, null] }, ['search.@.price UNAUTHENTICATED']],
+      // non-null all the way up ([User!]!): `data`, the nullable denial beside it still reported
+      ['{ open users { id email ... on User { orders { id } } } }', { open: 'hello', users: [{ id: 'u1', email: null, orders: null }, { id: 'u2', email: null, orders: null }] },
+        ['users.@.email UNAUTHENTICATED', 'users.@.orders UNAUTHENTICATED']],
+    ];
+    for (const [query, expected, errors] of cases) {
+      const { data, denied } = await run(query);
+      assert.deepEqual(data, expected, query);
+      assert.deepEqual(denied, errors, query);
+    }
+    const { data, denied } = await run('{ open account { id balance } }', { scopes: ['finance'] });
+    assert.deepEqual(data, { open: 'hello', account: { id: 'a1', balance: 10 } }, 'allowed: answered in full');
+    assert.deepEqual(denied, []);
   });
 
   it('hands on the parsed document when nothing is denied, and one copy per set of denials', async () => {

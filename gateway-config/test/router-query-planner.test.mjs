@@ -88,9 +88,13 @@ describe('query planners', () => {
         const [rust, javascript] = await both({ query, variables }, headers);
         assert.equal(rust.status, javascript.status, query);
         assert.deepEqual(rust.json, javascript.json, query);
-        assert.ok(rust.json.data, `${query}: ${rust.text}`);
         if (headers.authorization) {
+          assert.ok(rust.json.data, `${query}: ${rust.text}`);
           assert.equal(rust.json.errors, undefined, `${query}: ${rust.text}`);
+        } else if (query.startsWith('mutation')) {
+          // every reference mutation is @authenticated and non-null: its null takes `data` away
+          assert.equal(rust.json.data, null, `${query}: ${rust.text}`);
+          assert.deepEqual(codes(rust.json), ['UNAUTHENTICATED'], query);
         }
       }
     }
@@ -115,7 +119,8 @@ describe('query planners', () => {
     const before = subgraphs.received.length;
     for (const { status, json } of await both({ query: allDenied }, { authorization: `Bearer ${token}` })) {
       assert.equal(status, 200);
-      assert.deepEqual(json.data, { createProduct: null });
+      // createProduct is non-null: its null nulls `data` itself
+      assert.equal(json.data, null);
       assert.deepEqual(codes(json), ['FORBIDDEN']);
     }
     assert.equal(subgraphs.received.length, before);
@@ -157,6 +162,30 @@ describe('query planners', () => {
       assert.deepEqual(rust.json, javascript.json, caller);
     }
     assert.equal(plansMade(), oncePerSet);
+  });
+
+  it('nulls the nearest nullable parent of a denied non-null field, as the subgraph does, with one error per denied field', async () => {
+    const withoutScope = { authorization: `Bearer ${sign({ sub: '1', scope: 'orders:read' })}` };
+    const cases = [
+      ['mutation { placeOrder(input: { idempotencyKey: "k", items: [{ productId: "1", quantity: 1 }] }) { order { id } } }', {},
+        null, [[['placeOrder'], 'UNAUTHENTICATED']]],
+      ['mutation { registerUser(input: { email: "a@b.cd", name: "A" }) { user { id } } }', {}, null, [[['registerUser'], 'UNAUTHENTICATED']]],
+      ['mutation { updateProductPrice(input: { productId: "1", price: { amount: "1.00", currency: "EUR" } }) { product { id } } }', withoutScope,
+        null, [[['updateProductPrice'], 'FORBIDDEN']]],
+      // User.orders is OrderConnection!: the user goes, the categories stay
+      ['{ user(id: "1") { id orders(first: 1) { edges { cursor } } } categories { id } }', {},
+        { user: null, categories: [{ id: '1' }, { id: '1' }] }, [[['user', 'orders'], 'UNAUTHENTICATED']]],
+      // a denied selection inside a list of nullable edges: each edge goes (UserEdge.node is User!)
+      ['{ users(first: 1) { pageInfo { hasNextPage } edges { cursor node { id orders { pageInfo { hasNextPage } } } } } }', {},
+        { users: { pageInfo: { hasNextPage: true }, edges: [null, null] } }, [[['users', 'edges', '@', 'node', 'orders'], 'UNAUTHENTICATED']]],
+    ];
+    for (const [query, headers, data, errors] of cases) {
+      const [rust, javascript] = await both({ query }, headers);
+      assert.equal(rust.status, 200, `${query}: ${rust.text}`);
+      assert.deepEqual(rust.json, javascript.json, query);
+      assert.deepEqual(rust.json.data, data, query);
+      assert.deepEqual(rust.json.errors.map((error) => [error.path, error.extensions.code]), errors, query);
+    }
   });
 
   it('answers the rest of an operation when part of it is denied', async () => {
@@ -201,6 +230,7 @@ describe('query planners', () => {
     // and a subgraph failing at a field or as a whole for some (support/operation-generator.mjs).
     const schema = buildSchema(readFileSync(resolve(gatewayDir, 'api-schema.graphql'), 'utf8'));
     const operations = generateOperations(schema, { seed: 7, count: 150, subgraphs: Object.keys(subgraphs.urls) });
+    const denied = guardedFields(readFileSync(resolve(gatewayDir, 'supergraph.graphql'), 'utf8'));
     const token = sign({ sub: '1', scope: 'orders:read orders:write catalog:write inventory:read' });
     try {
       for (const { query, variables, failure } of operations) {
@@ -216,6 +246,11 @@ describe('query planners', () => {
           // The Rust planner's answer, nothing denied, is the schema's own: the same made-up values, the same shape.
           const expected = JSON.parse(JSON.stringify(await madeUpAnswer(schema, query, variables)));
           assert.deepEqual(withScopes.json, expected, `${query} ${JSON.stringify(variables)}`);
+          // Anonymous, every guarded field denied: the same values, each denial's null propagated as execution propagates it.
+          const propagated = await madeUpAnswer(schema, query, variables, { denied });
+          assert.deepEqual(anonymous.json.data, JSON.parse(JSON.stringify(propagated.data)), `${query} ${JSON.stringify(variables)}`);
+          assert.equal(Boolean(anonymous.json.errors), Boolean(propagated.errors), `${query} ${JSON.stringify(variables)}: ${anonymous.text}`);
+          assert.ok(codes(anonymous.json).every((code) => code === 'UNAUTHENTICATED'), anonymous.text);
         }
       }
     } finally {
@@ -292,7 +327,8 @@ describe('query planners', () => {
   it('answers a field that a denial leaves selecting nothing as execution does, inside lists too', async () => {
     const [rust, javascript] = await both({ query: '{ users(first: 1) { edges { node { orders { __typename } } } } }' });
     assert.deepEqual(rust.json, javascript.json);
-    assert.deepEqual(rust.json.data, { users: { edges: [{ node: { orders: null } }, { node: { orders: null } }] } });
+    // the non-null orders take their User! node and so each nullable edge with them
+    assert.deepEqual(rust.json.data, { users: { edges: [null, null] } });
     assert.deepEqual(codes(rust.json), ['UNAUTHENTICATED']);
   });
 
@@ -316,6 +352,23 @@ describe('query planners', () => {
     assert.throws(() => plannerRefusal(other), (error) => error === other);
   });
 });
+
+/** `Type.field` of every field the supergraph guards with @authenticated or @requiresScopes (all of them are on fields). */
+function guardedFields(supergraph) {
+  const guards = new Set(['authenticated', 'requiresScopes']);
+  const guarded = new Set();
+  visit(parse(supergraph), {
+    ObjectTypeDefinition(type) {
+      assert.ok(!type.directives.some((directive) => guards.has(directive.name.value)), `${type.name.value} is guarded as a type`);
+      for (const field of type.fields ?? []) {
+        if (field.directives.some((directive) => guards.has(directive.name.value))) {
+          guarded.add(`${type.name.value}.${field.name.value}`);
+        }
+      }
+    },
+  });
+  return guarded;
+}
 
 describe('subgraph requests', () => {
   let subgraphs;

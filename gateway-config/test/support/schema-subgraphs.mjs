@@ -66,9 +66,23 @@ export async function startSchemaSubgraphs({ delayMs = 0, record = false } = {})
   };
 }
 
-/** What the router must answer for `query` over these subgraphs when nothing fails or is denied: the made-up values, executed over `schema`. */
-export function madeUpAnswer(schema, query, variables) {
-  return execute({ schema, document: parse(query), variableValues: variables, fieldResolver, typeResolver: (value) => value.__typename });
+/**
+ * What the router must answer for `query` over these subgraphs when nothing fails: the made-up values,
+ * executed over `schema`, each field of `denied` (`Type.field`) failing as the router's denial does, so
+ * that its null propagates as execution propagates it.
+ */
+export function madeUpAnswer(schema, query, variables, { denied = new Set() } = {}) {
+  const resolve = denied.size ? denying(denied) : fieldResolver;
+  return execute({ schema, document: parse(query), variableValues: variables, fieldResolver: resolve, typeResolver: (value) => value.__typename });
+}
+
+function denying(denied) {
+  return (source, args, context, info) => {
+    if (denied.has(`${info.parentType.name}.${info.fieldName}`)) {
+      throw new GraphQLError('denied', { extensions: { code: 'UNAUTHENTICATED' } });
+    }
+    return fieldResolver(source, args, context, info);
+  };
 }
 
 function fieldResolver(source, args, context, info) {

@@ -28,11 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Hostile {
 
 	/**
-	 * What must never reach a client: stack frames, class and package names, SQL and
+	 * What must never reach a client: stack frames, class and package names (those of
+	 * parsed JSON values too, which graphql-java names in its coercion messages), SQL and
 	 * driver messages, field suggestions.
 	 */
 	static final String[] LEAKS = { "Exception", "at dev.", "at org.", "at java.", ".java:", "org.postgresql",
-			"org.hibernate", "SQLState", "select ", "syntax error at", "Did you mean", "stackTrace", "stacktrace" };
+			"org.hibernate", "SQLState", "select ", "syntax error at", "Did you mean", "stackTrace", "stacktrace",
+			"LinkedHashMap", "ArrayList", "BigInteger", "'Integer'", "'Long'", "'Double'", "'Boolean'", "'Map'" };
 
 	/** Fourteen levels of category → products → category, over every depth limit. */
 	static final String DEEP = "{ categories { products { edges { node { category { products { edges { node { "

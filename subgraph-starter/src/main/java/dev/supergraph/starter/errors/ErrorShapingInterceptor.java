@@ -64,7 +64,9 @@ class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 		boolean unvetted = ErrorCodes.known(extensions.get(ErrorExtensions.CODE)) == null;
 		if (refusal != null) {
 			code = ErrorCode.BAD_USER_INPUT;
-			message = this.messages.get(code, refusal.messageKey(), new Object[0], locale);
+			if (refusal.messageKey() != null) {
+				message = this.messages.get(code, refusal.messageKey(), new Object[0], locale);
+			}
 		}
 		else if (unvetted && (code == ErrorCode.INTERNAL || message == null)) {
 			message = this.messages.get(code, locale);

@@ -27,6 +27,12 @@ final class RequestErrors {
 		if (error instanceof UnknownOperationException) {
 			return new Refusal("OPERATION_RESOLUTION_FAILURE", "input.operationUnresolved");
 		}
+		if (error instanceof CoercingParseValueException && error.getExtensions() != null
+				&& error.getExtensions().get(ErrorExtensions.REASON) != null) {
+			// worded from the bundles already (scalars.JsonInputTypes): the JSON type
+			// that does not fit
+			return new Refusal("INVALID_VARIABLES", null);
+		}
 		if (error instanceof CoercingParseValueException || error instanceof NonNullableValueCoercedAsNullException
 				|| error instanceof InputMapDefinesTooManyFieldsException || error instanceof OneOfNullValueException
 				|| error instanceof OneOfTooManyKeysException) {
@@ -39,9 +45,10 @@ final class RequestErrors {
 	 * A refusal of graphql-java as the router words it.
 	 *
 	 * @param reason the router's {@code extensions.reason}
-	 * @param messageKey the key of its message in the bundles
+	 * @param messageKey the key of its message in the bundles, or null where the message
+	 * is the bundles' already
 	 */
-	record Refusal(String reason, String messageKey) {
+	record Refusal(String reason, @Nullable String messageKey) {
 
 	}
 

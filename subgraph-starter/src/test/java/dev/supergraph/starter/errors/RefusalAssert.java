@@ -14,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class RefusalAssert {
 
-	// a stack frame, an exception or class name, Spring's or Jackson's words
+	// a stack frame, an exception or class name (a parsed JSON value's too), Spring's or
+	// Jackson's words
 	private static final String LEAKS = "(?s).*(\\bat [a-z]+\\.|Exception|tools\\.jackson|springframework|"
+			+ "LinkedHashMap|ArrayList|BigInteger|'(Integer|Long|Double|Boolean|Map)'|"
 			+ "Unrecognized token|Cannot deserialize|\\bline: \\d).*";
 
 	private static final JsonMapper json = JsonMapper.builder().build();

@@ -36,10 +36,26 @@ class RequestErrorsTests {
 	@Test
 	void variablesThatDoNotFitTheirTypesAreInvalidVariables() {
 		String document = "query($name: String!, $on: Boolean!) { flag(name: $name, codedDefault: $on) { onThread } }";
-		assertRefused(this.subgraph.request(document).variables(Map.of("name", Map.of(HOSTILE, 1), "on", true)).send(),
-				"INVALID_VARIABLES");
-		assertRefused(this.subgraph.request(document).variables(Map.of("name", "a", "on", HOSTILE)).send(),
-				"INVALID_VARIABLES");
+		assertRefused(this.subgraph.request(document).variables(Map.of("on", true)).send(), "INVALID_VARIABLES");
+	}
+
+	@Test
+	void aVariableOfTheWrongJsonTypeIsInvalidVariablesNamingTheJsonType() {
+		String document = "query($name: String!, $on: Boolean!) { flag(name: $name, codedDefault: $on) { onThread } }";
+		TestResponse object = this.subgraph.request(document)
+			.variables(Map.of("name", Map.of(HOSTILE, 1), "on", true))
+			.send();
+		TestResponse string = this.subgraph.request(document).variables(Map.of("name", "a", "on", HOSTILE)).send();
+		for (TestResponse response : new TestResponse[] { object, string }) {
+			assertThat(response.errorCodes()).as(response.body().toString()).containsExactly("BAD_USER_INPUT");
+			JsonNode error = response.body().path("errors").path(0);
+			assertThat(error.at("/extensions/reason").asString()).isEqualTo("INVALID_VARIABLES");
+			assertThat(error.path("message").asString()).doesNotContain("x".repeat(40), "LinkedHashMap", "String'");
+		}
+		assertThat(object.body().at("/errors/0/message").asString())
+			.endsWith("Expected a value of type String, but it was a JSON object.");
+		assertThat(string.body().at("/errors/0/message").asString())
+			.endsWith("Expected a value of type Boolean, but it was a JSON string.");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import dev.supergraph.starter.errors.ErrorMessages;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -80,6 +81,14 @@ class ScalarsAutoConfigurationTests {
 			assertThat(fromVariable.getErrors()).singleElement()
 				.satisfies((error) -> assertThat(error.getMessage()).contains("RFC 3339"));
 		});
+	}
+
+	@Test
+	void checksTheJsonTypesOfVariablesUnlessTheSubgraphHasItsOwnCheck() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(JsonInputTypes.class));
+		JsonInputTypes own = new JsonInputTypes(new ErrorMessages());
+		this.runner.withBean(JsonInputTypes.class, () -> own)
+			.run((context) -> assertThat(context.getBean(JsonInputTypes.class)).isSameAs(own));
 	}
 
 	private static GraphQL graphQl(RuntimeWiringConfigurer sharedScalars) {
