@@ -46,6 +46,7 @@ import { guardHealthEndpoints } from './router/health-endpoints.mjs';
 import { useUpstreamTimeouts } from './router/upstream-timeout.mjs';
 import { useSubgraphFetch } from './router/subgraph-fetch.mjs';
 import { useCostEstimate } from './router/cost-estimate.mjs';
+import { useOperationResolution } from './router/operation-resolution.mjs';
 
 // Requests Node's HTTP parser refuses get the GraphQL error shape too (router/transport-errors.mjs).
 answerTransportErrors();
@@ -206,6 +207,8 @@ export const gatewayConfig = defineConfig({
     useIdentityBodies(),
     useUnparsedRequests(),
     useKnownOperationTypes(),
+    // Which operation to run, right after parsing: each way of naming none says what is wrong (router/operation-resolution.mjs).
+    useOperationResolution(),
     useNotFound(),
     useNotAcceptable(),
     // Before useTrustedDocumentText: the shape of what the client sent is checked first.

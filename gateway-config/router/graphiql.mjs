@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_USER, mintDevToken } from './dev-token.mjs';
+import { prefersHtml } from './media-types.mjs';
 
 export const defaultOperationsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'operations');
 
@@ -43,13 +44,15 @@ export function referenceOperations(operationsDir) {
  * GraphiQL options per page load (so the token is always fresh): `devTokenKeyFile` is the dev
  * private key, or null when the router does not trust the dev key pair (then no header).
  * No page but at the GraphQL path: GraphQL Yoga renders it for any URL that ends with the endpoint
- * (`/any/graphql`, `/nope?x=/graphql`), which the router answers with 404 as it does for JSON.
+ * (`/any/graphql`, `/nope?x=/graphql`), which the router answers with 404 as it does for JSON. No page either
+ * for an `Accept` that does not prefer HTML by the router's weighing (router/media-types.mjs prefersHtml).
  */
 export function graphiqlOptions({ operationsDir = defaultOperationsDir, devTokenKeyFile, endpoint = '/graphql' }) {
   const operations = referenceOperations(operationsDir);
   return (request) => {
     const { pathname } = new URL(request.url);
-    if (pathname !== endpoint && pathname !== `${endpoint}/`) {
+    // GraphQL Yoga asks only whether Accept contains "text/html"; otherwise the request is an ordinary GraphQL one.
+    if ((pathname !== endpoint && pathname !== `${endpoint}/`) || !prefersHtml(request.headers.get('accept') ?? '')) {
       return false;
     }
     const headers = JSON.stringify(devTokenKeyFile

@@ -77,6 +77,19 @@ export function acceptedAnswers(header, answers) {
     .map(({ answer }) => answer);
 }
 
+/** What the router answers GraphQL requests in, in its order where a client weighs them alike: JSON first, as for a request without `Accept`. */
+export const ANSWERS = ['application/json', 'application/graphql-response+json', 'text/event-stream', 'multipart/mixed'];
+
+/**
+ * Whether an `Accept` header asks for HTML (the dev router's GraphiQL page) rather than a GraphQL answer, by the
+ * rule of acceptedAnswers: `text/html` acceptable (not at q=0, not only a range that merely contains its name) and
+ * first among the answers, HTML after the router's own ones where the client weighs them alike (`text/*` is an
+ * event stream, as before). GraphQL Yoga served the page to any header containing "text/html", `q=0` too.
+ */
+export function prefersHtml(header) {
+  return acceptedAnswers(header, [...ANSWERS, 'text/html'])[0] === 'text/html';
+}
+
 const WEIGHT = /^[0-9]+(\.[0-9]*)?$/;
 
 // One element of an Accept list: its range in lower case and its weight, null for an empty element. A range of

@@ -2,7 +2,7 @@
 // directive limits, coded 405, 406 and 415 answers, and accepting the identical text of a trusted document as well as its hash.
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { acceptedAnswers, isUtf8MediaType } from './media-types.mjs';
+import { ANSWERS, acceptedAnswers, isUtf8MediaType } from './media-types.mjs';
 import { message, requestLanguage, routerError } from './messages.mjs';
 import { requestIdOf } from './request-ids.mjs';
 
@@ -161,9 +161,6 @@ export function useNotFound() {
     },
   };
 }
-
-/** What the router answers in, in its order where a client weighs them alike: JSON first, as for a request without `Accept`. */
-const ANSWERS = ['application/json', 'application/graphql-response+json', 'text/event-stream', 'multipart/mixed'];
 
 /**
  * Negotiates the answer's media type by the client's `Accept` weights (router/media-types.mjs) when the request

@@ -39,6 +39,8 @@ const rules = [
     () => badInput('INVALID_VARIABLES', undefined, 400)],
   [(m, x) => x.code === 'GRAPHQL_PARSE_FAILED', () => badInput('GRAPHQL_PARSE_FAILED', undefined, 400)],
   [(m, x) => x.code === 'GRAPHQL_VALIDATION_FAILED', () => badInput('GRAPHQL_VALIDATION_FAILED', undefined, 400)],
+  // useOperationResolution (router/operation-resolution.mjs) refuses first, saying which case it is; GraphQL Yoga's
+  // and the executor's refusals of the same kind keep the general words.
   [(m, x) => x.code === 'OPERATION_RESOLUTION_FAILURE',
     () => badInput('OPERATION_RESOLUTION_FAILURE', 'request.operationUnresolved', 400)],
   [(m, x) => x.code === 'PERSISTED_QUERY_ONLY', () => badInput('PERSISTED_QUERY_ONLY', 'trusted.only', 400)],

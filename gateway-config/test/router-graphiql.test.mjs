@@ -15,8 +15,8 @@ const operationsDir = resolve(gatewayDir, 'operations');
 const operationTexts = readdirSync(operationsDir).map((file) => readFileSync(resolve(operationsDir, file), 'utf8'));
 
 /** The options GraphQL Yoga's GraphiQL page renders with: `renderYogaGraphiQL(root, <options>)`. */
-async function graphiqlPage(url, path = '/graphql') {
-  const response = await fetch(`${url}${path}`, { headers: { accept: 'text/html' } });
+async function graphiqlPage(url, path = '/graphql', accept = 'text/html') {
+  const response = await fetch(`${url}${path}`, { headers: { accept } });
   const html = await response.text();
   const options = /renderYogaGraphiQL\(root,(\{.*\})\)\}\)<\/script>/s.exec(html);
   return { status: response.status, html, options: options ? JSON.parse(options[1]) : null };
@@ -87,6 +87,29 @@ describe('router GraphiQL', () => {
       assert.equal(status, 404, path);
       assert.equal(options, null, path);
       assert.deepEqual(codes(JSON.parse(html)), ['NOT_FOUND'], path);
+    }
+  });
+
+  // GraphQL Yoga served the page to any Accept containing "text/html", q=0 too, and ignored the weights of the rest.
+  it('serves the page only to an Accept that prefers HTML, weighed as the router weighs every Accept', async () => {
+    const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    for (const accept of ['text/html', browser, 'application/json;q=0.5, text/html', 'text/html ; Q=0.9, application/json;q=0.1',
+      'text/html, application/json']) {
+      const { status, options } = await graphiqlPage(devKeyRouter.url, '/graphql', accept);
+      assert.equal(status, 200, accept);
+      assert.equal(options?.defaultTabs.length, operationTexts.length, accept);
+    }
+    // An Accept that takes no HTML, or prefers an answer of the router: the GraphQL request it is, in the format
+    // it prefers (none here: the request has no document), or 406 if it takes none.
+    for (const [accept, status, reason] of [['text/html;q=0', 406, 'NOT_ACCEPTABLE'], ['text/html;q=0.000', 406, 'NOT_ACCEPTABLE'],
+      ['text/html;q=0, application/json', 400, 'DOCUMENT_REQUIRED'], ['application/json, text/html;q=0.5', 400, 'DOCUMENT_REQUIRED'],
+      ['text/html;q=0.5, application/json', 400, 'DOCUMENT_REQUIRED'], ['application/json, text/html', 400, 'DOCUMENT_REQUIRED'],
+      ['text/html; charset=iso-8859-1, application/json;q=0.5', 400, 'DOCUMENT_REQUIRED'],
+      ['text/html-sandboxed, application/json', 400, 'DOCUMENT_REQUIRED'], ['*/*;q=0.5, text/html;q=0', 400, 'DOCUMENT_REQUIRED']]) {
+      const { status: answered, html, options } = await graphiqlPage(devKeyRouter.url, '/graphql', accept);
+      assert.equal(options, null, accept);
+      assert.equal(answered, status, `${accept}: ${html}`);
+      assert.equal(JSON.parse(html).errors[0].extensions.reason, reason, accept);
     }
   });
 

@@ -16,6 +16,7 @@ import { createSigner } from './support/tokens.mjs';
 import { readContract } from './support/contract.mjs';
 import { codes, post, send } from './support/http.mjs';
 import { sha256 } from '../router/plugins.mjs';
+import { message } from '../router/messages.mjs';
 import { DEV_LIMIT_DEFAULTS, PRODUCTION_LIMIT_DEFAULTS, nestingFor } from '../router/settings.mjs';
 
 const operation = (name) => readFileSync(resolve(gatewayDir, 'operations', `${name}.graphql`), 'utf8');
@@ -41,6 +42,8 @@ const latin1Body = (text) => Buffer.from(text, 'latin1');
 const badInput = (reason, status = 400) => ({ status, code: 'BAD_USER_INPUT', reason });
 const untrustedInProduction = (devReason) => ({ dev: badInput(devReason), production: badInput('PERSISTED_QUERY_ONLY') });
 const invalidParameter = (parameter) => ({ ...badInput('INVALID_PARAMETER'), parameter });
+// Which operation to run, for a trusted document too: the message says which mistake (router/operation-resolution.mjs).
+const unresolved = (key) => ({ ...badInput('OPERATION_RESOLUTION_FAILURE'), message: message('en', key) });
 
 // What every subgraph answers the same way (RequestRefusalsContractTests): the request as the contract
 // writes it, sent as bytes, so that fetch adds no content type of its own; a function of the mode's
@@ -60,7 +63,8 @@ const contractRequest = (request) => (limits) => {
   };
 };
 const contract = readContract('request-refusals.json');
-const CONTRACT_REFUSALS = contract.cases.map(({ name, request, refusal }) => [`${name} (contract)`, contractRequest(request), refusal]);
+const CONTRACT_REFUSALS = contract.cases.map(({ name, request, refusal, untrustedInProduction: untrusted }) => [`${name} (contract)`,
+  contractRequest(request), untrusted ? { dev: refusal, production: badInput('PERSISTED_QUERY_ONLY') } : refusal]);
 
 // A body sent as a stream in two chunks, without Content-Length.
 function inChunks(bytes) {
@@ -84,7 +88,8 @@ const MALFORMED = [
   ['persistedQuery with a numeric hash', json({ extensions: { persistedQuery: { version: 1, sha256Hash: 1 } } }), invalidParameter('extensions.persistedQuery')],
   ['an unknown request field', json({ documentId: productPage, document: '{ categories { id } }' }), invalidParameter('document')],
   ['an unknown documentId', json({ documentId: sha256('nope') }), badInput('PERSISTED_QUERY_NOT_IN_LIST')],
-  ['an unknown operationName', json({ documentId: productPage, operationName: 'Nope' }), badInput('OPERATION_RESOLUTION_FAILURE')],
+  ['an unknown operationName', json({ documentId: productPage, operationName: 'Nope' }), unresolved('request.operationNameMismatch')],
+  ['an empty operationName', json({ documentId: productPage, operationName: '' }), unresolved('request.operationNameMismatch')],
   ['variables of the wrong type', json({ documentId: productPage, variables: { first: 'many' } }), badInput('INVALID_VARIABLES')],
   ['a syntax error', json({ query: '{ categories { id ' }), untrustedInProduction('GRAPHQL_PARSE_FAILED')],
   ['an unknown field', json({ query: '{ nope }' }), untrustedInProduction('GRAPHQL_VALIDATION_FAILED')],
@@ -92,8 +97,6 @@ const MALFORMED = [
   ['a subscription beside a query, named', json({ query: 'query A { categories { id } } subscription B { categories { id } }', operationName: 'A' }),
     untrustedInProduction('GRAPHQL_VALIDATION_FAILED')],
   ['a subscription over GET', get(`?query=${encodeURIComponent('subscription { categories { id } }')}`), untrustedInProduction('GRAPHQL_VALIDATION_FAILED')],
-  ['two operations without operationName', json({ query: 'query A { categories { id } } query B { categories { id } }' }),
-    untrustedInProduction('OPERATION_RESOLUTION_FAILURE')],
   ['a selection nested 5000 deep', json({ query: deepSelection(5000) }), { status: 400, code: 'QUERY_TOO_COMPLEX', reason: 'NESTING_TOO_DEEP' }],
   ['argument lists nested 5000 deep', json({ query: `{ categories(x: ${nested(5000)}) { id } }` }),
     { status: 400, code: 'QUERY_TOO_COMPLEX', reason: 'NESTING_TOO_DEEP' }],
@@ -107,7 +110,7 @@ const MALFORMED = [
   ['GET with extensions that are not JSON', get(`?documentId=${productPage}&extensions={x`), badInput('MALFORMED_JSON')],
   ['GET with variables as an array', get(`?documentId=${productPage}&variables=[1]`), invalidParameter('variables')],
   ['GET with variables as a number', get(`?documentId=${productPage}&variables=5`), invalidParameter('variables')],
-  ['GET with an unknown operationName', get(`?documentId=${productPage}&operationName=Nope`), badInput('OPERATION_RESOLUTION_FAILURE')],
+  ['GET with an unknown operationName', get(`?documentId=${productPage}&operationName=Nope`), unresolved('request.operationNameMismatch')],
   // Numbers as the JSON body's: by their writing, which JSON.parse loses (101 digits read as 1e100).
   ['GET with a number of 101 digits in the variables', get(`?documentId=${productPage}&variables=${encodeURIComponent(`{"first":1${'0'.repeat(100)}}`)}`),
     badInput('NUMBER_TOO_LONG')],
@@ -230,6 +233,9 @@ for (const mode of ['dev', 'production']) {
         assert.deepEqual(codes(body), [expected.code], text);
         assert.equal(body.errors[0].extensions.reason, expected.reason, text);
         assert.equal(body.errors[0].extensions.parameter, expected.parameter, text);
+        if (expected.message) {
+          assert.equal(body.errors[0].message, expected.message, text);
+        }
         assert.equal(body.data ?? null, null);
         assert.doesNotMatch(text, LEAKS);
         if (expected.reason === 'METHOD_NOT_ALLOWED') {

@@ -20,8 +20,9 @@ export interface ClientOptions {
   /** `Accept-Language` for error and user error messages (`en`, `de`). */
   language?: string;
   /**
-   * How long one request may take, from connecting to the last byte of the answer, in milliseconds
-   * (default {@link DEFAULT_TIMEOUT_MS}, at most {@link MAX_TIMEOUT_MS}, as in Java); past it the result is a `CLIENT_ERROR`.
+   * How long one request may take, from connecting to the last byte of the answer, and how long the `token` function
+   * may take before it, each, in milliseconds (default {@link DEFAULT_TIMEOUT_MS}, at most {@link MAX_TIMEOUT_MS}, as in
+   * Java); past it the result is a `CLIENT_ERROR`.
    */
   timeoutMs?: number;
   /**
@@ -115,15 +116,22 @@ export function createClient(options: ClientOptions): SupergraphClient {
           : { query: text, operationName, variables };
       const nothingSent = () => clientError("the caller's signal was aborted: nothing was sent", 'ABORTED');
       if (caller?.aborted) return nothingSent();
+      // the timeout bounds obtaining the token as it bounds the exchange, as in Java: a token function that hung kept
+      // the caller for ever
+      const obtaining = abortedByEither(caller, AbortSignal.timeout(timeoutMs));
       let requestHeaders: Record<string, string> | undefined;
       try {
-        // a token function that hangs must not keep a caller that gave up
-        requestHeaders = await untilAborted(headers(options), caller);
+        requestHeaders = await untilAborted(headers(options), obtaining.signal);
       } catch (error) {
         const message = error instanceof CredentialProblem ? error.message : `the token could not be obtained: ${describe(error)}`;
         return clientError(message, 'CREDENTIALS_UNAVAILABLE');
+      } finally {
+        obtaining.done();
       }
-      if (requestHeaders === undefined || caller?.aborted) return nothingSent();
+      if (caller?.aborted) return nothingSent();
+      if (requestHeaders === undefined) {
+        return clientError(`the token was not obtained within ${timeoutMs / 1000} s: nothing was sent`, 'CREDENTIALS_UNAVAILABLE');
+      }
       const request = { method: 'POST', headers: requestHeaders, body: JSON.stringify(body) };
       const deadline = AbortSignal.timeout(timeoutMs);
       const { signal, done } = abortedByEither(caller, deadline);
@@ -200,8 +208,10 @@ async function exchange<TData>(
   try {
     answer = await bodyOf(response, maxResponseBytes);
   } catch (error) {
-    // the deadline breaks off a body too
-    return signal.aborted ? noAnswer(error) : unusable(response, `HTTP ${response.status} with an incomplete answer`);
+    // the deadline breaks off a body too; fetch decodes gzip and deflate, and fails the body where that fails
+    if (signal.aborted) return noAnswer(error);
+    const coding = isDecodingFailure(error) ? contentCoding(response) : undefined;
+    return unusable(response, `HTTP ${response.status} with ${coding === undefined ? 'an incomplete answer' : `an answer that is not valid ${coding}`}`);
   }
   if (answer === undefined) {
     return unusable(response, `HTTP ${response.status} with an answer over ${maxResponseBytes} bytes`);
@@ -213,6 +223,8 @@ async function headers(options: ClientOptions): Promise<Record<string, string>> 
   const result: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/graphql-response+json, application/json',
+    // what Node's fetch asks for anyway, written out: the codings Java reads too (a browser asks for its own)
+    'accept-encoding': 'gzip, deflate',
   };
   if (options.token !== undefined) {
     const token = typeof options.token === 'function' ? await options.token() : options.token;
@@ -264,6 +276,28 @@ async function bodyOf(response: Response, max: number): Promise<string | undefin
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+/**
+ * The codings the client reads (`contract/client-responses.json`): fetch decodes them, and br too (which Java does
+ * not read, and neither client asks for). Another coding, or several, is read as it came: if that is no GraphQL
+ * response, the message names the coding.
+ */
+const READ_CODINGS: ReadonlySet<string> = new Set(['', 'identity', 'gzip', 'x-gzip', 'deflate', 'br']);
+
+/** The answer's Content-Encoding in lower case, `gzip` for `x-gzip`. */
+function contentCoding(response: Response): string {
+  const coding = (response.headers.get('content-encoding') ?? '').trim().toLowerCase();
+  return coding === 'x-gzip' ? 'gzip' : coding;
+}
+
+/** A failure of fetch's decoder (zlib's codes, `Z_DATA_ERROR`), somewhere among the error's causes. */
+function isDecodingFailure(error: unknown): boolean {
+  for (let cause = error; cause !== undefined && cause !== null; cause = (cause as { cause?: unknown }).cause) {
+    const { code } = cause as { code?: unknown };
+    if (typeof code === 'string' && code.startsWith('Z_')) return true;
+  }
+  return false;
+}
+
 /** Why a `CLIENT_ERROR` of the client's own came about, in its `reason`: the same in Java (`contract/client-responses.json`). */
 export const clientErrorReasons = ['NO_GRAPHQL_RESPONSE', 'TIMEOUT', 'UNREACHABLE', 'CREDENTIALS_UNAVAILABLE', 'ABORTED'] as const;
 export type ClientErrorReason = (typeof clientErrorReasons)[number];
@@ -298,7 +332,9 @@ function toResult<TData>(response: Response, answer: string, rootFields: readonl
   const errors = (payload?.errors ?? []).map(toClientError);
   if (payload === undefined || (errors.length === 0 && (!response.ok || payload.data === null))) {
     // HTML from a proxy, JSON that is not a response, a failure status without errors: as in Java
-    return clientError(`HTTP ${response.status} without a GraphQL response`, 'NO_GRAPHQL_RESPONSE');
+    const coding = contentCoding(response);
+    return clientError(READ_CODINGS.has(coding) ? `HTTP ${response.status} without a GraphQL response`
+      : `HTTP ${response.status} in content encoding ${coding}, which the client does not read`, 'NO_GRAPHQL_RESPONSE');
   }
   if (errors.length > 0) return failure((payload.data as TData | null) ?? null, errors);
   const missing = rootFields.find((field) => !Object.hasOwn(payload.data as object, field));

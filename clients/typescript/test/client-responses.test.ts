@@ -13,7 +13,9 @@ interface Case {
   name: string;
   status: number;
   headers?: Record<string, string | string[]>;
-  body: string;
+  body?: string;
+  /** bytes that are no text (a compressed body), instead of `body` */
+  bodyBase64?: string;
   incomplete?: boolean;
   result: Record<string, unknown>;
 }
@@ -31,13 +33,14 @@ let current: Case | undefined;
 const router = loopbackRouter((request, response) => {
   request.resume();
   request.on('end', () => {
-    const { status = 500, headers = { 'Content-Type': 'application/json' }, body = '', incomplete = false } = current ?? {};
+    const { status = 500, headers = { 'Content-Type': 'application/json' }, body: text = '', bodyBase64, incomplete = false } = current ?? {};
+    const body = bodyBase64 === undefined ? Buffer.from(text) : Buffer.from(bodyBase64, 'base64');
     if (!incomplete) {
       response.writeHead(status, headers);
       return void response.end(body);
     }
     // one byte more declared than sent, then the connection closes: cut off
-    response.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(body) + 1) });
+    response.writeHead(status, { ...headers, 'Content-Length': String(body.length + 1) });
     response.write(body, () => response.destroy());
   });
 });

@@ -96,6 +96,16 @@ test('a token function that throws is a CLIENT_ERROR saying so, and nothing is s
   assert.equal(seen, undefined);
 });
 
+// The timeout covers the whole call, as in Java: a token function that hung kept the caller for ever.
+test('a token function that hangs past the timeout is a CLIENT_ERROR at the timeout, and nothing is sent', { timeout: 5_000 }, async () => {
+  seen = undefined;
+  const hanging = createClient({ url: router.url, mode: 'dev', timeoutMs: 200, token: () => new Promise<string>(() => {}) });
+  const result = await hanging.execute(UserOrdersDocument, { userId: '5' });
+  assert.deepEqual(result, { ok: false, data: null,
+    errors: [{ code: 'CLIENT_ERROR', message: 'the token was not obtained within 0.2 s: nothing was sent', reason: 'CREDENTIALS_UNAVAILABLE' }] });
+  assert.equal(seen, undefined);
+});
+
 test('a token or API key that cannot be a header is a CLIENT_ERROR that does not repeat it, and nothing is sent', async () => {
   const cases: Array<[Pick<ClientOptions, 'token' | 'apiKey'>, string]> = [
     [{ token: 'secret-1\nsecret-2' }, 'the token is not one word of visible ASCII: character 9 is U+000A'],

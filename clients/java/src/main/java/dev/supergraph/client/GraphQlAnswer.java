@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -54,15 +55,22 @@ record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors, int sta
 	 * Reads an answer of at most {@code maxResponseBytes}; nothing beyond is read.
 	 * @throws IncompleteAnswer when the body breaks off before its end
 	 * @throws BrokenAnswer when the answer is not HTTP
+	 * @throws ProxyRefusal when the answer is a proxy's 407
 	 */
 	static GraphQlAnswer receive(ClientHttpResponse response, int maxResponseBytes, String rootField)
 			throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
 		BrokenAnswer.checkContentLength(headers);
+		ProxyRefusal.check(status);
+		ContentCoding coding = ContentCoding.of(headers);
 		byte[] bytes;
 		try {
-			bytes = bytes(response, maxResponseBytes);
+			bytes = bytes(response, coding, maxResponseBytes);
+		}
+		catch (ZipException ex) {
+			return notGraphQl(status, "HTTP " + status + " with an answer that is not valid " + coding.name())
+				.with(headers);
 		}
 		catch (IOException ex) {
 			throw new IncompleteAnswer(
@@ -78,12 +86,20 @@ record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors, int sta
 			// says
 			return notGraphQl(status, "HTTP " + status + " redirect to " + location + ", not followed").with(headers);
 		}
-		return read(status, withoutByteOrderMark(new String(bytes, StandardCharsets.UTF_8)), rootField).with(headers);
+		// a coding it does not read is named where the body is no GraphQL response
+		String noResponse = coding.isRead() ? "HTTP " + status + " without a GraphQL response"
+				: "HTTP " + status + " in content encoding " + coding.name() + ", which the client does not read";
+		return read(status, withoutByteOrderMark(new String(bytes, StandardCharsets.UTF_8)), rootField, noResponse)
+			.with(headers);
 	}
 
-	/** The body, or {@code null} when it is longer than {@code max} bytes. */
-	private static byte @Nullable [] bytes(ClientHttpResponse response, int max) throws IOException {
-		InputStream body = response.getBody();
+	/**
+	 * The decoded body, or {@code null} when it is longer than {@code max} bytes, as
+	 * decoded.
+	 */
+	private static byte @Nullable [] bytes(ClientHttpResponse response, ContentCoding coding, int max)
+			throws IOException {
+		InputStream body = coding.decode(response.getBody());
 		boolean declaredTooLong = response.getHeaders().getContentLength() > max;
 		byte[] bytes = declaredTooLong ? new byte[0] : body.readNBytes(max + 1);
 		if (declaredTooLong || bytes.length > max) {
@@ -100,16 +116,16 @@ record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors, int sta
 		return body.startsWith(BYTE_ORDER_MARK) ? body.substring(1) : body;
 	}
 
-	static GraphQlAnswer read(int status, String body, String rootField) {
+	static GraphQlAnswer read(int status, String body, String rootField, String noResponse) {
 		JsonNode response = parse(body);
 		if (response == null || !isResponse(response)) {
-			return notGraphQl(status, "HTTP " + status + " without a GraphQL response");
+			return notGraphQl(status, noResponse);
 		}
 		JsonNode data = response.path("data");
 		List<ClientError> errors = errors(response.path("errors"));
 		boolean success = status >= 200 && status < 300;
 		if (errors.isEmpty() && (!success || !data.isObject())) {
-			return notGraphQl(status, "HTTP " + status + " without a GraphQL response");
+			return notGraphQl(status, noResponse);
 		}
 		if (errors.isEmpty() && !data.has(rootField)) {
 			// a missing field must not pass for a null one: nothing found

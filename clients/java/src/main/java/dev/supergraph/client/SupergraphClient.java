@@ -96,6 +96,11 @@ public final class SupergraphClient {
 		// Spring's read timeout covers the whole exchange, the answer's body too
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
 		requestFactory.setReadTimeout(options.timeout());
+		// ContentCoding decodes answers by the rules the TypeScript client shares;
+		// Spring's
+		// own decoding took neither x-gzip nor deflate without zlib's wrapping, and threw
+		// for a body that is not valid gzip as if the router could not be reached
+		requestFactory.enableCompression(false);
 		RestClient.Builder restClient = RestClient.builder()
 			.requestFactory(requestFactory)
 			.requestInterceptor((request, body, execution) -> {
@@ -108,7 +113,8 @@ public final class SupergraphClient {
 					throw new BrokenAnswer("an answer that is not HTTP: " + ex, ex);
 				}
 			})
-			.defaultHeader("graphql-client-name", clientName);
+			.defaultHeader("graphql-client-name", clientName)
+			.defaultHeader(HttpHeaders.ACCEPT_ENCODING, ContentCoding.ACCEPTED);
 		if (options.language() != null) {
 			restClient.defaultHeader(HttpHeaders.ACCEPT_LANGUAGE, options.language());
 		}
@@ -135,10 +141,13 @@ public final class SupergraphClient {
 		}
 		HttpHeaders credentialHeaders = new HttpHeaders();
 		try {
-			// on the caller's thread, where a supplier may find its session; the JDK's
-			// own refusal of a value would repeat it
-			this.credentials
-				.apply((name, value) -> credentialHeaders.set(name, HeaderValues.credentialHeader(name, value)));
+			// on the caller's thread, where a supplier may find its session, within the
+			// timeout; the JDK's own refusal of a value would repeat it
+			if (!CredentialsDeadline.within(this.timeout, () -> this.credentials
+				.apply((name, value) -> credentialHeaders.set(name, HeaderValues.credentialHeader(name, value))))) {
+				return failure("the credentials were not obtained within " + TransportFailure.seconds(this.timeout)
+						+ " s: nothing was sent", ClientErrorReason.CREDENTIALS_UNAVAILABLE);
+			}
 		}
 		catch (RuntimeException ex) {
 			return failure(

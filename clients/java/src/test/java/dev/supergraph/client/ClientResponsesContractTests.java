@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ class ClientResponsesContractTests {
 		server.createContext("/graphql", (exchange) -> {
 			exchange.getRequestBody().readAllBytes();
 			JsonNode answer = current;
-			byte[] bytes = answer.path("body").asString().getBytes(StandardCharsets.UTF_8);
+			byte[] bytes = answer.has("bodyBase64") ? Base64.getDecoder().decode(answer.path("bodyBase64").asString())
+					: answer.path("body").asString().getBytes(StandardCharsets.UTF_8);
 			headers(answer).forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
 			// an incomplete answer declares one byte more than it sends: closing the
 			// exchange then closes the connection

@@ -324,6 +324,27 @@ class SupergraphClientTests {
 		assertThat(this.requests).hasValue(0);
 	}
 
+	// The timeout bounds obtaining the credentials too, as in TypeScript: a supplier that
+	// hung kept the caller for ever.
+	@Test
+	void aCredentialsSupplierThatHangsPastTheTimeoutIsAClientErrorAndSendsNothing() {
+		answer((exchange) -> json(exchange, 200, "{\"data\":{\"user\":null}}"));
+		Credentials hanging = Credentials.bearer(() -> {
+			stall();
+			return "token";
+		});
+
+		Result<User> result = SupergraphClient
+			.create(this.endpoint, hanging, "tests", ClientOptions.defaults().withTimeout(Duration.ofMillis(300)))
+			.execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(result.errors())
+			.containsExactly(ClientError.ofClient("the credentials were not obtained within 0.3 s: nothing was sent",
+					ClientErrorReason.CREDENTIALS_UNAVAILABLE));
+		assertThat(Thread.interrupted()).as("the deadline's interrupt is taken back").isFalse();
+		assertThat(this.requests).hasValue(0);
+	}
+
 	@Test
 	void credentialsThatCannotBeAHeaderAreAClientErrorThatDoesNotRepeatThemAndSendNothing() {
 		answer((exchange) -> json(exchange, 200, "{\"data\":{\"user\":null}}"));

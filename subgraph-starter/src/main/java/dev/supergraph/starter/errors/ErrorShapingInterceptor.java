@@ -24,7 +24,9 @@ import org.springframework.graphql.server.WebGraphQlResponse;
  * with a reason get it and the router's message ({@link RequestErrors}), every error gets
  * the request id, an error without a known code is replaced by a generic {@code INTERNAL}
  * message so that nothing unvetted reaches the client, and every message is
- * {@link ShownText shown text}: graphql-java's quote the document and the variables.
+ * {@link ShownText shown text}: graphql-java's quote the document and the variables. A
+ * request refused before running anything ({@link RefusedOperationException}) is answered
+ * as a refusal.
  */
 class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 
@@ -46,6 +48,7 @@ class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 			if (response.getErrors().isEmpty()) {
 				return response;
 			}
+			refuseIfRefused(response);
 			String requestId = RequestIds.of(response.getExecutionInput().getGraphQLContext());
 			List<ResponseError> errors = response.getErrors();
 			List<GraphQLError> raised = response.getExecutionResult().getErrors();
@@ -54,6 +57,15 @@ class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 				.toList();
 			return response.transform((builder) -> builder.errors(shaped));
 		});
+	}
+
+	// Answered by RefusedRequestResolver, as a refusal found while the body was read.
+	private static void refuseIfRefused(WebGraphQlResponse response) {
+		for (GraphQLError error : response.getExecutionResult().getErrors()) {
+			if (error instanceof RefusedOperationException refused) {
+				throw new RefusedRequestException(refused.refusal());
+			}
+		}
 	}
 
 	private GraphQLError shape(ResponseError error, RequestErrors.@Nullable Refusal refusal, String requestId,

@@ -5,18 +5,16 @@ import graphql.execution.InputMapDefinesTooManyFieldsException;
 import graphql.execution.NonNullableValueCoercedAsNullException;
 import graphql.execution.OneOfNullValueException;
 import graphql.execution.OneOfTooManyKeysException;
-import graphql.execution.UnknownOperationException;
 import graphql.schema.CoercingParseValueException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The refusals graphql-java raises on its own before execution that the router gives the
- * same request with a reason: an {@code operationName} naming no operation of the
- * document, or several operations and none named ({@code OPERATION_RESOLUTION_FAILURE}),
- * and variables that do not fit their types ({@code INVALID_VARIABLES}). graphql-java's
- * messages quote the client's text in full (the operation name, an unknown input field's
- * name) and name Java classes ("but it was a 'LinkedHashMap'"), so each gets its message
- * from the bundles.
+ * same request with a reason: variables that do not fit their types
+ * ({@code INVALID_VARIABLES}; which operation to run is decided before, by
+ * {@code limits.OperationResolution}). graphql-java's messages quote the client's text in
+ * full (an unknown input field's name) and name Java classes ("but it was a
+ * 'LinkedHashMap'"), so each gets its message from the bundles.
  */
 final class RequestErrors {
 
@@ -24,9 +22,6 @@ final class RequestErrors {
 	}
 
 	static @Nullable Refusal of(GraphQLError error) {
-		if (error instanceof UnknownOperationException) {
-			return new Refusal("OPERATION_RESOLUTION_FAILURE", "input.operationUnresolved");
-		}
 		if (error instanceof CoercingParseValueException && error.getExtensions() != null
 				&& error.getExtensions().get(ErrorExtensions.REASON) != null) {
 			// worded from the bundles already (scalars.JsonInputTypes): the JSON type

@@ -90,6 +90,16 @@ public record RequestRefusal(int status, String reason, String messageKey, @Null
 		return new RequestRefusal(400, "INVALID_PARAMETER", "input.parameterRepeated", parameter, parameter);
 	}
 
+	/**
+	 * No operation of the document is the one to run: the key says which mistake it is,
+	 * as the router says it.
+	 * @param messageKey the key of the message
+	 * @return the refusal
+	 */
+	public static RequestRefusal operationUnresolved(String messageKey) {
+		return badRequest("OPERATION_RESOLUTION_FAILURE", messageKey);
+	}
+
 	public static RequestRefusal documentRequired() {
 		return badRequest("DOCUMENT_REQUIRED", "input.documentRequired");
 	}

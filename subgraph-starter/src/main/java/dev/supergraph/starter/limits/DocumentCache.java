@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  * Keeps parsed and validated documents by their text, so the hot path of a repeated
  * operation skips parsing and validation. Bounded, so random documents cannot grow it.
  * Its hits and misses are the metric {@code cache_gets_total{cache="graphql.documents"}}.
+ * Which operation of a document a request runs is judged for every request.
  */
 class DocumentCache implements PreparsedDocumentProvider, MeterBinder {
 
@@ -28,8 +29,13 @@ class DocumentCache implements PreparsedDocumentProvider, MeterBinder {
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput executionInput,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidateFunction) {
-		return CompletableFuture.completedFuture(
-				this.cache.get(executionInput.getQuery(), (query) -> parseAndValidateFunction.apply(executionInput)));
+		PreparsedDocumentEntry entry = this.cache.get(executionInput.getQuery(),
+				(query) -> parseAndValidateFunction.apply(executionInput));
+		if (entry.getDocument() != null) {
+			// picked by each request's name, before the errors of validation as on a miss
+			OperationResolutionInstrumentation.check(entry.getDocument(), executionInput.getOperationName());
+		}
+		return CompletableFuture.completedFuture(entry);
 	}
 
 	@Override

@@ -14,12 +14,15 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Request guards built on graphql-java's own mechanisms: parser token limit, operation
  * shape (aliases, root fields, directives), depth and complexity instrumentations, a
  * per-request timeout, a body size limit and a cache of parsed and validated documents.
- * Every limit of the operation answers {@code QUERY_TOO_COMPLEX}.
+ * Every limit of the operation answers {@code QUERY_TOO_COMPLEX}. Before them, a request
+ * whose operation cannot be picked is refused
+ * ({@link OperationResolutionInstrumentation}).
  */
 @AutoConfiguration(before = GraphQlAutoConfiguration.class, after = ErrorsAutoConfiguration.class)
 @EnableConfigurationProperties(LimitsProperties.class)
@@ -48,6 +51,13 @@ public final class LimitsAutoConfiguration {
 	@Bean
 	TimeoutInstrumentation timeoutInstrumentation(LimitsProperties limits) {
 		return new TimeoutInstrumentation(limits.timeout());
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	OperationResolutionInstrumentation operationResolutionInstrumentation() {
+		// first: which operation to run is judged before the limits read the document
+		return new OperationResolutionInstrumentation();
 	}
 
 	@Bean

@@ -45,6 +45,10 @@ final class RefusalAssert {
 		}
 	}
 
+	static String message(Answer answer) {
+		return parsed(answer.text()).path("errors").path(0).path("message").asString();
+	}
+
 	private static JsonNode parsed(String text) {
 		try {
 			return json.readTree(text);

@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every malformed request of {@code contract/request-refusals.json}, which the router's
  * {@code router-requests.test.mjs} sends too, against the running test subgraph over real
- * HTTP, signed like the router's: the status, {@code BAD_USER_INPUT}, the reason and the
- * request field at fault, in the GraphQL error shape, and nothing of the server's
- * insides; and every request the contract has both sides serve, served, in the media type
- * it names.
+ * HTTP, signed like the router's: the status, {@code BAD_USER_INPUT}, the reason, the
+ * request field at fault and, where the contract gives it, the message, in the GraphQL
+ * error shape, and nothing of the server's insides; and every request the contract has
+ * both sides serve, served, in the media type it names.
  */
 class RequestRefusalsContractTests {
 
@@ -51,6 +51,10 @@ class RequestRefusalsContractTests {
 		RefusalAssert.assertRefused(answer, refusal.path("status").asInt(), refusal.path("reason").asString(),
 				refusal.path("parameter").asString(null));
 		assertThat(refusal.path("code").asString()).isEqualTo("BAD_USER_INPUT");
+		if (refusal.has("message")) {
+			// the router's words, ended with a full stop as every message of a subgraph
+			assertThat(RefusalAssert.message(answer)).isEqualTo(refusal.path("message").asString() + ".");
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
