@@ -10,6 +10,7 @@ import { routerLog } from './router/log.mjs';
 import {
   useBodySizeLimit,
   useDeclaredLengthBody,
+  useExactPaths,
   useIdentityBodies,
   useKnownOperationTypes,
   useNotAcceptable,
@@ -42,14 +43,13 @@ import { fileSupergraph, supergraphFile } from './router/supergraph-file.mjs';
 import { queryPlannerOptions, useExecutionData } from './router/query-planner.mjs';
 import { answerTransportErrors } from './router/transport-errors.mjs';
 import { checkRequestIds, generateRequestIdsWith, REQUEST_ID_HEADER } from './router/request-ids.mjs';
-import { guardHealthEndpoints } from './router/health-endpoints.mjs';
+import { guardHealthEndpoints, useHealthAnswers } from './router/health-endpoints.mjs';
+import { pathMethods } from './router/path-methods.mjs';
 import { useUpstreamTimeouts } from './router/upstream-timeout.mjs';
 import { useSubgraphFetch } from './router/subgraph-fetch.mjs';
 import { useCostEstimate } from './router/cost-estimate.mjs';
 import { useOperationResolution } from './router/operation-resolution.mjs';
 
-// Requests Node's HTTP parser refuses get the GraphQL error shape too (router/transport-errors.mjs).
-answerTransportErrors();
 // The health endpoints for GET and HEAD only, at their exact paths (router/health-endpoints.mjs).
 guardHealthEndpoints(Object.values(HEALTH_ENDPOINTS));
 
@@ -72,6 +72,10 @@ const on = (part: string) => !settings.benchmarkOff.has(part);
 if (settings.benchmarkOff.size) {
   routerLog.warn(`BENCH_ROUTER_OFF: benchmark only, turned off: ${[...settings.benchmarkOff].join(', ')}`);
 }
+const metricsPath = on('prometheus') ? METRICS_PATH : null;
+// Requests Node's HTTP parser refuses get the GraphQL error shape too, and a method it does not know, or
+// CONNECT, the answer of any method their path does not take (router/transport-errors.mjs).
+answerTransportErrors({ methodsOf: (pathname: string) => pathMethods(pathname, { metricsPath }) });
 
 // Which requests are traced (router/tracing.mjs): decided at the door, so unsampled ones cost little.
 const sampling = settings.tracing ? await setUpTracing(settings.tracing) : null;
@@ -199,9 +203,13 @@ export const gatewayConfig = defineConfig({
     ...(on('errorCodes') ? [useErrorCodes({ production })] : []),
     // After useErrorCodes: counts the codes clients receive (router/operation-metrics.mjs).
     ...(on('prometheus') ? [operationMetrics] : []),
+    // Before every plugin that serves a path: a path with a trailing slash names nothing (router/path-methods.mjs).
+    useExactPaths(),
+    // The health checks' answers get a request id and a JSON status (router/health-endpoints.mjs).
+    useHealthAnswers(Object.values(HEALTH_ENDPOINTS)),
     // The operator page at /ops: open in dev, scope ops:read in production (router/ops.mjs).
     useOpsPage({ production, subgraphs: settings.subgraphs, slowestRecent: operationMetrics.slowestRecent, apiKeys,
-      verifyToken: tokens, metricsPath: on('prometheus') ? METRICS_PATH : null }),
+      verifyToken: tokens, metricsPath }),
     ...(settings.hmacSecret && on('freshness') ? [useFreshnessStamps(settings.hmacSecret)] : []),
     useBodySizeLimit(limits.maxBodyBytes),
     useIdentityBodies(),

@@ -44,15 +44,16 @@ export function referenceOperations(operationsDir) {
  * GraphiQL options per page load (so the token is always fresh): `devTokenKeyFile` is the dev
  * private key, or null when the router does not trust the dev key pair (then no header).
  * No page but at the GraphQL path: GraphQL Yoga renders it for any URL that ends with the endpoint
- * (`/any/graphql`, `/nope?x=/graphql`), which the router answers with 404 as it does for JSON. No page either
- * for an `Accept` that does not prefer HTML by the router's weighing (router/media-types.mjs prefersHtml).
+ * (`/any/graphql`, `/nope?x=/graphql`) and at the endpoint with a trailing slash, which the router
+ * answers with 404 as it does for JSON (router/path-methods.mjs). No page either for an `Accept` that does
+ * not prefer HTML by the router's weighing (router/media-types.mjs prefersHtml).
  */
 export function graphiqlOptions({ operationsDir = defaultOperationsDir, devTokenKeyFile, endpoint = '/graphql' }) {
   const operations = referenceOperations(operationsDir);
   return (request) => {
     const { pathname } = new URL(request.url);
     // GraphQL Yoga asks only whether Accept contains "text/html"; otherwise the request is an ordinary GraphQL one.
-    if ((pathname !== endpoint && pathname !== `${endpoint}/`) || !prefersHtml(request.headers.get('accept') ?? '')) {
+    if (pathname !== endpoint || !prefersHtml(request.headers.get('accept') ?? '')) {
       return false;
     }
     const headers = JSON.stringify(devTokenKeyFile

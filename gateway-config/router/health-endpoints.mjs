@@ -3,14 +3,11 @@
 // their path (it tests `request.url.endsWith(endpoint)`): a POST or DELETE to /readiness was 200, and
 // so was /graphql?query=…&x=/healthcheck, with no GraphQL done. Fixed where the request enters the
 // process, before the server's own handler (attached to every server: router/servers.mjs).
+import { pathOf, READ_METHODS } from './path-methods.mjs';
 import { methodRefusalBody } from './plugins.mjs';
 import { requestLanguage } from './messages.mjs';
-import { REQUEST_ID_HEADER, newRequestId } from './request-ids.mjs';
+import { REQUEST_ID_HEADER, newRequestId, requestIdOf } from './request-ids.mjs';
 import { onEveryServer } from './servers.mjs';
-
-const HEALTH_METHODS = 'GET, HEAD';
-// Only to read a request target's path, which may be absolute (`POST http://host/readiness`).
-const BASE = 'http://router.invalid';
 
 /**
  * What to do with a request: `refuse` (405) for another method at a health path, `strip` for a health
@@ -22,7 +19,7 @@ export function healthRequest(method, url, paths) {
   if (!paths.some((path) => url.includes(path))) {
     return 'pass';
   }
-  const { pathname } = new URL(url, BASE);
+  const pathname = pathOf(url);
   if (paths.includes(pathname)) {
     if (method !== 'GET' && method !== 'HEAD') {
       return 'refuse';
@@ -51,7 +48,7 @@ export function guardHealthEndpoints(paths) {
       if (verdict === 'detach') {
         request.url += request.url.includes('?') ? '&' : '?';
       } else if (verdict === 'strip') {
-        request.url = new URL(request.url, BASE).pathname;
+        request.url = pathOf(request.url);
       }
       handlers.forEach((handler) => handler.call(server, request, response));
     });
@@ -63,10 +60,32 @@ export function guardHealthEndpoints(paths) {
 function refuse(request, response) {
   const language = requestLanguage({ headers: { get: (name) => request.headers[name] ?? null } });
   const requestId = newRequestId();
-  const body = methodRefusalBody(language, HEALTH_METHODS, requestId);
-  response.writeHead(405, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), allow: HEALTH_METHODS,
+  const body = methodRefusalBody(language, READ_METHODS, requestId);
+  response.writeHead(405, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), allow: READ_METHODS,
     [REQUEST_ID_HEADER]: requestId });
   // a body the client sent is drained, not left in the connection for the next request
   request.resume();
   response.end(body);
+}
+
+/**
+ * The health checks' answers as every other answer of the router and a subgraph's probes: a request id
+ * (header), and JSON saying `{"status":"UP"}` (200) or `{"status":"DOWN"}` (503). GraphQL Yoga answers
+ * them ahead of the plugin that adds request ids, with an empty body (or a checker's error text).
+ */
+export function useHealthAnswers(paths) {
+  return {
+    onResponse({ request, response, setResponse, fetchAPI }) {
+      // endsWith first: no URL is parsed for any other answer
+      if (!paths.some((path) => request.url.endsWith(path)) || !paths.includes(new URL(request.url).pathname)) {
+        return;
+      }
+      const headers = new Headers(response.headers);
+      headers.delete('content-length');
+      headers.set('content-type', 'application/json');
+      headers.set(REQUEST_ID_HEADER, requestIdOf(request));
+      const status = response.status === 200 ? 'UP' : 'DOWN';
+      setResponse(new fetchAPI.Response(JSON.stringify({ status }), { status: response.status, headers }));
+    },
+  };
 }

@@ -11,6 +11,8 @@ import { extractScopes } from './authorization.mjs';
 import { bearerToken } from './jwt-auth.mjs';
 import { message, messageOf, requestLanguage } from './messages.mjs';
 import { coalesced, increase, opsView, parseMetrics, readiness, ScrapeWindow, withinWindow } from './ops-data.mjs';
+import { isOpsPath, READ_METHODS } from './path-methods.mjs';
+import { OPS_PATH } from './settings.mjs';
 import { errorResponse, notFoundResponse } from './plugins.mjs';
 import { requestIdOf } from './request-ids.mjs';
 
@@ -20,8 +22,6 @@ const TYPES = { 'index.html': 'text/html; charset=utf-8', 'ops.js': 'text/javasc
 const SCRAPE_TIMEOUT_MS = 2000;
 /** The page shows the last minute: counters are increases over the oldest scrape of this window. */
 const WINDOW_MS = 60000;
-/** The methods the page, its data and the Prometheus text are read with. */
-const READ_METHODS = 'GET, HEAD';
 
 /**
  * The plugin. `subgraphs`: { name: { url } } from the router's settings (their metrics are at
@@ -44,7 +44,7 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, veri
   };
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
-      const page = url.pathname === '/ops' || url.pathname.startsWith('/ops/');
+      const page = isOpsPath(url.pathname);
       if (!page && url.pathname !== metricsPath) {
         return;
       }
@@ -63,7 +63,7 @@ export function useOpsPage({ production, subgraphs, slowestRecent, apiKeys, veri
       if (await refuse(request, endResponse, fetchAPI)) {
         return;
       }
-      const file = url.pathname === '/ops' || url.pathname === '/ops/' ? 'index.html' : url.pathname.slice('/ops/'.length);
+      const file = url.pathname === OPS_PATH ? 'index.html' : url.pathname.slice(`${OPS_PATH}/`.length);
       if (file === 'data') {
         endResponse(json(fetchAPI, 200, await view()));
       } else if (Object.hasOwn(assets, file)) {

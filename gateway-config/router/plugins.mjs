@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { ANSWERS, acceptedAnswers, isUtf8MediaType } from './media-types.mjs';
 import { message, requestLanguage, routerError } from './messages.mjs';
+import { GRAPHQL_METHODS } from './path-methods.mjs';
 import { requestIdOf } from './request-ids.mjs';
 
 /**
@@ -75,9 +76,6 @@ export function useDeclaredLengthBody() {
 
 const DECLARED_LENGTH = /^\d+$/;
 
-/** The methods an operation is sent with: GraphQL Yoga's request parsers read no other. */
-const ALLOWED_METHODS = 'GET, POST';
-
 /**
  * Answers a request that no request parser reads (GraphQL Yoga's bare 415 without a body) with
  * `BAD_USER_INPUT`: 405 with `Allow` for a method other than GET and POST (a PUT of JSON was told its
@@ -90,13 +88,13 @@ const ALLOWED_METHODS = 'GET, POST';
 export function useUnparsedRequests() {
   let endpoint = '/graphql';
   const refuseMethod = (fetchAPI, request) => errorResponse(fetchAPI, request, 405, 'METHOD_NOT_ALLOWED', 'request.methodNotAllowed',
-    { methods: ALLOWED_METHODS }, { allow: ALLOWED_METHODS });
+    { methods: GRAPHQL_METHODS }, { allow: GRAPHQL_METHODS });
   return {
     onYogaInit({ yoga }) {
       endpoint = yoga.graphqlEndpoint;
     },
     onRequest({ request, url, fetchAPI, endResponse }) {
-      if (url.pathname !== endpoint && url.pathname !== `${endpoint}/`) {
+      if (url.pathname !== endpoint) {
         // GraphQL Yoga takes any URL that ends with the endpoint for it: `/any/graphql`, and a query
         // string ending in `/graphql`. GraphQL is served at its own path only.
         if (request.url.endsWith(endpoint) || request.url.endsWith(`${endpoint}/`)) {
@@ -149,6 +147,22 @@ function onlyIdentity(codings) {
 }
 
 /**
+ * A path is served only as written (router/path-methods.mjs): with a trailing slash it is 404 NOT_FOUND
+ * whatever the method, as at a subgraph. GraphQL Yoga served `/graphql/` as its endpoint and the operator
+ * page `/ops/` as `/ops`, while `/metrics/` and `/healthcheck/` were 404. Registered before every plugin
+ * that serves a path.
+ */
+export function useExactPaths() {
+  return {
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      if (url.pathname.length > 1 && url.pathname.endsWith('/')) {
+        endResponse(notFoundResponse(fetchAPI, request));
+      }
+    },
+  };
+}
+
+/**
  * A path the router serves nothing at: NOT_FOUND in the GraphQL error shape, where the server answered
  * a bare 404 (an unknown path, GraphiQL's path in production). Answers that already carry a body stay.
  */
@@ -178,7 +192,7 @@ export function useNotAcceptable() {
     },
     onRequest({ request, url, fetchAPI, endResponse }) {
       const header = request.headers.get('accept');
-      if (header === null || header === ANSWERS[0] || (url.pathname !== endpoint && url.pathname !== `${endpoint}/`)) {
+      if (header === null || header === ANSWERS[0] || url.pathname !== endpoint) {
         return;
       }
       const accepted = acceptedAnswers(header, ANSWERS);
@@ -310,9 +324,12 @@ function refusalBody(language, reason, key, params, requestId) {
 
 /** 404 NOT_FOUND in the GraphQL error shape, in the request's language. */
 export function notFoundResponse(fetchAPI, request, headers = { 'content-type': 'application/json' }) {
-  const error = { message: message(requestLanguage(request), 'request.notFound'),
-    extensions: { code: 'NOT_FOUND', requestId: requestIdOf(request) } };
-  return new fetchAPI.Response(JSON.stringify({ errors: [error] }), { status: 404, headers });
+  return new fetchAPI.Response(notFoundBody(requestLanguage(request), requestIdOf(request)), { status: 404, headers });
+}
+
+/** The body of a 404 (also written outside Yoga: router/transport-errors.mjs). */
+export function notFoundBody(language, requestId) {
+  return JSON.stringify({ errors: [{ message: message(language, 'request.notFound'), extensions: { code: 'NOT_FOUND', requestId } }] });
 }
 
 /** The headers of a bare answer that is replaced by a JSON one (the request id among them). */

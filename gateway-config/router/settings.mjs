@@ -16,6 +16,8 @@ export const HEALTH_ENDPOINTS = { liveness: '/healthcheck', readiness: '/readine
 /** Where GraphQL is served, and the router's Prometheus text (router/ops.mjs: in production only for its credentials). */
 export const GRAPHQL_PATH = '/graphql';
 export const METRICS_PATH = '/metrics';
+/** The operator page (router/ops.mjs): the page itself, and its data and assets below it. */
+export const OPS_PATH = '/ops';
 
 /**
  * Dev limits: generous, so GraphiQL exploration is not hindered, but bounded: no body is accepted

@@ -19,7 +19,8 @@ import { hive } from '@graphql-hive/plugin-opentelemetry/api';
 import { trace } from '@opentelemetry/api';
 import { print } from 'graphql';
 import { withHeader } from './fetch-headers.mjs';
-import { GRAPHQL_PATH, HEALTH_ENDPOINTS, METRICS_PATH } from './settings.mjs';
+import { isOpsPath, pathMethods } from './path-methods.mjs';
+import { OPS_PATH } from './settings.mjs';
 import { randomHex } from './random-pool.mjs';
 import { TRACEPARENT_HEADER, parseTraceparent } from './traceparent.mjs';
 
@@ -118,14 +119,12 @@ function routeOnly(span, path) {
   }
 }
 
-const ROUTES = new Set([GRAPHQL_PATH, `${GRAPHQL_PATH}/`, METRICS_PATH, ...Object.values(HEALTH_ENDPOINTS)]);
-
 /** The route of a path the router serves (the operator page's files as one), else null. */
 function routeOf(path) {
-  if (ROUTES.has(path)) {
-    return path;
+  if (pathMethods(path) === null) {
+    return null;
   }
-  return path === '/ops' || path.startsWith('/ops/') ? '/ops' : null;
+  return isOpsPath(path) ? OPS_PATH : path;
 }
 
 /** The plugin's spans of parsing and validating a document: their errors quote only the document. */

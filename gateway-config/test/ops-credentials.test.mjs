@@ -14,7 +14,7 @@ import { codes, post } from './support/http.mjs';
 import { newApiKey } from '../router/api-keys.mjs';
 import { sha256 } from '../router/plugins.mjs';
 
-const ENDPOINTS = ['/ops', '/ops/', '/ops/data', '/ops/ops.js', '/ops/index.html', '/metrics', '/metrics?x=1', '/ops/../metrics'];
+const ENDPOINTS = ['/ops', '/ops/data', '/ops/ops.js', '/ops/index.html', '/metrics', '/metrics?x=1', '/ops/../metrics'];
 // What only a served page or Prometheus text holds.
 const SERVED = /router_operation|<html|hotOperations|function/i;
 

@@ -2,15 +2,18 @@ package dev.supergraph.starter.errors;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * The error model: documented codes, bundle messages, request ids, no leaked internals.
@@ -91,6 +94,12 @@ public final class ErrorsAutoConfiguration {
 		return new GraphQlErrorController(writer);
 	}
 
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	NotFoundBodyAdvice notFoundBodyAdvice(ErrorResponseWriter writer) {
+		return new NotFoundBodyAdvice(writer);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(TomcatServletWebServerFactory.class)
@@ -99,6 +108,32 @@ public final class ErrorsAutoConfiguration {
 		@Bean
 		TransportErrorValveCustomizer transportErrorValveCustomizer(ErrorResponseWriter writer) {
 			return new TransportErrorValveCustomizer(writer);
+		}
+
+		/**
+		 * TRACE reaches the filters, so that {@link UnservedRequestFilter} answers it by
+		 * the path: Tomcat refused it with the servlet's methods on every path.
+		 * @return the customizer
+		 */
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> traceToTheFilters() {
+			return (factory) -> factory.addConnectorCustomizers((connector) -> connector.setAllowTrace(true));
+		}
+
+		/**
+		 * Last, so that the firewall and every other filter judged the request first, as
+		 * for any other method.
+		 * @param mappings Spring MVC's handler mappings, if Spring MVC runs
+		 * @param writer the error writer
+		 * @return the filter
+		 */
+		@Bean
+		FilterRegistrationBean<UnservedRequestFilter> unservedRequestFilter(
+				ObjectProvider<HandlerMappingIntrospector> mappings, ErrorResponseWriter writer) {
+			FilterRegistrationBean<UnservedRequestFilter> registration = new FilterRegistrationBean<>(
+					new UnservedRequestFilter(mappings, writer));
+			registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+			return registration;
 		}
 
 	}

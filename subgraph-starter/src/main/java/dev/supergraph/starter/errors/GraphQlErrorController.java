@@ -33,7 +33,9 @@ class GraphQlErrorController implements ErrorController {
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<Map<String, Object>> error(HttpServletRequest request, HttpServletResponse response) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int httpStatus = (status instanceof Integer value) ? value : 500;
+		// no error behind a request to the error page itself: a path that serves the
+		// client nothing (it was a 500)
+		int httpStatus = (status instanceof Integer value) ? value : 404;
 		ErrorCode code = ErrorCode.forHttpStatus(httpStatus);
 		RequestRefusal refusal = RequestRefusal.forStatus(httpStatus, response.getHeader(HttpHeaders.ALLOW));
 		if (refusal != null) {

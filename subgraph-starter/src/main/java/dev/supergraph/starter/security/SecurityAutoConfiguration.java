@@ -123,6 +123,13 @@ public final class SecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	HttpFirewall subgraphFirewall() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		// Any method Tomcat parsed (a token, RFC 9110) is well formed: a method a path
+		// does
+		// not take is 405 with the path's Allow, or 404 where nothing is served, as at
+		// the
+		// router. The firewall's list of seven refused PROPFIND and the like as
+		// malformed.
+		firewall.setUnsafeAllowAnyHttpMethod(true);
 		firewall.setAllowedHeaderNames(HeaderText::isAllowedName);
 		firewall.setAllowedHeaderValues(HeaderText::isAllowedValue);
 		return firewall;

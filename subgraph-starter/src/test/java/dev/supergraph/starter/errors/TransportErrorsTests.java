@@ -1,15 +1,10 @@
 package dev.supergraph.starter.errors;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import dev.supergraph.starter.testsubgraph.RawExchange;
 import dev.supergraph.starter.testsubgraph.TestSubgraph;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,8 +46,8 @@ class TransportErrorsTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("refusedRequests")
-	void isAnsweredAsAGraphQlErrorWithItsCode(String name, String request) throws IOException {
-		String response = exchange(request);
+	void isAnsweredAsAGraphQlErrorWithItsCode(String name, String request) {
+		String response = RawExchange.sendRaw(this.url, request);
 		int headersEnd = response.indexOf("\r\n\r\n");
 		String head = response.substring(0, headersEnd).toLowerCase(Locale.ROOT);
 		assertThat(head).startsWith("http/1.1 400")
@@ -63,20 +58,6 @@ class TransportErrorsTests {
 		assertThat(error.path("extensions").path("reason").asString()).isEqualTo("MALFORMED_HTTP");
 		assertThat(error.path("extensions").path("requestId").asString()).isNotBlank();
 		assertThat(error.path("message").asString()).isNotBlank().doesNotContain("Tomcat").doesNotContain("<");
-	}
-
-	private String exchange(String request) throws IOException {
-		try (Socket socket = new Socket(this.url.getHost(), this.url.getPort())) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			socket.shutdownOutput();
-			InputStream in = socket.getInputStream();
-			ByteArrayOutputStream read = new ByteArrayOutputStream();
-			in.transferTo(read);
-			return read.toString(StandardCharsets.UTF_8);
-		}
 	}
 
 }

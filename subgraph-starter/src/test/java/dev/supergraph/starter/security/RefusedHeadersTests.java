@@ -1,14 +1,8 @@
 package dev.supergraph.starter.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import dev.supergraph.starter.testsubgraph.RawExchange;
 import dev.supergraph.starter.testsubgraph.TestResponse;
 import dev.supergraph.starter.testsubgraph.TestSubgraph;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,18 +74,7 @@ class RefusedHeadersTests {
 		String request = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
 				+ "Content-Length: " + body.length() + "\r\n" + RouterSignature.FRESHNESS_HEADER + ": " + stamp + "\r\n"
 				+ header + "\r\nConnection: close\r\n\r\n" + body;
-		URI url = this.subgraph.url();
-		try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return RawExchange.sendRaw(this.subgraph.url(), request);
 	}
 
 	/** The body, unchunked if it came in chunks. */
