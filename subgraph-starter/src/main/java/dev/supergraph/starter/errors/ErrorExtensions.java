@@ -33,6 +33,12 @@ public final class ErrorExtensions {
 	 */
 	public static final String MALFORMED_HTTP = "MALFORMED_HTTP";
 
+	/**
+	 * The {@code reason} of variables that do not fit the types the operation declares,
+	 * as the router names it.
+	 */
+	public static final String INVALID_VARIABLES = "INVALID_VARIABLES";
+
 	private ErrorExtensions() {
 	}
 

@@ -26,12 +26,12 @@ final class RequestErrors {
 				&& error.getExtensions().get(ErrorExtensions.REASON) != null) {
 			// worded from the bundles already (scalars.JsonInputTypes): the JSON type
 			// that does not fit
-			return new Refusal("INVALID_VARIABLES", null);
+			return new Refusal(ErrorExtensions.INVALID_VARIABLES, null);
 		}
 		if (error instanceof CoercingParseValueException || error instanceof NonNullableValueCoercedAsNullException
 				|| error instanceof InputMapDefinesTooManyFieldsException || error instanceof OneOfNullValueException
 				|| error instanceof OneOfTooManyKeysException) {
-			return new Refusal("INVALID_VARIABLES", "input.invalidVariables");
+			return new Refusal(ErrorExtensions.INVALID_VARIABLES, "input.invalidVariables");
 		}
 		return null;
 	}

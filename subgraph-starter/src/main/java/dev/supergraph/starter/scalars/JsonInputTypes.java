@@ -31,9 +31,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JsonInputTypes extends SimplePerformantInstrumentation implements InputInterceptor {
 
-	/** The router's reason for variables that do not fit their types. */
-	public static final String INVALID_VARIABLES = "INVALID_VARIABLES";
-
 	private final ErrorMessages messages;
 
 	public JsonInputTypes(ErrorMessages messages) {
@@ -66,7 +63,7 @@ public final class JsonInputTypes extends SimplePerformantInstrumentation implem
 		// it)
 		throw CoercingParseValueException.newCoercingParseValueException()
 			.message(message)
-			.extensions(ErrorExtensions.reason(INVALID_VARIABLES))
+			.extensions(ErrorExtensions.reason(ErrorExtensions.INVALID_VARIABLES))
 			.build();
 	}
 
