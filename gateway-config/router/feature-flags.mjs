@@ -1,11 +1,13 @@
 // Feature flags at the router (docs/feature-flags.md): the platform's flags file (FLAGS_FILE, format
 // contract/feature-flags.schema.json) behind an OpenFeature provider of our own, re-read within a
 // second of a change. An invalid version keeps the last good flags, is logged once and counted
-// (router_flags_reload_failures_total); every changed flag is logged for audit. The rules are those
+// (router_flags_reload_failures_total), and flagged by router_flags_file_refused until a good version is
+// in force again (logged too, so an alert on the gauge closes with a line saying why); every changed
+// flag is logged for audit. The rules are those
 // of router/flag-rules.mjs (with parseFlags below refusing what JSON.parse passes over: a byte order
 // mark, a property written twice), the subgraphs' too: contract/feature-flag-cases.json holds both to them.
 import { statSync } from 'node:fs';
-import { Counter, register } from 'prom-client';
+import { Counter, Gauge, register } from 'prom-client';
 import {
   ErrorCode,
   OpenFeature,
@@ -102,6 +104,7 @@ export class FileFlagProvider {
   #file;
   #log;
   #failures;
+  #refused;
   #lastBad = null;
   #version = null;
   #timer = null;
@@ -114,6 +117,13 @@ export class FileFlagProvider {
       help: 'Versions of the feature flags file refused as invalid (the last good flags stay in force)',
       registers: [registry],
     });
+    // A counter only grows: an alert on its increase closes while the file is still refused.
+    this.#refused = registry.getSingleMetric('router_flags_file_refused') ?? new Gauge({
+      name: 'router_flags_file_refused',
+      help: '1 while the feature flags file\'s current version is refused and the last good flags stay in force',
+      registers: [registry],
+    });
+    this.#refused.set(0);
     if (file) {
       this.#poll();
       this.#timer = setInterval(() => this.#poll(), POLL_INTERVAL_MS).unref();
@@ -172,10 +182,15 @@ export class FileFlagProvider {
       // The bytes as they are, one character each: an invalid version is the same whatever its encoding.
       text = bytes.toString('latin1');
       const flags = parseFlags(bytes);
+      if (this.#lastBad !== null) {
+        this.#log.info(`Feature flags: ${this.#file} passes again, its flags are in force`);
+      }
       this.#audit(this.#flags, flags);
       this.#flags = flags;
       this.#lastBad = null;
+      this.#refused.set(0);
     } catch (error) {
+      this.#refused.set(1);
       // Once per bad version: the poll sees the same broken file again and again.
       const version = text ?? `unreadable: ${error.code ?? error.message}`;
       if (version !== this.#lastBad) {

@@ -5,10 +5,11 @@
 //   node scripts/api-keys.mjs revoke <id> [--file F]
 //   node scripts/api-keys.mjs list [--file F]
 //
-// Usage errors exit 2 (--client and --scope given to list or revoke too); a refusal (a key file that is missing for list/revoke, invalid, or cannot be
+// Usage errors exit 2 (--client and --scope given to list or revoke too, a scope given twice, or twice
+// differing only in case); a refusal (a key file that is missing for list/revoke, invalid, or cannot be
 // written, an unknown id) prints one `✖` line and exits 1. Revoking a revoked key changes nothing, exit 0.
 import { existsSync } from 'node:fs';
-import { commandLine, fail, readText, requireOwnOptions, usageError, writeProblem } from './lib/cli.mjs';
+import { commandLine, fail, readText, repeatedValue, repeatedValueProblem, requireOwnOptions, usageError, writeProblem } from './lib/cli.mjs';
 import { newApiKey, readKeyFile, writeKeyFile } from '../router/api-keys.mjs';
 
 const USAGE = 'usage: api-keys.mjs create --client NAME --scope SCOPE [--scope SCOPE]... | revoke ID | list  [--file FILE]';
@@ -42,6 +43,11 @@ function create(file) {
   // A key without scopes opens nothing that is scoped: almost certainly a forgotten --scope.
   if (values.scope === undefined) {
     usageError(USAGE, 'create needs at least one --scope SCOPE');
+  }
+  // Stored twice, a scope is listed twice for ever; differing only in case, one of them opens nothing.
+  const repeated = repeatedValue(values.scope);
+  if (repeated) {
+    usageError(USAGE, repeatedValueProblem('--scope', repeated));
   }
   let created;
   try {

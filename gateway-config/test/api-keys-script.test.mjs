@@ -36,6 +36,12 @@ describe('api-keys script', () => {
       [['list', '--scope', 'orders:read'], '--scope is an option of create only'],
       [['revoke', 'abcdefabcdef', '--client', 'reporting'], '--client is an option of create only'],
       [[], 'name a command: create, revoke or list'],
+      // Both were stored, listed twice for ever, or the one differing in case opening nothing.
+      [['create', '--client', 'reporting', '--scope', 'ops:read', '--scope', 'orders:read', '--scope', 'ops:read'],
+        "--scope 'ops:read' is given twice: give each once"],
+      [['create', '--client', 'reporting', '--scope', 'ops:read', '--scope', 'OPS:read'],
+        "--scope 'ops:read' and 'OPS:read' differ only in case, and scopes are case-sensitive: give the one meant"],
+      [['create', '--client', 'reporting', '--scope', ' ops:read'], '--client or --scope: scopes must be a list of 1-64 of [A-Za-z0-9:._-]'],
     ]) {
       assert.deepEqual(run(...args, '--file', file), usageError(message), args.join(' '));
     }

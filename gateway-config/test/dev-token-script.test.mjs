@@ -23,6 +23,8 @@ describe('dev-token script', () => {
       [['7', 'a  b'], /scopes must be/], [['7', '', 'abc'], /hours must be/], [['7', '', '0'], /hours must be/],
       [['7', '', '-1'], /unknown option '-1'/], [['7', '', '9'.repeat(400)], /hours must be/], [['7', '', '0.00001'], /hours must be/],
       [['7', '', '8785'], /hours must be a positive number of at most 8784/], [['--', '-x'], /sub must be .*not starting with '-'/],
+      [['7', 'orders:read orders:read'], /scope 'orders:read' is given twice: give each once/],
+      [['7', 'orders:read Orders:Read'], /scope 'orders:read' and 'Orders:Read' differ only in case, and scopes are case-sensitive/],
       [['--help'], /unknown option '--help'/], [['-h'], /unknown option '-h'/], [['7', '', '1', 'extra'], /unexpected argument 'extra'/]]) {
       const { status, stdout, stderr } = run(...args);
       assert.equal(status, 2, JSON.stringify(args));

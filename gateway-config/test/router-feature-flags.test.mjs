@@ -36,6 +36,10 @@ function requestContext(headers = {}, jwtPayload = undefined) {
   return { request: new Request('http://router/graphql', { method: 'POST', headers }), jwt: jwtPayload ? { payload: jwtPayload } : undefined };
 }
 
+async function refused(registry) {
+  return (await registry.getSingleMetric('router_flags_file_refused').get()).values[0]?.value;
+}
+
 async function failures(registry) {
   return (await registry.getSingleMetric('router_flags_reload_failures_total').get()).values[0]?.value ?? 0;
 }
@@ -69,11 +73,14 @@ describe('feature flags file at the router', () => {
     const { provider, progressiveOverride } = useFeatureFlags({ file, domain: 'invalid', registry, log });
     const user = () => requestContext({}, { sub: 'u-1' });
     assert.equal(await progressiveOverride('inventory-stock', user()), true);
+    assert.equal(await refused(registry), 0);
     writeFlags(file, '{ "flags": { "inventory-stock": { "enabled": "yes" ');
     await eventually(async () => (await failures(registry)) === 1, 'the invalid version counted');
     // Several polls later: still the last good flags, still one log line and one count.
     await new Promise((resolve) => setTimeout(resolve, 700));
     assert.equal(await failures(registry), 1);
+    // The counter's increase ends while the file is still refused; the gauge says so until it passes.
+    assert.equal(await refused(registry), 1);
     assert.equal(log.lines.error.length, 1);
     assert.match(log.lines.error[0], /invalid\.json refused, the last good flags stay in force: not JSON/);
     assert.equal(await progressiveOverride('inventory-stock', user()), true);
@@ -92,8 +99,11 @@ describe('feature flags file at the router', () => {
     writeFlags(file, Buffer.alloc(MAX_FLAGS_FILE_BYTES * 3, ' '));
     await eventually(async () => (await failures(registry)) === 4, 'the oversized version counted');
     assert.match(log.lines.error[3], /refused, the last good flags stay in force: the file is larger than 1048576 bytes$/);
+    assert.equal(await refused(registry), 1);
     writeFlags(file, flagsWith(false));
     await eventually(async () => !(await progressiveOverride('inventory-stock', user())), 'the good version in force');
+    assert.equal(await refused(registry), 0);
+    assert.equal(log.lines.info.at(-2), `Feature flags: ${file} passes again, its flags are in force`);
     await provider.onClose();
   });
 

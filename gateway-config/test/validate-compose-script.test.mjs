@@ -13,6 +13,7 @@ import { ONE_LINE_REFUSAL, runScript } from './support/scripts.mjs';
 const dir = mkdtempSync(join(tmpdir(), 'validate-compose-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const run = (...args) => runScript('validate-compose.mjs', args);
+const answer = (file) => (({ status, stdout, stderr }) => ({ status, stdout, stderr }))(run(file));
 
 describe('validate-compose script', () => {
   it('refuses an option or a second file as a usage error', () => {
@@ -65,6 +66,32 @@ describe('validate-compose script', () => {
       assert.equal(status, 1, healthcheck);
       assert.equal(stderr, `\u2716 ${file} is not valid:\n  - service app: waits for db to be healthy, but db has no healthcheck\n`, healthcheck);
     }
+  });
+
+  it('takes the keys Compose added since the packaged schema, and checks the files they name', () => {
+    // The packaged schema refused a top-level name: (and include:, a config's content, depends_on's restart, …).
+    const file = join(dir, 'current-compose.yaml');
+    const compose = ['name: shop', 'include:', '  - included.yaml', '  - path: [included.yaml]', 'x-common: &common', '  restart: unless-stopped',
+      'services:', '  app:', '    <<: *common', '    image: app', '    profiles: [debug]', '    x-note: mine', '    attach: false',
+      '    annotations: { team: shop }', '    build: { context: ., dockerfile_inline: "FROM scratch" }',
+      '    depends_on:', '      db: { condition: service_started, restart: true, required: false }',
+      '    develop: { watch: [{ action: sync, path: ., target: /app }] }', '    post_start: [{ command: echo started }]',
+      '  db:', '    image: postgres', '    gpus: all', 'networks:', '  back: { enable_ipv4: true }', 'volumes:', '  data: {}',
+      'configs:', '  greeting: { content: hello }', '  settings: { file: ./settings.conf }', 'secrets:', '  home: { environment: HOME }',
+      'models:', '  small: { model: ai/smollm2 }'].join('\n');
+    writeFileSync(file, `${compose}\n`);
+    writeFileSync(join(dir, 'included.yaml'), 'services: {}\n');
+    writeFileSync(join(dir, 'settings.conf'), '');
+    assert.deepEqual(answer(file), { status: 0, stdout: `\u2714 ${file} is valid (2 services)\n`, stderr: '' });
+    rmSync(join(dir, 'included.yaml'));
+    rmSync(join(dir, 'settings.conf'));
+    assert.deepEqual(answer(file), { status: 1, stdout: '', stderr: `\u2716 ${file} is not valid:\n`
+      + '  - config settings: file ./settings.conf does not exist\n  - include: file included.yaml does not exist\n'
+      + '  - include: file included.yaml does not exist\n' });
+    writeFileSync(file, 'name: My Shop\nservices: {}\n');
+    const { status, stderr } = run(file);
+    assert.equal(status, 1);
+    assert.match(stderr, /\/name must match pattern/);
   });
 
   it('still validates the repository\'s compose.yaml', () => {

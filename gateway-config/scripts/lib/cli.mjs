@@ -56,6 +56,30 @@ export function commandLine(usage, { options = {}, maxPositionals = 0, args = pr
 }
 
 /**
+ * The first value of a list-valued option (`--scope a --scope a`, a space-separated list) that repeats an
+ * earlier one, or differs from it only in case, as `[earlier, later]`; undefined when each is given once. A
+ * repeated value was stored twice; values that differ only in case are different values (scopes are
+ * case-sensitive), so one of them is almost certainly mistyped: which one was meant is not guessed.
+ */
+export function repeatedValue(list) {
+  const seen = new Map();
+  for (const value of list) {
+    const earlier = seen.get(value.toLowerCase());
+    if (earlier !== undefined) {
+      return [earlier, value];
+    }
+    seen.set(value.toLowerCase(), value);
+  }
+  return undefined;
+}
+
+/** The usage error's words for `repeatedValue`'s answer, e.g. `--scope 'ops:read' is given twice`. */
+export function repeatedValueProblem(name, [earlier, later]) {
+  return earlier === later ? `${name} '${later}' is given twice: give each once`
+    : `${name} '${earlier}' and '${later}' differ only in case, and ${name.replace(/^--/, '')}s are case-sensitive: give the one meant`;
+}
+
+/**
  * Refuses an option given to a command it does nothing for (`status --supergraph F`, `list --scope S`):
  * the operator meant something the command will not do. `owners` maps an option to the commands that take it.
  */

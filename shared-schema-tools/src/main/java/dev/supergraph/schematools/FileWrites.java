@@ -6,6 +6,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the tools' files (operations, the changelog, client versions), never through a
@@ -13,7 +18,7 @@ import java.nio.file.StandardOpenOption;
  * file outside the checkout because a link in it says so. A file is replaced whole: the
  * text goes to a temporary file next to it, which is then renamed over it, so a command
  * interrupted (Ctrl-C, a full disk) leaves the old file or the new one, never half of
- * one.
+ * one. A command that writes several files writes them together ({@link #writeAll}).
  */
 public final class FileWrites {
 
@@ -34,18 +39,53 @@ public final class FileWrites {
 
 	/** Replaces the text of a file, creating it if it does not exist. */
 	public static void write(Path file, String text) {
-		requireNoLink(file);
+		writeAll(Map.of(file, text));
+	}
+
+	/**
+	 * Replaces the text of several files, all or none: every text is written to its
+	 * temporary file first, and only when all are written are they renamed over the old
+	 * files, so a failed write (a full disk, a read-only directory) or a link among them
+	 * changes none. Renames cannot be undone together: one that fails (something else
+	 * changed the directory meanwhile) names the files replaced already.
+	 * @param texts the new text of each file, in the order they are replaced
+	 */
+	public static void writeAll(Map<Path, String> texts) {
+		texts.keySet().forEach(FileWrites::requireNoLink);
+		Map<Path, Path> staged = new LinkedHashMap<>();
+		texts.forEach((file, text) -> staged.put(file, stage(file, text, staged.values())));
+		List<Path> replaced = new ArrayList<>();
+		staged.forEach((file, temporary) -> {
+			try {
+				// the rename replaces a link that appeared since the check, never its
+				// target
+				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (IOException ex) {
+				staged.values().forEach(FileWrites::deleteQuietly);
+				String already = replaced.isEmpty() ? "" : " (replaced already: " + replaced + ")";
+				throw new SchemaToolsException("cannot write " + file + ": " + FileProblems.reason(ex) + already, ex);
+			}
+			replaced.add(file);
+		});
+	}
+
+	/**
+	 * The text in a temporary file next to {@code file}; on a failure the ones staged
+	 * before are deleted too.
+	 */
+	private static Path stage(Path file, String text, Collection<Path> stagedBefore) {
 		Path temporary = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
 		try {
 			// NOFOLLOW_LINKS: a link planted at the temporary name is refused too
 			Files.writeString(temporary, text, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 					StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
 			keepPermissions(file, temporary);
-			// the rename replaces a link that appeared since the check, never its target
-			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			return temporary;
 		}
 		catch (IOException ex) {
 			deleteQuietly(temporary);
+			stagedBefore.forEach(FileWrites::deleteQuietly);
 			throw new SchemaToolsException("cannot write " + file + ": " + FileProblems.reason(ex), ex);
 		}
 	}

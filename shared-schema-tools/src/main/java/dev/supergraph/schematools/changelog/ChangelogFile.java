@@ -22,11 +22,23 @@ public final class ChangelogFile {
 	}
 
 	public static void append(Path file, String entry) {
+		FileWrites.write(file, appended(file, entry));
+	}
+
+	/**
+	 * The changelog's text with the entry appended, for a command that writes it together
+	 * with other files ({@link FileWrites#writeAll}); its directory is created if
+	 * missing.
+	 * @param file the changelog
+	 * @param entry the entry to append
+	 * @return the whole new text
+	 */
+	public static String appended(Path file, String entry) {
 		FileWrites.requireNoLink(file);
 		try {
 			String before = Files.exists(file) ? Files.readString(file) : HEADING;
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			FileWrites.write(file, before + "\n" + entry);
+			return before + "\n" + entry;
 		}
 		catch (IOException ex) {
 			throw new SchemaToolsException("cannot write changelog " + file + ": " + FileProblems.reason(ex), ex);

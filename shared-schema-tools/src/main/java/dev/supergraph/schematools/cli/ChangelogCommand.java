@@ -2,11 +2,13 @@ package dev.supergraph.schematools.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.supergraph.schematools.FileWrites;
 import dev.supergraph.schematools.changelog.ChangelogEntry;
 import dev.supergraph.schematools.changelog.ChangelogFile;
 import dev.supergraph.schematools.changelog.SchemaVersion;
@@ -89,16 +91,17 @@ class ChangelogCommand implements Callable<Integer> {
 		// read before anything is written: a changelog that cannot be read (not UTF-8, an
 		// unknown bump) is refused as it is, not after the entry was appended to it
 		SchemaVersion version = SchemaVersion.of(this.output).bump(bump);
-		if (write && declarations != null) {
-			// a new or mistyped changelog must not lower the clients
-			ClientVersions.refuseLowering(declarations, version);
-			ClientVersions.refuseLinks(declarations);
-		}
 		if (write) {
-			ChangelogFile.append(this.output, entry);
+			// the changelog and the clients' versions together or none: a client's file
+			// without a version must not leave the entry appended and other clients
+			// raised;
+			// a new or mistyped changelog must not lower the clients (updates refuses it)
+			Map<Path, String> files = new LinkedHashMap<>();
+			files.put(this.output, ChangelogFile.appended(this.output, entry));
 			if (declarations != null) {
-				ClientVersions.write(declarations, version);
+				files.putAll(ClientVersions.updates(declarations, version));
 			}
+			FileWrites.writeAll(files);
 		}
 		var out = this.spec.commandLine().getOut();
 		if (this.format == OutputFormat.json) {

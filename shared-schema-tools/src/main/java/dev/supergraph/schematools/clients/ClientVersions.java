@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,23 +66,36 @@ public final class ClientVersions {
 	}
 
 	/**
-	 * Sets every client's version to the schema's.
+	 * Sets every client's version to the schema's, in all files or none.
 	 * @param declarations the declarations
 	 * @param version the schema's version
 	 */
 	public static void write(ClientDeclarations declarations, SchemaVersion version) {
+		FileWrites.writeAll(updates(declarations, version));
+	}
+
+	/**
+	 * The new text of every file that records a client's version, for a command that
+	 * writes them together with other files ({@link FileWrites#writeAll}).
+	 * @param declarations the declarations
+	 * @param version the schema's version
+	 * @return file to its new text
+	 */
+	public static Map<Path, String> updates(ClientDeclarations declarations, SchemaVersion version) {
 		refuseLowering(declarations, version);
 		refuseLinks(declarations);
+		Map<Path, String> texts = new LinkedHashMap<>();
 		for (ClientPackage client : declarations.packages()) {
 			Path file = versionFile(declarations, client);
 			// package.json has one root "version"; its lock file two (the lock's root and
 			// the root package), always before any dependency's
-			replace(file, pattern(client), 1, version);
+			texts.put(file, replaced(file, pattern(client), 1, version));
 			Path lock = lockFile(client, file);
 			if (lock != null) {
-				replace(lock, NPM_VERSION, 2, version);
+				texts.put(lock, replaced(lock, NPM_VERSION, 2, version));
 			}
 		}
+		return texts;
 	}
 
 	/**
@@ -122,7 +137,7 @@ public final class ClientVersions {
 		}
 	}
 
-	private static void replace(Path file, Pattern pattern, int occurrences, SchemaVersion version) {
+	private static String replaced(Path file, Pattern pattern, int occurrences, SchemaVersion version) {
 		Matcher matcher = pattern.matcher(text(file));
 		StringBuilder result = new StringBuilder();
 		int replaced = 0;
@@ -134,7 +149,7 @@ public final class ClientVersions {
 			throw new SchemaToolsException("no version to update in " + file);
 		}
 		matcher.appendTail(result);
-		FileWrites.write(file, result.toString());
+		return result.toString();
 	}
 
 	private static Path versionFile(ClientDeclarations declarations, ClientPackage client) {

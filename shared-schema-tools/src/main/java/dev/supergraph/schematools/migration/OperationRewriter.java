@@ -55,7 +55,7 @@ public final class OperationRewriter {
 			}
 			rewritten.put(file, text);
 		});
-		rewritten.forEach(FileWrites::write);
+		FileWrites.writeAll(rewritten);
 		return List.copyOf(rewritten.keySet());
 	}
 

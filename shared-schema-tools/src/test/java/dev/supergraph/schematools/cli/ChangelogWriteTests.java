@@ -84,6 +84,59 @@ class ChangelogWriteTests {
 		}
 	}
 
+	@Test
+	void aClientWhoseVersionCannotBeUpdatedLeavesTheChangelogAndEveryClientAsTheyWere() throws IOException {
+		String before = "# Schema changelog\n";
+		Files.writeString(this.changelog, before);
+		Path typescript = Files.createDirectories(this.work.resolve("clients/typescript"));
+		Path java = Files.createDirectories(this.work.resolve("clients/java"));
+		String packageJson = "{\n  \"name\": \"@x/client\",\n  \"version\": \"1.0.0\"\n}\n";
+		Files.writeString(typescript.resolve("package.json"), packageJson);
+		Files.writeString(java.resolve("pom.xml"), "<project><client.version>1.0.0</client.version></project>\n");
+		// a lock file without its root's version: found only after the changelog and
+		// package.json were written
+		String lock = "{\n  \"name\": \"@x/client\"\n}\n";
+		Files.writeString(typescript.resolve("package-lock.json"), lock);
+		Path clients = Files.writeString(this.work.resolve("clients/clients.json"),
+				"{\"clients\": [{\"name\": \"@x/client\", \"language\": \"typescript\", \"path\": \"typescript\","
+						+ " \"operations\": \"none\"}, {\"name\": \"x:client\", \"language\": \"java\", \"path\": \"java\","
+						+ " \"operations\": \"none\"}]}");
+		CliRun run = changelog("--clients", clients.toString());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err().strip())
+			.isEqualTo("schema-tools: error: no version to update in " + typescript.resolve("package-lock.json"));
+		assertThat(this.changelog).hasContent(before);
+		assertThat(typescript.resolve("package.json")).hasContent(packageJson);
+		assertThat(typescript.resolve("package-lock.json")).hasContent(lock);
+		assertThat(java.resolve("pom.xml")).hasContent("<project><client.version>1.0.0</client.version></project>\n");
+	}
+
+	@Test
+	void aVersionFileThatCannotBeWrittenLeavesTheChangelogAsItWasAndNoTemporaryFile() throws IOException {
+		String before = "# Schema changelog\n";
+		Files.writeString(this.changelog, before);
+		Path typescript = Files.createDirectories(this.work.resolve("clients/typescript"));
+		String packageJson = "{\n  \"name\": \"@x/client\",\n  \"version\": \"1.0.0\"\n}\n";
+		Files.writeString(typescript.resolve("package.json"), packageJson);
+		Path clients = Files.writeString(this.work.resolve("clients/clients.json"),
+				"{\"clients\": [{\"name\": \"@x/client\", \"language\": \"typescript\", \"path\": \"typescript\","
+						+ " \"operations\": \"none\"}]}");
+		// package.json's temporary file cannot be written (a directory holds its name, as
+		// a full disk or a read-only directory would refuse it) after the changelog's was
+		Path blocked = Files
+			.createDirectories(typescript.resolve(".package.json." + ProcessHandle.current().pid() + ".tmp"));
+		Files.writeString(blocked.resolve("keep"), "");
+		CliRun run = changelog("--clients", clients.toString());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).startsWith("schema-tools: error: cannot write " + typescript.resolve("package.json"));
+		assertThat(this.changelog).hasContent(before);
+		assertThat(typescript.resolve("package.json")).hasContent(packageJson);
+		try (var files = Files.list(this.work)) {
+			assertThat(files.map((file) -> file.getFileName().toString()))
+				.containsExactlyInAnyOrder("old-users.graphql", "users.graphql", "schema-changelog.md", "clients");
+		}
+	}
+
 	private CliRun changelog(String... options) {
 		String[] args = { "changelog", "--subgraph", "users=" + this.current, "--baseline", this.baseline.toString(),
 				"--output", this.changelog.toString(), "--date", "2026-11-25" };
