@@ -33,8 +33,10 @@ class CatalogCacheConfiguration {
 		if (!properties.enabled()) {
 			return CatalogCache.disabled();
 		}
-		CacheGeneration generation = RedisConfigured.in(environment) ? new RedisGeneration(redis.getObject(),
-				properties.redisKey(), properties.ttl(), registry, connectionLost(connections)) : new LocalGeneration();
+		CacheGeneration generation = RedisConfigured.in(environment)
+				? new RedisGeneration(redis.getObject(), properties.redisKey(), properties.ttl(),
+						properties.invalidationWait(), registry, connectionLost(connections))
+				: new LocalGeneration();
 		CatalogCache cache = CatalogCache.of(properties, generation);
 		// cache.gets{result=hit|miss}, cache.puts, cache.evictions, cache.size per
 		// region.

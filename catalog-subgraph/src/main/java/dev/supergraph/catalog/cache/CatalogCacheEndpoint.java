@@ -34,6 +34,7 @@ class CatalogCacheEndpoint {
 		this.cache.generation().ifPresent((generation) -> description.put("generation", generation));
 		description.put("maximumRows", this.properties.maximumRows());
 		description.put("ttl", this.properties.ttl().toString());
+		description.put("invalidationWait", this.properties.invalidationWait().toString());
 		Map<String, Object> regions = new LinkedHashMap<>();
 		this.cache.regions().forEach((region, caffeine) -> {
 			CacheStats stats = caffeine.stats();

@@ -24,12 +24,16 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <p>
  * When Redis does not answer, reads bypass the cache (fail open to the database, never to
  * old rows); for a second after a failure they do so at once rather than each waiting for
- * Redis's timeout. A write committed meanwhile, here or on another replica, could not
- * advance the generation, so the first call that reaches Redis again after a failure
- * advances it before anything is read from the cache. A replica whose write could not
- * advance it also keeps trying in the background, so that replicas which saw nothing of
- * the outage stop serving older entries about a second after Redis answers, whether or
- * not the writer is asked anything.
+ * Redis's timeout. A write that cannot advance the generation keeps trying for the
+ * invalidation wait before its response is sent: a replica that saw nothing of a short
+ * outage (a blip, a restart, a slow command) would otherwise serve its entries from
+ * before the write to the client that has just been told of the write. A write committed
+ * in a longer outage, here or on another replica, could not advance the generation, so
+ * the first call that reaches Redis again after a failure advances it before anything is
+ * read from the cache. A replica whose write could not advance it also keeps trying in
+ * the background, so that replicas which saw nothing of the outage stop serving older
+ * entries about a second after Redis answers, whether or not the writer is asked
+ * anything.
  * <p>
  * A Redis can also hand out a generation that was used before: one restarted from a
  * snapshot, or a failover to a replica that had not yet received the last advances.
@@ -45,6 +49,9 @@ final class RedisGeneration implements CacheGeneration {
 	private static final long RETRY_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private static final long OWED_ADVANCE_RETRY_MILLIS = 250;
+
+	/** How often a write waiting for Redis tries to advance the generation. */
+	private static final long WAITING_ADVANCE_RETRY_MILLIS = 50;
 
 	/**
 	 * A generation past every one used before: the clock in milliseconds, or one more
@@ -83,12 +90,16 @@ final class RedisGeneration implements CacheGeneration {
 	/** How long an owed advance is retried: after the TTL no older entry is served. */
 	private final long owedForNanos;
 
-	RedisGeneration(StringRedisTemplate redis, String key, Duration ttl, MeterRegistry registry,
-			Consumer<Runnable> onConnectionLost) {
+	/** How long a write tries to advance the generation before its response is sent. */
+	private final long waitForNanos;
+
+	RedisGeneration(StringRedisTemplate redis, String key, Duration ttl, Duration invalidationWait,
+			MeterRegistry registry, Consumer<Runnable> onConnectionLost) {
 		this.redis = redis;
 		this.key = key;
 		this.onConnectionLost = onConnectionLost;
 		this.owedForNanos = ttl.toNanos();
+		this.waitForNanos = invalidationWait.toNanos();
 		this.readFailures = failures(registry, "read");
 		this.advanceFailures = failures(registry, "advance");
 	}
@@ -107,24 +118,28 @@ final class RedisGeneration implements CacheGeneration {
 			return OptionalLong.empty();
 		}
 		try {
-			listen();
-			String value = this.redis.opsForValue().get(this.key);
-			if (value == null || this.failing || this.disturbed) {
-				// A new, restarted or failed-over Redis, or one back after a failure:
-				// writes may have committed that could not advance the generation, and
-				// the generation may be one that replicas used before. Concurrent calls
-				// may each jump; a generation more only costs a few misses.
-				this.disturbed = false;
-				value = String
-					.valueOf(this.redis.execute(JUMP, List.of(this.key), String.valueOf(System.currentTimeMillis())));
-			}
-			recovered();
-			return OptionalLong.of(Long.parseLong(value));
+			return OptionalLong.of(read());
 		}
 		catch (RuntimeException ex) {
 			failed(this.readFailures, ex);
 			return OptionalLong.empty();
 		}
+	}
+
+	private long read() {
+		listen();
+		String value = this.redis.opsForValue().get(this.key);
+		if (value == null || this.failing || this.disturbed) {
+			// A new, restarted or failed-over Redis, or one back after a failure: writes
+			// may have committed that could not advance the generation, and the
+			// generation may be one that replicas used before. Concurrent calls may each
+			// jump; a generation more only costs a few misses.
+			this.disturbed = false;
+			value = String
+				.valueOf(this.redis.execute(JUMP, List.of(this.key), String.valueOf(System.currentTimeMillis())));
+		}
+		recovered();
+		return Long.parseLong(value);
 	}
 
 	/**
@@ -140,20 +155,44 @@ final class RedisGeneration implements CacheGeneration {
 
 	@Override
 	public void advance() {
-		if (current().isEmpty()) {
-			// Redis is not answering: the next call that reaches it advances the
-			// generation, the background retry at the latest. The write is committed;
-			// failing its response would only invite a retry.
-			this.advanceFailures.increment();
-			owe();
-			return;
+		long deadline = System.nanoTime() + this.waitForNanos;
+		while (!advanced()) {
+			if (System.nanoTime() - deadline >= 0 || !pause()) {
+				// Redis did not answer within the wait: the next call that reaches it
+				// advances the generation, the background retry at the latest. The write
+				// is committed; failing its response would only invite a retry.
+				this.advanceFailures.increment();
+				owe();
+				return;
+			}
 		}
+	}
+
+	/**
+	 * One attempt, also within the second after a failure: the write's response waits for
+	 * it. Failed attempts are counted once, by the caller, when it gives up.
+	 * @return whether the generation was advanced
+	 */
+	private boolean advanced() {
 		try {
+			read();
 			this.redis.opsForValue().increment(this.key);
+			return true;
 		}
 		catch (RuntimeException ex) {
-			failed(this.advanceFailures, ex);
-			owe();
+			unavailable(ex);
+			return false;
+		}
+	}
+
+	private static boolean pause() {
+		try {
+			Thread.sleep(WAITING_ADVANCE_RETRY_MILLIS);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
@@ -188,6 +227,10 @@ final class RedisGeneration implements CacheGeneration {
 
 	private void failed(Counter counter, RuntimeException ex) {
 		counter.increment();
+		unavailable(ex);
+	}
+
+	private void unavailable(RuntimeException ex) {
 		this.failedAt = System.nanoTime();
 		if (!this.failing) {
 			this.failing = true;
