@@ -18,7 +18,7 @@ export function sharedRedis(redisSettings, log = routerLog) {
     return undefined;
   }
   log.info(`Rate limit counts in Redis, keys under '${redisSettings.keyPrefix}'`);
-  return redisClient(redisSettings);
+  return redisClient(redisSettings, log);
 }
 
 /**
@@ -26,7 +26,7 @@ export function sharedRedis(redisSettings, log = routerLog) {
  * disconnected fails at once), a short command timeout, and reconnection in the background. ioredis
  * is loaded only here, so a router without Redis does not pay for loading it.
  */
-export async function redisClient({ url, keyPrefix, commandTimeoutMs }) {
+export async function redisClient({ url, keyPrefix, commandTimeoutMs }, log = routerLog) {
   const { default: Redis } = await import('ioredis');
   const client = new Redis(url, {
     keyPrefix,
@@ -37,7 +37,24 @@ export async function redisClient({ url, keyPrefix, commandTimeoutMs }) {
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
   // Connection errors are reported through failed commands (fail open); ioredis would log each retry.
-  client.on('error', () => {});
+  // A database the server refuses to select is not: ioredis reports it here only and goes on in
+  // database 0, where the counts would mix with whatever else lives there. That connection is dropped
+  // instead, so the limit fails open, counted, until a Redis that takes the URL's database answers.
+  let refusedSelect = false;
+  client.on('error', (error) => {
+    if (error?.command?.name !== 'select') {
+      return;
+    }
+    if (!refusedSelect) {
+      refusedSelect = true;
+      log.error(`Redis refused database ${error.command.args?.[0]} of REDIS_URL (${error.message}): `
+        + 'rate limits fail open until it takes it');
+    }
+    client.disconnect(true);
+  });
+  client.on('ready', () => {
+    refusedSelect = false;
+  });
   // The first requests wait (at most 2 s, once) for the first connection rather than fail open.
   await Promise.race([new Promise((resolve) => client.once('ready', resolve)),
     new Promise((resolve) => setTimeout(resolve, 2000).unref())]);

@@ -9,7 +9,7 @@ import { startFakeSubgraphs } from './support/fake-subgraphs.mjs';
 import { gatewayDir, startGateway, TEST_ROUTER_SECRET } from './support/gateway.mjs';
 import { createSigner } from './support/tokens.mjs';
 import { codes, post } from './support/http.mjs';
-import { ownPrefix, sharedRedisUrl, startOwnRedis } from './support/redis.mjs';
+import { ownPrefix, redisKeys, sharedRedisUrl, startOwnRedis } from './support/redis.mjs';
 import { sha256 } from '../router/plugins.mjs';
 
 const productPage = sha256(readFileSync(resolve(gatewayDir, 'operations', 'ProductPage.graphql'), 'utf8'));
@@ -72,6 +72,24 @@ describe('router shared state', () => {
     try {
       assert.equal((await send(router, sign({ sub: 'local' }))).status, 200);
       assert.match(router.output(), /REDIS_URL unset: rate limit counts are in this process only/);
+    } finally {
+      await router.stop();
+    }
+  });
+
+  it('a database Redis refuses to select fails open, counted and logged, and counts nothing in database 0', async () => {
+    const prefix = ownPrefix();
+    // The default Redis has 16 databases: 99 is refused, and ioredis alone would go on in database 0.
+    const router = await startGateway(productionEnv({ REDIS_URL: `${sharedRedisUrl}/99`, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_MAX: '1' }));
+    try {
+      const token = sign({ sub: 'refused-database' });
+      for (let i = 0; i < 3; i++) {
+        assert.equal((await send(router, token)).status, 200);
+      }
+      assert.match(router.output(), /Redis refused database 99 of REDIS_URL \(ERR DB index is out of range\)/);
+      assert.match(await metrics(router), /router_redis_failures_total\{operation="consume"\} [1-9]/);
+      const keys = await redisKeys(sharedRedisUrl, `${prefix}*`);
+      assert.deepEqual(keys, [], 'no count in database 0');
     } finally {
       await router.stop();
     }

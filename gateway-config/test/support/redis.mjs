@@ -10,6 +10,24 @@ export function ownPrefix() {
   return `test-${randomUUID()}:`;
 }
 
+/** The keys of a Redis that match a pattern (SCAN's, not KEYS'), read with ioredis as the router reads it. */
+export async function redisKeys(url, pattern) {
+  const { default: Redis } = await import('ioredis');
+  const client = new Redis(url);
+  try {
+    const keys = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      keys.push(...batch);
+      cursor = next;
+    } while (cursor !== '0');
+    return keys;
+  } finally {
+    client.disconnect();
+  }
+}
+
 export async function startOwnRedis() {
   const port = await freePort();
   let child;
