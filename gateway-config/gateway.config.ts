@@ -180,8 +180,13 @@ export const gatewayConfig = defineConfig({
     },
   },
   // Hive Gateway's own metrics only with ROUTER_METRICS=all (router/settings.mjs); the router's own
-  // (router/operation-metrics.mjs) are always on.
-  prometheus: on('prometheus') && settings.metrics === 'all' ? { endpoint: false, metrics: true } : undefined,
+  // (router/operation-metrics.mjs) are always on. Their labels are bounded like the router's: no `url`
+  // (a GET request's whole URL, its variables and any parameter a client adds, and the Host it sent),
+  // no error `path` (list indexes); the operation's name only in production, where every document is
+  // a trusted one (in dev any client names its operations as it likes).
+  prometheus: on('prometheus') && settings.metrics === 'all'
+    ? { endpoint: false, metrics: true, labels: { url: false, path: false, ...(production ? {} : { operationName: false }) } }
+    : undefined,
   plugins: (ctx) => [
     // Subgraph fetches through undici, each answer read as text; first, so that the plugins after it
     // wrap it as they would the gateway's fetch (router/subgraph-fetch.mjs).

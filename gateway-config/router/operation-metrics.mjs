@@ -208,6 +208,22 @@ export function useOperationMetrics({ production, trustedDocuments, clientNames 
   });
   const requests = new WeakMap();
   const slowest = new SlowestRecent();
+  let endpoint = '/graphql';
+  const observe = (state, response) => {
+    const seconds = (performance.now() - state.start) / 1000;
+    duration.observe({ operation: state.operation, client: state.client, outcome: state.outcome }, seconds);
+    slowest.offer(state.operation, seconds * 1000, response.headers.get('x-request-id'));
+  };
+  const countErrors = (state, request, codes) => {
+    const client = clientOf(state, request);
+    let serverFailed = false;
+    for (const code of codes) {
+      errors.inc({ operation: state.operation, client, code });
+      serverFailed ||= SERVER_ERROR_CODES.has(code);
+    }
+    // One per response: a list whose subgraph is down has an error per item, a request fails once.
+    state.outcome = serverFailed ? 'server_error' : codes.length ? 'error' : 'ok';
+  };
   const nameOperation = (request, params) => {
     const state = requests.get(request);
     if (state && !state.named && params && !Array.isArray(params)) {
@@ -239,8 +255,12 @@ export function useOperationMetrics({ production, trustedDocuments, clientNames 
       const state = requests.get(request);
       return state ? { [OPERATION_HEADER]: state.operation, [CLIENT_HEADER]: clientNameOf(state, request) } : {};
     },
-    onRequest({ request }) {
-      requests.set(request, { start: performance.now(), operation: 'anonymous', apiKeyClient: null, outcome: null });
+    onYogaInit({ yoga }) {
+      endpoint = yoga.graphqlEndpoint;
+    },
+    onRequest({ request, url }) {
+      requests.set(request, { start: performance.now(), operation: 'anonymous', apiKeyClient: null, outcome: null,
+        graphql: url?.pathname === endpoint });
     },
     onSubgraphExecute({ subgraphName, executionRequest, executor, setExecutor }) {
       if (!subgraphName) {
@@ -278,29 +298,47 @@ export function useOperationMetrics({ production, trustedDocuments, clientNames 
       if (!state || Array.isArray(result) || (result && Symbol.asyncIterator in result)) {
         return;
       }
-      const client = clientOf(state, request);
-      const failed = result?.errors ?? [];
-      let serverFailed = false;
-      for (const error of failed) {
-        const code = String(error?.extensions?.code ?? 'INTERNAL');
-        errors.inc({ operation: state.operation, client, code });
-        serverFailed ||= SERVER_ERROR_CODES.has(code);
-      }
-      // One per response: a list whose subgraph is down has an error per item, a request fails once.
-      state.outcome = serverFailed ? 'server_error' : failed.length ? 'error' : 'ok';
+      countErrors(state, request, (result?.errors ?? []).map((error) => String(error?.extensions?.code ?? 'INTERNAL')));
     },
-    // Timed to the response, which carries the request id (Hive Gateway's requestId runs first).
+    // Timed to the response, which carries the request id (Hive Gateway's requestId runs first). A
+    // request to the GraphQL endpoint refused as it arrived (a method, a media type, a body too large:
+    // answered before GraphQL processing, so no result was processed) is counted by its answer's codes.
     onResponse({ request, response }) {
       const state = requests.get(request);
-      if (!state?.outcome) {
-        return;
+      if (!state) {
+        return undefined;
       }
       requests.delete(request);
-      const seconds = (performance.now() - state.start) / 1000;
-      duration.observe({ operation: state.operation, client: state.client, outcome: state.outcome }, seconds);
-      slowest.offer(state.operation, seconds * 1000, response.headers.get('x-request-id'));
+      if (state.outcome) {
+        return observe(state, response);
+      }
+      if (!state.graphql || response.status < 400) {
+        return undefined;
+      }
+      return refusalCodes(response).then((codes) => {
+        countErrors(state, request, codes);
+        observe(state, response);
+      });
     },
   };
+}
+
+/**
+ * The codes of a refusal's errors (the router's own refusals are JSON in the GraphQL error shape), read
+ * from a copy of its body. A bare answer of GraphQL Yoga's, which a later plugin gives its JSON body
+ * (router/plugins.mjs useNotAcceptable), has the code that body will have: the client's mistake for a
+ * 4xx status, else the router's.
+ */
+async function refusalCodes(response) {
+  try {
+    const errors = (await response.clone().json())?.errors;
+    if (Array.isArray(errors) && errors.length) {
+      return errors.map((error) => String(error?.extensions?.code ?? 'INTERNAL'));
+    }
+  } catch {
+    // No JSON body: a bare answer.
+  }
+  return [response.status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL'];
 }
 
 /**

@@ -54,6 +54,35 @@ describe('router metrics per operation and client', () => {
       { operation: 'Misspelled', client: 'unknown', outcome: 'error' }), 1);
   });
 
+  it('counts a request refused as it arrives, before GraphQL processing, by its code, and nothing at other paths', async () => {
+    const before = await scrape(gateway.url);
+    const body = JSON.stringify({ query: 'query Refused { categories { id } }' });
+    const refusals = [
+      [405, { method: 'PUT', headers: { 'content-type': 'application/json' }, body }],
+      [405, { method: 'DELETE' }],
+      [415, { method: 'POST', headers: { 'content-type': 'text/plain' }, body }],
+      [415, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body }],
+      [406, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'image/png' }, body }],
+      [413, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(2 * 1024 * 1024) }],
+    ];
+    for (const [status, init] of refusals) {
+      const response = await fetch(`${gateway.url}/graphql`, init);
+      assert.equal(response.status, status, JSON.stringify(init.headers));
+      assert.deepEqual(codes(await response.json()), ['BAD_USER_INPUT']);
+    }
+    for (const path of ['/metrics', '/ops/data', '/healthcheck']) {
+      assert.equal((await fetch(`${gateway.url}${path}`, { method: 'PUT' })).status, 405, path);
+    }
+    const after = await scrape(gateway.url);
+    const added = (name, labels) => sum(after, name, labels) - sum(before, name, labels);
+    assert.equal(added('router_operation_errors_total', { operation: 'anonymous', client: 'unknown', code: 'BAD_USER_INPUT' }),
+      refusals.length);
+    assert.equal(added('router_operation_errors_total', {}), refusals.length);
+    assert.equal(added('router_operation_duration_seconds_count', { operation: 'anonymous', client: 'unknown', outcome: 'error' }),
+      refusals.length);
+    assert.equal(added('router_operation_duration_seconds_count', {}), refusals.length);
+  });
+
   it('times a request that failed on the platform\'s side once as a server error, whatever its errors', async () => {
     const response = await post(gateway.url, { query: 'query TimedOut { slow: categories { id } }' });
     assert.deepEqual(codes(response.json), ['SERVICE_UNAVAILABLE']);
@@ -484,6 +513,24 @@ describe('router metrics with ROUTER_METRICS=all', () => {
     for (const name of ['router_operation_duration_seconds_count', 'router_subgraph_fetch_duration_seconds_count',
       'graphql_gateway_fetch_duration_count', 'graphql_yoga_http_duration_count', 'graphql_envelop_phase_parse_count']) {
       assert.ok(names.has(name), name);
+    }
+  });
+
+  it('labels Hive Gateway\'s metrics by nothing a client chooses: no URL, no error path, no dev operation name', async () => {
+    const secret = `secret${Date.now()}`;
+    for (let i = 0; i < 3; i++) {
+      const query = encodeURIComponent(`query Chosen${i}($skip: Boolean!) { categories @skip(if: $skip) { id } }`);
+      const variables = encodeURIComponent(JSON.stringify({ skip: i === 0 }));
+      const response = await fetch(`${gateway.url}/graphql?query=${query}&variables=${variables}&extra=${secret}${i}`,
+        { headers: { 'graphql-client-name': `client${i}`, 'x-graphql-csrf': '1' } });
+      assert.equal(response.status, 200);
+    }
+    assert.equal((await post(gateway.url, { query: 'query Misspelled { categorie { id } }' })).status, 400);
+    const hive = (await scrape(gateway.url)).filter((s) => !s.name.startsWith('router_'));
+    assert.ok(hive.some((s) => s.name === 'graphql_yoga_http_duration_count' && s.labels.method === 'GET'));
+    for (const { name, labels } of hive) {
+      assert.deepEqual(Object.keys(labels).filter((label) => ['url', 'path', 'operationName'].includes(label)), [], name);
+      assert.ok(!Object.values(labels).some((value) => value.includes(secret) || value.includes('Chosen')), name);
     }
   });
 });
