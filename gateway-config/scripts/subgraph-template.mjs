@@ -172,6 +172,10 @@ ${name}:
     'src/main/resources/errors.properties': `# Messages of the ${name} subgraph's errors (SubgraphException message keys), e.g.
 # ${name}.itemNotFound=Item {0} does not exist.
 `,
+    // German for a client whose Accept-Language prefers it, like every subgraph's (MessagesTests checks the keys).
+    'src/main/resources/errors_de.properties': `# German messages of the ${name} subgraph's errors: every key of errors.properties, e.g.
+# ${name}.itemNotFound=Artikel {0} existiert nicht.
+`,
     [`src/main/resources/db/${name}/V1__items.sql`]: `CREATE TABLE items (
     id   BIGINT       PRIMARY KEY,
     name VARCHAR(100) NOT NULL
@@ -213,6 +217,19 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("${pkg}.item..");
+
+}
+`),
+    [`${testDir}/MessagesTests.java`]: java(pkg, ['java.util.Locale', '', 'dev.supergraph.starter.test.MessageBundles',
+      'org.junit.jupiter.api.Test', '', 'static org.assertj.core.api.Assertions.assertThat'], `/**
+ * Every message of the ${name} subgraph is translated.
+ */
+class MessagesTests {
+
+	@Test
+	void everyMessageHasAGermanTranslation() {
+		assertThat(MessageBundles.untranslated("errors", Locale.GERMAN)).isEmpty();
+	}
 
 }
 `),

@@ -1,17 +1,28 @@
 package dev.supergraph.gateway;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
+import dev.supergraph.gateway.support.SubgraphRegistry;
 import dev.supergraph.gateway.support.Supergraph;
 import dev.supergraph.starter.test.GraphQlHttpClient.Response;
 import dev.supergraph.starter.test.TestTokens;
+import graphql.language.Document;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.StringValue;
+import graphql.parser.Parser;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +60,27 @@ class MalformedRepresentationsIT {
 		return List.of(List.of("users", "User", "id", "7", "name"), List.of("catalog", "Product", "id", "7", "sku"),
 				List.of("catalog", "Product", "sku", "SKU-00007", "sku"),
 				List.of("catalog", "Category", "id", "7", "name"), List.of("orders", "Order", "id", "7", "status"),
-				List.of("orders", "User", "id", "7", "id"), List.of("orders", "Product", "id", "7", "id"));
+				List.of("orders", "User", "id", "7", "id"), List.of("orders", "Product", "id", "7", "id"),
+				List.of("inventory", "Product", "id", "7", "inStock"));
+	}
+
+	/**
+	 * The list above names each key of each entity of every registered subgraph, read
+	 * from the golden subgraph schemas, so a new subgraph or key cannot be left out.
+	 */
+	@Test
+	void everyKeyOfEverySubgraphIsTried() throws IOException {
+		Set<String> keys = new TreeSet<>();
+		for (String subgraph : SubgraphRegistry.names()) {
+			Document schema = Parser.parse(Files.readString(Path.of("subgraphs", subgraph + ".graphql")));
+			for (ObjectTypeDefinition type : schema.getDefinitionsOfType(ObjectTypeDefinition.class)) {
+				type.getDirectives("key")
+					.forEach((key) -> keys.add(subgraph + " " + type.getName() + " "
+							+ ((StringValue) key.getArgument("fields").getValue()).getValue()));
+			}
+		}
+		assertThat(entities().stream().map((entity) -> String.join(" ", entity.subList(0, 3))))
+			.containsExactlyInAnyOrderElementsOf(keys);
 	}
 
 	static List<Arguments> malformed() {
@@ -80,6 +111,9 @@ class MalformedRepresentationsIT {
 			}
 			if (entity.get(0).equals("orders") && type.equals("Product")) {
 				shapes.put("a weight that is a string", Map.of("__typename", type, key, "7", "weightGrams", "heavy"));
+			}
+			if (entity.get(0).equals("inventory")) {
+				shapes.put("a stock flag that is a string", Map.of("__typename", type, key, "7", "inStock", "yes"));
 			}
 			shapes.forEach((shape, value) -> cases.add(Arguments.of(entity, shape, value)));
 		}

@@ -42,6 +42,8 @@ class SubgraphAdversarialIT {
 
 	static final String USER_ORDERS_ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id orders(first: 10) { edges { node { id } } } } } }";
 
+	static final String STOCK_ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { inStock } } }";
+
 	static final String PRODUCT_ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id sku name } } }";
 
 	static Supergraph supergraph;
@@ -68,6 +70,9 @@ class SubgraphAdversarialIT {
 		Response orders = supergraph.subgraphClient("orders")
 			.post(USER_ORDERS_ENTITIES, representations("User", "1"), TestTokens.forUser("1"));
 		assertThat(orders.data().path("_entities").path(0).path("id").asString()).as(orders.body()).isEqualTo("1");
+		Response stock = supergraph.subgraphClient("inventory")
+			.post(STOCK_ENTITIES, representations("Product", "1"), null);
+		assertThat(stock.data().path("_entities").path(0).path("inStock").asBoolean()).as(stock.body()).isTrue();
 	}
 
 	@Test

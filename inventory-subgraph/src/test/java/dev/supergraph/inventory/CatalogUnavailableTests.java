@@ -90,6 +90,22 @@ class CatalogUnavailableTests extends CatalogLinkedTests {
 		assertThat(response.data().path("_entities").get(0).path("inStock").asBoolean()).isTrue();
 	}
 
+	@Test
+	void theOutageIsExplainedInTheCallersLanguage() {
+		String id = RunningCatalog.createProduct(5);
+		this.catalog.mode(CatalogLink.Mode.DOWN);
+		Response german = GraphQlHttpClient.forPort(this.port)
+			.signedWith(RunningCatalog.ROUTER_SECRET)
+			.postWithHeaders(StockEntitiesTests.STOCK, Map.of("r", StockEntitiesTests.products(id)),
+					Map.of("Authorization", "Bearer " + TestTokens.forUser("1", "inventory:read"), "Accept-Language",
+							"de-DE,de;q=0.9,en;q=0.5"));
+		assertThat(german.firstErrorCode()).isEqualTo("SERVICE_UNAVAILABLE");
+		assertThat(german.json().path("errors").path(0).path("message").asString()).isEqualTo(
+				"Der Bestand dieses Produkts konnte nicht vom Katalog übernommen werden. Bitte versuchen Sie es später erneut.");
+		assertThat(stock(id).json().path("errors").path(0).path("message").asString())
+			.isEqualTo("The stock of this product could not be taken over from the catalog. Retry later.");
+	}
+
 	private Response stock(String... ids) {
 		return GraphQlHttpClient.forPort(this.port)
 			.signedWith(RunningCatalog.ROUTER_SECRET)
