@@ -91,11 +91,12 @@ describe('router GraphiQL', () => {
     }
   });
 
-  // GraphQL Yoga served the page to any Accept containing "text/html", q=0 too, and ignored the weights of the rest.
+  // GraphQL Yoga served the page to any Accept containing "text/html", q=0 too, and ignored the weights of the rest;
+  // it looked for that text in lower case only (media types are case-insensitive: TEXT/HTML was 406).
   it('serves the page only to an Accept that prefers HTML, weighed as the router weighs every Accept', async () => {
     const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
     for (const accept of ['text/html', browser, 'application/json;q=0.5, text/html', 'text/html ; Q=0.9, application/json;q=0.1',
-      'text/html, application/json']) {
+      'text/html, application/json', 'TEXT/HTML', 'Text/Html, Application/JSON;q=0.5', browser.toUpperCase()]) {
       const { status, options } = await graphiqlPage(devKeyRouter.url, '/graphql', accept);
       assert.equal(status, 200, accept);
       assert.equal(options?.defaultTabs.length, operationTexts.length, accept);
@@ -106,7 +107,8 @@ describe('router GraphiQL', () => {
       ['text/html;q=0, application/json', 400, 'DOCUMENT_REQUIRED'], ['application/json, text/html;q=0.5', 400, 'DOCUMENT_REQUIRED'],
       ['text/html;q=0.5, application/json', 400, 'DOCUMENT_REQUIRED'], ['application/json, text/html', 400, 'DOCUMENT_REQUIRED'],
       ['text/html; charset=iso-8859-1, application/json;q=0.5', 400, 'DOCUMENT_REQUIRED'],
-      ['text/html-sandboxed, application/json', 400, 'DOCUMENT_REQUIRED'], ['*/*;q=0.5, text/html;q=0', 400, 'DOCUMENT_REQUIRED']]) {
+      ['text/html-sandboxed, application/json', 400, 'DOCUMENT_REQUIRED'], ['*/*;q=0.5, text/html;q=0', 400, 'DOCUMENT_REQUIRED'],
+      ['TEXT/HTML;Q=0', 406, 'NOT_ACCEPTABLE'], ['APPLICATION/JSON, TEXT/HTML', 400, 'DOCUMENT_REQUIRED']]) {
       const { status: answered, html, options } = await graphiqlPage(devKeyRouter.url, '/graphql', accept);
       assert.equal(options, null, accept);
       assert.equal(answered, status, `${accept}: ${html}`);

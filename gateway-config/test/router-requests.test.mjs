@@ -167,7 +167,7 @@ const MALFORMED = [
 // Requests Node's HTTP parser refuses before the router sees them, sent over a raw socket as a broken or
 // hostile client sends them: [what, the bytes, status, reason].
 const UNPARSABLE = [
-  ['a request line over the header limit', `GET /graphql?query=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
+  ['a request line over the header limit', `GET /graphql?query=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`, 414, 'URI_TOO_LONG'],
   ['a header over the limit', `GET /graphql HTTP/1.1\r\nHost: localhost\r\ntracestate: ${'x'.repeat(20_000)}\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
   ['a malformed request line', 'GET /graphql HTTP/1.1 trailing\r\nHost: localhost\r\n\r\n', 400, 'MALFORMED_HTTP'],
   ['an unsupported HTTP version', 'GET /graphql HTTP/7.1\r\nHost: localhost\r\n\r\n', 400, 'MALFORMED_HTTP'],

@@ -14,10 +14,19 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 public final class ErrorMessages {
 
 	/**
-	 * The message of a request line or header that is malformed or too large, whoever
-	 * refuses it (Tomcat's parser, Spring Security's firewall).
+	 * The message of a request line, header or path that is malformed, whoever refuses it
+	 * (Tomcat's parser, Spring Security's firewall).
 	 */
 	public static final String MALFORMED_HTTP = "input.malformedHttp";
+
+	/** The message of a request line over Tomcat's limit. */
+	public static final String URI_TOO_LONG = "input.uriTooLong";
+
+	/** The message of an {@code Expect} other than {@code 100-continue}. */
+	public static final String EXPECTATION_FAILED = "input.expectationFailed";
+
+	/** The message of headers over Tomcat's limit, in size or in lines. */
+	public static final String HEADERS_TOO_LARGE = "input.headersTooLarge";
 
 	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -23,10 +24,15 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
  * MVC's mappings or 404: Tomcat refused it with the methods of the whole servlet
  * ({@code Allow: HEAD, DELETE, POST, GET, OPTIONS, PUT} on every path). A {@code TRACE}
  * never reaches the servlet, whose {@code doTrace} would echo the request.
+ * {@code OPTIONS} likewise, a CORS preflight too (a subgraph answers no browser): the
+ * servlet answered it 200 with its own {@code Allow} on every path, served or not, as the
+ * router's CORS answered it 204.
  */
 final class UnservedRequestFilter extends OncePerRequestFilter {
 
 	private static final String TRACE = "TRACE";
+
+	private static final String OPTIONS = "OPTIONS";
 
 	private final ObjectProvider<HandlerMappingIntrospector> mappings;
 
@@ -45,7 +51,7 @@ final class UnservedRequestFilter extends OncePerRequestFilter {
 			this.errors.write(request, response, ErrorCode.NOT_FOUND);
 			return;
 		}
-		if (!TRACE.equals(request.getMethod())) {
+		if (!TRACE.equals(request.getMethod()) && !OPTIONS.equals(request.getMethod())) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -59,8 +65,17 @@ final class UnservedRequestFilter extends OncePerRequestFilter {
 	}
 
 	// The Allow Spring MVC gives a method the path does not take, or null where nothing
-	// is served (no path takes TRACE)
-	private @Nullable String allowedMethods(HttpServletRequest request) {
+	// is served: asked as TRACE, which no path takes (Spring MVC answers OPTIONS itself
+	// wherever a path is mapped)
+	private @Nullable String allowedMethods(HttpServletRequest served) {
+		HttpServletRequest request = new HttpServletRequestWrapper(served) {
+
+			@Override
+			public String getMethod() {
+				return TRACE;
+			}
+
+		};
 		HandlerMappingIntrospector mappings = this.mappings.getIfAvailable();
 		if (mappings == null) {
 			return null;

@@ -3,7 +3,10 @@ package dev.supergraph.starter.security;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 
 import dev.supergraph.starter.errors.ErrorCode;
 import dev.supergraph.starter.errors.ErrorExtensions;
@@ -54,6 +57,16 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 @ConditionalOnWebApplication
 @EnableConfigurationProperties({ SecurityProperties.class, ApiKeyProperties.class, RouterSignatureProperties.class })
 public final class SecurityAutoConfiguration {
+
+	/**
+	 * Percent-encodings a path needs not (RFC 3986, 6.2.2: a letter, digit, {@code -._~},
+	 * or a control character, which may appear in no path), refused as the firewall
+	 * refuses an encoded {@code /}, {@code ;} or {@code %}: a path is read only in the
+	 * one form that names it, as at the router ({@code isNormalPath} in
+	 * {@code router/transport-errors.mjs}). Tomcat decoded {@code /graphq%6C} and served
+	 * it as {@code /graphql}, which the router did not find.
+	 */
+	private static final List<String> NEEDLESS_ENCODINGS = needlessEncodings();
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -132,7 +145,20 @@ public final class SecurityAutoConfiguration {
 		firewall.setUnsafeAllowAnyHttpMethod(true);
 		firewall.setAllowedHeaderNames(HeaderText::isAllowedName);
 		firewall.setAllowedHeaderValues(HeaderText::isAllowedValue);
+		firewall.getEncodedUrlBlocklist().addAll(NEEDLESS_ENCODINGS);
 		return firewall;
+	}
+
+	private static List<String> needlessEncodings() {
+		List<String> encodings = new ArrayList<>();
+		for (int c = 0; c < 0x80; c++) {
+			if (c < 0x20 || c == 0x7f || Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0) {
+				String hex = String.format("%02X", c);
+				encodings.add("%" + hex);
+				encodings.add("%" + hex.toLowerCase(Locale.ROOT));
+			}
+		}
+		return List.copyOf(new LinkedHashSet<>(encodings));
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package dev.supergraph.starter.errors;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -22,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code contract-transport-answers.test.mjs} sends too, over a raw socket to the running
  * test subgraph: answered by its method and path alone as the router answers it (a method
  * the path does not take, TRACE among them, 405 with the path's {@code Allow}; nothing
- * served, a trailing slash among them, 404 {@code NOT_FOUND}; CONNECT 400), with a
- * request id, and without a body to HEAD.
+ * served, a trailing slash among them, 404 {@code NOT_FOUND}; CONNECT 400; a path not in
+ * its one form 400; OPTIONS as any other method; a request line over the limit 414,
+ * headers over it 431), with a request id, and without a body to HEAD.
  */
 class TransportAnswersContractTests {
 
@@ -91,11 +95,46 @@ class TransportAnswersContractTests {
 		assertRefused(exchange, "NOT_FOUND", null);
 	}
 
+	// The request a case names, as contract-transport-answers.test.mjs writes it.
 	private RawExchange send(JsonNode request) {
-		String target = request.has("target") ? request.path("target").asString()
-				: roles.get(request.path("path").asString()).path() + request.path("suffix").asString("");
-		return RawExchange.send(this.url, request.path("method").asString() + " " + target + " "
-				+ request.path("version").asString("HTTP/1.1") + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		StringBuilder head = new StringBuilder(request.path("method").asString()).append(' ')
+			.append(target(request))
+			.append(' ')
+			.append(request.path("version").asString("HTTP/1.1"))
+			.append("\r\n");
+		List<String> lines = new ArrayList<>();
+		if (request.has("hosts")) {
+			request.path("hosts").valueStream().map(JsonNode::asString).forEach(lines::add);
+		}
+		else {
+			lines.add("Host: localhost");
+		}
+		request.path("headers").valueStream().map(JsonNode::asString).forEach(lines::add);
+		JsonNode padding = request.path("padding");
+		if (padding.has("header")) {
+			lines.add("X-Padding: " + "x".repeat(padding.path("header").asInt()));
+		}
+		for (int n = 0; n < padding.path("lines").asInt(0); n++) {
+			lines.add("X-Header-" + n + ": x");
+		}
+		lines.add("Connection: close");
+		lines.forEach((line) -> head.append(line).append("\r\n"));
+		return RawExchange.send(this.url, head.append("\r\n").append(request.path("body").asString("")).toString());
+	}
+
+	private static String target(JsonNode request) {
+		String written = request.has("path") ? roles.get(request.path("path").asString()).path() : "";
+		if (request.path("upperCase").asBoolean(false)) {
+			written = written.toUpperCase(Locale.ROOT);
+		}
+		if (request.path("encodeLast").asBoolean(false)) {
+			written = written.substring(0, written.length() - 1)
+					+ "%%%02X".formatted((int) written.charAt(written.length() - 1));
+		}
+		written = request.has("target") ? request.path("target").asString().replace("{path}", written)
+				: written + request.path("suffix").asString("");
+		int padding = request.path("padding").path("target").asInt(0);
+		return (padding > 0) ? written + "?pad=" + "x".repeat(padding) : written;
 	}
 
 	private static void assertRefused(RawExchange exchange, String code, @Nullable String reason) {

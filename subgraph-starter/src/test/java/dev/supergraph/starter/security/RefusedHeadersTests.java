@@ -43,7 +43,7 @@ class RefusedHeadersTests {
 		assertThat(error.path("extensions").path("code").asString()).isEqualTo("BAD_USER_INPUT");
 		assertThat(error.path("extensions").path("reason").asString()).isEqualTo("MALFORMED_HTTP");
 		assertThat(error.path("message").asString())
-			.isEqualTo("The request line or its headers are malformed or too large.");
+			.isEqualTo("The request line, its headers or its path are malformed.");
 	}
 
 	@ParameterizedTest
