@@ -20,9 +20,9 @@ export interface ClientOptions {
   /** `Accept-Language` for error and user error messages (`en`, `de`). */
   language?: string;
   /**
-   * How long one request may take, from connecting to the last byte of the answer, and how long the `token` function
-   * may take before it, each, in milliseconds (default {@link DEFAULT_TIMEOUT_MS}, at most {@link MAX_TIMEOUT_MS}, as in
-   * Java); past it the result is a `CLIENT_ERROR`.
+   * How long one call may take, from obtaining the token to the last byte of the answer, all of it together, in
+   * milliseconds (default {@link DEFAULT_TIMEOUT_MS}, at most {@link MAX_TIMEOUT_MS}, as in Java); past it the result
+   * is a `CLIENT_ERROR`.
    */
   timeoutMs?: number;
   /**
@@ -116,9 +116,10 @@ export function createClient(options: ClientOptions): SupergraphClient {
           : { query: text, operationName, variables };
       const nothingSent = () => clientError("the caller's signal was aborted: nothing was sent", 'ABORTED');
       if (caller?.aborted) return nothingSent();
-      // the timeout bounds obtaining the token as it bounds the exchange, as in Java: a token function that hung kept
-      // the caller for ever
-      const obtaining = abortedByEither(caller, AbortSignal.timeout(timeoutMs));
+      // one deadline for the whole call, the token and the exchange together, as in Java: a token function that hung
+      // kept the caller for ever, and a slow one and a slow router took twice the timeout
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const obtaining = abortedByEither(caller, deadline);
       let requestHeaders: Record<string, string> | undefined;
       try {
         requestHeaders = await untilAborted(headers(options), obtaining.signal);
@@ -133,7 +134,6 @@ export function createClient(options: ClientOptions): SupergraphClient {
         return clientError(`the token was not obtained within ${timeoutMs / 1000} s: nothing was sent`, 'CREDENTIALS_UNAVAILABLE');
       }
       const request = { method: 'POST', headers: requestHeaders, body: JSON.stringify(body) };
-      const deadline = AbortSignal.timeout(timeoutMs);
       const { signal, done } = abortedByEither(caller, deadline);
       try {
         return await exchange(send, options.url, request, { timeoutMs, maxResponseBytes, deadline, caller, signal }, rootFieldsOf(text));
@@ -204,6 +204,11 @@ async function exchange<TData>(
   } catch (error) {
     return noAnswer(error);
   }
+  const framing = framingProblem(response);
+  if (framing !== undefined) {
+    await response.body?.cancel();
+    return clientError(`the router did not answer: an answer that is not HTTP: ${framing}`, 'UNREACHABLE');
+  }
   let answer: string | undefined;
   try {
     answer = await bodyOf(response, maxResponseBytes);
@@ -217,6 +222,17 @@ async function exchange<TData>(
     return unusable(response, `HTTP ${response.status} with an answer over ${maxResponseBytes} bytes`);
   }
   return answered(response, toResult<TData>(response, answer, rootFields));
+}
+
+/**
+ * What makes an answer's framing untrustworthy, as in Java: a Transfer-Encoding other than `chunked` alone. fetch
+ * refuses one with a Content-Length itself (RFC 9112 has such an answer handled as an error), but hands over a body
+ * in a transfer coding nobody asked for (`gzip, chunked`) as if it were the content.
+ */
+function framingProblem(response: Response): string | undefined {
+  const coding = response.headers.get('transfer-encoding');
+  if (coding === null || coding.trim().toLowerCase() === 'chunked') return undefined;
+  return `Transfer-Encoding ${coding}`;
 }
 
 async function headers(options: ClientOptions): Promise<Record<string, string>> {

@@ -106,6 +106,17 @@ test('a token function that hangs past the timeout is a CLIENT_ERROR at the time
   assert.equal(seen, undefined);
 });
 
+// One deadline for the whole call, as in Java: the token's time is taken from the exchange's, so a slow token function
+// and a slow router together took twice the timeout.
+test('a slow token function and a slow router together stay within one timeout', { timeout: 10_000 }, async () => {
+  answer = (response) => void setTimeout(() => json(200, { data: { user: null } })(response), 1_400);
+  const slowToken = () => new Promise<string>((resolve) => setTimeout(() => resolve('token-1'), 1_400));
+  const started = Date.now();
+  const result = await createClient({ url: router.url, mode: 'dev', timeoutMs: 2_000, token: slowToken }).execute(UserOrdersDocument, { userId: '5' });
+  assert.ok(Date.now() - started < 2_600, `took ${Date.now() - started} ms`);
+  assert.deepEqual(result, { ok: false, data: null, errors: [{ code: 'CLIENT_ERROR', message: 'the router did not answer within 2 s', reason: 'TIMEOUT' }] });
+});
+
 test('a token or API key that cannot be a header is a CLIENT_ERROR that does not repeat it, and nothing is sent', async () => {
   const cases: Array<[Pick<ClientOptions, 'token' | 'apiKey'>, string]> = [
     [{ token: 'secret-1\nsecret-2' }, 'the token is not one word of visible ASCII: character 9 is U+000A'],

@@ -45,4 +45,27 @@ final class BrokenAnswer extends IOException {
 		}
 	}
 
+	/**
+	 * Refuses an answer whose {@code Transfer-Encoding} is anything but {@code chunked}
+	 * alone, or comes with a {@code Content-Length}: RFC 9112 has such an answer handled
+	 * as an error (its end is ambiguous, the JDK took the {@code Content-Length}'s), and
+	 * the client asked for no other transfer coding (the JDK hands such a body over still
+	 * chunked, fetch dechunked).
+	 * @param headers the answer's headers
+	 * @throws BrokenAnswer when it is
+	 */
+	static void checkTransferEncoding(HttpHeaders headers) throws BrokenAnswer {
+		List<String> codings = headers.getOrEmpty(HttpHeaders.TRANSFER_ENCODING);
+		if (codings.isEmpty()) {
+			return;
+		}
+		String coding = String.join(", ", codings);
+		if (!coding.strip().equalsIgnoreCase("chunked")) {
+			throw new BrokenAnswer("an answer that is not HTTP: Transfer-Encoding " + coding);
+		}
+		if (headers.containsHeader(HttpHeaders.CONTENT_LENGTH)) {
+			throw new BrokenAnswer("an answer that is not HTTP: Transfer-Encoding with Content-Length");
+		}
+	}
+
 }

@@ -7,17 +7,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one exchange so that interrupting the caller's thread ends it at once, whether the
- * answer has not begun or its body is still coming: the JDK's client ignores an interrupt
- * while a body is read (it keeps waiting for the next bytes until the timeout, and clears
- * the thread's interrupt flag). The exchange runs on a worker; the caller waits for it,
- * and on an interrupt interrupts the worker, closes the body in flight, keeps its own
- * interrupt flag set and returns without waiting.
+ * Runs one exchange so that interrupting the caller's thread, or the call's
+ * {@link Deadline}, ends it at once, whether the answer has not begun or its body is
+ * still coming: the JDK's client ignores an interrupt while a body is read (it keeps
+ * waiting for the next bytes until its own timeout, and clears the thread's interrupt
+ * flag), and its timeout, set once per client, knows nothing of the time the credentials
+ * took. The exchange runs on a worker; the caller waits for it until the deadline, and on
+ * an interrupt or at the deadline interrupts the worker, closes the body in flight and
+ * returns without waiting, its own interrupt flag kept.
  */
 final class CallerAbort {
 
@@ -43,19 +47,25 @@ final class CallerAbort {
 	}
 
 	/**
-	 * Runs the exchange on a worker and waits for it.
+	 * Runs the exchange on a worker and waits for it until {@code deadline}.
 	 * @param exchange the exchange, which calls {@link #reading} with the answer's body
+	 * @param deadline the call's deadline
+	 * @param timedOutResult the result when the deadline passes first
 	 * @param abortedResult the result when the caller is interrupted
-	 * @return the exchange's result, or {@code abortedResult}'s
+	 * @return the exchange's result, or {@code timedOutResult}'s or
+	 * {@code abortedResult}'s
 	 */
-	<T> T run(Callable<T> exchange, Supplier<T> abortedResult) {
+	<T> T run(Callable<T> exchange, Deadline deadline, Supplier<T> timedOutResult, Supplier<T> abortedResult) {
 		Future<T> running = workers.submit(exchange);
 		try {
-			return running.get();
+			return running.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			abandon(running);
+			return timedOutResult.get();
 		}
 		catch (InterruptedException ex) {
-			running.cancel(true);
-			abort();
+			abandon(running);
 			Thread.currentThread().interrupt();
 			return abortedResult.get();
 		}
@@ -70,6 +80,11 @@ final class CallerAbort {
 			}
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	private void abandon(Future<?> running) {
+		running.cancel(true);
+		abort();
 	}
 
 	private synchronized void abort() {

@@ -14,16 +14,23 @@ public enum ClientErrorReason {
 	 */
 	NO_GRAPHQL_RESPONSE,
 
-	/** No complete answer within the client's timeout. */
+	/**
+	 * No complete answer within the client's timeout, one deadline for the whole call
+	 * (the credentials' time included).
+	 */
 	TIMEOUT,
 
 	/**
 	 * No answer: connection refused, unknown host, connection broken, or an answer that
-	 * is not HTTP.
+	 * is not HTTP or whose framing cannot be trusted (a {@code Transfer-Encoding} other
+	 * than {@code chunked} alone, or with a {@code Content-Length}).
 	 */
 	UNREACHABLE,
 
-	/** The {@link SupergraphClient.Credentials} threw; nothing was sent. */
+	/**
+	 * The {@link SupergraphClient.Credentials} threw or gave nothing within the timeout;
+	 * nothing was sent.
+	 */
 	CREDENTIALS_UNAVAILABLE,
 
 	/**

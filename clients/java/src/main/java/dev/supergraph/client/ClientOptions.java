@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a {@link SupergraphClient} talks to the router, beyond where and as whom.
  *
- * @param timeout how long one request may take, from connecting to the last byte of the
- * answer, and how long the credentials supplier may take before it, each; past it the
- * result is a {@link ErrorCode#CLIENT_ERROR}, so a router that never answers cannot hang
- * the caller. {@link #DEFAULT_TIMEOUT} by default, at most {@link #MAX_TIMEOUT}, as in
- * TypeScript.
+ * @param timeout how long one call may take, from obtaining the credentials to the last
+ * byte of the answer, all of it together: past it the result is a
+ * {@link ErrorCode#CLIENT_ERROR}, so neither a router that never answers nor a supplier
+ * that hangs can hold the caller. {@link #DEFAULT_TIMEOUT} by default, at most
+ * {@link #MAX_TIMEOUT}, as in TypeScript.
  * @param language sent as {@code Accept-Language} ({@code en}, {@code de}) for the
  * language of error and user error messages; {@code null} for the router's default
  * @param maxResponseBytes the largest answer the client reads; a longer one is a

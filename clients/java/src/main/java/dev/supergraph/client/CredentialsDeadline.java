@@ -1,73 +1,65 @@
 package dev.supergraph.client;
 
-import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.http.HttpHeaders;
 
 /**
- * Bounds the time a {@code Credentials} supplier takes by the client's timeout, as the
- * TypeScript client bounds its token function, on the calling thread where the supplier
- * must run (its session or security context is bound to it): at the deadline the calling
- * thread is interrupted, which ends a supplier waiting on anything that heeds interrupts
- * (a lock, a queue, the JDK's HTTP client), and that interrupt is taken back when it
- * returns. A supplier that ignores interrupts keeps the caller until it returns; past the
- * deadline, what it gave is not used.
+ * Obtains the {@code Credentials}' headers within the call's {@link Deadline}, as the
+ * TypeScript client bounds its token function. The supplier runs on a daemon thread of
+ * the client's, so neither the deadline nor the caller needs the other's thread: the
+ * caller waits at most until the deadline, an interrupt of the caller ends the wait and
+ * stays the caller's, and a supplier past the deadline is interrupted on its own thread
+ * (one that ignores that runs on, but what it gives is not used).
  */
 final class CredentialsDeadline {
 
-	private static final ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread alarm = new Thread(task, "supergraph-client-credentials-deadline");
-		alarm.setDaemon(true);
-		return alarm;
+	private static final ExecutorService suppliers = Executors.newCachedThreadPool((task) -> {
+		Thread supplier = new Thread(task, "supergraph-client-credentials");
+		supplier.setDaemon(true);
+		return supplier;
 	});
-
-	private final Thread caller = Thread.currentThread();
-
-	private boolean finished;
-
-	private boolean expired;
 
 	private CredentialsDeadline() {
 	}
 
 	/**
-	 * Runs {@code supplier} on the calling thread within {@code timeout}.
-	 * @param timeout the client's timeout
-	 * @param supplier what obtains the credentials
-	 * @return whether it finished in time; a failure of a supplier that did is thrown
+	 * The headers {@code credentials} set, obtained before {@code deadline}.
+	 * @param credentials what obtains them
+	 * @param deadline the call's deadline
+	 * @return the headers
+	 * @throws TimeoutException when the deadline passed first
+	 * @throws InterruptedException when the caller was interrupted while it waited; its
+	 * interrupt flag is then clear, as {@link Future#get} leaves it
+	 * @throws RuntimeException what the supplier threw
 	 */
-	static boolean within(Duration timeout, Runnable supplier) {
-		CredentialsDeadline deadline = new CredentialsDeadline();
-		ScheduledFuture<?> alarm = alarms.schedule(deadline::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+	static HttpHeaders obtain(SupergraphClient.Credentials credentials, Deadline deadline)
+			throws TimeoutException, InterruptedException {
+		Future<HttpHeaders> obtaining = suppliers.submit(() -> {
+			HttpHeaders headers = new HttpHeaders();
+			// the JDK's own refusal of a value would repeat it
+			credentials.apply((name, value) -> headers.set(name, HeaderValues.credentialHeader(name, value)));
+			return headers;
+		});
 		try {
-			supplier.run();
+			return obtaining.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
 		}
-		catch (RuntimeException ex) {
-			if (deadline.finish(alarm)) {
-				throw ex;
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof Error error) {
+				throw error;
 			}
-			return false;
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
 		}
-		return deadline.finish(alarm);
-	}
-
-	private synchronized void expire() {
-		if (!this.finished) {
-			this.expired = true;
-			this.caller.interrupt();
+		finally {
+			// a no-op when it finished: else the supplier's own thread is interrupted
+			obtaining.cancel(true);
 		}
-	}
-
-	private synchronized boolean finish(ScheduledFuture<?> alarm) {
-		this.finished = true;
-		alarm.cancel(false);
-		if (this.expired) {
-			// the deadline's interrupt, not the caller's
-			Thread.interrupted();
-		}
-		return !this.expired;
 	}
 
 }

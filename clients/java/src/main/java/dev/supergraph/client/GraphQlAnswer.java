@@ -62,6 +62,7 @@ record GraphQlAnswer(@Nullable JsonNode value, List<ClientError> errors, int sta
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
 		BrokenAnswer.checkContentLength(headers);
+		BrokenAnswer.checkTransferEncoding(headers);
 		ProxyRefusal.check(status);
 		ContentCoding coding = ContentCoding.of(headers);
 		byte[] bytes;

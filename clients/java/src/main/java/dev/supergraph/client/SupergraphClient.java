@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import tools.jackson.core.JacksonException;
@@ -123,9 +124,10 @@ public final class SupergraphClient {
 
 	/**
 	 * Runs an operation. What the router answers, and what stopped an answer from coming
-	 * back, is in the result; only a programmer error throws. Interrupting the calling
+	 * back, is in the result; only a programmer error throws. The whole call, the
+	 * credentials too, takes at most the client's timeout. Interrupting the calling
 	 * thread ends the call at once ({@link ClientErrorReason#ABORTED}, the interrupt flag
-	 * kept).
+	 * kept). The credentials are obtained on a thread of the client's, not the caller's.
 	 * @param operation the generated operation, e.g. {@code UserOrders.OPERATION}
 	 * @param variables its variables, e.g.
 	 * {@code new UserOrders.Variables("5", 10, null)}
@@ -139,15 +141,18 @@ public final class SupergraphClient {
 		if (Thread.currentThread().isInterrupted()) {
 			return failure("the calling thread was interrupted: nothing was sent", ClientErrorReason.ABORTED);
 		}
-		HttpHeaders credentialHeaders = new HttpHeaders();
+		Deadline deadline = Deadline.after(this.timeout);
+		HttpHeaders credentialHeaders;
 		try {
-			// on the caller's thread, where a supplier may find its session, within the
-			// timeout; the JDK's own refusal of a value would repeat it
-			if (!CredentialsDeadline.within(this.timeout, () -> this.credentials
-				.apply((name, value) -> credentialHeaders.set(name, HeaderValues.credentialHeader(name, value))))) {
-				return failure("the credentials were not obtained within " + TransportFailure.seconds(this.timeout)
-						+ " s: nothing was sent", ClientErrorReason.CREDENTIALS_UNAVAILABLE);
-			}
+			credentialHeaders = CredentialsDeadline.obtain(this.credentials, deadline);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return failure("the calling thread was interrupted: nothing was sent", ClientErrorReason.ABORTED);
+		}
+		catch (TimeoutException ex) {
+			return failure("the credentials were not obtained within " + TransportFailure.seconds(this.timeout)
+					+ " s: nothing was sent", ClientErrorReason.CREDENTIALS_UNAVAILABLE);
 		}
 		catch (RuntimeException ex) {
 			return failure(
@@ -157,30 +162,30 @@ public final class SupergraphClient {
 		}
 		Map<String, Object> values = operation.variables(variables);
 		CallerAbort abort = new CallerAbort();
-		return abort.run(() -> exchange(operation, values, credentialHeaders, abort),
+		return abort.run(() -> exchange(operation, values, credentialHeaders, abort, deadline), deadline,
+				() -> failure(TransportFailure.notWithin(this.endpoint, this.timeout), ClientErrorReason.TIMEOUT),
 				() -> failure("the calling thread was interrupted: the request was abandoned",
 						ClientErrorReason.ABORTED));
 	}
 
 	private <R> Result<R> exchange(GraphQlOperation<?, R> operation, Map<String, Object> variables,
-			HttpHeaders credentialHeaders, CallerAbort abort) {
-		long start = System.nanoTime();
+			HttpHeaders credentialHeaders, CallerAbort abort, Deadline deadline) {
 		try {
 			return typed(operation, send(operation, variables, credentialHeaders, abort));
 		}
 		catch (RestClientException ex) {
-			return noAnswer(operation, ex, Duration.ofNanos(System.nanoTime() - start));
+			return noAnswer(operation, ex, deadline);
 		}
 	}
 
-	/** A failure to exchange; a body that broke off before the timeout is an answer. */
-	private <R> Result<R> noAnswer(GraphQlOperation<?, R> operation, RestClientException ex, Duration elapsed) {
-		boolean timedOut = TransportFailure.timedOut(ex, this.timeout, elapsed);
+	/** A failure to exchange; a body that broke off before the deadline is an answer. */
+	private <R> Result<R> noAnswer(GraphQlOperation<?, R> operation, RestClientException ex, Deadline deadline) {
+		boolean timedOut = TransportFailure.timedOut(ex, deadline);
 		IncompleteAnswer incomplete = TransportFailure.cause(ex, IncompleteAnswer.class);
 		if (incomplete != null && !timedOut) {
 			return typed(operation, incomplete.answer());
 		}
-		return failure(TransportFailure.describe(ex, this.endpoint, this.timeout, elapsed),
+		return failure(TransportFailure.describe(ex, this.endpoint, deadline),
 				timedOut ? ClientErrorReason.TIMEOUT : ClientErrorReason.UNREACHABLE);
 	}
 
@@ -239,9 +244,11 @@ public final class SupergraphClient {
 		}
 
 		/**
-		 * A user's bearer token, asked for on every request. A token that cannot be sent
-		 * (null, blank, not one word of visible ASCII) is a
-		 * {@link ClientErrorReason#CREDENTIALS_UNAVAILABLE} that does not repeat it.
+		 * A user's bearer token, asked for on every request, on a thread of the client's:
+		 * a token bound to the calling thread (a security context held in a thread local)
+		 * is not found there. A token that cannot be sent (null, blank, not one word of
+		 * visible ASCII) is a {@link ClientErrorReason#CREDENTIALS_UNAVAILABLE} that does
+		 * not repeat it.
 		 * @param token gives the token; the whitespace around it is not sent
 		 * @return the credentials
 		 */

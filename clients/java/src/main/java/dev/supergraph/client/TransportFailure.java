@@ -22,17 +22,21 @@ final class TransportFailure {
 	}
 
 	/**
-	 * Whether the failure is the timeout: past the deadline Spring closes a stalled
-	 * body's stream, and reading it fails with a plain IOException ("closed"), so the
-	 * time tells it apart.
+	 * Whether the failure is the timeout: past the deadline the body's stream is closed,
+	 * and reading it fails with a plain IOException ("closed"), so the time tells it
+	 * apart.
 	 */
-	static boolean timedOut(RestClientException failure, Duration timeout, Duration elapsed) {
-		return cause(failure, HttpTimeoutException.class) != null || elapsed.compareTo(timeout) >= 0;
+	static boolean timedOut(RestClientException failure, Deadline deadline) {
+		return cause(failure, HttpTimeoutException.class) != null || deadline.passed();
 	}
 
-	static String describe(RestClientException failure, URI endpoint, Duration timeout, Duration elapsed) {
-		if (timedOut(failure, timeout, elapsed)) {
-			return "the router did not answer within " + seconds(timeout) + " s (" + endpoint + ")";
+	static String notWithin(URI endpoint, Duration timeout) {
+		return "the router did not answer within " + seconds(timeout) + " s (" + endpoint + ")";
+	}
+
+	static String describe(RestClientException failure, URI endpoint, Deadline deadline) {
+		if (timedOut(failure, deadline)) {
+			return notWithin(endpoint, deadline.timeout());
 		}
 		if (cause(failure, UnresolvedAddressException.class) != null
 				|| cause(failure, UnknownHostException.class) != null) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
@@ -111,31 +113,89 @@ class ClientResponsesContractTests {
 
 	@ParameterizedTest(name = "not HTTP: {0}")
 	@MethodSource("brokenAnswers")
-	void answersThatAreNotHttpAreNoAnswer(String name, String raw) throws IOException {
-		try (ServerSocket broken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			// below HTTP: written byte for byte on the connection, which no HTTP server
-			// would do
-			Thread server = new Thread(() -> {
-				try (Socket socket = broken.accept()) {
+	void answersThatAreNotHttpAreNoAnswer(String name, JsonNode answer) throws IOException {
+		Result<User> result = withRawServer(answer,
+				(endpoint) -> SupergraphClient.create(endpoint, Credentials.none(), "tests")
+					.execute(UserOrders.OPERATION, new UserOrders.Variables("5", null, null)));
+
+		assertThat(result.status()).isNull();
+		assertThat(result.retryAfterSeconds()).isNull();
+		assertThat(result.errors()).extracting(ClientError::code, ClientError::reason)
+			.containsExactly(tuple(ErrorCode.CLIENT_ERROR, contract.path("brokenAnswers").path("reason").asString()));
+	}
+
+	@ParameterizedTest(name = "framed oddly: {0}")
+	@MethodSource("rawAnswers")
+	void bodiesFramedOddlyGiveTheSharedResults(String name, JsonNode answer) throws IOException {
+		ClientOptions options = answer.has("timeoutMs")
+				? ClientOptions.defaults().withTimeout(Duration.ofMillis(answer.path("timeoutMs").asLong()))
+				: ClientOptions.defaults();
+
+		Result<User> result = withRawServer(answer,
+				(endpoint) -> SupergraphClient.create(endpoint, Credentials.none(), "tests", options)
+					.execute(UserOrders.OPERATION, new UserOrders.Variables("5", null, null)));
+
+		JsonNode expected = answer.path("result");
+		if (answer.has("status")) {
+			assertThat(result).isEqualTo(new Result<>(user(expected.path("data").path("user")), errors(expected),
+					answer.path("status").asInt(), null));
+			return;
+		}
+		// no answer: the message is the client's own
+		assertThat(result.status()).isNull();
+		assertThat(result.errors()).extracting(ClientError::code, ClientError::reason)
+			.containsExactlyElementsOf(expected.path("errors")
+				.valueStream()
+				.map((error) -> tuple(ErrorCode.valueOf(error.path("code").asString()),
+						error.path("reason").asString()))
+				.toList());
+	}
+
+	/**
+	 * {@code call} against a bare TCP server on loopback that answers with
+	 * {@code answer}'s bytes, byte for byte, which no HTTP server would do.
+	 */
+	private static Result<User> withRawServer(JsonNode answer, Function<URI, Result<User>> call) throws IOException {
+		byte[] raw = answer.path("raw").asString().getBytes(StandardCharsets.ISO_8859_1);
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			Thread serving = new Thread(() -> {
+				try (Socket socket = server.accept()) {
 					socket.getInputStream().read(new byte[65536]);
-					socket.getOutputStream().write(raw.getBytes(StandardCharsets.UTF_8));
+					write(socket, raw, answer.path("dripMs").asLong(0));
+					if (answer.path("reset").asBoolean()) {
+						Thread.sleep(200);
+						// closed with a linger of 0: a reset
+						socket.setSoLinger(true, 0);
+					}
 				}
-				catch (IOException ex) {
+				catch (IOException | InterruptedException ex) {
 					// the client's side of the test fails
 				}
 			});
-			server.setDaemon(true);
-			server.start();
-			URI endpoint = URI.create("http://127.0.0.1:" + broken.getLocalPort() + "/graphql");
+			serving.setDaemon(true);
+			serving.start();
+			return call.apply(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/graphql"));
+		}
+	}
 
-			Result<User> result = SupergraphClient.create(endpoint, Credentials.none(), "tests")
-				.execute(UserOrders.OPERATION, new UserOrders.Variables("5", null, null));
-
-			assertThat(result.status()).isNull();
-			assertThat(result.retryAfterSeconds()).isNull();
-			assertThat(result.errors()).extracting(ClientError::code, ClientError::reason)
-				.containsExactly(
-						tuple(ErrorCode.CLIENT_ERROR, contract.path("brokenAnswers").path("reason").asString()));
+	/**
+	 * The head, then 100 ms later the body, as a router writes them: a body whose framing
+	 * breaks at once is then a body cut off in either client, not at times no answer.
+	 */
+	private static void write(Socket socket, byte[] raw, long dripMs) throws IOException, InterruptedException {
+		OutputStream out = socket.getOutputStream();
+		int head = new String(raw, StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n") + 4;
+		if (head < 4) {
+			out.write(raw);
+			return;
+		}
+		out.write(raw, 0, head);
+		out.flush();
+		Thread.sleep(100);
+		for (int at = head; at < raw.length; at += (dripMs > 0) ? 1 : raw.length) {
+			out.write(raw, at, (dripMs > 0) ? 1 : raw.length - at);
+			out.flush();
+			Thread.sleep(dripMs);
 		}
 	}
 
@@ -168,11 +228,19 @@ class ClientResponsesContractTests {
 	}
 
 	static Stream<Arguments> brokenAnswers() {
+		return rawAnswersOf("brokenAnswers");
+	}
+
+	static Stream<Arguments> rawAnswers() {
+		return rawAnswersOf("rawAnswers");
+	}
+
+	private static Stream<Arguments> rawAnswersOf(String section) {
 		List<Arguments> answers = new ArrayList<>();
-		for (JsonNode node : contract.path("brokenAnswers").path("answers")) {
-			answers.add(Arguments.of(node.path("name").asString(), node.path("raw").asString()));
+		for (JsonNode node : contract.path(section).path("answers")) {
+			answers.add(Arguments.of(node.path("name").asString(), node));
 		}
-		assertThat(answers).as("no broken answers in the contract file").isNotEmpty();
+		assertThat(answers).as("no " + section + " in the contract file").isNotEmpty();
 		return answers.stream();
 	}
 

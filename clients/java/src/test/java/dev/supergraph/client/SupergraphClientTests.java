@@ -341,7 +341,80 @@ class SupergraphClientTests {
 		assertThat(result.errors())
 			.containsExactly(ClientError.ofClient("the credentials were not obtained within 0.3 s: nothing was sent",
 					ClientErrorReason.CREDENTIALS_UNAVAILABLE));
-		assertThat(Thread.interrupted()).as("the deadline's interrupt is taken back").isFalse();
+		assertThat(Thread.interrupted()).as("the deadline does not interrupt the caller").isFalse();
+		assertThat(this.requests).hasValue(0);
+	}
+
+	// One deadline for the whole call, as in TypeScript: the credentials' time is taken
+	// from the exchange's, so a slow supplier and a slow router together took twice the
+	// timeout.
+	@Test
+	void aSlowSupplierAndASlowRouterTogetherStayWithinOneTimeout() {
+		answer((exchange) -> {
+			pause(Duration.ofMillis(1400));
+			json(exchange, 200, "{\"data\":{\"user\":null}}");
+		});
+		Credentials slow = Credentials.bearer(() -> {
+			pause(Duration.ofMillis(1400));
+			return "token";
+		});
+
+		long start = System.nanoTime();
+		Result<User> result = SupergraphClient
+			.create(this.endpoint, slow, "tests", ClientOptions.defaults().withTimeout(Duration.ofSeconds(2)))
+			.execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2600));
+		assertThat(result.errors()).containsExactly(ClientError
+			.ofClient("the router did not answer within 2 s (" + this.endpoint + ")", ClientErrorReason.TIMEOUT));
+	}
+
+	// The caller's interrupt is the caller's: a supplier that swallows interrupts must
+	// not
+	// make the call outlast the timeout, nor the client take the caller's interrupt back.
+	@Test
+	void interruptingTheCallerWhileTheSupplierRunsEndsTheCallAtOnceAndKeepsTheInterrupt() {
+		answer((exchange) -> json(exchange, 200, "{\"data\":{\"user\":null}}"));
+		Credentials deaf = Credentials.bearer(() -> {
+			pauseIgnoringInterrupts(Duration.ofMillis(1500));
+			return "token";
+		});
+		Thread caller = Thread.currentThread();
+		this.executor.execute(() -> {
+			pause(Duration.ofMillis(200));
+			caller.interrupt();
+		});
+
+		long start = System.nanoTime();
+		Result<User> result = SupergraphClient
+			.create(this.endpoint, deaf, "tests", ClientOptions.defaults().withTimeout(Duration.ofSeconds(1)))
+			.execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(Thread.interrupted()).as("the interrupt flag stays set").isTrue();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
+		assertThat(result.errors()).containsExactly(ClientError
+			.ofClient("the calling thread was interrupted: nothing was sent", ClientErrorReason.ABORTED));
+		assertThat(this.requests).hasValue(0);
+	}
+
+	@Test
+	void aSupplierThatIgnoresInterruptsDoesNotKeepTheCallerPastTheTimeout() {
+		answer((exchange) -> json(exchange, 200, "{\"data\":{\"user\":null}}"));
+		Credentials deaf = Credentials.bearer(() -> {
+			pauseIgnoringInterrupts(Duration.ofMillis(2000));
+			return "token";
+		});
+
+		long start = System.nanoTime();
+		Result<User> result = SupergraphClient
+			.create(this.endpoint, deaf, "tests", ClientOptions.defaults().withTimeout(Duration.ofMillis(300)))
+			.execute(UserOrders.OPERATION, USER_5);
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+		assertThat(result.errors())
+			.containsExactly(ClientError.ofClient("the credentials were not obtained within 0.3 s: nothing was sent",
+					ClientErrorReason.CREDENTIALS_UNAVAILABLE));
+		assertThat(Thread.interrupted()).isFalse();
 		assertThat(this.requests).hasValue(0);
 	}
 
@@ -537,6 +610,28 @@ class SupergraphClientTests {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** As a supplier that swallows interrupts (a retry loop, a library) does. */
+	private static void pauseIgnoringInterrupts(Duration duration) {
+		long end = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() < end) {
+			try {
+				Thread.sleep(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				// swallowed
+			}
 		}
 	}
 
