@@ -21,19 +21,22 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 /**
  * The last word on every error of a response: errors raised by graphql-java itself
  * (syntax, validation, aborted execution) get a documented code, those the router refuses
- * with a reason get it and the router's message ({@link RequestErrors}), every error gets
- * the request id, an error without a known code is replaced by a generic {@code INTERNAL}
- * message so that nothing unvetted reaches the client, and every message is
- * {@link ShownText shown text}: graphql-java's quote the document and the variables. A
- * request refused before running anything ({@link RefusedOperationException}) is answered
- * as a refusal.
+ * with a reason get it and the router's message ({@link RequestErrors}; a literal that
+ * does not fit its type its own, {@link LiteralMessages}), every error gets the request
+ * id, an error without a known code is replaced by a generic {@code INTERNAL} message so
+ * that nothing unvetted reaches the client, and every message is {@link ShownText shown
+ * text}: graphql-java's quote the document and the variables. A request refused before
+ * running anything ({@link RefusedOperationException}) is answered as a refusal.
  */
 class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 
 	private final ErrorMessages messages;
 
-	ErrorShapingInterceptor(ErrorMessages messages) {
+	private final LiteralMessages literals;
+
+	ErrorShapingInterceptor(ErrorMessages messages, LiteralMessages literals) {
 		this.messages = messages;
+		this.literals = literals;
 	}
 
 	@Override
@@ -52,8 +55,11 @@ class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 			String requestId = RequestIds.of(response.getExecutionInput().getGraphQLContext());
 			List<ResponseError> errors = response.getErrors();
 			List<GraphQLError> raised = response.getExecutionResult().getErrors();
+			Map<LiteralMistakes.At, String> literalMessages = this.literals.of(response.getExecutionInput(), raised,
+					locale);
 			List<GraphQLError> shaped = IntStream.range(0, errors.size())
-				.mapToObj((index) -> shape(errors.get(index), RequestErrors.of(raised.get(index)), requestId, locale))
+				.mapToObj((index) -> shape(errors.get(index), RequestErrors.of(raised.get(index)),
+						LiteralMessages.of(raised.get(index), literalMessages), requestId, locale))
 				.toList();
 			return response.transform((builder) -> builder.errors(shaped));
 		});
@@ -68,8 +74,8 @@ class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 		}
 	}
 
-	private GraphQLError shape(ResponseError error, RequestErrors.@Nullable Refusal refusal, String requestId,
-			Locale locale) {
+	private GraphQLError shape(ResponseError error, RequestErrors.@Nullable Refusal refusal,
+			@Nullable String literalMessage, String requestId, Locale locale) {
 		Map<String, Object> extensions = error.getExtensions();
 		ErrorCode code = ErrorCodes.of(extensions.get(ErrorExtensions.CODE), error.getErrorType());
 		String message = error.getMessage();
@@ -78,6 +84,9 @@ class ErrorShapingInterceptor implements WebGraphQlInterceptor, Ordered {
 			code = ErrorCode.BAD_USER_INPUT;
 			if (refusal.messageKey() != null) {
 				message = this.messages.get(code, refusal.messageKey(), new Object[0], locale);
+			}
+			else if (literalMessage != null) {
+				message = literalMessage;
 			}
 		}
 		else if (unvetted && (code == ErrorCode.INTERNAL || message == null)) {

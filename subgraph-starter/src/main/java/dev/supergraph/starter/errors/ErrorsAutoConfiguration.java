@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
@@ -44,8 +45,8 @@ public final class ErrorsAutoConfiguration {
 	}
 
 	@Bean
-	ErrorShapingInterceptor errorShapingInterceptor(ErrorMessages messages) {
-		return new ErrorShapingInterceptor(messages);
+	ErrorShapingInterceptor errorShapingInterceptor(ErrorMessages messages, ObjectProvider<GraphQlSource> source) {
+		return new ErrorShapingInterceptor(messages, new LiteralMessages(source, messages));
 	}
 
 	@Bean

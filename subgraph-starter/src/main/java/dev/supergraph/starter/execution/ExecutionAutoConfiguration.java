@@ -61,7 +61,7 @@ public final class ExecutionAutoConfiguration {
 		// Boot's handler (left out when this one exists) hands results to Spring MVC's
 		// converters, which pick one per response and let Jackson find a serializer per
 		// value.
-		return new GraphQlHttpHandler(webGraphQlHandler, new GraphQlJsonConverter(json));
+		return new RequestErrorStatus(webGraphQlHandler, new GraphQlJsonConverter(json));
 	}
 
 }

@@ -6,6 +6,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import dev.supergraph.starter.errors.ErrorCode;
+import dev.supergraph.starter.errors.ErrorExtensions;
+import dev.supergraph.starter.errors.ErrorMessages;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.StringValue;
@@ -36,6 +39,8 @@ public final class DateTimeScalar {
 
 	private static final class DateTimeCoercing implements Coercing<Instant, String> {
 
+		private static final ErrorMessages messages = new ErrorMessages();
+
 		@Override
 		public String serialize(Object value, GraphQLContext context, Locale locale) {
 			if (value instanceof Instant instant) {
@@ -53,24 +58,33 @@ public final class DateTimeScalar {
 				return OffsetDateTime.parse(String.valueOf(input)).toInstant();
 			}
 			catch (DateTimeParseException ex) {
-				throw new CoercingParseValueException("Expected an RFC 3339 timestamp");
+				// the reason marks the message as the bundles' own (errors.RequestErrors
+				// keeps it)
+				throw CoercingParseValueException.newCoercingParseValueException()
+					.message(expected(locale))
+					.extensions(ErrorExtensions.reason(ErrorExtensions.INVALID_VARIABLES))
+					.build();
 			}
 		}
 
 		@Override
 		public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
 			// A literal is checked during validation, which turns only a literal
-			// exception
-			// into a validation error: a value exception would escape as a failure.
+			// exception into a validation error: a value exception would escape as a
+			// failure.
 			if (input instanceof StringValue string) {
 				try {
 					return OffsetDateTime.parse(string.getValue()).toInstant();
 				}
 				catch (DateTimeParseException ex) {
-					throw new CoercingParseLiteralException("Expected an RFC 3339 timestamp");
+					// fall through
 				}
 			}
-			throw new CoercingParseLiteralException("Expected an RFC 3339 timestamp string");
+			throw new CoercingParseLiteralException(expected(locale));
+		}
+
+		private static String expected(Locale locale) {
+			return messages.get(ErrorCode.BAD_USER_INPUT, "input.dateTime", new Object[0], locale);
 		}
 
 	}

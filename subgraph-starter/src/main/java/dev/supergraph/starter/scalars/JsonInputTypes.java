@@ -25,7 +25,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code 'LinkedHashMap'}, {@code 'Double'}) or prints it ({@code '{a=1}'}) in its
  * message, and its {@code ID} takes any value at all (an object became the id
  * {@code "{a=1}"}). Here the message names the JSON type, and an {@code ID} takes a
- * string or an integer only, as the GraphQL specification has it. graphql-java asks the
+ * string or an integer only, as the GraphQL specification has it: a number whose value is
+ * an integer, however written ({@code 2.0}, {@code 2e0}), is one, as JSON has no integer
+ * type and graphql-js reads it at the router ({@code contract/variable-values.json}); it
+ * becomes the id of its digits, as graphql-js makes it. graphql-java asks the
  * {@link InputInterceptor} in the request's context for every value it is about to coerce
  * (a list is left to it: a single value stands for a list of one).
  */
@@ -50,7 +53,7 @@ public final class JsonInputTypes extends SimplePerformantInstrumentation implem
 		// no JSON type: a default value or a literal, which validation has judged already
 		JsonType json = (value != null) ? JsonType.of(value) : null;
 		if (json == null || fits(json, value, type)) {
-			return value;
+			return (json == JsonType.NUMBER && isId(type)) ? JsonType.integer(value) : value;
 		}
 		String name = ((GraphQLNamedType) type).getName();
 		// a number where an integer is taken is refused for its fraction, not its type
@@ -65,6 +68,10 @@ public final class JsonInputTypes extends SimplePerformantInstrumentation implem
 			.message(message)
 			.extensions(ErrorExtensions.reason(ErrorExtensions.INVALID_VARIABLES))
 			.build();
+	}
+
+	private static boolean isId(GraphQLInputType type) {
+		return type instanceof GraphQLScalarType scalar && scalar.getName().equals("ID");
 	}
 
 	private static boolean fits(JsonType json, Object value, GraphQLInputType type) {
@@ -82,7 +89,7 @@ public final class JsonInputTypes extends SimplePerformantInstrumentation implem
 			case "Float" -> json == JsonType.NUMBER;
 			case "String" -> json == JsonType.STRING;
 			case "Boolean" -> json == JsonType.BOOLEAN;
-			case "ID" -> json == JsonType.STRING || JsonType.isIntegerToken(value);
+			case "ID" -> json == JsonType.STRING || (json == JsonType.NUMBER && JsonType.isInteger(value));
 			// a custom scalar reads what it reads (DateTime a string, _Any an object)
 			default -> true;
 		};

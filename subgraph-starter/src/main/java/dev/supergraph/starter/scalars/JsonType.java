@@ -55,6 +55,21 @@ enum JsonType {
 	}
 
 	/**
+	 * An integer's value as the integer type graphql-java's {@code ID} takes ({@code 2.0}
+	 * as {@code 2}).
+	 * @param value a number whose value is an integer ({@link #isInteger})
+	 * @return the value as an integer type
+	 */
+	static Object integer(Object value) {
+		if (isIntegerToken(value)) {
+			return value;
+		}
+		BigDecimal decimal = (value instanceof BigDecimal exact) ? exact
+				: BigDecimal.valueOf(((Number) value).doubleValue());
+		return decimal.toBigIntegerExact();
+	}
+
+	/**
 	 * Whether a value was written as an integer ({@code 1}, not {@code 1.0}): what an
 	 * {@code ID} takes besides a string.
 	 * @param value the value

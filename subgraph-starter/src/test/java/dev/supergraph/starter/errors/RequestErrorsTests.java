@@ -60,13 +60,41 @@ class RequestErrorsTests {
 
 	@Test
 	void graphqlJavasOwnMessagesQuotingTheDocumentAreShownText() {
-		String document = "{ flag(name: \"a\", codedDefault: \"" + HOSTILE.replace("\u001b", "\\u001b")
-				+ "\") { onThread } }";
+		// the offending token of a syntax error, quoted whole
+		String document = "{ flag(name: \"a\", codedDefault: true) \"" + HOSTILE.replace("\u001b", "\\u001b") + "\" }";
 		TestResponse response = this.subgraph.request(document).send();
 		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
 		String message = response.body().at("/errors/0/message").asString();
 		assertThat(message).endsWith("…").doesNotContain("\u202e", "\u001b");
 		assertThat(message.codePointCount(0, message.length())).isEqualTo(ShownText.MESSAGE_CODE_POINTS);
+	}
+
+	@Test
+	void aDocumentThatDoesNotValidateIsRefusedInEachCallersLanguage() {
+		// the same document twice: a refused document is not cached in the first
+		// caller's language
+		String document = "{ greeting nothingHere }";
+		TestResponse english = this.subgraph.request(document).header("Accept-Language", "en").send();
+		TestResponse german = this.subgraph.request(document).header("Accept-Language", "de").send();
+		for (TestResponse response : new TestResponse[] { english, german }) {
+			assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
+			assertThat(response.body().has("data")).isFalse();
+			assertThat(response.body().at("/errors/0/extensions/reason").asString())
+				.isEqualTo("GRAPHQL_VALIDATION_FAILED");
+		}
+		assertThat(english.body().at("/errors/0/message").asString()).startsWith("Validation error");
+		assertThat(german.body().at("/errors/0/message").asString()).startsWith("Validierungsfehler");
+	}
+
+	@Test
+	void aLiteralOfTheWrongTypeIsQuotedAsShownText() {
+		String document = "{ flag(name: \"a\", codedDefault: \"" + HOSTILE.replace("\u001b", "\\u001b")
+				+ "\") { onThread } }";
+		TestResponse response = this.subgraph.request(document).send();
+		assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
+		assertThat(response.body().at("/errors/0/message").asString()).startsWith("Argument \"codedDefault\": \"\uFFFD")
+			.doesNotContain("\u202e", "\u001b", "x".repeat(40))
+			.endsWith("… is not a value of type Boolean.");
 	}
 
 	private static void assertRefused(TestResponse response, String reason) {

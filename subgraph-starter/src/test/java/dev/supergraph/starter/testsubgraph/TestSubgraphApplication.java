@@ -5,6 +5,7 @@ import java.util.List;
 import dev.supergraph.starter.flags.FeatureFlags;
 import dev.supergraph.starter.security.Viewer;
 import graphql.GraphQLContext;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -56,6 +57,11 @@ public class TestSubgraphApplication {
 		FlagAnswer flag(@Argument String name, @Argument boolean codedDefault, GraphQLContext context) {
 			return new FlagAnswer(this.flags.isEnabled(name, codedDefault),
 					this.flags.isEnabled(name, codedDefault, context));
+		}
+
+		@QueryMapping
+		String echo(@Argument @Nullable String id, @Argument("int") @Nullable Integer number) {
+			return (id != null) ? id : String.valueOf(number);
 		}
 
 		@QueryMapping
