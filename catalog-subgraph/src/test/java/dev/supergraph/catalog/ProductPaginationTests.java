@@ -117,7 +117,7 @@ class ProductPaginationTests {
 		assertRefused(this.client.post(PAGE, variables(2, ofCategory, null), null));
 		String ofProducts = endCursor(page(1, null, null));
 		assertRefused(this.client.post(CATEGORY_PAGES, Map.of("first", 1, "after", ofProducts), null));
-		for (String forged : List.of(base64("Query.users:4"), base64("id:4"), base64("Query.products:04"),
+		for (String forged : List.of(base64("Query.users:4"), base64("id:04"), base64("Query.products:04"),
 				ofProducts.replace("=", ""), "", base64(""), base64("Query.products:-4"),
 				base64("Query.products:99999999999999999999"))) {
 			assertRefused(this.client.post(PAGE, variables(2, forged, null), null));
@@ -132,6 +132,26 @@ class ProductPaginationTests {
 			.isEqualTo("73");
 		assertThat(categories.get(3).path("products").path("edges").get(0).path("node").path("id").asString())
 			.isEqualTo("76");
+	}
+
+	@Test
+	void aCursorTheReleaseBeforeIssuedContinuesEveryListAfterItsProduct() {
+		// id:72 and id:40 as the release before wrote its cursors, before they named
+		// their
+		// list: a client paging during a rolling deploy goes on where it was
+		String after72 = "aWQ6NzI=";
+		String after40 = "aWQ6NDA=";
+		assertThat(page(3, after72, null).toString()).isEqualTo(page(3, base64("Query.products:72"), null).toString());
+		assertThat(ids(page(3, after72, null))).containsExactly("73", "74", "75");
+		Map<String, Object> category3 = Map.of("categoryId", "3");
+		JsonNode firstTwo = page(2, null, category3);
+		String firstOfCategory3 = ids(firstTwo).get(0);
+		assertThat(page(1, base64("id:" + firstOfCategory3), category3).path("edges").get(0).toString())
+			.isEqualTo(firstTwo.path("edges").get(1).toString());
+		JsonNode categories = ok(CATEGORY_PAGES, Map.of("first", 1, "after", after40)).path("categories");
+		assertThat(categories.toString()).isEqualTo(
+				ok(CATEGORY_PAGES, Map.of("first", 1, "after", base64("Category.products:40"))).path("categories")
+					.toString());
 	}
 
 	/** Products named after one fresh word, found by searching for it, in id order. */

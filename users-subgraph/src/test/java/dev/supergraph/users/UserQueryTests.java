@@ -66,6 +66,21 @@ class UserQueryTests {
 	}
 
 	@Test
+	void aCursorTheReleaseBeforeIssuedContinuesAfterItsUser() {
+		// id:3 as the release before wrote it, before cursors named their list
+		this.graphQl.documentName("userPage")
+			.variable("first", 2)
+			.variable("after", "aWQ6Mw==")
+			.execute()
+			.path("users.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly("4", "5")
+			.path("users.pageInfo.endCursor")
+			.entity(String.class)
+			.isEqualTo(base64("Query.users:5"));
+	}
+
+	@Test
 	void firstZeroHasNoEdgesButSaysThatUsersFollow() {
 		this.graphQl.document("{ users(first: 0) { edges { cursor } pageInfo { hasNextPage startCursor endCursor } } }")
 			.execute()
@@ -126,10 +141,10 @@ class UserQueryTests {
 				"{ users(first: -1) { edges { cursor } } }",
 				"{ users(after: \"bm90LWEtY3Vyc29y\") { edges { cursor } } }",
 				"{ users(after: \"%%%\") { edges { cursor } } }",
-				// the cursors of another list and of the format before cursors named
-				// their list
+				// the cursor of another list, and one of the earlier format that its
+				// release never wrote (a leading zero)
 				"{ users(after: \"" + base64("Query.products:4") + "\") { edges { cursor } } }",
-				"{ users(after: \"" + base64("id:4") + "\") { edges { cursor } } }", "{ user(id: \"abc\") { id } }",
+				"{ users(after: \"" + base64("id:04") + "\") { edges { cursor } } }", "{ user(id: \"abc\") { id } }",
 				"{ user(id: \"-1\") { id } }")) {
 			this.graphQl.document(document).execute().errors().satisfy((errors) -> {
 				assertThat(errors).as(document).hasSize(1);

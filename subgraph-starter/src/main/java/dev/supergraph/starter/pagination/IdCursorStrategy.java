@@ -14,6 +14,13 @@ import org.springframework.graphql.data.pagination.CursorStrategy;
  * connection being the field and its other arguments ({@link CursorScope}), so a cursor
  * is refused by any other list. Strict on decoding, so a forged or garbled cursor is
  * refused instead of interpreted.
+ * <p>
+ * The earlier format, {@code id:<id>}, which named no connection, is still read for one
+ * release: during a rolling deploy a client pages on replicas of both releases, and a
+ * cursor the previous release issued continues the page after its row, as that release
+ * read it. Its position has no connection, and only it writes the earlier format back
+ * (for the check that a cursor is read only as written). Removed in the release after
+ * ({@code docs/migrations.md}, release procedure).
  */
 class IdCursorStrategy implements CursorStrategy<ScrollPosition> {
 
@@ -22,6 +29,8 @@ class IdCursorStrategy implements CursorStrategy<ScrollPosition> {
 	static final String ID = "id";
 
 	private static final Pattern CURSOR = Pattern.compile("(" + CursorScope.PATTERN + "):([0-9]{1,18})");
+
+	private static final Pattern EARLIER_CURSOR = Pattern.compile("id:([0-9]{1,18})");
 
 	/**
 	 * The position after a row of a connection.
@@ -41,11 +50,25 @@ class IdCursorStrategy implements CursorStrategy<ScrollPosition> {
 		return ScrollPosition.class.isAssignableFrom(targetType);
 	}
 
+	/**
+	 * Whether a position came from a cursor of the earlier format, which names no
+	 * connection.
+	 * @param position a position read from a cursor
+	 * @return whether it continues any connection after its id
+	 */
+	static boolean ofEarlierFormat(KeysetScrollPosition position) {
+		return !position.getKeys().containsKey(CONNECTION);
+	}
+
 	@Override
 	public String toCursor(ScrollPosition position) {
-		if (!(position instanceof KeysetScrollPosition keyset)
-				|| !(keyset.getKeys().get(CONNECTION) instanceof String connection)
-				|| !(keyset.getKeys().get(ID) instanceof Number id)) {
+		if (!(position instanceof KeysetScrollPosition keyset) || !(keyset.getKeys().get(ID) instanceof Number id)) {
+			throw new IllegalArgumentException("Only positions by id have cursors");
+		}
+		if (ofEarlierFormat(keyset)) {
+			return "id:" + id.longValue();
+		}
+		if (!(keyset.getKeys().get(CONNECTION) instanceof String connection)) {
 			throw new IllegalArgumentException("Only positions in a connection by id have cursors");
 		}
 		return connection + ":" + id.longValue();
@@ -54,10 +77,14 @@ class IdCursorStrategy implements CursorStrategy<ScrollPosition> {
 	@Override
 	public ScrollPosition fromCursor(String cursor) {
 		Matcher matcher = CURSOR.matcher(cursor);
-		if (!matcher.matches()) {
-			throw new IllegalArgumentException("Not a connection cursor");
+		if (matcher.matches()) {
+			return position(matcher.group(1), Long.parseLong(matcher.group(2)));
 		}
-		return position(matcher.group(1), Long.parseLong(matcher.group(2)));
+		Matcher earlier = EARLIER_CURSOR.matcher(cursor);
+		if (earlier.matches()) {
+			return ScrollPosition.forward(Map.of(ID, Long.parseLong(earlier.group(1))));
+		}
+		throw new IllegalArgumentException("Not a connection cursor");
 	}
 
 }

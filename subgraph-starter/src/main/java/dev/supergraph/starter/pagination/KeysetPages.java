@@ -89,9 +89,11 @@ public final class KeysetPages {
 	private long decode(String cursor, String connection) {
 		try {
 			ScrollPosition position = this.cursors.fromCursor(cursor);
-			// Read back only as written, so that a position has one cursor
+			// Read back only as written, so that a position has one cursor; one of the
+			// earlier format continues any connection, as the release that wrote it did
 			if (position instanceof KeysetScrollPosition keyset
-					&& connection.equals(keyset.getKeys().get(IdCursorStrategy.CONNECTION))
+					&& (IdCursorStrategy.ofEarlierFormat(keyset)
+							|| connection.equals(keyset.getKeys().get(IdCursorStrategy.CONNECTION)))
 					&& keyset.getKeys().get(IdCursorStrategy.ID) instanceof Long id
 					&& this.cursors.toCursor(position).equals(cursor)) {
 				return id;

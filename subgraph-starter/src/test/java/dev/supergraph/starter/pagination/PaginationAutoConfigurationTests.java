@@ -191,12 +191,32 @@ class PaginationAutoConfigurationTests {
 			KeysetPages pages = context.getBean(KeysetPages.class);
 			String valid = base64("Query.users:8");
 			assertThat(pages.request(1, valid, USERS).afterId()).isEqualTo(8);
-			for (String bad : List.of("", " ", "not base64!", base64(""), base64("junk"), base64("id:8"),
-					base64("Query.users:-1"), base64("Query.users:8; drop table"), base64("Query.users:08"),
+			for (String bad : List.of("", " ", "not base64!", base64(""), base64("junk"), base64("Query.users:-1"),
+					base64("Query.users:8; drop table"), base64("Query.users:08"),
 					base64("Query.users:12345678901234567890"), base64("Query.users:8 "), valid + "x",
 					valid.replace("=", ""), " " + valid, valid.toLowerCase())) {
 				assertRefused(() -> pages.request(1, bad, USERS));
 			}
+		});
+	}
+
+	@Test
+	void aCursorOfTheEarlierFormatContinuesAnyConnectionAfterItsRow() {
+		this.runner.run((context) -> {
+			KeysetPages pages = context.getBean(KeysetPages.class);
+			// id:8 as the release before wrote it, before cursors named their connection
+			String earlier = "aWQ6OA==";
+			String products = CursorScope.of("Query.products", Map.of("filter", Map.of("categoryId", "3")));
+			for (String connection : List.of(USERS, products, "Category.products")) {
+				assertThat(pages.request(2, earlier, connection)).isEqualTo(new PageRequest(2, 8, connection));
+			}
+			for (String bad : List.of(earlier.replace("=", ""), base64("id:08"), base64("id:-8"), base64("id: 8"),
+					base64("ID:8"), base64("id:8 "), base64("id:"), base64("id:12345678901234567890"),
+					base64("id:8:9"))) {
+				assertRefused(() -> pages.request(1, bad, USERS));
+			}
+			// the page after it has cursors of the current format
+			assertThat(cursorIn(pages, USERS, 13)).isEqualTo(base64("Query.users:13"));
 		});
 	}
 
