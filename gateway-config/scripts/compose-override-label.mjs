@@ -9,6 +9,7 @@ import { composeServices as composeApollo } from '@apollo/composition';
 import { composeServices as composeGuild } from '@theguild/federation-composition';
 import { Kind, parse, visit } from 'graphql';
 import { commandLine, fail, usageError, writeFiles } from './lib/cli.mjs';
+import { assertOverrideLabelsAreFlags } from './lib/override-labels.mjs';
 import { readSupergraphConfig } from './lib/subgraphs.mjs';
 
 const USAGE = 'usage: compose-override-label.mjs <label> <output file>';
@@ -36,6 +37,7 @@ const services = readSupergraphConfig().subgraphs.map(({ name, url, sdl }) => ({
 if (replaced === 0) {
   fail('no @override with a label in the golden subgraphs');
 }
+assertOverrideLabelsAreFlags(services);
 const apollo = composeApollo(services);
 const guild = composeGuild(services);
 const errors = [...(apollo.errors ?? []), ...(guild.errors ?? [])];

@@ -22,6 +22,21 @@ describe('compose script', () => {
     writeFileSync(join(copy.gateway, 'supergraph.yaml'), supergraphYaml);
   });
 
+  it('refuses a supergraph whose @override label names a flag the flags file no longer has, writing nothing', () => {
+    const flagsFile = join(copy.root, 'flags', 'flags.json');
+    const flags = readFileSync(flagsFile, 'utf8');
+    try {
+      writeFileSync(flagsFile, JSON.stringify({ flags: {} }));
+      const refused = run('compose.mjs');
+      assert.equal(refused.status, 1, refused.stderr);
+      assert.match(refused.stderr, ONE_LINE_REFUSAL);
+      assert.match(refused.stderr, /@override label 'inventory-stock' names no flag of/);
+      assert.deepEqual(outputs(), [false, false, false, false]);
+    } finally {
+      writeFileSync(flagsFile, flags);
+    }
+  });
+
   it('writes all four outputs and names each once, the deploy copy by its path', () => {
     const written = run('compose.mjs');
     assert.equal(written.status, 0, written.stderr);
@@ -93,6 +108,15 @@ describe('registry script', () => {
 });
 
 describe('compose-override-label script', () => {
+  it('refuses a flag label that names no flag of the flags file, and composes percent(N) without one', () => {
+    const typo = run('compose-override-label.mjs', 'inventory-stok', 'typo.graphql');
+    assert.equal(typo.status, 1, typo.stderr);
+    assert.match(typo.stderr, ONE_LINE_REFUSAL);
+    assert.match(typo.stderr, /@override label 'inventory-stok' names no flag of \.\.\/flags\/flags\.json/);
+    assert.equal(existsSync(join(copy.gateway, 'typo.graphql')), false);
+    assert.equal(run('compose-override-label.mjs', 'inventory-stock', 'flag.graphql').status, 0);
+  });
+
   it('refuses missing or extra arguments as a usage error', () => {
     for (const args of [[], ['percent(5)'], ['percent(5)', 'a.graphql', 'b.graphql'], ['--bogus', 'a', 'b']]) {
       const { status, stderr } = run('compose-override-label.mjs', ...args);

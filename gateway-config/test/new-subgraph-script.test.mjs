@@ -72,7 +72,7 @@ describe('scripts/new-subgraph', () => {
 function checkout(t, mvnw) {
   const copy = mkdtempSync(join(tmpdir(), 'new-subgraph-'));
   t.after(() => rmSync(copy, { recursive: true, force: true }));
-  for (const path of ['compose.yaml', 'pom.xml', 'scripts', 'deploy', 'gateway-config']) {
+  for (const path of ['compose.yaml', 'pom.xml', 'scripts', 'deploy', 'flags', 'gateway-config']) {
     cpSync(resolve(root, path), join(copy, path), { recursive: true,
       filter: (source) => !/[/\\](node_modules|target)$/.test(source) });
   }

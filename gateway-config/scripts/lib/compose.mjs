@@ -11,6 +11,7 @@ import { GraphQLDirective, GraphQLSchema, buildSchema, isSpecifiedDirective, lex
 import { fail, gatewayDir, readSupergraphConfig } from './subgraphs.mjs';
 import { APOLLO_GATEWAY_SUPERGRAPH, apolloGatewaySupergraph } from './apollo-gateway.mjs';
 import { printApiSchema, withClientDirectives } from './api-schema.mjs';
+import { assertOverrideLabelsAreFlags } from './override-labels.mjs';
 
 export const supergraphFile = resolve(gatewayDir, 'supergraph.graphql');
 
@@ -22,6 +23,7 @@ export function compose() {
   const { federationVersion, subgraphs } = readSupergraphConfig();
   assertPinnedComposition(federationVersion);
   const services = subgraphs.map(({ name, url, sdl, file }) => ({ name, url, typeDefs: parseSdl(sdl, file) }));
+  assertOverrideLabelsAreFlags(services);
   const apollo = composeApollo(services);
   const hints = (apollo.hints ?? []).map((hint) => hint.toString());
   const guild = composeGuild(services);

@@ -20,6 +20,8 @@ export function gatewayCopy() {
   COPIED.forEach((entry) => cpSync(resolve(gatewayDir, entry), join(gateway, entry), { recursive: true }));
   symlinkSync(resolve(gatewayDir, 'node_modules'), join(gateway, 'node_modules'), 'dir');
   mkdirSync(join(root, 'deploy', 'base'), { recursive: true });
+  // a progressive @override's flag label must name a flag of it (scripts/lib/override-labels.mjs)
+  cpSync(resolve(gatewayDir, '..', 'flags'), join(root, 'flags'), { recursive: true });
   return { root, gateway, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
