@@ -144,6 +144,8 @@ class SupergraphRolloutIT {
 		}
 		Files.createSymbolicLink(gateway.resolve("node_modules"), Path.of("node_modules").toAbsolutePath());
 		Files.createDirectories(root.resolve("deploy").resolve("base"));
+		// composition checks each progressive @override flag label against the flags file
+		copy(Path.of("..", "flags"), root.resolve("flags"));
 		Path catalog = gateway.resolve("subgraphs").resolve("catalog.graphql");
 		String schema = Files.readString(catalog);
 		assertThat(schema).contains("\"A product for sale.");
